@@ -1,0 +1,105 @@
+// The scene: everything the attention computation of spec section 1 reads.
+// Pure C++ and Eigen; the JSON form lives in scene_io.h.
+#pragma once
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ap {
+
+// Row-major so that a matrix's rows (tokens) are contiguous, as in the scene
+// file, and a head's column block is a cheap strided view.
+using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using Vector = Eigen::VectorXf;
+// true = this query may NOT attend this key (PyTorch's convention).
+using MaskMatrix = Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+enum class Scoring { Dot, ScaledDot, General, Additive, Cosine };
+enum class Normalization { Softmax, Hard, TopK, Sparsemax };
+
+// Names as written in scene files ("scaled_dot", "topk", ...).
+const char* toString(Scoring s);
+const char* toString(Normalization n);
+std::optional<Scoring> scoringFromString(const std::string& s);
+std::optional<Normalization> normalizationFromString(const std::string& s);
+// Human-readable names for titles and menus ("scaled dot", "top-k", ...).
+const char* displayName(Scoring s);
+const char* displayName(Normalization n);
+
+// Per-head scoring parameters. An empty matrix/vector means "the default of
+// spec section 1": identity W for general; identity Wq, Wk and all-ones v for
+// additive.
+struct HeadParams {
+    Matrix W;   // general: dh x dh
+    Matrix Wq;  // additive: da x dh
+    Matrix Wk;  // additive: da x dh
+    Vector v;   // additive: da
+};
+
+// Optional in- and out-projections; an empty matrix means "absent".
+struct Projections {
+    Matrix Wq;  // d_in_q x d
+    Matrix Wk;  // d_in_k x d
+    Matrix Wv;  // d_in_v x dv
+    Matrix Wo;  // dv x dout
+};
+
+struct MaskSpec {
+    bool causal = false;
+    std::vector<bool> keyPadding;            // empty or Lk entries
+    std::vector<std::pair<int, int>> cells;  // [query, key] pairs
+};
+
+struct Scene {
+    std::string title;
+    std::vector<std::string> queryTokens;  // empty = q0, q1, ...
+    std::vector<std::string> keyTokens;    // empty = k0, k1, ...
+    Matrix queries;                        // Lq x d (or inputs Xq with projections)
+    Matrix keys;                           // Lk x d (or inputs Xk)
+    std::optional<Matrix> values;          // Lk x dv; absent: V = K (input)
+    int heads = 1;
+    Scoring scoring = Scoring::ScaledDot;
+    std::vector<HeadParams> headParams;    // empty or exactly `heads` entries
+    Normalization normalization = Normalization::Softmax;
+    float temperature = 1.0f;
+    int topK = 2;
+    MaskSpec mask;
+    Projections projections;
+
+    int queryCount() const { return int(queries.rows()); }
+    int keyCount() const { return int(keys.rows()); }
+    // Labels for drawing: the tokens, or q0.. / k0.. where none are given.
+    std::string queryLabel(int i) const;
+    std::string keyLabel(int j) const;
+};
+
+// Documented limits (README "Limits"). Chosen so that no legal scene can
+// exhaust a 24 GiB machine: the result keeps scores and weights for every
+// head, heads * Lq * Lk * 8 bytes <= 16 * 4096 * 4096 * 8 = 2 GiB.
+namespace limits {
+inline constexpr int kMaxTokens = 4096;        // rows of queries / keys / values
+inline constexpr int kMaxWidth = 4096;         // columns of any input or projection
+inline constexpr int kMaxHeads = 16;
+inline constexpr int kMaxAdditiveWidth = 1024; // da of additive scoring
+inline constexpr std::int64_t kMaxFileBytes = 64ll * 1024 * 1024;
+inline constexpr int kMaxTokenBytes = 256;     // one token's UTF-8 length
+inline constexpr int kMaxJsonDepth = 64;
+}  // namespace limits
+
+// Checks every constraint of spec sections 1, 2 and 5 that a Scene built in
+// code can break (widths, head divisibility, finite numbers, temperature,
+// k, mask sizes, head_params shapes, limits). Returns "" when the scene is
+// valid, else one message of the form "queries.matrix[2][5]: not a finite
+// number" that uses the scene file's JSON paths.
+std::string validate(const Scene& scene);
+
+// The built-in example: "Je suis étudiant" -> "I am a student", K = V, with
+// vectors set by hand so that the alignment shows clearly.
+Scene builtInExample();
+
+}  // namespace ap

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages this project needs that are missing.
+# Sourced by run.sh and test.sh; needs root (or sudo) only when something is
+# missing.
+set -euo pipefail
+
+AP_BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-svg-dev qt6-l10n-tools libgl-dev
+    libeigen3-dev libqcustomplot-dev libopenblas-dev
+    libgtest-dev libbenchmark-dev
+    fonts-dejavu-core fonts-wqy-microhei
+)
+# The tests also read PDFs back (pdftoppm) to check they are not blank.
+AP_TEST_PACKAGES=(poppler-utils)
+
+ap_install_missing() {
+    local missing=()
+    local pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    echo "Installing missing packages: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Configures and builds into $AP_BUILD_DIR (default: build/ in the checkout).
+ap_build() {
+    local root
+    root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+    AP_BUILD_DIR="${AP_BUILD_DIR:-$root/build}"
+    cmake -S "$root" -B "$AP_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@"
+    cmake --build "$AP_BUILD_DIR" --parallel "$(nproc)"
+}

@@ -1,0 +1,265 @@
+// The command line of spec section 4, run as a separate process the way
+// scripts and outside tools run it.
+#include <QtTest>
+
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runApp(const QStringList& args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // The commands must not need a display: take every display away.
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(AP_APP_EXECUTABLE), args);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString data(const char* name) {
+    return QStringLiteral(AP_TEST_DATA_DIR "/cli/") + QLatin1String(name);
+}
+
+int distinctColors(const QImage& image) {
+    QSet<QRgb> colors;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            colors.insert(image.pixel(x, y));
+    return int(colors.size());
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void computeWritesTheResult();
+    void computeToStandardOutput();
+    void exportWritesImages_data();
+    void exportWritesImages();
+    void exportOneHeadOfTwo();
+    void badSceneExitsTwoAndLeavesNoFile_data();
+    void badSceneExitsTwoAndLeavesNoFile();
+    void badArguments();
+    void benchPrintsJsonLast();
+    void helpAndVersion();
+};
+
+void TestCli::computeWritesTheResult() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("result.json"));
+    const Run r = runApp({QStringLiteral("compute"), data("two_by_two.json"), QStringLiteral("-o"), out});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(readAll(out)).object();
+    QCOMPARE(o.value("format").toString(), QStringLiteral("attention-playground.result"));
+    QCOMPARE(o.value("version").toInt(), 1);
+    // Q = K = I, dot scores: row a = [1, 0], row b = [0, 1]; cell (b, x) is
+    // masked. Row a: softmax([1, 0]) = [e/(e+1), 1/(e+1)] = [0.7310586, 0.2689414].
+    // Row b: only y is unmasked, so [0, 1] exactly. V = K = I: context = weights.
+    const QJsonArray mask = o.value("mask").toArray();
+    QCOMPARE(mask.at(1).toArray().at(0).toBool(), true);
+    QCOMPARE(mask.at(0).toArray().at(0).toBool(), false);
+    const QJsonObject head = o.value("heads").toArray().at(0).toObject();
+    const QJsonArray w = head.value("weights").toArray();
+    QVERIFY(qAbs(w.at(0).toArray().at(0).toDouble() - 0.7310586) < 1e-6);
+    QVERIFY(qAbs(w.at(0).toArray().at(1).toDouble() - 0.2689414) < 1e-6);
+    QCOMPARE(w.at(1).toArray().at(0).toDouble(), 0.0);
+    QCOMPARE(w.at(1).toArray().at(1).toDouble(), 1.0);
+    // Masked cells keep their raw score.
+    QCOMPARE(head.value("scores").toArray().at(1).toArray().at(0).toDouble(), 0.0);
+    QCOMPARE(head.value("scores").toArray().at(1).toArray().at(1).toDouble(), 1.0);
+    const QJsonArray ctx = head.value("context").toArray();
+    QVERIFY(qAbs(ctx.at(0).toArray().at(0).toDouble() - 0.7310586) < 1e-6);
+    QCOMPARE(o.value("output").toArray().at(1).toArray().at(1).toDouble(), 1.0);
+    QCOMPARE(o.value("weights_mean").toArray().size(), 2);
+    QCOMPARE(o.value("fully_masked_rows").toArray().size(), 0);
+}
+
+void TestCli::computeToStandardOutput() {
+    const Run r = runApp({QStringLiteral("compute"), data("two_by_two.json")});
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &err);
+    QCOMPARE(err.error, QJsonParseError::NoError);
+    QCOMPARE(doc.object().value("heads").toArray().size(), 1);
+}
+
+void TestCli::exportWritesImages_data() {
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::newRow("png") << "png" << 640 << 480;
+    QTest::newRow("png-wide") << "png" << 1200 << 300;
+    QTest::newRow("svg") << "svg" << 500 << 400;
+    QTest::newRow("pdf") << "pdf" << 700 << 500;
+}
+
+void TestCli::exportWritesImages() {
+    QFETCH(QString, suffix);
+    QFETCH(int, width);
+    QFETCH(int, height);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("map.") + suffix);
+    const Run r = runApp({QStringLiteral("export"), data("two_heads.json"), QStringLiteral("-o"), out,
+                          QStringLiteral("--width"), QString::number(width), QStringLiteral("--height"),
+                          QString::number(height)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(QFile::exists(out));
+    QImage image;
+    if (suffix == QLatin1String("png")) {
+        QVERIFY(image.load(out));
+    } else if (suffix == QLatin1String("svg")) {
+        QSvgRenderer svg(out);
+        QVERIFY(svg.isValid());
+        QCOMPARE(svg.defaultSize(), QSize(width, height));
+        image = QImage(svg.defaultSize(), QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        QPainter p(&image);
+        svg.render(&p);
+    } else {
+        const QByteArray pdf = readAll(out);
+        QVERIFY(pdf.startsWith("%PDF-"));
+        // One point per requested pixel: the page is exactly width x height.
+        const QRegularExpression box(QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"));
+        const auto m = box.match(QString::fromLatin1(pdf));
+        QVERIFY(m.hasMatch());
+        QCOMPARE(qRound(m.captured(1).toDouble()), width);
+        QCOMPARE(qRound(m.captured(2).toDouble()), height);
+        // Render it back to see that it is not blank.
+        QProcess pdftoppm;
+        pdftoppm.start(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("72"),
+                                                    QStringLiteral("-singlefile"), out, dir.filePath("page")});
+        QVERIFY2(pdftoppm.waitForFinished(60000) && pdftoppm.exitCode() == 0, "pdftoppm (poppler-utils) failed");
+        QVERIFY(image.load(dir.filePath("page.png")));
+    }
+    QCOMPARE(image.size(), QSize(width, height));
+    // A heatmap with a colour scale has many colours; a blank page has one.
+    QVERIFY2(distinctColors(image) > 20, qPrintable(QString::number(distinctColors(image))));
+}
+
+void TestCli::exportOneHeadOfTwo() {
+    QTemporaryDir dir;
+    const QString head1 = dir.filePath(QStringLiteral("h1.png"));
+    const QString mean = dir.filePath(QStringLiteral("mean.png"));
+    QCOMPARE(runApp({"export", data("two_heads.json"), "-o", head1, "--head", "1"}).exitCode, 0);
+    QCOMPARE(runApp({"export", data("two_heads.json"), "-o", mean, "--head", "mean"}).exitCode, 0);
+    QImage a(head1), b(mean);
+    QCOMPARE(a.size(), QSize(800, 600));
+    QVERIFY(a != b);
+    const Run bad = runApp({"export", data("two_heads.json"), "-o", dir.filePath("x.png"), "--head", "2"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("--head"));
+    QVERIFY(!QFile::exists(dir.filePath("x.png")));
+}
+
+void TestCli::badSceneExitsTwoAndLeavesNoFile_data() {
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("compute") << "compute" << "json";
+    QTest::newRow("export-png") << "export" << "png";
+    QTest::newRow("export-pdf") << "export" << "pdf";
+}
+
+void TestCli::badSceneExitsTwoAndLeavesNoFile() {
+    QFETCH(QString, command);
+    QFETCH(QString, suffix);
+    QTemporaryDir dir;
+    const QString fresh = dir.filePath(QStringLiteral("fresh.") + suffix);
+    Run r = runApp({command, data("ragged.json"), QStringLiteral("-o"), fresh});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!QFile::exists(fresh));
+    const QString err = QString::fromLocal8Bit(r.err).trimmed();
+    QVERIFY2(err.contains(QStringLiteral("ragged.json")) && err.contains(QStringLiteral("queries.matrix[1]")),
+             qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 0);  // one message
+
+    // An output file that existed before is left exactly as it was.
+    const QString existing = dir.filePath(QStringLiteral("existing.") + suffix);
+    {
+        QFile f(existing);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("precious");
+    }
+    r = runApp({command, data("ragged.json"), QStringLiteral("-o"), existing});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(readAll(existing), QByteArray("precious"));
+
+    // Not JSON at all: the message names the line and column.
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    {
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\n  \"format\": \"attention-playground.scene\",\n  \"version\": 1,,\n}");
+    }
+    r = runApp({command, broken, QStringLiteral("-o"), existing});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("broken.json:3:"), r.err.constData());
+    QCOMPARE(readAll(existing), QByteArray("precious"));
+    // No temporary files are left behind either.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+}
+
+void TestCli::badArguments() {
+    QCOMPARE(runApp({"compute"}).exitCode, 2);
+    QCOMPARE(runApp({"export", data("two_by_two.json")}).exitCode, 2);  // no -o
+    QCOMPARE(runApp({"export", data("two_by_two.json"), "-o", "/tmp/x.bmp"}).exitCode, 2);
+    QCOMPARE(runApp({"export", data("two_by_two.json"), "-o", "/tmp/x.png", "--width", "0"}).exitCode, 2);
+    QCOMPARE(runApp({"bench", data("two_by_two.json"), "--repeat", "zero"}).exitCode, 2);
+    QCOMPARE(runApp({"compute", data("does-not-exist.json")}).exitCode, 2);
+    // Writing into a folder that does not exist fails with status 1.
+    const Run r = runApp({"compute", data("two_by_two.json"), "-o", "/nonexistent-dir/r.json"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("/nonexistent-dir/r.json"));
+}
+
+void TestCli::benchPrintsJsonLast() {
+    const Run r = runApp({"bench", data("two_heads.json"), "--repeat", "7"});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    const QJsonObject o = QJsonDocument::fromJson(lines.last()).object();
+    QCOMPARE(o.value("repeat").toInt(), 7);
+    QVERIFY(o.value("median_ms").isDouble());
+    QVERIFY(o.value("min_ms").toDouble() <= o.value("median_ms").toDouble());
+    QVERIFY(o.value("median_ms").toDouble() <= o.value("max_ms").toDouble());
+}
+
+void TestCli::helpAndVersion() {
+    Run r = runApp({"--version"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("attention-playground "));
+    r = runApp({"--help"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("compute") && r.out.contains("export") && r.out.contains("bench"));
+    r = runApp({"export", "--help"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("--width"));
+}
+
+QTEST_MAIN(TestCli)
+#include "test_cli.moc"

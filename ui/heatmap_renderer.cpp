@@ -1,0 +1,292 @@
+#include "heatmap_renderer.h"
+
+#include <QFontMetricsF>
+#include <QImage>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+namespace {
+
+// Masked cells get a hatch on light grey: no colour of viridis or magma is
+// grey, and a hatch cannot be read as a small weight.
+const QColor kMaskFill(0xdd, 0xdd, 0xdd);
+const QColor kMaskHatch(0x88, 0x88, 0x88);
+const QColor kFullyMaskedLabel(0xb0, 0x00, 0x20);
+const QColor kSelection(0xff, 0x8c, 0x00);
+
+// Above this many cells, or below this cell size, the grid is drawn as one
+// image scaled without smoothing (still exact cells, far faster).
+constexpr qint64 kMaxVectorCells = 65536;
+constexpr double kMinVectorCell = 3.0;
+
+QFont pixelFont(const QString& family, double px, bool bold = false) {
+    QFont f(family);
+    f.setPixelSize(std::max(1, int(std::lround(px))));
+    f.setBold(bold);
+    f.setStyleHint(QFont::SansSerif);
+    return f;
+}
+
+double widestLabel(const QStringList& labels, const QFontMetricsF& fm, int step) {
+    double w = 0;
+    for (int i = 0; i < labels.size(); i += step)
+        w = std::max(w, fm.horizontalAdvance(labels[i]));
+    return w;
+}
+
+QString tickText(double v) {
+    return QString::number(v, 'g', 3);
+}
+
+bool isWeightScale(const HeatmapData& d) {
+    return d.minValue == 0.0 && d.maxValue == 1.0 && d.scaleLabel.contains(QLatin1String("weight"));
+}
+
+}  // namespace
+
+QString formatCellValue(double value, bool isWeight) {
+    if (isWeight)
+        return QString::number(value, 'f', 2);
+    return QString::number(value, 'g', 3);
+}
+
+HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const HeatmapStyle& style) {
+    HeatmapLayout L;
+    L.size = size;
+    const double W = size.width(), H = size.height();
+    const double base = std::clamp(std::min(W, H) / 36.0, 8.0, 15.0);
+    const double margin = std::max(6.0, base * 0.7);
+    const int rows = std::max(1, data.rows()), cols = std::max(1, data.columns());
+
+    L.titleFont = pixelFont(style.fontFamily, base * 1.1, true);
+    double top = margin;
+    if (style.drawTitle && !data.title.isEmpty()) {
+        const double th = QFontMetricsF(L.titleFont).height() * 1.3;
+        L.title = QRectF(margin, top, W - 2 * margin, th);
+        top += th + margin * 0.5;
+    }
+
+    // Colour bar: a strip and its tick labels on the right.
+    double right = W - margin;
+    if (style.drawColorBar) {
+        const QFontMetricsF fm(pixelFont(style.fontFamily, base * 0.9));
+        const double ticksW = std::max({fm.horizontalAdvance(tickText(data.minValue)),
+                                        fm.horizontalAdvance(tickText(data.maxValue)),
+                                        fm.horizontalAdvance(tickText((data.minValue + data.maxValue) / 2)),
+                                        fm.horizontalAdvance(QStringLiteral("masked"))});
+        const double barW = std::max(10.0, base * 1.1);
+        right -= ticksW + base * 0.6;
+        L.colorBar = QRectF(right - barW, top + base, barW, 0);  // height set below
+        right -= barW + margin * 1.5;
+    }
+
+    // Labels shrink with the cells down to a readable minimum, then only
+    // every n-th token is labelled so that labels never overlap.
+    const double gridHGuess = std::max(1.0, H - top - H * 0.15);
+    double labelPx = std::clamp(std::min(gridHGuess / rows, base * 1.6) * 0.75, 6.0, base);
+    L.labelFont = pixelFont(style.fontFamily, labelPx);
+    QFontMetricsF lfm(L.labelFont);
+    const double lineH = lfm.height();
+    L.rowLabelStep = std::max(1, int(std::ceil(lineH / (gridHGuess / rows))));
+    const double maxRowLabelW = W * 0.3;
+    const double rowLabelW = std::min(maxRowLabelW, widestLabel(data.rowLabels, lfm, L.rowLabelStep)) + labelPx * 0.6;
+
+    const double gridW0 = std::max(1.0, right - margin - rowLabelW);
+    const double cellW0 = gridW0 / cols;
+    const double widestCol = widestLabel(data.columnLabels, lfm, 1);
+    L.rotateColumnLabels = widestCol + labelPx * 0.4 > cellW0;
+    double colLabelH = lineH * 1.3;
+    if (L.rotateColumnLabels) {
+        L.columnLabelStep = std::max(1, int(std::ceil(lineH / cellW0)));
+        colLabelH = std::min(H * 0.3, widestLabel(data.columnLabels, lfm, L.columnLabelStep)) + labelPx * 0.6;
+    }
+
+    const double gridTop = top + colLabelH;
+    const double gridH = std::max(1.0, H - margin - gridTop);
+    L.cells = QRectF(margin + rowLabelW, gridTop, gridW0, gridH);
+    L.cellWidth = gridW0 / cols;
+    L.cellHeight = gridH / rows;
+    if (style.drawColorBar) {
+        L.colorBar.setTop(gridTop);
+        L.colorBar.setHeight(std::max(1.0, gridH - base * 2.2));
+    }
+
+    const double numPx = std::clamp(std::min(L.cellHeight * 0.45, L.cellWidth / 3.2), 6.0, base);
+    L.numberFont = pixelFont(style.fontFamily, numPx);
+    const QFontMetricsF nfm(L.numberFont);
+    L.numbers = style.numbersWhenTheyFit
+                && nfm.horizontalAdvance(QStringLiteral("-0.00")) + 4 <= L.cellWidth
+                && nfm.height() + 2 <= L.cellHeight;
+    return L;
+}
+
+std::optional<QPoint> cellAt(const HeatmapLayout& L, const HeatmapData& data, const QPointF& pos) {
+    if (!L.cells.contains(pos) || data.rows() == 0 || data.columns() == 0)
+        return std::nullopt;
+    const int c = std::clamp(int((pos.x() - L.cells.left()) / L.cellWidth), 0, data.columns() - 1);
+    const int r = std::clamp(int((pos.y() - L.cells.top()) / L.cellHeight), 0, data.rows() - 1);
+    return QPoint(c, r);
+}
+
+static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
+    const double span = d.maxValue - d.minValue;
+    auto t = [&](float v) { return span > 0 ? (double(v) - d.minValue) / span : 0.0; };
+    const bool vector = qint64(d.rows()) * d.columns() <= kMaxVectorCells
+                        && L.cellWidth >= kMinVectorCell && L.cellHeight >= kMinVectorCell;
+    if (!vector) {
+        QImage img(d.columns(), d.rows(), QImage::Format_RGB32);
+        for (int r = 0; r < d.rows(); ++r) {
+            auto* line = reinterpret_cast<QRgb*>(img.scanLine(r));
+            for (int c = 0; c < d.columns(); ++c)
+                line[c] = d.isMasked(r, c) ? kMaskFill.rgb() : s.colormap.rgbAt(t(d.values(r, c)));
+        }
+        p.save();
+        p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+        p.drawImage(L.cells, img);
+        p.restore();
+        return;
+    }
+    const QBrush hatch(kMaskHatch, Qt::BDiagPattern);
+    const bool weights = isWeightScale(d);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    for (int r = 0; r < d.rows(); ++r) {
+        for (int c = 0; c < d.columns(); ++c) {
+            // Cell edges are computed from the grid, not accumulated, so
+            // neighbouring cells meet exactly without gaps or overlaps.
+            const QRectF cell(QPointF(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight),
+                              QPointF(L.cells.left() + (c + 1) * L.cellWidth, L.cells.top() + (r + 1) * L.cellHeight));
+            if (d.isMasked(r, c)) {
+                p.fillRect(cell, kMaskFill);
+                p.fillRect(cell, hatch);
+                continue;
+            }
+            const QRgb rgb = s.colormap.rgbAt(t(d.values(r, c)));
+            p.fillRect(cell, QColor::fromRgb(rgb));
+            if (L.numbers) {
+                p.setFont(L.numberFont);
+                p.setPen(readableTextColor(rgb));
+                p.drawText(cell, Qt::AlignCenter, formatCellValue(d.values(r, c), weights));
+            }
+        }
+    }
+    p.restore();
+}
+
+static void paintLabels(QPainter& p, const HeatmapData& d, const HeatmapLayout& L) {
+    p.setFont(L.labelFont);
+    const QFontMetricsF fm(L.labelFont);
+    const double pad = L.labelFont.pixelSize() * 0.3;
+    std::vector<bool> fully(size_t(d.rows()), false);
+    for (int r : d.fullyMaskedRows)
+        if (r >= 0 && r < d.rows()) fully[size_t(r)] = true;
+    const double rowLabelW = L.cells.left() - pad * 2;
+    for (int r = 0; r < d.rows(); r += L.rowLabelStep) {
+        const QRectF rect(0, L.cells.top() + r * L.cellHeight + L.cellHeight / 2 - fm.height() / 2,
+                          L.cells.left() - pad, fm.height());
+        p.setPen(fully[size_t(r)] ? kFullyMaskedLabel : QColor(Qt::black));
+        p.drawText(rect, Qt::AlignRight | Qt::AlignVCenter,
+                   fm.elidedText(d.rowLabels.value(r), Qt::ElideRight, std::max(0.0, rowLabelW)));
+    }
+    p.setPen(Qt::black);
+    for (int c = 0; c < d.columns(); c += L.columnLabelStep) {
+        const double cx = L.cells.left() + (c + 0.5) * L.cellWidth;
+        const QString text = d.columnLabels.value(c);
+        if (L.rotateColumnLabels) {
+            const double avail = L.cells.top() - L.title.bottom() - pad * 2;
+            p.save();
+            p.translate(cx + fm.ascent() / 2 - fm.descent() / 2, L.cells.top() - pad);
+            p.rotate(-90);
+            p.drawText(QPointF(0, 0), fm.elidedText(text, Qt::ElideRight, std::max(0.0, avail)));
+            p.restore();
+        } else {
+            const QRectF rect(cx - L.cellWidth / 2, L.cells.top() - fm.height() - pad, L.cellWidth, fm.height());
+            p.drawText(rect, Qt::AlignCenter, text);
+        }
+    }
+}
+
+static void paintColorBar(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
+    const QRectF bar = L.colorBar;
+    if (bar.height() < 4)
+        return;
+    // One band per device pixel row: exact at any export size.
+    const int steps = std::max(2, int(bar.height()));
+    for (int i = 0; i < steps; ++i) {
+        const double t = 1.0 - double(i) / (steps - 1);
+        const QRectF band(bar.left(), bar.top() + bar.height() * i / steps, bar.width(), bar.height() / steps + 0.5);
+        p.fillRect(band, s.colormap.colorAt(t));
+    }
+    p.setPen(QPen(Qt::black, 0));
+    p.drawRect(bar);
+    const QFont tickFont = [&] { QFont f = L.labelFont; f.setPixelSize(std::max(6, int(std::lround(L.titleFont.pixelSize() * 0.8)))); return f; }();
+    p.setFont(tickFont);
+    const QFontMetricsF fm(tickFont);
+    for (int k = 0; k <= 4; ++k) {
+        const double t = k / 4.0;
+        const double y = bar.bottom() - t * bar.height();
+        p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4, y));
+        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), tickText(d.minValue + t * (d.maxValue - d.minValue)));
+    }
+    // The scale's name above the bar, and a key for masked cells below it.
+    p.drawText(QPointF(bar.left(), bar.top() - fm.descent() - 3), d.scaleLabel);
+    const QRectF key(bar.left(), bar.bottom() + fm.height() * 0.6, bar.width(), fm.height());
+    p.fillRect(key, kMaskFill);
+    p.fillRect(key, QBrush(kMaskHatch, Qt::BDiagPattern));
+    p.drawRect(key);
+    p.drawText(QPointF(key.right() + 6, key.center().y() + fm.ascent() / 2 - 1), QStringLiteral("masked"));
+}
+
+void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
+    p.save();
+    p.fillRect(QRectF(QPointF(0, 0), L.size), Qt::white);
+    if (!L.title.isEmpty()) {
+        p.setFont(L.titleFont);
+        p.setPen(Qt::black);
+        const QFontMetricsF fm(L.titleFont);
+        p.drawText(L.title, Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(d.title, Qt::ElideRight, L.title.width()));
+    }
+    if (d.rows() > 0 && d.columns() > 0) {
+        paintCells(p, d, L, s);
+        paintLabels(p, d, L);
+        if (!d.marks.empty()) {
+            // Gold-alignment marks: a ring that reads on every colour.
+            p.setRenderHint(QPainter::Antialiasing, true);
+            const double rad = std::max(1.5, std::min(L.cellWidth, L.cellHeight) * 0.18);
+            for (const QPoint& m : d.marks) {
+                if (m.y() < 0 || m.y() >= d.rows() || m.x() < 0 || m.x() >= d.columns()) continue;
+                const QPointF c(L.cells.left() + (m.x() + 0.5) * L.cellWidth, L.cells.top() + (m.y() + 0.5) * L.cellHeight);
+                p.setPen(QPen(Qt::white, std::max(1.0, rad * 0.6)));
+                p.setBrush(Qt::NoBrush);
+                p.drawEllipse(c, rad, rad);
+                p.setPen(QPen(Qt::black, std::max(0.5, rad * 0.25)));
+                p.drawEllipse(c, rad, rad);
+            }
+            p.setRenderHint(QPainter::Antialiasing, false);
+        }
+        if (s.selectedRow >= 0 && s.selectedRow < d.rows()) {
+            p.setPen(QPen(kSelection, 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(QRectF(L.cells.left(), L.cells.top() + s.selectedRow * L.cellHeight,
+                              L.cells.width(), L.cellHeight));
+        }
+        if (s.hoveredCell && s.hoveredCell->x() < d.columns() && s.hoveredCell->y() < d.rows()) {
+            p.setPen(QPen(Qt::white, 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(QRectF(L.cells.left() + s.hoveredCell->x() * L.cellWidth,
+                              L.cells.top() + s.hoveredCell->y() * L.cellHeight, L.cellWidth, L.cellHeight));
+        }
+        p.setPen(QPen(Qt::black, 0));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(L.cells);
+    }
+    if (!L.colorBar.isEmpty())
+        paintColorBar(p, d, L, s);
+    p.restore();
+}
+
+}  // namespace ui

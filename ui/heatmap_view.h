@@ -1,0 +1,53 @@
+// The interactive heatmap: the shared renderer on a widget, with a tooltip
+// giving each cell's parts, hover highlight and row/cell clicks.
+#pragma once
+
+#include "heatmap_data.h"
+#include "heatmap_renderer.h"
+
+#include <QWidget>
+
+namespace ui {
+
+class HeatmapView : public QWidget {
+    Q_OBJECT
+public:
+    explicit HeatmapView(QWidget* parent = nullptr);
+
+    void setData(HeatmapData data);
+    const HeatmapData& data() const { return data_; }
+    // Raw scores shown in the tooltip next to the weight (may be empty).
+    void setTooltipScores(ap::Matrix scores);
+    void setSelectedRow(int row);
+    int selectedRow() const { return style_.selectedRow; }
+    const HeatmapStyle& style() const { return style_; }
+    void setColormap(Colormap::Kind kind);
+    void setShowNumbers(bool show);
+    // The centre of a cell in widget coordinates (for tests and hit checks).
+    QPoint cellCenter(int row, int column) const;
+    QString toolTipForCell(int row, int column) const;
+
+    QSize sizeHint() const override { return {520, 400}; }
+    QSize minimumSizeHint() const override { return {160, 120}; }
+
+signals:
+    void cellClicked(int row, int column);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void resizeEvent(QResizeEvent*) override;
+    void mouseMoveEvent(QMouseEvent*) override;
+    void mousePressEvent(QMouseEvent*) override;
+    void leaveEvent(QEvent*) override;
+    bool event(QEvent*) override;
+
+private:
+    void relayout();
+
+    HeatmapData data_;
+    ap::Matrix tooltipScores_;
+    HeatmapStyle style_;
+    HeatmapLayout layout_;
+};
+
+}  // namespace ui
