@@ -2,11 +2,15 @@
 // containers) so that depth costs heap, not call stack, and the depth limit is
 // a plain counter. Errors carry a byte offset; line and column are worked out
 // only once, when an error is reported.
+//
+// Duplicate keys are refused: RFC 8259 leaves their meaning open, and a scene
+// with two "heads" would mean different things to different tools.
 #include "json.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <limits>
 #include <system_error>
 
 namespace ap::json {
@@ -29,6 +33,43 @@ const char* typeName(Type t) {
     return "value";
 }
 
+std::string quote(std::string_view text, std::size_t maxBytes) {
+    bool cut = false;
+    if (text.size() > maxBytes) {
+        std::size_t end = maxBytes;
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+        text = text.substr(0, end);
+        cut = true;
+    }
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '"';
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            } else {
+                out += ch;
+            }
+        }
+    }
+    if (cut) out += "...";
+    out += '"';
+    return out;
+}
+
 namespace {
 
 struct Error {
@@ -47,7 +88,9 @@ bool startsWithWord(std::string_view text, std::string_view w) {
 }
 
 // JavaScript and Python write these for non-finite numbers.
-bool startsWithNaN(std::string_view t) { return startsWithWord(t, "NaN") || startsWithWord(t, "nan"); }
+bool startsWithNaN(std::string_view t) {
+    return startsWithWord(t, "NaN") || startsWithWord(t, "nan");
+}
 bool startsWithInfinity(std::string_view t) {
     return startsWithWord(t, "Infinity") || startsWithWord(t, "inf");
 }
@@ -288,7 +331,8 @@ bool Parser::parseNumber(Value& out) {
         const std::size_t expStart = i;
         i = digitsFrom(i);
         if (i == expStart) return fail(start, "invalid number");
-        for (std::size_t k = expStart; k < i; ++k)  // saturating: only the sign of huge ones matters
+        // Saturating: of a huge exponent only the sign matters.
+        for (std::size_t k = expStart; k < i; ++k)
             exponent = std::min<std::int64_t>(exponent * 10 + (text_[k] - '0'), 1'000'000'000);
         if (negative) exponent = -exponent;
     }
@@ -300,31 +344,42 @@ bool Parser::parseNumber(Value& out) {
             return fail(start, "invalid number");
     }
 
+    // from_chars reports underflow and overflow alike, as out of range. The
+    // decimal exponent of the leading significant digit tells them apart: a
+    // number that underflows is a legitimate JSON number that rounds to zero.
+    std::int64_t lead = 0;
+    bool nonzero = false;
+    for (std::size_t k = intStart; k < intEnd && !nonzero; ++k)
+        if (text_[k] != '0') {
+            nonzero = true;
+            lead = std::int64_t(intEnd - k - 1) + exponent;
+        }
+    for (std::size_t k = fracStart; k < fracEnd && !nonzero; ++k)
+        if (text_[k] != '0') {
+            nonzero = true;
+            lead = -std::int64_t(k - fracStart + 1) + exponent;
+        }
+    const bool overflows = nonzero && lead >= 0;
+    const bool negative = text_[start] == '-';
+    const char* first = text_.data() + start;
+    const char* last = text_.data() + i;
+
     double value = 0.0;
-    const auto [ptr, ec] = std::from_chars(text_.data() + start, text_.data() + i, value);
+    auto [ptr, ec] = std::from_chars(first, last, value);
     if (ec == std::errc::result_out_of_range) {
-        // from_chars reports underflow and overflow alike. Work out the decimal
-        // exponent of the leading significant digit: a number that underflows
-        // is a legitimate JSON number that rounds to zero.
-        std::int64_t lead = 0;
-        bool nonzero = false;
-        for (std::size_t k = intStart; k < intEnd && !nonzero; ++k)
-            if (text_[k] != '0') {
-                nonzero = true;
-                lead = std::int64_t(intEnd - k - 1) + exponent;
-            }
-        for (std::size_t k = fracStart; k < fracEnd && !nonzero; ++k)
-            if (text_[k] != '0') {
-                nonzero = true;
-                lead = -std::int64_t(k - fracStart + 1) + exponent;
-            }
-        if (nonzero && lead >= 0) return fail(start, "number out of range");
-        value = text_[start] == '-' ? -0.0 : 0.0;
-    } else if (ec != std::errc() || ptr != text_.data() + i) {
+        if (overflows) return fail(start, "number out of range");
+        value = negative ? -0.0 : 0.0;
+    } else if (ec != std::errc() || ptr != last) {
         return fail(start, "invalid number");
+    }
+    float single = 0.0f;
+    if (std::from_chars(first, last, single).ec == std::errc::result_out_of_range) {
+        constexpr float inf = std::numeric_limits<float>::infinity();
+        single = overflows ? (negative ? -inf : inf) : (negative ? -0.0f : 0.0f);
     }
     out.type = Type::Number;
     out.number = value;
+    out.numberFloat = single;
     out.numberIsInteger = integer;
     pos_ = i;
     return true;
@@ -412,7 +467,7 @@ bool Parser::checkDuplicateKeys(const Frame& frame) {
         if (members[order[k]].first == members[order[k - 1]].first)
             first = std::min(first, order[k]);
     if (first == members.size()) return true;
-    return fail(frame.keyOffsets[first], "duplicate key \"" + members[first].first + "\"");
+    return fail(frame.keyOffsets[first], "duplicate key " + quote(members[first].first, 64));
 }
 
 }  // namespace

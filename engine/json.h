@@ -21,6 +21,10 @@ struct Value {
     bool boolean = false;
     double number = 0.0;
     bool numberIsInteger = false;  // written without fraction or exponent
+    // The number's text rounded once, straight to float; +-infinity beyond the
+    // float range. Not float(number): rounding twice, through double, moves
+    // a few values (7.038531e-26) to the neighbouring float.
+    float numberFloat = 0.0f;
     std::string string;
     std::vector<Value> array;
     std::vector<std::pair<std::string, Value>> object;  // in file order
@@ -40,5 +44,11 @@ struct ParseResult {
 ParseResult parse(std::string_view text, int maxDepth = 64);
 
 const char* typeName(Type t);
+
+// `text` as a JSON string literal, quotes included: control characters,
+// quotes and backslashes escaped, UTF-8 kept. Longer than `maxBytes`, it is
+// cut at a character boundary and ends in "..." (for echoing input in
+// messages, which must stay one short line).
+std::string quote(std::string_view text, std::size_t maxBytes = std::string_view::npos);
 
 }  // namespace ap::json

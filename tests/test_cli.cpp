@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include <QImage>
+#include <QPainter>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -24,7 +24,7 @@ QString heatmapTitle(const ap::Scene& scene, HeadChoice head, HeatmapQuantity qu
         parts << (scene.heads == 1 ? QStringLiteral("1 head")
                                    : QStringLiteral("mean of %1 heads").arg(scene.heads));
     else
-        parts << QStringLiteral("head %1 of %2").arg(head.head + 1).arg(scene.heads);
+        parts << QStringLiteral("head %1 (of %2 heads)").arg(head.head).arg(scene.heads);
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -38,6 +38,7 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
         d.columnLabels << QString::fromStdString(scene.keyLabel(j));
     d.mask = result.mask;
     d.fullyMaskedRows = result.fullyMaskedRows;
+    d.quantity = quantity;
 
     const bool mean = head.isMean() || result.heads.size() == 1;
     const int h = mean ? 0 : std::clamp(head.head, 0, int(result.heads.size()) - 1);

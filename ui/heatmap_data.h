@@ -32,8 +32,15 @@ struct HeatmapData {
     double minValue = 0.0;     // colour scale range
     double maxValue = 1.0;
     QString scaleLabel;        // "weight" or "score"
-    // Marks drawn over cells, e.g. a gold alignment (row, column).
+    // What `values` holds, so that a tooltip can name it and add the other
+    // quantity beside it.
+    HeatmapQuantity quantity = HeatmapQuantity::Weights;
+    // Marks drawn over cells as rings, e.g. a gold alignment's sure links,
+    // as QPoint(column, row) like cellAt().
     std::vector<QPoint> marks;
+    // Weaker marks drawn as dashed rings, e.g. its possible links (Och & Ney
+    // 2003 score them apart from the sure ones).
+    std::vector<QPoint> possibleMarks;
 
     bool isMasked(int r, int c) const {
         return mask.size() != 0 && mask(r, c);

@@ -45,6 +45,25 @@ bool isWeightScale(const HeatmapData& d) {
     return d.minValue == 0.0 && d.maxValue == 1.0 && d.scaleLabel.contains(QLatin1String("weight"));
 }
 
+
+// A hatch drawn as line segments rather than a pattern brush: SVG pattern
+// fills are not read back by every viewer (QtSvg drops them), lines are.
+void paintHatch(QPainter& p, const QRectF& r) {
+    p.fillRect(r, kMaskFill);
+    const double step = 5.0;
+    p.save();
+    p.setPen(QPen(kMaskHatch, 1.0));
+    // Lines x + y = c run from bottom-left to top-right (y points down).
+    const double first = std::ceil((r.left() + r.top()) / step) * step;
+    for (double c = first; c <= r.right() + r.bottom(); c += step) {
+        const double xa = std::max(r.left(), c - r.bottom());
+        const double xb = std::min(r.right(), c - r.top());
+        if (xb > xa)
+            p.drawLine(QPointF(xa, c - xa), QPointF(xb, c - xb));
+    }
+    p.restore();
+}
+
 }  // namespace
 
 QString formatCellValue(double value, bool isWeight) {
@@ -149,7 +168,6 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
         p.restore();
         return;
     }
-    const QBrush hatch(kMaskHatch, Qt::BDiagPattern);
     const bool weights = isWeightScale(d);
     p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
@@ -160,8 +178,7 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
             const QRectF cell(QPointF(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight),
                               QPointF(L.cells.left() + (c + 1) * L.cellWidth, L.cells.top() + (r + 1) * L.cellHeight));
             if (d.isMasked(r, c)) {
-                p.fillRect(cell, kMaskFill);
-                p.fillRect(cell, hatch);
+                paintHatch(p, cell);
                 continue;
             }
             const QRgb rgb = s.colormap.rgbAt(t(d.values(r, c)));
@@ -209,35 +226,43 @@ static void paintLabels(QPainter& p, const HeatmapData& d, const HeatmapLayout& 
     }
 }
 
-static void paintColorBar(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
-    const QRectF bar = L.colorBar;
+void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double maxValue,
+                     const QString& label, const QFont& tickFont, const Colormap& colormap) {
     if (bar.height() < 4)
         return;
+    p.save();
     // One band per device pixel row: exact at any export size.
     const int steps = std::max(2, int(bar.height()));
     for (int i = 0; i < steps; ++i) {
         const double t = 1.0 - double(i) / (steps - 1);
         const QRectF band(bar.left(), bar.top() + bar.height() * i / steps, bar.width(), bar.height() / steps + 0.5);
-        p.fillRect(band, s.colormap.colorAt(t));
+        p.fillRect(band, colormap.colorAt(t));
     }
     p.setPen(QPen(Qt::black, 0));
+    p.setBrush(Qt::NoBrush);
     p.drawRect(bar);
-    const QFont tickFont = [&] { QFont f = L.labelFont; f.setPixelSize(std::max(6, int(std::lround(L.titleFont.pixelSize() * 0.8)))); return f; }();
     p.setFont(tickFont);
     const QFontMetricsF fm(tickFont);
     for (int k = 0; k <= 4; ++k) {
         const double t = k / 4.0;
         const double y = bar.bottom() - t * bar.height();
         p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4, y));
-        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), tickText(d.minValue + t * (d.maxValue - d.minValue)));
+        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), tickText(minValue + t * (maxValue - minValue)));
     }
     // The scale's name above the bar, and a key for masked cells below it.
-    p.drawText(QPointF(bar.left(), bar.top() - fm.descent() - 3), d.scaleLabel);
+    // Half a line higher than the top tick's text, so the two never touch.
+    p.drawText(QPointF(bar.left(), bar.top() - fm.ascent() / 2 - fm.descent() - 2), label);
     const QRectF key(bar.left(), bar.bottom() + fm.height() * 0.6, bar.width(), fm.height());
-    p.fillRect(key, kMaskFill);
-    p.fillRect(key, QBrush(kMaskHatch, Qt::BDiagPattern));
+    paintHatch(p, key);
     p.drawRect(key);
     p.drawText(QPointF(key.right() + 6, key.center().y() + fm.ascent() / 2 - 1), QStringLiteral("masked"));
+    p.restore();
+}
+
+static void paintColorBar(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
+    QFont tickFont = L.labelFont;
+    tickFont.setPixelSize(std::max(6, int(std::lround(L.titleFont.pixelSize() * 0.8))));
+    paintColorScale(p, L.colorBar, d.minValue, d.maxValue, d.scaleLabel, tickFont, s.colormap);
 }
 
 void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
@@ -253,19 +278,37 @@ void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, con
     if (d.rows() > 0 && d.columns() > 0) {
         paintCells(p, d, L, s);
         paintLabels(p, d, L);
-        if (!d.marks.empty()) {
-            // Gold-alignment marks: a ring that reads on every colour.
+        if (!d.marks.empty() || !d.possibleMarks.empty()) {
+            // Gold-alignment marks: a ring that reads on every colour; possible
+            // links get a dashed black ring so that they tell apart from sure ones.
             p.setRenderHint(QPainter::Antialiasing, true);
-            const double rad = std::max(1.5, std::min(L.cellWidth, L.cellHeight) * 0.18);
-            for (const QPoint& m : d.marks) {
-                if (m.y() < 0 || m.y() >= d.rows() || m.x() < 0 || m.x() >= d.columns()) continue;
-                const QPointF c(L.cells.left() + (m.x() + 0.5) * L.cellWidth, L.cells.top() + (m.y() + 0.5) * L.cellHeight);
-                p.setPen(QPen(Qt::white, std::max(1.0, rad * 0.6)));
-                p.setBrush(Qt::NoBrush);
-                p.drawEllipse(c, rad, rad);
-                p.setPen(QPen(Qt::black, std::max(0.5, rad * 0.25)));
-                p.drawEllipse(c, rad, rad);
+            double rx = std::max(1.5, std::min(L.cellWidth, L.cellHeight) * 0.18);
+            double ry = rx;
+            double halo = std::max(1.0, rx * 0.6), line = std::max(0.5, rx * 0.25);
+            if (L.numbers) {
+                // Around the printed value rather than over it, so that both read.
+                const QFontMetricsF nfm(L.numberFont);
+                const double px = L.numberFont.pixelSize();
+                rx = std::min(nfm.horizontalAdvance(QStringLiteral("0.00")) / 2 + px * 0.45, L.cellWidth * 0.46);
+                ry = std::min(nfm.height() / 2 + px * 0.3, L.cellHeight * 0.46);
+                halo = std::max(1.5, px * 0.22);
+                line = std::max(1.0, px * 0.11);
             }
+            auto drawMarks = [&](const std::vector<QPoint>& marks, Qt::PenStyle style) {
+                for (const QPoint& m : marks) {
+                    if (m.y() < 0 || m.y() >= d.rows() || m.x() < 0 || m.x() >= d.columns()) continue;
+                    const QPointF c(L.cells.left() + (m.x() + 0.5) * L.cellWidth, L.cells.top() + (m.y() + 0.5) * L.cellHeight);
+                    p.setPen(QPen(Qt::white, halo));
+                    p.setBrush(Qt::NoBrush);
+                    p.drawEllipse(c, rx, ry);
+                    QPen ink(Qt::black, line);
+                    ink.setStyle(style);
+                    p.setPen(ink);
+                    p.drawEllipse(c, rx, ry);
+                }
+            };
+            drawMarks(d.marks, Qt::SolidLine);
+            drawMarks(d.possibleMarks, Qt::DashLine);
             p.setRenderHint(QPainter::Antialiasing, false);
         }
         if (s.selectedRow >= 0 && s.selectedRow < d.rows()) {

@@ -47,6 +47,12 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
 void paintHeatmap(QPainter& painter, const HeatmapData& data, const HeatmapLayout& layout,
                   const HeatmapStyle& style);
 
+// The colour scale alone: a vertical strip in `bar` for min..max with five
+// ticks, `label` above it and a hatched "masked" key below it. paintHeatmap
+// uses it for its colour bar; a grid of heatmaps sharing one range draws one.
+void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, double maxValue,
+                     const QString& label, const QFont& tickFont, const Colormap& colormap);
+
 // The cell under `pos` as (column, row), or nothing outside the grid.
 std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);
 

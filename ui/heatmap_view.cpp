@@ -5,7 +5,21 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
+#include <charconv>
+
 namespace ui {
+namespace {
+
+// The shortest text that reads back to the same float: "0.8", not
+// "0.800000012", and exact, unlike the rounded numbers in the cells.
+QString exactValueText(float v) {
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return QString::fromLatin1(buf, int(res.ptr - buf));
+}
+
+}  // namespace
 
 HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     setMouseTracking(true);
@@ -27,6 +41,18 @@ void HeatmapView::setData(HeatmapData data) {
 
 void HeatmapView::setTooltipScores(ap::Matrix scores) {
     tooltipScores_ = std::move(scores);
+}
+
+void HeatmapView::setTooltipWeights(ap::Matrix weights) {
+    tooltipWeights_ = std::move(weights);
+}
+
+void HeatmapView::setMaskEditMode(bool on) {
+    maskEditMode_ = on;
+    if (on)
+        setCursor(Qt::PointingHandCursor);
+    else
+        unsetCursor();
 }
 
 void HeatmapView::setSelectedRow(int row) {
@@ -67,13 +93,27 @@ QPoint HeatmapView::cellCenter(int row, int column) const {
 QString HeatmapView::toolTipForCell(int r, int c) const {
     if (r < 0 || r >= data_.rows() || c < 0 || c >= data_.columns())
         return {};
-    QString text = QStringLiteral("<b>%1</b> → <b>%2</b><br>")
+    auto fits = [this](const ap::Matrix& m) { return m.rows() == data_.rows() && m.cols() == data_.columns(); };
+    QString text = QStringLiteral("<b>%1</b> → <b>%2</b>")
                        .arg(data_.rowLabels.value(r).toHtmlEscaped(), data_.columnLabels.value(c).toHtmlEscaped());
+    auto line = [&text](const QString& name, float v) {
+        text += QStringLiteral("<br>%1: %2").arg(name.toHtmlEscaped(), exactValueText(v));
+    };
+    // The shown value under its own name ("mean score", "weight"), then the
+    // other quantity where it is known.
+    const bool showsScores = data_.quantity == HeatmapQuantity::Scores;
+    if (!showsScores && fits(tooltipScores_))
+        line(tr("score"), tooltipScores_(r, c));
+    line(data_.scaleLabel, data_.values(r, c));
+    if (showsScores && fits(tooltipWeights_))
+        line(tr("weight"), tooltipWeights_(r, c));
     const bool masked = data_.isMasked(r, c);
-    if (tooltipScores_.rows() == data_.rows() && tooltipScores_.cols() == data_.columns())
-        text += QStringLiteral("score: %1<br>").arg(double(tooltipScores_(r, c)), 0, 'g', 6);
-    text += QStringLiteral("%1: %2<br>").arg(data_.scaleLabel).arg(double(data_.values(r, c)), 0, 'g', 6);
-    text += masked ? QStringLiteral("<i>masked</i> (weight is exactly 0)") : QStringLiteral("not masked");
+    text += QStringLiteral("<br>");
+    text += masked ? tr("<i>masked</i>: the weight is exactly 0") : tr("not masked");
+    if (std::find(data_.fullyMaskedRows.begin(), data_.fullyMaskedRows.end(), r) != data_.fullyMaskedRows.end())
+        text += QStringLiteral("<br>") + tr("all keys of this query are masked: weights and context are 0");
+    if (maskEditMode_)
+        text += QStringLiteral("<br><i>%1</i>").arg(masked ? tr("click to unmask") : tr("click to mask"));
     return text;
 }
 

@@ -16,8 +16,14 @@ public:
 
     void setData(HeatmapData data);
     const HeatmapData& data() const { return data_; }
-    // Raw scores shown in the tooltip next to the weight (may be empty).
+    // Raw scores and weights for the tooltip, so that it gives every part of
+    // a cell whichever quantity the view shows (either may be empty).
     void setTooltipScores(ap::Matrix scores);
+    void setTooltipWeights(ap::Matrix weights);
+    // In mask-edit mode a click toggles the cell's mask (the window does
+    // that on cellClicked); the cursor and tooltip say so.
+    void setMaskEditMode(bool on);
+    bool maskEditMode() const { return maskEditMode_; }
     void setSelectedRow(int row);
     int selectedRow() const { return style_.selectedRow; }
     const HeatmapStyle& style() const { return style_; }
@@ -46,6 +52,8 @@ private:
 
     HeatmapData data_;
     ap::Matrix tooltipScores_;
+    ap::Matrix tooltipWeights_;
+    bool maskEditMode_ = false;
     HeatmapStyle style_;
     HeatmapLayout layout_;
 };

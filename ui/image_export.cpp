@@ -6,6 +6,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
@@ -49,7 +50,16 @@ static QByteArray paintSvg(const PaintFunction& paint, const QSize& size, const 
         QPainter p(&svg);
         paint(p, QSizeF(size));
     }
-    return bytes;
+    // QSvgGenerator states the size in millimetres (at its resolution),
+    // which viewers turn back into pixels at their own dpi; the requested
+    // size is in pixels, so say exactly that.
+    static const QRegularExpression mmSize(QStringLiteral("width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
+    QString text = QString::fromUtf8(bytes);
+    const QRegularExpressionMatch m = mmSize.match(text);
+    if (m.hasMatch())
+        text.replace(m.capturedStart(), m.capturedLength(),
+                     QStringLiteral("width=\"%1\" height=\"%2\"").arg(size.width()).arg(size.height()));
+    return text.toUtf8();
 }
 
 static QByteArray paintPdf(const PaintFunction& paint, const QSize& size, const QString& title) {

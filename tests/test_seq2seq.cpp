@@ -1,0 +1,633 @@
+// The translation model: gradients against central finite differences (in
+// double, as the model computes), determinism, a short training run, greedy
+// decoding, and the exported scene against ap::computeAttention.
+#include "attention.h"
+#include "attention_layer.h"
+#include "gru.h"
+#include "metrics.h"
+#include "seq2seq.h"
+#include "vocabulary.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Eigen::Index;
+using Eigen::MatrixXd;
+using Eigen::VectorXd;
+
+constexpr ap::Scoring kAllScorings[] = {ap::Scoring::Dot, ap::Scoring::ScaledDot,
+                                        ap::Scoring::General, ap::Scoring::Additive,
+                                        ap::Scoring::Cosine};
+constexpr ap::Normalization kTrainable[] = {ap::Normalization::Softmax,
+                                            ap::Normalization::Sparsemax};
+
+MatrixXd randomMatrix(Index rows, Index cols, std::mt19937_64& rng, double scale = 1.0) {
+    std::uniform_real_distribution<double> u(-scale, scale);
+    MatrixXd m(rows, cols);
+    for (Index i = 0; i < m.size(); ++i) m.data()[i] = u(rng);
+    return m;
+}
+
+struct Block {
+    std::string name;
+    Index offset;
+    Index size;
+};
+
+// Ceres gradient_checker style: per block, the relative error
+// |analytic - numeric| / max(|analytic|, |numeric|) of central differences
+// f'(x) ~ (f(x + h) - f(x - h)) / 2h with h = 1e-5 (1 + |x|). In double the
+// truncation error is O(h^2) ~ 1e-10 and the rounding error ~ 1e-16 |f| / h
+// ~ 1e-11 per entry, so a tolerance of 1e-6 holds even for blocks whose
+// gradient is as small as 1e-4, while any wrong term (a missing factor, a
+// transposed matrix) gives errors of order 1.
+void expectGradient(const std::function<double(const VectorXd&)>& f, VectorXd x,
+                    const VectorXd& analytic, const std::vector<Block>& blocks,
+                    const std::string& what, double tolerance = 1e-6) {
+    ASSERT_EQ(analytic.size(), x.size());
+    VectorXd numeric(x.size());
+    for (Index i = 0; i < x.size(); ++i) {
+        const double original = x(i);
+        const double h = 1e-5 * (1.0 + std::abs(original));
+        x(i) = original + h;
+        const double plus = f(x);
+        x(i) = original - h;
+        const double minus = f(x);
+        x(i) = original;
+        numeric(i) = (plus - minus) / (2.0 * h);
+    }
+    for (const Block& b : blocks) {
+        const VectorXd a = analytic.segment(b.offset, b.size);
+        const VectorXd n = numeric.segment(b.offset, b.size);
+        const double scale = std::max(a.norm(), n.norm());
+        const double error = scale > 1e-12 ? (a - n).norm() / scale : 0.0;
+        EXPECT_LT(error, tolerance) << what << ": block " << b.name << " |analytic| = " << a.norm()
+                                    << " |numeric| = " << n.norm();
+    }
+}
+
+// ---------------------------------------------------------------- GRU cell
+
+TEST(GruGradient, ParametersInputsAndInitialState) {
+    std::mt19937_64 rng(11);
+    const int I = 4, H = 5, T = 6;
+    const ap::GruCell cell(I, H);
+    const Index P = cell.parameterCount();
+    ASSERT_EQ(P, 3 * H * (I + H + 1));
+    // x = [params; vec(X); h0]; L = sum(G .* states), so dL/dstates = G.
+    VectorXd x(P + I * T + H);
+    x.head(P) = randomMatrix(P, 1, rng, 0.8);
+    x.segment(P, I * T) = randomMatrix(I * T, 1, rng);
+    x.tail(H) = randomMatrix(H, 1, rng, 0.9);
+    const MatrixXd G = randomMatrix(H, T, rng);
+    auto f = [&](const VectorXd& v) {
+        MatrixXd states;
+        ap::GruCache cache;
+        cell.forward(v.data(), Eigen::Map<const MatrixXd>(v.data() + P, I, T), v.tail(H), states,
+                     cache);
+        return (G.array() * states.array()).sum();
+    };
+    MatrixXd states;
+    ap::GruCache cache;
+    cell.forward(x.data(), Eigen::Map<const MatrixXd>(x.data() + P, I, T), x.tail(H), states, cache);
+    VectorXd analytic = VectorXd::Zero(x.size());
+    MatrixXd dX;
+    VectorXd dh0;
+    cell.backward(x.data(), cache, G, analytic.data(), dX, dh0);
+    analytic.segment(P, I * T) = Eigen::Map<const VectorXd>(dX.data(), I * T);
+    analytic.tail(H) = dh0;
+    expectGradient(f, x, analytic,
+                   {{"W", cell.offsetW(), 3 * H * I}, {"U", cell.offsetU(), 3 * H * H},
+                    {"b", cell.offsetB(), 3 * H}, {"inputs", P, I * T}, {"h0", P + I * T, H}},
+                   "GRU");
+}
+
+TEST(GruCell, StepMatchesSequence) {
+    std::mt19937_64 rng(3);
+    const ap::GruCell cell(3, 4);
+    const VectorXd params = randomMatrix(cell.parameterCount(), 1, rng);
+    const MatrixXd X = randomMatrix(3, 5, rng);
+    const VectorXd h0 = randomMatrix(4, 1, rng, 0.5);
+    MatrixXd states;
+    ap::GruCache cache;
+    cell.forward(params.data(), X, h0, states, cache);
+    VectorXd h = h0, next;
+    for (Index t = 0; t < X.cols(); ++t) {
+        cell.step(params.data(), X.col(t), h, next);
+        h = next;
+        EXPECT_LT((h - states.col(t)).norm(), 1e-12) << "step " << t;
+    }
+}
+
+// --------------------------------------------------- softmax and sparsemax
+
+TEST(NormalizeScores, SoftmaxAndSparsemaxJacobians) {
+    std::mt19937_64 rng(5);
+    for (ap::Normalization kind : kTrainable) {
+        for (int trial = 0; trial < 4; ++trial) {
+            const int n = 6;
+            const double invT = trial % 2 ? 1.0 : 1.0 / 0.6;
+            VectorXd s = randomMatrix(n, 1, rng, 2.0);
+            if (trial == 3) s(4) = s(1);  // a tie
+            const VectorXd g = randomMatrix(n, 1, rng);
+            auto f = [&](const VectorXd& v) {
+                VectorXd w(n);
+                ap::normalizeScores(kind, invT, v.data(), w.data(), n);
+                return g.dot(w);
+            };
+            VectorXd w(n), ds(n);
+            ap::normalizeScores(kind, invT, s.data(), w.data(), n);
+            EXPECT_NEAR(w.sum(), 1.0, 1e-12);
+            EXPECT_GE(w.minCoeff(), 0.0);
+            ap::normalizeScoresBackward(kind, invT, w.data(), g.data(), ds.data(), n);
+            expectGradient(f, s, ds, {{"scores", 0, n}},
+                           std::string(ap::toString(kind)) + " trial " + std::to_string(trial));
+        }
+    }
+}
+
+TEST(NormalizeScores, SparsemaxKnownValuesAndExactZeros) {
+    // z = (0, -0.5, -3): support {0, 1}, tau = (0 - 0.5 - 1) / 2 = -0.75,
+    // w = (0.75, 0.25, 0).
+    const double s[3] = {2.0, 1.5, -1.0};
+    double w[3];
+    ap::normalizeScores(ap::Normalization::Sparsemax, 1.0, s, w, 3);
+    EXPECT_DOUBLE_EQ(w[0], 0.75);
+    EXPECT_DOUBLE_EQ(w[1], 0.25);
+    EXPECT_EQ(w[2], 0.0);
+    // Off the support the Jacobian is 0; on it, g minus its support mean.
+    const double g[3] = {1.0, 3.0, 7.0};
+    double ds[3];
+    ap::normalizeScoresBackward(ap::Normalization::Sparsemax, 1.0, w, g, ds, 3);
+    EXPECT_DOUBLE_EQ(ds[0], -1.0);
+    EXPECT_DOUBLE_EQ(ds[1], 1.0);
+    EXPECT_EQ(ds[2], 0.0);
+}
+
+// ------------------------------------------------------- attention layer
+
+// Sparsemax is differentiable away from the points where a weight is about
+// to enter or leave the support; check that finite differences of size
+// ~1e-6 stay on one side.
+bool awayFromSparsemaxKinks(const ap::AttentionLayerCache& cache, double invT) {
+    for (std::size_t h = 0; h < cache.scores.size(); ++h)
+        for (Index t = 0; t < cache.scores[h].cols(); ++t) {
+            const auto s = cache.scores[h].col(t);
+            const auto w = cache.weights[h].col(t);
+            Index inSupport = 0;
+            w.maxCoeff(&inSupport);
+            const double tau = (s(inSupport) - s.maxCoeff()) * invT - w(inSupport);
+            for (Index j = 0; j < s.size(); ++j) {
+                const double margin = (s(j) - s.maxCoeff()) * invT - tau;
+                if (std::abs(margin) < 1e-4) return false;
+            }
+        }
+    return true;
+}
+
+struct LayerCase {
+    ap::Scoring scoring;
+    ap::Normalization normalization;
+    int heads;
+    bool tiedKeys;
+    double queryScale;
+};
+
+void checkLayer(const LayerCase& c, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    const int d = 6, T = 3, n = 4;
+    const double temperature = 0.7;
+    const ap::AttentionLayer layer(c.scoring, c.normalization, d, c.heads, temperature);
+    const Index P = layer.parameterCount();
+    VectorXd x(P + d * T + d * n);
+    x.head(P) = randomMatrix(P, 1, rng, 0.7);
+    x.segment(P, d * T) = randomMatrix(d * T, 1, rng, c.queryScale);
+    MatrixXd K = randomMatrix(d, n, rng);
+    if (c.tiedKeys) K.col(2) = K.col(1);  // equal keys: tied scores for every kind
+    x.tail(d * n) = Eigen::Map<const VectorXd>(K.data(), d * n);
+    const MatrixXd G = randomMatrix(d, T, rng);
+    auto run = [&](const VectorXd& v, MatrixXd& context, ap::AttentionLayerCache& cache) {
+        layer.forward(v.data(), Eigen::Map<const MatrixXd>(v.data() + P, d, T),
+                      Eigen::Map<const MatrixXd>(v.data() + P + d * T, d, n), context, cache);
+    };
+    auto f = [&](const VectorXd& v) {
+        MatrixXd context;
+        ap::AttentionLayerCache cache;
+        run(v, context, cache);
+        return (G.array() * context.array()).sum();
+    };
+    MatrixXd context;
+    ap::AttentionLayerCache cache;
+    run(x, context, cache);
+    const std::string what = std::string(ap::toString(c.scoring)) + "/" +
+                             ap::toString(c.normalization) + " heads " + std::to_string(c.heads) +
+                             (c.tiedKeys ? " tied" : "") + " scale " + std::to_string(c.queryScale);
+    if (c.normalization == ap::Normalization::Sparsemax) {
+        ASSERT_TRUE(awayFromSparsemaxKinks(cache, 1.0 / temperature)) << what;
+    }
+    if (c.tiedKeys)
+        for (int h = 0; h < c.heads; ++h)
+            EXPECT_EQ(cache.scores[std::size_t(h)].row(1), cache.scores[std::size_t(h)].row(2)) << what;
+    VectorXd analytic = VectorXd::Zero(x.size());
+    MatrixXd dQ, dK;
+    layer.backward(x.data(), cache, G, analytic.data(), dQ, dK);
+    analytic.segment(P, d * T) = Eigen::Map<const VectorXd>(dQ.data(), d * T);
+    analytic.tail(d * n) = Eigen::Map<const VectorXd>(dK.data(), d * n);
+    std::vector<Block> blocks = {{"queries", P, d * T}, {"keys", P + d * T, d * n}};
+    for (int h = 0; h < c.heads; ++h) {
+        const std::string head = "head" + std::to_string(h) + ".";
+        const Index dh = layer.headWidth(), da = layer.additiveWidth();
+        if (c.scoring == ap::Scoring::General) blocks.push_back({head + "W", layer.offsetW(h), dh * dh});
+        if (c.scoring == ap::Scoring::Additive) {
+            blocks.push_back({head + "Wq", layer.offsetWq(h), da * dh});
+            blocks.push_back({head + "Wk", layer.offsetWk(h), da * dh});
+            blocks.push_back({head + "v", layer.offsetV(h), da});
+        }
+    }
+    if (c.scoring == ap::Scoring::Cosine) blocks.push_back({"log_scale", layer.offsetLogScale(), 1});
+    expectGradient(f, x, analytic, blocks, what);
+}
+
+TEST(AttentionLayerGradient, EveryScoringKindAtRandomPoints) {
+    std::uint64_t seed = 100;
+    for (ap::Scoring scoring : kAllScorings)
+        for (ap::Normalization normalization : kTrainable)
+            for (int heads : {1, 2}) checkLayer({scoring, normalization, heads, false, 1.0}, seed++);
+}
+
+TEST(AttentionLayerGradient, TiedScores) {
+    std::uint64_t seed = 200;
+    for (ap::Scoring scoring : kAllScorings)
+        for (ap::Normalization normalization : kTrainable)
+            checkLayer({scoring, normalization, 2, true, 1.0}, seed++);
+}
+
+TEST(AttentionLayerGradient, SparsemaxWithExactZeros) {
+    // Large queries spread the scores, so sparsemax puts exact zeros on
+    // some keys: the gradient must be 0 through them and still right for
+    // the rest.
+    std::uint64_t seed = 300;
+    for (ap::Scoring scoring : kAllScorings) {
+        checkLayer({scoring, ap::Normalization::Sparsemax, 1, false, 4.0}, seed);
+        std::mt19937_64 rng(seed++);
+        const ap::AttentionLayer layer(scoring, ap::Normalization::Sparsemax, 6, 1, 0.7);
+        // Same draws as checkLayer: find how many weights are exactly 0.
+        VectorXd params = randomMatrix(layer.parameterCount(), 1, rng, 0.7);
+        const MatrixXd Q = randomMatrix(6, 3, rng, 4.0);
+        const MatrixXd K = randomMatrix(6, 4, rng);
+        MatrixXd context;
+        ap::AttentionLayerCache cache;
+        layer.forward(params.data(), Q, K, context, cache);
+        EXPECT_GT((cache.weights[0].array() == 0.0).count(), 0) << ap::toString(scoring);
+    }
+}
+
+TEST(AttentionLayer, ContextIsWeightedSumOfKeyHeadBlocks) {
+    std::mt19937_64 rng(8);
+    const ap::AttentionLayer layer(ap::Scoring::Dot, ap::Normalization::Softmax, 4, 2, 1.0);
+    const MatrixXd Q = randomMatrix(4, 2, rng), K = randomMatrix(4, 3, rng);
+    MatrixXd context;
+    ap::AttentionLayerCache cache;
+    layer.forward(nullptr, Q, K, context, cache);
+    for (int h = 0; h < 2; ++h) {
+        const MatrixXd expected = K.middleRows(2 * h, 2) * cache.weights[std::size_t(h)];
+        EXPECT_LT((context.middleRows(2 * h, 2) - expected).norm(), 1e-12);
+        // Head h's scores use only its block of rows.
+        const MatrixXd scores = K.middleRows(2 * h, 2).transpose() * Q.middleRows(2 * h, 2);
+        EXPECT_LT((cache.scores[std::size_t(h)] - scores).norm(), 1e-12);
+    }
+}
+
+// ------------------------------------------------------------ the model
+
+ap::SentencePair makePair(const std::string& source, const std::string& target,
+                          const std::string& gold = {}) {
+    ap::SentencePair p;
+    auto split = [](const std::string& s) {
+        std::istringstream in(s);
+        std::vector<std::string> out;
+        for (std::string t; in >> t;) out.push_back(t);
+        return out;
+    };
+    p.source = split(source);
+    p.target = split(target);
+    for (const std::string& link : split(gold)) {
+        const std::size_t sep = link.find_first_of("-?");
+        p.gold.push_back({std::stoi(link.substr(0, sep)), std::stoi(link.substr(sep + 1)),
+                          link[sep] == '-'});
+    }
+    p.hasGold = !gold.empty();
+    return p;
+}
+
+ap::Corpus tinyCorpus() {
+    ap::Corpus c;
+    c.name = "tiny";
+    c.pairs = {
+        makePair("je suis étudiant", "i am a student", "0-0 1-1 2?2 2-3"),
+        makePair("tu es étudiant", "you are a student", "0-0 1-1 2?2 2-3"),
+        makePair("je suis grand", "i am tall", "0-0 1-1 2-2"),
+        makePair("tu es grand", "you are tall", "0-0 1-1 2-2"),
+        makePair("le chat noir", "the black cat", "0-0 1-2 2-1"),
+        makePair("le chien noir", "the black dog", "0-0 1-2 2-1"),
+        makePair("le chat dort", "the cat sleeps", "0-0 1-1 2-2"),
+        makePair("le chien mange", "the dog eats", "0-0 1-1 2-2"),
+    };
+    for (std::size_t i = 0; i < c.pairs.size(); ++i) c.pairs[i].line = int(i) + 1;
+    return c;
+}
+
+ap::Seq2SeqOptions smallOptions(ap::Scoring scoring, ap::Normalization normalization, int heads) {
+    ap::Seq2SeqOptions o;
+    o.hidden = 8;
+    o.embedding = 5;
+    o.heads = heads;
+    o.scoring = scoring;
+    o.normalization = normalization;
+    o.seed = 17;
+    return o;
+}
+
+TEST(Seq2SeqGradient, EveryParameterBlockForEveryScoringKind) {
+    const ap::Corpus corpus = tinyCorpus();
+    for (ap::Scoring scoring : kAllScorings)
+        for (ap::Normalization normalization : kTrainable)
+            for (int heads : {1, 2}) {
+              for (bool bidirectional : {true, false}) {
+                ap::Seq2SeqOptions options = smallOptions(scoring, normalization, heads);
+                options.bidirectional = bidirectional;
+                ap::Seq2SeqModel model;
+                ASSERT_EQ(model.initialize(corpus, options), "");
+                // Move off the initial point (identity W, zero biases) so that
+                // every block is checked at a generic point.
+                std::mt19937_64 rng(23);
+                model.parameters() += randomMatrix(model.parameters().size(), 1, rng, 0.1);
+                const ap::EncodedPair pair = model.encode(corpus.pairs[4]);
+                ap::Seq2SeqWorkspace ws;
+                model.forward(pair, ws);
+                const std::string what = std::string(ap::toString(scoring)) + "/" +
+                                         ap::toString(normalization) + " heads " +
+                                         std::to_string(heads) +
+                                         (bidirectional ? " bidirectional" : " forward encoder");
+                if (normalization == ap::Normalization::Sparsemax) {
+                    ASSERT_TRUE(awayFromSparsemaxKinks(ws.attentionCache, 1.0)) << what;
+                }
+                VectorXd analytic = VectorXd::Zero(model.parameters().size());
+                model.backward(ws, analytic.data());
+                auto f = [&](const VectorXd& v) {
+                    ap::Seq2SeqModel probe = model;
+                    probe.parameters() = v;
+                    ap::Seq2SeqWorkspace w;
+                    return probe.forward(pair, w);
+                };
+                std::vector<Block> blocks;
+                for (const ap::ParameterBlock& b : model.parameterBlocks())
+                    blocks.push_back({b.name, b.offset, b.size()});
+                expectGradient(f, model.parameters(), analytic, blocks, what);
+              }
+            }
+}
+
+TEST(Seq2SeqModel, ParameterBlocksTileTheVector) {
+    ap::Seq2SeqModel model;
+    ASSERT_EQ(model.initialize(tinyCorpus(), smallOptions(ap::Scoring::Additive,
+                                                          ap::Normalization::Softmax, 2)), "");
+    Index next = 0;
+    for (const ap::ParameterBlock& b : model.parameterBlocks()) {
+        EXPECT_EQ(b.offset, next) << b.name;
+        next += b.size();
+    }
+    EXPECT_EQ(next, model.parameters().size());
+    EXPECT_EQ(model.parameterBlocks().back().name, "output.b");
+}
+
+TEST(Seq2SeqModel, RefusesBadOptionsAndCorpora) {
+    ap::Seq2SeqModel model;
+    ap::Seq2SeqOptions o;
+    o.hidden = 10;
+    o.heads = 3;
+    EXPECT_NE(model.initialize(tinyCorpus(), o).find("must divide hidden"), std::string::npos);
+    o = {};
+    o.hidden = 15;
+    o.heads = 1;
+    EXPECT_NE(model.initialize(tinyCorpus(), o).find("must be even"), std::string::npos);
+    o.bidirectional = false;
+    EXPECT_EQ(model.initialize(tinyCorpus(), o), "");
+    o = {};
+    o.normalization = ap::Normalization::Hard;
+    EXPECT_NE(model.initialize(tinyCorpus(), o).find("softmax or sparsemax"), std::string::npos);
+    o = {};
+    o.learningRate = -1;
+    EXPECT_NE(model.initialize(tinyCorpus(), o).find("learning rate"), std::string::npos);
+    ap::Corpus empty;
+    empty.name = "empty.tsv";
+    EXPECT_EQ(model.initialize(empty, {}), "empty.tsv: the corpus has no pairs");
+    ap::Corpus blank = tinyCorpus();
+    blank.pairs[2].source.clear();
+    EXPECT_EQ(model.initialize(blank, {}),
+              "tiny:3: a pair needs at least one source and one target token");
+}
+
+TEST(Vocabulary, SpecialsFirstThenOrderOfAppearance) {
+    ap::Vocabulary v;
+    EXPECT_EQ(v.size(), 3);
+    EXPECT_EQ(v.id("<bos>"), ap::Vocabulary::kBos);
+    EXPECT_EQ(v.id("<eos>"), ap::Vocabulary::kEos);
+    EXPECT_EQ(v.id("never seen"), ap::Vocabulary::kUnk);
+    EXPECT_EQ(v.add("chat"), 3);
+    EXPECT_EQ(v.add("noir"), 4);
+    EXPECT_EQ(v.add("chat"), 3);
+    EXPECT_EQ(v.encode({"noir", "chien", "chat"}), (std::vector<int>{4, ap::Vocabulary::kUnk, 3}));
+    EXPECT_EQ(v.decode({3, 1}), (std::vector<std::string>{"chat", "<eos>"}));
+}
+
+TEST(Seq2SeqTraining, SameSeedSameRunBitForBit) {
+    ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Additive, ap::Normalization::Softmax, 2);
+    o.epochs = 3;
+    ap::Seq2SeqModel a, b, c;
+    const ap::TrainSummary ra = ap::train(tinyCorpus(), o, {}, nullptr, &a);
+    const ap::TrainSummary rb = ap::train(tinyCorpus(), o, {}, nullptr, &b);
+    ASSERT_TRUE(ra.ok && rb.ok);
+    ASSERT_EQ(ra.epochs.size(), 3u);
+    ASSERT_EQ(rb.epochs.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(ra.epochs[i].loss, rb.epochs[i].loss);
+        EXPECT_EQ(ra.epochs[i].trainLoss, rb.epochs[i].trainLoss);
+        EXPECT_EQ(ra.epochs[i].aer, rb.epochs[i].aer);
+    }
+    EXPECT_TRUE(a.parameters() == b.parameters());
+    o.seed += 1;
+    ap::train(tinyCorpus(), o, {}, nullptr, &c);
+    EXPECT_FALSE(a.parameters() == c.parameters());
+}
+
+TEST(Seq2SeqTraining, LossFallsOnATinyCorpus) {
+    ap::Seq2SeqOptions o;
+    o.hidden = 16;
+    o.embedding = 8;
+    o.epochs = 15;
+    o.seed = 3;
+    std::vector<ap::EpochStats> seen;
+    const ap::TrainSummary r = ap::train(
+        tinyCorpus(), o,
+        [&](const ap::EpochStats& s, const ap::Seq2SeqModel&) {
+            seen.push_back(s);
+            return true;
+        });
+    ASSERT_TRUE(r.ok) << r.message;
+    ASSERT_EQ(seen.size(), 15u);
+    EXPECT_EQ(seen.front().epoch, 1);
+    EXPECT_EQ(seen.back().epoch, 15);
+    EXPECT_LT(seen.back().loss, 0.5 * seen.front().loss);
+    EXPECT_LT(seen.back().trainLoss, seen.front().trainLoss);
+    EXPECT_GT(seen.back().tokenAccuracy, seen.front().tokenAccuracy);
+    EXPECT_EQ(seen.back().pairsWithGold, 8);
+    EXPECT_GE(seen.back().seconds, seen.front().seconds);
+}
+
+TEST(Seq2SeqTraining, CallbackStopsAndCancelInterrupts) {
+    ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
+    o.epochs = 5;
+    int calls = 0;
+    ap::TrainSummary r = ap::train(tinyCorpus(), o, [&](const ap::EpochStats&, const ap::Seq2SeqModel&) {
+        return ++calls < 2;
+    });
+    EXPECT_TRUE(r.ok);
+    EXPECT_FALSE(r.cancelled);
+    EXPECT_EQ(r.epochs.size(), 2u);
+
+    std::atomic<bool> cancel{true};
+    ap::Seq2SeqTrainer trainer;
+    ASSERT_EQ(trainer.start(tinyCorpus(), o), "");
+    ap::EpochStats stats;
+    EXPECT_FALSE(trainer.runEpoch(stats, &cancel));
+    EXPECT_EQ(trainer.epochsDone(), 0);
+    cancel = false;
+    EXPECT_TRUE(trainer.runEpoch(stats, &cancel));
+    EXPECT_EQ(trainer.epochsDone(), 1);
+    EXPECT_EQ(stats.epoch, 1);
+
+    cancel = true;
+    r = ap::train(tinyCorpus(), o, {}, &cancel);
+    EXPECT_TRUE(r.cancelled);
+    EXPECT_TRUE(r.epochs.empty());
+}
+
+TEST(Seq2SeqDecoding, GreedyTranslationShape) {
+    const ap::Corpus corpus = tinyCorpus();
+    for (int epochs : {1, 40}) {
+        ap::Seq2SeqOptions o = smallOptions(ap::Scoring::General, ap::Normalization::Softmax, 2);
+        o.hidden = 16;
+        o.epochs = epochs;
+        ap::Seq2SeqModel model;
+        ASSERT_TRUE(ap::train(corpus, o, {}, nullptr, &model).ok);
+        for (const ap::SentencePair& pair : corpus.pairs) {
+            const ap::Translation t = model.translate(pair.source);
+            const Index steps = Index(t.tokens.size()) + (t.finished ? 1 : 0);
+            EXPECT_LE(t.tokens.size(), 2 * pair.source.size() + 5);
+            if (!t.finished) EXPECT_EQ(t.tokens.size(), 2 * pair.source.size() + 5);
+            ASSERT_EQ(t.heads.size(), 2u);
+            EXPECT_EQ(t.mean.rows(), steps);
+            EXPECT_EQ(t.mean.cols(), Index(pair.source.size()));
+            for (const ap::Matrix& h : t.heads) {
+                EXPECT_EQ(h.rows(), steps);
+                EXPECT_EQ(h.cols(), Index(pair.source.size()));
+                for (Index r = 0; r < h.rows(); ++r) EXPECT_NEAR(h.row(r).sum(), 1.0f, 1e-5f);
+            }
+        }
+        if (epochs == 40) {
+            // Trained to the end, the tiny corpus is learnt by heart.
+            EXPECT_EQ(model.translate(corpus.pairs[4].source).tokens, corpus.pairs[4].target);
+        }
+    }
+    // Unknown words are read as <unk> and keep their spelling in the result.
+    ap::Seq2SeqModel model;
+    ASSERT_EQ(model.initialize(corpus, smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1)), "");
+    const ap::Translation t = model.translate({"le", "zèbre"});
+    EXPECT_EQ(t.sourceTokens, (std::vector<std::string>{"le", "zèbre"}));
+    EXPECT_EQ(t.mean.cols(), 2);
+}
+
+TEST(Seq2SeqDecoding, TeacherForcedAttentionShape) {
+    ap::Seq2SeqModel model;
+    ASSERT_EQ(model.initialize(tinyCorpus(), smallOptions(ap::Scoring::Cosine, ap::Normalization::Sparsemax, 2)), "");
+    const ap::SentencePair pair = tinyCorpus().pairs[0];
+    const ap::PairAttention a = model.teacherForcedAttention(pair);
+    EXPECT_EQ(a.targetTokens, (std::vector<std::string>{"i", "am", "a", "student", "<eos>"}));
+    EXPECT_EQ(a.predictedTokens.size(), 5u);
+    ASSERT_EQ(a.heads.size(), 2u);
+    EXPECT_EQ(a.mean.rows(), 5);
+    EXPECT_EQ(a.mean.cols(), 3);
+    EXPECT_EQ(a.decoderStates.rows(), 5);
+    EXPECT_EQ(a.decoderStates.cols(), 8);
+    EXPECT_EQ(a.encoderStates.rows(), 3);
+    EXPECT_GT(a.loss, 0.0);
+    EXPECT_LT(((a.heads[0] + a.heads[1]) / 2.0f - a.mean).cwiseAbs().maxCoeff(), 1e-6f);
+}
+
+TEST(Seq2SeqScene, ComputeAttentionReproducesTheModelsWeights) {
+    const ap::Corpus corpus = tinyCorpus();
+    for (ap::Scoring scoring : kAllScorings)
+        for (ap::Normalization normalization : kTrainable)
+            for (int heads : {1, 2}) {
+                ap::Seq2SeqOptions o = smallOptions(scoring, normalization, heads);
+                o.epochs = 3;  // trained parameters, not the initial ones
+                o.temperature = normalization == ap::Normalization::Sparsemax ? 0.5 : 1.0;
+                ap::Seq2SeqModel model;
+                ASSERT_TRUE(ap::train(corpus, o, {}, nullptr, &model).ok);
+                const std::string what = std::string(ap::toString(scoring)) + "/" +
+                                         ap::toString(normalization) + " heads " +
+                                         std::to_string(heads);
+                for (const ap::SentencePair& pair : {corpus.pairs[0], corpus.pairs[5]}) {
+                    const ap::Scene scene = ap::sceneFromPair(model, pair);
+                    ASSERT_EQ(ap::validate(scene), "") << what;
+                    EXPECT_EQ(scene.keyTokens, pair.source);
+                    EXPECT_EQ(scene.queryTokens.back(), "<eos>");
+                    EXPECT_FALSE(scene.values.has_value());
+                    ap::AttentionOptions options;
+                    options.threads = 1;
+                    ap::AttentionResult result;
+                    const ap::Status status = ap::computeAttention(scene, options, result);
+                    ASSERT_TRUE(status.ok) << what << ": " << status.message;
+                    const ap::PairAttention a = model.teacherForcedAttention(pair);
+                    ASSERT_EQ(result.heads.size(), a.heads.size()) << what;
+                    for (std::size_t h = 0; h < a.heads.size(); ++h)
+                        EXPECT_LT((result.heads[h].weights - a.heads[h]).cwiseAbs().maxCoeff(), 2e-5f)
+                            << what << " head " << h;
+                    EXPECT_LT((result.weightsMean - a.mean).cwiseAbs().maxCoeff(), 2e-5f) << what;
+                }
+            }
+}
+
+TEST(Seq2SeqEvaluation, AgreesWithTheMetricsModule) {
+    // evaluate() must give the same AER as the metrics module applied to
+    // the teacher-forced attention, pair by pair.
+    ap::Seq2SeqOptions o = smallOptions(ap::Scoring::ScaledDot, ap::Normalization::Softmax, 1);
+    o.hidden = 16;
+    o.epochs = 5;
+    ap::Seq2SeqModel model;
+    const ap::Corpus corpus = tinyCorpus();
+    ASSERT_TRUE(ap::train(corpus, o, {}, nullptr, &model).ok);
+    ap::AlignmentCounts counts;
+    long long exact = 0;
+    for (const ap::SentencePair& pair : corpus.pairs) {
+        const ap::PairAttention a = model.teacherForcedAttention(pair);
+        counts += ap::alignmentCounts(ap::argmaxAlignment(a.mean, int(pair.target.size())), pair.gold);
+        const ap::Translation t = model.translate(pair.source);
+        exact += t.finished && t.tokens == pair.target;
+    }
+    const ap::Evaluation e = ap::evaluate(model, corpus);
+    EXPECT_DOUBLE_EQ(e.aer, counts.aer());
+    EXPECT_DOUBLE_EQ(e.exactMatch, double(exact) / double(corpus.pairs.size()));
+    EXPECT_EQ(e.pairsWithGold, 8);
+}
+
+}  // namespace

@@ -1,0 +1,557 @@
+// The self-contained widgets of issue 3 sections 3 and 4: plain data in,
+// signals out, driven the way a user drives them (keys, clicks).
+#include "bar_chart_view.h"
+#include "controls_panel.h"
+#include "head_grid_view.h"
+#include "heatmap_view.h"
+#include "output_view.h"
+
+#include <QtTest>
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+
+#include <cmath>
+
+Q_DECLARE_METATYPE(ap::Scoring)
+Q_DECLARE_METATYPE(ap::Normalization)
+Q_DECLARE_METATYPE(ui::HeadChoice)
+
+namespace {
+
+// Two queries, three keys, two heads, made by hand so that the views are
+// tested on known numbers, independent of the engine.
+struct Fixture {
+    ap::Scene scene;
+    ap::AttentionResult result;
+};
+
+Fixture twoHeads() {
+    Fixture f;
+    f.scene.queryTokens = {"I", "am"};
+    f.scene.keyTokens = {"Je", "suis", "étudiant"};
+    f.scene.queries = ap::Matrix::Zero(2, 4);
+    f.scene.keys = ap::Matrix::Zero(3, 4);
+    f.scene.heads = 2;
+    f.result.mask = ap::MaskMatrix::Constant(2, 3, false);
+    f.result.mask(0, 2) = true;
+    for (int h = 0; h < 2; ++h) {
+        ap::HeadResult head;
+        head.scores.resize(2, 3);
+        head.scores << 1.f + h, 2.f, -3.f, 0.5f, 0.25f * float(h), 4.f;
+        head.weights.resize(2, 3);
+        head.weights << 0.25f, 0.75f, 0.f, 0.2f, 0.3f, 0.5f;
+        head.context = ap::Matrix::Zero(2, 2);
+        f.result.heads.push_back(head);
+    }
+    f.result.weightsMean = f.result.heads[0].weights;
+    f.result.output = ap::Matrix::Zero(2, 4);
+    return f;
+}
+
+template <typename T>
+T* child(QWidget& parent, const char* name) {
+    auto* w = parent.findChild<T*>(QLatin1String(name));
+    if (!w) qFatal("no child %s", name);
+    return w;
+}
+
+QStringList comboTexts(QComboBox* combo) {
+    QStringList out;
+    for (int i = 0; i < combo->count(); ++i) out << combo->itemText(i);
+    return out;
+}
+
+}  // namespace
+
+class TestViews : public QObject {
+    Q_OBJECT
+private slots:
+    void controlsSetStateEmitsNothing();
+    void controlsCombosEmitOnUserAction();
+    void controlsSwitchesEmitOnClick();
+    void controlsTemperatureLogMapping();
+    void controlsEchoedTemperatureKeepsTheSlider();
+    void controlsSliderAndSpinStayInSync();
+    void controlsHeadsListExactlyTheDivisors();
+    void controlsTopKSpinOnlyForTopK();
+    void controlsEveryControlHasAFormulaTooltip();
+    void outputModelIsAValidModel();
+    void outputMarksFullyMaskedRows();
+    void headGridClickSelectsThatHead();
+    void headGridSamplesLargeHeads();
+    void headGridExportIsTheScreenDrawing();
+    void barChartHoldsTheRow();
+    void barChartScoresAxisFitsNegativeValues();
+    void heatmapClickEmitsTheCell();
+    void heatmapToolTipGivesEveryPart();
+};
+
+void TestViews::controlsSetStateEmitsNothing() {
+    ui::ControlsPanel panel;
+    QList<QSignalSpy*> spies;
+    const char* signalNames[] = {
+        SIGNAL(scoringChanged(ap::Scoring)), SIGNAL(normalizationChanged(ap::Normalization)),
+        SIGNAL(topKChanged(int)), SIGNAL(temperatureChanged(float)), SIGNAL(headsChanged(int)),
+        SIGNAL(causalChanged(bool)), SIGNAL(maskEditModeToggled(bool)), SIGNAL(selfAttentionToggled(bool)),
+        SIGNAL(kEqualsVToggled(bool)), SIGNAL(showScoresToggled(bool))};
+    for (const char* s : signalNames) spies << new QSignalSpy(&panel, s);
+
+    ui::ControlsState s;
+    s.scoring = ap::Scoring::Additive;
+    s.normalization = ap::Normalization::TopK;
+    s.k = 3;
+    s.temperature = 2.5f;
+    s.availableHeads = {1, 2, 4};
+    s.heads = 4;
+    s.causal = true;
+    s.maskEditMode = true;
+    s.selfAttention = true;
+    s.kEqualsV = true;
+    s.showScores = true;
+    panel.setState(s);
+
+    for (QSignalSpy* spy : spies) {
+        QVERIFY2(spy->isEmpty(), spy->signal().constData());
+        delete spy;
+    }
+    const ui::ControlsState shown = panel.state();
+    QCOMPARE(shown.scoring, s.scoring);
+    QCOMPARE(shown.normalization, s.normalization);
+    QCOMPARE(shown.k, 3);
+    QCOMPARE(shown.temperature, 2.5f);
+    QCOMPARE(shown.heads, 4);
+    QCOMPARE(shown.availableHeads, s.availableHeads);
+    QVERIFY(shown.causal && shown.maskEditMode && shown.selfAttention && shown.kEqualsV && shown.showScores);
+}
+
+void TestViews::controlsCombosEmitOnUserAction() {
+    ui::ControlsPanel panel;
+    ui::ControlsState s;
+    s.availableHeads = {1, 2, 4};
+    panel.setState(s);
+    auto* scoring = child<QComboBox>(panel, "scoringCombo");
+    auto* norm = child<QComboBox>(panel, "normalizationCombo");
+    auto* heads = child<QComboBox>(panel, "headsCombo");
+    auto* mask = child<QComboBox>(panel, "maskPresetCombo");
+    QSignalSpy scoringSpy(&panel, &ui::ControlsPanel::scoringChanged);
+    QSignalSpy normSpy(&panel, &ui::ControlsPanel::normalizationChanged);
+    QSignalSpy headsSpy(&panel, &ui::ControlsPanel::headsChanged);
+    QSignalSpy causalSpy(&panel, &ui::ControlsPanel::causalChanged);
+
+    // scaled dot -> general (Luong) -> ... -> cosine, as arrow keys do it.
+    QTest::keyClick(scoring, Qt::Key_Down);
+    QCOMPARE(scoringSpy.count(), 1);
+    QCOMPARE(scoringSpy.last().at(0).value<ap::Scoring>(), ap::Scoring::General);
+    QTest::keyClick(scoring, Qt::Key_End);
+    QCOMPARE(scoringSpy.last().at(0).value<ap::Scoring>(), ap::Scoring::Cosine);
+    QTest::keyClick(scoring, Qt::Key_Home);
+    QCOMPARE(scoringSpy.last().at(0).value<ap::Scoring>(), ap::Scoring::Dot);
+
+    QTest::keyClick(norm, Qt::Key_End);
+    QCOMPARE(normSpy.count(), 1);
+    QCOMPARE(normSpy.last().at(0).value<ap::Normalization>(), ap::Normalization::Sparsemax);
+    QTest::keyClick(norm, Qt::Key_Up);
+    QCOMPARE(normSpy.last().at(0).value<ap::Normalization>(), ap::Normalization::TopK);
+
+    QTest::keyClick(heads, Qt::Key_End);
+    QCOMPARE(headsSpy.count(), 1);
+    QCOMPARE(headsSpy.last().at(0).toInt(), 4);
+
+    QTest::keyClick(mask, Qt::Key_Down);
+    QCOMPARE(causalSpy.count(), 1);
+    QCOMPARE(causalSpy.last().at(0).toBool(), true);
+    QTest::keyClick(mask, Qt::Key_Up);
+    QCOMPARE(causalSpy.last().at(0).toBool(), false);
+}
+
+void TestViews::controlsSwitchesEmitOnClick() {
+    ui::ControlsPanel panel;
+    panel.resize(panel.sizeHint());
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QSignalSpy maskEdit(&panel, &ui::ControlsPanel::maskEditModeToggled);
+    QSignalSpy self(&panel, &ui::ControlsPanel::selfAttentionToggled);
+    QSignalSpy kv(&panel, &ui::ControlsPanel::kEqualsVToggled);
+    QSignalSpy scores(&panel, &ui::ControlsPanel::showScoresToggled);
+
+    QTest::mouseClick(child<QPushButton>(panel, "maskEditButton"), Qt::LeftButton);
+    QCOMPARE(maskEdit.count(), 1);
+    QCOMPARE(maskEdit.last().at(0).toBool(), true);
+
+    // Check boxes take clicks on their indicator and text, at the left end.
+    auto clickCheck = [&panel](const char* name) {
+        auto* box = child<QCheckBox>(panel, name);
+        QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
+    };
+    clickCheck("kEqualsVCheck");
+    QCOMPARE(kv.count(), 1);
+    QCOMPARE(kv.last().at(0).toBool(), true);
+
+    clickCheck("showScoresCheck");
+    QCOMPARE(scores.count(), 1);
+    QCOMPARE(scores.last().at(0).toBool(), true);
+
+    clickCheck("selfAttentionCheck");
+    QCOMPARE(self.count(), 1);
+    QCOMPARE(self.last().at(0).toBool(), true);
+    // Q = K = V implies K = V: that switch has nothing left to do.
+    QVERIFY(!child<QCheckBox>(panel, "kEqualsVCheck")->isEnabled());
+    clickCheck("selfAttentionCheck");
+    QCOMPARE(self.last().at(0).toBool(), false);
+    QVERIFY(child<QCheckBox>(panel, "kEqualsVCheck")->isEnabled());
+}
+
+void TestViews::controlsTemperatureLogMapping() {
+    using P = ui::ControlsPanel;
+    QCOMPARE(P::temperatureForSlider(0), 0.05);
+    QCOMPARE(P::temperatureForSlider(P::kSliderSteps), 20.0);
+    QCOMPARE(P::temperatureForSlider(P::kSliderSteps / 2), 1.0);
+    // Logarithmic: a quarter of the way is the geometric mean of 0.05 and 1.
+    QVERIFY(std::abs(P::temperatureForSlider(P::kSliderSteps / 4) - std::sqrt(0.05)) < 0.003);
+    QCOMPARE(P::sliderForTemperature(1.0), P::kSliderSteps / 2);
+    QCOMPARE(P::sliderForTemperature(0.001), 0);
+    QCOMPARE(P::sliderForTemperature(500.0), P::kSliderSteps);
+    // Slider temperatures are rounded to three digits: back on the slider
+    // they land within one step of where they came from.
+    for (int pos = 0; pos <= P::kSliderSteps; ++pos)
+        QVERIFY(std::abs(P::sliderForTemperature(P::temperatureForSlider(pos)) - pos) <= 1);
+}
+
+void TestViews::controlsEchoedTemperatureKeepsTheSlider() {
+    // While dragging, the document sends each temperature back through
+    // setState; the slider must not jump under the mouse.
+    ui::ControlsPanel panel;
+    auto* slider = child<QSlider>(panel, "temperatureSlider");
+    QSignalSpy spy(&panel, &ui::ControlsPanel::temperatureChanged);
+    for (int pos = 100; pos < 200; ++pos) {
+        slider->setValue(pos);
+        ui::ControlsState s = panel.state();
+        s.temperature = spy.isEmpty() ? s.temperature : spy.last().at(0).toFloat();
+        panel.setState(s);
+        QCOMPARE(slider->value(), pos);
+    }
+}
+
+void TestViews::controlsSliderAndSpinStayInSync() {
+    ui::ControlsPanel panel;
+    auto* slider = child<QSlider>(panel, "temperatureSlider");
+    auto* spin = child<QDoubleSpinBox>(panel, "temperatureSpin");
+    QSignalSpy spy(&panel, &ui::ControlsPanel::temperatureChanged);
+    QCOMPARE(slider->value(), ui::ControlsPanel::kSliderSteps / 2);
+
+    QTest::keyClick(slider, Qt::Key_Home);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.last().at(0).toFloat(), 0.05f);
+    QCOMPARE(spin->value(), 0.05);
+
+    QTest::keyClick(slider, Qt::Key_End);
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.last().at(0).toFloat(), 20.f);
+    QCOMPARE(spin->value(), 20.0);
+
+    // Dragging emits on every step that changes the number.
+    slider->setSliderDown(true);
+    for (int pos = 600; pos >= 500; pos -= 50)
+        slider->setValue(pos);
+    slider->setSliderDown(false);
+    QCOMPARE(spy.count(), 5);
+    QCOMPARE(spy.last().at(0).toFloat(), 1.f);
+    QCOMPARE(spin->value(), 1.0);
+
+    // Typing into the box moves the slider without the slider emitting too.
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("2.5"));
+    QTest::keyClick(spin, Qt::Key_Return);
+    QCOMPARE(spy.count(), 6);
+    QCOMPARE(spy.last().at(0).toFloat(), 2.5f);
+    QCOMPARE(slider->value(), ui::ControlsPanel::sliderForTemperature(2.5));
+    QVERIFY(slider->value() > ui::ControlsPanel::kSliderSteps / 2);
+
+    // A temperature beyond the slider's reach rests the slider at its end.
+    ui::ControlsState s;
+    s.temperature = 100.f;
+    panel.setState(s);
+    QCOMPARE(spin->value(), 100.0);
+    QCOMPARE(slider->value(), ui::ControlsPanel::kSliderSteps);
+    QCOMPARE(spy.count(), 6);
+}
+
+void TestViews::controlsHeadsListExactlyTheDivisors() {
+    QCOMPARE(ui::commonDivisors(12, 8), (std::vector<int>{1, 2, 4}));
+    QCOMPARE(ui::commonDivisors(12, 18), (std::vector<int>{1, 2, 3, 6}));
+    QCOMPARE(ui::commonDivisors(7, 5), (std::vector<int>{1}));
+    // No more heads than the engine's limit.
+    QCOMPARE(ui::commonDivisors(64, 64), (std::vector<int>{1, 2, 4, 8, 16}));
+
+    ui::ControlsPanel panel;
+    auto* heads = child<QComboBox>(panel, "headsCombo");
+    QSignalSpy spy(&panel, &ui::ControlsPanel::headsChanged);
+    ui::ControlsState s;
+    s.availableHeads = ui::commonDivisors(12, 18);
+    s.heads = 3;
+    panel.setState(s);
+    QCOMPARE(comboTexts(heads), (QStringList{"1", "2", "3", "6"}));
+    QCOMPARE(heads->currentText(), QStringLiteral("3"));
+    panel.setAvailableHeads({1, 3});
+    QCOMPARE(comboTexts(heads), (QStringList{"1", "3"}));
+    QCOMPARE(heads->currentText(), QStringLiteral("3"));
+    QVERIFY(spy.isEmpty());
+}
+
+void TestViews::controlsTopKSpinOnlyForTopK() {
+    ui::ControlsPanel panel;
+    auto* k = child<QSpinBox>(panel, "topKSpin");
+    auto* norm = child<QComboBox>(panel, "normalizationCombo");
+    ui::ControlsState s;
+    s.normalization = ap::Normalization::Softmax;
+    panel.setState(s);
+    QVERIFY(!k->isEnabled());
+    s.normalization = ap::Normalization::TopK;
+    panel.setState(s);
+    QVERIFY(k->isEnabled());
+    QTest::keyClick(norm, Qt::Key_Down);  // top-k -> sparsemax
+    QVERIFY(!k->isEnabled());
+    QTest::keyClick(norm, Qt::Key_Up);
+    QVERIFY(k->isEnabled());
+
+    QSignalSpy spy(&panel, &ui::ControlsPanel::topKChanged);
+    QTest::keyClick(k, Qt::Key_Up);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.last().at(0).toInt(), s.k + 1);
+}
+
+void TestViews::controlsEveryControlHasAFormulaTooltip() {
+    ui::ControlsPanel panel;
+    auto* scoring = child<QComboBox>(panel, "scoringCombo");
+    const QStringList names = comboTexts(scoring);
+    QCOMPARE(names, (QStringList{"dot", "scaled dot", "general (Luong)", "additive (Bahdanau)", "cosine"}));
+    QCOMPARE(scoring->itemData(1, Qt::ToolTipRole).toString().left(19), QStringLiteral("score = q·k / √dₕ ("));
+    QVERIFY(scoring->itemData(3, Qt::ToolTipRole).toString().contains(
+        QStringLiteral("score = vᵀ tanh(W_q q + W_k k) (Bahdanau et al. 2015)")));
+    auto* norm = child<QComboBox>(panel, "normalizationCombo");
+    QCOMPARE(comboTexts(norm), (QStringList{"softmax", "hard", "top-k", "sparsemax"}));
+    QCOMPARE(norm->itemData(0, Qt::ToolTipRole).toString(), QStringLiteral("wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T)"));
+    QVERIFY(norm->itemData(3, Qt::ToolTipRole).toString().contains(
+        QStringLiteral("argmin_{p∈Δ} ‖p − s/T‖² (Martins & Astudillo 2016)")));
+    // The closed combo names the formula in use.
+    QCOMPARE(scoring->toolTip(), scoring->itemData(scoring->currentIndex(), Qt::ToolTipRole).toString());
+    for (QWidget* w : panel.findChildren<QWidget*>()) {
+        if (qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSlider*>(w) || qobject_cast<QAbstractSpinBox*>(w)
+            || qobject_cast<QAbstractButton*>(w))
+            QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->objectName()));
+    }
+}
+
+void TestViews::outputModelIsAValidModel() {
+    ui::OutputModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ap::Matrix out(3, 2);
+    out << 1, 2, 0, 0, 5.5f, -6;
+    model.setOutput(out, {"I", "am", "a"}, {1});
+    out(0, 0) = 7;  // same shape: updated in place
+    model.setOutput(out, {"I", "am", "a"}, {});
+    model.setOutput(ap::Matrix::Zero(1, 4), {"x"}, {0});  // new shape: reset
+    model.setOutput(ap::Matrix(), {}, {});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestViews::outputMarksFullyMaskedRows() {
+    ui::OutputView view;
+    ap::Matrix out(3, 2);
+    out << 1, 2, 0, 0, 5.5f, -6;
+    view.setOutput(out, {"I", "am", "a"}, {1});
+    const ui::OutputModel* m = view.model();
+    QCOMPARE(m->rowCount(), 3);
+    QCOMPARE(m->columnCount(), 2);
+    QCOMPARE(m->headerData(0, Qt::Vertical).toString(), QStringLiteral("I"));
+    QCOMPARE(m->data(m->index(2, 1)).toString(), QStringLiteral("-6"));
+    QCOMPARE(m->data(m->index(2, 0), Qt::ToolTipRole).toString(), QStringLiteral("5.5"));
+    QVERIFY(!m->headerData(0, Qt::Vertical, Qt::ForegroundRole).isValid());
+    QCOMPARE(m->headerData(1, Qt::Vertical, Qt::ForegroundRole).value<QBrush>().color(), QColor(0xb0, 0x00, 0x20));
+    QCOMPARE(m->headerData(1, Qt::Vertical, Qt::ToolTipRole).toString(),
+             QStringLiteral("all keys masked: weights and context are 0"));
+    QVERIFY(!(m->flags(m->index(0, 0)) & Qt::ItemIsEditable));
+}
+
+void TestViews::headGridClickSelectsThatHead() {
+    const Fixture f = twoHeads();
+    ui::HeadGridView grid;
+    grid.resize(480, 240);
+    grid.setResult(f.scene, f.result, ui::HeatmapQuantity::Weights);
+    grid.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&grid));
+    QCOMPARE(int(grid.tiles().size()), 3);
+    QCOMPARE(grid.tiles()[0].caption, QStringLiteral("head 0"));
+    QCOMPARE(grid.tiles()[1].caption, QStringLiteral("head 1"));
+    QCOMPARE(grid.tiles()[2].caption, QStringLiteral("mean"));
+    QVERIFY(!grid.tileRect(1).intersects(grid.tileRect(0)));
+
+    QSignalSpy spy(&grid, &ui::HeadGridView::headSelected);
+    QTest::mouseClick(&grid, Qt::LeftButton, {}, grid.tileRect(1).center());
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.last().at(0).value<ui::HeadChoice>().head, 1);
+    QCOMPARE(grid.selected().head, 1);
+    QTest::mouseClick(&grid, Qt::LeftButton, {}, grid.tileRect(2).center());
+    QVERIFY(spy.last().at(0).value<ui::HeadChoice>().isMean());
+
+    // Scores share one range so that the one colour scale reads every tile.
+    grid.setResult(f.scene, f.result, ui::HeatmapQuantity::Scores);
+    for (const ui::HeadTile& t : grid.tiles()) {
+        QCOMPARE(t.data.minValue, grid.tiles()[0].data.minValue);
+        QCOMPARE(t.data.maxValue, grid.tiles()[0].data.maxValue);
+    }
+    QCOMPARE(grid.tiles()[0].data.maxValue, 4.0);  // masked -3 is left out
+}
+
+void TestViews::headGridSamplesLargeHeads() {
+    // 600 x 500 cells become 256 x 256 evenly spread samples; the mask and
+    // the values go with their cells.
+    ap::Scene scene;
+    scene.queries = ap::Matrix::Zero(600, 2);
+    scene.keys = ap::Matrix::Zero(500, 2);
+    ap::AttentionResult result;
+    result.mask = ap::MaskMatrix::Constant(600, 500, false);
+    result.mask.col(499).setConstant(true);
+    ap::HeadResult head;
+    head.weights.resize(600, 500);
+    for (int i = 0; i < 600; ++i)
+        for (int j = 0; j < 500; ++j) head.weights(i, j) = float(i * 1000 + j);
+    head.scores = head.weights;
+    result.heads = {head};
+    result.weightsMean = head.weights;
+    const auto tiles = ui::headTilesFromResult(scene, result, ui::HeatmapQuantity::Weights);
+    QCOMPARE(int(tiles.size()), 1);
+    const ui::HeatmapData& d = tiles[0].data;
+    QCOMPARE(d.rows(), ui::kMaxTileCells);
+    QCOMPARE(d.columns(), ui::kMaxTileCells);
+    QVERIFY(tiles[0].sampled());
+    QCOMPARE(tiles[0].sourceRows, 600);
+    const int i = 100, j = 200;
+    const int si = i * 600 / ui::kMaxTileCells, sj = j * 500 / ui::kMaxTileCells;
+    QCOMPARE(d.values(i, j), float(si * 1000 + sj));
+    QCOMPARE(d.rowLabels[i], QStringLiteral("q%1").arg(si));
+    QCOMPARE(d.columnLabels[j], QStringLiteral("k%1").arg(sj));
+    QVERIFY(d.isMasked(3, ui::kMaxTileCells - 1) == (499 == (ui::kMaxTileCells - 1) * 500 / ui::kMaxTileCells));
+    QVERIFY(!d.isMasked(3, 0));
+    // Small heads are not sampled.
+    const auto small = ui::headTilesFromResult(scene, result, ui::HeatmapQuantity::Weights, 1000);
+    QCOMPARE(small[0].data.rows(), 600);
+    QVERIFY(!small[0].sampled());
+}
+
+void TestViews::headGridExportIsTheScreenDrawing() {
+    const Fixture f = twoHeads();
+    ui::HeadGridView grid;
+    grid.resize(400, 220);
+    grid.setResult(f.scene, f.result, ui::HeatmapQuantity::Weights);
+    grid.setSelected(ui::HeadChoice{7});  // not in the grid: no frame on screen
+    const QImage screen = grid.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QImage exported(grid.size(), QImage::Format_RGB32);
+    {
+        QPainter p(&exported);
+        grid.paintGrid(p, QSizeF(grid.size()));
+    }
+    QCOMPARE(exported, screen);
+    // And the selection frame is what the screen adds.
+    grid.setSelected(ui::HeadChoice{0});
+    QVERIFY(grid.grab().toImage().convertToFormat(QImage::Format_RGB32) != exported);
+}
+
+void TestViews::barChartHoldsTheRow() {
+    ui::BarChartView chart;
+    chart.resize(500, 260);
+    chart.setRow(QStringLiteral("I"), {"Je", "suis", "étudiant"}, {0.7f, 0.f, 0.3f}, {false, true, false}, true);
+    QCOMPARE(chart.barKeys(), (QVector<double>{0, 2}));
+    const QVector<double> values = chart.barValues();
+    QCOMPARE(values.size(), 2);
+    QCOMPARE(values[0], double(0.7f));
+    QCOMPARE(values[1], double(0.3f));
+    QCOMPARE(chart.maskedKeys(), (QVector<int>{1}));
+    const QMap<double, QString> ticks = chart.tickLabels();
+    QCOMPARE(ticks.keys(), (QList<double>{0, 1, 2}));
+    QCOMPARE(ticks.values(), (QList<QString>{"Je", "suis", "étudiant"}));
+    QCOMPARE(chart.title(), QStringLiteral("weights of ‘I’ over the keys"));
+    QCOMPARE(chart.valueRange().first, 0.0);
+    QVERIFY(chart.valueRange().second >= 1.0);
+
+    // A new row replaces the old one completely.
+    chart.setRow(QStringLiteral("am"), {"Je", "suis", "étudiant"}, {0.1f, 0.2f, 0.7f}, {false, false, false}, true);
+    QCOMPARE(chart.barKeys(), (QVector<double>{0, 1, 2}));
+    QVERIFY(chart.maskedKeys().isEmpty());
+    chart.clear();
+    QVERIFY(chart.barValues().isEmpty());
+    QVERIFY(chart.tickLabels().isEmpty());
+}
+
+void TestViews::barChartScoresAxisFitsNegativeValues() {
+    ui::BarChartView chart;
+    chart.resize(500, 260);
+    chart.setRow(QStringLiteral("I"), {"a", "b"}, {-2.f, 5.f}, {false, false}, false);
+    QVERIFY(chart.title().startsWith(QStringLiteral("raw scores")));
+    QVERIFY(chart.valueRange().first < -2.0);
+    QVERIFY(chart.valueRange().second > 5.0);
+    QCOMPARE(chart.barValues(), (QVector<double>{-2, 5}));
+}
+
+void TestViews::heatmapClickEmitsTheCell() {
+    const Fixture f = twoHeads();
+    ui::HeatmapView view;
+    view.resize(420, 300);
+    view.setData(ui::heatmapFromResult(f.scene, f.result, ui::HeadChoice{0}, ui::HeatmapQuantity::Weights));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy spy(&view, &ui::HeatmapView::cellClicked);
+    QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellCenter(1, 2));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.last().at(0).toInt(), 1);
+    QCOMPARE(spy.last().at(1).toInt(), 2);
+    QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellCenter(0, 1));
+    QCOMPARE(spy.last().at(0).toInt(), 0);
+    QCOMPARE(spy.last().at(1).toInt(), 1);
+
+    view.setMaskEditMode(true);
+    QCOMPARE(view.cursor().shape(), Qt::PointingHandCursor);
+    view.setMaskEditMode(false);
+    QCOMPARE(view.cursor().shape(), Qt::ArrowCursor);
+}
+
+void TestViews::heatmapToolTipGivesEveryPart() {
+    const Fixture f = twoHeads();
+    ui::HeatmapView view;
+    view.resize(420, 300);
+    view.setData(ui::heatmapFromResult(f.scene, f.result, ui::HeadChoice{1}, ui::HeatmapQuantity::Weights));
+    view.setTooltipScores(f.result.heads[1].scores);
+
+    const QString masked = view.toolTipForCell(0, 2);
+    QVERIFY2(masked.contains(QStringLiteral("score: -3")), qPrintable(masked));
+    QVERIFY2(masked.contains(QStringLiteral("weight: 0")), qPrintable(masked));
+    QVERIFY2(masked.contains(QStringLiteral("masked")) && !masked.contains(QStringLiteral("not masked")),
+             qPrintable(masked));
+    const QString open = view.toolTipForCell(0, 1);
+    QVERIFY2(open.contains(QStringLiteral("score: 2<")) && open.contains(QStringLiteral("weight: 0.75<")),
+             qPrintable(open));
+    QVERIFY2(open.contains(QStringLiteral("not masked")), qPrintable(open));
+    QVERIFY(open.contains(QStringLiteral("<b>I</b> → <b>suis</b>")));
+
+    // Showing scores, the weight comes from the tooltip weights.
+    view.setData(ui::heatmapFromResult(f.scene, f.result, ui::HeadChoice{1}, ui::HeatmapQuantity::Scores));
+    view.setTooltipWeights(f.result.heads[1].weights);
+    const QString scores = view.toolTipForCell(1, 1);
+    QVERIFY2(scores.contains(QStringLiteral("score: 0.25<")) && scores.contains(QStringLiteral("weight: 0.3<")),
+             qPrintable(scores));
+    QCOMPARE(scores.count(QStringLiteral("score:")), 1);
+
+    view.setMaskEditMode(true);
+    QVERIFY(view.toolTipForCell(0, 2).contains(QStringLiteral("click to unmask")));
+    QVERIFY(view.toolTipForCell(0, 1).contains(QStringLiteral("click to mask")));
+    QVERIFY(view.toolTipForCell(5, 0).isEmpty());
+}
+
+QTEST_MAIN(TestViews)
+#include "test_views.moc"

@@ -1,0 +1,67 @@
+// The bar chart of issue 3 section 4: one query row's weights (or raw
+// scores) over the keys, the time steps, labelled with the key tokens.
+#pragma once
+
+#include <QMap>
+#include <QPair>
+#include <QSharedPointer>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+#include <vector>
+
+class QCPAxisTickerText;
+class QCPBars;
+class QCPTextElement;
+class QCustomPlot;
+class QMouseEvent;
+
+namespace ui {
+
+class BarChartView : public QWidget {
+    Q_OBJECT
+public:
+    explicit BarChartView(QWidget* parent = nullptr);
+
+    // `values` and `masked` have one entry per key. Weights use a fixed 0..1
+    // axis; scores an axis fitted to the unmasked values and 0. Masked keys
+    // get no bar but a hatched grey column marked "masked".
+    void setRow(const QString& queryLabel, const QStringList& keyLabels, std::vector<float> values,
+                std::vector<bool> masked, bool weights);
+    // No row selected: an empty chart that says how to pick one.
+    void clear();
+
+    // What the chart holds, for tests: the bars (unmasked keys, by key
+    // index), the keys drawn as masked, the tick labels by key index, the
+    // title and the value axis range.
+    QVector<double> barKeys() const;
+    QVector<double> barValues() const;
+    QVector<int> maskedKeys() const;
+    QMap<double, QString> tickLabels() const;
+    QString title() const;
+    QPair<double, double> valueRange() const;
+
+    QSize sizeHint() const override { return {420, 240}; }
+    QSize minimumSizeHint() const override { return {160, 120}; }
+
+protected:
+    void resizeEvent(QResizeEvent*) override;
+
+private:
+    void updateTicks();
+    void showToolTip(QMouseEvent* event);
+
+    QCustomPlot* plot_ = nullptr;
+    QCPTextElement* title_ = nullptr;
+    QCPBars* bars_ = nullptr;
+    QCPBars* maskedFill_ = nullptr;
+    QCPBars* maskedHatch_ = nullptr;
+    QSharedPointer<QCPAxisTickerText> ticker_;
+    QStringList keyLabels_;
+    std::vector<float> values_;
+    std::vector<bool> masked_;
+    bool weights_ = true;
+};
+
+}  // namespace ui
