@@ -272,6 +272,26 @@ TEST(BuiltInExample, AlignmentShowsClearly) {
     expectRoundTrip(s);
 }
 
+// scripts/run.sh exports this file when there is no display, and the
+// Examples menu opens it: it must stay the built-in example, byte for byte.
+TEST(BuiltInExample, ShippedFileIsTheBuiltInExample) {
+    const std::string path = AP_RESOURCES_DIR "/scenes/je-suis-etudiant.json";
+    const SceneReadResult read = readSceneFile(path);
+    ASSERT_TRUE(read.ok) << read.error;
+    EXPECT_EQ(sceneToJson(read.scene), sceneToJson(builtInExample()));
+}
+
+TEST(ShippedScenes, EveryExampleReadsAndComputes) {
+    for (const char* name : {"je-suis-etudiant", "causal-self-attention", "multi-head",
+                             "play-computer-game", "padded-batch"}) {
+        const std::string path = std::string(AP_RESOURCES_DIR "/scenes/") + name + ".json";
+        const SceneReadResult read = readSceneFile(path);
+        ASSERT_TRUE(read.ok) << read.error;
+        AttentionResult result;
+        EXPECT_TRUE(computeAttention(read.scene, {}, result).ok) << name;
+    }
+}
+
 TEST(SceneNames, ToAndFromString) {
     for (Scoring k : {Scoring::Dot, Scoring::ScaledDot, Scoring::General, Scoring::Additive,
                       Scoring::Cosine})

@@ -59,6 +59,8 @@ QVariant OutputModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         return QString::number(double(v), 'g', 4);
+    case Qt::EditRole:  // the exact number, for copying and for scripts
+        return v;
     case Qt::ToolTipRole: {
         // The exact float, shortest form that reads back the same.
         char buf[32];

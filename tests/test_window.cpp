@@ -1,0 +1,386 @@
+// The playground window driven as a user drives it, under the offscreen
+// platform: edits go in through the widgets, and the views must then hold
+// what the engine computes for the edited scene.
+#include "attention.h"
+#include "bar_chart_view.h"
+#include "controls_panel.h"
+#include "head_grid_view.h"
+#include "heatmap_view.h"
+#include "main_window.h"
+#include "matrix_editor.h"
+#include "output_view.h"
+#include "scene_document.h"
+#include "scene_io.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QImage>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace ui;
+
+namespace {
+
+// Records the newest request whose result the views show. Results arrive as
+// queued signals, so a watcher made right after the window misses none.
+struct Views {
+    explicit Views(MainWindow& window) : w(window) {
+        QObject::connect(&w, &MainWindow::viewsUpdated, &w, [this](quint64 id) { shown = id; });
+    }
+    bool wait(int timeoutMs = 60000) {
+        QElapsedTimer clock;
+        clock.start();
+        while (shown != w.latestRequestId() && clock.elapsed() < timeoutMs)
+            QTest::qWait(5);
+        return shown == w.latestRequestId();
+    }
+    MainWindow& w;
+    quint64 shown = 0;
+};
+
+// The heatmap must hold exactly what the engine computes for the scene.
+void expectHeatmapMatchesEngine(MainWindow& w, HeadChoice head = {}) {
+    ap::AttentionResult expected;
+    QVERIFY(ap::computeAttention(w.scene(), {}, expected).ok);
+    const ap::Matrix& want = head.isMean() ? expected.weightsMean : expected.heads[size_t(head.head)].weights;
+    const HeatmapData& got = w.heatmapView()->data();
+    QCOMPARE(got.rows(), int(want.rows()));
+    QCOMPARE(got.columns(), int(want.cols()));
+    for (int r = 0; r < got.rows(); ++r)
+        for (int c = 0; c < got.columns(); ++c)
+            QCOMPARE(got.values(r, c), want(r, c));
+    QVERIFY((got.mask == expected.mask).all());
+}
+
+QString data(const char* name) {
+    return QStringLiteral(AP_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+}  // namespace
+
+class TestWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
+    }
+    void startsOnTheBuiltInExample();
+    void typingIntoAQueryCellRecomputes();
+    void controlsUpdateTheViews();
+    void headsShowAGridAndClickSelects();
+    void maskModeClickMasksAndUndoUnmasks();
+    void clickingARowFillsTheBarChart();
+    void thousandRapidEditsEndInTheFinalState();
+    void openSaveRoundTrip();
+    void badSceneKeepsTheOpenOne();
+    void exportFromTheWindow_data();
+    void exportFromTheWindow();
+    void csvExport();
+    void modelsPassTheTester();
+};
+
+void TestWindow::startsOnTheBuiltInExample() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(views.wait());
+    QCOMPARE(w.heatmapView()->data().rowLabels, (QStringList{"I", "am", "a", "student"}));
+    QCOMPARE(w.heatmapView()->data().columnLabels, (QStringList{"Je", "suis", "étudiant"}));
+    expectHeatmapMatchesEngine(w);
+    QVERIFY(!w.document()->isModified());
+}
+
+void TestWindow::typingIntoAQueryCellRecomputes() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(views.wait());
+    const QVector<float> before(w.heatmapView()->data().values.data(),
+                                w.heatmapView()->data().values.data() + w.heatmapView()->data().values.size());
+    QTableView* view = w.matrixEditor(0)->view();
+    const QModelIndex idx = view->model()->index(1, 2);
+    view->setCurrentIndex(idx);
+    view->setFocus();
+    // Typing on a selected cell starts its editor, as in a spreadsheet.
+    QTest::keyClick(view, Qt::Key_Minus);
+    auto* editor = view->viewport()->findChild<QLineEdit*>();
+    QVERIFY(editor);
+    QTest::keyClicks(editor, QStringLiteral("3.5"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    // The delegate commits from a queued call.
+    QTRY_COMPARE(w.scene().queries(1, 2), -3.5f);
+    QVERIFY(w.document()->isModified());
+    QVERIFY(views.wait());
+    expectHeatmapMatchesEngine(w);
+    const QVector<float> after(w.heatmapView()->data().values.data(),
+                               w.heatmapView()->data().values.data() + w.heatmapView()->data().values.size());
+    QVERIFY(before != after);
+    // Undo restores the number and the picture.
+    w.document()->undoStack()->undo();
+    QCOMPARE(w.scene().queries(1, 2), 0.2f);
+    QVERIFY(views.wait());
+    expectHeatmapMatchesEngine(w);
+}
+
+void TestWindow::controlsUpdateTheViews() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(views.wait());
+    ControlsPanel* c = w.controlsPanel();
+    auto* scoring = c->findChild<QComboBox*>(QStringLiteral("scoringCombo"));
+    QVERIFY(scoring);
+    // Choose additive through the combo box, as a user would.
+    scoring->setFocus();
+    while (scoring->currentData().toInt() != int(ap::Scoring::Additive)) {
+        const int before = scoring->currentIndex();
+        QTest::keyClick(scoring, Qt::Key_Down);
+        QVERIFY(scoring->currentIndex() != before);
+    }
+    QCOMPARE(w.scene().scoring, ap::Scoring::Additive);
+    QVERIFY(views.wait());
+    expectHeatmapMatchesEngine(w);
+    QVERIFY(w.heatmapView()->data().title.contains(QStringLiteral("additive")));
+
+    // Normalization: hard attention makes every row one-hot.
+    auto* norm = c->findChild<QComboBox*>(QStringLiteral("normalizationCombo"));
+    QVERIFY(norm);
+    norm->setFocus();
+    while (norm->currentData().toInt() != int(ap::Normalization::Hard))
+        QTest::keyClick(norm, Qt::Key_Down);
+    QCOMPARE(w.scene().normalization, ap::Normalization::Hard);
+    QVERIFY(views.wait());
+    expectHeatmapMatchesEngine(w);
+    for (int r = 0; r < w.heatmapView()->data().rows(); ++r)
+        QCOMPARE(w.heatmapView()->data().values.row(r).sum(), 1.0f);
+
+    // Back to softmax, then the temperature box: T = 0.1 sharpens the rows.
+    while (norm->currentData().toInt() != int(ap::Normalization::Softmax))
+        QTest::keyClick(norm, Qt::Key_Up);
+    auto* temp = c->findChild<QDoubleSpinBox*>(QStringLiteral("temperatureSpin"));
+    QVERIFY(temp);
+    temp->setFocus();
+    temp->selectAll();
+    QTest::keyClicks(temp, QStringLiteral("0.1"));
+    QTest::keyClick(temp, Qt::Key_Return);
+    QCOMPARE(w.scene().temperature, 0.1f);
+    QVERIFY(views.wait());
+    expectHeatmapMatchesEngine(w);
+
+    // The causal preset masks key j > query i.
+    auto* mask = c->findChild<QComboBox*>(QStringLiteral("maskPresetCombo"));
+    QVERIFY(mask);
+    mask->setFocus();
+    QTest::keyClick(mask, Qt::Key_Down);
+    QVERIFY(w.scene().mask.causal);
+    QVERIFY(views.wait());
+    expectHeatmapMatchesEngine(w);
+    QVERIFY(w.heatmapView()->data().isMasked(0, 1));
+    QCOMPARE(w.heatmapView()->data().values(0, 1), 0.0f);
+}
+
+void TestWindow::headsShowAGridAndClickSelects() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json")));
+    QVERIFY(views.wait());
+    QVERIFY(w.headGridView()->isVisible());
+    QCOMPARE(int(w.headGridView()->tiles().size()), 3);  // two heads and the mean
+    expectHeatmapMatchesEngine(w);
+    QSignalSpy spy(w.headGridView(), &HeadGridView::headSelected);
+    QTest::mouseClick(w.headGridView(), Qt::LeftButton, {}, w.headGridView()->tileRect(1).center());
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(w.currentHead().head, 1);
+    expectHeatmapMatchesEngine(w, HeadChoice{1});
+
+    // Heads through the controls: 1 head makes the grid go away.
+    auto* heads = w.controlsPanel()->findChild<QComboBox*>(QStringLiteral("headsCombo"));
+    QVERIFY(heads);
+    heads->setFocus();
+    QTest::keyClick(heads, Qt::Key_Home);
+    QCOMPARE(w.scene().heads, 1);
+    QVERIFY(views.wait());
+    QVERIFY(!w.headGridView()->isVisible());
+    expectHeatmapMatchesEngine(w);
+}
+
+void TestWindow::maskModeClickMasksAndUndoUnmasks() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(views.wait());
+    w.setMaskEditMode(true);
+    HeatmapView* map = w.heatmapView();
+    QVERIFY(!map->data().isMasked(2, 1));
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->cellCenter(2, 1));
+    QVERIFY(w.document()->isCellMasked(2, 1));
+    QVERIFY(views.wait());
+    QVERIFY(map->data().isMasked(2, 1));
+    QCOMPARE(map->data().values(2, 1), 0.0f);
+    expectHeatmapMatchesEngine(w);
+    w.document()->undoStack()->undo();
+    QVERIFY(!w.document()->isCellMasked(2, 1));
+    QVERIFY(views.wait());
+    QVERIFY(!map->data().isMasked(2, 1));
+    expectHeatmapMatchesEngine(w);
+}
+
+void TestWindow::clickingARowFillsTheBarChart() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(views.wait());
+    HeatmapView* map = w.heatmapView();
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->cellCenter(3, 0));
+    QCOMPARE(w.selectedQuery(), 3);
+    const QVector<double> bars = w.barChartView()->barValues();
+    QCOMPARE(bars.size(), 3);
+    for (int c = 0; c < 3; ++c)
+        QCOMPARE(float(bars[c]), map->data().values(3, c));
+    QVERIFY(w.barChartView()->title().contains(QStringLiteral("student")));
+}
+
+void TestWindow::thousandRapidEditsEndInTheFinalState() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(views.wait());
+    SceneDocument* doc = w.document();
+    // Edits arrive far faster than results: requests coalesce, stale
+    // results are dropped, and the last edit's result is what stays.
+    for (int i = 0; i < 1000; ++i) {
+        doc->setCell(MatrixRole::Q, i % 4, (i / 4) % 4, float((i * 37) % 101) / 25.0f - 2.0f, SceneDocument::Merge::Never);
+        if (i % 100 == 0) doc->setTemperature(0.5f + float(i) / 1000.0f);
+        if (i % 50 == 0) QCoreApplication::processEvents();
+    }
+    QVERIFY(views.wait());
+    expectHeatmapMatchesEngine(w);
+    QCOMPARE(w.outputView()->model()->rowCount(), 4);
+    ap::AttentionResult expected;
+    QVERIFY(ap::computeAttention(w.scene(), {}, expected).ok);
+    for (int c = 0; c < expected.output.cols(); ++c)
+        QCOMPARE(w.outputView()->model()->index(3, c).data(Qt::EditRole).toFloat(), expected.output(3, c));
+}
+
+void TestWindow::openSaveRoundTrip() {
+    QTemporaryDir dir;
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(w.openFile(QStringLiteral(AP_RESOURCES_DIR "/scenes/padded-batch.json")));
+    QVERIFY(views.wait());
+    QVERIFY(w.heatmapView()->data().isMasked(0, 3));
+    w.document()->setTemperature(2.0f);
+    const QString path = dir.filePath(QStringLiteral("saved.json"));
+    QVERIFY(w.saveFile(path));
+    QVERIFY(!w.document()->isModified());
+    const ap::SceneReadResult read = ap::readSceneFile(path.toStdString());
+    QVERIFY2(read.ok, read.error.c_str());
+    QCOMPARE(ap::sceneToJson(read.scene), ap::sceneToJson(w.scene()));
+    MainWindow w2;
+    QVERIFY(w2.openFile(path));
+    QCOMPARE(ap::sceneToJson(w2.scene()), ap::sceneToJson(w.scene()));
+    QCOMPARE(w2.scene().temperature, 2.0f);
+}
+
+void TestWindow::badSceneKeepsTheOpenOne() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    const std::string before = ap::sceneToJson(w.scene());
+    QVERIFY(!w.openFile(data("cli/ragged.json")));
+    QVERIFY(w.lastError().contains(QStringLiteral("ragged.json")));
+    QVERIFY(w.lastError().contains(QStringLiteral("queries.matrix[1]")));
+    QCOMPARE(ap::sceneToJson(w.scene()), before);
+}
+
+void TestWindow::exportFromTheWindow_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("grid");
+    QTest::newRow("heatmap png") << "map.png" << false;
+    QTest::newRow("grid png") << "grid.png" << true;
+    QTest::newRow("heatmap svg") << "map.svg" << false;
+    QTest::newRow("heatmap pdf") << "map.pdf" << false;
+}
+
+void TestWindow::exportFromTheWindow() {
+    QFETCH(QString, name);
+    QFETCH(bool, grid);
+    QTemporaryDir dir;
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(w.openFile(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json")));
+    QVERIFY(views.wait());
+    const QString path = dir.filePath(name);
+    QCOMPARE(w.exportImage(path, QSize(720, 540), grid), QString());
+    QVERIFY(QFileInfo(path).size() > 1000);
+    if (name.endsWith(QLatin1String(".png"))) {
+        QImage image(path);
+        QCOMPARE(image.size(), QSize(720, 540));
+        QSet<QRgb> colors;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3) colors.insert(image.pixel(x, y));
+        QVERIFY(colors.size() > 20);
+    }
+}
+
+void TestWindow::csvExport() {
+    QTemporaryDir dir;
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    const QString path = dir.filePath(QStringLiteral("weights.csv"));
+    QCOMPARE(w.exportWeightsCsv(path), QString());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 5);
+    QCOMPARE(lines[0], QStringLiteral(",Je,suis,étudiant"));
+    const QStringList row = lines[1].split(QLatin1Char(','));
+    QCOMPARE(row[0], QStringLiteral("I"));
+    QCOMPARE(row[1].toFloat(), w.heatmapView()->data().values(0, 0));
+    QCOMPARE(w.exportOutputCsv(dir.filePath(QStringLiteral("out.csv"))), QString());
+}
+
+void TestWindow::modelsPassTheTester() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    QAbstractItemModelTester q(w.matrixEditor(0)->view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester k(w.matrixEditor(1)->view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester v(w.matrixEditor(2)->view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester out(w.outputView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    w.document()->insertToken(MatrixRole::K, 1, QStringLiteral("ne"));
+    w.document()->setWidth(MatrixRole::Q, 6);
+    w.document()->setKEqualsV(false);
+    w.document()->removeToken(MatrixRole::Q, 0);
+    QVERIFY(views.wait());
+    expectHeatmapMatchesEngine(w);
+    while (w.document()->undoStack()->canUndo())
+        w.document()->undoStack()->undo();
+    QVERIFY(views.wait());
+    expectHeatmapMatchesEngine(w);
+}
+
+QTEST_MAIN(TestWindow)
+#include "test_window.moc"
