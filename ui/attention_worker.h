@@ -5,6 +5,8 @@
 #pragma once
 
 #include "attention.h"
+#include "colormap.h"
+#include "heatmap_data.h"
 #include "scene.h"
 
 #include <QMutex>
@@ -18,6 +20,19 @@ namespace ui {
 
 using ScenePtr = std::shared_ptr<const ap::Scene>;
 using ResultPtr = std::shared_ptr<const ap::AttentionResult>;
+using HeatmapPtr = std::shared_ptr<HeatmapData>;
+
+// Which heatmap the window shows. The worker prepares it with the result
+// (values, labels and the cell image), so that at thousands of tokens the
+// GUI thread copies and colours nothing.
+struct ViewSpec {
+    HeadChoice head;
+    HeatmapQuantity quantity = HeatmapQuantity::Weights;
+    Colormap::Kind colormap = Colormap::Kind::Viridis;
+    bool operator==(const ViewSpec& o) const {
+        return head.head == o.head.head && quantity == o.quantity && colormap == o.colormap;
+    }
+};
 
 class AttentionWorker : public QThread {
     Q_OBJECT
@@ -26,10 +41,13 @@ public:
     ~AttentionWorker() override;
 
     // Never blocks on a computation: it only swaps the pending request.
-    void request(ScenePtr scene, quint64 id);
+    void request(ScenePtr scene, quint64 id, ViewSpec view = {});
 
 signals:
-    void resultReady(quint64 id, ui::ScenePtr scene, ui::ResultPtr result);
+    // `heatmap` is the view asked for with the request; the receiver may move
+    // from it (the worker never touches it again).
+    void resultReady(quint64 id, ui::ScenePtr scene, ui::ResultPtr result, ui::ViewSpec view,
+                     ui::HeatmapPtr heatmap);
     void failed(quint64 id, const QString& message);
 
 protected:
@@ -40,6 +58,7 @@ private:
     QWaitCondition condition_;
     ScenePtr pending_;
     quint64 pendingId_ = 0;
+    ViewSpec pendingView_;
     bool abort_ = false;
     std::atomic<bool> cancel_{false};
 };

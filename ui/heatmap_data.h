@@ -5,6 +5,7 @@
 #include "attention.h"
 #include "scene.h"
 
+#include <QImage>
 #include <QPoint>
 #include <QString>
 #include <QStringList>
@@ -35,6 +36,8 @@ struct HeatmapData {
     // What `values` holds, so that a tooltip can name it and add the other
     // quantity beside it.
     HeatmapQuantity quantity = HeatmapQuantity::Weights;
+    // Optional: heatmapCellImage() of this data, built off the GUI thread.
+    QImage cellImage;
     // Marks drawn over cells as rings, e.g. a gold alignment's sure links,
     // as QPoint(column, row) like cellAt().
     std::vector<QPoint> marks;

@@ -2,6 +2,8 @@
 
 #include <QFontMetricsF>
 #include <QImage>
+#include <QLinearGradient>
+#include <QPaintEngine>
 #include <QPainterPath>
 
 #include <algorithm>
@@ -48,8 +50,7 @@ bool isWeightScale(const HeatmapData& d) {
 
 // A hatch drawn as line segments rather than a pattern brush: SVG pattern
 // fills are not read back by every viewer (QtSvg drops them), lines are.
-void paintHatch(QPainter& p, const QRectF& r) {
-    p.fillRect(r, kMaskFill);
+void paintHatchLines(QPainter& p, const QRectF& r) {
     const double step = 5.0;
     p.save();
     p.setPen(QPen(kMaskHatch, 1.0));
@@ -62,6 +63,11 @@ void paintHatch(QPainter& p, const QRectF& r) {
             p.drawLine(QPointF(xa, c - xa), QPointF(xb, c - xb));
     }
     p.restore();
+}
+
+void paintHatch(QPainter& p, const QRectF& r) {
+    p.fillRect(r, kMaskFill);
+    paintHatchLines(p, r);
 }
 
 }  // namespace
@@ -150,44 +156,110 @@ std::optional<QPoint> cellAt(const HeatmapLayout& L, const HeatmapData& data, co
     return QPoint(c, r);
 }
 
-static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
+QImage heatmapCellImage(const HeatmapData& d, const Colormap& colormap) {
+    QImage img(d.columns(), d.rows(), QImage::Format_RGB32);
     const double span = d.maxValue - d.minValue;
-    auto t = [&](float v) { return span > 0 ? (double(v) - d.minValue) / span : 0.0; };
-    const bool vector = qint64(d.rows()) * d.columns() <= kMaxVectorCells
-                        && L.cellWidth >= kMinVectorCell && L.cellHeight >= kMinVectorCell;
-    if (!vector) {
-        QImage img(d.columns(), d.rows(), QImage::Format_RGB32);
-        for (int r = 0; r < d.rows(); ++r) {
-            auto* line = reinterpret_cast<QRgb*>(img.scanLine(r));
+    const double scale = span > 0 ? 1.0 / span : 0.0;
+    for (int r = 0; r < d.rows(); ++r) {
+        auto* line = reinterpret_cast<QRgb*>(img.scanLine(r));
+        const float* values = d.values.data() + qsizetype(r) * d.columns();
+        for (int c = 0; c < d.columns(); ++c)
+            line[c] = colormap.rgbAt((double(values[c]) - d.minValue) * scale);
+        if (d.mask.size() != 0) {
+            const bool* masked = d.mask.data() + qsizetype(r) * d.columns();
             for (int c = 0; c < d.columns(); ++c)
-                line[c] = d.isMasked(r, c) ? kMaskFill.rgb() : s.colormap.rgbAt(t(d.values(r, c)));
+                if (masked[c]) line[c] = kMaskFill.rgb();
         }
+    }
+    return img;
+}
+
+// A 10 x 10 tile of the hatch, for raster devices: a texture fill per run of
+// masked cells is far cheaper than lines through a clip path (which took
+// most of a repaint under a causal mask).
+static const QBrush& hatchTexture() {
+    static const QBrush brush = [] {
+        QImage tile(10, 10, QImage::Format_ARGB32_Premultiplied);
+        tile.fill(Qt::transparent);
+        QPainter p(&tile);
+        p.setPen(QPen(kMaskHatch, 1.0));
+        // The lines x + y = 5 and x + y = 10 of paintHatchLines, wrapped.
+        p.drawLine(QPointF(0, 4.5), QPointF(4.5, 0));
+        p.drawLine(QPointF(0, 9.5), QPointF(9.5, 0));
+        p.drawLine(QPointF(5.5, 9.5), QPointF(9.5, 5.5));
+        return QBrush(tile);
+    }();
+    return brush;
+}
+
+// The hatch over every masked cell, one run of masked cells in a row at a
+// time. Lines are placed on one lattice (x + y = 5k), so runs join up.
+static void paintMaskHatch(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, bool raster) {
+    if (d.mask.size() == 0 || L.cellWidth < kMinVectorCell || L.cellHeight < kMinVectorCell)
+        return;
+    for (int r = 0; r < d.rows(); ++r) {
+        for (int c = 0; c < d.columns();) {
+            if (!d.mask(r, c)) { ++c; continue; }
+            int e = c;
+            while (e < d.columns() && d.mask(r, e)) ++e;
+            const QRectF run(QPointF(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight),
+                             QPointF(L.cells.left() + e * L.cellWidth, L.cells.top() + (r + 1) * L.cellHeight));
+            if (raster)
+                p.fillRect(run, hatchTexture());
+            else
+                paintHatchLines(p, run);
+            c = e;
+        }
+    }
+}
+
+static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s,
+                       const QImage* cellImage) {
+    // On raster devices (the window, PNG) one image of one pixel per cell,
+    // scaled without smoothing, gives exact cells far faster than a rect per
+    // cell. Vector files (SVG, PDF) get a rect per cell so that viewers
+    // cannot blur them, up to a size where that would bloat the file.
+    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster;
+    const bool perCell = !raster && qint64(d.rows()) * d.columns() <= kMaxVectorCells
+                         && L.cellWidth >= kMinVectorCell && L.cellHeight >= kMinVectorCell;
+    if (!perCell) {
+        const QImage built = cellImage && cellImage->width() == d.columns() && cellImage->height() == d.rows()
+                                 ? QImage() : heatmapCellImage(d, s.colormap);
         p.save();
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
-        p.drawImage(L.cells, img);
+        p.drawImage(L.cells, built.isNull() ? *cellImage : built);
         p.restore();
-        return;
+    } else {
+        const double span = d.maxValue - d.minValue;
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing, false);
+        for (int r = 0; r < d.rows(); ++r) {
+            for (int c = 0; c < d.columns(); ++c) {
+                // Cell edges are computed from the grid, not accumulated, so
+                // neighbouring cells meet exactly without gaps or overlaps.
+                const QRectF cell(QPointF(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight),
+                                  QPointF(L.cells.left() + (c + 1) * L.cellWidth, L.cells.top() + (r + 1) * L.cellHeight));
+                p.fillRect(cell, d.isMasked(r, c) ? kMaskFill
+                                                  : QColor::fromRgb(s.colormap.rgbAt(
+                                                        span > 0 ? (double(d.values(r, c)) - d.minValue) / span : 0.0)));
+            }
+        }
+        p.restore();
     }
+    paintMaskHatch(p, d, L, raster);
+    if (!L.numbers)
+        return;
     const bool weights = isWeightScale(d);
+    const double span = d.maxValue - d.minValue;
     p.save();
-    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setFont(L.numberFont);
     for (int r = 0; r < d.rows(); ++r) {
         for (int c = 0; c < d.columns(); ++c) {
-            // Cell edges are computed from the grid, not accumulated, so
-            // neighbouring cells meet exactly without gaps or overlaps.
-            const QRectF cell(QPointF(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight),
-                              QPointF(L.cells.left() + (c + 1) * L.cellWidth, L.cells.top() + (r + 1) * L.cellHeight));
-            if (d.isMasked(r, c)) {
-                paintHatch(p, cell);
-                continue;
-            }
-            const QRgb rgb = s.colormap.rgbAt(t(d.values(r, c)));
-            p.fillRect(cell, QColor::fromRgb(rgb));
-            if (L.numbers) {
-                p.setFont(L.numberFont);
-                p.setPen(readableTextColor(rgb));
-                p.drawText(cell, Qt::AlignCenter, formatCellValue(d.values(r, c), weights));
-            }
+            if (d.isMasked(r, c)) continue;
+            const QRectF cell(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight, L.cellWidth, L.cellHeight);
+            const QRgb rgb = s.colormap.rgbAt(span > 0 ? (double(d.values(r, c)) - d.minValue) / span : 0.0);
+            p.setPen(readableTextColor(rgb));
+            p.drawText(cell, Qt::AlignCenter, formatCellValue(d.values(r, c), weights));
         }
     }
     p.restore();
@@ -231,13 +303,14 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
     if (bar.height() < 4)
         return;
     p.save();
-    // One band per device pixel row: exact at any export size.
-    const int steps = std::max(2, int(bar.height()));
-    for (int i = 0; i < steps; ++i) {
-        const double t = 1.0 - double(i) / (steps - 1);
-        const QRectF band(bar.left(), bar.top() + bar.height() * i / steps, bar.width(), bar.height() / steps + 0.5);
-        p.fillRect(band, colormap.colorAt(t));
-    }
+    // A linear gradient through the map's own table: the map is piecewise
+    // linear between its samples, so 26 stops reproduce it, as one fill that
+    // stays a vector in SVG and PDF (one rect per pixel row cost a repaint
+    // several milliseconds).
+    QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
+    for (int k = 0; k <= 25; ++k)
+        gradient.setColorAt(k / 25.0, colormap.colorAt(k / 25.0));
+    p.fillRect(bar, gradient);
     p.setPen(QPen(Qt::black, 0));
     p.setBrush(Qt::NoBrush);
     p.drawRect(bar);
@@ -265,7 +338,8 @@ static void paintColorBar(QPainter& p, const HeatmapData& d, const HeatmapLayout
     paintColorScale(p, L.colorBar, d.minValue, d.maxValue, d.scaleLabel, tickFont, s.colormap);
 }
 
-void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
+void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s,
+                  const QImage* cellImage) {
     p.save();
     p.fillRect(QRectF(QPointF(0, 0), L.size), Qt::white);
     if (!L.title.isEmpty()) {
@@ -276,7 +350,7 @@ void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, con
                    fm.elidedText(d.title, Qt::ElideRight, L.title.width()));
     }
     if (d.rows() > 0 && d.columns() > 0) {
-        paintCells(p, d, L, s);
+        paintCells(p, d, L, s, cellImage);
         paintLabels(p, d, L);
         if (!d.marks.empty() || !d.possibleMarks.empty()) {
             // Gold-alignment marks: a ring that reads on every colour; possible

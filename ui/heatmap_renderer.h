@@ -7,6 +7,7 @@
 #include "heatmap_data.h"
 
 #include <QFont>
+#include <QImage>
 #include <QPainter>
 #include <QPoint>
 #include <QRectF>
@@ -44,8 +45,14 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
 
 // Paints into the rectangle (0, 0, layout.size); translate the painter to
 // draw elsewhere.
+// `cellImage`, when given, is heatmapCellImage(data, style.colormap) made
+// earlier (views cache it per result, so a repaint on hover costs no
+// colour lookups).
 void paintHeatmap(QPainter& painter, const HeatmapData& data, const HeatmapLayout& layout,
-                  const HeatmapStyle& style);
+                  const HeatmapStyle& style, const QImage* cellImage = nullptr);
+
+// One pixel per cell in the colormap, masked cells in the mask grey.
+QImage heatmapCellImage(const HeatmapData& data, const Colormap& colormap);
 
 // The colour scale alone: a vertical strip in `bar` for min..max with five
 // ticks, `label` above it and a hatched "masked" key below it. paintHeatmap

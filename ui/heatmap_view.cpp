@@ -32,6 +32,12 @@ void HeatmapView::setData(HeatmapData data) {
                            && data.rowLabels == data_.rowLabels && data.columnLabels == data_.columnLabels
                            && data.title == data_.title;
     data_ = std::move(data);
+    // The worker thread may have built the cell image already.
+    if (data_.cellImage.width() == data_.columns() && data_.cellImage.height() == data_.rows())
+        cellImage_ = std::move(data_.cellImage);
+    else
+        cellImage_ = heatmapCellImage(data_, style_.colormap);
+    data_.cellImage = QImage();
     if (style_.selectedRow >= data_.rows())
         style_.selectedRow = data_.rows() - 1;
     if (!sameShape)
@@ -41,10 +47,12 @@ void HeatmapView::setData(HeatmapData data) {
 
 void HeatmapView::setTooltipScores(ap::Matrix scores) {
     tooltipScores_ = std::move(scores);
+    tooltipScoresPtr_ = &tooltipScores_;
 }
 
 void HeatmapView::setTooltipWeights(ap::Matrix weights) {
     tooltipWeights_ = std::move(weights);
+    tooltipWeightsPtr_ = &tooltipWeights_;
 }
 
 void HeatmapView::setMaskEditMode(bool on) {
@@ -63,6 +71,7 @@ void HeatmapView::setSelectedRow(int row) {
 
 void HeatmapView::setColormap(Colormap::Kind kind) {
     style_.colormap = Colormap(kind);
+    cellImage_ = heatmapCellImage(data_, style_.colormap);
     update();
 }
 
@@ -82,7 +91,7 @@ void HeatmapView::resizeEvent(QResizeEvent*) {
 
 void HeatmapView::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    paintHeatmap(p, data_, layout_, style_);
+    paintHeatmap(p, data_, layout_, style_, &cellImage_);
 }
 
 QPoint HeatmapView::cellCenter(int row, int column) const {
@@ -90,10 +99,19 @@ QPoint HeatmapView::cellCenter(int row, int column) const {
                    layout_.cells.top() + (row + 0.5) * layout_.cellHeight).toPoint();
 }
 
+void HeatmapView::setTooltipSource(std::shared_ptr<const void> owner, const ap::Matrix* scores,
+                                   const ap::Matrix* weights) {
+    tooltipOwner_ = std::move(owner);
+    tooltipScoresPtr_ = scores;
+    tooltipWeightsPtr_ = weights;
+}
+
 QString HeatmapView::toolTipForCell(int r, int c) const {
     if (r < 0 || r >= data_.rows() || c < 0 || c >= data_.columns())
         return {};
-    auto fits = [this](const ap::Matrix& m) { return m.rows() == data_.rows() && m.cols() == data_.columns(); };
+    auto fits = [this](const ap::Matrix* m) {
+        return m && m->rows() == data_.rows() && m->cols() == data_.columns();
+    };
     QString text = QStringLiteral("<b>%1</b> → <b>%2</b>")
                        .arg(data_.rowLabels.value(r).toHtmlEscaped(), data_.columnLabels.value(c).toHtmlEscaped());
     auto line = [&text](const QString& name, float v) {
@@ -102,11 +120,11 @@ QString HeatmapView::toolTipForCell(int r, int c) const {
     // The shown value under its own name ("mean score", "weight"), then the
     // other quantity where it is known.
     const bool showsScores = data_.quantity == HeatmapQuantity::Scores;
-    if (!showsScores && fits(tooltipScores_))
-        line(tr("score"), tooltipScores_(r, c));
+    if (!showsScores && fits(tooltipScoresPtr_))
+        line(tr("score"), (*tooltipScoresPtr_)(r, c));
     line(data_.scaleLabel, data_.values(r, c));
-    if (showsScores && fits(tooltipWeights_))
-        line(tr("weight"), tooltipWeights_(r, c));
+    if (showsScores && fits(tooltipWeightsPtr_))
+        line(tr("weight"), (*tooltipWeightsPtr_)(r, c));
     const bool masked = data_.isMasked(r, c);
     text += QStringLiteral("<br>");
     text += masked ? tr("<i>masked</i>: the weight is exactly 0") : tr("not masked");

@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 namespace ui {
 
 class HeatmapView : public QWidget {
@@ -20,6 +22,10 @@ public:
     // a cell whichever quantity the view shows (either may be empty).
     void setTooltipScores(ap::Matrix scores);
     void setTooltipWeights(ap::Matrix weights);
+    // The same without copies: the matrices live in `owner` (e.g. the
+    // result), which the view keeps alive. Null pointers mean "not known".
+    void setTooltipSource(std::shared_ptr<const void> owner, const ap::Matrix* scores,
+                          const ap::Matrix* weights);
     // In mask-edit mode a click toggles the cell's mask (the window does
     // that on cellClicked); the cursor and tooltip say so.
     void setMaskEditMode(bool on);
@@ -53,9 +59,13 @@ private:
     HeatmapData data_;
     ap::Matrix tooltipScores_;
     ap::Matrix tooltipWeights_;
+    std::shared_ptr<const void> tooltipOwner_;
+    const ap::Matrix* tooltipScoresPtr_ = nullptr;
+    const ap::Matrix* tooltipWeightsPtr_ = nullptr;
     bool maskEditMode_ = false;
     HeatmapStyle style_;
     HeatmapLayout layout_;
+    QImage cellImage_;  // one pixel per cell, rebuilt per result, not per paint
 };
 
 }  // namespace ui

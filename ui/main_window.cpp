@@ -244,12 +244,14 @@ void MainWindow::buildMenus() {
         a->setActionGroup(group);
         a->setChecked(int(kind) == saved);
         connect(a, &QAction::triggered, this, [this, kind] {
+            colormap_ = kind;
             heatmap_->setColormap(kind);
             headGrid_->setColormap(kind);
             QSettings().setValue(QStringLiteral("colormap"), int(kind));
         });
     }
-    heatmap_->setColormap(Colormap::Kind(saved));
+    colormap_ = Colormap::Kind(saved);
+    heatmap_->setColormap(colormap_);
     headGrid_->setColormap(Colormap::Kind(saved));
     viewMenu_->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
@@ -342,7 +344,7 @@ void MainWindow::onSceneChanged(ChangeKind kind) {
 }
 
 void MainWindow::requestCompute() {
-    worker_.request(document_->snapshot(), ++requestId_);
+    worker_.request(document_->snapshot(), ++requestId_, viewSpec());
     if (!busyTimer_->isActive() && !busy_->isVisible())
         busyTimer_->start();
 }
@@ -351,14 +353,22 @@ bool MainWindow::isBusyIndicatorVisible() const {
     return busy_->isVisible();
 }
 
-void MainWindow::onResult(quint64 id, ScenePtr scene, ResultPtr result) {
+ViewSpec MainWindow::viewSpec() const {
+    ViewSpec v;
+    v.head = head_;
+    v.quantity = showScores_ ? HeatmapQuantity::Scores : HeatmapQuantity::Weights;
+    v.colormap = colormap_;
+    return v;
+}
+
+void MainWindow::onResult(quint64 id, ScenePtr scene, ResultPtr result, ViewSpec view, HeatmapPtr heatmap) {
     if (id != requestId_)
         return;  // answers an older request; a newer result is on its way
     busyTimer_->stop();
     busy_->hide();
     resultScene_ = std::move(scene);
     result_ = std::move(result);
-    refreshViews();
+    refreshViews(view == viewSpec() ? std::move(heatmap) : nullptr);
     status_->setText(tr("%1 queries × %2 keys · %3 head(s)%4")
                          .arg(resultScene_->queryCount())
                          .arg(resultScene_->keyCount())
@@ -377,7 +387,7 @@ void MainWindow::onFailed(quint64 id, const QString& message) {
     showError(message);
 }
 
-void MainWindow::refreshViews() {
+void MainWindow::refreshViews(HeatmapPtr prepared) {
     if (!result_ || !resultScene_)
         return;
     const ap::Scene& s = *resultScene_;
@@ -386,14 +396,15 @@ void MainWindow::refreshViews() {
     if (!head_.isMean() && head_.head >= heads)
         head_ = HeadChoice{};
     const HeatmapQuantity q = showScores_ ? HeatmapQuantity::Scores : HeatmapQuantity::Weights;
-    heatmap_->setData(heatmapFromResult(s, r, head_, q));
-    // The tooltip gives the other quantity of the same cell.
-    const bool oneHead = !head_.isMean() || heads == 1;
-    const int h = head_.isMean() ? 0 : head_.head;
-    if (q == HeatmapQuantity::Weights)
-        heatmap_->setTooltipScores(oneHead ? r.heads[size_t(h)].scores : ap::Matrix());
+    if (prepared && prepared->rows() == int(r.weightsMean.rows()))
+        heatmap_->setData(std::move(*prepared));
     else
-        heatmap_->setTooltipWeights(oneHead ? r.heads[size_t(h)].weights : r.weightsMean);
+        heatmap_->setData(heatmapFromResult(s, r, head_, q));
+    // The tooltip gives the other quantity of the same cell, read from the
+    // result itself (no copies of Lq x Lk matrices on the GUI thread).
+    const bool oneHead = !head_.isMean() || heads == 1;
+    const ap::HeadResult& hr = r.heads[size_t(head_.isMean() ? 0 : head_.head)];
+    heatmap_->setTooltipSource(result_, oneHead ? &hr.scores : nullptr, oneHead ? &hr.weights : &r.weightsMean);
     headGrid_->setVisible(heads > 1);
     if (heads > 1) {
         headGrid_->setResult(s, r, q);

@@ -94,9 +94,11 @@ private:
     void connectControls();
     void onSceneChanged(ChangeKind kind);
     void requestCompute();
-    void onResult(quint64 id, ScenePtr scene, ResultPtr result);
+    void onResult(quint64 id, ScenePtr scene, ResultPtr result, ViewSpec view, HeatmapPtr heatmap);
+    ViewSpec viewSpec() const;
     void onFailed(quint64 id, const QString& message);
-    void refreshViews();
+    // `prepared` is the worker's heatmap for the current ViewSpec, if any.
+    void refreshViews(HeatmapPtr prepared = nullptr);
     void refreshBarChart();
     void syncControls();
     void updateTitle();
@@ -122,6 +124,7 @@ private:
     int selectedQuery_ = 0;
     bool maskEditMode_ = false;
     bool showScores_ = false;
+    Colormap::Kind colormap_ = Colormap::Kind::Viridis;
 
     MessageBar* messages_ = nullptr;
     HeatmapView* heatmap_ = nullptr;

@@ -79,7 +79,7 @@ MatrixEditor::MatrixEditor(SceneDocument* document, MatrixRole role, QWidget* pa
 MatrixEditor::~MatrixEditor() {
     // ~QWidget closes an open cell editor, which commits its value; the
     // document's signals must not reach this half-destroyed editor then.
-
+    if (doc_) disconnect(doc_, nullptr, this, nullptr);
 }
 
 QAction* MatrixEditor::addAction(const QString& text, const QString& tip, const QKeySequence& key,

@@ -1,0 +1,120 @@
+// How the live window feels, measured in-process under the offscreen
+// platform (README "Performance"):
+//  1. edit -> repainted heatmap: the time from a cell edit to the end of the
+//     heatmap's repaint showing that edit's result (64 tokens, 8 heads);
+//  2. GUI stalls: a 1 ms heartbeat timer on the GUI thread while edits at
+//     2,048 tokens are computed; the longest gap between beats is the
+//     longest time the GUI thread could not react.
+// Prints one JSON object per case. Figures are medians over many edits.
+#include "heatmap_view.h"
+#include "main_window.h"
+#include "scene_document.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+namespace {
+
+ap::Scene randomScene(int tokens, int width, int heads, std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> n(0.0f, 1.0f);
+    ap::Scene s;
+    s.title = "latency";
+    s.queries = ap::Matrix(tokens, width);
+    s.keys = ap::Matrix(tokens, width);
+    for (int i = 0; i < s.queries.size(); ++i) s.queries.data()[i] = n(rng);
+    for (int i = 0; i < s.keys.size(); ++i) s.keys.data()[i] = n(rng);
+    s.values = s.keys;
+    s.heads = heads;
+    s.mask.causal = true;
+    return s;
+}
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+// Waits (running the event loop) until the views show the newest request.
+void waitForViews(ui::MainWindow& w) {
+    if (w.currentResult() && w.property("shown").toULongLong() == w.latestRequestId()) return;
+    QEventLoop loop;
+    auto c = QObject::connect(&w, &ui::MainWindow::viewsUpdated, &loop, [&](quint64 id) {
+        if (id == w.latestRequestId()) loop.quit();
+    });
+    loop.exec();
+    QObject::disconnect(c);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("attention-playground-bench"));
+    const int edits = argc > 1 ? std::max(10, atoi(argv[1])) : 300;
+
+    {
+        ui::MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        w.setScene(randomScene(64, 64, 8, 1));
+        waitForViews(w);
+        std::vector<double> ms;
+        QElapsedTimer clock;
+        for (int i = 0; i < edits; ++i) {
+            clock.start();
+            w.document()->setCell(ui::MatrixRole::Q, i % 64, (i * 7) % 64, float(i % 13) * 0.1f,
+                                  ui::SceneDocument::Merge::Never);
+            waitForViews(w);
+            const double a = clock.nsecsElapsed() / 1e6;
+            w.heatmapView()->repaint();  // synchronous: the paint the user sees
+            ms.push_back(clock.nsecsElapsed() / 1e6);
+            if (getenv("AP_DEBUG")) fprintf(stderr, "%.2f %.2f\n", a, ms.back());
+        }
+        std::printf("{\"case\": \"edit_to_repaint\", \"tokens\": 64, \"heads\": 8, \"edits\": %d, "
+                    "\"median_ms\": %.3f, \"p90_ms\": %.3f, \"max_ms\": %.3f}\n",
+                    edits, percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 1.0));
+        std::fflush(stdout);
+    }
+    {
+        ui::MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        w.setScene(randomScene(2048, 64, 8, 2));
+        waitForViews(w);
+        std::vector<double> gaps;
+        QElapsedTimer beat;
+        beat.start();
+        QTimer heartbeat;
+        heartbeat.setTimerType(Qt::PreciseTimer);
+        heartbeat.setInterval(1);
+        QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+            gaps.push_back(beat.nsecsElapsed() / 1e6);
+            beat.start();
+        });
+        heartbeat.start();
+        const int bigEdits = std::max(10, edits / 10);
+        for (int i = 0; i < bigEdits; ++i) {
+            w.document()->setCell(ui::MatrixRole::Q, (i * 97) % 2048, i % 64, float(i % 5), ui::SceneDocument::Merge::Never);
+            QElapsedTimer t; t.start();
+            waitForViews(w);
+            const double a = t.nsecsElapsed() / 1e6;
+            w.heatmapView()->repaint();
+            if (getenv("AP_DEBUG")) fprintf(stderr, "big %.2f %.2f\n", a, t.nsecsElapsed() / 1e6);
+        }
+        heartbeat.stop();
+        std::printf("{\"case\": \"gui_stall\", \"tokens\": 2048, \"heads\": 8, \"edits\": %d, "
+                    "\"median_gap_ms\": %.3f, \"p99_gap_ms\": %.3f, \"max_gap_ms\": %.3f}\n",
+                    bigEdits, percentile(gaps, 0.5), percentile(gaps, 0.99), percentile(gaps, 1.0));
+    }
+    return 0;
+}
