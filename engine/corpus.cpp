@@ -5,6 +5,8 @@
 // and saying so at once beats a confusing error later.
 #include "corpus.h"
 
+#include "text_file.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -231,13 +233,6 @@ std::string parsePair(std::string_view line, SentencePair& pair) {
     return "";
 }
 
-std::string errnoText(int err) { return std::generic_category().message(err); }
-
-std::string mebibytes(std::int64_t bytes) {
-    constexpr std::int64_t kMiB = 1024 * 1024;
-    return std::to_string((bytes + kMiB - 1) / kMiB) + " MiB";
-}
-
 }  // namespace
 
 std::vector<std::string> tokenize(std::string_view text) {
@@ -307,40 +302,13 @@ CorpusReadResult parseCorpus(std::string_view text, const std::string& fileName)
 }
 
 CorpusReadResult readCorpusFile(const std::string& path) {
-    using namespace corpus_limits;
-    CorpusReadResult result;
-    auto fail = [&](const std::string& what) {
-        result.error = path + ": " + what;
+    TextFileRead file = readTextFile(path, corpus_limits::kMaxFileBytes);
+    if (!file.ok) {
+        CorpusReadResult result;
+        result.error = path + ": " + file.error;
         return result;
-    };
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return fail("cannot open: " + errnoText(errno));
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > kMaxFileBytes)
-        return fail("file is " + mebibytes(st.st_size) + ", over the limit of " +
-                    mebibytes(kMaxFileBytes));
-
-    // Read in chunks up to one byte past the limit: the size may have changed
-    // since fstat, and pipes have none.
-    std::string text;
-    char buf[1 << 16];
-    for (;;) {
-        const ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail("cannot read: " + errnoText(errno));
-        }
-        if (n == 0) break;
-        text.append(buf, std::size_t(n));
-        if (std::int64_t(text.size()) > kMaxFileBytes)
-            return fail("file is over the limit of " + mebibytes(kMaxFileBytes));
     }
-    return parseCorpus(text, path);
+    return parseCorpus(file.text, path);
 }
 
 }  // namespace ap

@@ -11,6 +11,7 @@
 #include "scene_io.h"
 
 #include "json.h"
+#include "text_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -36,8 +37,6 @@ constexpr std::size_t kEchoBytes = 40;
 
 using json::Type;
 using json::Value;
-
-std::string errnoText(int err) { return std::generic_category().message(err); }
 
 // Whole numbers in messages: "3", or "1e+20" where printing every digit
 // would mislead.
@@ -513,41 +512,13 @@ SceneReadResult parseScene(std::string_view text, const std::string& fileName) {
 }
 
 SceneReadResult readSceneFile(const std::string& path) {
-    SceneReadResult result;
-    auto fail = [&](const std::string& what) {
-        result.error = path + ": " + what;
+    TextFileRead file = readTextFile(path, limits::kMaxFileBytes);
+    if (!file.ok) {
+        SceneReadResult result;
+        result.error = path + ": " + file.error;
         return result;
-    };
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return fail("cannot open: " + errnoText(errno));
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-
-    constexpr std::int64_t kMiB = 1024 * 1024;
-    const std::string limitText = std::to_string(limits::kMaxFileBytes / kMiB) + " MiB";
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > limits::kMaxFileBytes)
-        return fail("file is " + std::to_string((st.st_size + kMiB - 1) / kMiB) +
-                    " MiB, over the limit of " + limitText);
-
-    // Read in chunks up to one byte past the limit: the size may have changed
-    // since fstat, and pipes have none.
-    std::string text;
-    char buf[1 << 16];
-    for (;;) {
-        const ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail("cannot read: " + errnoText(errno));
-        }
-        if (n == 0) break;
-        text.append(buf, std::size_t(n));
-        if (std::int64_t(text.size()) > limits::kMaxFileBytes)
-            return fail("file is over the limit of " + limitText);
     }
-    return parseScene(text, path);
+    return parseScene(file.text, path);
 }
 
 std::string sceneToJson(const Scene& s) {

@@ -70,6 +70,8 @@ private slots:
     void badArguments();
     void benchPrintsJsonLast();
     void helpAndVersion();
+    void trainPrintsEpochsAndJsonLast();
+    void trainRefusesBadInput();
 };
 
 void TestCli::computeWritesTheResult() {
@@ -260,6 +262,46 @@ void TestCli::helpAndVersion() {
     r = runApp({"export", "--help"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("--width"));
+}
+
+void TestCli::trainPrintsEpochsAndJsonLast() {
+    QTemporaryDir dir;
+    const QString attention = dir.filePath(QStringLiteral("attention"));
+    const Run r = runApp({"train", data("tiny.tsv"), "--epochs", "4", "--hidden", "8", "--seed", "3",
+                          "--scoring", "dot", "--save-attention", attention});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QVERIFY(lines.size() >= 5);  // one line per epoch, then the JSON summary
+    const QJsonObject o = QJsonDocument::fromJson(lines.last()).object();
+    for (const char* key : {"loss", "token_accuracy", "exact_match", "aer", "seconds"})
+        QVERIFY2(o.value(QLatin1String(key)).isDouble(), key);
+    QVERIFY(o.value("aer").toDouble() >= 0.0 && o.value("aer").toDouble() <= 1.0);
+    // One scene file per pair, each a valid scene that compute reads.
+    const QStringList scenes = QDir(attention).entryList({QStringLiteral("*.json")}, QDir::Files);
+    QCOMPARE(scenes.size(), 4);
+    QCOMPARE(runApp({"compute", QDir(attention).filePath(scenes.first())}).exitCode, 0);
+    // The same seed gives the same run.
+    const Run again = runApp({"train", data("tiny.tsv"), "--epochs", "4", "--hidden", "8", "--seed", "3",
+                              "--scoring", "dot"});
+    const QJsonObject o2 = QJsonDocument::fromJson(again.out.trimmed().split('\n').last()).object();
+    QCOMPARE(o2.value("loss").toDouble(), o.value("loss").toDouble());
+}
+
+void TestCli::trainRefusesBadInput() {
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("bad.tsv"));
+    {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("le chat\tthe cat\t0-0 1-1\nle chien\tthe dog\t0-5\n");
+    }
+    Run r = runApp({"train", bad});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("bad.tsv:2"), r.err.constData());
+    r = runApp({"train", data("tiny.tsv"), "--scoring", "nonsense"});
+    QCOMPARE(r.exitCode, 2);
+    r = runApp({"train", data("tiny.tsv"), "--heads", "3", "--hidden", "8"});
+    QCOMPARE(r.exitCode, 2);
 }
 
 QTEST_MAIN(TestCli)

@@ -357,11 +357,12 @@ void TestTrainingUi::openInPlaygroundEmitsValidScene() {
 }
 
 void TestTrainingUi::screenshotAfterTraining() {
-    // Writes pictures for a person to look at when asked; checks nothing
-    // beyond what the other tests check.
-    const QString out = qEnvironmentVariable("AP_TRAINING_SCREENSHOTS");
+    // The panel grabbed after training: the pictures are not blank. With
+    // AP_TRAINING_SCREENSHOTS=DIR they are kept there for a person to look at.
+    QTemporaryDir scratch;
+    QString out = qEnvironmentVariable("AP_TRAINING_SCREENSHOTS");
     if (out.isEmpty())
-        QSKIP("set AP_TRAINING_SCREENSHOTS=DIR to write screenshots of the panel");
+        out = scratch.path();
     TrainingPanel panel;
     panel.resize(1400, 900);
     panel.show();
@@ -381,6 +382,14 @@ void TestTrainingUi::screenshotAfterTraining() {
                     QStringLiteral("打电脑游戏"));
     QTest::qWait(100);
     QVERIFY(panel.grab().save(out + QStringLiteral("/training-zh-en-translation.png")));
+    for (const char* name : {"training-fr-en.png", "training-zh-en.png", "training-zh-en-translation.png"}) {
+        const QImage shot(out + QLatin1Char('/') + QLatin1String(name));
+        QVERIFY(shot.width() >= 1000);
+        QSet<QRgb> colors;
+        for (int y = 0; y < shot.height(); y += 7)
+            for (int x = 0; x < shot.width(); x += 7) colors.insert(shot.pixel(x, y));
+        QVERIFY(colors.size() > 50);
+    }
 }
 
 QTEST_MAIN(TestTrainingUi)

@@ -90,7 +90,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(document_, &SceneDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(document_, &SceneDocument::filePathChanged, this, &MainWindow::updateTitle);
 
-    resize(1280, 820);
+    resize(1360, 880);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
@@ -171,8 +171,10 @@ void MainWindow::buildDocks() {
     dock(tr("Inputs"), QStringLiteral("inputsDock"), inputs, Qt::LeftDockWidgetArea);
 
     barChart_ = new BarChartView(this);
+    barChart_->setMinimumHeight(190);  // room for the axis, bars and key labels
     auto* bars = dock(tr("Weights of the selected query"), QStringLiteral("barDock"), barChart_, Qt::BottomDockWidgetArea);
     output_ = new OutputView(this);
+    output_->setMinimumHeight(190);
     auto* out = dock(tr("Output (context)"), QStringLiteral("outputDock"), output_, Qt::BottomDockWidgetArea);
     splitDockWidget(bars, out, Qt::Horizontal);
     // The heatmap is what the window is for: give it most of the room.

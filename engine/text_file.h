@@ -1,0 +1,27 @@
+// Reading a whole input file with a size bound, shared by the scene and
+// corpus readers so that both refuse oversized input before reading it and
+// word their file errors alike.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace ap {
+
+struct TextFileRead {
+    bool ok = false;
+    std::string text;
+    // Without the path: "cannot open: No such file or directory",
+    // "file is 70 MiB, over the limit of 64 MiB", "cannot read: …".
+    std::string error;
+};
+
+TextFileRead readTextFile(const std::string& path, std::int64_t maxBytes);
+
+// "64 MiB", rounded up.
+std::string mebibytes(std::int64_t bytes);
+
+// strerror-like text for an errno value.
+std::string errnoText(int err);
+
+}  // namespace ap
