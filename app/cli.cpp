@@ -10,11 +10,14 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -439,6 +442,14 @@ int runCommand(int argc, char** argv) {
         return runExport(args, [&] {
             app.reset();
             qputenv("QT_QPA_PLATFORM", "offscreen");
+            // Without a session (CI, ssh), Qt falls back to /tmp/runtime-USER
+            // but warns on stderr; make that folder ourselves, quietly.
+            if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+                const QString dir = QDir::tempPath() + QStringLiteral("/runtime-%1").arg(::getuid());
+                if (QDir().mkpath(dir)
+                    && QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+                    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));
+            }
             app = std::make_unique<QGuiApplication>(argc, argv);
         });
     }
