@@ -15,6 +15,8 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <ctime>
+
 #include <algorithm>
 #include <cstdio>
 #include <random>
@@ -62,7 +64,8 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("attention-playground-bench"));
     const int edits = argc > 1 ? std::max(10, atoi(argv[1])) : 300;
 
-    {
+    const QByteArray only = qgetenv("AP_BENCH_CASE");  // "latency" or "stall" runs one case
+    if (only.isEmpty() || only == "latency") {
         ui::MainWindow w;
         w.resize(1400, 900);
         w.show();
@@ -85,7 +88,7 @@ int main(int argc, char** argv) {
                     edits, percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 1.0));
         std::fflush(stdout);
     }
-    {
+    if (only.isEmpty() || only == "stall") {
         ui::MainWindow w;
         w.resize(1400, 900);
         w.show();
@@ -97,8 +100,22 @@ int main(int argc, char** argv) {
         QTimer heartbeat;
         heartbeat.setTimerType(Qt::PreciseTimer);
         heartbeat.setInterval(1);
+        // Thread CPU time across each gap tells a busy GUI thread (CPU ~ gap)
+        // from a starved or blocked one (CPU << gap).
+        auto threadCpuMs = [] {
+            timespec ts{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+        };
+        double cpuAtBeat = threadCpuMs();
+        std::vector<double> busyInLongGaps;
         QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-            gaps.push_back(beat.nsecsElapsed() / 1e6);
+            const double gap = beat.nsecsElapsed() / 1e6;
+            const double cpu = threadCpuMs();
+            gaps.push_back(gap);
+            if (gap > 16.0) busyInLongGaps.push_back(cpu - cpuAtBeat);
+            if (gap > 16.0 && getenv("AP_DEBUG")) fprintf(stderr, "gap %.1f ms, GUI thread busy %.1f ms\n", gap, cpu - cpuAtBeat);
+            cpuAtBeat = cpu;
             beat.start();
         });
         heartbeat.start();

@@ -49,10 +49,11 @@ void AttentionWorker::run() {
 #ifdef __linux__
     setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10);
 #endif
-    // Two results in rotation: the GUI may still hold the previous one, and a
-    // buffer the GUI has released is reused without new allocations.
-    std::shared_ptr<ap::AttentionResult> buffers[2] = {std::make_shared<ap::AttentionResult>(),
-                                                       std::make_shared<ap::AttentionResult>()};
+    // Results are reused once the GUI has let go of them, so a steady stream
+    // of edits allocates nothing. A buffer is never dropped here: the last
+    // reference to 2 x heads x Lq x Lk floats must not be released on the GUI
+    // thread, where freeing hundreds of megabytes would stall a repaint.
+    std::vector<std::shared_ptr<ap::AttentionResult>> pool;
     for (;;) {
         ScenePtr scene;
         quint64 id = 0;
@@ -70,10 +71,12 @@ void AttentionWorker::run() {
             cancel_ = false;
         }
         std::shared_ptr<ap::AttentionResult> out;
-        for (auto& b : buffers)
+        for (auto& b : pool)
             if (b.use_count() == 1) { out = b; break; }
-        if (!out)
+        if (!out) {
             out = std::make_shared<ap::AttentionResult>();
+            pool.push_back(out);
+        }
         ap::AttentionOptions options;
         options.cancel = &cancel_;
         const ap::Status status = ap::computeAttention(*scene, options, *out);
@@ -82,14 +85,13 @@ void AttentionWorker::run() {
         if (!status.ok) {
             emit failed(id, QString::fromStdString(status.message));
         } else {
-            auto heatmap = std::make_shared<HeatmapData>(heatmapFromResult(*scene, *out, view.head, view.quantity));
-            heatmap->cellImage = heatmapCellImage(*heatmap, Colormap(view.colormap));
-            emit resultReady(id, scene, out, view, std::move(heatmap));
+            auto views = std::make_shared<PreparedViews>();
+            views->heatmap = heatmapFromResult(*scene, *out, view.head, view.quantity);
+            views->heatmap.cellImage = heatmapCellImage(views->heatmap, Colormap(view.colormap));
+            if (out->heads.size() > 1)
+                views->tiles = headTilesFromResult(*scene, *out, view.quantity);
+            emit resultReady(id, scene, out, view, std::move(views));
         }
-        // Keep the newest buffer in rotation for the next request.
-        if (out != buffers[0] && out != buffers[1])
-            buffers[1] = out;
-        std::swap(buffers[0], buffers[1]);
     }
 }
 

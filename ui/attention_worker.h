@@ -6,6 +6,7 @@
 
 #include "attention.h"
 #include "colormap.h"
+#include "head_grid_renderer.h"
 #include "heatmap_data.h"
 #include "scene.h"
 
@@ -20,7 +21,14 @@ namespace ui {
 
 using ScenePtr = std::shared_ptr<const ap::Scene>;
 using ResultPtr = std::shared_ptr<const ap::AttentionResult>;
-using HeatmapPtr = std::shared_ptr<HeatmapData>;
+// What the worker prepares for the views besides the result: the main
+// heatmap and, with several heads, the grid's tiles. The receiver may move
+// from it; the worker never touches it again.
+struct PreparedViews {
+    HeatmapData heatmap;
+    std::vector<HeadTile> tiles;
+};
+using HeatmapPtr = std::shared_ptr<PreparedViews>;
 
 // Which heatmap the window shows. The worker prepares it with the result
 // (values, labels and the cell image), so that at thousands of tokens the
@@ -44,8 +52,7 @@ public:
     void request(ScenePtr scene, quint64 id, ViewSpec view = {});
 
 signals:
-    // `heatmap` is the view asked for with the request; the receiver may move
-    // from it (the worker never touches it again).
+    // `heatmap` holds the views asked for with the request.
     void resultReady(quint64 id, ui::ScenePtr scene, ui::ResultPtr result, ui::ViewSpec view,
                      ui::HeatmapPtr heatmap);
     void failed(quint64 id, const QString& message);

@@ -81,6 +81,7 @@ void BarChartView::clear() {
     keyLabels_.clear();
     values_.clear();
     masked_.clear();
+    maskedList_.clear();
     bars_->data()->clear();
     maskedFill_->data()->clear();
     maskedHatch_->data()->clear();
@@ -136,12 +137,41 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
     // short bar that could pass for a small weight.
     maskedFill_->setBaseValue(lo);
     maskedHatch_->setBaseValue(lo);
-    const QVector<double> full(maskedKeys.size(), hi - lo);
-    maskedFill_->setData(maskedKeys, full, true);
-    maskedHatch_->setData(maskedKeys, full, true);
+    maskedList_.clear();
+    for (double k : maskedKeys) maskedList_ << int(k);
+    plot_->clearItems();
+    if (n <= kMaxAnnotatedKeys) {
+        const QVector<double> full(maskedKeys.size(), hi - lo);
+        maskedFill_->setData(maskedKeys, full, true);
+        maskedHatch_->setData(maskedKeys, full, true);
+    } else {
+        // Thousands of keys: one hatched band per run of masked keys instead
+        // of a bar per key (a causal row masks all keys after the query in
+        // one run), which keeps a replot to a few milliseconds.
+        maskedFill_->data()->clear();
+        maskedHatch_->data()->clear();
+        for (int j = 0; j < n;) {
+            if (!masked_[size_t(j)]) { ++j; continue; }
+            int e = j;
+            while (e < n && masked_[size_t(e)]) ++e;
+            auto* band = new QCPItemRect(plot_);
+            band->setClipToAxisRect(true);
+            band->setPen(Qt::NoPen);
+            band->setBrush(QBrush(kMaskHatch, Qt::BDiagPattern));
+            band->topLeft->setCoords(j - 0.5, hi);
+            band->bottomRight->setCoords(e - 0.5, lo);
+            auto* fill = new QCPItemRect(plot_);
+            fill->setClipToAxisRect(true);
+            fill->setPen(Qt::NoPen);
+            fill->setBrush(kMaskFill);
+            fill->topLeft->setCoords(j - 0.5, hi);
+            fill->bottomRight->setCoords(e - 0.5, lo);
+            fill->setLayer(QStringLiteral("background"));
+            j = e;
+        }
+    }
     plot_->legend->setVisible(!maskedKeys.isEmpty() && n > kMaxAnnotatedKeys);
 
-    plot_->clearItems();
     if (n <= kMaxAnnotatedKeys) {
         QFont small = font();
         small.setPointSizeF(font().pointSizeF() * 0.85);
@@ -236,10 +266,7 @@ QVector<double> BarChartView::barValues() const {
 }
 
 QVector<int> BarChartView::maskedKeys() const {
-    QVector<int> out;
-    for (auto it = maskedHatch_->data()->constBegin(); it != maskedHatch_->data()->constEnd(); ++it)
-        out << int(it->key);
-    return out;
+    return maskedList_;
 }
 
 QMap<double, QString> BarChartView::tickLabels() const {

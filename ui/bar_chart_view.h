@@ -61,6 +61,7 @@ private:
     QStringList keyLabels_;
     std::vector<float> values_;
     std::vector<bool> masked_;
+    QVector<int> maskedList_;
     bool weights_ = true;
 };
 

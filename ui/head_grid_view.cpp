@@ -18,6 +18,12 @@ void HeadGridView::setResult(const ap::Scene& scene, const ap::AttentionResult& 
     update();
 }
 
+void HeadGridView::setTiles(std::vector<HeadTile> tiles) {
+    tiles_ = std::move(tiles);
+    relayout();
+    update();
+}
+
 void HeadGridView::clear() {
     tiles_.clear();
     relayout();

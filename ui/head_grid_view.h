@@ -15,6 +15,8 @@ public:
 
     // One tile per head of `result`, then the mean where there are several.
     void setResult(const ap::Scene& scene, const ap::AttentionResult& result, HeatmapQuantity quantity);
+    // The same with tiles made elsewhere (the worker thread makes them).
+    void setTiles(std::vector<HeadTile> tiles);
     void clear();
     // The highlighted tile; a choice that is not in the grid highlights none.
     void setSelected(HeadChoice choice);

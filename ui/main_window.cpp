@@ -398,8 +398,8 @@ void MainWindow::refreshViews(HeatmapPtr prepared) {
     if (!head_.isMean() && head_.head >= heads)
         head_ = HeadChoice{};
     const HeatmapQuantity q = showScores_ ? HeatmapQuantity::Scores : HeatmapQuantity::Weights;
-    if (prepared && prepared->rows() == int(r.weightsMean.rows()))
-        heatmap_->setData(std::move(*prepared));
+    if (prepared && prepared->heatmap.rows() == int(r.weightsMean.rows()))
+        heatmap_->setData(std::move(prepared->heatmap));
     else
         heatmap_->setData(heatmapFromResult(s, r, head_, q));
     // The tooltip gives the other quantity of the same cell, read from the
@@ -409,7 +409,10 @@ void MainWindow::refreshViews(HeatmapPtr prepared) {
     heatmap_->setTooltipSource(result_, oneHead ? &hr.scores : nullptr, oneHead ? &hr.weights : &r.weightsMean);
     headGrid_->setVisible(heads > 1);
     if (heads > 1) {
-        headGrid_->setResult(s, r, q);
+        if (prepared && !prepared->tiles.empty())
+            headGrid_->setTiles(std::move(prepared->tiles));
+        else
+            headGrid_->setResult(s, r, q);
         headGrid_->setSelected(head_);
     }
     output_->setOutput(r.output, queryLabels(s), r.fullyMaskedRows);
