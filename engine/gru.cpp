@@ -1,7 +1,3 @@
-// Single-threaded on purpose: the products are small, and the training run
-// must repeat bit for bit for a given seed.
-#define EIGEN_DONT_PARALLELIZE
-
 #include "gru.h"
 
 namespace ap {

@@ -1,7 +1,3 @@
-// The engine spreads heads and row blocks over its own OpenMP threads, so
-// each product here runs on one thread.
-#define EIGEN_DONT_PARALLELIZE
-
 #include "scoring.h"
 
 #include <algorithm>

@@ -89,14 +89,7 @@ bool HeadParamsModel::setData(const QModelIndex& index, const QVariant& value, i
     if (role != Qt::EditRole ||
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
-    std::optional<float> number;
-    if (value.typeId() == QMetaType::QString) {
-        number = edits::parseNumber(value.toString());
-    } else {
-        bool ok = false;
-        const float f = value.toFloat(&ok);
-        if (ok) number = f;
-    }
+    const std::optional<float> number = edits::numberFromVariant(value);
     return number && doc_ && doc_->setHeadParamCell(head_, field_, index.row(), index.column(), *number,
                                             SceneDocument::Merge::Never);
 }

@@ -58,14 +58,7 @@ bool MatrixModel::setData(const QModelIndex& index, const QVariant& value, int r
     if (role != Qt::EditRole || isReadOnly() ||
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
-    std::optional<float> number;
-    if (value.typeId() == QMetaType::QString) {
-        number = edits::parseNumber(value.toString());
-    } else {
-        bool ok = false;
-        const float f = value.toFloat(&ok);
-        if (ok) number = f;
-    }
+    const std::optional<float> number = edits::numberFromVariant(value);
     if (!number) return false;
     // The document signals the change, which emits dataChanged.
     return doc_->setCell(role_, index.row(), index.column(), *number, SceneDocument::Merge::Never);

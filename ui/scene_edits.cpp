@@ -203,6 +203,15 @@ ap::Matrix randomNormal(int rows, int cols, std::uint32_t seed) {
     return m;
 }
 
+std::optional<float> numberFromVariant(const QVariant& value) {
+    if (value.typeId() == QMetaType::QString)
+        return parseNumber(value.toString());
+    bool ok = false;
+    const float f = value.toFloat(&ok);
+    if (!ok || !std::isfinite(f)) return std::nullopt;
+    return f;
+}
+
 std::optional<float> parseNumber(QStringView text) {
     const QStringView t = text.trimmed();
     if (t.isEmpty()) return std::nullopt;

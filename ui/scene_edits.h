@@ -8,6 +8,7 @@
 #include "scene.h"
 
 #include <QString>
+#include <QVariant>
 #include <QStringView>
 
 #include <cstdint>
@@ -96,6 +97,9 @@ ap::Matrix randomNormal(int rows, int cols, std::uint32_t seed);
 // user's locale ("1,5"); group separators are refused so that "1,5" is never
 // read as 15. Only finite float values are accepted.
 std::optional<float> parseNumber(QStringView text);
+// What a table model's setData() receives: typed text (parseNumber) or a
+// number (from code, a spin box or a test).
+std::optional<float> numberFromVariant(const QVariant& value);
 
 // A block of cells as spreadsheets copy it: rows end with \n (or \r\n),
 // cells are separated by \t; a trailing line end is ignored. Empty cells
