@@ -11,6 +11,8 @@
 #include "output_view.h"
 #include "scene_document.h"
 #include "scene_io.h"
+#include "seq2seq.h"
+#include "training_panel.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -85,6 +87,7 @@ private slots:
     void exportFromTheWindow();
     void csvExport();
     void modelsPassTheTester();
+    void trainingWindowOpensAPairInThePlayground();
 };
 
 void TestWindow::startsOnTheBuiltInExample() {
@@ -380,6 +383,28 @@ void TestWindow::modelsPassTheTester() {
         w.document()->undoStack()->undo();
     QVERIFY(views.wait());
     expectHeatmapMatchesEngine(w);
+}
+
+void TestWindow::trainingWindowOpensAPairInThePlayground() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    TrainingPanel* panel = w.trainingPanel();
+    QVERIFY(panel);
+    QVERIFY(panel->corpus() && !panel->corpus()->pairs.empty());
+    // An untrained model's scene for the first pair, as "Open in playground"
+    // builds it; the playground then shows exactly that scene's attention.
+    ap::Seq2SeqOptions options;
+    ap::Seq2SeqTrainer trainer;
+    QCOMPARE(QString::fromStdString(trainer.start(*panel->corpus(), options)), QString());
+    const ap::Scene scene = ap::sceneFromPair(trainer.model(), panel->corpus()->pairs.front());
+    QCOMPARE(QString::fromStdString(ap::validate(scene)), QString());
+    emit panel->openInPlayground(scene);
+    QCOMPARE(ap::sceneToJson(w.scene()), ap::sceneToJson(scene));
+    QVERIFY(views.wait());
+    expectHeatmapMatchesEngine(w);
+    QCOMPARE(w.heatmapView()->data().columnLabels.size(), int(panel->corpus()->pairs.front().source.size()));
 }
 
 QTEST_MAIN(TestWindow)
