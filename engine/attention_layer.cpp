@@ -1,5 +1,7 @@
 #include "attention_layer.h"
 
+#include "eigen_maps.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -7,11 +9,6 @@
 
 namespace ap {
 namespace {
-
-using ConstMap = Eigen::Map<const Eigen::MatrixXd>;
-using Map = Eigen::Map<Eigen::MatrixXd>;
-using ConstVecMap = Eigen::Map<const Eigen::VectorXd>;
-using VecMap = Eigen::Map<Eigen::VectorXd>;
 
 // Each head block of each column of m scaled to length 1 (0 stays 0, which
 // gives cosine's score 0), and the lengths.

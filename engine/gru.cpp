@@ -1,12 +1,9 @@
 #include "gru.h"
 
+#include "eigen_maps.h"
+
 namespace ap {
 namespace {
-
-using ConstMap = Eigen::Map<const Eigen::MatrixXd>;
-using Map = Eigen::Map<Eigen::MatrixXd>;
-using ConstVecMap = Eigen::Map<const Eigen::VectorXd>;
-using VecMap = Eigen::Map<Eigen::VectorXd>;
 
 template <typename T>
 auto sigmoid(const T& x) {

@@ -1,5 +1,7 @@
 #include "seq2seq.h"
 
+#include "eigen_maps.h"
+
 #include "metrics.h"
 
 #include <algorithm>
@@ -10,11 +12,6 @@
 
 namespace ap {
 namespace {
-
-using ConstMap = Eigen::Map<const Eigen::MatrixXd>;
-using Map = Eigen::Map<Eigen::MatrixXd>;
-using ConstVecMap = Eigen::Map<const Eigen::VectorXd>;
-using VecMap = Eigen::Map<Eigen::VectorXd>;
 
 // Uniform on [0, 1) from the top 53 bits: unlike the std distributions,
 // this gives the same numbers with every standard library.

@@ -13,14 +13,6 @@ namespace {
 
 const QColor kSelectedFrame(0xff, 0x8c, 0x00);
 
-QFont pixelFont(const QString& family, double px, bool bold = false) {
-    QFont f(family);
-    f.setPixelSize(std::max(1, int(std::lround(px))));
-    f.setBold(bold);
-    f.setStyleHint(QFont::SansSerif);
-    return f;
-}
-
 // n indices spread evenly over 0..count-1 (all of them when count <= n).
 std::vector<int> sampleIndices(int count, int n) {
     const int m = std::clamp(count, 0, std::max(1, n));

@@ -24,13 +24,6 @@ const QColor kSelection(0xff, 0x8c, 0x00);
 constexpr qint64 kMaxVectorCells = 65536;
 constexpr double kMinVectorCell = 3.0;
 
-QFont pixelFont(const QString& family, double px, bool bold = false) {
-    QFont f(family);
-    f.setPixelSize(std::max(1, int(std::lround(px))));
-    f.setBold(bold);
-    f.setStyleHint(QFont::SansSerif);
-    return f;
-}
 
 double widestLabel(const QStringList& labels, const QFontMetricsF& fm, int step) {
     double w = 0;
@@ -71,6 +64,14 @@ void paintHatch(QPainter& p, const QRectF& r) {
 }
 
 }  // namespace
+
+QFont pixelFont(const QString& family, double px, bool bold) {
+    QFont f(family);
+    f.setPixelSize(std::max(1, int(std::lround(px))));
+    f.setBold(bold);
+    f.setStyleHint(QFont::SansSerif);
+    return f;
+}
 
 QString formatCellValue(double value, bool isWeight) {
     if (isWeight)

@@ -63,6 +63,10 @@ void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, doub
 // The cell under `pos` as (column, row), or nothing outside the grid.
 std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);
 
+// A font of `px` device pixels: the drawings scale with the picture, not
+// with the screen's dpi, so window and exports look alike.
+QFont pixelFont(const QString& family, double px, bool bold = false);
+
 // How a value is printed in cells and tooltips: 2 decimals for weights,
 // 3 significant digits for scores.
 QString formatCellValue(double value, bool isWeight);
