@@ -18,6 +18,7 @@
 #include <ctime>
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 #include <random>
 #include <vector>
@@ -55,6 +56,16 @@ void waitForViews(ui::MainWindow& w) {
     QObject::disconnect(c);
 }
 
+// The window at a typical size, showing `scene`'s first result.
+std::unique_ptr<ui::MainWindow> openWindow(ap::Scene scene) {
+    auto w = std::make_unique<ui::MainWindow>();
+    w->resize(1400, 900);
+    w->show();
+    w->setScene(std::move(scene));
+    waitForViews(*w);
+    return w;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,11 +77,8 @@ int main(int argc, char** argv) {
 
     const QByteArray only = qgetenv("AP_BENCH_CASE");  // "latency" or "stall" runs one case
     if (only.isEmpty() || only == "latency") {
-        ui::MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        w.setScene(randomScene(64, 64, 8, 1));
-        waitForViews(w);
+        const auto window = openWindow(randomScene(64, 64, 8, 1));
+        ui::MainWindow& w = *window;
         std::vector<double> ms;
         QElapsedTimer clock;
         for (int i = 0; i < edits; ++i) {
@@ -89,11 +97,8 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
     }
     if (only.isEmpty() || only == "stall") {
-        ui::MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        w.setScene(randomScene(2048, 64, 8, 2));
-        waitForViews(w);
+        const auto window = openWindow(randomScene(2048, 64, 8, 2));
+        ui::MainWindow& w = *window;
         std::vector<double> gaps;
         QElapsedTimer beat;
         beat.start();
