@@ -1,13 +1,18 @@
-// attention-playground: the window, or one of the commands of spec §4.
-#include "cli.h"
-#include "main_window.h"
+// attention-playground: the window, or one of the commands of cli/cli.h.
+#include "cli/cli.h"
+#include "widgets/playground/main_window.h"
 
 #include <QApplication>
 
 int main(int argc, char** argv) {
-    if (app::isCommand(argc, argv))
+    switch (app::classify(argc, argv)) {
+    case app::Invocation::Command:
         return app::runCommand(argc, argv);
-
+    case app::Invocation::Unknown:
+        return app::reportUnknown(argc, argv);
+    case app::Invocation::Window:
+        break;
+    }
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Attention Playground"));
     QApplication::setOrganizationName(QStringLiteral("attention-playground"));

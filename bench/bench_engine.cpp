@@ -3,8 +3,8 @@
 // medians compare directly:
 //   bench_engine --benchmark_filter=ScaledDotCausal --benchmark_repetitions=10
 //                --benchmark_report_aggregates_only=true
-#include "attention.h"
-#include "normalization.h"
+#include "attention/attention.h"
+#include "attention/normalization.h"
 
 #include <benchmark/benchmark.h>
 

@@ -6,9 +6,9 @@
 //     2,048 tokens are computed; the longest gap between beats is the
 //     longest time the GUI thread could not react.
 // Prints one JSON object per case. Figures are medians over many edits.
-#include "heatmap_view.h"
-#include "main_window.h"
-#include "scene_document.h"
+#include "widgets/common/heatmap_view.h"
+#include "widgets/playground/main_window.h"
+#include "document/scene_document.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

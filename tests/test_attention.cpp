@@ -1,6 +1,6 @@
 // computeAttention (spec section 1): each scoring kind on small cases worked
 // by hand, masks, projections and heads, then properties on random scenes.
-#include "attention.h"
+#include "attention/attention.h"
 
 #include <gtest/gtest.h>
 

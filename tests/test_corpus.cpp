@@ -1,6 +1,6 @@
 // The corpus reader: tokenization, the file format, every kind of bad input
 // with its exact message and line number, and the shipped corpora.
-#include "corpus.h"
+#include "translation/corpus.h"
 
 #include <gtest/gtest.h>
 

@@ -2,14 +2,14 @@
 // editor: every edit is one undo step, undo restores exactly, tokens keep
 // the mask consistent, files round-trip, and the models stay correct under
 // QAbstractItemModelTester through all of it.
-#include "head_params_editor.h"
-#include "head_params_model.h"
-#include "key_padding_header.h"
-#include "matrix_editor.h"
-#include "matrix_model.h"
-#include "scene_document.h"
-#include "scene_edits.h"
-#include "scene_io.h"
+#include "widgets/playground/head_params_editor.h"
+#include "document/head_params_model.h"
+#include "widgets/playground/key_padding_header.h"
+#include "widgets/playground/matrix_editor.h"
+#include "document/matrix_model.h"
+#include "document/scene_document.h"
+#include "document/scene_edits.h"
+#include "io/scene_io.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 // The strict JSON reader: what it accepts, and the exact message, line and
 // column of everything it refuses.
-#include "json.h"
+#include "io/json.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "metrics.h"
+#include "translation/metrics.h"
 
 #include <gtest/gtest.h>
 

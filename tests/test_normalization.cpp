@@ -1,6 +1,6 @@
 // The row normalizers of spec section 1 on single rows: worked examples
 // with the arithmetic in the comments, then properties on random rows.
-#include "normalization.h"
+#include "attention/normalization.h"
 
 #include <gtest/gtest.h>
 

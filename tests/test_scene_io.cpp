@@ -1,7 +1,7 @@
 // Scene and result files (spec sections 2, 3 and 5): round trips, the exact
 // message for every kind of bad input, float round trips and atomic writes.
-#include "json.h"
-#include "scene_io.h"
+#include "io/json.h"
+#include "io/scene_io.h"
 
 #include <gtest/gtest.h>
 

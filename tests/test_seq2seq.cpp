@@ -1,12 +1,12 @@
 // The translation model: gradients against central finite differences (in
 // double, as the model computes), determinism, a short training run, greedy
 // decoding, and the exported scene against ap::computeAttention.
-#include "attention.h"
-#include "attention_layer.h"
-#include "gru.h"
-#include "metrics.h"
-#include "seq2seq.h"
-#include "vocabulary.h"
+#include "attention/attention.h"
+#include "translation/attention_layer.h"
+#include "translation/gru.h"
+#include "translation/metrics.h"
+#include "translation/seq2seq.h"
+#include "translation/vocabulary.h"
 
 #include <gtest/gtest.h>
 

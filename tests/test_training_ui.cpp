@@ -2,10 +2,10 @@
 // driven through the panel's widgets under the offscreen platform: load,
 // train, the heatmap holds the model's attention, pause, resume, stop,
 // translate, open in playground.
-#include "bar_chart_view.h"
-#include "heatmap_view.h"
-#include "resources_dir.h"
-#include "training_panel.h"
+#include "widgets/common/bar_chart_view.h"
+#include "widgets/common/heatmap_view.h"
+#include "render/resources_dir.h"
+#include "widgets/training/training_panel.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -1,10 +1,10 @@
 // The self-contained widgets of issue 3 sections 3 and 4: plain data in,
 // signals out, driven the way a user drives them (keys, clicks).
-#include "bar_chart_view.h"
-#include "controls_panel.h"
-#include "head_grid_view.h"
-#include "heatmap_view.h"
-#include "output_view.h"
+#include "widgets/common/bar_chart_view.h"
+#include "widgets/playground/controls_panel.h"
+#include "widgets/playground/head_grid_view.h"
+#include "widgets/common/heatmap_view.h"
+#include "widgets/playground/output_view.h"
 
 #include <QtTest>
 

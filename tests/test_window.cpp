@@ -1,18 +1,18 @@
 // The playground window driven as a user drives it, under the offscreen
 // platform: edits go in through the widgets, and the views must then hold
 // what the engine computes for the edited scene.
-#include "attention.h"
-#include "bar_chart_view.h"
-#include "controls_panel.h"
-#include "head_grid_view.h"
-#include "heatmap_view.h"
-#include "main_window.h"
-#include "matrix_editor.h"
-#include "output_view.h"
-#include "scene_document.h"
-#include "scene_io.h"
-#include "seq2seq.h"
-#include "training_panel.h"
+#include "attention/attention.h"
+#include "widgets/common/bar_chart_view.h"
+#include "widgets/playground/controls_panel.h"
+#include "widgets/playground/head_grid_view.h"
+#include "widgets/common/heatmap_view.h"
+#include "widgets/playground/main_window.h"
+#include "widgets/playground/matrix_editor.h"
+#include "widgets/playground/output_view.h"
+#include "document/scene_document.h"
+#include "io/scene_io.h"
+#include "translation/seq2seq.h"
+#include "widgets/training/training_panel.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

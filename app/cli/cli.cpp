@@ -1,0 +1,123 @@
+#include "cli.h"
+
+#include "command_line.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+
+#include <unistd.h>
+
+#include <cstring>
+#include <memory>
+
+namespace app {
+namespace {
+
+QString generalHelp() {
+    QString text = QStringLiteral(
+        "Usage: attention-playground [FILE]\n"
+        "       attention-playground COMMAND [options]\n"
+        "\n"
+        "Explore the attention mechanism: edit Q, K and V, change the scoring and\n"
+        "normalization, and watch the attention weights.\n"
+        "\n"
+        "Without a command the desktop application opens, on FILE or on the\n"
+        "built-in example \"Je suis étudiant\" -> \"I am a student\".\n"
+        "\n"
+        "Commands (no display needed):\n");
+    for (const CommandInfo& c : commands())
+        text += QStringLiteral("  %1\n").arg(QString::fromUtf8(c.synopsis));
+    text += QStringLiteral(
+        "\n"
+        "Run 'attention-playground COMMAND --help' for a command's options.\n"
+        "Exit status: 0 success, 1 an output file could not be written,\n"
+        "2 bad arguments or a bad input file.\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help     Displays this help.\n"
+        "  -v, --version  Displays version information.");
+    return text;
+}
+
+bool isHelpOrVersion(const char* a) {
+    for (const char* o : {"-h", "--help", "--help-all", "-v", "--version"})
+        if (std::strcmp(a, o) == 0) return true;
+    return false;
+}
+
+// Options QGuiApplication itself reads (-platform xcb, -style fusion, ...):
+// they open the window like no argument at all.
+bool isQtWindowOption(const char* a) {
+    for (const char* o : {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry",
+                          "-qwindowicon", "-qwindowtitle", "-reverse", "-session", "-style", "-stylesheet",
+                          "-widgetcount", "-display", "-geometry", "-qmljsdebugger"})
+        if (std::strcmp(a, o) == 0 || (std::strncmp(a, o, std::strlen(o)) == 0 && a[std::strlen(o)] == '='))
+            return true;
+    return false;
+}
+
+const CommandInfo* findCommand(const char* name) {
+    for (const CommandInfo& c : commands())
+        if (std::strcmp(name, c.name) == 0) return &c;
+    return nullptr;
+}
+
+}  // namespace
+
+Invocation classify(int argc, char** argv) {
+    if (argc < 2) return Invocation::Window;
+    const char* first = argv[1];
+    if (findCommand(first) || isHelpOrVersion(first)) return Invocation::Command;
+    if (isQtWindowOption(first)) return Invocation::Window;
+    // The file name is bytes in the local encoding, whatever they are.
+    if (first[0] != '-' && QFileInfo(QFile::decodeName(first)).isFile()) return Invocation::Window;
+    return Invocation::Unknown;
+}
+
+int reportUnknown(int argc, char** argv) {
+    const char* first = argc > 1 ? argv[1] : "";
+    const bool looksLikeFile = std::strchr(first, '/') || std::strchr(first, '.');
+    if (first[0] == '-')
+        std::fprintf(stderr, "attention-playground: unknown option '%s'; see --help\n", first);
+    else if (looksLikeFile)
+        std::fprintf(stderr, "attention-playground: '%s' is neither a command nor an existing file; see --help\n", first);
+    else
+        std::fprintf(stderr, "attention-playground: unknown command '%s'; see --help\n", first);
+    return kBadInput;
+}
+
+int runCommand(int argc, char** argv) {
+    const QByteArray command(argv[1]);
+    std::unique_ptr<QCoreApplication> app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("attention-playground"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AP_VERSION));
+
+    if (command == "-h" || command == "--help" || command == "--help-all")
+        return printOut(generalHelp()) ? kOk : kWriteFailed;
+    if (command == "-v" || command == "--version")
+        return printOut(QStringLiteral("attention-playground %1").arg(QStringLiteral(AP_VERSION))) ? kOk : kWriteFailed;
+    const CommandInfo* info = findCommand(argv[1]);
+    QStringList args = QCoreApplication::arguments();
+    args.removeAt(1);  // the command; QCommandLineParser expects argv[0] first
+    // Drawing text needs a QGuiApplication. Commands that draw make it once
+    // their input has been read, so that a bad input's message is the only
+    // thing on stderr; it never needs a display.
+    const auto startGui = [&] {
+        app.reset();
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Without a session (CI, ssh), Qt falls back to /tmp/runtime-USER
+        // but warns on stderr; make that folder ourselves, quietly.
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const QString dir = QDir::tempPath() + QStringLiteral("/runtime-%1").arg(::getuid());
+            if (QDir().mkpath(dir) && QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+                qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));
+        }
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    };
+    return info->run(args, startGui);
+}
+
+}  // namespace app

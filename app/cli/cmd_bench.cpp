@@ -1,0 +1,60 @@
+// bench SCENE.json [--repeat N] [--threads N]: times the engine in-process;
+// the last line is JSON with median_ms, min_ms, max_ms and repeat.
+#include "command_line.h"
+#include "scene_input.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+namespace app {
+
+int runBench(const QStringList& args) {
+    CommandLine cl(QStringLiteral("bench"), QStringLiteral("SCENE.json"), QStringLiteral("The scene file."));
+    const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("Timed runs (default 20), after one warm-up."),
+                                    QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Engine threads (default: all cores)."),
+                                     QStringLiteral("N"), QStringLiteral("0"));
+    cl.parser.addOptions({repeat, threads});
+    int code = kOk;
+    if (!cl.parse(args, code))
+        return code;
+    int n = 0, t = 0;
+    if (!cl.intOption(repeat, 1, 1000000, n) || !cl.intOption(threads, 0, 256, t))
+        return kBadInput;
+    ap::Scene scene;
+    ap::AttentionResult result;
+    if (!loadAndCompute(cl.input, scene, result))  // also the warm-up run
+        return kBadInput;
+    ap::AttentionOptions options;
+    options.threads = t;
+    std::vector<double> ms;
+    ms.reserve(size_t(n));
+    for (int i = 0; i < n; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        ap::computeAttention(scene, options, result);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    const double median = n % 2 ? ms[size_t(n / 2)] : (ms[size_t(n / 2 - 1)] + ms[size_t(n / 2)]) / 2;
+    printOut(QStringLiteral("%1: %2 x %3 tokens, %4 head(s), %5, %6: median %7 ms over %8 runs (min %9 ms)")
+                 .arg(cl.input).arg(scene.queryCount()).arg(scene.keyCount()).arg(scene.heads)
+                 .arg(QString::fromUtf8(ap::toString(scene.scoring)), QString::fromUtf8(ap::toString(scene.normalization)))
+                 .arg(median, 0, 'f', 3).arg(n).arg(ms.front(), 0, 'f', 3));
+    QJsonObject o;
+    o[QStringLiteral("median_ms")] = median;
+    o[QStringLiteral("min_ms")] = ms.front();
+    o[QStringLiteral("max_ms")] = ms.back();
+    o[QStringLiteral("repeat")] = n;
+    o[QStringLiteral("queries")] = scene.queryCount();
+    o[QStringLiteral("keys")] = scene.keyCount();
+    o[QStringLiteral("heads")] = scene.heads;
+    o[QStringLiteral("scoring")] = QString::fromUtf8(ap::toString(scene.scoring));
+    o[QStringLiteral("normalization")] = QString::fromUtf8(ap::toString(scene.normalization));
+    return printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))) ? kOk : kWriteFailed;
+}
+
+}  // namespace app

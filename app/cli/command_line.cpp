@@ -1,0 +1,111 @@
+#include "command_line.h"
+
+#include <QCoreApplication>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace app {
+
+void printErr(const QString& s) {
+    std::fprintf(stderr, "%s\n", s.toLocal8Bit().constData());
+}
+
+bool printOut(const QString& s) {
+    const QByteArray bytes = s.toLocal8Bit() + '\n';
+    const bool written = std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size());
+    return std::fflush(stdout) == 0 && written;
+}
+
+CommandLine::CommandLine(QString commandName, QString inputName, QString inputDescription)
+    : command(std::move(commandName)), inputName_(std::move(inputName)) {
+    parser.setApplicationDescription(QStringLiteral("attention-playground %1").arg(command));
+    parser.addPositionalArgument(inputName_, inputDescription);
+}
+
+bool CommandLine::parse(const QStringList& args, int& exitCode) {
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Displays help for this command."));
+    parser.addOption(help);
+    if (!parser.parse(args)) {
+        exitCode = usageError(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(help)) {
+        printOut(parser.helpText().replace(QCoreApplication::applicationFilePath(),
+                                           QStringLiteral("attention-playground %1").arg(command)));
+        exitCode = kOk;
+        return false;
+    }
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 1) {
+        exitCode = usageError(QStringLiteral("expected exactly one %1, got %2").arg(inputName_).arg(pos.size()));
+        return false;
+    }
+    input = pos.first();
+    return true;
+}
+
+int CommandLine::usageError(const QString& message) const {
+    printErr(QStringLiteral("attention-playground %1: %2").arg(command, message));
+    return kBadInput;
+}
+
+bool parseInt(const QString& text, int lo, int hi, int& out) {
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    if (!ok || v < lo || v > hi) return false;
+    out = v;
+    return true;
+}
+
+bool CommandLine::intOption(const QCommandLineOption& option, int lo, int hi, int& out) {
+    if (parseInt(parser.value(option), lo, hi, out)) return true;
+    usageError(QStringLiteral("--%1 must be a whole number from %2 to %3").arg(option.names().last()).arg(lo).arg(hi));
+    return false;
+}
+
+bool CommandLine::doubleOption(const QCommandLineOption& option, double lo, double hi, double& out) {
+    bool ok = false;
+    const double v = parser.value(option).toDouble(&ok);
+    if (ok && v >= lo && v <= hi) {
+        out = v;
+        return true;
+    }
+    usageError(QStringLiteral("--%1 must be a number from %2 to %3").arg(option.names().last()).arg(lo).arg(hi));
+    return false;
+}
+
+bool CommandLine::seedOption(const QCommandLineOption& option, unsigned long long& out) {
+    bool ok = false;
+    const unsigned long long v = parser.value(option).toULongLong(&ok);
+    if (ok) {
+        out = v;
+        return true;
+    }
+    usageError(QStringLiteral("--%1 must be a whole number from 0 to 18446744073709551615").arg(option.names().last()));
+    return false;
+}
+
+const std::vector<CommandInfo>& commands() {
+    static const std::vector<CommandInfo> list = {
+        {"compute", "compute SCENE.json [-o RESULT.json]   write the attention result as JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runCompute(a); }},
+        {"export",
+         "export SCENE.json -o FILE.png|.svg|.pdf [--head N|mean] [--width PX]\n"
+         "       [--height PX]                  write the heatmap image",
+         runExport},
+        {"bench", "bench SCENE.json [--repeat N] [--threads N]\n"
+                  "                                      time the engine on the scene",
+         [](const QStringList& a, const std::function<void()>&) { return runBench(a); }},
+        {"train", "train CORPUS.tsv [--scoring KIND] [--normalization KIND] [--heads N]\n"
+                  "      [--hidden N] [--epochs N] [--lr X] [--seed S] [--save-attention DIR]\n"
+                  "                                      train the translation model on the\n"
+                  "                                      pairs; one line per epoch, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runTrain(a); }},
+    };
+    return list;
+}
+
+}  // namespace app

@@ -1,0 +1,66 @@
+// What every command shares: exit codes, printing, the parse of
+// "COMMAND INPUT [options]" and the checked number options.
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace app {
+
+inline constexpr int kOk = 0;
+inline constexpr int kWriteFailed = 1;
+inline constexpr int kBadInput = 2;
+
+void printErr(const QString& s);
+// Returns false when standard output could not take the text (a full disk,
+// /dev/full, a closed pipe); the caller then reports it and exits 1.
+bool printOut(const QString& s);
+
+// The parse every command shares: QCommandLineParser with -h/--help, one
+// positional input. Returns true when the command should run; otherwise
+// `exitCode` says how to leave (0 after --help, 2 after an error, which has
+// been printed as "attention-playground COMMAND: ...").
+struct CommandLine {
+    QString command;
+    QCommandLineParser parser;
+    QString input;  // the one positional argument
+
+    CommandLine(QString commandName, QString inputName, QString inputDescription);
+    bool parse(const QStringList& args, int& exitCode);
+
+    // Option value checks; on failure they print the message and return false.
+    bool intOption(const QCommandLineOption& option, int lo, int hi, int& out);
+    bool doubleOption(const QCommandLineOption& option, double lo, double hi, double& out);
+    bool seedOption(const QCommandLineOption& option, unsigned long long& out);
+    // "attention-playground COMMAND: MESSAGE" on stderr; returns kBadInput.
+    int usageError(const QString& message) const;
+
+private:
+    QString inputName_;
+};
+
+// Whole number in [lo, hi], or false.
+bool parseInt(const QString& text, int lo, int hi, int& out);
+
+// A command: its name, one line of help, and how to run it. `startGui`
+// replaces the QCoreApplication by an offscreen QGuiApplication, for the
+// commands that draw text.
+struct CommandInfo {
+    const char* name;
+    const char* synopsis;  // shown by --help, already wrapped
+    std::function<int(const QStringList& args, const std::function<void()>& startGui)> run;
+};
+const std::vector<CommandInfo>& commands();
+
+// The commands, one file each.
+int runCompute(const QStringList& args);
+int runExport(const QStringList& args, const std::function<void()>& startGui);
+int runBench(const QStringList& args);
+int runTrain(const QStringList& args);
+
+}  // namespace app

@@ -1,0 +1,52 @@
+// Row normalizers of spec section 1: softmax, hard, top-k and sparsemax over
+// the unmasked keys of one query row. Kept apart from the attention loop so
+// that each normalizer can be tested on a single row.
+#pragma once
+
+#include "core/scene.h"
+
+#include <vector>
+
+namespace ap {
+
+struct NormalizationParams {
+    Normalization kind = Normalization::Softmax;
+    float temperature = 1.0f;  // > 0
+    int topK = 2;              // >= 1, read for TopK only
+};
+
+// Working memory of one thread. It only grows, so once it has seen the
+// longest row, normalizing allocates nothing.
+class RowScratch {
+public:
+    float* floats(int n) {
+        if (int(values_.size()) < n) values_.resize(std::size_t(n));
+        return values_.data();
+    }
+
+private:
+    std::vector<float> values_;
+};
+
+// Where the unmasked keys of a row lie: all of them in [0, end), and when
+// `dense` is true none of [0, end) is masked. Causal and trailing padding
+// masks give dense rows, which take the vectorised path.
+struct RowExtent {
+    int end = 0;
+    bool dense = true;
+};
+
+// mask may be null (no key masked); mask[j] == true means key j is masked.
+RowExtent rowExtent(const bool* mask, int n);
+
+// Writes the weights of one row of n raw scores (before temperature).
+// Masked weights are exactly 0. Returns false when every key is masked, in
+// which case all weights are 0. scores and weights must not overlap.
+bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask,
+                  float* weights, int n, RowScratch& scratch);
+
+// As above with the row's extent already known (see rowExtent()).
+bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask,
+                  float* weights, int n, RowExtent extent, RowScratch& scratch);
+
+}  // namespace ap

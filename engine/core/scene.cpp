@@ -1,0 +1,269 @@
+#include "core/scene.h"
+
+#include <cmath>
+#include <string_view>
+
+namespace ap {
+
+namespace {
+
+struct ScoringName {
+    Scoring kind;
+    const char* file;
+    const char* display;
+};
+constexpr ScoringName kScoringNames[] = {
+    {Scoring::Dot, "dot", "dot"},
+    {Scoring::ScaledDot, "scaled_dot", "scaled dot"},
+    {Scoring::General, "general", "general"},
+    {Scoring::Additive, "additive", "additive"},
+    {Scoring::Cosine, "cosine", "cosine"},
+};
+
+struct NormalizationName {
+    Normalization kind;
+    const char* file;
+    const char* display;
+};
+constexpr NormalizationName kNormalizationNames[] = {
+    {Normalization::Softmax, "softmax", "softmax"},
+    {Normalization::Hard, "hard", "hard"},
+    {Normalization::TopK, "topk", "top-k"},
+    {Normalization::Sparsemax, "sparsemax", "sparsemax"},
+};
+
+std::string str(long long n) { return std::to_string(n); }
+
+std::string index(const std::string& path, long long i) { return path + "[" + str(i) + "]"; }
+
+// Size, limit and finiteness checks shared by every matrix of a scene.
+// `maxRows` differs: token counts for inputs, widths for projections.
+std::string checkMatrix(const std::string& path, const Matrix& m, int maxRows) {
+    if (m.rows() == 0) return path + ": must have at least one row";
+    if (m.cols() == 0) return path + ": must have at least one column";
+    if (m.rows() > maxRows)
+        return path + ": " + str(m.rows()) + " rows exceed the limit of " + str(maxRows);
+    if (m.cols() > limits::kMaxWidth)
+        return path + ": " + str(m.cols()) + " columns exceed the limit of " +
+               str(limits::kMaxWidth);
+    // Fast path: one vectorised reduction; NaN propagates into the maximum,
+    // so a finite maximum proves every entry finite. The loop below only runs
+    // to name the first bad entry.
+    if (std::isfinite(m.cwiseAbs().maxCoeff<Eigen::PropagateNaN>())) return {};
+    for (Eigen::Index i = 0; i < m.rows(); ++i)
+        for (Eigen::Index j = 0; j < m.cols(); ++j)
+            if (!std::isfinite(m(i, j)))
+                return index(index(path, i), j) + ": not a finite number";
+    return {};
+}
+
+std::string checkTokens(const std::string& name, const std::vector<std::string>& tokens,
+                        const Matrix& m) {
+    if (tokens.empty()) return {};
+    if (tokens.size() != std::size_t(m.rows()))
+        return name + ".tokens: has " + str(tokens.size()) + " entries, " + name +
+               ".matrix has " + str(m.rows()) + " rows";
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (tokens[i].size() > std::size_t(limits::kMaxTokenBytes))
+            return index(name + ".tokens", i) + ": " + str(tokens[i].size()) +
+                   " bytes exceed the limit of " + str(limits::kMaxTokenBytes);
+    return {};
+}
+
+std::string checkHeadParams(const Scene& s, int dh) {
+    const std::string list = "scoring.head_params";
+    if (s.headParams.empty()) return {};
+    if (s.headParams.size() != std::size_t(s.heads))
+        return list + ": has " + str(s.headParams.size()) + " entries, heads is " + str(s.heads);
+    for (std::size_t h = 0; h < s.headParams.size(); ++h) {
+        const HeadParams& p = s.headParams[h];
+        const std::string at = index(list, h);
+        // Only the fields the scoring kind reads are checked: the others are
+        // never used and a file cannot set them (see scene_io.cpp).
+        if (s.scoring == Scoring::General && p.W.size() != 0) {
+            if (p.W.rows() != dh || p.W.cols() != dh)
+                return at + ".W: must be " + str(dh) + " x " + str(dh);
+            if (auto e = checkMatrix(at + ".W", p.W, limits::kMaxWidth); !e.empty()) return e;
+        }
+        if (s.scoring != Scoring::Additive) continue;
+        for (const auto& [name, m] : {std::pair{"Wq", &p.Wq}, std::pair{"Wk", &p.Wk}}) {
+            if (m->size() == 0) continue;
+            const std::string path = at + "." + name;
+            if (m->cols() != dh)
+                return path + ": must have " + str(dh) + " columns (dh), has " + str(m->cols());
+            if (auto e = checkMatrix(path, *m, limits::kMaxAdditiveWidth); !e.empty()) return e;
+        }
+        const bool hasWq = p.Wq.size() != 0, hasWk = p.Wk.size() != 0;
+        if (hasWq && hasWk && p.Wq.rows() != p.Wk.rows())
+            return at + ".Wk: has " + str(p.Wk.rows()) + " rows, Wq has " + str(p.Wq.rows()) +
+                   " (they must agree)";
+        // A missing one defaults to the da x dh identity (ones on the diagonal),
+        // as scoring.cpp builds it, so one alone may set da.
+        const Eigen::Index da = hasWq ? p.Wq.rows() : hasWk ? p.Wk.rows() : dh;
+        if (p.v.size() != 0) {
+            if (p.v.size() != da)
+                return at + ".v: has " + str(p.v.size()) + " entries, da is " + str(da);
+            for (Eigen::Index i = 0; i < p.v.size(); ++i)
+                if (!std::isfinite(p.v(i))) return index(at + ".v", i) + ": not a finite number";
+        }
+    }
+    return {};
+}
+
+// Everything about shapes: inputs, projections, d, dv, heads, Wo, head_params.
+std::string checkShapes(const Scene& s) {
+    if (auto e = checkMatrix("queries.matrix", s.queries, limits::kMaxTokens); !e.empty())
+        return e;
+    if (auto e = checkMatrix("keys.matrix", s.keys, limits::kMaxTokens); !e.empty()) return e;
+    if (s.values)
+        if (auto e = checkMatrix("values.matrix", *s.values, limits::kMaxTokens); !e.empty())
+            return e;
+    if (auto e = checkTokens("queries", s.queryTokens, s.queries); !e.empty()) return e;
+    if (auto e = checkTokens("keys", s.keyTokens, s.keys); !e.empty()) return e;
+    if (s.values && s.values->rows() != s.keys.rows())
+        return "values.matrix: has " + str(s.values->rows()) + " rows, keys.matrix has " +
+               str(s.keys.rows());
+
+    const Projections& p = s.projections;
+    const Matrix& valueInput = s.values ? *s.values : s.keys;
+    const std::string valueName = s.values ? "values.matrix" : "keys.matrix";
+    struct In {
+        const char* path;
+        const Matrix& w;
+        const Matrix& input;
+        std::string inputName;
+        const char* note;
+    };
+    const In ins[] = {
+        {"projections.Wq", p.Wq, s.queries, "queries.matrix", ""},
+        {"projections.Wk", p.Wk, s.keys, "keys.matrix", ""},
+        {"projections.Wv", p.Wv, valueInput, valueName, s.values ? "" : " (values are the keys)"},
+    };
+    for (const In& in : ins) {
+        if (in.w.size() == 0) continue;
+        if (auto e = checkMatrix(in.path, in.w, limits::kMaxWidth); !e.empty()) return e;
+        if (in.w.rows() != in.input.cols())
+            return std::string(in.path) + ": has " + str(in.w.rows()) + " rows, " + in.inputName +
+                   " width is " + str(in.input.cols()) + in.note;
+    }
+    if (p.Wo.size() != 0)
+        if (auto e = checkMatrix("projections.Wo", p.Wo, limits::kMaxWidth); !e.empty()) return e;
+
+    const bool projQ = p.Wq.size() != 0, projK = p.Wk.size() != 0;
+    const Eigen::Index dq = projQ ? p.Wq.cols() : s.queries.cols();
+    const Eigen::Index d = projK ? p.Wk.cols() : s.keys.cols();
+    const Eigen::Index dv = p.Wv.size() != 0 ? p.Wv.cols() : valueInput.cols();
+    if (dq != d) {
+        if (!projQ && !projK)
+            return "keys.matrix: width " + str(d) + " does not match queries.matrix width " +
+                   str(dq);
+        return std::string(projK ? "projections.Wk" : "keys.matrix") + ": gives K width " +
+               str(d) + ", " + (projQ ? "projections.Wq" : "queries.matrix") +
+               " gives Q width " + str(dq) + " (they must match)";
+    }
+
+    if (s.heads < 1) return "heads: must be a whole number >= 1";
+    if (s.heads > limits::kMaxHeads)
+        return "heads: " + str(s.heads) + " exceeds the limit of " + str(limits::kMaxHeads);
+    if (d % s.heads != 0) return "heads: " + str(s.heads) + " does not divide d = " + str(d);
+    if (dv % s.heads != 0) return "heads: " + str(s.heads) + " does not divide dv = " + str(dv);
+    if (p.Wo.size() != 0 && p.Wo.rows() != dv)
+        return "projections.Wo: has " + str(p.Wo.rows()) + " rows, must equal dv = " + str(dv);
+    return checkHeadParams(s, int(d / s.heads));
+}
+
+}  // namespace
+
+const char* toString(Scoring s) {
+    for (const auto& n : kScoringNames)
+        if (n.kind == s) return n.file;
+    return "?";
+}
+
+const char* toString(Normalization n) {
+    for (const auto& x : kNormalizationNames)
+        if (x.kind == n) return x.file;
+    return "?";
+}
+
+std::optional<Scoring> scoringFromString(const std::string& s) {
+    for (const auto& n : kScoringNames)
+        if (s == n.file) return n.kind;
+    return std::nullopt;
+}
+
+std::optional<Normalization> normalizationFromString(const std::string& s) {
+    for (const auto& n : kNormalizationNames)
+        if (s == n.file) return n.kind;
+    return std::nullopt;
+}
+
+const char* displayName(Scoring s) {
+    for (const auto& n : kScoringNames)
+        if (n.kind == s) return n.display;
+    return "?";
+}
+
+const char* displayName(Normalization n) {
+    for (const auto& x : kNormalizationNames)
+        if (x.kind == n) return x.display;
+    return "?";
+}
+
+std::string Scene::queryLabel(int i) const {
+    if (i >= 0 && std::size_t(i) < queryTokens.size()) return queryTokens[std::size_t(i)];
+    // Not "q" + std::to_string(i): GCC 12 warns wrongly about it (-Wrestrict).
+    return std::string(1, 'q').append(std::to_string(i));
+}
+
+std::string Scene::keyLabel(int j) const {
+    if (j >= 0 && std::size_t(j) < keyTokens.size()) return keyTokens[std::size_t(j)];
+    return std::string(1, 'k').append(std::to_string(j));
+}
+
+std::string validate(const Scene& s) {
+    if (auto e = checkShapes(s); !e.empty()) return e;
+
+    if (!std::isfinite(s.temperature)) return "normalization.temperature: not a finite number";
+    if (s.temperature <= 0.0f) return "normalization.temperature: must be > 0";
+    if (s.topK < 1) return "normalization.k: must be a whole number >= 1";
+
+    const int lq = s.queryCount(), lk = s.keyCount();
+    if (!s.mask.keyPadding.empty() && s.mask.keyPadding.size() != std::size_t(lk))
+        return "mask.key_padding: has " + str(s.mask.keyPadding.size()) + " entries, keys have " +
+               str(lk);
+    for (std::size_t c = 0; c < s.mask.cells.size(); ++c) {
+        const auto [i, j] = s.mask.cells[c];
+        if (i < 0 || i >= lq || j < 0 || j >= lk)
+            return index("mask.cells", c) + ": [" + str(i) + ", " + str(j) +
+                   "] is out of range (" + str(lq) + " queries, " + str(lk) + " keys)";
+    }
+    return {};
+}
+
+Scene builtInExample() {
+    Scene s;
+    s.title = "Je suis étudiant";
+    s.queryTokens = {"I", "am", "a", "student"};
+    s.keyTokens = {"Je", "suis", "étudiant"};
+    // Encoder states (keys = values) lean each on one axis; each decoder query
+    // points at its French word, and "a", which has no French word of its
+    // own, sits between "suis" and "étudiant". With scaled dot and softmax,
+    // the aligned weights are 0.78, 0.76 and 0.81 (checked in test_scene_io).
+    s.keys.resize(3, 4);
+    s.keys << 2.0f, 0.4f, 0.0f, 0.2f,  //
+        0.2f, 2.0f, 0.4f, 0.0f,        //
+        0.0f, 0.4f, 2.0f, 0.6f;
+    s.queries.resize(4, 4);
+    s.queries << 2.2f, 0.3f, 0.0f, 0.4f,  //
+        0.2f, 2.4f, 0.2f, -0.2f,          //
+        0.0f, 1.2f, 1.4f, 0.2f,           //
+        0.0f, 0.0f, 2.2f, 0.8f;
+    s.heads = 1;
+    s.scoring = Scoring::ScaledDot;
+    s.normalization = Normalization::Softmax;
+    s.temperature = 1.0f;
+    return s;
+}
+
+}  // namespace ap

@@ -1,0 +1,46 @@
+#include "render/csv_export.h"
+
+#include "io/scene_io.h"
+
+#include <QSaveFile>
+
+namespace ui {
+namespace {
+
+QString quoted(const QString& field) {
+    // RFC 4180 §2.6-2.7: quote fields holding a separator, quote or newline.
+    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"'))
+        && !field.contains(QLatin1Char('\n')) && !field.contains(QLatin1Char('\r')))
+        return field;
+    QString f = field;
+    f.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + f + QLatin1Char('"');
+}
+
+}  // namespace
+
+QString matrixToCsv(const ap::Matrix& m, const QStringList& rowLabels, const QStringList& columnLabels) {
+    QString out;
+    for (int c = 0; c < m.cols(); ++c)
+        out += QLatin1Char(',') + quoted(columnLabels.value(c, QString::number(c)));
+    out += QLatin1String("\r\n");
+    for (int r = 0; r < m.rows(); ++r) {
+        out += quoted(rowLabels.value(r, QString::number(r)));
+        for (int c = 0; c < m.cols(); ++c)
+            out += QLatin1Char(',') + QString::fromStdString(ap::formatFloat(m(r, c)));
+        out += QLatin1String("\r\n");
+    }
+    return out;
+}
+
+QString writeTextFile(const QString& path, const QString& text) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+    const QByteArray bytes = text.toUtf8();
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+    return {};
+}
+
+}  // namespace ui

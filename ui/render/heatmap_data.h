@@ -1,0 +1,63 @@
+// What one heatmap shows, independent of where it is drawn (window, PNG,
+// SVG, PDF): the values, their labels, the mask and the colour range.
+#pragma once
+
+#include "attention/attention.h"
+#include "core/scene.h"
+
+#include <QImage>
+#include <QPoint>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace ui {
+
+// Which head a heatmap shows: a head index, or the mean of all heads.
+struct HeadChoice {
+    static constexpr int kMean = -1;
+    int head = kMean;
+    bool isMean() const { return head == kMean; }
+};
+
+enum class HeatmapQuantity { Weights, Scores };
+
+struct HeatmapData {
+    QString title;
+    QStringList rowLabels;     // query tokens, top to bottom
+    QStringList columnLabels;  // key tokens, left to right
+    ap::Matrix values;         // rows x columns
+    ap::MaskMatrix mask;       // empty, or rows x columns (true = masked)
+    std::vector<int> fullyMaskedRows;
+    double minValue = 0.0;     // colour scale range
+    double maxValue = 1.0;
+    QString scaleLabel;        // "weight" or "score"
+    // What `values` holds, so that a tooltip can name it and add the other
+    // quantity beside it.
+    HeatmapQuantity quantity = HeatmapQuantity::Weights;
+    // Optional: heatmapCellImage() of this data, built off the GUI thread.
+    QImage cellImage;
+    // Marks drawn over cells as rings, e.g. a gold alignment's sure links,
+    // as QPoint(column, row) like cellAt().
+    std::vector<QPoint> marks;
+    // Weaker marks drawn as dashed rings, e.g. its possible links (Och & Ney
+    // 2003 score them apart from the sure ones).
+    std::vector<QPoint> possibleMarks;
+
+    bool isMasked(int r, int c) const {
+        return mask.size() != 0 && mask(r, c);
+    }
+    int rows() const { return int(values.rows()); }
+    int columns() const { return int(values.cols()); }
+};
+
+// Builds the heatmap of one head (or the mean) of a computed scene. Weights
+// use the fixed 0..1 scale; scores use the range of the unmasked scores.
+HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult& result,
+                              HeadChoice head, HeatmapQuantity quantity);
+
+// "scaled dot · softmax · T = 1 · head 2 of 4": what the picture shows.
+QString heatmapTitle(const ap::Scene& scene, HeadChoice head, HeatmapQuantity quantity);
+
+}  // namespace ui

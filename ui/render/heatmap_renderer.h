@@ -1,0 +1,74 @@
+// Draws a heatmap with QPainter on any paint device: the window's view, a
+// PNG, an SVG or a PDF all use this one drawing, so an export shows exactly
+// what the window shows.
+#pragma once
+
+#include "render/colormap.h"
+#include "render/heatmap_data.h"
+
+#include <QFont>
+#include <QImage>
+#include <QPainter>
+#include <QPoint>
+#include <QRectF>
+#include <QSizeF>
+
+#include <optional>
+
+namespace ui {
+
+struct HeatmapStyle {
+    Colormap colormap;
+    // Print each cell's value inside it when the cell is large enough.
+    bool numbersWhenTheyFit = true;
+    bool drawTitle = true;
+    bool drawColorBar = true;
+    int selectedRow = -1;                 // outlined row (the bar chart's row)
+    std::optional<QPoint> hoveredCell;    // (column, row) in QPoint(x, y) order
+    QString fontFamily = QStringLiteral("DejaVu Sans");
+};
+
+// Where everything goes for one size; computed once per size and data shape.
+struct HeatmapLayout {
+    QSizeF size;
+    QRectF title;
+    QRectF cells;          // the grid of exact cells
+    QRectF colorBar;
+    double cellWidth = 0, cellHeight = 0;
+    QFont titleFont, labelFont, numberFont;
+    bool rotateColumnLabels = false;
+    int rowLabelStep = 1, columnLabelStep = 1;  // label every n-th token
+    bool numbers = false;
+};
+
+HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const HeatmapStyle& style);
+
+// Paints into the rectangle (0, 0, layout.size); translate the painter to
+// draw elsewhere.
+// `cellImage`, when given, is heatmapCellImage(data, style.colormap) made
+// earlier (views cache it per result, so a repaint on hover costs no
+// colour lookups).
+void paintHeatmap(QPainter& painter, const HeatmapData& data, const HeatmapLayout& layout,
+                  const HeatmapStyle& style, const QImage* cellImage = nullptr);
+
+// One pixel per cell in the colormap, masked cells in the mask grey.
+QImage heatmapCellImage(const HeatmapData& data, const Colormap& colormap);
+
+// The colour scale alone: a vertical strip in `bar` for min..max with five
+// ticks, `label` above it and a hatched "masked" key below it. paintHeatmap
+// uses it for its colour bar; a grid of heatmaps sharing one range draws one.
+void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, double maxValue,
+                     const QString& label, const QFont& tickFont, const Colormap& colormap);
+
+// The cell under `pos` as (column, row), or nothing outside the grid.
+std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);
+
+// A font of `px` device pixels: the drawings scale with the picture, not
+// with the screen's dpi, so window and exports look alike.
+QFont pixelFont(const QString& family, double px, bool bold = false);
+
+// How a value is printed in cells and tooltips: 2 decimals for weights,
+// 3 significant digits for scores.
+QString formatCellValue(double value, bool isWeight);
+
+}  // namespace ui

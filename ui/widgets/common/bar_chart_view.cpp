@@ -1,0 +1,284 @@
+#include "widgets/common/bar_chart_view.h"
+
+#include <qcustomplot.h>
+
+#include <QFontMetrics>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace ui {
+namespace {
+
+// Viridis at 0.35 for the bars; the masked columns use the heatmap's grey
+// and hatch, so the two views speak the same language.
+const QColor kBar(0x31, 0x68, 0x8e);
+const QColor kMaskFill(0xdd, 0xdd, 0xdd);
+const QColor kMaskHatch(0x88, 0x88, 0x88);
+// Above this many keys the value and "masked" texts would overlap.
+constexpr int kMaxAnnotatedKeys = 24;
+
+QString exactValueText(float v) {
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return QString::fromLatin1(buf, int(res.ptr - buf));
+}
+
+}  // namespace
+
+BarChartView::BarChartView(QWidget* parent) : QWidget(parent), ticker_(new QCPAxisTickerText) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    plot_ = new QCustomPlot(this);
+    layout->addWidget(plot_);
+
+    plot_->plotLayout()->insertRow(0);
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    title_ = new QCPTextElement(plot_, QString(), titleFont);
+    plot_->plotLayout()->addElement(0, 0, title_);
+
+    // Drawn in this order: the masked columns' fill, their hatch, the bars.
+    maskedFill_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+    maskedFill_->setPen(Qt::NoPen);
+    maskedFill_->setBrush(kMaskFill);
+    maskedHatch_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+    // No outline: at many keys an outlined column would read as a tall bar;
+    // a borderless hatched band reads as "nothing here".
+    maskedHatch_->setPen(Qt::NoPen);
+    maskedHatch_->setName(tr("masked key"));
+    maskedHatch_->setBrush(QBrush(kMaskHatch, Qt::BDiagPattern));
+    bars_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+    bars_->setPen(QPen(kBar.darker(130), 1));
+    bars_->setBrush(kBar);
+    // A legend entry explains the hatch where the columns are too narrow
+    // for their "masked" text.
+    plot_->legend->setFont(font());
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    maskedFill_->removeFromLegend();
+    bars_->removeFromLegend();
+    for (QCPBars* b : {maskedFill_, maskedHatch_, bars_}) {
+        b->setWidth(0.7);
+        b->setSelectable(QCP::stNone);
+    }
+    maskedFill_->setWidth(0.9);
+    maskedHatch_->setWidth(0.9);
+
+    plot_->xAxis->setTicker(ticker_);
+    plot_->xAxis->setSubTicks(false);
+    plot_->xAxis->setTickLength(0, 3);
+    plot_->xAxis->grid()->setVisible(false);
+    plot_->xAxis->setLabel(tr("keys"));
+    plot_->yAxis->grid()->setSubGridVisible(false);
+    connect(plot_, &QCustomPlot::mouseMove, this, &BarChartView::showToolTip);
+    clear();
+}
+
+void BarChartView::clear() {
+    keyLabels_.clear();
+    values_.clear();
+    masked_.clear();
+    maskedList_.clear();
+    bars_->data()->clear();
+    maskedFill_->data()->clear();
+    maskedHatch_->data()->clear();
+    plot_->legend->setVisible(false);
+    plot_->clearItems();
+    ticker_->clear();
+    title_->setText(tr("Click a heatmap row or a query to see its weights over the keys"));
+    plot_->xAxis->setRange(-0.5, 0.5);
+    plot_->yAxis->setRange(0, 1);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabels, std::vector<float> values,
+                          std::vector<bool> masked, bool weights) {
+    const int n = int(values.size());
+    masked.resize(size_t(n), false);
+    keyLabels_ = keyLabels;
+    values_ = std::move(values);
+    masked_ = std::move(masked);
+    weights_ = weights;
+
+    title_->setText(weights ? tr("weights of ‘%1’ over the keys").arg(queryLabel)
+                            : tr("raw scores of ‘%1’ over the keys").arg(queryLabel));
+    plot_->yAxis->setLabel(weights ? tr("weight") : tr("score"));
+
+    QVector<double> keys, vals, maskedKeys;
+    double lo = 0, hi = 0;
+    for (int j = 0; j < n; ++j) {
+        if (masked_[size_t(j)]) {
+            maskedKeys << j;
+            continue;
+        }
+        keys << j;
+        vals << double(values_[size_t(j)]);
+        lo = std::min(lo, vals.back());
+        hi = std::max(hi, vals.back());
+    }
+    bars_->setData(keys, vals, true);
+
+    // Weights keep one fixed axis so that rows compare at a glance; the
+    // headroom above 1 holds the value labels.
+    if (weights) {
+        lo = 0;
+        hi = 1.1;
+    } else {
+        const double pad = std::max(1e-6, (hi - lo) * 0.1);
+        hi += pad;
+        lo = lo < 0 ? lo - pad : 0;
+    }
+    plot_->yAxis->setRange(lo, hi);
+    plot_->xAxis->setRange(-0.6, std::max(0, n - 1) + 0.6);
+    // Masked columns span the whole value axis: a hatched band, never a
+    // short bar that could pass for a small weight.
+    maskedFill_->setBaseValue(lo);
+    maskedHatch_->setBaseValue(lo);
+    maskedList_.clear();
+    for (double k : maskedKeys) maskedList_ << int(k);
+    plot_->clearItems();
+    if (n <= kMaxAnnotatedKeys) {
+        const QVector<double> full(maskedKeys.size(), hi - lo);
+        maskedFill_->setData(maskedKeys, full, true);
+        maskedHatch_->setData(maskedKeys, full, true);
+    } else {
+        // Thousands of keys: one hatched band per run of masked keys instead
+        // of a bar per key (a causal row masks all keys after the query in
+        // one run), which keeps a replot to a few milliseconds.
+        maskedFill_->data()->clear();
+        maskedHatch_->data()->clear();
+        for (int j = 0; j < n;) {
+            if (!masked_[size_t(j)]) { ++j; continue; }
+            int e = j;
+            while (e < n && masked_[size_t(e)]) ++e;
+            auto* band = new QCPItemRect(plot_);
+            band->setClipToAxisRect(true);
+            band->setPen(Qt::NoPen);
+            band->setBrush(QBrush(kMaskHatch, Qt::BDiagPattern));
+            band->topLeft->setCoords(j - 0.5, hi);
+            band->bottomRight->setCoords(e - 0.5, lo);
+            auto* fill = new QCPItemRect(plot_);
+            fill->setClipToAxisRect(true);
+            fill->setPen(Qt::NoPen);
+            fill->setBrush(kMaskFill);
+            fill->topLeft->setCoords(j - 0.5, hi);
+            fill->bottomRight->setCoords(e - 0.5, lo);
+            fill->setLayer(QStringLiteral("background"));
+            j = e;
+        }
+    }
+    plot_->legend->setVisible(!maskedKeys.isEmpty() && n > kMaxAnnotatedKeys);
+
+    if (n <= kMaxAnnotatedKeys) {
+        QFont small = font();
+        small.setPointSizeF(font().pointSizeF() * 0.85);
+        for (int j = 0; j < n; ++j) {
+            auto* text = new QCPItemText(plot_);
+            text->setFont(small);
+            text->setClipToAxisRect(true);
+            if (masked_[size_t(j)]) {
+                text->setText(tr("masked"));
+                text->setRotation(-90);
+                text->setColor(QColor(0x44, 0x44, 0x44));
+                text->setBrush(kMaskFill);
+                text->setPositionAlignment(Qt::AlignCenter);
+                text->position->setCoords(j, (lo + hi) / 2);
+            } else {
+                const double v = values_[size_t(j)];
+                text->setText(weights ? QString::number(v, 'f', 2) : QString::number(v, 'g', 3));
+                text->setPositionAlignment(v >= 0 ? (Qt::AlignHCenter | Qt::AlignBottom)
+                                                  : (Qt::AlignHCenter | Qt::AlignTop));
+                text->position->setCoords(j, v);
+            }
+        }
+    }
+    updateTicks();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BarChartView::updateTicks() {
+    ticker_->clear();
+    const int n = int(values_.size());
+    if (n == 0)
+        return;
+    // Label every key while the labels fit side by side; then turn them
+    // upright, then label only every step-th key.
+    const QFontMetrics fm(plot_->xAxis->tickLabelFont());
+    // The axis rect is laid out only at the next replot, so its width is
+    // estimated from this widget's (the plot fills it): the value axis takes
+    // about 70 pixels.
+    const double slot = std::max(1.0, double(std::max(40, width() - 70)) / n);
+    int widest = 0;
+    for (const QString& label : keyLabels_)
+        widest = std::max(widest, fm.horizontalAdvance(label));
+    const bool upright = widest + 6 > slot;
+    plot_->xAxis->setTickLabelRotation(upright ? -90 : 0);
+    const int step = upright ? std::max(1, int(std::ceil(fm.height() * 1.2 / slot))) : 1;
+    for (int j = 0; j < n; j += step)
+        ticker_->addTick(j, fm.elidedText(keyLabels_.value(j), Qt::ElideRight, fm.averageCharWidth() * 16));
+}
+
+void BarChartView::resizeEvent(QResizeEvent* e) {
+    QWidget::resizeEvent(e);
+    updateTicks();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BarChartView::showToolTip(QMouseEvent* e) {
+    const int n = int(values_.size());
+    const QPointF pos = e->position();
+    if (n == 0 || !plot_->axisRect()->rect().contains(pos.toPoint())) {
+        QToolTip::hideText();
+        return;
+    }
+    const int j = int(std::lround(plot_->xAxis->pixelToCoord(pos.x())));
+    if (j < 0 || j >= n) {
+        QToolTip::hideText();
+        return;
+    }
+    const QString key = keyLabels_.value(j).toHtmlEscaped();
+    const QString value = exactValueText(values_[size_t(j)]);
+    QString text;
+    if (!masked_[size_t(j)])
+        text = tr("<b>%1</b>: %2 %3").arg(key, weights_ ? tr("weight") : tr("score"), value);
+    else if (weights_)
+        text = tr("<b>%1</b>: masked, weight exactly 0").arg(key);
+    else
+        text = tr("<b>%1</b>: masked (raw score %2, weight exactly 0)").arg(key, value);
+    QToolTip::showText(e->globalPosition().toPoint(), text, plot_);
+}
+
+QVector<double> BarChartView::barKeys() const {
+    QVector<double> out;
+    for (auto it = bars_->data()->constBegin(); it != bars_->data()->constEnd(); ++it)
+        out << it->key;
+    return out;
+}
+
+QVector<double> BarChartView::barValues() const {
+    QVector<double> out;
+    for (auto it = bars_->data()->constBegin(); it != bars_->data()->constEnd(); ++it)
+        out << it->value;
+    return out;
+}
+
+QVector<int> BarChartView::maskedKeys() const {
+    return maskedList_;
+}
+
+QMap<double, QString> BarChartView::tickLabels() const {
+    return ticker_->ticks();
+}
+
+QString BarChartView::title() const {
+    return title_->text();
+}
+
+QPair<double, double> BarChartView::valueRange() const {
+    return {plot_->yAxis->range().lower, plot_->yAxis->range().upper};
+}
+
+}  // namespace ui

@@ -1,0 +1,348 @@
+#include "widgets/playground/controls_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace ui {
+namespace {
+
+// Shows the shortest form of the value ("1", "0.0503", "19.8") instead of a
+// fixed number of decimals, so the box reads like the temperature it holds.
+class TemperatureSpinBox : public QDoubleSpinBox {
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double value) const override {
+        return locale().toString(value, 'g', 6);
+    }
+};
+
+// Slider positions land on three significant digits: the number box then
+// shows exactly the temperature that is sent, and scene files stay tidy.
+double roundSignificant(double v, int digits) {
+    if (v <= 0) return v;
+    const double scale = std::pow(10.0, digits - 1 - int(std::floor(std::log10(v))));
+    return std::round(v * scale) / scale;
+}
+
+// Each entry's tooltip is its formula; the combo's own tooltip follows the
+// current entry (see showCurrentFormula), so hovering the closed combo tells
+// what is in use.
+template <typename Items>
+void addItems(QComboBox* combo, const Items& items) {
+    for (const auto& item : items) {
+        combo->addItem(item.name, item.kind);
+        combo->setItemData(combo->count() - 1, item.formula, Qt::ToolTipRole);
+    }
+}
+
+void showCurrentFormula(QComboBox* combo) {
+    combo->setToolTip(combo->currentData(Qt::ToolTipRole).toString());
+}
+
+// A row whose field is a layout gets no buddy from QFormLayout, and its "&"
+// would show; this label gives the mnemonic to the row's main widget.
+QLabel* buddyLabel(const QString& text, QWidget* buddy) {
+    auto* label = new QLabel(text, buddy->parentWidget());
+    label->setBuddy(buddy);
+    return label;
+}
+
+void selectData(QComboBox* combo, int value) {
+    const int i = combo->findData(value);
+    if (i >= 0) combo->setCurrentIndex(i);
+}
+
+}  // namespace
+
+std::vector<int> commonDivisors(int d, int dv) {
+    std::vector<int> out;
+    const int g = std::gcd(std::max(d, 0), std::max(dv, 0));
+    for (int h = 1; h <= std::min(g, ap::limits::kMaxHeads); ++h)
+        if (g % h == 0) out.push_back(h);
+    if (out.empty()) out.push_back(1);
+    return out;
+}
+
+double ControlsPanel::temperatureForSlider(int position) {
+    const double lo = std::log10(kMinTemperature), hi = std::log10(kMaxTemperature);
+    if (position <= 0) return kMinTemperature;
+    if (position >= kSliderSteps) return kMaxTemperature;
+    const double t = double(position) / kSliderSteps;
+    return roundSignificant(std::pow(10.0, lo + t * (hi - lo)), 3);
+}
+
+int ControlsPanel::sliderForTemperature(double temperature) {
+    if (!(temperature > 0)) return 0;
+    const double lo = std::log10(kMinTemperature), hi = std::log10(kMaxTemperature);
+    const double t = (std::log10(temperature) - lo) / (hi - lo);
+    return std::clamp(int(std::lround(t * kSliderSteps)), 0, kSliderSteps);
+}
+
+ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(buildAttentionGroup());
+    layout->addWidget(buildHeadsAndMaskGroup());
+    layout->addWidget(buildInputsGroup());
+    layout->addStretch(1);
+    setState(ControlsState{});
+}
+
+QWidget* ControlsPanel::buildAttentionGroup() {
+    auto* box = new QGroupBox(tr("Attention"), this);
+    auto* form = new QFormLayout(box);
+
+    scoring_ = new QComboBox(box);
+    scoring_->setObjectName(QStringLiteral("scoringCombo"));
+    struct Item { int kind; QString name, formula; };
+    const Item scorings[] = {
+        {int(ap::Scoring::Dot), tr("dot"), tr("score = q·k")},
+        {int(ap::Scoring::ScaledDot), tr("scaled dot"),
+         tr("score = q·k / √dₕ (Vaswani et al. 2017): the spread of the scores no longer grows "
+            "with the head width dₕ")},
+        {int(ap::Scoring::General), tr("general (Luong)"), tr("score = qᵀ W k, W is dₕ × dₕ (Luong et al. 2015)")},
+        {int(ap::Scoring::Additive), tr("additive (Bahdanau)"),
+         tr("score = vᵀ tanh(W_q q + W_k k) (Bahdanau et al. 2015)")},
+        {int(ap::Scoring::Cosine), tr("cosine"), tr("score = q·k / (‖q‖ ‖k‖), and 0 where a norm is 0")},
+    };
+    addItems(scoring_, scorings);
+    connect(scoring_, &QComboBox::activated, this, [this](int i) {
+        updateDependentWidgets();
+        emit scoringChanged(ap::Scoring(scoring_->itemData(i).toInt()));
+    });
+    form->addRow(tr("&Scoring:"), scoring_);
+
+    normalization_ = new QComboBox(box);
+    normalization_->setObjectName(QStringLiteral("normalizationCombo"));
+    const Item norms[] = {
+        {int(ap::Normalization::Softmax), tr("softmax"), tr("wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T)")},
+        {int(ap::Normalization::Hard), tr("hard"),
+         tr("wⱼ = 1 for the unmasked key with the largest score, 0 elsewhere (ties go to the lowest index)")},
+        {int(ap::Normalization::TopK), tr("top-k"),
+         tr("wⱼ = exp(sⱼ/T) / Σ_{k∈top-k} exp(sₖ/T) for the k largest unmasked scores, 0 elsewhere")},
+        {int(ap::Normalization::Sparsemax), tr("sparsemax"),
+         tr("w = argmin_{p∈Δ} ‖p − s/T‖² (Martins & Astudillo 2016): low scores get weight exactly 0")},
+    };
+    addItems(normalization_, norms);
+    connect(normalization_, &QComboBox::activated, this, [this](int i) {
+        updateDependentWidgets();
+        emit normalizationChanged(ap::Normalization(normalization_->itemData(i).toInt()));
+    });
+
+    k_ = new QSpinBox(box);
+    k_->setObjectName(QStringLiteral("topKSpin"));
+    k_->setRange(1, ap::limits::kMaxTokens);
+    k_->setPrefix(tr("k = "));
+    // Only finished numbers are sent: typing "12" must not compute k = 1 first.
+    k_->setKeyboardTracking(false);
+    k_->setToolTip(tr("top-k keeps the k largest unmasked scores of each query and applies softmax "
+                      "to them; k ≥ the number of unmasked keys is plain softmax"));
+    connect(k_, &QSpinBox::valueChanged, this, [this](int k) { emit topKChanged(k); });
+    auto* normRow = new QHBoxLayout;
+    normRow->addWidget(normalization_, 1);
+    normRow->addWidget(k_);
+    form->addRow(buddyLabel(tr("&Normalization:"), normalization_), normRow);
+
+    temperatureSlider_ = new QSlider(Qt::Horizontal, box);
+    temperatureSlider_->setObjectName(QStringLiteral("temperatureSlider"));
+    temperatureSlider_->setRange(0, kSliderSteps);
+    temperatureSlider_->setPageStep(kSliderSteps / 20);
+    temperatureSlider_->setTickPosition(QSlider::TicksBelow);
+    // Ticks at 0.05, 1 and 20: the ends and the neutral temperature.
+    temperatureSlider_->setTickInterval(kSliderSteps / 2);
+    temperatureSpin_ = new TemperatureSpinBox(box);
+    temperatureSpin_->setObjectName(QStringLiteral("temperatureSpin"));
+    // The box accepts more than the slider shows: a scene file may hold any
+    // T > 0, and the slider then rests at its end.
+    temperatureSpin_->setDecimals(4);
+    temperatureSpin_->setRange(0.0001, 1000.0);
+    temperatureSpin_->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    temperatureSpin_->setKeyboardTracking(false);
+    const QString tTip = tr("Temperature T divides the scores before normalization: "
+                            "wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T). T < 1 sharpens the weights towards hard "
+                            "attention, T > 1 flattens them towards uniform; hard attention ignores T. "
+                            "The slider is logarithmic from %1 to %2.")
+                             .arg(kMinTemperature).arg(kMaxTemperature);
+    temperatureSlider_->setToolTip(tTip);
+    temperatureSpin_->setToolTip(tTip);
+    connect(temperatureSlider_, &QSlider::valueChanged, this, &ControlsPanel::onSliderMoved);
+    connect(temperatureSpin_, &QDoubleSpinBox::valueChanged, this, &ControlsPanel::onSpinEdited);
+    auto* tRow = new QHBoxLayout;
+    tRow->addWidget(temperatureSlider_, 1);
+    tRow->addWidget(temperatureSpin_);
+    form->addRow(buddyLabel(tr("&Temperature:"), temperatureSlider_), tRow);
+    return box;
+}
+
+QWidget* ControlsPanel::buildHeadsAndMaskGroup() {
+    auto* box = new QGroupBox(tr("Heads and mask"), this);
+    auto* form = new QFormLayout(box);
+
+    heads_ = new QComboBox(box);
+    heads_->setObjectName(QStringLiteral("headsCombo"));
+    heads_->setToolTip(tr("h heads split the width: dₕ = d/h. Head i uses columns "
+                          "[i·dₕ, (i+1)·dₕ) of Q and K and [i·dv/h, (i+1)·dv/h) of V; the output is "
+                          "the heads' contexts side by side. h must divide d and dv."));
+    connect(heads_, &QComboBox::activated, this,
+            [this](int i) { emit headsChanged(heads_->itemData(i).toInt()); });
+    form->addRow(tr("&Heads:"), heads_);
+
+    maskPreset_ = new QComboBox(box);
+    maskPreset_->setObjectName(QStringLiteral("maskPresetCombo"));
+    maskPreset_->addItem(tr("none"), false);
+    maskPreset_->setItemData(0, tr("No preset: only key padding and masked cells apply (a masked cell "
+                                   "gets weight exactly 0)"), Qt::ToolTipRole);
+    maskPreset_->addItem(tr("causal"), true);
+    maskPreset_->setItemData(1, tr("mᵢⱼ = [j > i]: query i may not attend a later key j (triu(ones, 1))"),
+                             Qt::ToolTipRole);
+    connect(maskPreset_, &QComboBox::activated, this, [this](int i) {
+        updateDependentWidgets();
+        emit causalChanged(maskPreset_->itemData(i).toBool());
+    });
+
+    maskEdit_ = new QPushButton(tr("Mask edit mode"), box);
+    maskEdit_->setObjectName(QStringLiteral("maskEditButton"));
+    maskEdit_->setCheckable(true);
+    maskEdit_->setToolTip(tr("While on, clicking a heatmap cell (query i, key j) masks or unmasks it: "
+                             "wᵢⱼ = 0 and row i is renormalized over its other keys"));
+    connect(maskEdit_, &QPushButton::clicked, this, [this](bool on) { emit maskEditModeToggled(on); });
+    auto* maskRow = new QHBoxLayout;
+    maskRow->addWidget(maskPreset_, 1);
+    maskRow->addWidget(maskEdit_);
+    form->addRow(buddyLabel(tr("&Mask:"), maskPreset_), maskRow);
+    return box;
+}
+
+QWidget* ControlsPanel::buildInputsGroup() {
+    auto* box = new QGroupBox(tr("Inputs and view"), this);
+    auto* col = new QVBoxLayout(box);
+
+    selfAttention_ = new QCheckBox(tr("Self-attention (Q = K = V)"), box);
+    selfAttention_->setObjectName(QStringLiteral("selfAttentionCheck"));
+    selfAttention_->setToolTip(tr("Q = K = V = X: one matrix of tokens serves as queries, keys and "
+                                  "values, so the sentence attends to itself"));
+    connect(selfAttention_, &QCheckBox::clicked, this, [this](bool on) {
+        updateDependentWidgets();
+        emit selfAttentionToggled(on);
+    });
+
+    kEqualsV_ = new QCheckBox(tr("K = V"), box);
+    kEqualsV_->setObjectName(QStringLiteral("kEqualsVCheck"));
+    kEqualsV_->setToolTip(tr("V = K: the values are the keys (the encoder–decoder convention, "
+                             "K = V = encoder states)"));
+    connect(kEqualsV_, &QCheckBox::clicked, this, [this](bool on) { emit kEqualsVToggled(on); });
+
+    showScores_ = new QCheckBox(tr("Show raw scores"), box);
+    showScores_->setObjectName(QStringLiteral("showScoresCheck"));
+    showScores_->setToolTip(tr("Show sᵢⱼ = score(qᵢ, kⱼ), before temperature and mask, instead of "
+                               "the weights wᵢⱼ"));
+    connect(showScores_, &QCheckBox::clicked, this, [this](bool on) { emit showScoresToggled(on); });
+
+    col->addWidget(selfAttention_);
+    col->addWidget(kEqualsV_);
+    col->addWidget(showScores_);
+    return box;
+}
+
+void ControlsPanel::onSliderMoved(int position) {
+    const double t = temperatureForSlider(position);
+    {
+        const QSignalBlocker block(temperatureSpin_);
+        temperatureSpin_->setValue(t);
+    }
+    if (t == temperature_) return;
+    temperature_ = t;
+    emit temperatureChanged(float(t));
+}
+
+void ControlsPanel::onSpinEdited(double value) {
+    {
+        const QSignalBlocker block(temperatureSlider_);
+        temperatureSlider_->setValue(sliderForTemperature(value));
+    }
+    if (value == temperature_) return;
+    temperature_ = value;
+    emit temperatureChanged(float(value));
+}
+
+void ControlsPanel::showTemperature(double t) {
+    const QSignalBlocker blockSlider(temperatureSlider_);
+    const QSignalBlocker blockSpin(temperatureSpin_);
+    temperatureSpin_->setValue(t);
+    // The document echoes each dragged temperature back; a slider already on
+    // a position that gives t stays put instead of jumping a step under the
+    // mouse.
+    if (temperatureForSlider(temperatureSlider_->value()) != temperatureSpin_->value())
+        temperatureSlider_->setValue(sliderForTemperature(t));
+    temperature_ = temperatureSpin_->value();
+}
+
+void ControlsPanel::updateDependentWidgets() {
+    const auto norm = ap::Normalization(normalization_->currentData().toInt());
+    k_->setEnabled(norm == ap::Normalization::TopK);
+    showCurrentFormula(scoring_);
+    showCurrentFormula(normalization_);
+    showCurrentFormula(maskPreset_);
+    // Q = K = V already implies K = V; the switch would have nothing to do.
+    kEqualsV_->setEnabled(!selfAttention_->isChecked());
+}
+
+void ControlsPanel::setAvailableHeads(const std::vector<int>& heads) {
+    const QSignalBlocker block(heads_);
+    const int current = heads_->currentData().toInt();
+    heads_->clear();
+    for (int h : heads)
+        heads_->addItem(QLocale().toString(h), h);
+    selectData(heads_, current);
+}
+
+void ControlsPanel::setState(const ControlsState& s) {
+    const QSignalBlocker b1(scoring_), b2(normalization_), b3(k_), b4(heads_), b5(maskPreset_),
+        b6(maskEdit_), b7(selfAttention_), b8(kEqualsV_), b9(showScores_);
+    selectData(scoring_, int(s.scoring));
+    selectData(normalization_, int(s.normalization));
+    k_->setValue(s.k);
+    showTemperature(double(s.temperature));
+    setAvailableHeads(s.availableHeads);
+    selectData(heads_, s.heads);
+    maskPreset_->setCurrentIndex(s.causal ? 1 : 0);
+    maskEdit_->setChecked(s.maskEditMode);
+    selfAttention_->setChecked(s.selfAttention);
+    kEqualsV_->setChecked(s.kEqualsV);
+    showScores_->setChecked(s.showScores);
+    updateDependentWidgets();
+}
+
+ControlsState ControlsPanel::state() const {
+    ControlsState s;
+    s.scoring = ap::Scoring(scoring_->currentData().toInt());
+    s.normalization = ap::Normalization(normalization_->currentData().toInt());
+    s.k = k_->value();
+    s.temperature = float(temperatureSpin_->value());
+    s.heads = heads_->currentData().toInt();
+    s.availableHeads.clear();
+    for (int i = 0; i < heads_->count(); ++i)
+        s.availableHeads.push_back(heads_->itemData(i).toInt());
+    s.causal = maskPreset_->currentData().toBool();
+    s.maskEditMode = maskEdit_->isChecked();
+    s.selfAttention = selfAttention_->isChecked();
+    s.kEqualsV = kEqualsV_->isChecked();
+    s.showScores = showScores_->isChecked();
+    return s;
+}
+
+}  // namespace ui

@@ -1,0 +1,99 @@
+// The attention controls of issue 3 section 3: scoring, normalization,
+// temperature, heads, masks and the input switches. Plain data in
+// (setState), one signal per user action out; the document decides what an
+// action does, so the panel never changes the scene itself.
+#pragma once
+
+#include "core/scene.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace ui {
+
+struct ControlsState {
+    ap::Scoring scoring = ap::Scoring::ScaledDot;
+    ap::Normalization normalization = ap::Normalization::Softmax;
+    int k = 2;
+    float temperature = 1.0f;
+    int heads = 1;
+    std::vector<int> availableHeads{1};  // ascending
+    bool causal = false;
+    bool maskEditMode = false;
+    bool selfAttention = false;
+    bool kEqualsV = false;
+    bool showScores = false;
+};
+
+// The head counts a scene of widths d and dv allows: every common divisor,
+// up to ap::limits::kMaxHeads, ascending.
+std::vector<int> commonDivisors(int d, int dv);
+
+class ControlsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ControlsPanel(QWidget* parent = nullptr);
+
+    // Shows `state` without emitting any of the signals below.
+    void setState(const ControlsState& state);
+    // Fills the heads combo with exactly `heads` (keeps the current count
+    // selected when it is among them); emits nothing.
+    void setAvailableHeads(const std::vector<int>& heads);
+    // What the widgets show now.
+    ControlsState state() const;
+
+    // The logarithmic temperature slider: position 0 is kMinTemperature,
+    // kSliderSteps is kMaxTemperature, the middle is T = 1.
+    static constexpr double kMinTemperature = 0.05;
+    static constexpr double kMaxTemperature = 20.0;
+    static constexpr int kSliderSteps = 1000;
+    static double temperatureForSlider(int position);
+    static int sliderForTemperature(double temperature);
+
+signals:
+    void scoringChanged(ap::Scoring scoring);
+    void normalizationChanged(ap::Normalization normalization);
+    void topKChanged(int k);
+    // Also emitted while the slider is dragged; the document merges them.
+    void temperatureChanged(float temperature);
+    void headsChanged(int heads);
+    void causalChanged(bool causal);
+    void maskEditModeToggled(bool on);
+    void selfAttentionToggled(bool on);
+    void kEqualsVToggled(bool on);
+    void showScoresToggled(bool on);
+
+private:
+    QWidget* buildAttentionGroup();
+    QWidget* buildHeadsAndMaskGroup();
+    QWidget* buildInputsGroup();
+    void onSliderMoved(int position);
+    void onSpinEdited(double value);
+    void updateDependentWidgets();
+    void showTemperature(double t);
+
+    QComboBox* scoring_ = nullptr;
+    QComboBox* normalization_ = nullptr;
+    QSpinBox* k_ = nullptr;
+    QSlider* temperatureSlider_ = nullptr;
+    QDoubleSpinBox* temperatureSpin_ = nullptr;
+    QComboBox* heads_ = nullptr;
+    QComboBox* maskPreset_ = nullptr;
+    QPushButton* maskEdit_ = nullptr;
+    QCheckBox* selfAttention_ = nullptr;
+    QCheckBox* kEqualsV_ = nullptr;
+    QCheckBox* showScores_ = nullptr;
+    // The temperature last shown or emitted, so that slider steps that round
+    // to the same number box value are not sent twice.
+    double temperature_ = 1.0;
+};
+
+}  // namespace ui

@@ -1,0 +1,41 @@
+// The training settings of issue 4 as a form: scoring kind, normalization,
+// heads, hidden size, epochs, learning rate and seed. Options the form does
+// not show keep the engine's defaults (Seq2SeqOptions).
+#pragma once
+
+#include "translation/seq2seq.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+
+namespace ui {
+
+class TrainingSettings : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingSettings(QWidget* parent = nullptr);
+
+    ap::Seq2SeqOptions options() const;
+    // Shows the form's fields of `options`; values outside the widgets'
+    // ranges are clamped by them.
+    void setOptions(const ap::Seq2SeqOptions& options);
+
+    // The largest hidden size offered: the GUI thread recomputes one pair's
+    // attention per view refresh, which stays well under a millisecond up
+    // to this width.
+    static constexpr int kMaxHidden = 512;
+
+private:
+    QComboBox* scoring_ = nullptr;
+    QComboBox* normalization_ = nullptr;
+    QSpinBox* heads_ = nullptr;
+    QSpinBox* hidden_ = nullptr;
+    QSpinBox* epochs_ = nullptr;
+    QDoubleSpinBox* learningRate_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+};
+
+}  // namespace ui
