@@ -1,15 +1,32 @@
 #include "render/heatmap_data.h"
 
+#include "render/title_text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace ui {
 
+QString shortTitle(const std::string& title) {
+    // Decode only the head of a long title: a view's width never shows more,
+    // and measuring megabytes of text on every repaint would stall it.
+    const std::size_t headBytes = std::min(title.size(), std::size_t(kMaxShownTitleChars) * 4);
+    QString t = QString::fromUtf8(title.data(), qsizetype(headBytes));
+    if (t.size() > kMaxShownTitleChars || headBytes < title.size()) {
+        t.truncate(kMaxShownTitleChars);
+        // Never end in half a surrogate pair.
+        if (!t.isEmpty() && t.back().isHighSurrogate())
+            t.chop(1);
+        t += QChar(0x2026);
+    }
+    return t;
+}
+
 QString heatmapTitle(const ap::Scene& scene, HeadChoice head, HeatmapQuantity quantity) {
     QStringList parts;
     if (!scene.title.empty())
-        parts << QString::fromStdString(scene.title);
+        parts << shortTitle(scene.title);
     parts << QString::fromUtf8(ap::displayName(scene.scoring));
     if (quantity == HeatmapQuantity::Scores) {
         parts << QStringLiteral("raw scores");
