@@ -8,11 +8,11 @@ AP_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-svg-dev qt6-l10n-tools libgl-dev
     libeigen3-dev libqcustomplot-dev libopenblas-dev
-    libgtest-dev libbenchmark-dev
+    libgtest-dev libbenchmark-dev zlib1g-dev
     fonts-dejavu-core fonts-wqy-microhei
 )
 # The tests also read PDFs back (pdftoppm) to check they are not blank.
-AP_TEST_PACKAGES=(poppler-utils)
+AP_TEST_PACKAGES=(poppler-utils python3-numpy python3-torch)
 
 ap_install_missing() {
     local missing=()
