@@ -114,6 +114,15 @@ const std::vector<CommandInfo>& commands() {
         {"rollout", "rollout ATTENTION [--residual R] [--head-fusion mean|max|min] [--flow]\n"
                     "        [-o OUT.json|.csv]           attention rollout (or flow) as JSON or CSV",
          [](const QStringList& a, const std::function<void()>&) { return runRollout(a); }},
+        {"align", "align CORPUS.tsv [--model ibm1|ibm2|fastalign] [--symmetrize none|intersect|\n"
+                  "      union|gdfa] [--iterations N] [--lowercase] [-o LINKS.txt]\n"
+                  "                                      align the pairs' words with IBM Model 1,\n"
+                  "                                      2 or fast_align; Pharaoh links, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runAlign(a); }},
+        {"generate-corpus", "generate-corpus --grammar fr-en|de-en|zh-en --pairs N --seed S\n"
+                            "      -o FILE.tsv                     write sentence pairs with exact gold\n"
+                            "                                      alignments from a small grammar",
+         [](const QStringList& a, const std::function<void()>&) { return runGenerateCorpus(a); }},
     };
     return list;
 }

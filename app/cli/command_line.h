@@ -65,5 +65,7 @@ int runTrain(const QStringList& args);
 int runInspect(const QStringList& args);
 int runHeads(const QStringList& args);
 int runRollout(const QStringList& args);
+int runAlign(const QStringList& args);
+int runGenerateCorpus(const QStringList& args);
 
 }  // namespace app
