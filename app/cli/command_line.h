@@ -62,6 +62,9 @@ int runCompute(const QStringList& args);
 int runExport(const QStringList& args, const std::function<void()>& startGui);
 int runBench(const QStringList& args);
 int runTrain(const QStringList& args);
+int runInspect(const QStringList& args);
+int runHeads(const QStringList& args);
+int runRollout(const QStringList& args);
 int runAlign(const QStringList& args);
 int runGenerateCorpus(const QStringList& args);
 
