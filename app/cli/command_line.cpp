@@ -104,6 +104,17 @@ const std::vector<CommandInfo>& commands() {
                   "                                      train the translation model on the\n"
                   "                                      pairs; one line per epoch, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runTrain(a); }},
+        {"timestep", "timestep [--steps T] [--informative K] [--input-dim D] [--units U]\n"
+                     "      [--samples N] [--test-samples M] [--epochs E] [--batch B] [--lr X]\n"
+                     "      [--seed S] [--placement after|before] [--shared-attention]\n"
+                     "                                      the time-step attention experiment;\n"
+                     "                                      one line per epoch, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runTimestep(a); }},
+        {"channel", "channel [--channels C] [--informative K] [--samples N] [--epochs E]\n"
+                    "      [--activation hard_sigmoid|hard_swish|sigmoid] [--seed S]\n"
+                    "                                      the channel attention experiment;\n"
+                    "                                      one line per epoch, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runChannel(a); }},
     };
     return list;
 }

@@ -62,5 +62,7 @@ int runCompute(const QStringList& args);
 int runExport(const QStringList& args, const std::function<void()>& startGui);
 int runBench(const QStringList& args);
 int runTrain(const QStringList& args);
+int runTimestep(const QStringList& args);
+int runChannel(const QStringList& args);
 
 }  // namespace app
