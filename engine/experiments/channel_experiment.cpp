@@ -92,7 +92,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     const ChannelData test = makeChannelData(options.testSamples, options.channels, options.informative, random);
     const ChannelModel model(options.channels, options.activation);
     const Eigen::Index P = model.parameterCount();
-    std::vector<double> params(std::size_t(P)), grad(std::size_t(P));
+    std::vector<double> params(static_cast<std::size_t>(P)), grad(static_cast<std::size_t>(P));
     model.initialize(params.data(), random);
     Adam<double> adam(P, options.learningRate);
     ChannelWorkspace ws;

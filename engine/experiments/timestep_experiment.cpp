@@ -115,7 +115,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     shape.shared = options.sharedAttention;
     const TimestepModel<float> model(shape);
     const Eigen::Index P = model.parameterCount();
-    std::vector<float> params(std::size_t(P));
+    std::vector<float> params(static_cast<std::size_t>(P));
     model.initialize(params.data(), random);
     Adam<float> adam(P, options.learningRate);
 
@@ -123,7 +123,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     std::array<std::vector<float>, kChunks> gradChunk, xChunk, yChunk;
     std::array<float, kChunks> lossChunk{};
     for (auto& g : gradChunk) g.resize(std::size_t(P));
-    std::vector<float> grad(std::size_t(P));
+    std::vector<float> grad(static_cast<std::size_t>(P));
     std::vector<std::uint32_t> order(std::size_t(options.samples));
     std::iota(order.begin(), order.end(), 0u);
     const int batches = (options.samples + options.batch - 1) / options.batch;
