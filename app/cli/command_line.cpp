@@ -115,6 +115,15 @@ const std::vector<CommandInfo>& commands() {
                     "                                      the channel attention experiment;\n"
                     "                                      one line per epoch, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runChannel(a); }},
+        {"align", "align CORPUS.tsv [--model ibm1|ibm2|fastalign] [--symmetrize none|intersect|\n"
+                  "      union|gdfa] [--iterations N] [--lowercase] [-o LINKS.txt]\n"
+                  "                                      align the pairs' words with IBM Model 1,\n"
+                  "                                      2 or fast_align; Pharaoh links, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runAlign(a); }},
+        {"generate-corpus", "generate-corpus --grammar fr-en|de-en|zh-en --pairs N --seed S\n"
+                            "      -o FILE.tsv                     write sentence pairs with exact gold\n"
+                            "                                      alignments from a small grammar",
+         [](const QStringList& a, const std::function<void()>&) { return runGenerateCorpus(a); }},
     };
     return list;
 }

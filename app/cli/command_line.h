@@ -64,5 +64,7 @@ int runBench(const QStringList& args);
 int runTrain(const QStringList& args);
 int runTimestep(const QStringList& args);
 int runChannel(const QStringList& args);
+int runAlign(const QStringList& args);
+int runGenerateCorpus(const QStringList& args);
 
 }  // namespace app
