@@ -114,6 +114,17 @@ const std::vector<CommandInfo>& commands() {
         {"rollout", "rollout ATTENTION [--residual R] [--head-fusion mean|max|min] [--flow]\n"
                     "        [-o OUT.json|.csv]           attention rollout (or flow) as JSON or CSV",
          [](const QStringList& a, const std::function<void()>&) { return runRollout(a); }},
+        {"timestep", "timestep [--steps T] [--informative K] [--input-dim D] [--units U]\n"
+                     "      [--samples N] [--test-samples M] [--epochs E] [--batch B] [--lr X]\n"
+                     "      [--seed S] [--placement after|before] [--shared-attention]\n"
+                     "                                      the time-step attention experiment;\n"
+                     "                                      one line per epoch, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runTimestep(a); }},
+        {"channel", "channel [--channels C] [--informative K] [--samples N] [--epochs E]\n"
+                    "      [--activation hard_sigmoid|hard_swish|sigmoid] [--seed S]\n"
+                    "                                      the channel attention experiment;\n"
+                    "                                      one line per epoch, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runChannel(a); }},
         {"align", "align CORPUS.tsv [--model ibm1|ibm2|fastalign] [--symmetrize none|intersect|\n"
                   "      union|gdfa] [--iterations N] [--lowercase] [-o LINKS.txt]\n"
                   "                                      align the pairs' words with IBM Model 1,\n"

@@ -65,6 +65,8 @@ int runTrain(const QStringList& args);
 int runInspect(const QStringList& args);
 int runHeads(const QStringList& args);
 int runRollout(const QStringList& args);
+int runTimestep(const QStringList& args);
+int runChannel(const QStringList& args);
 int runAlign(const QStringList& args);
 int runGenerateCorpus(const QStringList& args);
 

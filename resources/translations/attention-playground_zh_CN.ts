@@ -7,6 +7,22 @@
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
+    <message>
+        <source>%1: unknown image type (use .png, .svg or .pdf)</source>
+        <translation>%1：未知的图像类型（请使用 .png、.svg 或 .pdf）</translation>
+    </message>
+    <message>
+        <source>%1: image size %2 x %3 is outside 16..16384 pixels</source>
+        <translation>%1：图像尺寸 %2 x %3 超出 16..16384 像素的范围</translation>
+    </message>
+    <message>
+        <source>%1: the image could not be drawn</source>
+        <translation>%1：无法绘制图像</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
 </context>
 <context>
     <name>ui::About</name>
@@ -79,6 +95,133 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: masked (raw score %2, weight exactly 0)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：已屏蔽（原始分数 %2，权重恰好为 0）</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ChannelWindow</name>
+    <message>
+        <source>Channel attention</source>
+        <translation>通道注意力</translation>
+    </message>
+    <message>
+        <source>Channels C of each 8 × 8 image</source>
+        <translation>每幅 8 × 8 图像的通道数 C</translation>
+    </message>
+    <message>
+        <source>The channel K shifted by +0.5 for label 1 and by -0.5 for label 0; the others are N(0, 1) noise</source>
+        <translation>标签为 1 时通道 K 平移 +0.5，标签为 0 时平移 -0.5；其余通道为 N(0, 1) 噪声</translation>
+    </message>
+    <message>
+        <source>Training images, drawn afresh from the seed</source>
+        <translation>训练图像，按种子重新生成</translation>
+    </message>
+    <message>
+        <source>Fresh images for the accuracy and the chart</source>
+        <translation>用于计算准确率和绘制图表的新图像</translation>
+    </message>
+    <message>
+        <source>Passes over the training images</source>
+        <translation>遍历训练图像的轮数</translation>
+    </message>
+    <message>
+        <source>Images per Adam step</source>
+        <translation>每个 Adam 步的图像数</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s learning rate</source>
+        <translation>Adam 的学习率</translation>
+    </message>
+    <message>
+        <source>Hard sigmoid (MobileNetV3)</source>
+        <translation>Hard sigmoid（MobileNetV3）</translation>
+    </message>
+    <message>
+        <source>Hard swish</source>
+        <translation>Hard swish</translation>
+    </message>
+    <message>
+        <source>Sigmoid (SENet)</source>
+        <translation>Sigmoid（SENet）</translation>
+    </message>
+    <message>
+        <source>The activation that turns the second layer&apos;s output into channel weights</source>
+        <translation>把第二层的输出变为通道权重的激活函数</translation>
+    </message>
+    <message>
+        <source>Seed of the data, the initial parameters and the order of the batches: the same seed gives the same run</source>
+        <translation>数据、初始参数和批次顺序的种子：相同的种子给出相同的运行</translation>
+    </message>
+    <message>
+        <source>Channels C:</source>
+        <translation>通道数 C：</translation>
+    </message>
+    <message>
+        <source>Informative channel K:</source>
+        <translation>信息通道 K：</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation>训练样本数：</translation>
+    </message>
+    <message>
+        <source>Test samples:</source>
+        <translation>测试样本数：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Excitation:</source>
+        <translation>激励：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>all test samples</source>
+        <translation>全部测试样本</translation>
+    </message>
+    <message>
+        <source>class 0</source>
+        <translation>类别 0</translation>
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation>类别 1</translation>
+    </message>
+    <message>
+        <source>Mean excitation per channel</source>
+        <translation>每个通道的平均激励</translation>
+    </message>
+    <message>
+        <source>excitation</source>
+        <translation>激励</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>The weight the excitation gives each channel, averaged over the test images, and over those of each class; the shaded channel carries the label</source>
+        <translation>激励给每个通道的权重，对全部测试图像以及每个类别的图像取平均；阴影标出的通道携带标签</translation>
+    </message>
+    <message>
+        <source>informative channel %1</source>
+        <translation>信息通道 %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1, batch %2 of %3: test accuracy %4, excitation peaks at channel %5 with %6.</source>
+        <translation>第 %1 轮，第 %2 批（共 %3 批）：测试准确率 %4，激励在通道 %5 处最高，为 %6。</translation>
     </message>
 </context>
 <context>
@@ -250,6 +393,105 @@
     <message>
         <source>Show sᵢⱼ = score(qᵢ, kⱼ), before temperature and mask, instead of the weights wᵢⱼ</source>
         <translation>显示温度和掩码作用之前的 sᵢⱼ = score(qᵢ, kⱼ)，而不是权重 wᵢⱼ</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ExperimentWindow</name>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train a new model from the settings (Ctrl+Return)</source>
+        <translation>按当前设置训练一个新模型（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Hold the training at the next batch, or go on with it (Ctrl+P)</source>
+        <translation>在下一批处暂停训练，或继续训练（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>End the training at the next batch; the charts keep the model as it is (Esc)</source>
+        <translation>在下一批处结束训练；图表保留模型当时的状态（Esc）</translation>
+    </message>
+    <message>
+        <source>Batches done of the whole run</source>
+        <translation>整个运行中已完成的批次</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export &amp;chart...</source>
+        <translation>导出图表(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Save the bar chart as a PNG, SVG or PDF file</source>
+        <translation>把柱状图保存为 PNG、SVG 或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Export chart &amp;data (CSV)...</source>
+        <translation>导出图表数据 (CSV)(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Save the numbers of the bar chart as CSV</source>
+        <translation>把柱状图的数值保存为 CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Batch %1 of %2, training loss %3.</source>
+        <translation>第 %1 批（共 %2 批），训练损失 %3。</translation>
+    </message>
+    <message>
+        <source>Training finished.</source>
+        <translation>训练完成。</translation>
+    </message>
+    <message>
+        <source>Training stopped.</source>
+        <translation>训练已停止。</translation>
+    </message>
+    <message>
+        <source>Generating the data...</source>
+        <translation>正在生成数据...</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>已暂停。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export chart data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -542,6 +784,33 @@
     <message>
         <source>Follow the language of the desktop session</source>
         <translation>跟随桌面会话的语言</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LearningCurves</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>Test accuracy and the cross-entropy on the training batches and on the test samples</source>
+        <translation>测试准确率，以及训练批次和测试样本上的交叉熵</translation>
     </message>
 </context>
 <context>
@@ -1193,6 +1462,185 @@
     <message>
         <source>In the tables, Ctrl+wheel or Alt+drag on a cell changes its value (Shift for larger steps). Shift+F1 then a click explains any control.</source>
         <translation>在表格中，对单元格使用 Ctrl+滚轮或 Alt+拖动可以修改其数值（按住 Shift 步长更大）。按 Shift+F1 再点击任意控件可查看其说明。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TimestepWindow</name>
+    <message>
+        <source>Time-step attention</source>
+        <translation>时间步注意力</translation>
+    </message>
+    <message>
+        <source>Time steps T of each sequence</source>
+        <translation>每个序列的时间步数 T</translation>
+    </message>
+    <message>
+        <source>The step K whose inputs equal the label; every other step is N(0, 10²) noise</source>
+        <translation>输入等于标签的时间步 K；其余时间步都是 N(0, 10²) 噪声</translation>
+    </message>
+    <message>
+        <source>Inputs D per time step</source>
+        <translation>每个时间步的输入维数 D</translation>
+    </message>
+    <message>
+        <source>Width U of the LSTM</source>
+        <translation>LSTM 的宽度 U</translation>
+    </message>
+    <message>
+        <source>Training samples, drawn afresh from the seed</source>
+        <translation>训练样本，按种子重新生成</translation>
+    </message>
+    <message>
+        <source>Fresh samples for the accuracy, the chart and the heatmap</source>
+        <translation>用于准确率、图表和热力图的新样本</translation>
+    </message>
+    <message>
+        <source>Passes over the training samples</source>
+        <translation>遍历训练样本的轮数</translation>
+    </message>
+    <message>
+        <source>Samples per Adam step</source>
+        <translation>每个 Adam 步的样本数</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s learning rate</source>
+        <translation>Adam 的学习率</translation>
+    </message>
+    <message>
+        <source>Seed of the data, the initial parameters and the order of the batches: the same seed gives the same run</source>
+        <translation>数据、初始参数和批次顺序的种子：相同的种子给出相同的运行</translation>
+    </message>
+    <message>
+        <source>After the LSTM (on its states)</source>
+        <translation>在 LSTM 之后（作用于其状态）</translation>
+    </message>
+    <message>
+        <source>Before the LSTM (on the inputs)</source>
+        <translation>在 LSTM 之前（作用于输入）</translation>
+    </message>
+    <message>
+        <source>Where the attention block sits</source>
+        <translation>注意力模块所在的位置</translation>
+    </message>
+    <message>
+        <source>One vector per sample</source>
+        <translation>每个样本一个向量</translation>
+    </message>
+    <message>
+        <source>Shared attention: the mean over the units (or inputs), repeated for each</source>
+        <translation>共享注意力：对各单元（或各输入）取平均，再为每一个重复使用</translation>
+    </message>
+    <message>
+        <source>Steps T:</source>
+        <translation>时间步数 T：</translation>
+    </message>
+    <message>
+        <source>Informative step K:</source>
+        <translation>信息时间步 K：</translation>
+    </message>
+    <message>
+        <source>Input dimension D:</source>
+        <translation>输入维数 D：</translation>
+    </message>
+    <message>
+        <source>LSTM units U:</source>
+        <translation>LSTM 单元数 U：</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation>训练样本数：</translation>
+    </message>
+    <message>
+        <source>Test samples:</source>
+        <translation>测试样本数：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Attention:</source>
+        <translation>注意力：</translation>
+    </message>
+    <message>
+        <source>Shared attention:</source>
+        <translation>共享注意力：</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Attention per time step, mean over test samples and units</source>
+        <translation>每个时间步的注意力，对测试样本和单元取平均</translation>
+    </message>
+    <message>
+        <source>attention weight</source>
+        <translation>注意力权重</translation>
+    </message>
+    <message>
+        <source>time step</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <source>The attention weight of each step, averaged over the test samples and the units; the shaded step carries the label</source>
+        <translation>每个时间步的注意力权重，对测试样本和单元取平均；阴影标出的时间步携带标签</translation>
+    </message>
+    <message>
+        <source>Each test sample&apos;s attention over the steps (mean over the units)</source>
+        <translation>每个测试样本在各时间步上的注意力（对单元取平均）</translation>
+    </message>
+    <message>
+        <source>Export &amp;heatmap data (CSV)...</source>
+        <translation>导出热力图数据 (CSV)(&amp;H)...</translation>
+    </message>
+    <message>
+        <source>Save each test sample&apos;s attention over the steps as CSV</source>
+        <translation>把每个测试样本在各时间步上的注意力保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Export heatmap data</source>
+        <translation>导出热力图数据</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>informative step %1</source>
+        <translation>信息时间步 %1</translation>
+    </message>
+    <message>
+        <source>Attention of each test sample over the steps (informative step %1)</source>
+        <translation>每个测试样本在各时间步上的注意力（信息时间步 %1）</translation>
+    </message>
+    <message>
+        <source>sample %1, y = %2</source>
+        <translation>样本 %1，y = %2</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Epoch %1, batch %2 of %3: test accuracy %4, attention peaks at step %5 with %6.</source>
+        <translation>第 %1 轮，第 %2 批（共 %3 批）：测试准确率 %4，注意力在时间步 %5 处最高，为 %6。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
