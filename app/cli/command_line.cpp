@@ -104,6 +104,9 @@ const std::vector<CommandInfo>& commands() {
                   "                                      train the translation model on the\n"
                   "                                      pairs; one line per epoch, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runTrain(a); }},
+        {"explain", "explain SCENE.json --query I --key J [--head H]\n"
+                    "                                      one weight step by step; last line JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runExplain(a); }},
     };
     return list;
 }

@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QPoint>
+#include <QRect>
 #include <QRectF>
 #include <QSizeF>
 
@@ -25,6 +26,9 @@ struct HeatmapStyle {
     bool drawColorBar = true;
     int selectedRow = -1;                 // outlined row (the bar chart's row)
     std::optional<QPoint> hoveredCell;    // (column, row) in QPoint(x, y) order
+    // Cells outlined in a dashed orange, e.g. those a step of the
+    // explanation uses: x = first column, y = first row (QRect in cells).
+    std::optional<QRect> highlight;
     QString fontFamily = QStringLiteral("DejaVu Sans");
 };
 
