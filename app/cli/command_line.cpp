@@ -104,6 +104,15 @@ const std::vector<CommandInfo>& commands() {
                   "                                      train the translation model on the\n"
                   "                                      pairs; one line per epoch, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runTrain(a); }},
+        {"align", "align CORPUS.tsv [--model ibm1|ibm2|fastalign] [--symmetrize none|intersect|\n"
+                  "      union|gdfa] [--iterations N] [--lowercase] [-o LINKS.txt]\n"
+                  "                                      align the pairs' words with IBM Model 1,\n"
+                  "                                      2 or fast_align; Pharaoh links, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runAlign(a); }},
+        {"generate-corpus", "generate-corpus --grammar fr-en|de-en|zh-en --pairs N --seed S\n"
+                            "      -o FILE.tsv                     write sentence pairs with exact gold\n"
+                            "                                      alignments from a small grammar",
+         [](const QStringList& a, const std::function<void()>&) { return runGenerateCorpus(a); }},
         {"explain", "explain SCENE.json --query I --key J [--head H]\n"
                     "                                      one weight step by step; last line JSON",
          [](const QStringList& a, const std::function<void()>&) { return runExplain(a); }},

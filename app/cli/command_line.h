@@ -62,6 +62,8 @@ int runCompute(const QStringList& args);
 int runExport(const QStringList& args, const std::function<void()>& startGui);
 int runBench(const QStringList& args);
 int runTrain(const QStringList& args);
+int runAlign(const QStringList& args);
+int runGenerateCorpus(const QStringList& args);
 int runExplain(const QStringList& args);
 
 }  // namespace app

@@ -91,7 +91,12 @@ void HeatmapView::resizeEvent(QResizeEvent*) {
 
 void HeatmapView::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    paintHeatmap(p, data_, layout_, style_, &cellImage_);
+    // The window's own colours around the cells (style() keeps the black on
+    // white of exported pictures).
+    HeatmapStyle onScreen = style_;
+    onScreen.paper = palette().color(QPalette::Base);
+    onScreen.ink = palette().color(QPalette::Text);
+    paintHeatmap(p, data_, layout_, onScreen, &cellImage_);
 }
 
 QPoint HeatmapView::cellCenter(int row, int column) const {
