@@ -9,7 +9,12 @@
 #include "widgets/explain/step_view.h"
 #include "widgets/lessons/lessons.h"
 #include "widgets/lessons/lessons_panel.h"
+#include "widgets/common/bar_chart_view.h"
+#include "widgets/explain/learning_tools.h"
 #include "widgets/playground/controls_panel.h"
+#include "widgets/playground/main_window.h"
+#include "widgets/playground/matrix_editor.h"
+#include "document/matrix_model.h"
 
 #include <QtTest>
 
@@ -22,6 +27,11 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QUndoStack>
 
 using namespace ui;
 
@@ -46,11 +56,34 @@ void chooseData(QComboBox* combo, int value) {
     emit combo->activated(i);
 }
 
+// Waits until the window shows the result of its newest request.
+struct Views {
+    explicit Views(MainWindow& window) : w(window) {
+        QObject::connect(&w, &MainWindow::viewsUpdated, &w, [this](quint64 id) { shown = id; });
+    }
+    bool wait(int timeoutMs = 60000) {
+        QElapsedTimer clock;
+        clock.start();
+        while (shown != w.latestRequestId() && clock.elapsed() < timeoutMs) QTest::qWait(5);
+        return shown == w.latestRequestId();
+    }
+    MainWindow& w;
+    quint64 shown = 0;
+};
+
 }  // namespace
 
 class TestExplainUi : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
+    }
+    void windowStepsFollowSelectionAndEdits();
+    void windowStepHoverHighlightsTablesAndHeatmap();
+    void windowSamplingShowsOneHotRowsAndBars();
+    void windowLessonsMenuLoadsALesson();
     void stepViewShowsTheEngineSteps();
     void stepViewCopiesTextAndLatex();
     void stepViewHoverReportsTheNumbersUsed();
@@ -297,6 +330,127 @@ void TestExplainUi::lessonFiveSliderShowsSaturation() {
     QVERIFY(small < unscaled);
     QVERIFY(panel.dimensionSummary().contains(QStringLiteral("d = 1024")));
     QVERIFY(panel.dimensionSummary().contains(QLocale().toString(unscaled, 'f', 2)));
+}
+
+void TestExplainUi::windowStepsFollowSelectionAndEdits() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(views.wait());
+    LearningTools* tools = w.learningTools();
+    QVERIFY(tools->stepsDock()->isVisibleTo(&w) || tools->lessonsDock()->isVisibleTo(&w));
+    HeatmapView* h = w.heatmapView();
+    QTest::mouseClick(h, Qt::LeftButton, {}, h->cellCenter(2, 2));
+    StepView* steps = tools->stepView();
+    QVERIFY(steps->hasExplanation());
+    QCOMPARE(steps->explanation().query, 2);
+    QCOMPARE(steps->explanation().key, 2);
+    QCOMPARE(steps->explanation().weight, w.currentResult()->heads[0].weights(2, 2));
+    QCOMPARE(w.selectedQuery(), 2);
+    // An edit recomputes, and the steps follow with the new numbers.
+    const float before = steps->explanation().weight;
+    QVERIFY(w.document()->setCell(MatrixRole::Q, 2, 2, 3.0f));
+    QVERIFY(views.wait());
+    QCOMPARE(steps->explanation().weight, w.currentResult()->heads[0].weights(2, 2));
+    QVERIFY(steps->explanation().weight != before);
+    QCOMPARE(steps->explanation().steps[0].value[2], 3.0);  // the edited query entry
+    // Rows 4096 wide stay cheap: vectors are cut to a few entries.
+    for (const auto& st : steps->explanation().steps) QVERIFY(st.value.size() <= 12);
+}
+
+void TestExplainUi::windowStepHoverHighlightsTablesAndHeatmap() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    HeatmapView* h = w.heatmapView();
+    QTest::mouseClick(h, Qt::LeftButton, {}, h->cellCenter(1, 0));
+    auto* list = w.learningTools()->stepView()->findChild<QTreeWidget*>(QStringLiteral("stepList"));
+    QVERIFY(list && list->topLevelItemCount() > 5);
+    emit list->itemEntered(list->topLevelItem(1), 0);  // the key vector
+    MatrixModel* k = w.matrixEditor(1)->model();
+    QVERIFY(k->isHighlighted(0, 0) && k->isHighlighted(0, 3));
+    QVERIFY(!k->isHighlighted(1, 0));
+    QVERIFY(!w.matrixEditor(0)->model()->isHighlighted(1, 0));
+    QCOMPARE(k->data(k->index(0, 0), Qt::BackgroundRole).value<QBrush>().color(), MatrixModel::highlightTint());
+    int exps = -1;
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        if (w.learningTools()->stepView()->explanation().steps[std::size_t(i)].name == "exponentials") exps = i;
+    QVERIFY(exps > 0);
+    emit list->itemEntered(list->topLevelItem(exps), 0);  // the whole row in the heatmap
+    QVERIFY(!k->isHighlighted(0, 0));
+    QVERIFY(h->style().highlight.has_value());
+    QCOMPARE(*h->style().highlight, QRect(0, 1, 3, 1));
+    QEvent leave(QEvent::Leave);
+    QCoreApplication::sendEvent(list->viewport(), &leave);
+    QVERIFY(!h->style().highlight.has_value());
+}
+
+void TestExplainUi::windowSamplingShowsOneHotRowsAndBars() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    chooseData(w.controlsPanel()->findChild<QComboBox*>(QStringLiteral("normalizationCombo")),
+               int(ap::Normalization::Sample));
+    QCOMPARE(w.scene().normalization, ap::Normalization::Sample);
+    QVERIFY(views.wait());
+    // N = 1: one-hot rows in the heatmap.
+    const HeatmapData& d = w.heatmapView()->data();
+    for (int r = 0; r < d.rows(); ++r) {
+        int ones = 0;
+        for (int c = 0; c < d.columns(); ++c) {
+            QVERIFY(d.values(r, c) == 0.0f || d.values(r, c) == 1.0f);
+            ones += d.values(r, c) == 1.0f;
+        }
+        QCOMPARE(ones, 1);
+    }
+    // The bars: sampled frequencies beside the softmax probabilities.
+    w.selectQuery(2);
+    ap::Scene soft = w.scene();
+    soft.normalization = ap::Normalization::Softmax;
+    ap::AttentionResult sr = compute(soft);
+    QVector<double> ref = w.barChartView()->referenceValues();
+    QCOMPARE(ref.size(), 3);
+    for (int j = 0; j < 3; ++j) QCOMPARE(float(ref[j]), sr.heads[0].weights(2, j));
+    // More draws: the frequencies approach the probabilities.
+    auto* samples = w.controlsPanel()->findChild<QSpinBox*>(QStringLiteral("samplesSpin"));
+    samples->setValue(20000);
+    QCOMPARE(w.scene().samples, 20000);
+    QVERIFY(views.wait());
+    const QVector<double> bars = w.barChartView()->barValues();
+    for (int j = 0; j < 3; ++j) QVERIFY(std::fabs(bars[j] - ref[j]) < 0.015);
+    // Resample: a new seed, undoable.
+    const std::uint64_t seed = w.scene().seed;
+    QTest::mouseClick(w.controlsPanel()->findChild<QPushButton*>(QStringLiteral("resampleButton")), Qt::LeftButton);
+    QVERIFY(w.scene().seed != seed);
+    w.document()->undoStack()->undo();
+    QCOMPARE(w.scene().seed, seed);
+    // Back to softmax: no second series.
+    chooseData(w.controlsPanel()->findChild<QComboBox*>(QStringLiteral("normalizationCombo")),
+               int(ap::Normalization::Softmax));
+    QVERIFY(views.wait());
+    QVERIFY(w.barChartView()->referenceValues().isEmpty());
+}
+
+void TestExplainUi::windowLessonsMenuLoadsALesson() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    auto* action = w.findChild<QAction*>(QStringLiteral("lessonAction1"));
+    QVERIFY(action);
+    action->trigger();
+    QVERIFY(views.wait());
+    QCOMPARE(QString::fromStdString(w.scene().title), QStringLiteral("Lesson 1: the four steps of attention"));
+    LessonsPanel* panel = w.learningTools()->lessonsPanel();
+    QVERIFY(!panel->taskDone());
+    const float row[] = {0.0f, 0.4f, 2.0f, 0.6f};
+    for (int c = 0; c < 4; ++c) QVERIFY(w.document()->setCell(MatrixRole::Q, 2, c, row[c]));
+    QVERIFY(views.wait());
+    QVERIFY(panel->taskDone());
+    QVERIFY(panel->taskText().startsWith(QStringLiteral("✔")));
 }
 
 QTEST_MAIN(TestExplainUi)
