@@ -82,6 +82,100 @@
     </message>
 </context>
 <context>
+    <name>ui::CompareSide</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CompareWindow</name>
+    <message>
+        <source>Compare — %1</source>
+        <translation>对比 — %1</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>B − A: red where B gives more weight, blue where A does, white where they agree.</source>
+        <translation>B − A：红色表示 B 的权重更大，蓝色表示 A 的权重更大，白色表示两者一致。</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>JS divergence</source>
+        <translation>JS 散度</translation>
+    </message>
+    <message>
+        <source>max |Δ|</source>
+        <translation>最大 |Δ|</translation>
+    </message>
+    <message>
+        <source>Per query: the Jensen–Shannon divergence of the two weight rows (base 2: 0 equal, 1 disjoint) and the largest absolute difference of a weight.</source>
+        <translation>每个查询：两行权重的 Jensen–Shannon 散度（以 2 为底：0 表示相同，1 表示不相交）以及权重的最大绝对差。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Difference…</source>
+        <translation>导出差异(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Save the difference heatmap as PNG, SVG or PDF, or the per-row table as CSV</source>
+        <translation>将差异热力图保存为 PNG、SVG 或 PDF，或将逐行表格保存为 CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A and B have different shapes: compare needs the same queries and keys.</source>
+        <translation>A 与 B 的形状不同：对比需要相同的查询和键。</translation>
+    </message>
+    <message>
+        <source>B − A (mean weights)</source>
+        <translation>B − A（平均权重）</translation>
+    </message>
+    <message>
+        <source>Δ weight</source>
+        <translation>权重差 Δ</translation>
+    </message>
+    <message>
+        <source>The rows differ most at “%1” (JS divergence %2).</source>
+        <translation>差异最大的行是“%1”（JS 散度 %2）。</translation>
+    </message>
+    <message>
+        <source>%1: nothing to export yet</source>
+        <translation>%1：尚无可导出的内容</translation>
+    </message>
+    <message>
+        <source>Export Difference</source>
+        <translation>导出差异</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;Per-row CSV (*.csv)</source>
+        <translation>PNG 图像 (*.png);;SVG 图形 (*.svg);;PDF 文档 (*.pdf);;逐行 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
     <name>ui::ControlsPanel</name>
     <message>
         <source>Attention</source>
@@ -250,6 +344,46 @@
     <message>
         <source>Show sᵢⱼ = score(qᵢ, kⱼ), before temperature and mask, instead of the weights wᵢⱼ</source>
         <translation>显示温度和掩码作用之前的 sᵢⱼ = score(qᵢ, kⱼ)，而不是权重 wᵢⱼ</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <source>stochastic hard attention (Xu et al. 2015): N draws of a key with probability softmax(s/T); wⱼ = count of j / N</source>
+        <translation>随机硬注意力（Xu 等，2015）：按概率 softmax(s/T) 抽取 N 次键；wⱼ = j 被抽中的次数 / N</translation>
+    </message>
+    <message>
+        <source>N = </source>
+        <translation>N = </translation>
+    </message>
+    <message>
+        <source>Draws per query row. N = 1 gives one-hot rows; as N grows the frequencies approach the softmax probabilities.</source>
+        <translation>每个查询行的抽样次数。N = 1 时每行为独热向量；N 越大，频率越接近 softmax 概率。</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <source>The same seed gives the same draws on every machine.</source>
+        <translation>相同的种子在任何机器上都给出相同的抽样结果。</translation>
+    </message>
+    <message>
+        <source>&amp;Resample</source>
+        <translation>重新采样(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Draw again with a new seed (Ctrl+Shift+R); undo returns to the previous draws.</source>
+        <translation>用新种子重新抽样（Ctrl+Shift+R）；撤销可回到之前的抽样结果。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mples:</source>
+        <translation>采样数(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -542,6 +676,151 @@
     <message>
         <source>Follow the language of the desktop session</source>
         <translation>跟随桌面会话的语言</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LearningTools</name>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>How the selected weight is computed, step by step</source>
+        <translation>所选权重如何一步步计算出来</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Two Settings…</source>
+        <translation>对比两种设置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Open the scene twice, side by side, with independent controls and their difference</source>
+        <translation>并排打开场景的两个副本，各自独立设置，并显示它们的差异</translation>
+    </message>
+    <message>
+        <source>The scene has no result yet.</source>
+        <translation>场景还没有计算结果。</translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”, head %3</source>
+        <translation>“%1” → “%2”，头 %3</translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”</source>
+        <translation>“%1” → “%2”</translation>
+    </message>
+    <message>
+        <source>sampled frequency (N = %1)</source>
+        <translation>采样频率（N = %1）</translation>
+    </message>
+    <message>
+        <source>softmax probability</source>
+        <translation>softmax 概率</translation>
+    </message>
+</context>
+<context>
+    <name>ui::Lessons</name>
+    <message>
+        <source>1. The four steps of attention</source>
+        <translation>1. 注意力的四个步骤</translation>
+    </message>
+    <message>
+        <source>Make “a” attend most to “étudiant”.</source>
+        <translation>让“a”最关注“étudiant”。</translation>
+    </message>
+    <message>
+        <source>2. Soft, hard and sampled</source>
+        <translation>2. 软注意力、硬注意力与采样</translation>
+    </message>
+    <message>
+        <source>Sample with at least 1000 draws: the frequencies of “a” come within 0.03 of softmax.</source>
+        <translation>用至少 1000 次抽样：“a”的频率与 softmax 相差不超过 0.03。</translation>
+    </message>
+    <message>
+        <source>3. Five scoring functions</source>
+        <translation>3. 五种打分函数</translation>
+    </message>
+    <message>
+        <source>Find a scoring function under which the largest weight of “I” is below 0.6.</source>
+        <translation>找到一种打分函数，使“I”的最大权重低于 0.6。</translation>
+    </message>
+    <message>
+        <source>4. Self-attention with projections</source>
+        <translation>4. 带投影的自注意力</translation>
+    </message>
+    <message>
+        <source>Edit the inputs so that “sat” attends most to “cat”.</source>
+        <translation>编辑输入，使“sat”最关注“cat”。</translation>
+    </message>
+    <message>
+        <source>5. Why divide by √d</source>
+        <translation>5. 为什么要除以 √d</translation>
+    </message>
+    <message>
+        <source>With d ≥ 256 and dot scoring, see the rows&apos; largest weights average above 0.9.</source>
+        <translation>在 d ≥ 256 且使用点积打分时，观察各行最大权重的平均值超过 0.9。</translation>
+    </message>
+    <message>
+        <source>6. Padding and causal masks</source>
+        <translation>6. 填充掩码与因果掩码</translation>
+    </message>
+    <message>
+        <source>Pad both “&lt;pad&gt;” keys and turn on the causal mask.</source>
+        <translation>把两个“&lt;pad&gt;”键都设为填充，并打开因果掩码。</translation>
+    </message>
+    <message>
+        <source>7. Splitting into heads</source>
+        <translation>7. 拆分为多个头</translation>
+    </message>
+    <message>
+        <source>Use two or more heads so that two heads disagree on a query&apos;s top key.</source>
+        <translation>使用两个或更多的头，使两个头对某个查询最关注的键意见不同。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LessonsPanel</name>
+    <message>
+        <source>Choose a lesson…</source>
+        <translation>选择一节课…</translation>
+    </message>
+    <message>
+        <source>Each lesson loads its own scene; the scene open now is replaced.</source>
+        <translation>每节课都会载入自己的场景，并替换当前打开的场景。</translation>
+    </message>
+    <message>
+        <source>The width d of the random queries and keys: 2, 4, 8, … 1024</source>
+        <translation>随机查询和键的宽度 d：2、4、8 … 1024</translation>
+    </message>
+    <message>
+        <source>Seven short lessons walk through attention step by step. Choose one above.</source>
+        <translation>七节短课带你一步步了解注意力。请在上方选择一节。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s scene does not read: %1</source>
+        <translation>无法读取本课的场景：%1</translation>
+    </message>
+    <message>
+        <source>d = %1: the rows&apos; largest weight averages %2 with dot and %3 with scaled dot.</source>
+        <translation>d = %1：各行最大权重的平均值，点积为 %2，缩放点积为 %3。</translation>
+    </message>
+    <message>
+        <source>✔ Done: %1</source>
+        <translation>✔ 完成：%1</translation>
+    </message>
+    <message>
+        <source>Try this: %1</source>
+        <translation>试一试：%1</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1454,14 @@
         <source>Turn K = V off</source>
         <translation>关闭 K = V</translation>
     </message>
+    <message>
+        <source>Change samples to %1</source>
+        <translation>将采样数改为 %1</translation>
+    </message>
+    <message>
+        <source>Change seed to %1</source>
+        <translation>将种子改为 %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::ShortcutsDialog</name>
@@ -1193,6 +1480,173 @@
     <message>
         <source>In the tables, Ctrl+wheel or Alt+drag on a cell changes its value (Shift for larger steps). Shift+F1 then a click explains any control.</source>
         <translation>在表格中，对单元格使用 Ctrl+滚轮或 Alt+拖动可以修改其数值（按住 Shift 步长更大）。按 Shift+F1 再点击任意控件可查看其说明。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::StepView</name>
+    <message>
+        <source>Query vector</source>
+        <translation>查询向量</translation>
+    </message>
+    <message>
+        <source>Key vector</source>
+        <translation>键向量</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>逐项乘积</translation>
+    </message>
+    <message>
+        <source>Dot product</source>
+        <translation>点积</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>W times the key</source>
+        <translation>W 乘以键</translation>
+    </message>
+    <message>
+        <source>Wq times the query</source>
+        <translation>Wq 乘以查询</translation>
+    </message>
+    <message>
+        <source>Wk times the key</source>
+        <translation>Wk 乘以键</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>Length of the query</source>
+        <translation>查询的长度</translation>
+    </message>
+    <message>
+        <source>Length of the key</source>
+        <translation>键的长度</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>Every key masked</source>
+        <translation>所有键都被掩码</translation>
+    </message>
+    <message>
+        <source>Row maximum</source>
+        <translation>行最大值</translation>
+    </message>
+    <message>
+        <source>Exponentials</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Argmax</source>
+        <translation>最大值位置</translation>
+    </message>
+    <message>
+        <source>Kept keys</source>
+        <translation>保留的键</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Shifted scores</source>
+        <translation>平移后的分数</translation>
+    </message>
+    <message>
+        <source>Threshold τ</source>
+        <translation>阈值 τ</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支撑集</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Draws</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Value vector of the key</source>
+        <translation>该键的值向量</translation>
+    </message>
+    <message>
+        <source>Weight times value</source>
+        <translation>权重乘以值</translation>
+    </message>
+    <message>
+        <source>Context row</source>
+        <translation>上下文行</translation>
+    </message>
+    <message>
+        <source>Output row</source>
+        <translation>输出行</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Formula and numbers</source>
+        <translation>公式与数值</translation>
+    </message>
+    <message>
+        <source>Hover a step to highlight the numbers it uses in the tables and the heatmap.</source>
+        <translation>将鼠标悬停在某一步上，可在表格和热力图中高亮它用到的数值。</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;text</source>
+        <translation>复制为文本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Copy every step as plain text</source>
+        <translation>将所有步骤复制为纯文本</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;LaTeX</source>
+        <translation>复制为 LaTeX(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Copy every step as a LaTeX align* environment</source>
+        <translation>将所有步骤复制为 LaTeX align* 环境</translation>
+    </message>
+    <message>
+        <source>Click a cell of the heatmap to see how its weight is computed.</source>
+        <translation>点击热力图中的单元格，查看其权重是如何计算的。</translation>
+    </message>
+    <message>
+        <source>%1: score %2, weight %3</source>
+        <translation>%1：分数 %2，权重 %3</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
     </message>
 </context>
 <context>
