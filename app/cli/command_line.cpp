@@ -134,6 +134,9 @@ const std::vector<CommandInfo>& commands() {
                             "      -o FILE.tsv                     write sentence pairs with exact gold\n"
                             "                                      alignments from a small grammar",
          [](const QStringList& a, const std::function<void()>&) { return runGenerateCorpus(a); }},
+        {"explain", "explain SCENE.json --query I --key J [--head H]\n"
+                    "                                      one weight step by step; last line JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runExplain(a); }},
     };
     return list;
 }

@@ -69,5 +69,6 @@ int runTimestep(const QStringList& args);
 int runChannel(const QStringList& args);
 int runAlign(const QStringList& args);
 int runGenerateCorpus(const QStringList& args);
+int runExplain(const QStringList& args);
 
 }  // namespace app
