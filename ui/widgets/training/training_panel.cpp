@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QSignalBlocker>
@@ -44,7 +45,7 @@ QString goldText(const ap::SentencePair& pair) {
 }
 
 QString percent(double fraction) {
-    return QString::number(100.0 * fraction, 'f', 1);
+    return QLocale().toString(100.0 * fraction, 'f', 1);
 }
 
 QToolButton* actionButton(QAction* action, QWidget* parent) {
@@ -518,25 +519,36 @@ void TrainingPanel::refreshHeatmap() {
         const ap::Translation t = model_->translate(translationSource_);
         data = translationHeatmap(t);
         data.title = tr("Translation · greedy decoding · epoch %1").arg(epoch);
-        QString text = tr("→ %1").arg(joined(t.tokens));
-        if (!t.finished)
-            text += tr(" … (no end of sentence within %1 words)").arg(t.tokens.size());
         QStringList unknown;
         for (const std::string& s : translationSource_)
             if (!model_->sourceVocabulary().contains(s))
                 unknown << QString::fromStdString(s);
-        if (!unknown.isEmpty())
-            text += tr(" · unknown words: %1").arg(unknown.join(QStringLiteral(", ")));
+        const QString words = joined(t.tokens);
+        const QString unknownList = QLocale().createSeparatedList(unknown);
+        const int limit = int(t.tokens.size());
+        QString text;
+        if (t.finished && unknown.isEmpty())
+            text = tr("→ %1").arg(words);
+        else if (t.finished)
+            text = tr("→ %1 · unknown words: %2").arg(words, unknownList);
+        else if (unknown.isEmpty())
+            text = tr("→ %1 … (no end of sentence within %n word(s))", nullptr, limit).arg(words);
+        else
+            text = tr("→ %1 … (no end of sentence within %n word(s)) · unknown words: %2", nullptr, limit)
+                       .arg(words, unknownList);
         translation_->setText(text);
     } else if (corpus_ && pair >= 0 && pair < int(corpus_->pairs.size())) {
         const ap::SentencePair& p = corpus_->pairs[size_t(pair)];
         if (model_) {
             data = pairAttentionHeatmap(p, model_->teacherForcedAttention(p));
-            data.title = tr("Pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch);
-            if (!data.marks.empty())
-                data.title += tr(" · rings: gold alignment");
             if (!data.possibleMarks.empty())
-                data.title += tr(" (dashed: possible)");
+                data.title = tr("Pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment "
+                                "(dashed: possible)").arg(pair + 1).arg(epoch);
+            else if (!data.marks.empty())
+                data.title = tr("Pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment")
+                                 .arg(pair + 1).arg(epoch);
+            else
+                data.title = tr("Pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch);
         } else {
             data = goldAlignmentHeatmap(p);
             data.title = tr("Pair %1 · gold alignment (rings) · press Train to see the attention").arg(pair + 1);
@@ -566,12 +578,11 @@ void TrainingPanel::updateStatus() {
     QString text;
     if (lastStats_) {
         const ap::EpochStats& s = *lastStats_;
-        const QString aer = s.pairsWithGold > 0 ? QString::number(s.aer, 'f', 3) : tr("— (no gold)");
+        const QLocale locale;
+        const QString aer = s.pairsWithGold > 0 ? locale.toString(s.aer, 'f', 3) : tr("— (no gold)");
         text = tr("Epoch %1 of %2 · loss %3 · token accuracy %4 % · exact match %5 % · AER %6")
-                   .arg(s.epoch)
-                   .arg(plannedEpochs_)
-                   .arg(s.loss, 0, 'f', 4)
-                   .arg(percent(s.tokenAccuracy), percent(s.exactMatch), aer);
+                   .arg(locale.toString(s.epoch), locale.toString(plannedEpochs_), locale.toString(s.loss, 'f', 4),
+                        percent(s.tokenAccuracy), percent(s.exactMatch), aer);
     } else if (corpus_) {
         text = tr("%n pair(s) loaded", nullptr, int(corpus_->pairs.size()));
     }
@@ -580,11 +591,12 @@ void TrainingPanel::updateStatus() {
         if (!lastStats_)
             text = tr("Starting…");
         break;
-    case State::Paused: text += tr(" · paused"); break;
-    case State::Stopping: text += tr(" · stopping…"); break;
+    case State::Paused: text = tr("%1 · paused", "training status, then its state").arg(text); break;
+    case State::Stopping: text = tr("%1 · stopping…", "training status, then its state").arg(text); break;
     case State::Idle:
         if (lastStats_)
-            text += stoppedEarly_ ? tr(" · stopped") : tr(" · done");
+            text = stoppedEarly_ ? tr("%1 · stopped", "training status, then its state").arg(text)
+                                 : tr("%1 · done", "training status, then its state").arg(text);
         break;
     }
     status_->setText(text);
