@@ -62,5 +62,6 @@ int runCompute(const QStringList& args);
 int runExport(const QStringList& args, const std::function<void()>& startGui);
 int runBench(const QStringList& args);
 int runTrain(const QStringList& args);
+int runTranslate(const QStringList& args);
 
 }  // namespace app
