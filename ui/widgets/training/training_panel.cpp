@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QListView>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -40,7 +41,7 @@ QString joined(const std::vector<std::string>& tokens) {
 }
 
 QString percent(double fraction) {
-    return QString::number(100.0 * fraction, 'f', 1);
+    return QLocale().toString(100.0 * fraction, 'f', 1);
 }
 
 QToolButton* actionButton(QAction* action, QWidget* parent) {
@@ -543,27 +544,42 @@ void TrainingPanel::refreshHeatmap() {
         const ap::Translation t = model->translate(translationSource_);
         data = translationHeatmap(t);
         data.title = tr("Translation · greedy decoding · epoch %1").arg(epoch);
-        QString text = tr("→ %1").arg(joined(t.tokens));
-        if (!t.finished)
-            text += tr(" … (no end of sentence within %1 words)").arg(t.tokens.size());
         QStringList unknown;
         for (const std::string& s : translationSource_)
             if (!model->sourceVocabulary().contains(s))
                 unknown << QString::fromStdString(s);
-        if (!unknown.isEmpty())
-            text += tr(" · unknown words: %1").arg(unknown.join(QStringLiteral(", ")));
+        const QString words = joined(t.tokens);
+        const QString unknownList = QLocale().createSeparatedList(unknown);
+        const int limit = int(t.tokens.size());
+        QString text;
+        if (t.finished && unknown.isEmpty())
+            text = tr("→ %1").arg(words);
+        else if (t.finished)
+            text = tr("→ %1 · unknown words: %2").arg(words, unknownList);
+        else if (unknown.isEmpty())
+            text = tr("→ %1 … (no end of sentence within %n word(s))", nullptr, limit).arg(words);
+        else
+            text = tr("→ %1 … (no end of sentence within %n word(s)) · unknown words: %2", nullptr, limit)
+                       .arg(words, unknownList);
         translation_->setText(text);
     } else if (corpus && pair >= 0 && pair < int(corpus->pairs.size())) {
         const ap::SentencePair& p = corpus->pairs[size_t(pair)];
         if (model) {
             data = pairAttentionHeatmap(p, model->teacherForcedAttention(p));
-            data.title = session_->isHeldOut(pair)
-                             ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch)
-                             : tr("Pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch);
-            if (!data.marks.empty())
-                data.title += tr(" · rings: gold alignment");
+            const bool held = session_->isHeldOut(pair);
             if (!data.possibleMarks.empty())
-                data.title += tr(" (dashed: possible)");
+                data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold "
+                                       "alignment (dashed: possible)").arg(pair + 1).arg(epoch)
+                                  : tr("Pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment "
+                                       "(dashed: possible)").arg(pair + 1).arg(epoch);
+            else if (!data.marks.empty())
+                data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold "
+                                       "alignment").arg(pair + 1).arg(epoch)
+                                  : tr("Pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment")
+                                        .arg(pair + 1).arg(epoch);
+            else
+                data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch)
+                                  : tr("Pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch);
         } else {
             data = goldAlignmentHeatmap(p);
             data.title = tr("Pair %1 · gold alignment (rings) · press Train to see the attention").arg(pair + 1);
@@ -597,18 +613,17 @@ void TrainingPanel::updateStatus() {
     const TrainingSession::State state = session_->state();
     if (stats) {
         const ap::EpochStats& s = *stats;
-        const QString aer = s.pairsWithGold > 0 ? QString::number(s.aer, 'f', 3) : tr("— (no gold)");
+        const QLocale locale;
+        const QString aer = s.pairsWithGold > 0 ? locale.toString(s.aer, 'f', 3) : tr("— (no gold)");
         text = tr("Epoch %1 of %2 · loss %3 · token accuracy %4 % · exact match %5 % · AER %6")
-                   .arg(s.epoch)
-                   .arg(session_->plannedEpochs())
-                   .arg(s.loss, 0, 'f', 4)
-                   .arg(percent(s.tokenAccuracy), percent(s.exactMatch), aer);
+                   .arg(locale.toString(s.epoch), locale.toString(session_->plannedEpochs()),
+                        locale.toString(s.loss, 'f', 4), percent(s.tokenAccuracy), percent(s.exactMatch), aer);
         if (s.hasHeldOut) {
             const ap::Evaluation& h = s.heldOut;
-            const QString heldAer = h.pairsWithGold > 0 ? QString::number(h.aer, 'f', 3) : tr("— (no gold)");
+            const QString heldAer = h.pairsWithGold > 0 ? locale.toString(h.aer, 'f', 3) : tr("— (no gold)");
             heldText = tr("Held out: loss %1 · token accuracy %2 % · exact match %3 % · BLEU %4 · AER %5")
-                           .arg(h.loss, 0, 'f', 4)
-                           .arg(percent(h.tokenAccuracy), percent(h.exactMatch), percent(h.bleu), heldAer);
+                           .arg(locale.toString(h.loss, 'f', 4), percent(h.tokenAccuracy), percent(h.exactMatch),
+                                locale.toString(h.bleu, 'f', 3), heldAer);
         }
     } else if (corpus) {
         const int held = int(session_->heldOutIndices().size());
@@ -623,11 +638,14 @@ void TrainingPanel::updateStatus() {
         if (!stats)
             text = tr("Starting…");
         break;
-    case TrainingSession::State::Paused: text = tr("%1 · paused").arg(text); break;
-    case TrainingSession::State::Stopping: text = tr("%1 · stopping…").arg(text); break;
+    case TrainingSession::State::Paused: text = tr("%1 · paused", "training status, then its state").arg(text); break;
+    case TrainingSession::State::Stopping:
+        text = tr("%1 · stopping…", "training status, then its state").arg(text);
+        break;
     case TrainingSession::State::Idle:
         if (stats)
-            text = session_->stoppedEarly() ? tr("%1 · stopped").arg(text) : tr("%1 · done").arg(text);
+            text = session_->stoppedEarly() ? tr("%1 · stopped", "training status, then its state").arg(text)
+                                            : tr("%1 · done", "training status, then its state").arg(text);
         break;
     }
     status_->setText(text);
