@@ -530,6 +530,29 @@
         </message>
     </context>
     <context>
+        <name>ui::ExperimentsMenu</name>
+        <message>
+            <source>E&amp;xperiments</source>
+            <translation>实验(&amp;X)</translation>
+        </message>
+        <message>
+            <source>&amp;Time-step attention...</source>
+            <translation>时间步注意力(&amp;T)...</translation>
+        </message>
+        <message>
+            <source>&amp;Channel attention...</source>
+            <translation>通道注意力(&amp;C)...</translation>
+        </message>
+        <message>
+            <source>Train an LSTM whose attention over the time steps finds the step that carries the label</source>
+            <translation>训练一个 LSTM，其在时间步上的注意力会找到携带标签的时间步</translation>
+        </message>
+        <message>
+            <source>Train a squeeze-and-excitation block that finds the channel that carries the label</source>
+            <translation>训练一个挤压-激励模块，它会找到携带标签的通道</translation>
+        </message>
+    </context>
+    <context>
         <name>ui::ExperimentWindow</name>
         <message>
             <source>&amp;Train</source>
