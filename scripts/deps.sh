@@ -12,8 +12,8 @@ AP_BUILD_PACKAGES=(
     fonts-dejavu-core fonts-wqy-microhei
 )
 # The tests also read PDFs back (pdftoppm, pdffonts), validate the desktop
-# files, and build the Debian package.
-AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info dpkg-dev file)
+# files and check the file types (gio), and build the Debian package.
+AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info libglib2.0-bin dpkg-dev file)
 # cpack's DEB generator finds library dependencies with dpkg-shlibdeps.
 AP_PACKAGE_PACKAGES=(dpkg-dev file)
 

@@ -9,7 +9,11 @@
 #include "render/image_export.h"
 #include "widgets/common/language_menu.h"
 
+#include <QAction>
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QLabel>
+#include <QPushButton>
 #include <QFile>
 #include <QGlyphRun>
 #include <QImage>
@@ -188,6 +192,34 @@ private slots:
             if (cjkEmbedded) break;
         }
         QVERIFY2(cjkEmbedded, qPrintable(listing));
+    }
+
+    // Texts set once from a lookup follow a switch at once, in both
+    // directions; a text that never came from a lookup is left alone.
+    void switchingRetranslatesShownTexts() {
+        QWidget window;
+        auto* label = new QLabel(QCoreApplication::translate("ui::Heatmap", "mean score"), &window);
+        auto* combo = new QComboBox(&window);
+        combo->addItem(QCoreApplication::translate("ui::Heatmap", "softmax"));
+        combo->addItem(QCoreApplication::translate("ui::Heatmap", "hard"));
+        combo->setItemData(1, QCoreApplication::translate("ui::Heatmap", "raw scores"), Qt::ToolTipRole);
+        auto* button = new QPushButton(QCoreApplication::translate("ui::Heatmap", "masked"), &window);
+        auto* own = new QLabel(QStringLiteral("a token"), &window);
+        QAction* action = window.addAction(QCoreApplication::translate("ui::Heatmap", "weight"));
+
+        ui::applyLanguage(ui::Language::SimplifiedChinese);
+        QCOMPARE(label->text(), QStringLiteral("平均分数"));
+        QCOMPARE(combo->itemText(1), QStringLiteral("硬注意力"));
+        QCOMPARE(combo->itemData(1, Qt::ToolTipRole).toString(), QStringLiteral("原始分数"));
+        QCOMPARE(button->text(), QStringLiteral("已屏蔽"));
+        QCOMPARE(action->text(), QStringLiteral("权重"));
+        QCOMPARE(own->text(), QStringLiteral("a token"));
+
+        ui::applyLanguage(ui::Language::English);
+        QCOMPARE(label->text(), QStringLiteral("mean score"));
+        QCOMPARE(combo->itemText(1), QStringLiteral("hard"));
+        QCOMPARE(button->text(), QStringLiteral("masked"));
+        QCOMPARE(action->text(), QStringLiteral("weight"));
     }
 
     void languageMenuSwitchesAndRemembers() {
