@@ -519,6 +519,29 @@
     </message>
 </context>
 <context>
+    <name>ui::HelpMenu</name>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>How to use the playground and the translation window</source>
+        <translation>如何使用实验场和翻译窗口</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of the open windows</source>
+        <translation>所有已打开窗口的全部键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&amp;About Attention Playground</source>
+        <translation>关于注意力实验场(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>ui::KeyPaddingHeader</name>
     <message>
         <source>Key padding: a ticked key is masked for every query (as padding tokens of a batch are).</source>
@@ -715,30 +738,8 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;About Attention Playground</source>
-        <translation>关于注意力实验场(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About Attention Playground</source>
-        <translation>关于注意力实验场</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Attention Playground %1&lt;/b&gt;&lt;p&gt;Edit queries, keys and values, change the scoring and normalization, and watch attention change.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;注意力实验场 %1&lt;/b&gt;&lt;p&gt;编辑查询、键和值，改变打分与归一化方式，观察注意力的变化。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Je suis étudiant → I am a student (built in)</source>
         <translation>Je suis étudiant → I am a student（内置）</translation>
-    </message>
-    <message>
-        <source>%1 queries × %2 keys · %3 head(s)%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n fully masked row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Mask edit mode: click a cell to mask or unmask it (M to leave)</source>
@@ -815,6 +816,32 @@
     <message>
         <source>Translation — Attention Playground</source>
         <translation>翻译 — 注意力实验场</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做“%1”(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 queries × %2 keys · %n head(s)</source>
+        <translation>
+            <numerusform>%1 个查询 × %2 个键 · %n 个头</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 queries × %2 keys · %3 · %n fully masked row(s)</source>
+        <translation>
+            <numerusform>%1 个查询 × %2 个键 · %3 · %n 行被完全屏蔽</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n head(s)</source>
+        <translation>
+            <numerusform>%n 个头</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1626,105 @@
     <message>
         <source>The user guide is missing from this build (%1).</source>
         <translation>此版本缺少用户指南（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WhatsThis</name>
+    <message>
+        <source>&lt;b&gt;Scoring&lt;/b&gt; turns a query q and a key k into a score. Dot and scaled dot compare the vectors directly (scaled dot divides by √dₕ so that wide heads do not saturate the softmax); general (Luong) puts a matrix W between them; additive (Bahdanau) runs both through a small layer, vᵀ tanh(W_q q + W_k k); cosine compares directions only.</source>
+        <translation>&lt;b&gt;打分&lt;/b&gt;把查询 q 和键 k 变成一个分数。点积和缩放点积直接比较两个向量（缩放点积除以 √dₕ，使较宽的头不会让 softmax 饱和）；一般（Luong）在两者之间放一个矩阵 W；加性（Bahdanau）让两者经过一个小网络层，vᵀ tanh(W_q q + W_k k)；余弦只比较方向。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Normalization&lt;/b&gt; turns each query&apos;s scores into weights that sum to 1. Softmax gives every key some weight; hard gives all of it to the best key; top-k keeps the k best; sparsemax sets low scores to exactly 0.</source>
+        <translation>&lt;b&gt;归一化&lt;/b&gt;把每个查询的分数变成总和为 1 的权重。softmax 给每个键一些权重；硬注意力把全部权重给分数最高的键；top-k 保留最好的 k 个；sparsemax 把较低的分数置为恰好 0。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;k&lt;/b&gt;: how many of the highest-scoring keys top-k keeps for each query. The others get weight 0.</source>
+        <translation>&lt;b&gt;k&lt;/b&gt;：top-k 为每个查询保留多少个分数最高的键。其余的键权重为 0。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Temperature T&lt;/b&gt; divides the scores before normalization. Drag left (T &amp;lt; 1) and the weights sharpen towards hard attention; drag right (T &amp;gt; 1) and they flatten towards uniform.</source>
+        <translation>&lt;b&gt;温度 T&lt;/b&gt; 在归一化之前除以分数。向左拖（T &amp;lt; 1），权重变尖锐，趋向硬注意力；向右拖（T &amp;gt; 1），权重变平坦，趋向均匀。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Temperature T&lt;/b&gt;, typed exactly. The slider beside it moves on a logarithmic scale.</source>
+        <translation>&lt;b&gt;温度 T&lt;/b&gt;，可精确输入。旁边的滑块按对数刻度移动。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Heads&lt;/b&gt;: the width d is split into h equal parts and each head attends on its own part. The grid on the right shows every head; the output puts their contexts side by side.</source>
+        <translation>&lt;b&gt;注意力头&lt;/b&gt;：宽度 d 被分成 h 等份，每个头在自己那一份上计算注意力。右侧的网格显示每个头；输出把它们的上下文并排拼接。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mask preset&lt;/b&gt;: causal hides every later key from a query, as in a decoder that must not look ahead. Key padding (the boxes in the K table) and single masked cells apply on top.</source>
+        <translation>&lt;b&gt;掩码预设&lt;/b&gt;：因果掩码对查询隐藏其后的所有键，就像不能向前看的解码器。键填充（K 表中的方框）和单独屏蔽的单元格在此基础上叠加。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mask edit mode&lt;/b&gt; (M): while it is on, clicking a heatmap cell masks or unmasks it. A masked cell gets weight exactly 0 and its row is renormalized over the other keys.</source>
+        <translation>&lt;b&gt;掩码编辑模式&lt;/b&gt;（M）：开启时，点击热力图单元格即可屏蔽或取消屏蔽。被屏蔽的单元格权重恰好为 0，所在行在其余键上重新归一化。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Self-attention&lt;/b&gt;: one matrix of tokens is used as queries, keys and values, so a sentence attends to its own words. Only Q can then be edited.</source>
+        <translation>&lt;b&gt;自注意力&lt;/b&gt;：同一个词元矩阵同时用作查询、键和值，句子关注它自己的词。此时只能编辑 Q。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;K = V&lt;/b&gt;: the values are the keys, as in encoder–decoder attention where both are the encoder&apos;s states.</source>
+        <translation>&lt;b&gt;K = V&lt;/b&gt;：值就是键，就像编码器–解码器注意力中两者都是编码器的状态。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Show raw scores&lt;/b&gt;: the heatmap shows the scores before temperature, mask and normalization, on their own colour scale, instead of the weights.</source>
+        <translation>&lt;b&gt;显示原始分数&lt;/b&gt;：热力图以分数自己的色标显示温度、掩码和归一化作用之前的分数，而不是权重。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scoring&lt;/b&gt; of the translator&apos;s attention: how the decoder state scores each encoder state. Changing it takes effect when you press Train.</source>
+        <translation>翻译模型注意力的&lt;b&gt;打分&lt;/b&gt;方式：解码器状态如何给每个编码器状态打分。修改后在按下“训练”时生效。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Normalization&lt;/b&gt; of the translator&apos;s attention: softmax or sparsemax.</source>
+        <translation>翻译模型注意力的&lt;b&gt;归一化&lt;/b&gt;方式：softmax 或 sparsemax。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Heads&lt;/b&gt; of the translator&apos;s attention; the heatmap shows their mean.</source>
+        <translation>翻译模型注意力的&lt;b&gt;头数&lt;/b&gt;；热力图显示它们的平均。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hidden size&lt;/b&gt;: the width of the encoder and decoder states. Larger learns more and trains more slowly.</source>
+        <translation>&lt;b&gt;隐藏层大小&lt;/b&gt;：编码器和解码器状态的宽度。越大学得越多，训练也越慢。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Epochs&lt;/b&gt;: how many times training goes over every sentence pair.</source>
+        <translation>&lt;b&gt;轮数&lt;/b&gt;：训练遍历所有句对的次数。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Learning rate&lt;/b&gt;: the step size of the Adam optimizer. Too large and the loss jumps; too small and it falls slowly.</source>
+        <translation>&lt;b&gt;学习率&lt;/b&gt;：Adam 优化器的步长。太大损失会跳动；太小损失下降缓慢。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Seed&lt;/b&gt;: the same seed gives the same initial model and the same order of pairs, so a run can be repeated exactly.</source>
+        <translation>&lt;b&gt;种子&lt;/b&gt;：相同的种子给出相同的初始模型和相同的句对顺序，因此一次训练可以被精确重复。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Corpus&lt;/b&gt;: the sentence pairs to train on. Each line of a corpus file holds a source sentence, a tab, its translation and optionally a gold word alignment.</source>
+        <translation>&lt;b&gt;语料&lt;/b&gt;：用于训练的句对。语料文件的每一行包含一个源语言句子、一个制表符、它的译文，以及可选的标准词对齐。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sentence pairs&lt;/b&gt;: select one to see the decoder&apos;s attention over its source words, with the gold alignment drawn as rings.</source>
+        <translation>&lt;b&gt;句对&lt;/b&gt;：选择一个，查看解码器在其源语言词上的注意力，标准对齐以圆环标出。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Translate&lt;/b&gt;: type a sentence in the source language and press Enter. The latest model translates it word by word and the heatmap shows where it looked.</source>
+        <translation>&lt;b&gt;翻译&lt;/b&gt;：输入源语言句子并按回车。最新的模型逐词翻译，热力图显示它关注了哪里。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Loss&lt;/b&gt;: the mean cross-entropy per target word after each epoch, on a logarithmic axis. It should fall steadily.</source>
+        <translation>&lt;b&gt;损失&lt;/b&gt;：每轮之后每个目标词的平均交叉熵，采用对数坐标轴。它应当稳步下降。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Alignment and accuracy&lt;/b&gt;: AER compares the strongest attention of each target word with the gold alignment (lower is better); token accuracy and exact match measure the translations (higher is better).</source>
+        <translation>&lt;b&gt;对齐与准确率&lt;/b&gt;：AER 把每个目标词最强的注意力与标准对齐相比较（越低越好）；词元准确率和完全匹配率衡量翻译质量（越高越好）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Attention of the translator&lt;/b&gt;: one row per target word, one column per source word. Rings mark the gold alignment; dashed rings its possible links.</source>
+        <translation>&lt;b&gt;翻译模型的注意力&lt;/b&gt;：每个目标词一行，每个源语言词一列。圆环标出标准对齐；虚线圆环为可能的对齐。</translation>
     </message>
 </context>
 <context>
