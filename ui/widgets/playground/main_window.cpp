@@ -1,6 +1,7 @@
 #include "widgets/playground/main_window.h"
 
 #include "widgets/common/bar_chart_view.h"
+#include "widgets/explain/learning_tools.h"
 #include "widgets/playground/controls_panel.h"
 #include "render/csv_export.h"
 #include "widgets/common/export_dialog.h"
@@ -41,8 +42,11 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QRandomGenerator>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <limits>
 
 namespace ui {
 namespace {
@@ -138,10 +142,12 @@ void MainWindow::buildViews() {
     setCentralWidget(central);
 
     connect(heatmap_, &HeatmapView::cellClicked, this, [this](int row, int column) {
-        if (maskEditMode_)
+        if (maskEditMode_) {
             document_->toggleMaskCell(row, column);
-        else
+        } else {
+            if (learning_) learning_->selectCell(row, column);
             selectQuery(row);
+        }
     });
     connect(headGrid_, &HeadGridView::headSelected, this, &MainWindow::selectHead);
 }
@@ -282,6 +288,14 @@ void MainWindow::buildMenus() {
         trainingWindow_->activateWindow();
     });
 
+    PlaygroundParts parts;
+    parts.window = this;
+    parts.document = document_;
+    parts.heatmap = heatmap_;
+    parts.barChart = barChart_;
+    for (int r = 0; r < 3; ++r) parts.tables[std::size_t(r)] = editors_[r]->model();
+    learning_ = new LearningTools(parts);
+
     viewMenu_->addSeparator();
     viewMenu_->addMenu(new LanguageMenu(viewMenu_));
 
@@ -311,6 +325,11 @@ void MainWindow::connectControls() {
     connect(controls_, &ControlsPanel::scoringChanged, document_, &SceneDocument::setScoring);
     connect(controls_, &ControlsPanel::normalizationChanged, document_, &SceneDocument::setNormalization);
     connect(controls_, &ControlsPanel::topKChanged, document_, &SceneDocument::setTopK);
+    connect(controls_, &ControlsPanel::samplesChanged, document_, &SceneDocument::setSamples);
+    connect(controls_, &ControlsPanel::seedChanged, document_, [this](quint64 seed) { document_->setSeed(seed); });
+    connect(controls_, &ControlsPanel::resampleRequested, document_, [this] {
+        document_->setSeed(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max()));
+    });
     connect(controls_, &ControlsPanel::temperatureChanged, document_, &SceneDocument::setTemperature);
     connect(controls_, &ControlsPanel::causalChanged, document_, &SceneDocument::setCausal);
     connect(controls_, &ControlsPanel::headsChanged, this, [this](int h) {
@@ -337,6 +356,8 @@ void MainWindow::syncControls() {
     st.scoring = s.scoring;
     st.normalization = s.normalization;
     st.k = s.topK;
+    st.samples = s.samples;
+    st.seed = s.seed;
     st.temperature = s.temperature;
     st.heads = s.heads;
     const auto [d, dv] = headedWidths(s);
@@ -383,6 +404,7 @@ void MainWindow::onResult(quint64 id, ScenePtr scene, ResultPtr result, ViewSpec
     busy_->hide();
     resultScene_ = std::move(scene);
     result_ = std::move(result);
+    if (learning_) learning_->setResult(resultScene_, result_, head_.head);
     refreshViews(view == viewSpec() ? std::move(heatmap) : nullptr);
     updateStatus();
     emit viewsUpdated(id);
@@ -463,16 +485,19 @@ void MainWindow::refreshBarChart() {
         masked[size_t(c)] = d.isMasked(row, c);
     }
     barChart_->setRow(d.rowLabels.value(row), d.columnLabels, std::move(values), std::move(masked), !showScores_);
+    if (learning_) learning_->updateBarReference(row, !showScores_);
     heatmap_->setSelectedRow(row);
 }
 
 void MainWindow::selectQuery(int row) {
     selectedQuery_ = std::max(0, row);
+    if (learning_ && learning_->selectedQuery() != selectedQuery_) learning_->selectCell(selectedQuery_);
     refreshBarChart();
 }
 
 void MainWindow::selectHead(HeadChoice head) {
     head_ = head;
+    if (learning_) learning_->setHead(head.head);
     refreshViews();
 }
 

@@ -21,6 +21,8 @@ class QTimer;
 
 namespace ui {
 
+class LearningTools;
+
 class BarChartView;
 class ControlsPanel;
 class HeadGridView;
@@ -66,6 +68,8 @@ public:
     ControlsPanel* controlsPanel() const { return controls_; }
     MatrixEditor* matrixEditor(int role) const { return editors_[role]; }
     TrainingPanel* trainingPanel();
+    // The Steps and Lessons docks, the sampled bars and the compare window.
+    LearningTools* learningTools() const { return learning_; }
     HeadChoice currentHead() const { return head_; }
     int selectedQuery() const { return selectedQuery_; }
     bool maskEditMode() const { return maskEditMode_; }
@@ -148,6 +152,7 @@ private:
     QLabel* status_ = nullptr;
     QProgressBar* busy_ = nullptr;
     QTimer* busyTimer_ = nullptr;
+    LearningTools* learning_ = nullptr;
 };
 
 }  // namespace ui
