@@ -1077,6 +1077,10 @@
         <source>masked</source>
         <translation>已屏蔽</translation>
     </message>
+    <message>
+        <source>sample</source>
+        <translation>采样</translation>
+    </message>
 </context>
 <context>
     <name>ui::HeatmapView</name>
