@@ -7,12 +7,14 @@
 #include "render/heatmap_data.h"
 #include "render/heatmap_renderer.h"
 #include "render/image_export.h"
+#include "widgets/common/heatmap_view.h"
 #include "widgets/common/language_menu.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QLabel>
+#include <QPalette>
 #include <QPushButton>
 #include <QFile>
 #include <QGlyphRun>
@@ -24,6 +26,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextLayout>
+
+#include <cmath>
 
 namespace {
 
@@ -220,6 +224,45 @@ private slots:
         QCOMPARE(combo->itemText(1), QStringLiteral("hard"));
         QCOMPARE(button->text(), QStringLiteral("masked"));
         QCOMPARE(action->text(), QStringLiteral("weight"));
+    }
+
+    // A dark palette: the view draws on the palette's base with its text
+    // colour, exports stay black on white, and the colour map is the same.
+    void darkPaletteInTheViewNotInExports() {
+        const Computed c = computeScene(QStringLiteral("play-computer-game.json"));
+        ui::HeatmapView view;
+        view.resize(520, 400);
+        view.setData(ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights));
+        QPalette dark = view.palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 34));
+        dark.setColor(QPalette::Text, QColor(235, 235, 235));
+        view.setPalette(dark);
+        const QImage onScreen = view.grab().toImage();
+        QCOMPARE(QColor(onScreen.pixel(1, 1)), QColor(30, 30, 34));
+        const QImage exported = ui::renderHeatmapImage(view.data(), view.style(), QSize(520, 400));
+        QCOMPARE(QColor(exported.pixel(1, 1)), QColor(Qt::white));
+        // The centre of the first cell has the same colour in both.
+        const ui::HeatmapLayout L = ui::layoutHeatmap(view.data(), QSizeF(520, 400), view.style());
+        const QPoint cell = QPointF(L.cells.left() + 3, L.cells.top() + 3).toPoint();
+        QCOMPARE(onScreen.pixel(cell), exported.pixel(cell));
+    }
+
+    // Numbers on cells are black or white by the cell's luminance: every
+    // colour of every map keeps a WCAG contrast of at least 4.5 : 1.
+    void cellTextKeepsItsContrast() {
+        auto luminance = [](QColor c) {
+            auto lin = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF());
+        };
+        for (ui::Colormap::Kind kind : {ui::Colormap::Kind::Viridis, ui::Colormap::Kind::Magma, ui::Colormap::Kind::Diverging}) {
+            const ui::Colormap map(kind);
+            for (int i = 0; i <= 100; ++i) {
+                const QRgb cell = map.rgbAt(i / 100.0);
+                const double a = luminance(QColor(cell)), b = luminance(ui::readableTextColor(cell));
+                const double ratio = (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+                QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 at %2: %3").arg(ui::Colormap::name(kind)).arg(i).arg(ratio)));
+            }
+        }
     }
 
     void languageMenuSwitchesAndRemembers() {
