@@ -1,9 +1,11 @@
 // attention-playground: the window, or one of the commands of cli/cli.h.
 #include "cli/cli.h"
 #include "document/scene_document.h"
+#include "widgets/common/language_menu.h"
 #include "widgets/playground/main_window.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QTimer>
 
 namespace {
@@ -35,9 +37,19 @@ int main(int argc, char** argv) {
         break;
     }
     QApplication application(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Attention Playground"));
+    // One identity everywhere: the settings and data folders, the window
+    // class the desktop matches to the .desktop file, and the icon.
+    QApplication::setApplicationName(QStringLiteral("attention-playground"));
     QApplication::setOrganizationName(QStringLiteral("attention-playground"));
     QApplication::setApplicationVersion(QStringLiteral(AP_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.attention_playground.AttentionPlayground"));
+    QIcon icon = QIcon::fromTheme(QStringLiteral("attention-playground"));
+    if (icon.isNull())
+        icon = QIcon(QStringLiteral(":/icons/attention-playground.svg"));
+    QApplication::setWindowIcon(icon);
+    // The stored language, or the system's (also sets the display name).
+    ui::applyLanguage(ui::storedLanguage(), false);
+
     ui::MainWindow window;
     // The window shows at once; a file given as the argument loads on a
     // worker thread after that.

@@ -78,7 +78,8 @@ void TestRecovery::killedProcessLeavesARestorableScene() {
     app.setProcessEnvironment(env);
     app.start(QStringLiteral(AP_APP_EXECUTABLE), {scenePath});
     QVERIFY(app.waitForStarted());
-    const QString dir = home.filePath(QStringLiteral("data/attention-playground/Attention Playground/recovery"));
+    // AppDataLocation is XDG_DATA_HOME/<organization>/<application>.
+    const QString dir = home.filePath(QStringLiteral("data/attention-playground/attention-playground/recovery"));
     const QString file = QDir(dir).filePath(QStringLiteral("scene-%1.json").arg(app.processId()));
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), 30000);
     // QSaveFile renames a complete file into place: it parses at once.

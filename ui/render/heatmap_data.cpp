@@ -2,6 +2,9 @@
 
 #include "render/title_text.h"
 
+#include <QCoreApplication>
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -23,26 +26,65 @@ QString shortTitle(const std::string& title) {
     return t;
 }
 
+// The words drawn into pictures go through QCoreApplication::translate:
+// this library has no QObject, and the command line draws them too.
+QString scoringDisplayName(ap::Scoring scoring) {
+    switch (scoring) {
+    case ap::Scoring::Dot: return QCoreApplication::translate("ui::Heatmap", "dot");
+    case ap::Scoring::ScaledDot: return QCoreApplication::translate("ui::Heatmap", "scaled dot");
+    case ap::Scoring::General: return QCoreApplication::translate("ui::Heatmap", "general");
+    case ap::Scoring::Additive: return QCoreApplication::translate("ui::Heatmap", "additive");
+    case ap::Scoring::Cosine: return QCoreApplication::translate("ui::Heatmap", "cosine");
+    }
+    return QString::fromUtf8(ap::displayName(scoring));
+}
+
+QString normalizationDisplayName(ap::Normalization normalization) {
+    switch (normalization) {
+    case ap::Normalization::Softmax: return QCoreApplication::translate("ui::Heatmap", "softmax");
+    case ap::Normalization::Hard: return QCoreApplication::translate("ui::Heatmap", "hard");
+    case ap::Normalization::TopK: return QCoreApplication::translate("ui::Heatmap", "top-k");
+    case ap::Normalization::Sparsemax: return QCoreApplication::translate("ui::Heatmap", "sparsemax");
+    case ap::Normalization::Sample: return QCoreApplication::translate("ui::Heatmap", "sample");
+    }
+    return QString::fromUtf8(ap::displayName(normalization));
+}
+
 QString heatmapTitle(const ap::Scene& scene, HeadChoice head, HeatmapQuantity quantity) {
+    // Each part is a phrase of its own, joined like the items of a list.
     QStringList parts;
     if (!scene.title.empty())
         parts << shortTitle(scene.title);
-    parts << QString::fromUtf8(ap::displayName(scene.scoring));
+    parts << scoringDisplayName(scene.scoring);
+    const QLocale locale;
     if (quantity == HeatmapQuantity::Scores) {
-        parts << QStringLiteral("raw scores");
+        parts << QCoreApplication::translate("ui::Heatmap", "raw scores");
     } else {
-        QString norm = QString::fromUtf8(ap::displayName(scene.normalization));
-        if (scene.normalization == ap::Normalization::TopK)
-            norm += QStringLiteral(" (k = %1)").arg(scene.topK);
-        parts << norm;
-        parts << QStringLiteral("T = %1").arg(double(scene.temperature), 0, 'g', 4);
+        const QString norm = normalizationDisplayName(scene.normalization);
+        parts << (scene.normalization == ap::Normalization::TopK
+                      ? QCoreApplication::translate("ui::Heatmap", "%1 (k = %2)").arg(norm, locale.toString(scene.topK))
+                      : norm);
+        parts << QCoreApplication::translate("ui::Heatmap", "T = %1")
+                     .arg(locale.toString(double(scene.temperature), 'g', 4));
     }
     if (head.isMean())
-        parts << (scene.heads == 1 ? QStringLiteral("1 head")
-                                   : QStringLiteral("mean of %1 heads").arg(scene.heads));
+        parts << (scene.heads == 1 ? QCoreApplication::translate("ui::Heatmap", "1 head")
+                                   : QCoreApplication::translate("ui::Heatmap", "mean of %n heads", nullptr, scene.heads));
     else
-        parts << QStringLiteral("head %1 (of %2 heads)").arg(head.head).arg(scene.heads);
+        parts << QCoreApplication::translate("ui::Heatmap", "head %1 (of %n heads)", nullptr, scene.heads)
+                     .arg(head.head);
     return parts.join(QStringLiteral(" · "));
+}
+
+QString scaleLabel(HeatmapQuantity quantity, bool meanOfHeads) {
+    if (quantity == HeatmapQuantity::Weights)
+        return QCoreApplication::translate("ui::Heatmap", "weight");
+    return meanOfHeads ? QCoreApplication::translate("ui::Heatmap", "mean score")
+                       : QCoreApplication::translate("ui::Heatmap", "score");
+}
+
+QString maskedKeyLabel() {
+    return QCoreApplication::translate("ui::Heatmap", "masked");
 }
 
 HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult& result,
@@ -63,7 +105,7 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
         d.values = mean ? result.weightsMean : result.heads[size_t(h)].weights;
         d.minValue = 0.0;
         d.maxValue = 1.0;
-        d.scaleLabel = QStringLiteral("weight");
+        d.scaleLabel = scaleLabel(HeatmapQuantity::Weights);
         return d;
     }
     if (mean) {
@@ -74,8 +116,7 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
     } else {
         d.values = result.heads[size_t(h)].scores;
     }
-    d.scaleLabel = head.isMean() && result.heads.size() > 1 ? QStringLiteral("mean score")
-                                                             : QStringLiteral("score");
+    d.scaleLabel = scaleLabel(HeatmapQuantity::Scores, head.isMean() && result.heads.size() > 1);
     // The scale spans what the user can compare: the unmasked cells.
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;

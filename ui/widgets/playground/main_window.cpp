@@ -11,6 +11,8 @@
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
 #include "widgets/common/recent_files.h"
+#include "widgets/explain/learning_tools.h"
+#include "widgets/help/whats_this.h"
 #include "widgets/playground/controls_panel.h"
 #include "widgets/playground/head_grid_view.h"
 #include "widgets/playground/matrix_editor.h"
@@ -30,6 +32,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QTimer>
 #include <QToolButton>
 #include <QProgressBar>
@@ -37,6 +40,8 @@
 #include <QStatusBar>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
+
+#include <limits>
 
 namespace ui {
 namespace {
@@ -68,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createStatusBar();
     connectPresenter();
     connectControls();
+    installWhatsThis(this);
     connect(document_, &SceneDocument::sceneChanged, this, [this] { syncControls(); });
     connect(document_, &SceneDocument::modesChanged, this, [this] { syncControls(); });
     connect(document_, &SceneDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -148,10 +154,12 @@ void MainWindow::createCentralViews() {
     setCentralWidget(central);
 
     connect(heatmap_, &HeatmapView::cellClicked, this, [this](int row, int column) {
-        if (maskEditMode_)
+        if (maskEditMode_) {
             document_->toggleMaskCell(row, column);
-        else
+        } else {
+            if (learning_) learning_->selectCell(row, column);
             selectQuery(row);
+        }
     });
 }
 
@@ -189,8 +197,24 @@ void MainWindow::createLoadingIndicator() {
 }
 
 void MainWindow::connectPresenter() {
-    connect(presenter_, &PlaygroundPresenter::viewsUpdated, this, &MainWindow::viewsUpdated);
-    connect(presenter_, &PlaygroundPresenter::summaryChanged, status_, &QLabel::setText);
+    // The learning tools see each result before the views show it, and let
+    // go of it when the presenter does.
+    connect(presenter_, &PlaygroundPresenter::resultArrived, this, [this] {
+        if (learning_)
+            learning_->setResult(presenter_->resultScene(), presenter_->currentResult(), presenter_->currentHead().head);
+    });
+    connect(presenter_, &PlaygroundPresenter::resultReleased, this, [this] {
+        if (learning_)
+            learning_->setResult(nullptr, nullptr, presenter_->currentHead().head);
+    });
+    connect(presenter_, &PlaygroundPresenter::barChartRowChanged, this, [this](int row, bool weights) {
+        if (learning_)
+            learning_->updateBarReference(row, weights);
+    });
+    connect(presenter_, &PlaygroundPresenter::viewsUpdated, this, [this](quint64 id) {
+        updateStatus();
+        emit viewsUpdated(id);
+    });
     connect(presenter_, &PlaygroundPresenter::failed, this, &MainWindow::showError);
     connect(presenter_, &PlaygroundPresenter::busyChanged, busy_, &QWidget::setVisible);
 }
@@ -199,6 +223,11 @@ void MainWindow::connectControls() {
     connect(controls_, &ControlsPanel::scoringChanged, document_, &SceneDocument::setScoring);
     connect(controls_, &ControlsPanel::normalizationChanged, document_, &SceneDocument::setNormalization);
     connect(controls_, &ControlsPanel::topKChanged, document_, &SceneDocument::setTopK);
+    connect(controls_, &ControlsPanel::samplesChanged, document_, &SceneDocument::setSamples);
+    connect(controls_, &ControlsPanel::seedChanged, document_, [this](quint64 seed) { document_->setSeed(seed); });
+    connect(controls_, &ControlsPanel::resampleRequested, document_, [this] {
+        document_->setSeed(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max()));
+    });
     connect(controls_, &ControlsPanel::temperatureChanged, document_, &SceneDocument::setTemperature);
     connect(controls_, &ControlsPanel::causalChanged, document_, &SceneDocument::setCausal);
     connect(controls_, &ControlsPanel::headsChanged, this, [this](int h) {
@@ -225,6 +254,8 @@ void MainWindow::syncControls() {
     st.scoring = s.scoring;
     st.normalization = s.normalization;
     st.k = s.topK;
+    st.samples = s.samples;
+    st.seed = s.seed;
     st.temperature = s.temperature;
     st.heads = s.heads;
     const auto [d, dv] = headedWidths(s);
@@ -238,10 +269,15 @@ void MainWindow::syncControls() {
 }
 
 void MainWindow::selectQuery(int row) {
+    const int selected = std::max(0, row);
+    if (learning_ && learning_->selectedQuery() != selected)
+        learning_->selectCell(selected);
     presenter_->selectQuery(row);
 }
 
 void MainWindow::selectHead(HeadChoice head) {
+    if (learning_)
+        learning_->setHead(head.head);
     presenter_->selectHead(head);
 }
 
@@ -251,7 +287,35 @@ void MainWindow::setMaskEditMode(bool on) {
     maskEditMode_ = on;
     heatmap_->setMaskEditMode(on);
     syncControls();
-    status_->setText(on ? tr("Mask edit mode: click a cell to mask or unmask it (M to leave)") : QString());
+    if (on)
+        status_->setText(tr("Mask edit mode: click a cell to mask or unmask it (M to leave)"));
+    else
+        updateStatus();
+}
+
+void MainWindow::updateUndoActions() {
+    const QUndoStack* stack = document_->undoStack();
+    undo_->setEnabled(stack->canUndo());
+    redo_->setEnabled(stack->canRedo());
+    undo_->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+    redo_->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+}
+
+void MainWindow::updateStatus() {
+    const ResultPtr result = presenter_->currentResult();
+    const ScenePtr scene = presenter_->resultScene();
+    if (!result || !scene || maskEditMode_)
+        return;
+    // Whole sentences per case, so that each language can order them.
+    const QLocale locale;
+    const QString queries = locale.toString(scene->queryCount());
+    const QString keys = locale.toString(scene->keyCount());
+    const int heads = scene->heads;
+    const int fullyMasked = int(result->fullyMaskedRows.size());
+    status_->setText(fullyMasked == 0
+                         ? tr("%1 queries × %2 keys · %n head(s)", nullptr, heads).arg(queries, keys)
+                         : tr("%1 queries × %2 keys · %3 · %n fully masked row(s)", nullptr, fullyMasked)
+                               .arg(queries, keys, tr("%n head(s)", nullptr, heads)));
 }
 
 void MainWindow::setShowScores(bool on) {
@@ -273,7 +337,8 @@ void MainWindow::showError(const QString& message) {
 void MainWindow::updateTitle() {
     const QString path = document_->filePath();
     const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
-    setWindowTitle(name + QStringLiteral("[*] — Attention Playground"));
+    // The desktop adds the application's display name after it.
+    setWindowTitle(name + QStringLiteral("[*]"));
     setWindowModified(document_->isModified());
 }
 
@@ -447,7 +512,12 @@ void MainWindow::copyImage() {
     HeatmapStyle style = heatmap_->style();
     style.selectedRow = -1;
     style.hoveredCell.reset();
-    QApplication::clipboard()->setImage(renderHeatmapImage(heatmap_->data(), style, heatmap_->size()));
+    // In device pixels, so that the copy is as sharp as the screen (twice
+    // the size at a device pixel ratio of 2).
+    const qreal dpr = devicePixelRatioF();
+    QImage image = renderHeatmapImage(heatmap_->data(), style, (QSizeF(heatmap_->size()) * dpr).toSize());
+    image.setDevicePixelRatio(dpr);
+    QApplication::clipboard()->setImage(image);
     statusBar()->showMessage(tr("Heatmap copied to the clipboard"), 3000);
 }
 
@@ -490,6 +560,7 @@ TrainingPanel* MainWindow::trainingPanel() {
         layout->addWidget(training_);
         trainingWindow_->resize(1200, 800);
         connect(training_, &TrainingPanel::openInPlayground, this, [this](const ap::Scene& s) { setScene(s); });
+        installWhatsThis(trainingWindow_);
     }
     return training_;
 }
@@ -548,16 +619,32 @@ void MainWindow::offerNextOrphan() {
     box->open();
 }
 
-// --- Help -----------------------------------------------------------------------
+// --- Window events -------------------------------------------------------------
 
-void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Attention Playground"),
-                       tr("<b>Attention Playground %1</b><p>Edit queries, keys and values, change the "
-                          "scoring and normalization, and watch attention change.</p>")
-                           .arg(QApplication::applicationVersion()));
+void MainWindow::changeEvent(QEvent* event) {
+    // Texts set once from tr() are switched by retranslateWidgets(); these
+    // are built with numbers and names, so they are built again.
+    if (event->type() == QEvent::LanguageChange && presenter_) {
+        updateTitle();
+        updateUndoActions();
+        if (maskEditMode_)
+            status_->setText(tr("Mask edit mode: click a cell to mask or unmask it (M to leave)"));
+        else
+            updateStatus();
+        presenter_->refresh();
+    }
+    QMainWindow::changeEvent(event);
 }
 
-// --- Window events -------------------------------------------------------------
+void MainWindow::createLearningTools() {
+    PlaygroundParts parts;
+    parts.window = this;
+    parts.document = document_;
+    parts.heatmap = heatmap_;
+    parts.barChart = barChart_;
+    for (int r = 0; r < 3; ++r) parts.tables[std::size_t(r)] = editors_[r]->model();
+    learning_ = new LearningTools(parts);
+}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (!maybeSave()) {

@@ -28,6 +28,8 @@ class QTabWidget;
 
 namespace ui {
 
+class LearningTools;
+
 class BarChartView;
 class ControlsPanel;
 class HeadGridView;
@@ -86,6 +88,8 @@ public:
     ControlsPanel* controlsPanel() const { return controls_; }
     MatrixEditor* matrixEditor(int role) const { return editors_[role]; }
     TrainingPanel* trainingPanel();
+    // The Steps and Lessons docks, the sampled bars and the compare window.
+    LearningTools* learningTools() const { return learning_; }
     HeadChoice currentHead() const;
     int selectedQuery() const;
     bool maskEditMode() const { return maskEditMode_; }
@@ -105,6 +109,7 @@ signals:
     void openFailed(const QString& path, const QString& message);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -123,6 +128,10 @@ private:
     void connectControls();
     void syncControls();
     void updateTitle();
+    // The status line: sizes, heads and fully masked rows of the result.
+    void updateStatus();
+    void updateUndoActions();
+    void createLearningTools();
     void showError(const QString& message);
     bool maybeSave();
     void newScene();
@@ -134,7 +143,6 @@ private:
     void exportCsvDialog(bool weights);
     void copyImage();
     void showTrainingWindow();
-    void showAbout();
     QString startDir() const;
     void rememberDir(const QString& path);
 
@@ -153,6 +161,8 @@ private:
     void createEditMenu();
     void createViewMenu();
     void createTranslationMenu();
+    void createExperimentsMenu();
+    void createLanguageMenu();
     void createHelpMenu();
 
     // main_window_settings.cpp
@@ -182,6 +192,9 @@ private:
     QMenu* viewMenu_ = nullptr;
     QAction* showNumbersAction_ = nullptr;
     QList<QAction*> colormapActions_;
+    QAction* undo_ = nullptr;
+    QAction* redo_ = nullptr;
+    LearningTools* learning_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* busy_ = nullptr;
     QWidget* loading_ = nullptr;

@@ -6,7 +6,10 @@
 #include "render/colormap.h"
 #include "render/resources_dir.h"
 #include "widgets/common/heatmap_view.h"
+#include "widgets/common/language_menu.h"
 #include "widgets/common/recent_files.h"
+#include "widgets/experiments/experiments_menu.h"
+#include "widgets/help/help_menu.h"
 #include "widgets/playground/controls_panel.h"
 #include "widgets/playground/main_window.h"
 #include "widgets/playground/playground_presenter.h"
@@ -25,6 +28,9 @@ void MainWindow::createMenus() {
     createEditMenu();
     createViewMenu();
     createTranslationMenu();
+    createLearningTools();
+    createExperimentsMenu();
+    createLanguageMenu();
     createHelpMenu();
 }
 
@@ -70,12 +76,20 @@ void MainWindow::createExamplesMenu(QMenu* parent) {
 
 void MainWindow::createEditMenu() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
+    // Not QUndoStack::createUndoAction: its "Undo" prefix is fixed when it
+    // is made, and these texts must follow a language switch.
+    QUndoStack* stack = document_->undoStack();
+    undo_ = new QAction(this);
+    undo_->setShortcut(QKeySequence::Undo);
+    connect(undo_, &QAction::triggered, stack, &QUndoStack::undo);
+    redo_ = new QAction(this);
+    redo_->setShortcut(QKeySequence::Redo);
+    connect(redo_, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
+    connect(stack, &QUndoStack::cleanChanged, this, &MainWindow::updateUndoActions);
+    updateUndoActions();
+    edit->addAction(undo_);
+    edit->addAction(redo_);
     edit->addSeparator();
     QAction* mask = edit->addAction(tr("&Mask Edit Mode"));
     mask->setCheckable(true);
@@ -121,9 +135,18 @@ void MainWindow::createTranslationMenu() {
                          &MainWindow::showTrainingWindow);
 }
 
+void MainWindow::createExperimentsMenu() {
+    addExperimentsMenu(this);
+}
+
+void MainWindow::createLanguageMenu() {
+    viewMenu_->addSeparator();
+    viewMenu_->addMenu(new LanguageMenu(viewMenu_));
+}
+
 void MainWindow::createHelpMenu() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Attention Playground"), this, &MainWindow::showAbout);
+    fillHelpMenu(help, this);
 }
 
 }  // namespace ui

@@ -15,6 +15,15 @@ namespace {
 
 // Long enough that a typical edit's result arrives before it fires.
 constexpr int kBusyDelayMs = 150;
+// A result at least this big is let go of while the next is computed.
+constexpr std::size_t kReleaseBytes = std::size_t(64) << 20;
+
+std::size_t resultBytes(const ap::AttentionResult& r) {
+    std::size_t floats = std::size_t(r.weightsMean.size() + r.output.size());
+    for (const ap::HeadResult& h : r.heads)
+        floats += std::size_t(h.scores.size() + h.weights.size() + h.context.size());
+    return floats * sizeof(float);
+}
 
 QStringList queryLabels(const ap::Scene& s) {
     QStringList l;
@@ -47,13 +56,16 @@ void PlaygroundPresenter::onSceneChanged(ChangeKind kind) {
 }
 
 void PlaygroundPresenter::requestCompute() {
-    // Let go of the shown result: the worker then computes into its buffer
+    // Let go of a big shown result: the worker then computes into its buffer
     // instead of a second one, so the window holds one result and not two
     // (at 4,096 tokens and 16 heads a result is 2 GiB). The views keep the
     // heatmap and tiles they show; tooltips give one quantity until the
-    // new result arrives.
-    views_.heatmap->setTooltipSource(nullptr, nullptr, nullptr);
-    result_.reset();
+    // new result arrives. Small results stay, so nothing flickers.
+    if (result_ && resultBytes(*result_) >= kReleaseBytes) {
+        views_.heatmap->setTooltipSource(nullptr, nullptr, nullptr);
+        result_.reset();
+        emit resultReleased();
+    }
     worker_.request(document_->snapshot(), ++requestId_, viewSpec());
     if (!busyTimer_->isActive() && !busyShown_)
         busyTimer_->start();
@@ -83,15 +95,8 @@ void PlaygroundPresenter::onResult(quint64 id, ScenePtr scene, ResultPtr result,
     setBusy(false);
     resultScene_ = std::move(scene);
     result_ = std::move(result);
+    emit resultArrived();
     refreshViews(view == viewSpec() ? std::move(heatmap) : nullptr);
-    emit summaryChanged(tr("%1 queries × %2 keys · %3 head(s)%4")
-                            .arg(resultScene_->queryCount())
-                            .arg(resultScene_->keyCount())
-                            .arg(resultScene_->heads)
-                            .arg(result_->fullyMaskedRows.empty()
-                                     ? QString()
-                                     : tr(" · %n fully masked row(s)", nullptr,
-                                          int(result_->fullyMaskedRows.size()))));
     emit viewsUpdated(id);
 }
 
@@ -148,6 +153,7 @@ void PlaygroundPresenter::refreshBarChart() {
     }
     views_.barChart->setRow(d.rowLabels.value(row), d.columnLabels, std::move(values), std::move(masked),
                             !showScores_);
+    emit barChartRowChanged(row, !showScores_);
     views_.heatmap->setSelectedRow(row);
 }
 

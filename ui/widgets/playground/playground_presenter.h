@@ -53,12 +53,19 @@ public:
     void selectHead(HeadChoice head);
     void setShowScores(bool on);
     void setColormap(Colormap::Kind kind);
+    // Shows the current result again (after a language change).
+    void refresh() { refreshViews(); }
 
 signals:
     // Emitted after the views show the result of the newest request.
     void viewsUpdated(quint64 requestId);
-    // A one-line summary of the shown result for the status bar.
-    void summaryChanged(const QString& text);
+    // A new result is current; emitted before the views show it.
+    void resultArrived();
+    // The current result was let go of while the next one is computed:
+    // whoever else holds it must let go too.
+    void resultReleased();
+    // The bar chart shows this query's row (of weights, or else of scores).
+    void barChartRowChanged(int row, bool weights);
     void failed(const QString& message);
     // Whether to show the busy indicator: only computations longer than a
     // moment show it, so quick edits never flicker.
