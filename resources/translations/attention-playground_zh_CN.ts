@@ -1360,6 +1360,58 @@
     <context>
         <name>ui::MainWindow</name>
         <message>
+            <source>&amp;Discard</source>
+            <translation>放弃(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Attention Playground was not closed normally. An untitled scene with unsaved changes, last copied at %1, was recovered. Restore it?</source>
+            <translation>Attention Playground 上次未正常关闭。已找回一个有未保存更改的未命名场景（最后复制于 %1）。要恢复它吗？</translation>
+        </message>
+        <message>
+            <source>Attention Playground was not closed normally. Unsaved changes to %1, last copied at %2, were recovered. Restore them?</source>
+            <translation>Attention Playground 上次未正常关闭。已找回 %1 的未保存更改（最后复制于 %2）。要恢复这些更改吗？</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Delete the recovered copy for good</source>
+            <translation>永久删除找回的副本</translation>
+        </message>
+        <message>
+            <source>Open the recovered scene as an unsaved scene</source>
+            <translation>将找回的场景作为未保存的场景打开</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <source>Opening was cancelled; the open scene is unchanged</source>
+            <translation>已取消打开；当前场景保持不变</translation>
+        </message>
+        <message>
+            <source>Recover Unsaved Scene</source>
+            <translation>找回未保存的场景</translation>
+        </message>
+        <message>
+            <source>Stop opening the file and keep the open scene (Esc)</source>
+            <translation>停止打开文件并保留当前场景（Esc）</translation>
+        </message>
+        <message>
+            <source>The recovery copy could not be written: %1</source>
+            <translation>无法写入恢复副本：%1</translation>
+        </message>
+        <message>
+            <source>The scene file is read on a worker thread; the window stays usable</source>
+            <translation>场景文件在工作线程上读取；窗口仍可使用</translation>
+        </message>
+        <message>
             <source>The engine is computing on its worker thread</source>
             <translation>计算引擎正在工作线程上计算</translation>
         </message>
@@ -3080,6 +3132,13 @@
         <message>
             <source>Row %1, column %2 of the pasted block: “%3” is not a number.</source>
             <translation>粘贴数据块的第 %1 行第 %2 列：“%3”不是数字。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui::SceneFile</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
         </message>
     </context>
 </TS>
