@@ -1790,6 +1790,10 @@
             <translation>求和</translation>
         </message>
         <message>
+            <source>Sum of both</source>
+            <translation>两者之和</translation>
+        </message>
+        <message>
             <source>tanh</source>
             <translation>tanh</translation>
         </message>
