@@ -87,6 +87,7 @@ signals:
     void viewsUpdated(quint64 requestId);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -106,6 +107,9 @@ private:
     void refreshBarChart();
     void syncControls();
     void updateTitle();
+    // The status line: sizes, heads and fully masked rows of the result.
+    void updateStatus();
+    void updateUndoActions();
     void showError(const QString& message);
     bool maybeSave();
     void newScene();
@@ -143,6 +147,8 @@ private:
     QWidget* trainingWindow_ = nullptr;
     RecentFiles* recent_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QAction* undo_ = nullptr;
+    QAction* redo_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* busy_ = nullptr;
     QTimer* busyTimer_ = nullptr;
