@@ -2254,6 +2254,13 @@
         </message>
     </context>
     <context>
+        <name>ui::SceneFile</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>ui::ShortcutsDialog</name>
         <message>
             <source>Keyboard Shortcuts</source>
@@ -2437,6 +2444,10 @@
         <message>
             <source>%1. %2</source>
             <translation>%1. %2</translation>
+        </message>
+        <message>
+            <source>Sum of both</source>
+            <translation>两者之和</translation>
         </message>
     </context>
     <context>
@@ -3132,13 +3143,6 @@
         <message>
             <source>Row %1, column %2 of the pasted block: “%3” is not a number.</source>
             <translation>粘贴数据块的第 %1 行第 %2 列：“%3”不是数字。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ui::SceneFile</name>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
         </message>
     </context>
 </TS>
