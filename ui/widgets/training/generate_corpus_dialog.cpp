@@ -76,6 +76,7 @@ GenerateCorpusDialog::~GenerateCorpusDialog() {
     if (worker_) {
         *cancelled_ = true;
         worker_->wait();
+        delete worker_;
     }
 }
 
