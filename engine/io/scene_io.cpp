@@ -233,7 +233,7 @@ void SceneReader::readNormalization(const Value& v) {
         if (!parsed)
             fail("normalization.kind",
                  "unknown kind " + json::quote(name, kEchoBytes) +
-                     " (expected softmax, hard, topk, sparsemax)");
+                     " (expected softmax, hard, topk, sparsemax, sample)");
         s_.normalization = *parsed;
     }
     if (const Value* t = v.find("temperature"))
@@ -242,6 +242,14 @@ void SceneReader::readNormalization(const Value& v) {
     // whatever the kind, so that switching the kind to topk later (in the
     // application) never meets a bad k, and a file keeps its k on a round trip.
     if (const Value* k = v.find("k")) s_.topK = readCount(*k, "normalization.k", INT_MAX);
+    // samples and seed, like k, are kept whatever the kind.
+    if (const Value* n = v.find("samples"))
+        s_.samples = readCount(*n, "normalization.samples", limits::kMaxSamples);
+    if (const Value* seed = v.find("seed")) {
+        if (!isWhole(*seed) || seed->number < 0 || seed->number > double(limits::kMaxSeed))
+            fail("normalization.seed", "must be a whole number from 0 to " + std::to_string(limits::kMaxSeed));
+        s_.seed = std::uint64_t(seed->number);
+    }
 }
 
 void SceneReader::readMask(const Value& v) {
@@ -538,7 +546,11 @@ std::string sceneToJson(const Scene& s) {
         appendString(n, toString(s.normalization));
         n += ", \"temperature\": ";
         appendFloat(n, s.temperature);
-        n += ", \"k\": " + std::to_string(s.topK) + " }";
+        n += ", \"k\": " + std::to_string(s.topK);
+        // Written where they matter or were set, so older files keep their form.
+        if (s.normalization == Normalization::Sample || s.samples != 1 || s.seed != 0)
+            n += ", \"samples\": " + std::to_string(s.samples) + ", \"seed\": " + std::to_string(s.seed);
+        n += " }";
     }
     appendMaskSpec(o.key("mask"), s.mask, o.valueIndent());
     const Projections& p = s.projections;

@@ -539,6 +539,22 @@ bool SceneDocument::setTopK(int k) {
     return pushPatch(std::move(p), ChangeKind::Settings, {}, tr("Change k to %1").arg(k));
 }
 
+bool SceneDocument::setSamples(int samples) {
+    if (samples < 1 || samples > ap::limits::kMaxSamples) return false;
+    if (samples == scene_.samples) return true;
+    ScenePatch p;
+    p.samples = samples;
+    return pushPatch(std::move(p), ChangeKind::Settings, {}, tr("Change samples to %1").arg(samples));
+}
+
+bool SceneDocument::setSeed(std::uint64_t seed) {
+    if (seed > ap::limits::kMaxSeed) return false;
+    if (seed == scene_.seed) return true;
+    ScenePatch p;
+    p.seed = seed;
+    return pushPatch(std::move(p), ChangeKind::Settings, {}, tr("Change seed to %1").arg(seed));
+}
+
 bool SceneDocument::setHeads(int heads, QString* error) {
     const int d = edits::modelWidth(scene_), dv = edits::valueWidth(scene_);
     if (heads < 1 || heads > ap::limits::kMaxHeads || d % heads != 0 || dv % heads != 0) {

@@ -28,6 +28,7 @@ QString normalizationDisplayName(ap::Normalization normalization) {
     case ap::Normalization::Hard: return QCoreApplication::translate("ui::Heatmap", "hard");
     case ap::Normalization::TopK: return QCoreApplication::translate("ui::Heatmap", "top-k");
     case ap::Normalization::Sparsemax: return QCoreApplication::translate("ui::Heatmap", "sparsemax");
+    case ap::Normalization::Sample: return QCoreApplication::translate("ui::Heatmap", "sample");
     }
     return QString::fromUtf8(ap::displayName(normalization));
 }

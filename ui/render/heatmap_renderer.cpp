@@ -398,6 +398,14 @@ void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, con
             p.drawRect(QRectF(L.cells.left() + s.hoveredCell->x() * L.cellWidth,
                               L.cells.top() + s.hoveredCell->y() * L.cellHeight, L.cellWidth, L.cellHeight));
         }
+        if (s.highlight && s.highlight->intersects(QRect(0, 0, d.columns(), d.rows()))) {
+            const QRect h = s.highlight->intersected(QRect(0, 0, d.columns(), d.rows()));
+            QPen pen(QColor(0xff, 0x8c, 0x00), 2.5, Qt::DashLine);
+            p.setPen(pen);
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(QRectF(L.cells.left() + h.x() * L.cellWidth, L.cells.top() + h.y() * L.cellHeight,
+                              h.width() * L.cellWidth, h.height() * L.cellHeight));
+        }
         p.setPen(QPen(s.ink, 0));
         p.setBrush(Qt::NoBrush);
         p.drawRect(L.cells);

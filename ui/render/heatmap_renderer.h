@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QPoint>
+#include <QRect>
 #include <QRectF>
 #include <QSizeF>
 
@@ -26,6 +27,9 @@ struct HeatmapStyle {
     bool drawColorBar = true;
     int selectedRow = -1;                 // outlined row (the bar chart's row)
     std::optional<QPoint> hoveredCell;    // (column, row) in QPoint(x, y) order
+    // Cells outlined in a dashed orange, e.g. those a step of the
+    // explanation uses: x = first column, y = first row (QRect in cells).
+    std::optional<QRect> highlight;
     QString fontFamily = QStringLiteral("DejaVu Sans");
     // The page and the text, frames and ticks on it. Pictures are always
     // black on white; the window passes its palette's colours, so that a

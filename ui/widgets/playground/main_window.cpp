@@ -1,12 +1,17 @@
 #include "widgets/playground/main_window.h"
 
 #include "widgets/common/bar_chart_view.h"
+#include "widgets/experiments/experiments_menu.h"
+#include "widgets/explain/learning_tools.h"
 #include "widgets/playground/controls_panel.h"
 #include "render/csv_export.h"
 #include "widgets/common/export_dialog.h"
 #include "widgets/playground/head_grid_view.h"
 #include "widgets/playground/head_params_editor.h"
 #include "widgets/common/heatmap_view.h"
+#include "widgets/common/language_menu.h"
+#include "widgets/help/help_menu.h"
+#include "widgets/help/whats_this.h"
 #include "render/image_export.h"
 #include "widgets/playground/matrix_editor.h"
 #include "widgets/common/message_bar.h"
@@ -31,14 +36,18 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QLocale>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QRandomGenerator>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <limits>
 
 namespace ui {
 namespace {
@@ -67,6 +76,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildDocks();
     buildMenus();
     connectControls();
+    installWhatsThis(this);
 
     status_ = new QLabel(this);
     statusBar()->addWidget(status_, 1);
@@ -133,10 +143,12 @@ void MainWindow::buildViews() {
     setCentralWidget(central);
 
     connect(heatmap_, &HeatmapView::cellClicked, this, [this](int row, int column) {
-        if (maskEditMode_)
+        if (maskEditMode_) {
             document_->toggleMaskCell(row, column);
-        else
+        } else {
+            if (learning_) learning_->selectCell(row, column);
             selectQuery(row);
+        }
     });
     connect(headGrid_, &HeadGridView::headSelected, this, &MainWindow::selectHead);
 }
@@ -209,10 +221,20 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // Not QUndoStack::createUndoAction: its "Undo" prefix is fixed when it
+    // is made, and these texts must follow a language switch.
+    QUndoStack* stack = document_->undoStack();
+    undo_ = new QAction(this);
+    undo_->setShortcut(QKeySequence::Undo);
+    connect(undo_, &QAction::triggered, stack, &QUndoStack::undo);
+    redo_ = new QAction(this);
+    redo_->setShortcut(QKeySequence::Redo);
+    connect(redo_, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
+    connect(stack, &QUndoStack::cleanChanged, this, &MainWindow::updateUndoActions);
+    updateUndoActions();
+    QAction* undo = undo_;
+    QAction* redo = redo_;
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -267,13 +289,20 @@ void MainWindow::buildMenus() {
         trainingWindow_->activateWindow();
     });
 
+    PlaygroundParts parts;
+    parts.window = this;
+    parts.document = document_;
+    parts.heatmap = heatmap_;
+    parts.barChart = barChart_;
+    for (int r = 0; r < 3; ++r) parts.tables[std::size_t(r)] = editors_[r]->model();
+    learning_ = new LearningTools(parts);
+
+    addExperimentsMenu(this);
+    viewMenu_->addSeparator();
+    viewMenu_->addMenu(new LanguageMenu(viewMenu_));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Attention Playground"), this, [this] {
-        QMessageBox::about(this, tr("About Attention Playground"),
-                           tr("<b>Attention Playground %1</b><p>Edit queries, keys and values, change the "
-                              "scoring and normalization, and watch attention change.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    fillHelpMenu(help, this);
 }
 
 void MainWindow::fillExamplesMenu(QMenu* menu) {
@@ -298,6 +327,11 @@ void MainWindow::connectControls() {
     connect(controls_, &ControlsPanel::scoringChanged, document_, &SceneDocument::setScoring);
     connect(controls_, &ControlsPanel::normalizationChanged, document_, &SceneDocument::setNormalization);
     connect(controls_, &ControlsPanel::topKChanged, document_, &SceneDocument::setTopK);
+    connect(controls_, &ControlsPanel::samplesChanged, document_, &SceneDocument::setSamples);
+    connect(controls_, &ControlsPanel::seedChanged, document_, [this](quint64 seed) { document_->setSeed(seed); });
+    connect(controls_, &ControlsPanel::resampleRequested, document_, [this] {
+        document_->setSeed(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max()));
+    });
     connect(controls_, &ControlsPanel::temperatureChanged, document_, &SceneDocument::setTemperature);
     connect(controls_, &ControlsPanel::causalChanged, document_, &SceneDocument::setCausal);
     connect(controls_, &ControlsPanel::headsChanged, this, [this](int h) {
@@ -324,6 +358,8 @@ void MainWindow::syncControls() {
     st.scoring = s.scoring;
     st.normalization = s.normalization;
     st.k = s.topK;
+    st.samples = s.samples;
+    st.seed = s.seed;
     st.temperature = s.temperature;
     st.heads = s.heads;
     const auto [d, dv] = headedWidths(s);
@@ -370,15 +406,33 @@ void MainWindow::onResult(quint64 id, ScenePtr scene, ResultPtr result, ViewSpec
     busy_->hide();
     resultScene_ = std::move(scene);
     result_ = std::move(result);
+    if (learning_) learning_->setResult(resultScene_, result_, head_.head);
     refreshViews(view == viewSpec() ? std::move(heatmap) : nullptr);
-    status_->setText(tr("%1 queries × %2 keys · %3 head(s)%4")
-                         .arg(resultScene_->queryCount())
-                         .arg(resultScene_->keyCount())
-                         .arg(resultScene_->heads)
-                         .arg(result_->fullyMaskedRows.empty()
-                                  ? QString()
-                                  : tr(" · %n fully masked row(s)", nullptr, int(result_->fullyMaskedRows.size()))));
+    updateStatus();
     emit viewsUpdated(id);
+}
+
+void MainWindow::updateUndoActions() {
+    const QUndoStack* stack = document_->undoStack();
+    undo_->setEnabled(stack->canUndo());
+    redo_->setEnabled(stack->canRedo());
+    undo_->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+    redo_->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+}
+
+void MainWindow::updateStatus() {
+    if (!result_ || !resultScene_ || maskEditMode_)
+        return;
+    // Whole sentences per case, so that each language can order them.
+    const QLocale locale;
+    const QString queries = locale.toString(resultScene_->queryCount());
+    const QString keys = locale.toString(resultScene_->keyCount());
+    const int heads = resultScene_->heads;
+    const int fullyMasked = int(result_->fullyMaskedRows.size());
+    status_->setText(fullyMasked == 0
+                         ? tr("%1 queries × %2 keys · %n head(s)", nullptr, heads).arg(queries, keys)
+                         : tr("%1 queries × %2 keys · %3 · %n fully masked row(s)", nullptr, fullyMasked)
+                               .arg(queries, keys, tr("%n head(s)", nullptr, heads)));
 }
 
 void MainWindow::onFailed(quint64 id, const QString& message) {
@@ -433,16 +487,19 @@ void MainWindow::refreshBarChart() {
         masked[size_t(c)] = d.isMasked(row, c);
     }
     barChart_->setRow(d.rowLabels.value(row), d.columnLabels, std::move(values), std::move(masked), !showScores_);
+    if (learning_) learning_->updateBarReference(row, !showScores_);
     heatmap_->setSelectedRow(row);
 }
 
 void MainWindow::selectQuery(int row) {
     selectedQuery_ = std::max(0, row);
+    if (learning_ && learning_->selectedQuery() != selectedQuery_) learning_->selectCell(selectedQuery_);
     refreshBarChart();
 }
 
 void MainWindow::selectHead(HeadChoice head) {
     head_ = head;
+    if (learning_) learning_->setHead(head.head);
     refreshViews();
 }
 
@@ -452,7 +509,10 @@ void MainWindow::setMaskEditMode(bool on) {
     maskEditMode_ = on;
     heatmap_->setMaskEditMode(on);
     syncControls();
-    status_->setText(on ? tr("Mask edit mode: click a cell to mask or unmask it (M to leave)") : QString());
+    if (on)
+        status_->setText(tr("Mask edit mode: click a cell to mask or unmask it (M to leave)"));
+    else
+        updateStatus();
 }
 
 void MainWindow::setShowScores(bool on) {
@@ -475,7 +535,8 @@ void MainWindow::showError(const QString& message) {
 void MainWindow::updateTitle() {
     const QString path = document_->filePath();
     const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
-    setWindowTitle(name + QStringLiteral("[*] — Attention Playground"));
+    // The desktop adds the application's display name after it.
+    setWindowTitle(name + QStringLiteral("[*]"));
     setWindowModified(document_->isModified());
 }
 
@@ -602,7 +663,12 @@ void MainWindow::copyImage() {
     HeatmapStyle style = heatmap_->style();
     style.selectedRow = -1;
     style.hoveredCell.reset();
-    QApplication::clipboard()->setImage(renderHeatmapImage(heatmap_->data(), style, heatmap_->size()));
+    // In device pixels, so that the copy is as sharp as the screen (twice
+    // the size at a device pixel ratio of 2).
+    const qreal dpr = devicePixelRatioF();
+    QImage image = renderHeatmapImage(heatmap_->data(), style, (QSizeF(heatmap_->size()) * dpr).toSize());
+    image.setDevicePixelRatio(dpr);
+    QApplication::clipboard()->setImage(image);
     statusBar()->showMessage(tr("Heatmap copied to the clipboard"), 3000);
 }
 
@@ -644,11 +710,27 @@ TrainingPanel* MainWindow::trainingPanel() {
         layout->addWidget(training_);
         trainingWindow_->resize(1200, 800);
         connect(training_, &TrainingPanel::openInPlayground, this, [this](const ap::Scene& s) { setScene(s); });
+        installWhatsThis(trainingWindow_);
     }
     return training_;
 }
 
 // --- Window events -------------------------------------------------------------
+
+void MainWindow::changeEvent(QEvent* event) {
+    // Texts set once from tr() are switched by retranslateWidgets(); these
+    // are built with numbers and names, so they are built again.
+    if (event->type() == QEvent::LanguageChange) {
+        updateTitle();
+        updateUndoActions();
+        if (maskEditMode_)
+            status_->setText(tr("Mask edit mode: click a cell to mask or unmask it (M to leave)"));
+        else
+            updateStatus();
+        refreshViews();
+    }
+    QMainWindow::changeEvent(event);
+}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (!maybeSave()) {

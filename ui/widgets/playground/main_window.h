@@ -21,6 +21,8 @@ class QTimer;
 
 namespace ui {
 
+class LearningTools;
+
 class BarChartView;
 class ControlsPanel;
 class HeadGridView;
@@ -66,6 +68,8 @@ public:
     ControlsPanel* controlsPanel() const { return controls_; }
     MatrixEditor* matrixEditor(int role) const { return editors_[role]; }
     TrainingPanel* trainingPanel();
+    // The Steps and Lessons docks, the sampled bars and the compare window.
+    LearningTools* learningTools() const { return learning_; }
     HeadChoice currentHead() const { return head_; }
     int selectedQuery() const { return selectedQuery_; }
     bool maskEditMode() const { return maskEditMode_; }
@@ -83,6 +87,7 @@ signals:
     void viewsUpdated(quint64 requestId);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -102,6 +107,9 @@ private:
     void refreshBarChart();
     void syncControls();
     void updateTitle();
+    // The status line: sizes, heads and fully masked rows of the result.
+    void updateStatus();
+    void updateUndoActions();
     void showError(const QString& message);
     bool maybeSave();
     void newScene();
@@ -139,9 +147,12 @@ private:
     QWidget* trainingWindow_ = nullptr;
     RecentFiles* recent_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QAction* undo_ = nullptr;
+    QAction* redo_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* busy_ = nullptr;
     QTimer* busyTimer_ = nullptr;
+    LearningTools* learning_ = nullptr;
 };
 
 }  // namespace ui
