@@ -19,7 +19,9 @@
 #include "widgets/common/recent_files.h"
 #include "render/resources_dir.h"
 #include "document/scene_document.h"
+#include "import/attention_import.h"
 #include "io/scene_io.h"
+#include "widgets/model_view/model_view_window.h"
 #include "widgets/training/training_panel.h"
 
 #include <QAction>
@@ -29,6 +31,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -559,6 +562,15 @@ void MainWindow::newScene() {
 }
 
 bool MainWindow::openFile(const QString& path) {
+    // Attention exported from a model opens in its own model view window.
+    if (ap::import::isAttentionFile(QFile::encodeName(path).toStdString())) {
+        auto* view = new ModelViewWindow(this);
+        view->setAttribute(Qt::WA_DeleteOnClose);
+        view->openFile(path);
+        view->show();
+        rememberDir(path);
+        return true;
+    }
     QString error;
     if (!document_->load(path, &error)) {
         showError(error);
@@ -587,7 +599,7 @@ void MainWindow::openDialog() {
     if (!maybeSave())
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Scene"), startDir(),
-                                                      tr("Scenes (*.json);;All files (*)"));
+                                                      tr("Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
