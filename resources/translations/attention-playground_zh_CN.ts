@@ -1582,6 +1582,10 @@
             <translation>场景 (*.json);;所有文件 (*)</translation>
         </message>
         <message>
+            <source>Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)</source>
+            <translation>场景和注意力文件 (*.json *.npy *.npz *.safetensors);;所有文件 (*)</translation>
+        </message>
+        <message>
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
