@@ -1707,6 +1707,10 @@
                 <numerusform>%n 个头</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)</source>
+            <translation>场景和注意力文件 (*.json *.npy *.npz *.safetensors);;所有文件 (*)</translation>
+        </message>
     </context>
     <context>
         <name>ui::MatrixEditor</name>
