@@ -92,12 +92,13 @@ private slots:
     }
 
     void pictureTitleIsTranslated() {
-        const Computed c = computeScene(QStringLiteral("multi-head.json"));
+        Computed c = computeScene(QStringLiteral("multi-head.json"));
+        c.scene.title.clear();  // only the words the program adds
         const QString en = ui::heatmapTitle(c.scene, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
         QVERIFY2(en.contains(QLatin1String("heads")), qPrintable(en));
         ui::installTranslators(ui::localeFor(ui::Language::SimplifiedChinese));
         const QString zh = ui::heatmapTitle(c.scene, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
-        QVERIFY2(zh.contains(QStringLiteral("个头")) || zh.contains(QStringLiteral("头")), qPrintable(zh));
+        QVERIFY2(zh.contains(QStringLiteral("个头的平均")), qPrintable(zh));
         QVERIFY2(!zh.contains(QLatin1String("heads")), qPrintable(zh));
     }
 
