@@ -1,6 +1,7 @@
 #include "widgets/playground/main_window.h"
 
 #include "widgets/common/bar_chart_view.h"
+#include "widgets/experiments/experiments_menu.h"
 #include "widgets/explain/learning_tools.h"
 #include "widgets/playground/controls_panel.h"
 #include "render/csv_export.h"
@@ -296,6 +297,7 @@ void MainWindow::buildMenus() {
     for (int r = 0; r < 3; ++r) parts.tables[std::size_t(r)] = editors_[r]->model();
     learning_ = new LearningTools(parts);
 
+    addExperimentsMenu(this);
     viewMenu_->addSeparator();
     viewMenu_->addMenu(new LanguageMenu(viewMenu_));
 
