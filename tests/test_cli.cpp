@@ -85,6 +85,8 @@ void TestCli::computeWritesTheResult() {
     const QJsonObject o = QJsonDocument::fromJson(readAll(out)).object();
     QCOMPARE(o.value("format").toString(), QStringLiteral("attention-playground.result"));
     QCOMPARE(o.value("version").toInt(), 1);
+    QCOMPARE(o.value("query_tokens").toArray(), QJsonArray({"a", "b"}));
+    QCOMPARE(o.value("key_tokens").toArray(), QJsonArray({"x", "y"}));
     // Q = K = I, dot scores: row a = [1, 0], row b = [0, 1]; cell (b, x) is
     // masked. Row a: softmax([1, 0]) = [e/(e+1), 1/(e+1)] = [0.7310586, 0.2689414].
     // Row b: only y is unmasked, so [0, 1] exactly. V = K = I: context = weights.

@@ -477,6 +477,18 @@ TEST(ResultWrite, Golden) {
               FLT_MAX);
 }
 
+TEST(ResultWrite, TokenLabelsFollowTheVersion) {
+    const std::string text = resultToJson(AttentionResult{}, {"the", "cat"}, {"a \"b\"", "c"});
+    EXPECT_NE(text.find("\"version\": 1,\n  \"query_tokens\": [\"the\", \"cat\"],\n"
+                        "  \"key_tokens\": [\"a \\\"b\\\"\", \"c\"],"),
+              std::string::npos)
+        << text;
+    const auto parsed = json::parse(text);
+    ASSERT_TRUE(parsed.ok) << parsed.error << "\n" << text;
+    ASSERT_EQ(parsed.value.find("key_tokens")->array.size(), 2u);
+    EXPECT_EQ(parsed.value.find("key_tokens")->array[0].string, "a \"b\"");
+}
+
 TEST(ResultWrite, EmptyResultIsValidJson) {
     const std::string text = resultToJson(AttentionResult{});
     const auto parsed = json::parse(text);

@@ -1,6 +1,8 @@
 // The self-contained widgets of issue 3 sections 3 and 4: plain data in,
 // signals out, driven the way a user drives them (keys, clicks).
 #include "widgets/common/bar_chart_view.h"
+#include "widgets/common/export_dialog.h"
+#include "render/heatmap_renderer.h"
 #include "widgets/playground/controls_panel.h"
 #include "widgets/playground/head_grid_view.h"
 #include "widgets/common/heatmap_view.h"
@@ -12,7 +14,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QApplication>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
 #include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSlider>
 #include <QSpinBox>
 
@@ -72,6 +80,10 @@ QStringList comboTexts(QComboBox* combo) {
 class TestViews : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
+    }
     void controlsSetStateEmitsNothing();
     void controlsCombosEmitOnUserAction();
     void controlsSwitchesEmitOnClick();
@@ -90,7 +102,226 @@ private slots:
     void barChartScoresAxisFitsNegativeValues();
     void heatmapClickEmitsTheCell();
     void heatmapToolTipGivesEveryPart();
+    void titleKeepsTheHeadWhenCut();
+    void defaultExportShowsTheWholeTitle();
+    void exportDialogRemembersItsChoices();
+    void fullyMaskedRowsAreRed();
+    void heatmapZoomsWithKeysAndWheel();
+    void heatmapPansByDragAndWheel();
+    void heatmapKeyboardMovesTheSelection();
+    void heatmapFindsATokenAndJumpsToIt();
 };
+
+namespace {
+
+// A 40 × 40 map whose cells all differ, so that a pixel names its cell.
+ui::HeatmapData gradientMap() {
+    ui::HeatmapData d;
+    const int n = 40;
+    for (int i = 0; i < n; ++i) {
+        d.rowLabels << QStringLiteral("q%1").arg(i);
+        d.columnLabels << QStringLiteral("k%1").arg(i);
+    }
+    d.rowLabels[30] = QStringLiteral("Needle");
+    d.columnLabels[7] = QStringLiteral("haystack");
+    d.values.resize(n, n);
+    for (int r = 0; r < n; ++r)
+        for (int c = 0; c < n; ++c) d.values(r, c) = float(r * n + c) / float(n * n);
+    d.scaleLabel = QStringLiteral("weight");
+    return d;
+}
+
+}  // namespace
+
+void TestViews::heatmapZoomsWithKeysAndWheel() {
+    ui::HeatmapView view;
+    view.resize(600, 500);
+    view.setShowNumbers(false);
+    view.setData(gradientMap());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.visibleCells(), QRect(0, 0, 40, 40));
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QCOMPARE(view.visibleCells().size(), QSize(20, 20));
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QCOMPARE(view.visibleCells().size(), QSize(10, 10));
+    // The zoomed drawing shows each cell in its own colour: the pixel at a
+    // cell's centre is that cell's colour in the prepared image.
+    const QRect vis = view.visibleCells();
+    const QImage shot = view.grab().toImage();
+    const QImage cells = ui::heatmapCellImage(gradientMap(), view.style().colormap);
+    for (const QPoint& cell : {vis.topLeft(), vis.bottomRight(), vis.center()}) {
+        const QPoint at = view.cellCenter(cell.y(), cell.x()) * shot.devicePixelRatio();
+        QCOMPARE(shot.pixelColor(at), cells.pixelColor(cell));
+    }
+    QTest::keyClick(&view, Qt::Key_Minus);
+    QCOMPARE(view.visibleCells().size(), QSize(20, 20));
+    QTest::keyClick(&view, Qt::Key_0);
+    QCOMPARE(view.visibleCells(), QRect(0, 0, 40, 40));
+
+    // Ctrl+wheel zooms around the cell under the pointer.
+    const QPoint pointer = view.cellCenter(30, 30);
+    QWheelEvent in(pointer, view.mapToGlobal(pointer), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::ControlModifier,
+                   Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&view, &in);
+    QCOMPARE(view.visibleCells().size(), QSize(20, 20));
+    QVERIFY(view.visibleCells().contains(QPoint(30, 30)));
+    QWheelEvent out(pointer, view.mapToGlobal(pointer), QPoint(), QPoint(0, -120), Qt::NoButton,
+                    Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&view, &out);
+    QCOMPARE(view.visibleCells(), QRect(0, 0, 40, 40));
+}
+
+void TestViews::heatmapPansByDragAndWheel() {
+    ui::HeatmapView view;
+    view.resize(600, 500);
+    view.setData(gradientMap());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setVisibleCells(QRect(10, 10, 10, 10));
+    QCOMPARE(view.visibleCells(), QRect(10, 10, 10, 10));
+    // Dragging the grid three cells to the left shows three more on the right.
+    const QPoint from = view.cellCenter(15, 15);
+    const QPoint to = view.cellCenter(15, 12);
+    QTest::mousePress(&view, Qt::LeftButton, {}, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), view.mapToGlobal(QPointF(to)), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(&view, &move);
+    QTest::mouseRelease(&view, Qt::LeftButton, {}, to);
+    QCOMPARE(view.visibleCells(), QRect(13, 10, 10, 10));
+    // The wheel scrolls down by a tenth of the view; the edge stops it.
+    const QPoint p = view.cellCenter(15, 15);
+    QWheelEvent down(p, view.mapToGlobal(p), QPoint(), QPoint(0, -120 * 50), Qt::NoButton, Qt::NoModifier,
+                     Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&view, &down);
+    QCOMPARE(view.visibleCells(), QRect(13, 30, 10, 10));
+}
+
+void TestViews::heatmapKeyboardMovesTheSelection() {
+    ui::HeatmapView view;
+    view.resize(600, 500);
+    view.setData(gradientMap());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy rows(&view, &ui::HeatmapView::rowActivated);
+    view.setSelectedCell(QPoint(0, 0));
+    QTest::keyClick(&view, Qt::Key_Right);
+    QTest::keyClick(&view, Qt::Key_Down);
+    QTest::keyClick(&view, Qt::Key_Down);
+    QCOMPARE(view.selectedCell(), std::optional<QPoint>(QPoint(1, 2)));
+    QTest::keyClick(&view, Qt::Key_Left);
+    QTest::keyClick(&view, Qt::Key_Left);  // stops at the edge
+    QCOMPARE(view.selectedCell(), std::optional<QPoint>(QPoint(0, 2)));
+    QTest::keyClick(&view, Qt::Key_Return);
+    QCOMPARE(rows.count(), 1);
+    QCOMPARE(rows.last().at(0).toInt(), 2);
+    // Zoomed in, moving past the edge of the view scrolls it.
+    view.setVisibleCells(QRect(0, 0, 5, 5));
+    for (int i = 0; i < 6; ++i) QTest::keyClick(&view, Qt::Key_Down);
+    QCOMPARE(view.selectedCell(), std::optional<QPoint>(QPoint(0, 8)));
+    QVERIFY(view.visibleCells().contains(QPoint(0, 8)));
+    QCOMPARE(view.visibleCells().size(), QSize(5, 5));
+    // Zoom to the selection: the selected cell with context around it.
+    view.fitToWindow();
+    QTest::keyClick(&view, Qt::Key_Z);
+    QVERIFY(view.visibleCells().contains(QPoint(0, 8)));
+    QVERIFY(view.visibleCells().width() < 40);
+}
+
+void TestViews::heatmapFindsATokenAndJumpsToIt() {
+    ui::HeatmapView view;
+    view.resize(600, 500);
+    view.setData(gradientMap());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setVisibleCells(QRect(0, 0, 8, 8));
+    QVERIFY(view.findToken(QStringLiteral("NEEDLE")));
+    QCOMPARE(view.selectedCell()->y(), 30);
+    QVERIFY(view.visibleCells().contains(*view.selectedCell()));
+    // Keys too, and the next match after the last one.
+    QVERIFY(view.findToken(QStringLiteral("stack")));
+    QCOMPARE(view.selectedCell(), std::optional<QPoint>(QPoint(7, 30)));
+    QVERIFY(view.visibleCells().contains(QPoint(7, 30)));
+    QVERIFY(!view.findToken(QStringLiteral("absent")));
+}
+
+void TestViews::fullyMaskedRowsAreRed() {
+    ui::HeatmapData d;
+    d.rowLabels = d.columnLabels = QStringList{QStringLiteral("a"), QStringLiteral("b")};
+    d.values = ap::Matrix::Constant(2, 2, 0.5f);
+    d.values.row(1).setZero();
+    d.mask = ap::MaskMatrix::Constant(2, 2, false);
+    d.mask.row(1).setConstant(true);
+    d.fullyMaskedRows = {1};
+    d.scaleLabel = QStringLiteral("weight");
+    ui::HeatmapStyle style;
+    style.numbersWhenTheyFit = false;
+    const ui::HeatmapLayout L = ui::layoutHeatmap(d, QSizeF(400, 300), style);
+    QImage image(400, 300, QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&image);
+    ui::paintHeatmap(p, d, L, style);
+    p.end();
+    auto at = [&](int row, double x) {
+        return image.pixelColor(QPointF(L.cells.left() + x * L.cellWidth, L.cells.top() + (row + 0.5) * L.cellHeight).toPoint());
+    };
+    // Every sampled point of the masked row, hatch or not, leans red.
+    for (double x : {0.3, 0.5, 0.7, 1.3, 1.5}) {
+        const QColor c = at(1, x);
+        QVERIFY2(c.red() > c.green() + 40 && c.red() > c.blue() + 40, qPrintable(c.name()));
+    }
+    const QColor other = at(0, 0.5);
+    QVERIFY(!(other.red() > other.green() + 40 && other.red() > other.blue() + 40));
+}
+
+void TestViews::titleKeepsTheHeadWhenCut() {
+    const QFontMetricsF fm(ui::pixelFont(QStringLiteral("DejaVu Sans"), 14, true));
+    const QString keep = QStringLiteral("head 3 (of 8 heads)");
+    const QString title = QStringLiteral("A very long scene title that goes on and on · dot · softmax · T = 1 · ") + keep;
+    QCOMPARE(ui::fitTitle(title, keep, fm, fm.horizontalAdvance(title) + 1), title);
+    const double width = fm.horizontalAdvance(keep) * 2;
+    const QString shown = ui::fitTitle(title, keep, fm, width);
+    QVERIFY(shown.endsWith(keep));
+    QVERIFY(shown.startsWith(QStringLiteral("A very")));
+    QVERIFY(shown.contains(QChar(0x2026)));
+    QVERIFY(fm.horizontalAdvance(shown) <= width);
+    // Narrower than the kept part: that part alone, elided.
+    QVERIFY(fm.horizontalAdvance(ui::fitTitle(title, keep, fm, 40)) <= 40);
+}
+
+void TestViews::defaultExportShowsTheWholeTitle() {
+    // The longest title of the built-in controls at the export dialog's
+    // smallest default size (640 × 480).
+    ui::HeatmapData d;
+    d.titleKeep = QStringLiteral("head 16 (of 16 heads)");
+    d.title = QStringLiteral("Two heads · additive (Bahdanau) · top-k (k = 12) · T = 0.0512 · ") + d.titleKeep;
+    d.rowLabels = d.columnLabels = QStringList{QStringLiteral("a"), QStringLiteral("b")};
+    d.values = ap::Matrix::Constant(2, 2, 0.5f);
+    d.scaleLabel = QStringLiteral("weight");
+    const ui::HeatmapStyle style;
+    const ui::HeatmapLayout L = ui::layoutHeatmap(d, QSizeF(640, 480), style);
+    QVERIFY(QFontMetricsF(L.titleFont).horizontalAdvance(d.title) <= L.title.width());
+}
+
+void TestViews::exportDialogRemembersItsChoices() {
+    QSettings().remove(QStringLiteral("export"));
+    {
+        ui::ExportDialog dialog(QSize(700, 500), true);
+        QCOMPARE(dialog.imageSize(), QSize(700, 500));
+        auto* target = dialog.findChild<QComboBox*>(QStringLiteral("exportTarget"));
+        QVERIFY(target);
+        target->setCurrentIndex(target->findData(int(ui::ExportDialog::Target::HeadGrid)));
+        dialog.findChild<QSpinBox*>(QStringLiteral("exportWidth"))->setValue(1234);
+        dialog.findChild<QSpinBox*>(QStringLiteral("exportHeight"))->setValue(567);
+        dialog.accept();
+        ui::ExportDialog::rememberFormat(QStringLiteral("SVG"));
+    }
+    ui::ExportDialog again(QSize(700, 500), true);
+    QCOMPARE(again.target(), ui::ExportDialog::Target::HeadGrid);
+    QCOMPARE(again.imageSize(), QSize(1234, 567));
+    QCOMPARE(ui::ExportDialog::lastFormat(), QStringLiteral("svg"));
+    QSettings().remove(QStringLiteral("export"));
+    QCOMPARE(ui::ExportDialog::lastFormat(), QStringLiteral("png"));
+}
 
 void TestViews::controlsSetStateEmitsNothing() {
     ui::ControlsPanel panel;
@@ -546,6 +777,13 @@ void TestViews::heatmapToolTipGivesEveryPart() {
     QVERIFY2(scores.contains(QStringLiteral("score: 0.25<")) && scores.contains(QStringLiteral("weight: 0.3<")),
              qPrintable(scores));
     QCOMPARE(scores.count(QStringLiteral("score:")), 1);
+
+    // No float noise: the float next to 0.26 reads "0.26".
+    ui::HeatmapData noisy = ui::heatmapFromResult(f.scene, f.result, ui::HeadChoice{1}, ui::HeatmapQuantity::Weights);
+    noisy.values(1, 1) = std::nextafter(0.26f, 1.0f);
+    view.setData(noisy);
+    view.setTooltipScores(ap::Matrix());
+    QVERIFY2(view.toolTipForCell(1, 1).contains(QStringLiteral("weight: 0.26<")), qPrintable(view.toolTipForCell(1, 1)));
 
     view.setMaskEditMode(true);
     QVERIFY(view.toolTipForCell(0, 2).contains(QStringLiteral("click to unmask")));

@@ -16,7 +16,12 @@
 #include "render/title_text.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QItemSelectionModel>
+#include <QSlider>
 #include <QDoubleSpinBox>
 #include <QDir>
 #include <QFileInfo>
@@ -85,6 +90,8 @@ private slots:
     void clickingARowFillsTheBarChart();
     void thousandRapidEditsEndInTheFinalState();
     void openSaveRoundTrip();
+    void ctrlCCopiesTheSelectionAsTsv();
+    void docksDoNotOverlapAtTheSmallestSize();
     void badSceneKeepsTheOpenOne();
     void openingInTheBackground();
     void cancelledOpenKeepsTheScene();
@@ -174,12 +181,16 @@ void TestWindow::controlsUpdateTheViews() {
     expectHeatmapMatchesEngine(w);
     for (int r = 0; r < w.heatmapView()->data().rows(); ++r)
         QCOMPARE(w.heatmapView()->data().values.row(r).sum(), 1.0f);
+    // Hard attention ignores the temperature, so its controls are off.
+    auto* temp = c->findChild<QDoubleSpinBox*>(QStringLiteral("temperatureSpin"));
+    QVERIFY(temp);
+    QVERIFY(!temp->isEnabled());
+    QVERIFY(!c->findChild<QSlider*>(QStringLiteral("temperatureSlider"))->isEnabled());
 
     // Back to softmax, then the temperature box: T = 0.1 sharpens the rows.
     while (norm->currentData().toInt() != int(ap::Normalization::Softmax))
         QTest::keyClick(norm, Qt::Key_Up);
-    auto* temp = c->findChild<QDoubleSpinBox*>(QStringLiteral("temperatureSpin"));
-    QVERIFY(temp);
+    QVERIFY(temp->isEnabled());
     temp->setFocus();
     temp->selectAll();
     QTest::keyClicks(temp, QStringLiteral("0.1"));
@@ -286,6 +297,50 @@ void TestWindow::thousandRapidEditsEndInTheFinalState() {
     QVERIFY(ap::computeAttention(w.scene(), {}, expected).ok);
     for (int c = 0; c < expected.output.cols(); ++c)
         QCOMPARE(w.outputView()->model()->index(3, c).data(Qt::EditRole).toFloat(), expected.output(3, c));
+}
+
+void TestWindow::ctrlCCopiesTheSelectionAsTsv() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(views.wait());
+    QTableView* table = w.outputView()->tableView();
+    OutputModel* m = w.outputView()->model();
+    QVERIFY(m->rowCount() >= 2 && m->columnCount() >= 2);
+    table->setFocus();
+    table->selectionModel()->select(QItemSelection(m->index(0, 0), m->index(1, 1)),
+                                    QItemSelectionModel::ClearAndSelect);
+    QApplication::clipboard()->clear();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    for (int r = 0; r < 2; ++r) {
+        const QStringList cells = lines[r].split(QLatin1Char('\t'));
+        QCOMPARE(cells.size(), 2);
+        for (int c = 0; c < 2; ++c)
+            QCOMPARE(cells[c].toFloat(), m->index(r, c).data(Qt::EditRole).toFloat());
+    }
+}
+
+void TestWindow::docksDoNotOverlapAtTheSmallestSize() {
+    MainWindow w;
+    w.resize(1024, 640);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QCoreApplication::processEvents();
+    QVERIFY(w.width() <= 1024 && w.height() <= 640);
+    const QList<QDockWidget*> docks = w.findChildren<QDockWidget*>();
+    QVERIFY(docks.size() >= 4);
+    for (QDockWidget* a : docks) {
+        if (!a->isVisible()) continue;
+        // Every dock inside the window, none over another.
+        QVERIFY2(w.rect().contains(a->geometry()), qPrintable(a->objectName()));
+        for (QDockWidget* b : docks)
+            if (a != b && b->isVisible())
+                QVERIFY2(!a->geometry().intersects(b->geometry()),
+                         qPrintable(a->objectName() + QStringLiteral(" overlaps ") + b->objectName()));
+    }
 }
 
 void TestWindow::openSaveRoundTrip() {

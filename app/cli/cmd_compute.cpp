@@ -4,6 +4,8 @@
 #include "scene_input.h"
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace app {
 
@@ -20,7 +22,11 @@ int runCompute(const QStringList& args) {
     ap::AttentionResult result;
     if (!loadAndCompute(cl.input, scene, result))
         return kBadInput;
-    const std::string json = ap::resultToJson(result);
+    // Labels for every row and column: the scene's tokens, or q0.. / k0..
+    std::vector<std::string> queryTokens, keyTokens;
+    for (int i = 0; i < scene.queryCount(); ++i) queryTokens.push_back(scene.queryLabel(i));
+    for (int j = 0; j < scene.keyCount(); ++j) keyTokens.push_back(scene.keyLabel(j));
+    const std::string json = ap::resultToJson(result, queryTokens, keyTokens);
     if (!cl.parser.isSet(output)) {
         std::fwrite(json.data(), 1, json.size(), stdout);
         return std::fflush(stdout) == 0 ? kOk : kWriteFailed;

@@ -567,11 +567,14 @@ std::string sceneToJson(const Scene& s) {
     return out;
 }
 
-std::string resultToJson(const AttentionResult& r) {
+std::string resultToJson(const AttentionResult& r, const std::vector<std::string>& queryTokens,
+                         const std::vector<std::string>& keyTokens) {
     std::string out;
     ObjectWriter o(out, 0);
     appendString(o.key("format"), kResultFormat);
     o.key("version") += std::to_string(kVersion);
+    if (!queryTokens.empty()) appendTokens(o.key("query_tokens"), queryTokens);
+    if (!keyTokens.empty()) appendTokens(o.key("key_tokens"), keyTokens);
     appendMask(o.key("mask"), r.mask, o.valueIndent());
     std::string& heads = o.key("heads");
     if (r.heads.empty()) {

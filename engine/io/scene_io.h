@@ -28,7 +28,10 @@ SceneReadResult readSceneFile(const std::string& path);
 // are written in their shortest form that reads back to the same float.
 std::string sceneToJson(const Scene& scene);
 // Result -> JSON text (format attention-playground.result, version 1).
-std::string resultToJson(const AttentionResult& result);
+// Non-empty token lists are written as "query_tokens" and "key_tokens" right
+// after "version", so that a reader can label rows and columns.
+std::string resultToJson(const AttentionResult& result, const std::vector<std::string>& queryTokens = {},
+                         const std::vector<std::string>& keyTokens = {});
 
 // Shortest decimal text that reads back to exactly `value` (std::to_chars).
 std::string formatFloat(float value);

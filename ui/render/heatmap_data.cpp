@@ -67,13 +67,15 @@ QString heatmapTitle(const ap::Scene& scene, HeadChoice head, HeatmapQuantity qu
         parts << QCoreApplication::translate("ui::Heatmap", "T = %1")
                      .arg(locale.toString(double(scene.temperature), 'g', 4));
     }
-    if (head.isMean())
-        parts << (scene.heads == 1 ? QCoreApplication::translate("ui::Heatmap", "1 head")
-                                   : QCoreApplication::translate("ui::Heatmap", "mean of %n heads", nullptr, scene.heads));
-    else
-        parts << QCoreApplication::translate("ui::Heatmap", "head %1 (of %n heads)", nullptr, scene.heads)
-                     .arg(head.head);
+    parts << headTitlePart(scene, head);
     return parts.join(QStringLiteral(" · "));
+}
+
+QString headTitlePart(const ap::Scene& scene, HeadChoice head) {
+    if (head.isMean())
+        return scene.heads == 1 ? QCoreApplication::translate("ui::Heatmap", "1 head")
+                                : QCoreApplication::translate("ui::Heatmap", "mean of %n heads", nullptr, scene.heads);
+    return QCoreApplication::translate("ui::Heatmap", "head %1 (of %n heads)", nullptr, scene.heads).arg(head.head);
 }
 
 QString scaleLabel(HeatmapQuantity quantity, bool meanOfHeads) {
@@ -91,6 +93,7 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
                               HeadChoice head, HeatmapQuantity quantity) {
     HeatmapData d;
     d.title = heatmapTitle(scene, head, quantity);
+    d.titleKeep = headTitlePart(scene, head);
     for (int i = 0; i < scene.queryCount(); ++i)
         d.rowLabels << QString::fromStdString(scene.queryLabel(i));
     for (int j = 0; j < scene.keyCount(); ++j)

@@ -25,6 +25,9 @@ enum class HeatmapQuantity { Weights, Scores };
 
 struct HeatmapData {
     QString title;
+    // The end of `title` that must stay readable when the title is too long
+    // (which head or mean is shown): the rest is elided first.
+    QString titleKeep;
     QStringList rowLabels;     // query tokens, top to bottom
     QStringList columnLabels;  // key tokens, left to right
     ap::Matrix values;         // rows x columns
@@ -60,6 +63,8 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
 // "scaled dot · softmax · T = 1 · head 2 (of 4 heads)": what the picture
 // shows, in the interface language.
 QString heatmapTitle(const ap::Scene& scene, HeadChoice head, HeatmapQuantity quantity);
+// The last part of heatmapTitle(): "head 2 (of 4 heads)", "mean of 4 heads".
+QString headTitlePart(const ap::Scene& scene, HeadChoice head);
 
 // The names of the kinds as drawn in pictures, in the interface language.
 QString scoringDisplayName(ap::Scoring scoring);

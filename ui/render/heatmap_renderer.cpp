@@ -73,6 +73,22 @@ QFont pixelFont(const QString& family, double px, bool bold) {
     return f;
 }
 
+QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF& fm, double width) {
+    if (fm.horizontalAdvance(title) <= width)
+        return title;
+    if (keep.isEmpty() || !title.endsWith(keep) || keep.size() == title.size())
+        return fm.elidedText(title, Qt::ElideRight, width);
+    const QString kept = QLatin1Char(' ') + keep;
+    const double keepWidth = fm.horizontalAdvance(kept);
+    if (keepWidth >= width)
+        return fm.elidedText(keep, Qt::ElideRight, width);
+    const QString front = title.left(title.size() - keep.size());
+    // elidedText returns "" when not even the ellipsis fits; then the kept
+    // part alone is shown.
+    const QString shortFront = fm.elidedText(front, Qt::ElideRight, width - keepWidth);
+    return shortFront.isEmpty() ? keep : shortFront + kept;
+}
+
 QString formatCellValue(double value, bool isWeight) {
     if (isWeight)
         return QString::number(value, 'f', 2);
@@ -90,6 +106,14 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
     L.titleFont = pixelFont(style.fontFamily, base * 1.1, true);
     double top = margin;
     if (style.drawTitle && !data.title.isEmpty()) {
+        // A long title first gets a smaller font (down to the labels' size),
+        // so that pictures of the usual sizes show it whole.
+        const double available = W - 2 * margin;
+        const double wide = QFontMetricsF(L.titleFont).horizontalAdvance(data.title);
+        if (wide > available && wide > 0) {
+            const double px = std::max(base * 0.75, base * 1.1 * available / wide);
+            L.titleFont = pixelFont(style.fontFamily, px, true);
+        }
         const double th = QFontMetricsF(L.titleFont).height() * 1.3;
         L.title = QRectF(margin, top, W - 2 * margin, th);
         top += th + margin * 0.5;
@@ -248,6 +272,22 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
         p.restore();
     }
     paintMaskHatch(p, d, L, raster);
+    // A query with every key masked gets weights 0 and context 0: its row is
+    // tinted red over the hatch and framed, like its red label.
+    if (!d.fullyMaskedRows.empty()) {
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing, false);
+        QColor tint = kFullyMaskedLabel;
+        tint.setAlpha(110);
+        p.setPen(QPen(kFullyMaskedLabel, 1));
+        for (int r : d.fullyMaskedRows) {
+            if (r < 0 || r >= d.rows()) continue;
+            const QRectF row(L.cells.left(), L.cells.top() + r * L.cellHeight, L.cells.width(), L.cellHeight);
+            p.fillRect(row, tint);
+            if (L.cellHeight >= 4) p.drawRect(row.adjusted(0.5, 0.5, -0.5, -0.5));
+        }
+        p.restore();
+    }
     if (!L.numbers)
         return;
     const bool weights = isWeightScale(d);
@@ -347,8 +387,7 @@ void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, con
         p.setFont(L.titleFont);
         p.setPen(s.ink);
         const QFontMetricsF fm(L.titleFont);
-        p.drawText(L.title, Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(d.title, Qt::ElideRight, L.title.width()));
+        p.drawText(L.title, Qt::AlignLeft | Qt::AlignVCenter, fitTitle(d.title, d.titleKeep, fm, L.title.width()));
     }
     if (d.rows() > 0 && d.columns() > 0) {
         paintCells(p, d, L, s, cellImage);

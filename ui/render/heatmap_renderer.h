@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <QPoint>
@@ -74,6 +75,10 @@ void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, doub
 
 // The cell under `pos` as (column, row), or nothing outside the grid.
 std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);
+
+// `title` fitted to `width`: whole if it fits, else its beginning elided so
+// that `keep` (an ending of the title) stays whole where it fits at all.
+QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF& fm, double width);
 
 // A font of `px` device pixels: the drawings scale with the picture, not
 // with the screen's dpi, so window and exports look alike.

@@ -23,10 +23,10 @@ const QColor kMaskHatch(0x88, 0x88, 0x88);
 // Above this many keys the value and "masked" texts would overlap.
 constexpr int kMaxAnnotatedKeys = 24;
 
+// Six significant digits: a computed weight of 0.26000002 reads "0.26",
+// while typed inputs like 0.8 or -3 read as typed.
 QString exactValueText(float v) {
-    char buf[32];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return QString::fromLatin1(buf, int(res.ptr - buf));
+    return QString::number(double(v), 'g', 6);
 }
 
 }  // namespace

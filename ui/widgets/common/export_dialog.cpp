@@ -4,7 +4,10 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
+
+#include "widgets/common/settings_keys.h"
 
 namespace ui {
 
@@ -24,8 +27,16 @@ ExportDialog::ExportDialog(QSize initialSize, bool hasGrid, QWidget* parent) : Q
         s->setToolTip(tip);
         return s;
     };
+    QSettings settings;
+    const QSize remembered = settings.value(QLatin1String(settings_keys::kExportSize)).toSize();
+    if (remembered.isValid()) initialSize = remembered;
+    const int targetIndex = target_->findData(settings.value(QLatin1String(settings_keys::kExportTarget), 0).toInt());
+    if (targetIndex >= 0) target_->setCurrentIndex(targetIndex);
+    target_->setObjectName(QStringLiteral("exportTarget"));
     width_ = spin(initialSize.width(), tr("Image width in pixels (points for PDF)"));
     height_ = spin(initialSize.height(), tr("Image height in pixels (points for PDF)"));
+    width_->setObjectName(QStringLiteral("exportWidth"));
+    height_->setObjectName(QStringLiteral("exportHeight"));
     form->addRow(tr("&Show:"), target_);
     form->addRow(tr("&Width:"), width_);
     form->addRow(tr("&Height:"), height_);
@@ -42,6 +53,35 @@ ExportDialog::Target ExportDialog::target() const {
 
 QSize ExportDialog::imageSize() const {
     return {width_->value(), height_->value()};
+}
+
+void ExportDialog::accept() {
+    QSettings settings;
+    settings.setValue(QLatin1String(settings_keys::kExportTarget), int(target()));
+    settings.setValue(QLatin1String(settings_keys::kExportSize), imageSize());
+    QDialog::accept();
+}
+
+QString ExportDialog::lastFormat() {
+    const QString f = QSettings().value(QLatin1String(settings_keys::kExportFormat)).toString();
+    return f == QLatin1String("svg") || f == QLatin1String("pdf") ? f : QStringLiteral("png");
+}
+
+void ExportDialog::rememberFormat(const QString& suffix) {
+    const QString f = suffix.toLower();
+    if (f == QLatin1String("png") || f == QLatin1String("svg") || f == QLatin1String("pdf"))
+        QSettings().setValue(QLatin1String(settings_keys::kExportFormat), f);
+}
+
+QString ExportDialog::filterFor(const QString& suffix) {
+    if (suffix == QLatin1String("svg")) return tr("SVG image (*.svg)");
+    if (suffix == QLatin1String("pdf")) return tr("PDF document (*.pdf)");
+    return tr("PNG image (*.png)");
+}
+
+QString ExportDialog::filters() {
+    return filterFor(QStringLiteral("png")) + QStringLiteral(";;") + filterFor(QStringLiteral("svg"))
+           + QStringLiteral(";;") + filterFor(QStringLiteral("pdf"));
 }
 
 }  // namespace ui

@@ -1,22 +1,23 @@
 #include "widgets/common/heatmap_view.h"
 
 #include <QHelpEvent>
+#include <QInputDialog>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <QWheelEvent>
 
 #include <algorithm>
-#include <charconv>
+#include <cmath>
 
 namespace ui {
 namespace {
 
-// The shortest text that reads back to the same float: "0.8", not
-// "0.800000012", and exact, unlike the rounded numbers in the cells.
+// Six significant digits: a computed weight of 0.26000002 reads "0.26",
+// while typed inputs like 0.8 or -3 read as typed.
 QString exactValueText(float v) {
-    char buf[32];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return QString::fromLatin1(buf, int(res.ptr - buf));
+    return QString::number(double(v), 'g', 6);
 }
 
 }  // namespace
@@ -24,7 +25,7 @@ QString exactValueText(float v) {
 HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setFocusPolicy(Qt::ClickFocus);
+    setFocusPolicy(Qt::StrongFocus);
 }
 
 void HeatmapView::setData(HeatmapData data) {
@@ -40,9 +41,131 @@ void HeatmapView::setData(HeatmapData data) {
     data_.cellImage = QImage();
     if (style_.selectedRow >= data_.rows())
         style_.selectedRow = data_.rows() - 1;
-    if (!sameShape)
+    if (selectedCell_ && !fullRect().contains(*selectedCell_))
+        selectedCell_.reset();
+    // A map of many tokens gets a mini-map while zoomed; one fast scaling
+    // per result, never per frame.
+    constexpr int kOverviewTokens = 256;
+    if (data_.rows() > kOverviewTokens || data_.columns() > kOverviewTokens)
+        overview_ = cellImage_.scaled(QSize(140, 140), Qt::KeepAspectRatio, Qt::FastTransformation);
+    else
+        overview_ = QImage();
+    if (!sameShape) {
+        visible_ = fullRect();
+        findPos_ = -1;
+    }
+    updateShown();
+    if (!sameShape || isZoomed())
         relayout();
     update();
+}
+
+void HeatmapView::updateShown() {
+    if (!isZoomed()) {
+        shown_ = HeatmapData();
+        shownImage_ = QImage();
+        return;
+    }
+    const int x = visible_.x(), y = visible_.y(), w = visible_.width(), h = visible_.height();
+    shown_.title = data_.title;
+    shown_.titleKeep = data_.titleKeep;
+    shown_.rowLabels = data_.rowLabels.mid(y, h);
+    shown_.columnLabels = data_.columnLabels.mid(x, w);
+    shown_.values = data_.values.block(y, x, h, w);
+    shown_.mask = data_.mask.size() != 0 ? ap::MaskMatrix(data_.mask.block(y, x, h, w)) : ap::MaskMatrix();
+    shown_.fullyMaskedRows.clear();
+    for (int r : data_.fullyMaskedRows)
+        if (r >= y && r < y + h) shown_.fullyMaskedRows.push_back(r - y);
+    shown_.minValue = data_.minValue;
+    shown_.maxValue = data_.maxValue;
+    shown_.scaleLabel = data_.scaleLabel;
+    shown_.quantity = data_.quantity;
+    shown_.marks.clear();
+    shown_.possibleMarks.clear();
+    for (const QPoint& m : data_.marks)
+        if (visible_.contains(m)) shown_.marks.push_back(m - visible_.topLeft());
+    for (const QPoint& m : data_.possibleMarks)
+        if (visible_.contains(m)) shown_.possibleMarks.push_back(m - visible_.topLeft());
+    // A window onto the prepared image: a zoom or pan frame colours nothing.
+    shownImage_ = QImage(cellImage_.constBits() + qsizetype(y) * cellImage_.bytesPerLine() + qsizetype(x) * 4, w, h,
+                         cellImage_.bytesPerLine(), cellImage_.format());
+}
+
+void HeatmapView::setVisibleCells(const QRect& cells) {
+    const int cols = data_.columns(), rows = data_.rows();
+    if (cols == 0 || rows == 0) return;
+    const int w = std::clamp(cells.width(), 1, cols), h = std::clamp(cells.height(), 1, rows);
+    const QRect r(std::clamp(cells.x(), 0, cols - w), std::clamp(cells.y(), 0, rows - h), w, h);
+    if (r == visible_) return;
+    visible_ = r;
+    updateShown();
+    relayout();
+    update();
+    emit visibleCellsChanged(visible_);
+}
+
+static QPointF centreOf(const QRect& r) {
+    return QPointF(r.x() + r.width() / 2.0, r.y() + r.height() / 2.0);
+}
+
+void HeatmapView::zoomIn(std::optional<QPointF> anchor) {
+    const QPointF a = anchor.value_or(centreOf(visible_));
+    const int w = std::max(1, (visible_.width() + 1) / 2), h = std::max(1, (visible_.height() + 1) / 2);
+    // The anchor keeps its place on the screen.
+    const double fx = (a.x() - visible_.x()) / std::max(1, visible_.width());
+    const double fy = (a.y() - visible_.y()) / std::max(1, visible_.height());
+    setVisibleCells(QRect(int(std::lround(a.x() - fx * w)), int(std::lround(a.y() - fy * h)), w, h));
+}
+
+void HeatmapView::zoomOut(std::optional<QPointF> anchor) {
+    const QPointF a = anchor.value_or(centreOf(visible_));
+    const int w = visible_.width() * 2, h = visible_.height() * 2;
+    const double fx = (a.x() - visible_.x()) / std::max(1, visible_.width());
+    const double fy = (a.y() - visible_.y()) / std::max(1, visible_.height());
+    setVisibleCells(QRect(int(std::lround(a.x() - fx * w)), int(std::lround(a.y() - fy * h)), w, h));
+}
+
+void HeatmapView::fitToWindow() {
+    setVisibleCells(fullRect());
+}
+
+void HeatmapView::zoomToSelection() {
+    const QPoint c = selectedCell_.value_or(QPoint(0, std::max(0, style_.selectedRow)));
+    constexpr int kContext = 16;  // cells shown around the selection
+    setVisibleCells(QRect(c.x() - kContext / 2, c.y() - kContext / 2, kContext, kContext));
+}
+
+void HeatmapView::panBy(int columns, int rows) {
+    setVisibleCells(visible_.translated(columns, rows));
+}
+
+void HeatmapView::scrollTo(const QPoint& cell) {
+    if (visible_.contains(cell)) return;
+    setVisibleCells(QRect(cell.x() - visible_.width() / 2, cell.y() - visible_.height() / 2, visible_.width(),
+                          visible_.height()));
+}
+
+void HeatmapView::setSelectedCell(std::optional<QPoint> cell) {
+    if (cell && !fullRect().contains(*cell)) return;
+    selectedCell_ = cell;
+    if (cell) scrollTo(*cell);
+    update();
+}
+
+bool HeatmapView::findToken(const QString& text) {
+    const int rows = data_.rows(), total = rows + data_.columns();
+    if (text.isEmpty() || total == 0) return false;
+    for (int step = 1; step <= total; ++step) {
+        const int i = (std::max(findPos_, -1) + step) % total;
+        const bool isRow = i < rows;
+        const QString& label = isRow ? data_.rowLabels.value(i) : data_.columnLabels.value(i - rows);
+        if (!label.contains(text, Qt::CaseInsensitive)) continue;
+        findPos_ = i;
+        const QPoint current = selectedCell_.value_or(QPoint(0, 0));
+        setSelectedCell(isRow ? QPoint(current.x(), i) : QPoint(i - rows, current.y()));
+        return true;
+    }
+    return false;
 }
 
 void HeatmapView::setTooltipScores(ap::Matrix scores) {
@@ -82,7 +205,13 @@ void HeatmapView::setShowNumbers(bool show) {
 }
 
 void HeatmapView::relayout() {
-    layout_ = layoutHeatmap(data_, QSizeF(size()), style_);
+    layout_ = layoutHeatmap(shownData(), QSizeF(size()), style_);
+}
+
+std::optional<QPoint> HeatmapView::cellUnder(const QPointF& pos) const {
+    const auto cell = cellAt(layout_, shownData(), pos);
+    if (!cell) return std::nullopt;
+    return *cell + (isZoomed() ? visible_.topLeft() : QPoint());
 }
 
 void HeatmapView::resizeEvent(QResizeEvent*) {
@@ -96,12 +225,49 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     HeatmapStyle onScreen = style_;
     onScreen.paper = palette().color(QPalette::Base);
     onScreen.ink = palette().color(QPalette::Text);
-    paintHeatmap(p, data_, layout_, onScreen, &cellImage_);
+    const QPoint offset = isZoomed() ? visible_.topLeft() : QPoint();
+    if (isZoomed()) {
+        // Hover, selection and highlight in the shown part's cells.
+        onScreen.selectedRow = visible_.contains(QPoint(visible_.x(), style_.selectedRow))
+                                   ? style_.selectedRow - offset.y() : -1;
+        if (style_.hoveredCell)
+            onScreen.hoveredCell = visible_.contains(*style_.hoveredCell)
+                                       ? std::optional<QPoint>(*style_.hoveredCell - offset) : std::nullopt;
+        if (style_.highlight)
+            onScreen.highlight = style_.highlight->translated(-offset);
+    }
+    paintHeatmap(p, shownData(), layout_, onScreen, isZoomed() ? &shownImage_ : &cellImage_);
+    if (selectedCell_ && visible_.contains(*selectedCell_)) {
+        const QPoint c = *selectedCell_ - offset;
+        const QRectF cell(layout_.cells.left() + c.x() * layout_.cellWidth,
+                          layout_.cells.top() + c.y() * layout_.cellHeight, layout_.cellWidth, layout_.cellHeight);
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(cell.adjusted(-1, -1, 1, 1));
+    }
+    if (isZoomed() && !overview_.isNull())
+        paintOverview(p);
+}
+
+void HeatmapView::paintOverview(QPainter& p) {
+    // Bottom right over the cells: the whole map, the shown part framed.
+    const QSize s = overview_.size();
+    const QRectF area(layout_.cells.right() - s.width() - 6, layout_.cells.bottom() - s.height() - 6, s.width(),
+                      s.height());
+    p.setPen(QPen(palette().color(QPalette::Text), 1));
+    p.drawImage(area.topLeft(), overview_);
+    p.drawRect(area.adjusted(-1, -1, 0, 0));
+    const double sx = s.width() / double(std::max(1, data_.columns()));
+    const double sy = s.height() / double(std::max(1, data_.rows()));
+    p.setPen(QPen(QColor(255, 140, 0), 2));
+    p.drawRect(QRectF(area.left() + visible_.x() * sx, area.top() + visible_.y() * sy,
+                      std::max(2.0, visible_.width() * sx), std::max(2.0, visible_.height() * sy)));
 }
 
 QPoint HeatmapView::cellCenter(int row, int column) const {
-    return QPointF(layout_.cells.left() + (column + 0.5) * layout_.cellWidth,
-                   layout_.cells.top() + (row + 0.5) * layout_.cellHeight).toPoint();
+    const QPoint offset = isZoomed() ? visible_.topLeft() : QPoint();
+    return QPointF(layout_.cells.left() + (column - offset.x() + 0.5) * layout_.cellWidth,
+                   layout_.cells.top() + (row - offset.y() + 0.5) * layout_.cellHeight).toPoint();
 }
 
 void HeatmapView::setTooltipSource(std::shared_ptr<const void> owner, const ap::Matrix* scores,
@@ -143,7 +309,7 @@ QString HeatmapView::toolTipForCell(int r, int c) const {
 bool HeatmapView::event(QEvent* e) {
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
-        if (const auto cell = cellAt(layout_, data_, help->pos()))
+        if (const auto cell = cellUnder(help->pos()))
             QToolTip::showText(help->globalPos(), toolTipForCell(cell->y(), cell->x()), this);
         else
             QToolTip::hideText();
@@ -153,7 +319,17 @@ bool HeatmapView::event(QEvent* e) {
 }
 
 void HeatmapView::mouseMoveEvent(QMouseEvent* e) {
-    const auto cell = cellAt(layout_, data_, e->position());
+    if (dragFrom_ && (e->buttons() & Qt::LeftButton) && layout_.cellWidth > 0 && layout_.cellHeight > 0) {
+        const QPointF d = e->position() - *dragFrom_;
+        if (std::abs(d.x()) + std::abs(d.y()) > 4) dragged_ = true;
+        if (dragged_ && isZoomed()) {
+            // The grid follows the pointer, cell by cell.
+            setVisibleCells(dragVisible_.translated(-int(std::lround(d.x() / layout_.cellWidth)),
+                                                    -int(std::lround(d.y() / layout_.cellHeight))));
+            return;
+        }
+    }
+    const auto cell = cellUnder(e->position());
     if (cell != style_.hoveredCell) {
         style_.hoveredCell = cell;
         update();
@@ -183,8 +359,79 @@ void HeatmapView::setHoveredCell(std::optional<QPoint> cell) {
 
 void HeatmapView::mousePressEvent(QMouseEvent* e) {
     if (e->button() != Qt::LeftButton) return;
-    if (const auto cell = cellAt(layout_, data_, e->position()))
+    dragFrom_ = e->position();
+    dragVisible_ = visible_;
+    dragged_ = false;
+    if (const auto cell = cellUnder(e->position())) {
+        selectedCell_ = *cell;
+        update();
         emit cellClicked(cell->y(), cell->x());
+    }
+}
+
+void HeatmapView::mouseReleaseEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton) dragFrom_.reset();
+}
+
+void HeatmapView::wheelEvent(QWheelEvent* e) {
+    const int steps = e->angleDelta().y() / 120;
+    if (steps == 0) {
+        e->ignore();
+        return;
+    }
+    if (e->modifiers() & Qt::ControlModifier) {
+        // Zoom around the cell under the pointer.
+        std::optional<QPointF> anchor;
+        if (const auto cell = cellUnder(e->position())) anchor = QPointF(*cell) + QPointF(0.5, 0.5);
+        for (int i = 0; i < std::abs(steps); ++i)
+            steps > 0 ? zoomIn(anchor) : zoomOut(anchor);
+    } else if (isZoomed()) {
+        // The wheel scrolls: rows, or columns with Shift; a tenth of the view per notch.
+        const bool across = e->modifiers() & Qt::ShiftModifier;
+        const int page = std::max(1, (across ? visible_.width() : visible_.height()) / 10);
+        across ? panBy(-steps * page, 0) : panBy(0, -steps * page);
+    } else {
+        e->ignore();
+        return;
+    }
+    e->accept();
+}
+
+void HeatmapView::keyPressEvent(QKeyEvent* e) {
+    if (e->matches(QKeySequence::Find)) {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Find a Token"),
+                                                   tr("Find a query or key token containing:"), QLineEdit::Normal,
+                                                   QString(), &ok);
+        if (ok && !text.isEmpty() && !findToken(text))
+            QToolTip::showText(mapToGlobal(rect().center()), tr("No query or key token contains “%1”.").arg(text),
+                               this);
+        return;
+    }
+    const QPoint current = selectedCell_.value_or(QPoint(visible_.x(), visible_.y()));
+    auto move = [&](int dx, int dy) {
+        if (data_.rows() == 0) return;
+        setSelectedCell(QPoint(std::clamp(current.x() + dx, 0, data_.columns() - 1),
+                               std::clamp(current.y() + dy, 0, data_.rows() - 1)));
+    };
+    switch (e->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomIn(selectedCell_ ? std::optional<QPointF>(QPointF(*selectedCell_) + QPointF(0.5, 0.5))
+                                              : std::nullopt); break;
+    case Qt::Key_Minus: zoomOut(); break;
+    case Qt::Key_0: fitToWindow(); break;
+    case Qt::Key_Z: zoomToSelection(); break;
+    case Qt::Key_Left: move(-1, 0); break;
+    case Qt::Key_Right: move(1, 0); break;
+    case Qt::Key_Up: move(0, -1); break;
+    case Qt::Key_Down: move(0, 1); break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (selectedCell_) emit rowActivated(selectedCell_->y());
+        break;
+    default: QWidget::keyPressEvent(e); return;
+    }
+    e->accept();
 }
 
 }  // namespace ui

@@ -44,6 +44,28 @@ public:
     QPoint cellCenter(int row, int column) const;
     QString toolTipForCell(int row, int column) const;
 
+    // Navigation. The view shows the cells in visibleCells() (x = first
+    // column, y = first row, in cells), the whole grid at first.
+    QRect visibleCells() const { return visible_; }
+    void setVisibleCells(const QRect& cells);
+    bool isZoomed() const { return visible_ != fullRect(); }
+    // Halves (or doubles) the visible rows and columns around `anchor`, a
+    // cell (column, row); without one, around the visible centre.
+    void zoomIn(std::optional<QPointF> anchor = std::nullopt);
+    void zoomOut(std::optional<QPointF> anchor = std::nullopt);
+    void fitToWindow();
+    // Shows the selected cell's row and column with some context.
+    void zoomToSelection();
+    // Moves the visible range by whole cells.
+    void panBy(int columns, int rows);
+    // The cell the arrow keys move, (column, row); Enter selects its row.
+    std::optional<QPoint> selectedCell() const { return selectedCell_; }
+    void setSelectedCell(std::optional<QPoint> cell);
+    // The next query, then key, whose token contains `text` (ignoring case)
+    // after the selected cell; selects it and scrolls to it. False when no
+    // token matches.
+    bool findToken(const QString& text);
+
     QSize sizeHint() const override { return {520, 400}; }
     QSize minimumSizeHint() const override { return {160, 120}; }
 
@@ -52,6 +74,9 @@ signals:
     // The pointer moved to another cell; row and column are -1 when it left
     // the grid.
     void cellHovered(int row, int column);
+    // The keyboard chose a query row (Enter), as a click on it would.
+    void rowActivated(int row);
+    void visibleCellsChanged(const QRect& cells);
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -59,10 +84,31 @@ protected:
     void mouseMoveEvent(QMouseEvent*) override;
     void mousePressEvent(QMouseEvent*) override;
     void leaveEvent(QEvent*) override;
+    void mouseReleaseEvent(QMouseEvent*) override;
+    void wheelEvent(QWheelEvent*) override;
+    void keyPressEvent(QKeyEvent*) override;
     bool event(QEvent*) override;
 
 private:
     void relayout();
+    QRect fullRect() const { return QRect(0, 0, data_.columns(), data_.rows()); }
+    // The visible part as data of its own, drawn by the unchanged renderer;
+    // its cell image shares the pixels of the whole image (no copy).
+    void updateShown();
+    const HeatmapData& shownData() const { return isZoomed() ? shown_ : data_; }
+    std::optional<QPoint> cellUnder(const QPointF& pos) const;
+    void scrollTo(const QPoint& cell);
+    void paintOverview(QPainter& p);
+
+    QRect visible_;
+    HeatmapData shown_;
+    QImage shownImage_;
+    QImage overview_;  // the whole grid, small, for the mini-map
+    std::optional<QPoint> selectedCell_;
+    std::optional<QPointF> dragFrom_;  // widget position where a drag started
+    QRect dragVisible_;
+    bool dragged_ = false;
+    int findPos_ = -1;  // last match: rows first, then columns
 
     HeatmapData data_;
     ap::Matrix tooltipScores_;

@@ -10,6 +10,10 @@ inline constexpr char kWindowState[] = "windowState";
 inline constexpr char kShowNumbers[] = "showNumbers";
 inline constexpr char kColormap[] = "colormap";
 inline constexpr char kLastDir[] = "lastDir";
+// Export dialog: what was exported last, at which size and in which format
+inline constexpr char kExportTarget[] = "export/target";
+inline constexpr char kExportSize[] = "export/size";
+inline constexpr char kExportFormat[] = "export/format";
 // File ▸ Open Recent
 inline constexpr char kRecentFiles[] = "recentFiles";
 

@@ -328,6 +328,9 @@ void ControlsPanel::updateDependentWidgets() {
     k_->setEnabled(norm == ap::Normalization::TopK);
     for (QWidget* w : {static_cast<QWidget*>(samples_), static_cast<QWidget*>(seed_), static_cast<QWidget*>(resample_)})
         w->setEnabled(norm == ap::Normalization::Sample);
+    // Hard attention takes the largest score whatever the temperature.
+    temperatureSlider_->setEnabled(norm != ap::Normalization::Hard);
+    temperatureSpin_->setEnabled(norm != ap::Normalization::Hard);
     showCurrentFormula(scoring_);
     showCurrentFormula(normalization_);
     showCurrentFormula(maskPreset_);

@@ -164,6 +164,7 @@ void MainWindow::createCentralViews() {
             selectQuery(row);
         }
     });
+    connect(heatmap_, &HeatmapView::rowActivated, this, &MainWindow::selectQuery);
 }
 
 void MainWindow::createStatusBar() {
@@ -514,12 +515,15 @@ void MainWindow::exportDialog() {
     ExportDialog dialog(heatmap_->size().expandedTo(QSize(640, 480)), result && result->heads.size() > 1, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    const QString format = ExportDialog::lastFormat();
+    QString filter = ExportDialog::filterFor(format);
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Image"), QDir(startDir()).filePath(QStringLiteral("heatmap.png")),
-        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"));
+        this, tr("Export Image"), QDir(startDir()).filePath(QStringLiteral("heatmap.") + format),
+        ExportDialog::filters(), &filter);
     if (path.isEmpty())
         return;
     rememberDir(path);
+    ExportDialog::rememberFormat(QFileInfo(path).suffix());
     const QString err = exportImage(path, dialog.imageSize(), dialog.target() == ExportDialog::Target::HeadGrid);
     if (!err.isEmpty())
         showError(err);

@@ -9,6 +9,7 @@
 #include "widgets/playground/output_view.h"
 
 #include <QDockWidget>
+#include <QScrollArea>
 #include <QTabWidget>
 
 namespace ui {
@@ -36,9 +37,22 @@ QDockWidget* MainWindow::addDock(const QString& title, const QString& objectName
     return d;
 }
 
+// In a small window the docks of one area get less room than their
+// controls ask for, and Qt then draws one dock over the next; a scroll area
+// lets a dock shrink and scroll instead.
+static QScrollArea* scrolling(QWidget* content, QWidget* parent) {
+    auto* area = new QScrollArea(parent);
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setMinimumSize(160, 80);
+    return area;
+}
+
 QDockWidget* MainWindow::createControlsDock() {
     controls_ = new ControlsPanel(this);
-    return addDock(tr("Attention"), QStringLiteral("controlsDock"), controls_, Qt::LeftDockWidgetArea);
+    return addDock(tr("Attention"), QStringLiteral("controlsDock"), scrolling(controls_, this),
+                   Qt::LeftDockWidgetArea);
 }
 
 QDockWidget* MainWindow::createInputsDock() {
@@ -58,7 +72,7 @@ QDockWidget* MainWindow::createInputsDock() {
     headParams_ = new HeadParamsEditor(document_, inputs);
     inputs->setTabToolTip(inputs->addTab(headParams_, tr("Scoring parameters")),
                           tr("W of general scoring; Wq, Wk and v of additive scoring, per head"));
-    return addDock(tr("Inputs"), QStringLiteral("inputsDock"), inputs, Qt::LeftDockWidgetArea);
+    return addDock(tr("Inputs"), QStringLiteral("inputsDock"), scrolling(inputs, this), Qt::LeftDockWidgetArea);
 }
 
 QDockWidget* MainWindow::createBarChartDock() {

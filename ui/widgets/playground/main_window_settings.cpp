@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QFileInfo>
+#include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -38,8 +39,10 @@ void MainWindow::writeSettings() const {
 }
 
 QString MainWindow::startDir() const {
+    // The folder of the last file opened or saved while it exists, else the
+    // home folder (not the working directory, which may be the source tree).
     const QString dir = QSettings().value(QLatin1String(settings_keys::kLastDir)).toString();
-    return dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) : dir;
+    return !dir.isEmpty() && QDir(dir).exists() ? dir : QDir::homePath();
 }
 
 void MainWindow::rememberDir(const QString& path) {

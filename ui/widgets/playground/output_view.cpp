@@ -1,15 +1,26 @@
 #include "widgets/playground/output_view.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QBrush>
+#include <QClipboard>
+#include <QItemSelectionModel>
 #include <QColor>
 #include <QHeaderView>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <charconv>
 
 namespace ui {
 namespace {
+
+QString shortestText(float v) {
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return QString::fromLatin1(buf, int(res.ptr - buf));
+}
 
 const QColor kFullyMaskedText(0xb0, 0x00, 0x20);  // as the heatmap's row labels
 
@@ -62,10 +73,9 @@ QVariant OutputModel::data(const QModelIndex& index, int role) const {
     case Qt::EditRole:  // the exact number, for copying and for scripts
         return v;
     case Qt::ToolTipRole: {
-        // The exact float, shortest form that reads back the same.
-        char buf[32];
-        const auto res = std::to_chars(buf, buf + sizeof buf, v);
-        QString text = QString::fromLatin1(buf, int(res.ptr - buf));
+        // Six significant digits: more would show float noise; Ctrl+C and
+        // the edit role give the exact number.
+        QString text = QString::number(double(v), 'g', 6);
         if (isFullyMasked(index.row()))
             text += QLatin1Char('\n') + tr("all keys masked: weights and context are 0");
         return text;
@@ -120,6 +130,40 @@ OutputView::OutputView(QWidget* parent) : QWidget(parent) {
         table_->fontMetrics().horizontalAdvance(QStringLiteral("-0.0000000")) + 14);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
     layout->addWidget(table_);
+    // QTableView's own Ctrl+C copies only the current cell.
+    auto* copy = new QAction(tr("Copy"), table_);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &OutputView::copySelection);
+    table_->addAction(copy);
+}
+
+QString OutputView::selectionAsTsv() const {
+    const QModelIndexList selected = table_->selectionModel()->selectedIndexes();
+    if (selected.isEmpty()) return {};
+    int top = selected.first().row(), bottom = top, left = selected.first().column(), right = left;
+    for (const QModelIndex& i : selected) {
+        top = std::min(top, i.row());
+        bottom = std::max(bottom, i.row());
+        left = std::min(left, i.column());
+        right = std::max(right, i.column());
+    }
+    QString text;
+    for (int r = top; r <= bottom; ++r) {
+        for (int c = left; c <= right; ++c) {
+            if (c > left) text += QLatin1Char('\t');
+            const QModelIndex i = model_->index(r, c);
+            if (table_->selectionModel()->isSelected(i))
+                text += shortestText(model_->data(i, Qt::EditRole).toFloat());
+        }
+        text += QLatin1Char('\n');
+    }
+    return text;
+}
+
+void OutputView::copySelection() const {
+    const QString text = selectionAsTsv();
+    if (!text.isEmpty()) QApplication::clipboard()->setText(text);
 }
 
 void OutputView::setOutput(const ap::Matrix& output, const QStringList& rowLabels, std::vector<int> fullyMaskedRows) {

@@ -42,6 +42,10 @@ public:
     void setOutput(const ap::Matrix& output, const QStringList& rowLabels, std::vector<int> fullyMaskedRows);
     OutputModel* model() const { return model_; }
     QTableView* tableView() const { return table_; }
+    // The selected rectangle as tab-separated rows, each number in its
+    // shortest exact form, as spreadsheets paste it. Ctrl+C copies it.
+    QString selectionAsTsv() const;
+    void copySelection() const;
 
     QSize sizeHint() const override { return {420, 200}; }
 
