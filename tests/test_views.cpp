@@ -106,6 +106,7 @@ private slots:
     void defaultExportShowsTheWholeTitle();
     void exportDialogRemembersItsChoices();
     void fullyMaskedRowsAreRed();
+    void colorBarTicksAreRound();
     void heatmapZoomsWithKeysAndWheel();
     void heatmapPansByDragAndWheel();
     void heatmapKeyboardMovesTheSelection();
@@ -132,6 +133,22 @@ ui::HeatmapData gradientMap() {
 }
 
 }  // namespace
+
+void TestViews::colorBarTicksAreRound() {
+    auto same = [](const std::vector<double>& got, const std::vector<double>& want) {
+        if (got.size() != want.size()) return false;
+        for (std::size_t i = 0; i < got.size(); ++i)
+            if (std::abs(got[i] - want[i]) > 1e-12 * std::max(1.0, std::abs(want[i]))) return false;
+        return true;
+    };
+    QVERIFY(same(ui::niceTicks(0, 1, 6), {0, 0.2, 0.4, 0.6, 0.8, 1}));
+    QVERIFY(same(ui::niceTicks(-3.7, 2.1, 6), {-2, 0, 2}));
+    QVERIFY(same(ui::niceTicks(0.0013, 0.0049, 6), {0.002, 0.003, 0.004}));
+    QVERIFY(same(ui::niceTicks(-1, 1, 6), {-1, -0.5, 0, 0.5, 1}));
+    QVERIFY(same(ui::niceTicks(2, 2, 6), {2}));
+    // Zero is printed as 0, never as a rounding residue.
+    for (double v : ui::niceTicks(-0.3, 0.3, 7)) QVERIFY(v == 0.0 || std::abs(v) >= 0.05);
+}
 
 void TestViews::heatmapZoomsWithKeysAndWheel() {
     ui::HeatmapView view;

@@ -73,6 +73,27 @@ QFont pixelFont(const QString& family, double px, bool bold) {
     return f;
 }
 
+std::vector<double> niceTicks(double lo, double hi, int maxTicks) {
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || maxTicks < 2)
+        return {lo};
+    // The smallest step of 1, 2 or 5 times a power of ten that needs at
+    // most maxTicks ticks (Heckbert, "Nice numbers for graph labels", 1990).
+    const double rough = (hi - lo) / (maxTicks - 1);
+    const double power = std::pow(10.0, std::floor(std::log10(rough)));
+    double step = 10 * power;
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * power >= rough * (1 - 1e-9)) {
+            step = m * power;
+            break;
+        }
+    std::vector<double> ticks;
+    for (double k = std::ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k += 1) {
+        const double v = k * step;
+        ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);  // no "-0" or 1e-17
+    }
+    return ticks;
+}
+
 QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF& fm, double width) {
     if (fm.horizontalAdvance(title) <= width)
         return title;
@@ -357,11 +378,12 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
     p.drawRect(bar);
     p.setFont(tickFont);
     const QFontMetricsF fm(tickFont);
-    for (int k = 0; k <= 4; ++k) {
-        const double t = k / 4.0;
+    const double span = maxValue - minValue;
+    for (double v : niceTicks(minValue, maxValue, 6)) {
+        const double t = span > 0 ? (v - minValue) / span : 0.0;
         const double y = bar.bottom() - t * bar.height();
         p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4, y));
-        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), tickText(minValue + t * (maxValue - minValue)));
+        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), tickText(v));
     }
     // The scale's name above the bar, and a key for masked cells below it.
     // Half a line higher than the top tick's text, so the two never touch.

@@ -17,6 +17,7 @@
 #include <QSizeF>
 
 #include <optional>
+#include <vector>
 
 namespace ui {
 
@@ -75,6 +76,10 @@ void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, doub
 
 // The cell under `pos` as (column, row), or nothing outside the grid.
 std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);
+
+// Colour-bar ticks: every multiple in [lo, hi] of the smallest step of the
+// form 1, 2 or 5 × 10ⁿ that gives at most `maxTicks` of them.
+std::vector<double> niceTicks(double lo, double hi, int maxTicks);
 
 // `title` fitted to `width`: whole if it fits, else its beginning elided so
 // that `keep` (an ending of the title) stays whole where it fits at all.
