@@ -4,7 +4,9 @@
 //     heatmap's repaint showing that edit's result (64 tokens, 8 heads);
 //  2. GUI stalls: a 1 ms heartbeat timer on the GUI thread while edits at
 //     2,048 tokens are computed; the longest gap between beats is the
-//     longest time the GUI thread could not react.
+//     longest time the GUI thread could not react;
+//  3. zoom and pan frames: the time of one zoom or pan step of the heatmap
+//     including its synchronous repaint (2,048 tokens, 8 heads).
 // Prints one JSON object per case. Figures are medians over many edits.
 #include "widgets/common/heatmap_view.h"
 #include "widgets/playground/main_window.h"
@@ -75,7 +77,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("attention-playground-bench"));
     const int edits = argc > 1 ? std::max(10, atoi(argv[1])) : 300;
 
-    const QByteArray only = qgetenv("AP_BENCH_CASE");  // "latency" or "stall" runs one case
+    const QByteArray only = qgetenv("AP_BENCH_CASE");  // "latency", "stall" or "zoom" runs one case
     if (only.isEmpty() || only == "latency") {
         const auto window = openWindow(randomScene(64, 64, 8, 1));
         ui::MainWindow& w = *window;
@@ -137,6 +139,31 @@ int main(int argc, char** argv) {
         std::printf("{\"case\": \"gui_stall\", \"tokens\": 2048, \"heads\": 8, \"edits\": %d, "
                     "\"median_gap_ms\": %.3f, \"p99_gap_ms\": %.3f, \"max_gap_ms\": %.3f}\n",
                     bigEdits, percentile(gaps, 0.5), percentile(gaps, 0.99), percentile(gaps, 1.0));
+    }
+    if (only.isEmpty() || only == "zoom") {
+        const auto window = openWindow(randomScene(2048, 64, 8, 3));
+        ui::HeatmapView* view = window->heatmapView();
+        std::vector<double> ms;
+        QElapsedTimer clock;
+        auto frame = [&](auto&& step) {
+            clock.start();
+            step();
+            view->repaint();
+            ms.push_back(clock.nsecsElapsed() / 1e6);
+        };
+        const int rounds = std::max(2, edits / 50);
+        for (int r = 0; r < rounds; ++r) {
+            // In to 1/16 of the map in four steps, pan around, and back out.
+            for (int z = 0; z < 4; ++z)
+                frame([&] { view->zoomIn(QPointF(700 + 37 * r, 900)); });
+            for (int p = 0; p < 40; ++p)
+                frame([&] { view->panBy(p % 20 < 10 ? 13 : -13, p % 10 < 5 ? 7 : -7); });
+            for (int z = 0; z < 4; ++z)
+                frame([&] { view->zoomOut(); });
+        }
+        std::printf("{\"case\": \"zoom_pan_frame\", \"tokens\": 2048, \"heads\": 8, \"frames\": %d, "
+                    "\"median_ms\": %.3f, \"p99_ms\": %.3f, \"max_ms\": %.3f}\n",
+                    int(ms.size()), percentile(ms, 0.5), percentile(ms, 0.99), percentile(ms, 1.0));
     }
     return 0;
 }
