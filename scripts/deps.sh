@@ -11,8 +11,10 @@ AP_BUILD_PACKAGES=(
     libgtest-dev libbenchmark-dev
     fonts-dejavu-core fonts-wqy-microhei
 )
-# The tests also read PDFs back (pdftoppm) to check they are not blank.
-AP_TEST_PACKAGES=(poppler-utils)
+# The tests also read PDFs back (pdftoppm) to check they are not blank; the
+# fuzzers need clang with its libFuzzer and sanitizer runtimes, OpenMP for
+# clang, and llvm-symbolizer for readable stack traces.
+AP_TEST_PACKAGES=(poppler-utils clang libclang-rt-14-dev libomp-14-dev llvm)
 
 ap_install_missing() {
     local missing=()

@@ -72,6 +72,11 @@ private slots:
     void helpAndVersion();
     void trainPrintsEpochsAndJsonLast();
     void trainRefusesBadInput();
+    void computeOmitsMembers();
+    void computeRefusesScoresThatOverflow();
+    void computeToFullStandardOutput();
+    void outputThroughDanglingSymlinkKeepsTheLink();
+    void fileNamesThatAreNotUtf8();
 };
 
 void TestCli::computeWritesTheResult() {
@@ -302,6 +307,83 @@ void TestCli::trainRefusesBadInput() {
     QCOMPARE(r.exitCode, 2);
     r = runApp({"train", data("tiny.tsv"), "--heads", "3", "--hidden", "8"});
     QCOMPARE(r.exitCode, 2);
+}
+
+
+void TestCli::computeOmitsMembers() {
+    const Run r = runApp({QStringLiteral("compute"), data("two_heads.json"), QStringLiteral("--omit"),
+                          QStringLiteral("scores,weights_mean"), QStringLiteral("--omit"), QStringLiteral("mask")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QVERIFY(!o.contains(QStringLiteral("mask")));
+    QVERIFY(!o.contains(QStringLiteral("weights_mean")));
+    QVERIFY(o.contains(QStringLiteral("output")));
+    const QJsonObject head = o.value(QStringLiteral("heads")).toArray().at(1).toObject();
+    QVERIFY(!head.contains(QStringLiteral("scores")));
+    QVERIFY(head.contains(QStringLiteral("weights")));
+    const Run bad = runApp({QStringLiteral("compute"), data("two_heads.json"), QStringLiteral("--omit"),
+                            QStringLiteral("score")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("unknown member 'score'"));
+    QVERIFY(bad.out.isEmpty());
+}
+
+void TestCli::computeRefusesScoresThatOverflow() {
+    QTemporaryDir dir;
+    const QString scene = dir.filePath(QStringLiteral("huge.json"));
+    QFile f(scene);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "attention-playground.scene", "version": 1, "scoring": {"kind": "dot"},
+               "queries": {"matrix": [[3e38, 0]]}, "keys": {"matrix": [[3e38, 0], [0, 1]]}})");
+    f.close();
+    const QString out = dir.filePath(QStringLiteral("r.json"));
+    const Run r = runApp({QStringLiteral("compute"), scene, QStringLiteral("-o"), out});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(QString::fromLocal8Bit(r.err).trimmed(),
+             scene + QStringLiteral(": heads[0].scores[0][0]: overflows the float range (the scene's numbers are too large)"));
+    QVERIFY(!QFile::exists(out));
+    const Run toStdout = runApp({QStringLiteral("compute"), scene});
+    QCOMPARE(toStdout.exitCode, 2);
+    QVERIFY(toStdout.out.isEmpty());
+}
+
+void TestCli::computeToFullStandardOutput() {
+    QProcess p;
+    p.setStandardOutputFile(QStringLiteral("/dev/full"));
+    p.start(QStringLiteral(AP_APP_EXECUTABLE), {QStringLiteral("compute"), data("two_by_two.json")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    QCOMPARE(QString::fromLocal8Bit(p.readAllStandardError()).trimmed(),
+             QStringLiteral("standard output: No space left on device"));
+}
+
+void TestCli::outputThroughDanglingSymlinkKeepsTheLink() {
+    QTemporaryDir dir;
+    const QString link = dir.filePath(QStringLiteral("link.json"));
+    QVERIFY(QFile::link(QStringLiteral("target.json"), link));
+    const Run r = runApp({QStringLiteral("compute"), data("two_by_two.json"), QStringLiteral("-o"), link});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(QFileInfo(link).isSymLink());
+    QVERIFY(readAll(dir.filePath(QStringLiteral("target.json"))).contains("attention-playground.result"));
+}
+
+// Bytes 0xFF and 0xFE never occur in UTF-8; the names go through a shell so
+// that they reach the program as raw bytes.
+void TestCli::fileNamesThatAreNotUtf8() {
+    QTemporaryDir dir;
+    QProcess sh;
+    sh.setWorkingDirectory(dir.path());
+    const QString script = QString::fromLatin1(R"sh(
+        in=$(printf 'sc\377ne.json'); out=$(printf 'r\376.json')
+        cp "$1" "$in" && "$2" compute "$in" -o "$out" && test -f "$out" &&
+        "$2" compute "$(printf 'missing\377.json')" 2>&1 >/dev/null | od -An -c | tr -d ' \n')sh");
+    sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, QStringLiteral("sh"), data("two_by_two.json"),
+                                         QStringLiteral(AP_APP_EXECUTABLE)});
+    QVERIFY(sh.waitForFinished(60000));
+    QCOMPARE(sh.exitCode(), 0);
+    // The message names the file with its own byte 0377.
+    QVERIFY2(sh.readAllStandardOutput().startsWith("missing377.json:"), "message does not keep the byte");
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).size() == 2);
 }
 
 QTEST_MAIN(TestCli)

@@ -94,13 +94,13 @@ int runTrain(const QStringList& args) {
         printErr(QStringLiteral("attention-playground train: %1").arg(bad));
         return kBadInput;
     }
-    const ap::CorpusReadResult read = ap::readCorpusFile(pos.first().toStdString());
+    const ap::CorpusReadResult read = ap::readCorpusFile(nativePath(pos.first()));
     if (!read.ok) {
-        printErr(QString::fromStdString(read.error));
+        printErrBytes(read.error);
         return kBadInput;
     }
     ap::Seq2SeqTrainer trainer;
-    if (const std::string err = trainer.start(read.corpus, options); !err.empty()) {
+    if (const std::string err = trainer.start(read.value, options); !err.empty()) {
         printErr(QString::fromStdString(err));
         return kBadInput;
     }
@@ -122,7 +122,7 @@ int runTrain(const QStringList& args) {
         for (std::size_t i = 0; i < pairs.size(); ++i) {
             const QString file = QDir(dir).filePath(QStringLiteral("pair-%1.json").arg(i + 1, 4, 10, QLatin1Char('0')));
             const std::string json = ap::sceneToJson(ap::sceneFromPair(trainer.model(), pairs[i]));
-            const std::string err = ap::writeFileAtomically(file.toStdString(), json);
+            const std::string err = ap::writeFileAtomically(nativePath(file), json);
             if (!err.empty()) {
                 printErr(QString::fromStdString(err));
                 return kWriteFailed;
@@ -131,7 +131,7 @@ int runTrain(const QStringList& args) {
     }
     QJsonObject o;
     o[QStringLiteral("corpus")] = pos.first();
-    o[QStringLiteral("pairs")] = int(read.corpus.pairs.size());
+    o[QStringLiteral("pairs")] = int(read.value.pairs.size());
     o[QStringLiteral("scoring")] = QString::fromUtf8(ap::toString(options.scoring));
     o[QStringLiteral("normalization")] = QString::fromUtf8(ap::toString(options.normalization));
     o[QStringLiteral("heads")] = options.heads;

@@ -1,4 +1,4 @@
-// The encoder-decoder with attention of issue 4 (Bahdanau et al. 2015;
+// The encoder-decoder with attention (Bahdanau et al. 2015;
 // Luong et al. 2015), small enough to train in seconds on the shipped toy
 // corpora, with its backward pass written out by hand. Pure C++20 and
 // Eigen, no Qt.
@@ -47,27 +47,26 @@ struct Seq2SeqOptions {
     // Width of the token embeddings (source and target have their own).
     int embedding = 32;
     // Attention heads; must divide `hidden`. The context is the heads'
-    // contexts side by side (spec section 1's head split).
+    // contexts side by side (the head split of docs/math.md).
     int heads = 1;
     // Encoder of Bahdanau et al. 2015 (sec. 3.2): a forward and a backward
     // GRU of hidden / 2 units each, h_j = [forward h_j; backward h_j], so
     // that each key is centred on its own word rather than the last key
     // holding the whole sentence. false: one forward GRU of `hidden` units.
     bool bidirectional = true;
-    // Bahdanau's additive scoring: on the French-English corpus its AER
-    // stays within 0.06-0.14 over seeds 1-6, the steadiest of the five
-    // (dot has the best median but an outlier seed). Every kind can be
-    // chosen.
+    // Bahdanau's additive scoring: across seeds it aligns the most steadily
+    // of the five (figures in README "Training the translator"). Every
+    // kind can be chosen.
     Scoring scoring = Scoring::Additive;
     // Softmax or Sparsemax (hard and top-k have no useful gradient).
     Normalization normalization = Normalization::Softmax;
-    // Attention temperature T of spec section 1 (weights of scores / T);
+    // Attention temperature T of docs/math.md (weights of scores / T);
     // fixed, not learnt, except that cosine scoring learns a scale on top
     // of it (AttentionLayer). Exported scenes carry the effective value.
     double temperature = 1.0;
-    // Passes over the corpus. Exact match is reached within ~30 epochs; the
-    // attention keeps sharpening (and AER falling) long after, and an
-    // epoch of the French-English corpus takes ~10 ms.
+    // Passes over the corpus. Exact match comes early; the attention keeps
+    // sharpening (and AER falling) long after (figures in README "Training
+    // the translator").
     int epochs = 300;
     // Adam (Kingma & Ba 2015, Algorithm 1). beta1, beta2 and epsilon are the
     // paper's defaults; the step size is larger than its 0.001 because the

@@ -286,7 +286,7 @@ void MainWindow::fillExamplesMenu(QMenu* menu) {
         const ap::SceneReadResult read = ap::readSceneFile(path.toStdString());
         if (!read.ok)
             continue;
-        const QString title = read.scene.title.empty() ? name : QString::fromStdString(read.scene.title);
+        const QString title = read.value.title.empty() ? name : QString::fromStdString(read.value.title);
         menu->addAction(title, this, [this, path] {
             if (maybeSave() && openFile(path))
                 document_->resetScene(document_->scene());  // an example is a new, untitled scene

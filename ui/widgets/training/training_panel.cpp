@@ -304,7 +304,7 @@ QString TrainingPanel::loadCorpusFile(const QString& path) {
     } else {
         ap::CorpusReadResult read = ap::readCorpusFile(path.toStdString());
         if (read.ok) {
-            corpus_ = std::make_shared<const ap::Corpus>(std::move(read.corpus));
+            corpus_ = std::make_shared<const ap::Corpus>(std::move(read.value));
             corpusPath_ = QFileInfo(path).absoluteFilePath();
         } else {
             error = QString::fromStdString(read.error);
