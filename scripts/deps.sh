@@ -6,15 +6,24 @@ set -euo pipefail
 
 AP_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-svg-dev qt6-l10n-tools libgl-dev
+    qt6-base-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev qt6-translations-l10n libgl-dev
     libeigen3-dev libqcustomplot-dev libopenblas-dev
-    libgtest-dev libbenchmark-dev
+    libgtest-dev libbenchmark-dev zlib1g-dev
     fonts-dejavu-core fonts-wqy-microhei
 )
 # The tests also read PDFs back (pdftoppm) to check they are not blank; the
 # fuzzers need clang with its libFuzzer and sanitizer runtimes, OpenMP for
 # clang, and llvm-symbolizer for readable stack traces.
 AP_TEST_PACKAGES=(poppler-utils clang libclang-rt-14-dev libomp-14-dev llvm)
+# The tests also read PDFs back (pdftoppm, pdffonts), validate the desktop
+# files and check the file types (gio), and build the Debian package.
+AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info libglib2.0-bin dpkg-dev file)
+# files, build the Debian package, and run scripts/export_attention.py
+# against PyTorch's own attention modules.
+AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info dpkg-dev file
+                  python3-numpy python3-torch)
+# cpack's DEB generator finds library dependencies with dpkg-shlibdeps.
+AP_PACKAGE_PACKAGES=(dpkg-dev file)
 
 ap_install_missing() {
     local missing=()

@@ -297,7 +297,7 @@ TEST(SceneNames, ToAndFromString) {
                       Scoring::Cosine})
         EXPECT_EQ(scoringFromString(toString(k)), k);
     for (Normalization k : {Normalization::Softmax, Normalization::Hard, Normalization::TopK,
-                            Normalization::Sparsemax})
+                            Normalization::Sparsemax, Normalization::Sample})
         EXPECT_EQ(normalizationFromString(toString(k)), k);
     EXPECT_STREQ(toString(Scoring::ScaledDot), "scaled_dot");
     EXPECT_STREQ(toString(Normalization::TopK), "topk");
@@ -660,7 +660,7 @@ std::vector<BadScene> badScenes() {
         // Normalization.
         {with(R"("normalization": "softmax")"), "normalization: must be an object"},
         {with(R"("normalization": {"kind": "max"})"),
-         "normalization.kind: unknown kind \"max\" (expected softmax, hard, topk, sparsemax)"},
+         "normalization.kind: unknown kind \"max\" (expected softmax, hard, topk, sparsemax, sample)"},
         {with(R"("normalization": {"kind": null})"), "normalization.kind: must be a string"},
         {with(R"("normalization": {"temperature": 0})"), "normalization.temperature: must be > 0"},
         {with(R"("normalization": {"temperature": -1})"), "normalization.temperature: must be > 0"},

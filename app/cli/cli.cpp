@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "command_line.h"
+#include "i18n/language.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -117,6 +118,10 @@ int runCommand(int argc, char** argv) {
                 qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));
         }
         app = std::make_unique<QGuiApplication>(argc, argv);
+        // The words drawn into pictures (title, colour-bar label) follow the
+        // locale like the window's; the command line's own messages stay
+        // English, as its options do.
+        ui::installTranslators(QLocale::system());
     };
     return info->run(args, startGui);
 }

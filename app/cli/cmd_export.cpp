@@ -1,41 +1,106 @@
-// export SCENE.json -o FILE.png|.svg|.pdf: the heatmap image, no display.
+// export SCENE.json|ATTENTION -o FILE.png|.svg|.pdf: the heatmap image, no
+// display. An attention file (.npy, .npz, .safetensors, BertViz JSON) is
+// told from a scene by its bytes; its --layer and --head pick the view.
+#include "analysis/aggregate.h"
+#include "attention_input.h"
 #include "command_line.h"
+#include "import/attention_import.h"
+#include "render/attention_heatmap.h"
+#include "render/csv_export.h"
 #include "render/heatmap_data.h"
 #include "render/image_export.h"
 #include "scene_input.h"
 
+#include <QFile>
 #include <QSize>
 
 namespace app {
+namespace {
+
+int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, const QCommandLineOption& headOption,
+                    const QString& outPath, QSize size, const std::function<void()>& startGui) {
+    const auto t = loadAttention(cl.input);
+    if (!t) return kBadInput;
+    ap::analysis::AttentionChoice choice;
+    if (!cl.intOption(layerOption, 0, t->layers - 1, choice.layer)) return kBadInput;
+    const QString headText = cl.parser.value(headOption);
+    if (headText == QLatin1String("mean") || headText == QLatin1String("max")) {
+        choice.head = ap::analysis::AttentionChoice::kAll;
+        if (headText == QLatin1String("max")) choice.fusion = ap::analysis::HeadFusion::Max;
+    } else if (headText == QLatin1String("rollout")) {
+        choice.rollout = true;
+    } else if (!parseInt(headText, 0, t->heads - 1, choice.head)) {
+        return cl.usageError(QStringLiteral("--head must be a head index from 0 to %1, mean, max or rollout")
+                                 .arg(t->heads - 1));
+    }
+    ap::Matrix values;
+    const std::string err = ap::analysis::attentionMatrix(*t, choice, values);
+    if (!err.empty()) {
+        printErr(QString::fromStdString(err));
+        return kBadInput;
+    }
+    QString writeErr;
+    if (outPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        writeErr = ui::writeTextFile(outPath, ui::matrixToCsv(values, ui::attentionQueryLabels(*t), ui::attentionKeyLabels(*t)));
+    } else {
+        startGui();
+        const ui::HeatmapData data = ui::heatmapFromAttention(*t, choice, std::move(values));
+        writeErr = ui::exportHeatmap(data, ui::HeatmapStyle{}, size, outPath);
+    }
+    if (!writeErr.isEmpty()) {
+        printErr(writeErr);
+        return kWriteFailed;
+    }
+    return kOk;
+}
+
+}  // namespace
 
 int runExport(const QStringList& args, const std::function<void()>& startGui) {
-    CommandLine cl(QStringLiteral("export"), QStringLiteral("SCENE.json"), QStringLiteral("The scene file."));
+    CommandLine cl(QStringLiteral("export"), QStringLiteral("FILE"),
+                   QStringLiteral("A scene (.json) or an attention file (.npy, .npz, .safetensors, BertViz JSON)."));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("The image to write: .png, .svg or .pdf."),
+                                    QStringLiteral("The image to write: .png, .svg or .pdf (or .csv of an attention file's matrix)."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption head(QStringLiteral("head"),
-                                  QStringLiteral("Head index N (0-based, as in the result's heads) or 'mean' (default)."),
-                                  QStringLiteral("N|mean"), QStringLiteral("mean"));
+                                  QStringLiteral("Head index N (0-based) or 'mean' (default); for an attention file "
+                                                 "also 'max' (over the layer's heads) or 'rollout'."),
+                                  QStringLiteral("N|mean|max|rollout"), QStringLiteral("mean"));
+    const QCommandLineOption layer(QStringLiteral("layer"),
+                                   QStringLiteral("Layer index of an attention file (0-based, default 0)."),
+                                   QStringLiteral("L"), QStringLiteral("0"));
     const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Image width in pixels (default 800)."),
                                    QStringLiteral("PX"), QStringLiteral("800"));
     const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Image height in pixels (default 600)."),
                                     QStringLiteral("PX"), QStringLiteral("600"));
     const QCommandLineOption scores(QStringLiteral("scores"),
                                     QStringLiteral("Draw the raw scores instead of the weights."));
-    cl.parser.addOptions({output, head, width, height, scores});
+    cl.parser.addOptions({output, head, layer, width, height, scores});
     int code = kOk;
     if (!cl.parse(args, code))
         return code;
     if (!cl.parser.isSet(output))
         return cl.usageError(QStringLiteral("-o FILE.png|.svg|.pdf is required"));
     const QString outPath = cl.parser.value(output);
-    if (!ui::imageFormatForPath(outPath)) {
-        printErr(QStringLiteral("%1: unknown image type (use .png, .svg or .pdf)").arg(outPath));
+    const bool csv = outPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    if (!csv && !ui::imageFormatForPath(outPath)) {
+        printErr(QStringLiteral("%1: unknown image type (use .png, .svg or .pdf, or .csv for an attention file)").arg(outPath));
         return kBadInput;
     }
     int w = 0, h = 0;
     if (!cl.intOption(width, 16, 16384, w) || !cl.intOption(height, 16, 16384, h))
         return kBadInput;
+    if (ap::import::isAttentionFile(QFile::encodeName(cl.input).toStdString())) {
+        if (cl.parser.isSet(scores))
+            return cl.usageError(QStringLiteral("--scores needs a scene; an attention file holds weights only"));
+        return exportAttention(cl, layer, head, outPath, QSize(w, h), startGui);
+    }
+    if (csv) {
+        printErr(QStringLiteral("%1: CSV export is for attention files; use .png, .svg or .pdf for a scene").arg(outPath));
+        return kBadInput;
+    }
+    if (cl.parser.isSet(layer))
+        return cl.usageError(QStringLiteral("--layer applies to attention files, not to scenes"));
     ap::Scene scene;
     ap::AttentionResult result;
     if (!loadAndCompute(cl.input, scene, result))

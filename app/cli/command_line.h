@@ -75,5 +75,14 @@ int runCompute(const QStringList& args);
 int runExport(const QStringList& args, const std::function<void()>& startGui);
 int runBench(const QStringList& args);
 int runTrain(const QStringList& args);
+int runTranslate(const QStringList& args);
+int runInspect(const QStringList& args);
+int runHeads(const QStringList& args);
+int runRollout(const QStringList& args);
+int runTimestep(const QStringList& args);
+int runChannel(const QStringList& args);
+int runAlign(const QStringList& args);
+int runGenerateCorpus(const QStringList& args);
+int runExplain(const QStringList& args);
 
 }  // namespace app

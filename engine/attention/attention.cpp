@@ -216,7 +216,7 @@ Status computeAttention(const Scene& scene, const AttentionOptions& options, Att
     result.weightsMean.resize(lq, lk);
     result.output.resize(lq, hasWo ? proj.Wo.cols() : dv);
 
-    const NormalizationParams norm{scene.normalization, scene.temperature, scene.topK};
+    const NormalizationParams norm{scene.normalization, scene.temperature, scene.topK, scene.samples, scene.seed};
     const int rowsPerTask = rowBlockSize(lq, lk, threads);
     const int tasks = (lq + rowsPerTask - 1) / rowsPerTask;
     const int workers = std::max(1, std::min(threads, tasks));
@@ -269,7 +269,7 @@ Status computeAttention(const Scene& scene, const AttentionOptions& options, Att
                 const RowExtent extent = extents[std::size_t(i)];
                 float* w = weights + std::size_t(r) * stride;
                 normalizeRow(norm, scores + std::ptrdiff_t(r) * lk, result.mask.data() + std::ptrdiff_t(i) * lk, w,
-                             keysUsed, extent, ts.row);
+                             keysUsed, extent, ts.row, RowId{h, i});
                 float* out = head.weights.data() + std::ptrdiff_t(i) * lk;
                 copyOut(out, w, used, streaming);
                 copyOut(out + used, nullptr, unused, streaming);

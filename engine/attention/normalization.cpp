@@ -1,5 +1,7 @@
 #include "attention/normalization.h"
 
+#include "attention/sampling.h"
+
 #include <Eigen/Core>
 
 #include <algorithm>
@@ -184,6 +186,22 @@ void sparsemax(const float* s, const bool* mask, float* w, int n, int end, float
     zeroRange(w, end, n);
 }
 
+// Stochastic hard attention (Xu et al. 2015, section 4.1): `samples` draws
+// from softmax(s/T) over the unmasked keys, weight = count / samples. The
+// probabilities are the softmax normalizer's own, so that the expected
+// weights are exactly the softmax weights of the same row.
+void sample(const float* s, const bool* mask, float* w, int n, RowExtent ext, float invT,
+            const NormalizationParams& params, RowId id, RowScratch& scratch) {
+    softmax(s, mask, w, n, ext, invT, scratch);
+    const int end = ext.end;
+    double* cumulative = scratch.doubles(end);
+    // Counts overwrite the probabilities in place: each p_j is read into the
+    // cumulative sum before its slot is cleared.
+    sampleCounts(w, end, params.samples, params.seed, id.head, id.row, cumulative, w);
+    const double n_ = double(params.samples);
+    for (int j = 0; j < end; ++j) w[j] = float(double(w[j]) / n_);
+}
+
 }  // namespace
 
 RowExtent rowExtent(const bool* mask, int n) {
@@ -203,12 +221,12 @@ RowExtent rowExtent(const bool* mask, int n) {
 }
 
 bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask,
-                  float* weights, int n, RowScratch& scratch) {
-    return normalizeRow(params, scores, mask, weights, n, rowExtent(mask, n), scratch);
+                  float* weights, int n, RowScratch& scratch, RowId id) {
+    return normalizeRow(params, scores, mask, weights, n, rowExtent(mask, n), scratch, id);
 }
 
 bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask,
-                  float* weights, int n, RowExtent extent, RowScratch& scratch) {
+                  float* weights, int n, RowExtent extent, RowScratch& scratch, RowId id) {
     if (extent.end <= 0) {
         zeroRange(weights, 0, n);
         return false;
@@ -226,6 +244,9 @@ bool normalizeRow(const NormalizationParams& params, const float* scores, const 
             break;
         case Normalization::Sparsemax:
             sparsemax(scores, mask, weights, n, extent.end, invT, scratch);
+            break;
+        case Normalization::Sample:
+            sample(scores, mask, weights, n, extent, invT, params, id, scratch);
             break;
     }
     return true;

@@ -5,6 +5,7 @@
 
 #include "core/scene.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace ap {
@@ -13,6 +14,16 @@ struct NormalizationParams {
     Normalization kind = Normalization::Softmax;
     float temperature = 1.0f;  // > 0
     int topK = 2;              // >= 1, read for TopK only
+    int samples = 1;           // >= 1, read for Sample only
+    std::uint64_t seed = 0;    // read for Sample only
+};
+
+// Which row is being normalized. The sample normalizer draws from a stream
+// of its own for each (head, row), so that the weights do not depend on the
+// order in which rows are normalized or on the number of threads.
+struct RowId {
+    int head = 0;
+    int row = 0;
 };
 
 // Working memory of one thread. It only grows, so once it has seen the
@@ -23,9 +34,14 @@ public:
         if (int(values_.size()) < n) values_.resize(std::size_t(n));
         return values_.data();
     }
+    double* doubles(int n) {
+        if (int(doubles_.size()) < n) doubles_.resize(std::size_t(n));
+        return doubles_.data();
+    }
 
 private:
     std::vector<float> values_;
+    std::vector<double> doubles_;
 };
 
 // Where the unmasked keys of a row lie: all of them in [0, end), and when
@@ -43,10 +59,10 @@ RowExtent rowExtent(const bool* mask, int n);
 // Masked weights are exactly 0. Returns false when every key is masked, in
 // which case all weights are 0. scores and weights must not overlap.
 bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask,
-                  float* weights, int n, RowScratch& scratch);
+                  float* weights, int n, RowScratch& scratch, RowId id = {});
 
 // As above with the row's extent already known (see rowExtent()).
 bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask,
-                  float* weights, int n, RowExtent extent, RowScratch& scratch);
+                  float* weights, int n, RowExtent extent, RowScratch& scratch, RowId id = {});
 
 }  // namespace ap

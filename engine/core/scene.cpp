@@ -30,6 +30,7 @@ constexpr NormalizationName kNormalizationNames[] = {
     {Normalization::Hard, "hard", "hard"},
     {Normalization::TopK, "topk", "top-k"},
     {Normalization::Sparsemax, "sparsemax", "sparsemax"},
+    {Normalization::Sample, "sample", "sample"},
 };
 
 std::string str(long long n) { return std::to_string(n); }
@@ -244,6 +245,10 @@ std::string validate(const Scene& s) {
     if (!std::isfinite(s.temperature)) return "normalization.temperature: not a finite number";
     if (s.temperature <= 0.0f) return "normalization.temperature: must be > 0";
     if (s.topK < 1) return "normalization.k: must be a whole number >= 1";
+    if (s.samples < 1 || s.samples > limits::kMaxSamples)
+        return "normalization.samples: must be a whole number from 1 to " + str(limits::kMaxSamples);
+    if (s.seed > limits::kMaxSeed)
+        return "normalization.seed: must be a whole number from 0 to " + str((long long)limits::kMaxSeed);
 
     const int lq = s.queryCount(), lk = s.keyCount();
     if (!s.mask.keyPadding.empty() && s.mask.keyPadding.size() != std::size_t(lk))

@@ -148,7 +148,7 @@ struct Captured {
     std::vector<HeadEntry> headParams;  // the first kMaxHeads + 1
     bool normalizationPresent = false;
     Type normalizationType = Type::Null;
-    Scalar normKind, temperature, k;
+    Scalar normKind, temperature, k, samples, seed;
     bool maskPresent = false;
     Type maskType = Type::Null;
     Scalar causal;
@@ -433,6 +433,8 @@ void Pass::run(Captured& c) {
                     if (k == "kind") scalar(x, c.normKind);
                     else if (k == "temperature") scalar(x, c.temperature);
                     else if (k == "k") scalar(x, c.k);
+                    else if (k == "samples") scalar(x, c.samples);
+                    else if (k == "seed") scalar(x, c.seed);
                     else skip(x);
                 });
             } else if (key == "mask") {
@@ -637,7 +639,7 @@ void Builder::readNormalization() {
         const auto parsed = normalizationFromString(name);
         if (!parsed)
             fail("normalization.kind", "unknown kind " + json::quote(name, kEchoBytes) +
-                                           " (expected softmax, hard, topk, sparsemax)");
+                                           " (expected softmax, hard, topk, sparsemax, sample)");
         s_.normalization = *parsed;
     }
     if (c_.temperature.present) s_.temperature = readFloat(c_.temperature.value, "normalization.temperature");
@@ -645,6 +647,15 @@ void Builder::readNormalization() {
     // whatever the kind, so that switching the kind to topk later (in the
     // application) never meets a bad k, and a file keeps its k on a round trip.
     if (c_.k.present) s_.topK = readCount(c_.k.value, "normalization.k", INT_MAX);
+    // samples and seed, like k, are kept whatever the kind.
+    if (c_.samples.present)
+        s_.samples = readCount(c_.samples.value, "normalization.samples", limits::kMaxSamples);
+    if (c_.seed.present) {
+        const Value& seed = c_.seed.value;
+        if (!isWhole(seed) || seed.number < 0 || seed.number > double(limits::kMaxSeed))
+            fail("normalization.seed", "must be a whole number from 0 to " + std::to_string(limits::kMaxSeed));
+        s_.seed = std::uint64_t(seed.number);
+    }
 }
 
 void Builder::readMask() {

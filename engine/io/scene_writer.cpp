@@ -100,7 +100,11 @@ std::string sceneToJson(const Scene& s) {
         n.string(toString(s.normalization));
         n.out() += ", \"temperature\": ";
         n.number(s.temperature);
-        n.out() += ", \"k\": " + std::to_string(s.topK) + " }";
+        n.out() += ", \"k\": " + std::to_string(s.topK);
+        // Written where they matter or were set, so older files keep their form.
+        if (s.normalization == Normalization::Sample || s.samples != 1 || s.seed != 0)
+            n.out() += ", \"samples\": " + std::to_string(s.samples) + ", \"seed\": " + std::to_string(s.seed);
+        n.out() += " }";
     }
     writeMaskSpec(o.key("mask"), s.mask, o.valueIndent());
     const Projections& p = s.projections;

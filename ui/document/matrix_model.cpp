@@ -48,6 +48,7 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const {
             .arg(QString::fromStdString(ap::formatFloat(value)));
     case Qt::TextAlignmentRole: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::BackgroundRole:
+        if (isHighlighted(index.row(), index.column())) return QBrush(highlightTint());
         if (showsKeys() && doc_ && doc_->isKeyPadded(index.row())) return QBrush(paddingTint());
         return {};
     default: return {};
@@ -169,6 +170,31 @@ void MatrixModel::changed(ChangeKind kind) {
 void MatrixModel::emitAllChanged(const QList<int>& roles) {
     const int rows = rowCount(), cols = columnCount();
     if (rows > 0 && cols > 0) emit dataChanged(index(0, 0), index(rows - 1, cols - 1), roles);
+}
+
+}  // namespace ui
+
+namespace ui {
+
+void MatrixModel::setHighlight(int row, int firstColumn, int columns) {
+    if (highlight_ && row == highlightRow_ && firstColumn == highlightColumn_ && columns == highlightColumns_) return;
+    highlight_ = true;
+    highlightRow_ = row;
+    highlightColumn_ = firstColumn;
+    highlightColumns_ = columns;
+    emitAllChanged({Qt::BackgroundRole});
+}
+
+void MatrixModel::clearHighlight() {
+    if (!highlight_) return;
+    highlight_ = false;
+    emitAllChanged({Qt::BackgroundRole});
+}
+
+bool MatrixModel::isHighlighted(int row, int column) const {
+    if (!highlight_) return false;
+    if (highlightRow_ >= 0 && row != highlightRow_) return false;
+    return column >= highlightColumn_ && (highlightColumns_ < 0 || column < highlightColumn_ + highlightColumns_);
 }
 
 }  // namespace ui

@@ -41,6 +41,14 @@ public:
     // it reads on light and dark palettes.
     static QColor paddingTint() { return QColor(255, 140, 0, 70); }
 
+    // Tints the cells a step of an explanation uses: `row` (-1 = every
+    // row), columns [firstColumn, firstColumn + columns) (columns -1 = to
+    // the end). clearHighlight() removes it.
+    void setHighlight(int row, int firstColumn, int columns);
+    void clearHighlight();
+    bool isHighlighted(int row, int column) const;
+    static QColor highlightTint() { return QColor(30, 144, 255, 90); }
+
 private:
     void aboutToChange(ChangeKind kind, const RowChange& rows);
     void changed(ChangeKind kind);
@@ -56,6 +64,8 @@ private:
     enum class Pending { None, Reset, Insert, Remove, Move, Rename };
     Pending pending_ = Pending::None;
     int pendingRow_ = 0;
+    bool highlight_ = false;
+    int highlightRow_ = -1, highlightColumn_ = 0, highlightColumns_ = -1;
 };
 
 }  // namespace ui

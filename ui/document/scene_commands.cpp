@@ -25,6 +25,8 @@ void forEachPart(ScenePatch& a, const ScenePatch& b, ap::Scene& s, SceneDocument
     f(a.normalization, b.normalization, s.normalization);
     f(a.temperature, b.temperature, s.temperature);
     f(a.topK, b.topK, s.topK);
+    f(a.samples, b.samples, s.samples);
+    f(a.seed, b.seed, s.seed);
     f(a.mask, b.mask, s.mask);
     f(a.projections, b.projections, s.projections);
     f(a.mode, b.mode, mode);

@@ -29,6 +29,8 @@ struct ScenePatch {
     std::optional<ap::Normalization> normalization;
     std::optional<float> temperature;
     std::optional<int> topK;
+    std::optional<int> samples;
+    std::optional<std::uint64_t> seed;
     std::optional<ap::MaskSpec> mask;
     std::optional<ap::Projections> projections;
     std::optional<SceneDocument::Mode> mode;

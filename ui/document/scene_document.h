@@ -136,6 +136,10 @@ public:
     // Consecutive temperature changes merge into one undo step (a slider drag).
     bool setTemperature(float temperature);
     bool setTopK(int k);
+    // The sample normalizer's draws per row (1 to ap::limits::kMaxSamples)
+    // and its seed; each is one undo step.
+    bool setSamples(int samples);
+    bool setSeed(std::uint64_t seed);
     // Must divide d and dv; head parameters return to their defaults.
     bool setHeads(int heads, QString* error = nullptr);
     bool setCausal(bool causal);

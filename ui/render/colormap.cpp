@@ -16,8 +16,15 @@ constexpr std::array<QRgb, 11> kMagma = {
     0x000004, 0x140e36, 0x3b0f70, 0x641a80, 0x8c2981, 0xb73779,
     0xde4968, 0xf7705c, 0xfe9f6d, 0xfecf92, 0xfcfdbf};
 
+// ColorBrewer RdBu, 11 classes, reversed (from 0x053061 dark blue to
+// 0x67001f dark red), as matplotlib's RdBu_r.
+constexpr std::array<QRgb, 11> kDiverging = {
+    0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7,
+    0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f};
+
 const std::array<QRgb, 11>& samples(Colormap::Kind kind) {
     switch (kind) {
+    case Colormap::Kind::Diverging: return kDiverging;
     case Colormap::Kind::Magma: return kMagma;
     case Colormap::Kind::Viridis: break;
     }
@@ -49,6 +56,7 @@ QStringList Colormap::names() {
 QString Colormap::name(Kind kind) {
     switch (kind) {
     case Kind::Magma: return QStringLiteral("magma");
+    case Kind::Diverging: return QStringLiteral("rdbu");
     case Kind::Viridis: break;
     }
     return QStringLiteral("viridis");

@@ -13,7 +13,10 @@ namespace ui {
 
 class Colormap {
 public:
-    enum class Kind { Viridis, Magma };
+    // Diverging: ColorBrewer's RdBu reversed (Brewer, colorbrewer2.org), blue
+    // below the middle, white at it, red above; for signed differences, with
+    // the value range made symmetric about 0 so that white means 0.
+    enum class Kind { Viridis, Magma, Diverging };
 
     explicit Colormap(Kind kind = Kind::Viridis);
 
@@ -25,6 +28,7 @@ public:
     QColor colorAt(double t) const { return QColor::fromRgb(rgbAt(t)); }
     Kind kind() const { return kind_; }
 
+    // The sequential maps a heatmap of weights or scores may use.
     static QStringList names();
     static QString name(Kind kind);
 

@@ -132,7 +132,7 @@ HeadGridLayout layoutHeadGrid(const std::vector<HeadTile>& tiles, const QSizeF& 
     // One colour scale on the right serves every tile (they share a range).
     double right = W - margin;
     const double ticksW = std::max({tfm.horizontalAdvance(QStringLiteral("-0.000")),
-                                    tfm.horizontalAdvance(QStringLiteral("masked")),
+                                    tfm.horizontalAdvance(maskedKeyLabel()),
                                     tfm.horizontalAdvance(tiles.front().data.scaleLabel)});
     const double barW = std::max(8.0, base);
     if (W > 4 * (ticksW + barW)) {
@@ -174,14 +174,14 @@ HeadGridLayout layoutHeadGrid(const std::vector<HeadTile>& tiles, const QSizeF& 
 void paintHeadGrid(QPainter& p, const std::vector<HeadTile>& tiles, const HeadGridLayout& L,
                    const HeatmapStyle& style, int selected) {
     p.save();
-    p.fillRect(QRectF(QPointF(0, 0), L.size), Qt::white);
+    p.fillRect(QRectF(QPointF(0, 0), L.size), style.paper);
     const HeatmapStyle ts = tileStyle(style);
     for (size_t i = 0; i < tiles.size() && i < L.tiles.size(); ++i) {
         const bool isSelected = int(i) == selected;
         QFont f = L.captionFont;
         f.setBold(isSelected);
         p.setFont(f);
-        p.setPen(Qt::black);
+        p.setPen(style.ink);
         p.drawText(L.captions[i], Qt::AlignCenter, tiles[i].caption);
         p.save();
         p.translate(L.heatmapRects[i].topLeft());
@@ -195,7 +195,7 @@ void paintHeadGrid(QPainter& p, const std::vector<HeadTile>& tiles, const HeadGr
     }
     if (!L.colorBar.isEmpty() && !tiles.empty()) {
         const HeatmapData& d = tiles.front().data;
-        paintColorScale(p, L.colorBar, d.minValue, d.maxValue, d.scaleLabel, L.tickFont, style.colormap);
+        paintColorScale(p, L.colorBar, d.minValue, d.maxValue, d.scaleLabel, L.tickFont, style.colormap, style.ink);
     }
     p.restore();
 }

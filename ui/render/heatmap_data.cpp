@@ -1,31 +1,90 @@
 #include "render/heatmap_data.h"
 
+#include "render/title_text.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace ui {
 
+QString shortTitle(const std::string& title) {
+    // Decode only the head of a long title: a view's width never shows more,
+    // and measuring megabytes of text on every repaint would stall it.
+    const std::size_t headBytes = std::min(title.size(), std::size_t(kMaxShownTitleChars) * 4);
+    QString t = QString::fromUtf8(title.data(), qsizetype(headBytes));
+    if (t.size() > kMaxShownTitleChars || headBytes < title.size()) {
+        t.truncate(kMaxShownTitleChars);
+        // Never end in half a surrogate pair.
+        if (!t.isEmpty() && t.back().isHighSurrogate())
+            t.chop(1);
+        t += QChar(0x2026);
+    }
+    return t;
+}
+
+// The words drawn into pictures go through QCoreApplication::translate:
+// this library has no QObject, and the command line draws them too.
+QString scoringDisplayName(ap::Scoring scoring) {
+    switch (scoring) {
+    case ap::Scoring::Dot: return QCoreApplication::translate("ui::Heatmap", "dot");
+    case ap::Scoring::ScaledDot: return QCoreApplication::translate("ui::Heatmap", "scaled dot");
+    case ap::Scoring::General: return QCoreApplication::translate("ui::Heatmap", "general");
+    case ap::Scoring::Additive: return QCoreApplication::translate("ui::Heatmap", "additive");
+    case ap::Scoring::Cosine: return QCoreApplication::translate("ui::Heatmap", "cosine");
+    }
+    return QString::fromUtf8(ap::displayName(scoring));
+}
+
+QString normalizationDisplayName(ap::Normalization normalization) {
+    switch (normalization) {
+    case ap::Normalization::Softmax: return QCoreApplication::translate("ui::Heatmap", "softmax");
+    case ap::Normalization::Hard: return QCoreApplication::translate("ui::Heatmap", "hard");
+    case ap::Normalization::TopK: return QCoreApplication::translate("ui::Heatmap", "top-k");
+    case ap::Normalization::Sparsemax: return QCoreApplication::translate("ui::Heatmap", "sparsemax");
+    case ap::Normalization::Sample: return QCoreApplication::translate("ui::Heatmap", "sample");
+    }
+    return QString::fromUtf8(ap::displayName(normalization));
+}
+
 QString heatmapTitle(const ap::Scene& scene, HeadChoice head, HeatmapQuantity quantity) {
+    // Each part is a phrase of its own, joined like the items of a list.
     QStringList parts;
     if (!scene.title.empty())
-        parts << QString::fromStdString(scene.title);
-    parts << QString::fromUtf8(ap::displayName(scene.scoring));
+        parts << shortTitle(scene.title);
+    parts << scoringDisplayName(scene.scoring);
+    const QLocale locale;
     if (quantity == HeatmapQuantity::Scores) {
-        parts << QStringLiteral("raw scores");
+        parts << QCoreApplication::translate("ui::Heatmap", "raw scores");
     } else {
-        QString norm = QString::fromUtf8(ap::displayName(scene.normalization));
-        if (scene.normalization == ap::Normalization::TopK)
-            norm += QStringLiteral(" (k = %1)").arg(scene.topK);
-        parts << norm;
-        parts << QStringLiteral("T = %1").arg(double(scene.temperature), 0, 'g', 4);
+        const QString norm = normalizationDisplayName(scene.normalization);
+        parts << (scene.normalization == ap::Normalization::TopK
+                      ? QCoreApplication::translate("ui::Heatmap", "%1 (k = %2)").arg(norm, locale.toString(scene.topK))
+                      : norm);
+        parts << QCoreApplication::translate("ui::Heatmap", "T = %1")
+                     .arg(locale.toString(double(scene.temperature), 'g', 4));
     }
     if (head.isMean())
-        parts << (scene.heads == 1 ? QStringLiteral("1 head")
-                                   : QStringLiteral("mean of %1 heads").arg(scene.heads));
+        parts << (scene.heads == 1 ? QCoreApplication::translate("ui::Heatmap", "1 head")
+                                   : QCoreApplication::translate("ui::Heatmap", "mean of %n heads", nullptr, scene.heads));
     else
-        parts << QStringLiteral("head %1 (of %2 heads)").arg(head.head).arg(scene.heads);
+        parts << QCoreApplication::translate("ui::Heatmap", "head %1 (of %n heads)", nullptr, scene.heads)
+                     .arg(head.head);
     return parts.join(QStringLiteral(" · "));
+}
+
+QString scaleLabel(HeatmapQuantity quantity, bool meanOfHeads) {
+    if (quantity == HeatmapQuantity::Weights)
+        return QCoreApplication::translate("ui::Heatmap", "weight");
+    return meanOfHeads ? QCoreApplication::translate("ui::Heatmap", "mean score")
+                       : QCoreApplication::translate("ui::Heatmap", "score");
+}
+
+QString maskedKeyLabel() {
+    return QCoreApplication::translate("ui::Heatmap", "masked");
 }
 
 HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult& result,
@@ -46,7 +105,7 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
         d.values = mean ? result.weightsMean : result.heads[size_t(h)].weights;
         d.minValue = 0.0;
         d.maxValue = 1.0;
-        d.scaleLabel = QStringLiteral("weight");
+        d.scaleLabel = scaleLabel(HeatmapQuantity::Weights);
         return d;
     }
     if (mean) {
@@ -57,8 +116,7 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
     } else {
         d.values = result.heads[size_t(h)].scores;
     }
-    d.scaleLabel = head.isMean() && result.heads.size() > 1 ? QStringLiteral("mean score")
-                                                             : QStringLiteral("score");
+    d.scaleLabel = scaleLabel(HeatmapQuantity::Scores, head.isMean() && result.heads.size() > 1);
     // The scale spans what the user can compare: the unmasked cells.
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;

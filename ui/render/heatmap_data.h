@@ -57,7 +57,18 @@ struct HeatmapData {
 HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult& result,
                               HeadChoice head, HeatmapQuantity quantity);
 
-// "scaled dot · softmax · T = 1 · head 2 of 4": what the picture shows.
+// "scaled dot · softmax · T = 1 · head 2 (of 4 heads)": what the picture
+// shows, in the interface language.
 QString heatmapTitle(const ap::Scene& scene, HeadChoice head, HeatmapQuantity quantity);
+
+// The names of the kinds as drawn in pictures, in the interface language.
+QString scoringDisplayName(ap::Scoring scoring);
+QString normalizationDisplayName(ap::Normalization normalization);
+
+// The colour scale's name: "weight", "score" or "mean score".
+QString scaleLabel(HeatmapQuantity quantity, bool meanOfHeads = false);
+
+// The word beside the hatched key under a colour scale.
+QString maskedKeyLabel();
 
 }  // namespace ui

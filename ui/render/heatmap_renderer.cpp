@@ -37,7 +37,7 @@ QString tickText(double v) {
 }
 
 bool isWeightScale(const HeatmapData& d) {
-    return d.minValue == 0.0 && d.maxValue == 1.0 && d.scaleLabel.contains(QLatin1String("weight"));
+    return d.minValue == 0.0 && d.maxValue == 1.0 && d.quantity == HeatmapQuantity::Weights;
 }
 
 
@@ -102,7 +102,7 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
         const double ticksW = std::max({fm.horizontalAdvance(tickText(data.minValue)),
                                         fm.horizontalAdvance(tickText(data.maxValue)),
                                         fm.horizontalAdvance(tickText((data.minValue + data.maxValue) / 2)),
-                                        fm.horizontalAdvance(QStringLiteral("masked"))});
+                                        fm.horizontalAdvance(maskedKeyLabel())});
         const double barW = std::max(10.0, base * 1.1);
         right -= ticksW + base * 0.6;
         L.colorBar = QRectF(right - barW, top + base, barW, 0);  // height set below
@@ -266,7 +266,7 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
     p.restore();
 }
 
-static void paintLabels(QPainter& p, const HeatmapData& d, const HeatmapLayout& L) {
+static void paintLabels(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const QColor& ink) {
     p.setFont(L.labelFont);
     const QFontMetricsF fm(L.labelFont);
     const double pad = L.labelFont.pixelSize() * 0.3;
@@ -277,11 +277,11 @@ static void paintLabels(QPainter& p, const HeatmapData& d, const HeatmapLayout& 
     for (int r = 0; r < d.rows(); r += L.rowLabelStep) {
         const QRectF rect(0, L.cells.top() + r * L.cellHeight + L.cellHeight / 2 - fm.height() / 2,
                           L.cells.left() - pad, fm.height());
-        p.setPen(fully[size_t(r)] ? kFullyMaskedLabel : QColor(Qt::black));
+        p.setPen(fully[size_t(r)] ? kFullyMaskedLabel : ink);
         p.drawText(rect, Qt::AlignRight | Qt::AlignVCenter,
                    fm.elidedText(d.rowLabels.value(r), Qt::ElideRight, std::max(0.0, rowLabelW)));
     }
-    p.setPen(Qt::black);
+    p.setPen(ink);
     for (int c = 0; c < d.columns(); c += L.columnLabelStep) {
         const double cx = L.cells.left() + (c + 0.5) * L.cellWidth;
         const QString text = d.columnLabels.value(c);
@@ -300,7 +300,7 @@ static void paintLabels(QPainter& p, const HeatmapData& d, const HeatmapLayout& 
 }
 
 void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double maxValue,
-                     const QString& label, const QFont& tickFont, const Colormap& colormap) {
+                     const QString& label, const QFont& tickFont, const Colormap& colormap, const QColor& ink) {
     if (bar.height() < 4)
         return;
     p.save();
@@ -312,7 +312,7 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
     for (int k = 0; k <= 25; ++k)
         gradient.setColorAt(k / 25.0, colormap.colorAt(k / 25.0));
     p.fillRect(bar, gradient);
-    p.setPen(QPen(Qt::black, 0));
+    p.setPen(QPen(ink, 0));
     p.setBrush(Qt::NoBrush);
     p.drawRect(bar);
     p.setFont(tickFont);
@@ -329,30 +329,30 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
     const QRectF key(bar.left(), bar.bottom() + fm.height() * 0.6, bar.width(), fm.height());
     paintHatch(p, key);
     p.drawRect(key);
-    p.drawText(QPointF(key.right() + 6, key.center().y() + fm.ascent() / 2 - 1), QStringLiteral("masked"));
+    p.drawText(QPointF(key.right() + 6, key.center().y() + fm.ascent() / 2 - 1), maskedKeyLabel());
     p.restore();
 }
 
 static void paintColorBar(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
     QFont tickFont = L.labelFont;
     tickFont.setPixelSize(std::max(6, int(std::lround(L.titleFont.pixelSize() * 0.8))));
-    paintColorScale(p, L.colorBar, d.minValue, d.maxValue, d.scaleLabel, tickFont, s.colormap);
+    paintColorScale(p, L.colorBar, d.minValue, d.maxValue, d.scaleLabel, tickFont, s.colormap, s.ink);
 }
 
 void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s,
                   const QImage* cellImage) {
     p.save();
-    p.fillRect(QRectF(QPointF(0, 0), L.size), Qt::white);
+    p.fillRect(QRectF(QPointF(0, 0), L.size), s.paper);
     if (!L.title.isEmpty()) {
         p.setFont(L.titleFont);
-        p.setPen(Qt::black);
+        p.setPen(s.ink);
         const QFontMetricsF fm(L.titleFont);
         p.drawText(L.title, Qt::AlignLeft | Qt::AlignVCenter,
                    fm.elidedText(d.title, Qt::ElideRight, L.title.width()));
     }
     if (d.rows() > 0 && d.columns() > 0) {
         paintCells(p, d, L, s, cellImage);
-        paintLabels(p, d, L);
+        paintLabels(p, d, L, s.ink);
         if (!d.marks.empty() || !d.possibleMarks.empty()) {
             // Gold-alignment marks: a ring that reads on every colour; possible
             // links get a dashed black ring so that they tell apart from sure ones.
@@ -398,7 +398,15 @@ void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, con
             p.drawRect(QRectF(L.cells.left() + s.hoveredCell->x() * L.cellWidth,
                               L.cells.top() + s.hoveredCell->y() * L.cellHeight, L.cellWidth, L.cellHeight));
         }
-        p.setPen(QPen(Qt::black, 0));
+        if (s.highlight && s.highlight->intersects(QRect(0, 0, d.columns(), d.rows()))) {
+            const QRect h = s.highlight->intersected(QRect(0, 0, d.columns(), d.rows()));
+            QPen pen(QColor(0xff, 0x8c, 0x00), 2.5, Qt::DashLine);
+            p.setPen(pen);
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(QRectF(L.cells.left() + h.x() * L.cellWidth, L.cells.top() + h.y() * L.cellHeight,
+                              h.width() * L.cellWidth, h.height() * L.cellHeight));
+        }
+        p.setPen(QPen(s.ink, 0));
         p.setBrush(Qt::NoBrush);
         p.drawRect(L.cells);
     }

@@ -6,10 +6,12 @@
 #include "render/colormap.h"
 #include "render/heatmap_data.h"
 
+#include <QColor>
 #include <QFont>
 #include <QImage>
 #include <QPainter>
 #include <QPoint>
+#include <QRect>
 #include <QRectF>
 #include <QSizeF>
 
@@ -25,7 +27,16 @@ struct HeatmapStyle {
     bool drawColorBar = true;
     int selectedRow = -1;                 // outlined row (the bar chart's row)
     std::optional<QPoint> hoveredCell;    // (column, row) in QPoint(x, y) order
+    // Cells outlined in a dashed orange, e.g. those a step of the
+    // explanation uses: x = first column, y = first row (QRect in cells).
+    std::optional<QRect> highlight;
     QString fontFamily = QStringLiteral("DejaVu Sans");
+    // The page and the text, frames and ticks on it. Pictures are always
+    // black on white; the window passes its palette's colours, so that a
+    // dark desktop gets a dark view (the cells keep the colour map's
+    // colours, and their numbers pick black or white by the cell).
+    QColor paper = Qt::white;
+    QColor ink = Qt::black;
 };
 
 // Where everything goes for one size; computed once per size and data shape.
@@ -58,7 +69,8 @@ QImage heatmapCellImage(const HeatmapData& data, const Colormap& colormap);
 // ticks, `label` above it and a hatched "masked" key below it. paintHeatmap
 // uses it for its colour bar; a grid of heatmaps sharing one range draws one.
 void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, double maxValue,
-                     const QString& label, const QFont& tickFont, const Colormap& colormap);
+                     const QString& label, const QFont& tickFont, const Colormap& colormap,
+                     const QColor& ink = Qt::black);
 
 // The cell under `pos` as (column, row), or nothing outside the grid.
 std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);

@@ -5,10 +5,16 @@
 
 namespace ui {
 
-// `../share/attention-playground` next to the executable when that exists
-// (an installed copy: bin/ and share/ side by side), else the source tree's
-// resources/ (a build run in place). Returns an absolute path without a
-// trailing slash; the directory may be missing when neither exists.
+// Run from a build tree (a marker file `attention-playground-build-tree`
+// one folder above the executable names the source tree's resources/):
+// that folder. Otherwise `../share/attention-playground` next to the
+// executable, where `cmake --install` puts them (bin/ and share/ side by
+// side under any prefix). Returns an absolute path without a trailing
+// slash; the directory may be missing.
 QString resourcesDir();
+
+// The build tree's resources folder, or an empty string when the
+// executable does not run from a build tree.
+QString buildTreeResourcesDir();
 
 }  // namespace ui

@@ -16,6 +16,8 @@ namespace {
 // Viridis at 0.35 for the bars; the masked columns use the heatmap's grey
 // and hatch, so the two views speak the same language.
 const QColor kBar(0x31, 0x68, 0x8e);
+// Viridis at 0.8: the reference series, distinct from the bars in hue and lightness.
+const QColor kReference(0x7a, 0xd1, 0x51);
 const QColor kMaskFill(0xdd, 0xdd, 0xdd);
 const QColor kMaskHatch(0x88, 0x88, 0x88);
 // Above this many keys the value and "masked" texts would overlap.
@@ -60,6 +62,15 @@ BarChartView::BarChartView(QWidget* parent) : QWidget(parent), ticker_(new QCPAx
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     maskedFill_->removeFromLegend();
     bars_->removeFromLegend();
+    reference_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+    reference_->setPen(QPen(kReference.darker(130), 1));
+    reference_->setBrush(kReference);
+    reference_->setWidth(0.35);
+    reference_->setSelectable(QCP::stNone);
+    reference_->removeFromLegend();
+    group_ = new QCPBarsGroup(plot_);
+    group_->setSpacingType(QCPBarsGroup::stAbsolute);
+    group_->setSpacing(1);
     for (QCPBars* b : {maskedFill_, maskedHatch_, bars_}) {
         b->setWidth(0.7);
         b->setSelectable(QCP::stNone);
@@ -83,6 +94,7 @@ void BarChartView::clear() {
     masked_.clear();
     maskedList_.clear();
     bars_->data()->clear();
+    setReference({}, {}, {});
     maskedFill_->data()->clear();
     maskedHatch_->data()->clear();
     plot_->legend->setVisible(false);
@@ -279,6 +291,46 @@ QString BarChartView::title() const {
 
 QPair<double, double> BarChartView::valueRange() const {
     return {plot_->yAxis->range().lower, plot_->yAxis->range().upper};
+}
+
+}  // namespace ui
+
+namespace ui {
+
+void BarChartView::setReference(std::vector<float> values, const QString& barsName, const QString& referenceName) {
+    if (values.empty()) {
+        reference_->data()->clear();
+        reference_->setBarsGroup(nullptr);
+        bars_->setBarsGroup(nullptr);
+        bars_->setWidth(0.7);
+        bars_->removeFromLegend();
+        reference_->removeFromLegend();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    QVector<double> keys, vals;
+    for (int j = 0; j < int(values.size()); ++j) {
+        if (std::size_t(j) < masked_.size() && masked_[std::size_t(j)]) continue;
+        keys << j;
+        vals << double(values[std::size_t(j)]);
+    }
+    reference_->setData(keys, vals, true);
+    bars_->setWidth(0.38);
+    reference_->setWidth(0.38);
+    bars_->setBarsGroup(group_);
+    reference_->setBarsGroup(group_);
+    bars_->setName(barsName);
+    reference_->setName(referenceName);
+    if (!plot_->legend->hasItemWithPlottable(bars_)) bars_->addToLegend();
+    if (!plot_->legend->hasItemWithPlottable(reference_)) reference_->addToLegend();
+    plot_->legend->setVisible(true);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QVector<double> BarChartView::referenceValues() const {
+    QVector<double> out;
+    for (auto it = reference_->data()->constBegin(); it != reference_->data()->constEnd(); ++it) out << it->value;
+    return out;
 }
 
 }  // namespace ui

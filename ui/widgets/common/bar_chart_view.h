@@ -13,6 +13,7 @@
 
 class QCPAxisTickerText;
 class QCPBars;
+class QCPBarsGroup;
 class QCPTextElement;
 class QCustomPlot;
 class QMouseEvent;
@@ -31,6 +32,11 @@ public:
                 std::vector<bool> masked, bool weights);
     // No row selected: an empty chart that says how to pick one.
     void clear();
+    // A second series beside the bars, e.g. the softmax probabilities next
+    // to the sampled frequencies (call after setRow; masked keys get none).
+    // An empty vector removes it.
+    void setReference(std::vector<float> values, const QString& barsName, const QString& referenceName);
+    QVector<double> referenceValues() const;
 
     // What the chart holds, for tests: the bars (unmasked keys, by key
     // index), the keys drawn as masked, the tick labels by key index, the
@@ -55,6 +61,8 @@ private:
     QCustomPlot* plot_ = nullptr;
     QCPTextElement* title_ = nullptr;
     QCPBars* bars_ = nullptr;
+    QCPBars* reference_ = nullptr;
+    QCPBarsGroup* group_ = nullptr;
     QCPBars* maskedFill_ = nullptr;
     QCPBars* maskedHatch_ = nullptr;
     QSharedPointer<QCPAxisTickerText> ticker_;

@@ -91,7 +91,12 @@ void HeatmapView::resizeEvent(QResizeEvent*) {
 
 void HeatmapView::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    paintHeatmap(p, data_, layout_, style_, &cellImage_);
+    // The window's own colours around the cells (style() keeps the black on
+    // white of exported pictures).
+    HeatmapStyle onScreen = style_;
+    onScreen.paper = palette().color(QPalette::Base);
+    onScreen.ink = palette().color(QPalette::Text);
+    paintHeatmap(p, data_, layout_, onScreen, &cellImage_);
 }
 
 QPoint HeatmapView::cellCenter(int row, int column) const {
@@ -152,6 +157,7 @@ void HeatmapView::mouseMoveEvent(QMouseEvent* e) {
     if (cell != style_.hoveredCell) {
         style_.hoveredCell = cell;
         update();
+        emit cellHovered(cell ? cell->y() : -1, cell ? cell->x() : -1);
     }
 }
 
@@ -159,7 +165,20 @@ void HeatmapView::leaveEvent(QEvent*) {
     if (style_.hoveredCell) {
         style_.hoveredCell.reset();
         update();
+        emit cellHovered(-1, -1);
     }
+}
+
+void HeatmapView::setHighlight(std::optional<QRect> cells) {
+    if (cells == style_.highlight) return;
+    style_.highlight = cells;
+    update();
+}
+
+void HeatmapView::setHoveredCell(std::optional<QPoint> cell) {
+    if (cell == style_.hoveredCell) return;
+    style_.hoveredCell = cell;
+    update();
 }
 
 void HeatmapView::mousePressEvent(QMouseEvent* e) {

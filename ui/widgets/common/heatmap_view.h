@@ -31,6 +31,11 @@ public:
     void setMaskEditMode(bool on);
     bool maskEditMode() const { return maskEditMode_; }
     void setSelectedRow(int row);
+    // Outlines cells (x = column, y = row, in cells); nullopt removes it.
+    void setHighlight(std::optional<QRect> cells);
+    // Shows `cell` (column, row) as hovered, as if the pointer were on it;
+    // for views that follow another view's pointer. Emits nothing.
+    void setHoveredCell(std::optional<QPoint> cell);
     int selectedRow() const { return style_.selectedRow; }
     const HeatmapStyle& style() const { return style_; }
     void setColormap(Colormap::Kind kind);
@@ -44,6 +49,9 @@ public:
 
 signals:
     void cellClicked(int row, int column);
+    // The pointer moved to another cell; row and column are -1 when it left
+    // the grid.
+    void cellHovered(int row, int column);
 
 protected:
     void paintEvent(QPaintEvent*) override;

@@ -5,6 +5,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QKeySequence>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace ui {
@@ -136,6 +138,9 @@ QWidget* ControlsPanel::buildAttentionGroup() {
          tr("wⱼ = exp(sⱼ/T) / Σ_{k∈top-k} exp(sₖ/T) for the k largest unmasked scores, 0 elsewhere")},
         {int(ap::Normalization::Sparsemax), tr("sparsemax"),
          tr("w = argmin_{p∈Δ} ‖p − s/T‖² (Martins & Astudillo 2016): low scores get weight exactly 0")},
+        {int(ap::Normalization::Sample), tr("sample"),
+         tr("stochastic hard attention (Xu et al. 2015): N draws of a key with probability softmax(s/T); "
+            "wⱼ = count of j / N")},
     };
     addItems(normalization_, norms);
     connect(normalization_, &QComboBox::activated, this, [this](int i) {
@@ -156,6 +161,33 @@ QWidget* ControlsPanel::buildAttentionGroup() {
     normRow->addWidget(normalization_, 1);
     normRow->addWidget(k_);
     form->addRow(buddyLabel(tr("&Normalization:"), normalization_), normRow);
+
+    samples_ = new QSpinBox(box);
+    samples_->setObjectName(QStringLiteral("samplesSpin"));
+    samples_->setRange(1, ap::limits::kMaxSamples);
+    samples_->setPrefix(tr("N = "));
+    samples_->setKeyboardTracking(false);
+    samples_->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    samples_->setToolTip(tr("Draws per query row. N = 1 gives one-hot rows; as N grows the frequencies "
+                            "approach the softmax probabilities."));
+    connect(samples_, &QSpinBox::valueChanged, this, [this](int n) { emit samplesChanged(n); });
+    seed_ = new QSpinBox(box);
+    seed_->setObjectName(QStringLiteral("seedSpin"));
+    seed_->setRange(0, std::numeric_limits<int>::max());
+    seed_->setPrefix(tr("seed "));
+    seed_->setKeyboardTracking(false);
+    seed_->setToolTip(tr("The same seed gives the same draws on every machine."));
+    connect(seed_, &QSpinBox::valueChanged, this, [this](int v) { emit seedChanged(quint64(v)); });
+    resample_ = new QPushButton(tr("&Resample"), box);
+    resample_->setObjectName(QStringLiteral("resampleButton"));
+    resample_->setToolTip(tr("Draw again with a new seed (Ctrl+Shift+R); undo returns to the previous draws."));
+    resample_->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    connect(resample_, &QPushButton::clicked, this, [this] { emit resampleRequested(); });
+    auto* sampleRow = new QHBoxLayout;
+    sampleRow->addWidget(samples_, 1);
+    sampleRow->addWidget(seed_, 1);
+    sampleRow->addWidget(resample_);
+    form->addRow(buddyLabel(tr("Sa&mples:"), samples_), sampleRow);
 
     temperatureSlider_ = new QSlider(Qt::Horizontal, box);
     temperatureSlider_->setObjectName(QStringLiteral("temperatureSlider"));
@@ -294,6 +326,8 @@ void ControlsPanel::showTemperature(double t) {
 void ControlsPanel::updateDependentWidgets() {
     const auto norm = ap::Normalization(normalization_->currentData().toInt());
     k_->setEnabled(norm == ap::Normalization::TopK);
+    for (QWidget* w : {static_cast<QWidget*>(samples_), static_cast<QWidget*>(seed_), static_cast<QWidget*>(resample_)})
+        w->setEnabled(norm == ap::Normalization::Sample);
     showCurrentFormula(scoring_);
     showCurrentFormula(normalization_);
     showCurrentFormula(maskPreset_);
@@ -312,7 +346,9 @@ void ControlsPanel::setAvailableHeads(const std::vector<int>& heads) {
 
 void ControlsPanel::setState(const ControlsState& s) {
     const QSignalBlocker b1(scoring_), b2(normalization_), b3(k_), b4(heads_), b5(maskPreset_),
-        b6(maskEdit_), b7(selfAttention_), b8(kEqualsV_), b9(showScores_);
+        b6(maskEdit_), b7(selfAttention_), b8(kEqualsV_), b9(showScores_), b10(samples_), b11(seed_);
+    samples_->setValue(s.samples);
+    seed_->setValue(int(std::min<std::uint64_t>(s.seed, std::uint64_t(std::numeric_limits<int>::max()))));
     selectData(scoring_, int(s.scoring));
     selectData(normalization_, int(s.normalization));
     k_->setValue(s.k);
@@ -332,6 +368,8 @@ ControlsState ControlsPanel::state() const {
     s.scoring = ap::Scoring(scoring_->currentData().toInt());
     s.normalization = ap::Normalization(normalization_->currentData().toInt());
     s.k = k_->value();
+    s.samples = samples_->value();
+    s.seed = std::uint64_t(seed_->value());
     s.temperature = float(temperatureSpin_->value());
     s.heads = heads_->currentData().toInt();
     s.availableHeads.clear();

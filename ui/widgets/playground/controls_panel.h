@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+#include <cstdint>
 #include <vector>
 
 class QCheckBox;
@@ -23,6 +24,8 @@ struct ControlsState {
     ap::Scoring scoring = ap::Scoring::ScaledDot;
     ap::Normalization normalization = ap::Normalization::Softmax;
     int k = 2;
+    int samples = 1;
+    std::uint64_t seed = 0;
     float temperature = 1.0f;
     int heads = 1;
     std::vector<int> availableHeads{1};  // ascending
@@ -62,6 +65,11 @@ signals:
     void scoringChanged(ap::Scoring scoring);
     void normalizationChanged(ap::Normalization normalization);
     void topKChanged(int k);
+    // The sample normalizer's draws per row and seed; Resample asks for a
+    // new seed.
+    void samplesChanged(int samples);
+    void seedChanged(quint64 seed);
+    void resampleRequested();
     // Also emitted while the slider is dragged; the document merges them.
     void temperatureChanged(float temperature);
     void headsChanged(int heads);
@@ -83,6 +91,9 @@ private:
     QComboBox* scoring_ = nullptr;
     QComboBox* normalization_ = nullptr;
     QSpinBox* k_ = nullptr;
+    QSpinBox* samples_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QPushButton* resample_ = nullptr;
     QSlider* temperatureSlider_ = nullptr;
     QDoubleSpinBox* temperatureSpin_ = nullptr;
     QComboBox* heads_ = nullptr;

@@ -68,7 +68,10 @@ void HeadGridView::resizeEvent(QResizeEvent*) {
 
 void HeadGridView::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    paintHeadGrid(p, tiles_, layout_, style_, selectedIndex());
+    HeatmapStyle onScreen = style_;
+    onScreen.paper = palette().color(QPalette::Base);
+    onScreen.ink = palette().color(QPalette::Text);
+    paintHeadGrid(p, tiles_, layout_, onScreen, selectedIndex());
 }
 
 void HeadGridView::mousePressEvent(QMouseEvent* e) {

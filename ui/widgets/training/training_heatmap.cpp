@@ -20,7 +20,7 @@ HeatmapData weightsHeatmap(QStringList rows, QStringList columns, ap::Matrix val
     d.values = std::move(values);
     d.minValue = 0.0;
     d.maxValue = 1.0;
-    d.scaleLabel = QStringLiteral("weight");
+    d.scaleLabel = scaleLabel(HeatmapQuantity::Weights);
     d.quantity = HeatmapQuantity::Weights;
     return d;
 }

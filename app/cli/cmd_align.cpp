@@ -1,0 +1,106 @@
+// align CORPUS.tsv: the statistical aligner of translation/aligner.h. One
+// line of Pharaoh links per pair ("0-0 1-2 2-1", source-target, 0-based;
+// an empty line for a pair with no link) to -o or standard output, then,
+// as the last line of standard output, one JSON object with the figures
+// against the corpus's gold links.
+#include "command_line.h"
+#include "io/scene_io.h"
+#include "translation/aligner.h"
+#include "translation/corpus.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace app {
+
+namespace {
+
+std::string pharaoh(const ap::AlignerSummary& summary) {
+    std::string out;
+    for (const ap::PairAlignment& pair : summary.pairs) {
+        for (std::size_t k = 0; k < pair.links.size(); ++k) {
+            if (k > 0) out += ' ';
+            out += std::to_string(pair.links[k].source) + '-' + std::to_string(pair.links[k].target);
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+}  // namespace
+
+int runAlign(const QStringList& args) {
+    const ap::AlignerOptions defaults;
+    CommandLine cl(QStringLiteral("align"), QStringLiteral("CORPUS.tsv"),
+                   QStringLiteral("The corpus: source<TAB>target[<TAB>alignment] per line."));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("ibm1, ibm2 or fastalign (default %1).")
+                                       .arg(QString::fromUtf8(ap::toString(defaults.model))),
+                                   QStringLiteral("MODEL"), QString::fromUtf8(ap::toString(defaults.model)));
+    const QCommandLineOption symmetrize(
+        QStringLiteral("symmetrize"),
+        QStringLiteral("none (the source-to-target direction alone), intersect, union or gdfa "
+                       "(grow-diag-final-and; default %1).")
+            .arg(QString::fromUtf8(ap::toString(defaults.symmetrize))),
+        QStringLiteral("HOW"), QString::fromUtf8(ap::toString(defaults.symmetrize)));
+    const QCommandLineOption iterations(QStringLiteral("iterations"),
+                                        QStringLiteral("EM iterations per direction (default %1).").arg(defaults.iterations),
+                                        QStringLiteral("N"), QString::number(defaults.iterations));
+    const QCommandLineOption lowercase(QStringLiteral("lowercase"),
+                                       QStringLiteral("Fold case on both sides before aligning."));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Write the links to FILE instead of standard output."),
+                                    QStringLiteral("FILE"));
+    cl.parser.addOptions({model, symmetrize, iterations, lowercase, output});
+    int code = kOk;
+    if (!cl.parse(args, code)) return code;
+    ap::AlignerOptions options;
+    const auto m = ap::alignmentModelFromString(cl.parser.value(model).toStdString());
+    if (!m) return cl.usageError(QStringLiteral("--model must be ibm1, ibm2 or fastalign"));
+    const auto s = ap::symmetrizationFromString(cl.parser.value(symmetrize).toStdString());
+    if (!s) return cl.usageError(QStringLiteral("--symmetrize must be none, intersect, union or gdfa"));
+    if (!cl.intOption(iterations, 1, 1000, options.iterations)) return kBadInput;
+    options.model = *m;
+    options.symmetrize = *s;
+    options.lowercase = cl.parser.isSet(lowercase);
+
+    const ap::CorpusReadResult read = ap::readCorpusFile(cl.input.toStdString());
+    if (!read.ok) {
+        printErr(QString::fromStdString(read.error));
+        return kBadInput;
+    }
+    const ap::AlignerSummary summary = ap::alignCorpus(read.value, options);
+    if (!summary.ok) {
+        printErr(QStringLiteral("%1: %2").arg(cl.input, QString::fromStdString(summary.error)));
+        return kBadInput;
+    }
+    const std::string links = pharaoh(summary);
+    if (cl.parser.isSet(output)) {
+        const std::string err = ap::writeFileAtomically(cl.parser.value(output).toStdString(), links);
+        if (!err.empty()) {
+            printErr(QString::fromStdString(err));
+            return kWriteFailed;
+        }
+    } else if (std::fwrite(links.data(), 1, links.size(), stdout) != links.size() || std::fflush(stdout) != 0) {
+        printErr(QStringLiteral("attention-playground align: cannot write to standard output"));
+        return kWriteFailed;
+    }
+    QJsonObject o;
+    // Without gold links there is nothing to score: the three rates are
+    // null rather than a number that would look like a measurement.
+    const bool scored = summary.pairsWithGold > 0;
+    o[QStringLiteral("aer")] = scored ? QJsonValue(summary.aer()) : QJsonValue();
+    o[QStringLiteral("precision")] = scored ? QJsonValue(summary.precision()) : QJsonValue();
+    o[QStringLiteral("recall")] = scored ? QJsonValue(summary.recall()) : QJsonValue();
+    o[QStringLiteral("seconds")] = summary.seconds;
+    o[QStringLiteral("pairs")] = int(summary.pairs.size());
+    o[QStringLiteral("pairs_with_gold")] = summary.pairsWithGold;
+    o[QStringLiteral("model")] = QString::fromUtf8(ap::toString(options.model));
+    o[QStringLiteral("symmetrize")] = QString::fromUtf8(ap::toString(options.symmetrize));
+    o[QStringLiteral("iterations")] = options.iterations;
+    o[QStringLiteral("lowercase")] = options.lowercase;
+    if (!printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)))) return kWriteFailed;
+    return kOk;
+}
+
+}  // namespace app

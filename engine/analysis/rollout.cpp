@@ -1,0 +1,221 @@
+#include "analysis/rollout.h"
+
+#include <algorithm>
+#include <limits>
+#include <queue>
+
+namespace ap::analysis {
+
+const char* toString(HeadFusion f) {
+    switch (f) {
+    case HeadFusion::Mean: return "mean";
+    case HeadFusion::Max: return "max";
+    case HeadFusion::Min: return "min";
+    }
+    return "mean";
+}
+
+std::optional<HeadFusion> headFusionFromString(const std::string& s) {
+    if (s == "mean") return HeadFusion::Mean;
+    if (s == "max") return HeadFusion::Max;
+    if (s == "min") return HeadFusion::Min;
+    return std::nullopt;
+}
+
+std::string fuseLayer(const import::AttentionTensor& t, int layer, HeadFusion fusion, Matrix& out) {
+    Matrix slice;
+    for (int h = 0; h < t.heads; ++h) {
+        std::string e = t.slice(layer, h, h == 0 ? out : slice);
+        if (!e.empty()) return e;
+        t.releaseSlice(layer, h);
+        if (h == 0) continue;
+        switch (fusion) {
+        case HeadFusion::Mean: out += slice; break;
+        case HeadFusion::Max: out = out.cwiseMax(slice); break;
+        case HeadFusion::Min: out = out.cwiseMin(slice); break;
+        }
+    }
+    if (fusion == HeadFusion::Mean) out /= float(t.heads);
+    return {};
+}
+
+Matrix addResidual(const Matrix& a, double residual) {
+    Matrix m = (float(1.0 - residual) * a).eval();
+    m.diagonal().array() += float(residual);
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        const float sum = m.row(i).sum();
+        if (sum != 0.0f) m.row(i) /= sum;
+    }
+    return m;
+}
+
+Matrix rolloutProduct(const std::vector<Matrix>& layers, double residual) {
+    if (layers.empty()) return {};
+    Matrix r = addResidual(layers.front(), residual);
+    for (std::size_t l = 1; l < layers.size(); ++l) r = (addResidual(layers[l], residual) * r).eval();
+    return r;
+}
+
+namespace {
+
+std::string needSquare(const import::AttentionTensor& t) {
+    if (t.queries != t.keys)
+        return t.fileName + ": rollout needs self-attention (as many queries as keys), but the file has " +
+               std::to_string(t.queries) + " queries and " + std::to_string(t.keys) + " keys";
+    return {};
+}
+
+// Dinic's maximum flow on a small dense-ish graph with float capacities.
+class MaxFlow {
+public:
+    explicit MaxFlow(int n) : adjacency_(std::size_t(n)), level_(std::size_t(n)), next_(std::size_t(n)) {}
+    void addEdge(int from, int to, double capacity) {
+        adjacency_[std::size_t(from)].push_back(int(edges_.size()));
+        edges_.push_back({to, capacity});
+        adjacency_[std::size_t(to)].push_back(int(edges_.size()));
+        edges_.push_back({from, 0.0});
+    }
+    void reset() {
+        for (std::size_t e = 0; e < edges_.size(); e += 2) {
+            edges_[e].capacity += edges_[e + 1].capacity;
+            edges_[e + 1].capacity = 0;
+        }
+    }
+    double run(int source, int sink) {
+        double total = 0;
+        while (bfs(source, sink)) {
+            std::fill(next_.begin(), next_.end(), 0);
+            while (double f = dfs(source, sink, std::numeric_limits<double>::infinity())) total += f;
+        }
+        return total;
+    }
+
+private:
+    struct Edge {
+        int to;
+        double capacity;
+    };
+    static constexpr double kEpsilon = 1e-12;
+    bool bfs(int source, int sink) {
+        std::fill(level_.begin(), level_.end(), -1);
+        std::queue<int> q;
+        level_[std::size_t(source)] = 0;
+        q.push(source);
+        while (!q.empty()) {
+            const int v = q.front();
+            q.pop();
+            for (int e : adjacency_[std::size_t(v)])
+                if (edges_[std::size_t(e)].capacity > kEpsilon && level_[std::size_t(edges_[std::size_t(e)].to)] < 0) {
+                    level_[std::size_t(edges_[std::size_t(e)].to)] = level_[std::size_t(v)] + 1;
+                    q.push(edges_[std::size_t(e)].to);
+                }
+        }
+        return level_[std::size_t(sink)] >= 0;
+    }
+    double dfs(int v, int sink, double pushed) {
+        if (v == sink) return pushed;
+        auto& adj = adjacency_[std::size_t(v)];
+        for (int& i = next_[std::size_t(v)]; i < int(adj.size()); ++i) {
+            Edge& e = edges_[std::size_t(adj[std::size_t(i)])];
+            if (e.capacity <= kEpsilon || level_[std::size_t(e.to)] != level_[std::size_t(v)] + 1) continue;
+            const double f = dfs(e.to, sink, std::min(pushed, e.capacity));
+            if (f > 0) {
+                e.capacity -= f;
+                edges_[std::size_t(adj[std::size_t(i)] ^ 1)].capacity += f;
+                return f;
+            }
+        }
+        return 0;
+    }
+    std::vector<std::vector<int>> adjacency_;
+    std::vector<Edge> edges_;
+    std::vector<int> level_, next_;
+};
+
+}  // namespace
+
+Matrix flowFromLayers(const std::vector<Matrix>& layers, double residual) {
+    if (layers.empty()) return {};
+    const int n = int(layers.front().rows());
+    const int L = int(layers.size());
+    // Node (l, i) = l * n + i; l = 0 are the inputs, l = L the top outputs.
+    // Token i of layer l draws on token j of layer l - 1 with capacity Â_l[i][j].
+    MaxFlow graph((L + 1) * n);
+    for (int l = 1; l <= L; ++l) {
+        const Matrix a = addResidual(layers[std::size_t(l - 1)], residual);
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j)
+                if (a(i, j) > 0) graph.addEdge(l * n + i, (l - 1) * n + j, double(a(i, j)));
+    }
+    Matrix flow(n, n);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+            graph.reset();
+            flow(i, j) = float(graph.run(L * n + i, j));
+        }
+    return flow;
+}
+
+namespace {
+
+RolloutSummary fusedLayers(const import::AttentionTensor& t, const RolloutOptions& options, std::vector<Matrix>& layers) {
+    RolloutSummary s;
+    s.error = needSquare(t);
+    if (!s.error.empty()) return s;
+    if (!(options.residual >= 0.0 && options.residual <= 1.0)) {
+        s.error = "the residual weight must be from 0 to 1";
+        return s;
+    }
+    layers.resize(std::size_t(t.layers));
+    for (int l = 0; l < t.layers; ++l) {
+        if (options.cancel && options.cancel->load()) return s;
+        s.error = fuseLayer(t, l, options.fusion, layers[std::size_t(l)]);
+        if (!s.error.empty()) return s;
+    }
+    s.ok = true;
+    return s;
+}
+
+}  // namespace
+
+RolloutSummary attentionRollout(const import::AttentionTensor& t, const RolloutOptions& options) {
+    RolloutSummary s;
+    s.error = needSquare(t);
+    if (!s.error.empty()) return s;
+    if (!(options.residual >= 0.0 && options.residual <= 1.0)) {
+        s.error = "the residual weight must be from 0 to 1";
+        return s;
+    }
+    // One layer at a time, so memory holds two matrices, not every layer.
+    Matrix fused;
+    for (int l = 0; l < t.layers; ++l) {
+        if (options.cancel && options.cancel->load()) return s;
+        s.error = fuseLayer(t, l, options.fusion, fused);
+        if (!s.error.empty()) return s;
+        const Matrix a = addResidual(fused, options.residual);
+        if (l == 0)
+            s.matrix = a;
+        else
+            s.matrix = Matrix(a * s.matrix);
+    }
+    s.ok = true;
+    return s;
+}
+
+RolloutSummary attentionFlow(const import::AttentionTensor& t, const RolloutOptions& options) {
+    if (t.queries > limits::kMaxFlowTokens || t.layers > limits::kMaxFlowLayers) {
+        RolloutSummary s;
+        s.error = t.fileName + ": attention flow is limited to " + std::to_string(limits::kMaxFlowTokens) +
+                  " tokens and " + std::to_string(limits::kMaxFlowLayers) + " layers (the file has " +
+                  std::to_string(t.queries) + " tokens and " + std::to_string(t.layers) +
+                  " layers); use rollout instead";
+        return s;
+    }
+    std::vector<Matrix> layers;
+    RolloutSummary s = fusedLayers(t, options, layers);
+    if (!s.ok) return s;
+    s.matrix = flowFromLayers(layers, options.residual);
+    return s;
+}
+
+}  // namespace ap::analysis

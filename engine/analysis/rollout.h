@@ -1,0 +1,67 @@
+// Attention rollout and attention flow (Abnar & Zuidema 2020, "Quantifying
+// Attention Flow in Transformers", section 3).
+//
+// Per layer l, the heads are fused into one matrix A_l (mean, max or min
+// over heads), the residual connection is added as
+//     Â_l = (1 - r) A_l + r I            (r = `residual`, 0.5 in the paper)
+// and each row of Â_l is divided by its sum. Rollout is the product from
+// the first layer to the last,
+//     R = Â_L · ... · Â_2 · Â_1,
+// so R[i][j] is how much output token i at the top draws on input token j.
+// Attention flow treats the same Â_l as capacities of a layered graph and
+// takes, for each (i, j), the maximum flow from token i above the last layer
+// down to input token j.
+#pragma once
+
+#include "core/scene.h"
+#include "import/attention_tensor.h"
+
+#include <atomic>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ap::analysis {
+
+enum class HeadFusion { Mean, Max, Min };
+const char* toString(HeadFusion f);  // "mean", "max", "min"
+std::optional<HeadFusion> headFusionFromString(const std::string& s);
+
+// Attention flow solves queries² max-flow problems on a graph of
+// layers · queries² edges; beyond these sizes it is refused.
+namespace limits {
+inline constexpr int kMaxFlowTokens = 32;
+inline constexpr int kMaxFlowLayers = 48;
+}  // namespace limits
+
+struct RolloutOptions {
+    double residual = 0.5;               // r above, in [0, 1]
+    HeadFusion fusion = HeadFusion::Mean;
+    const std::atomic<bool>* cancel = nullptr;  // stops early when true
+};
+
+struct RolloutSummary {
+    bool ok = false;
+    Matrix matrix;      // queries x keys
+    std::string error;  // empty when cancelled
+};
+
+// Heads of one layer fused into one queries x keys matrix.
+std::string fuseLayer(const import::AttentionTensor& t, int layer, HeadFusion fusion, Matrix& out);
+
+// Â = (1 - r) A + r I, rows divided by their sums (a zero row stays zero).
+// A must be square.
+Matrix addResidual(const Matrix& a, double residual);
+
+// R = Â_L ... Â_1 over `layers` (already fused, square, equal sizes).
+Matrix rolloutProduct(const std::vector<Matrix>& layers, double residual);
+
+// Rollout of the whole tensor; needs queries == keys (self-attention).
+RolloutSummary attentionRollout(const import::AttentionTensor& t, const RolloutOptions& options = {});
+
+// Attention flow over `layers` (fused, square): flow[i][j] = max flow from
+// token i above the last layer to input token j.
+Matrix flowFromLayers(const std::vector<Matrix>& layers, double residual);
+RolloutSummary attentionFlow(const import::AttentionTensor& t, const RolloutOptions& options = {});
+
+}  // namespace ap::analysis

@@ -1,0 +1,87 @@
+// Attention weights imported from a model: a [layers, heads, queries, keys]
+// tensor that stays in its file (memory-mapped) or in the reader's buffer,
+// plus the token labels. One (layer, head) slice is converted to float on
+// demand, so memory follows the slices looked at, not the file.
+#pragma once
+
+#include "core/scene.h"
+#include "import/byte_source.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ap::import {
+
+enum class DType { F16, F32, F64 };
+const char* toString(DType t);  // "float16", "float32", "float64"
+int byteSize(DType t);
+
+// Documented limits: a file within them can be inspected and viewed; beyond
+// them it is refused with a message before anything is allocated.
+namespace limits {
+inline constexpr std::int64_t kMaxTokens = 65536;       // queries or keys
+inline constexpr std::int64_t kMaxSlices = 65536;       // layers x heads
+inline constexpr std::int64_t kMaxTokenBytes = 4096;    // one token label, UTF-8
+inline constexpr std::int64_t kMaxHeaderBytes = 16ll << 20;  // npy / safetensors headers
+}  // namespace limits
+
+struct AttentionTensor {
+    std::string fileName;   // as given, for messages
+    std::string format;     // "npy", "npz", "safetensors", "bertviz"
+    std::string arrayName;  // the array or tensor read, for messages
+    DType dtype = DType::F32;
+    int layers = 1, heads = 1, queries = 0, keys = 0;
+    // Empty when the file has no labels (then q0.., k0..).
+    std::vector<std::string> queryTokens, keyTokens;
+
+    // layers * heads * queries * keys little-endian values in C order.
+    const unsigned char* data = nullptr;
+    std::shared_ptr<const void> owner;
+    bool mapped = false;  // `data` lies in a file mapping (see releaseSlice)
+    // Where `data` starts, for messages: a byte offset in the file, or in
+    // the uncompressed entry `offsetIn` when that is not empty.
+    std::uint64_t dataOffset = 0;
+    std::string offsetIn;
+
+    std::int64_t sliceCount() const { return std::int64_t(layers) * heads; }
+    std::int64_t sliceBytes() const { return std::int64_t(queries) * keys * byteSize(dtype); }
+    std::string queryLabel(int i) const;
+    std::string keyLabel(int j) const;
+
+    // Converts slice (layer, head) into `out` (queries x keys). Returns "" or
+    // one message naming the file, the array, the cell and its byte offset
+    // when the slice holds NaN or an infinity (checked here, slice by slice,
+    // so that opening a file never reads all of it).
+    std::string slice(int layer, int head, Matrix& out) const;
+    // After a slice has been converted: drops its mapped pages from this
+    // process's resident memory (nothing for data held in memory).
+    void releaseSlice(int layer, int head) const;
+};
+
+struct ReadResult {
+    bool ok = false;
+    std::shared_ptr<const AttentionTensor> tensor;
+    std::string error;  // "FILE: what is wrong (array, offset)"
+};
+
+// Turns the dimensions of an array into layers x heads x queries x keys:
+// [l, h, q, k], [h, q, k] or [q, k], after an optional leading batch of 1
+// ([1, l, h, q, k]). Returns "" or a message ("shape (2, 3, 4, 5, 6): ...").
+std::string assignShape(const std::vector<std::int64_t>& dims, AttentionTensor& t);
+std::string shapeText(const std::vector<std::int64_t>& dims);  // "(12, 12, 1024, 1024)"
+
+// Checks token counts against the tensor's queries and keys. `tokens` is a
+// list for both axes; `queryTokens`/`keyTokens` give them apart. Returns ""
+// or a message naming the array.
+std::string assignTokens(AttentionTensor& t, std::vector<std::string> tokens, const std::string& tokensName,
+                         std::vector<std::string> queryTokens, std::vector<std::string> keyTokens);
+
+// IEEE half to float, exactly (subnormals, infinities and NaN included).
+float halfToFloat(std::uint16_t h);
+
+// UTF-32 code point to UTF-8; false for surrogates and values past U+10FFFF.
+bool appendUtf8(std::uint32_t codePoint, std::string& out);
+
+}  // namespace ap::import

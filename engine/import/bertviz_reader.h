@@ -1,0 +1,18 @@
+// BertViz-style JSON: {"attention": [layers][heads][queries][keys],
+// "tokens": [...]} as passed to bertviz's model_view and head_view, with
+// "left_text"/"right_text" accepted for query and key tokens apart. A
+// per-layer batch of 1 ([layers][1][heads][q][k], what bertviz receives
+// from a model) is accepted too. JSON numbers are parsed straight into one
+// float32 buffer, so the file costs 4 bytes per weight, not a tree.
+#pragma once
+
+#include "import/attention_tensor.h"
+#include "import/byte_source.h"
+
+#include <string>
+
+namespace ap::import {
+
+ReadResult readBertViz(const ByteSource& bytes, const std::string& fileName);
+
+}  // namespace ap::import

@@ -1,0 +1,236 @@
+#include "import/npz_reader.h"
+
+#include "import/npy_reader.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+namespace ap::import {
+namespace {
+
+// Zip structures, after PKWARE's APPNOTE.TXT (sections 4.3.7, 4.3.12,
+// 4.3.14-16 and 4.5.3 for the Zip64 extra field).
+constexpr std::uint32_t kLocalSig = 0x04034b50, kCentralSig = 0x02014b50, kEndSig = 0x06054b50,
+                        kEnd64Sig = 0x06064b50, kEnd64LocatorSig = 0x07064b50;
+
+struct Entry {
+    std::string name;
+    std::uint16_t flags = 0, method = 0;
+    std::uint32_t crc = 0;
+    std::uint64_t compressedSize = 0, size = 0, localOffset = 0;
+};
+
+struct Archive {
+    std::vector<Entry> entries;
+};
+
+std::string at(std::uint64_t offset) { return " at offset " + std::to_string(offset); }
+
+std::string readCentralDirectory(const ByteSource& b, Archive& out) {
+    const unsigned char* p = b.data;
+    const std::uint64_t n = b.size;
+    if (n < 22) return "not a zip archive (too short for an end-of-central-directory record)";
+    // The end record is the last thing in the file, followed by a comment of
+    // at most 65535 bytes.
+    std::uint64_t end = n - 22;
+    const std::uint64_t lowest = n - 22 > 65535 ? n - 22 - 65535 : 0;
+    for (;;) {
+        if (loadU32(p + end) == kEndSig && end + 22 + loadU16(p + end + 20) == n) break;
+        if (end == lowest) return "not a zip archive (no end-of-central-directory record)";
+        --end;
+    }
+    std::uint64_t count = loadU16(p + end + 10);
+    std::uint64_t cdSize = loadU32(p + end + 12);
+    std::uint64_t cdOffset = loadU32(p + end + 16);
+    if (count == 0xFFFF || cdSize == 0xFFFFFFFF || cdOffset == 0xFFFFFFFF) {
+        if (end < 20 || loadU32(p + end - 20) != kEnd64LocatorSig) return "Zip64 locator missing" + at(end);
+        const std::uint64_t rec = loadU64(p + end - 20 + 8);
+        if (rec > n || n - rec < 56 || loadU32(p + rec) != kEnd64Sig)
+            return "Zip64 end record offset " + std::to_string(rec) + " is beyond the file or invalid";
+        count = loadU64(p + rec + 32);
+        cdSize = loadU64(p + rec + 40);
+        cdOffset = loadU64(p + rec + 48);
+    }
+    if (cdOffset > n || cdSize > n - cdOffset)
+        return "central directory (offset " + std::to_string(cdOffset) + ", " + std::to_string(cdSize) +
+               " bytes) is beyond the end of the file at " + std::to_string(n);
+    if (count > 4096) return "more than 4096 entries";
+    std::uint64_t pos = cdOffset;
+    const std::uint64_t cdEnd = cdOffset + cdSize;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        if (cdEnd - pos < 46 || loadU32(p + pos) != kCentralSig) return "bad central directory entry" + at(pos);
+        Entry e;
+        e.flags = loadU16(p + pos + 8);
+        e.method = loadU16(p + pos + 10);
+        e.crc = loadU32(p + pos + 16);
+        e.compressedSize = loadU32(p + pos + 20);
+        e.size = loadU32(p + pos + 24);
+        const std::uint64_t nameLen = loadU16(p + pos + 28), extraLen = loadU16(p + pos + 30),
+                            commentLen = loadU16(p + pos + 32);
+        e.localOffset = loadU32(p + pos + 42);
+        if (cdEnd - pos - 46 < nameLen + extraLen + commentLen) return "central directory entry truncated" + at(pos);
+        e.name.assign(reinterpret_cast<const char*>(p + pos + 46), nameLen);
+        // Zip64 extra field: the 8-byte values whose 4-byte fields are full.
+        std::uint64_t x = pos + 46 + nameLen;
+        const std::uint64_t xEnd = x + extraLen;
+        while (xEnd - x >= 4) {
+            const std::uint16_t id = loadU16(p + x), len = loadU16(p + x + 2);
+            if (xEnd - x - 4 < len) return "extra field truncated" + at(x);
+            if (id == 0x0001) {
+                std::uint64_t f = x + 4;
+                const std::uint64_t fEnd = f + len;
+                for (std::uint64_t* v : {&e.size, &e.compressedSize, &e.localOffset}) {
+                    if (*v != 0xFFFFFFFF) continue;
+                    if (fEnd - f < 8) return "Zip64 extra field truncated" + at(x);
+                    *v = loadU64(p + f);
+                    f += 8;
+                }
+            }
+            x += 4 + len;
+        }
+        out.entries.push_back(std::move(e));
+        pos += 46 + nameLen + extraLen + commentLen;
+    }
+    return {};
+}
+
+// Returns the entry's bytes: in place when stored, inflated when deflated.
+std::string entryBytes(const ByteSource& b, const Entry& e, const NpzOptions& options, ByteSource& out,
+                       std::uint64_t& fileOffset) {
+    const unsigned char* p = b.data;
+    const std::uint64_t n = b.size;
+    const std::string where = "entry '" + e.name + "'";
+    if (e.flags & 1) return where + " is encrypted";
+    if (e.localOffset > n || n - e.localOffset < 30 || loadU32(p + e.localOffset) != kLocalSig)
+        return where + ": local header offset " + std::to_string(e.localOffset) + " is beyond the file or invalid";
+    const std::uint64_t start = e.localOffset + 30 + loadU16(p + e.localOffset + 26) + loadU16(p + e.localOffset + 28);
+    if (start > n || n - start < e.compressedSize)
+        return where + ": data from offset " + std::to_string(start) + " (" + std::to_string(e.compressedSize) +
+               " bytes) runs past the end of the file at " + std::to_string(n) + " (truncated)";
+    fileOffset = start;
+    if (e.method == 0) {
+        if (e.size != e.compressedSize) return where + ": stored entry with different sizes";
+        out.data = p + start;
+        out.size = std::size_t(e.size);
+        out.owner = b.owner;
+        out.mapped = b.mapped;
+        return {};
+    }
+    if (e.method != 8)
+        return where + ": compression method " + std::to_string(e.method) + " is not supported (only stored or deflated)";
+    if (e.size > options.maxInflatedBytes)
+        return where + ": inflates to " + std::to_string(e.size) + " bytes, more than the limit of " +
+               std::to_string(options.maxInflatedBytes);
+    auto buffer = std::make_shared<std::vector<unsigned char>>();
+    // Grow with the output rather than trusting the declared size at once.
+    buffer->resize(std::size_t(std::min<std::uint64_t>(e.size, 1u << 20)));
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return where + ": zlib could not start";
+    std::uint64_t inLeft = e.compressedSize, produced = 0;
+    const unsigned char* in = p + start;
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+        if (produced == buffer->size()) {
+            if (produced >= e.size) {
+                rc = Z_DATA_ERROR;  // more output than declared
+                break;
+            }
+            buffer->resize(std::size_t(std::min<std::uint64_t>(e.size, std::max<std::uint64_t>(produced * 2, 1))));
+        }
+        if (z.avail_in == 0 && inLeft > 0) {
+            const std::uint64_t chunk = std::min<std::uint64_t>(inLeft, 1u << 30);
+            z.next_in = const_cast<unsigned char*>(in);
+            z.avail_in = uInt(chunk);
+            in += chunk;
+            inLeft -= chunk;
+        }
+        const std::uint64_t room = std::min<std::uint64_t>(buffer->size() - produced, 1u << 30);
+        z.next_out = buffer->data() + produced;
+        z.avail_out = uInt(room);
+        const uInt inBefore = z.avail_in;
+        rc = inflate(&z, Z_NO_FLUSH);
+        produced += room - z.avail_out;
+        if (rc == Z_BUF_ERROR && z.avail_in == 0 && inLeft == 0) break;  // input ran out
+        if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) break;
+        if (rc == Z_BUF_ERROR && inBefore == z.avail_in && z.avail_out != 0) break;
+    }
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END || produced != e.size)
+        return where + ": deflated data from offset " + std::to_string(start) + " is corrupt or truncated";
+    if (std::uint32_t(crc32_z(0, buffer->data(), produced)) != e.crc)
+        return where + ": CRC-32 does not match (corrupt data from offset " + std::to_string(start) + ")";
+    out.data = buffer->data();
+    out.size = std::size_t(produced);
+    out.owner = buffer;
+    fileOffset = ~std::uint64_t(0);
+    return {};
+}
+
+std::string readStrings(const ByteSource& b, const Entry& e, const NpzOptions& options, std::vector<std::string>& out) {
+    ByteSource bytes;
+    std::uint64_t offset = 0;
+    std::string err = entryBytes(b, e, options, bytes, offset);
+    if (!err.empty()) return err;
+    NpyArray a;
+    err = parseNpyHeader(bytes.data, bytes.size, a);
+    if (err.empty()) err = npyAsStrings(a, out);
+    return err.empty() ? err : "array '" + e.name.substr(0, e.name.size() - 4) + "': " + err;
+}
+
+}  // namespace
+
+ReadResult readNpz(const ByteSource& bytes, const std::string& fileName, const NpzOptions& options) {
+    ReadResult r;
+    const auto fail = [&](const std::string& message) {
+        r.error = fileName + ": " + message;
+        return r;
+    };
+    Archive archive;
+    std::string err = readCentralDirectory(bytes, archive);
+    if (!err.empty()) return fail(err);
+    const auto find = [&](const char* name) -> const Entry* {
+        for (const Entry& e : archive.entries)
+            if (e.name == std::string(name) + ".npy") return &e;
+        return nullptr;
+    };
+    const Entry* weights = find("attentions");
+    if (!weights) {
+        std::string names;
+        for (const Entry& e : archive.entries) names += (names.empty() ? "" : ", ") + e.name;
+        return fail("no array 'attentions' (the archive holds: " + (names.empty() ? std::string("nothing") : names) + ")");
+    }
+    auto t = std::make_shared<AttentionTensor>();
+    ByteSource entry;
+    std::uint64_t fileOffset = 0;
+    err = entryBytes(bytes, *weights, options, entry, fileOffset);
+    if (!err.empty()) return fail(err);
+    NpyArray a;
+    err = parseNpyHeader(entry.data, entry.size, a);
+    const bool inPlace = fileOffset != ~std::uint64_t(0);
+    if (err.empty()) err = npyAsAttention(a, inPlace ? fileOffset : 0, *t);
+    if (!err.empty()) return fail("array 'attentions': " + err);
+    if (!inPlace) t->offsetIn = "the inflated entry 'attentions.npy'";
+    t->owner = entry.owner;
+    t->mapped = entry.mapped;
+    std::vector<std::string> tokens, queryTokens, keyTokens;
+    for (auto [name, list] : {std::pair{"tokens", &tokens}, std::pair{"query_tokens", &queryTokens},
+                              std::pair{"key_tokens", &keyTokens}}) {
+        if (const Entry* e = find(name)) {
+            err = readStrings(bytes, *e, options, *list);
+            if (!err.empty()) return fail(err);
+        }
+    }
+    err = assignTokens(*t, std::move(tokens), "array 'tokens'", std::move(queryTokens), std::move(keyTokens));
+    if (!err.empty()) return fail(err);
+    t->fileName = fileName;
+    t->format = "npz";
+    t->arrayName = "attentions";
+    r.ok = true;
+    r.tensor = std::move(t);
+    return r;
+}
+
+}  // namespace ap::import

@@ -1,0 +1,62 @@
+// What the three grammars share: the random draws and a sentence pair being
+// built word by word with its links.
+#pragma once
+
+#include "translation/corpus.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ap::grammar {
+
+// SplitMix64 (Steele, Lea & Flood 2014): tiny, fast, and the same numbers
+// on every platform.
+class Rng {
+public:
+    explicit Rng(std::uint64_t seed) : state_(seed) {}
+    std::uint64_t next() {
+        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    // 0 .. n-1 (the modulo bias is below 2^-50 for the sizes used here).
+    int below(int n) { return int(next() % std::uint64_t(n)); }
+    bool chance(int percent) { return below(100) < percent; }
+    template <class T>
+    const T& pick(const std::vector<T>& v) { return v[std::size_t(below(int(v.size())))]; }
+
+private:
+    std::uint64_t state_;
+};
+
+// A pair under construction. Source "words" may be several tokens long
+// (a Chinese word of several characters); finish() splits them the way
+// the corpus reader will and copies every link to each of the pieces.
+struct Sentence {
+    std::vector<std::string> source, target;
+    std::vector<AlignmentLink> links;
+
+    int src(const std::string& w) {
+        source.push_back(w);
+        return int(source.size()) - 1;
+    }
+    int tgt(const std::string& w) {
+        target.push_back(w);
+        return int(target.size()) - 1;
+    }
+    void sure(int s, int t) { links.push_back({s, t, true}); }
+    void possible(int s, int t) { links.push_back({s, t, false}); }
+};
+
+// Capitalises the first letter of each side (ASCII and Latin-1 lower-case
+// letters), splits source words into tokens and sorts the links.
+SentencePair finish(Sentence s);
+
+// The generators: one pair each call.
+Sentence frEn(Rng& rng);
+Sentence deEn(Rng& rng);
+Sentence zhEn(Rng& rng);
+
+}  // namespace ap::grammar

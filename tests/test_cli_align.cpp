@@ -1,0 +1,151 @@
+// The align and generate-corpus commands, run as a separate process.
+#include <QtTest>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runApp(const QStringList& args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(AP_APP_EXECUTABLE), args);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString corpus(const char* name) { return QStringLiteral(AP_RESOURCES_DIR "/corpora/") + QLatin1String(name); }
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QJsonObject lastJson(const QByteArray& out) {
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    return QJsonDocument::fromJson(lines.last()).object();
+}
+
+}  // namespace
+
+class TestCliAlign : public QObject {
+    Q_OBJECT
+private slots:
+    void alignWritesPharaohAndJson();
+    void alignToStdoutWithoutGoldPrintsNull();
+    void alignBadInputExits2();
+    void generateCorpusThenAlignIt();
+    void generateCorpusBadInputExits2();
+};
+
+void TestCliAlign::alignWritesPharaohAndJson() {
+    QTemporaryDir dir;
+    const QString links = dir.filePath(QStringLiteral("links.txt"));
+    const Run r = runApp({QStringLiteral("align"), corpus("fr-en.tsv"), QStringLiteral("-o"), links});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = lastJson(r.out);
+    for (const char* key : {"aer", "precision", "recall", "seconds"}) QVERIFY2(o.value(QLatin1String(key)).isDouble(), key);
+    QVERIFY(o.value(QStringLiteral("aer")).toDouble() <= 0.054);
+    QCOMPARE(o.value(QStringLiteral("model")).toString(), QStringLiteral("ibm2"));
+    QCOMPARE(o.value(QStringLiteral("symmetrize")).toString(), QStringLiteral("gdfa"));
+    QCOMPARE(r.out.trimmed().count('\n'), 0);  // only the JSON on stdout
+    const QList<QByteArray> lines = readAll(links).split('\n');
+    // One line per pair (71 pairs), then the empty string after the final newline.
+    QCOMPARE(lines.size(), 72);
+    // Je suis étudiant / I am a student: the sure links 0-0, 1-1, 2-3 are found.
+    const QList<QByteArray> first = lines.first().split(' ');
+    for (const char* l : {"0-0", "1-1", "2-3"}) QVERIFY2(first.contains(QByteArray(l)), l);
+    const QRegularExpression pharaoh(QStringLiteral("^(\\d+-\\d+( \\d+-\\d+)*)?$"));
+    for (int k = 0; k + 1 < lines.size(); ++k) QVERIFY(pharaoh.match(QString::fromUtf8(lines[k])).hasMatch());
+}
+
+void TestCliAlign::alignToStdoutWithoutGoldPrintsNull() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plain.tsv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("le chat\tthe cat\nle chien\tthe dog\n");
+    f.close();
+    const Run r = runApp({QStringLiteral("align"), path, QStringLiteral("--model"), QStringLiteral("ibm1"),
+                          QStringLiteral("--symmetrize"), QStringLiteral("intersect")});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QByteArray("0-0 1-1"));
+    QCOMPARE(lines[1], QByteArray("0-0 1-1"));
+    const QJsonObject o = lastJson(r.out);
+    QVERIFY(o.value(QStringLiteral("aer")).isNull());
+    QVERIFY(o.value(QStringLiteral("precision")).isNull());
+    QVERIFY(o.value(QStringLiteral("recall")).isNull());
+    QVERIFY(o.value(QStringLiteral("seconds")).isDouble());
+    QCOMPARE(o.value(QStringLiteral("pairs_with_gold")).toInt(), 0);
+}
+
+void TestCliAlign::alignBadInputExits2() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("links.txt"));
+    Run r = runApp({QStringLiteral("align"), dir.filePath(QStringLiteral("missing.tsv")), QStringLiteral("-o"), out});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("missing.tsv"));
+    QVERIFY(!QFile::exists(out));
+    r = runApp({QStringLiteral("align"), corpus("fr-en.tsv"), QStringLiteral("--model"), QStringLiteral("ibm3")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--model"));
+    r = runApp({QStringLiteral("align"), corpus("fr-en.tsv"), QStringLiteral("--iterations"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 2);
+    r = runApp({QStringLiteral("align"), corpus("fr-en.tsv"), QStringLiteral("--symmetrize"), QStringLiteral("grow")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+void TestCliAlign::generateCorpusThenAlignIt() {
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.tsv")), b = dir.filePath(QStringLiteral("b.tsv"));
+    const QStringList args = {QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("zh-en"),
+                              QStringLiteral("--pairs"), QStringLiteral("500"), QStringLiteral("--seed"),
+                              QStringLiteral("4"), QStringLiteral("-o")};
+    Run r = runApp(args + QStringList{a});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(lastJson(r.out).value(QStringLiteral("pairs")).toInt(), 500);
+    QCOMPARE(runApp(args + QStringList{b}).exitCode, 0);
+    QCOMPARE(readAll(a), readAll(b));  // same seed, same bytes
+    r = runApp({QStringLiteral("align"), a, QStringLiteral("--model"), QStringLiteral("fastalign")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = lastJson(r.out);
+    QCOMPARE(o.value(QStringLiteral("pairs_with_gold")).toInt(), 500);
+    QVERIFY(o.value(QStringLiteral("aer")).toDouble() < 0.35);
+}
+
+void TestCliAlign::generateCorpusBadInputExits2() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("x.tsv"));
+    QCOMPARE(runApp({QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("fr-es"),
+                     QStringLiteral("-o"), out}).exitCode, 2);
+    QCOMPARE(runApp({QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("fr-en"),
+                     QStringLiteral("--pairs"), QStringLiteral("0"), QStringLiteral("-o"), out}).exitCode, 2);
+    QCOMPARE(runApp({QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("fr-en")}).exitCode, 2);
+    QVERIFY(!QFile::exists(out));
+    const Run r = runApp({QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("fr-en"),
+                          QStringLiteral("-o"), dir.filePath(QStringLiteral("no/such/dir/x.tsv"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("x.tsv"));
+}
+
+QTEST_MAIN(TestCliAlign)
+#include "test_cli_align.moc"

@@ -1,0 +1,233 @@
+// The experiment windows driven as a user would, under the offscreen
+// platform: settings, Train, Pause / Resume, Stop, the live chart, the
+// heatmap, the curves and the exports.
+#include "widgets/common/heatmap_view.h"
+#include "widgets/experiments/channel_window.h"
+#include "widgets/experiments/experiment_bar_chart.h"
+#include "widgets/experiments/learning_curves.h"
+#include "widgets/experiments/timestep_window.h"
+
+#include <QtTest>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <numeric>
+
+using ui::ChannelWindow;
+using ui::TimestepWindow;
+
+namespace {
+
+int argmax(const QVector<double>& v) {
+    return int(std::max_element(v.begin(), v.end()) - v.begin());
+}
+
+QPushButton* button(QWidget& w, const QString& text) {
+    for (QPushButton* b : w.findChildren<QPushButton*>())
+        if (b->text().remove(QLatin1Char('&')) == text) return b;
+    return nullptr;
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class TestExperimentsUi : public QObject {
+    Q_OBJECT
+private slots:
+    void timestepTrainsAndShowsTheInformativeStep();
+    void timestepSettingsAreRead();
+    void timestepPauseResumeAndStop();
+    void timestepExports();
+    void channelTrainsAndShowsTheInformativeChannel();
+    void channelStopAndRestart();
+};
+
+void TestExperimentsUi::timestepTrainsAndShowsTheInformativeStep() {
+    TimestepWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    ap::TimestepOptions o = w.options();
+    o.samples = 3000;
+    o.units = 16;
+    o.steps = 8;
+    o.informative = 5;
+    w.setOptions(o);
+    QTest::mouseClick(button(w, QStringLiteral("Train")), Qt::LeftButton);
+    QVERIFY(w.isTraining());
+    // The GUI is not blocked: the event loop runs while it trains.
+    QTRY_VERIFY_WITH_TIMEOUT(w.finishedRuns() == 1, 120000);
+    QVERIFY(!w.isTraining());
+    QVERIFY(w.lastSnapshot().has_value());
+    QVERIFY(w.lastSnapshot()->endOfEpoch);
+    // Snapshots came during the epoch, not only at its end.
+    QVERIFY(w.curves()->pointCount() >= TimestepWindow::kSnapshotsPerEpoch / 2);
+    const QVector<double> bars = w.chart()->values(0);
+    QCOMPARE(bars.size(), 8);
+    QCOMPARE(w.chart()->markedPosition(), 5);
+    QCOMPARE(argmax(bars), 5);
+    QVERIFY(std::abs(std::accumulate(bars.begin(), bars.end(), 0.0) - 1.0) < 1e-5);
+    for (int t = 0; t < 8; ++t) QCOMPARE(bars[t], w.lastSnapshot()->attention[std::size_t(t)]);
+    // The heatmap holds every test sample's attention over the steps.
+    const ui::HeatmapData& h = w.heatmap()->data();
+    QCOMPARE(h.rows(), o.testSamples);
+    QCOMPARE(h.columns(), 8);
+    for (int r = 0; r < h.rows(); r += 37) QVERIFY(std::abs(h.values.row(r).sum() - 1.0f) < 1e-4f);
+    QVERIFY(w.curves()->lastAccuracy() > 0.9);
+    QCOMPARE(w.progressBar()->value(), w.progressBar()->maximum());
+}
+
+void TestExperimentsUi::timestepSettingsAreRead() {
+    TimestepWindow w;
+    auto* steps = w.findChildren<QSpinBox*>().at(0);
+    steps->setValue(6);
+    auto* combo = w.findChild<QComboBox*>();
+    combo->setCurrentIndex(1);
+    w.findChild<QCheckBox*>()->setChecked(true);
+    const ap::TimestepOptions o = w.options();
+    QCOMPARE(o.steps, 6);
+    QCOMPARE(o.placement, ap::AttentionPlacement::BeforeLstm);
+    QVERIFY(o.sharedAttention);
+    // K cannot go past the last step.
+    auto* informative = w.findChildren<QSpinBox*>().at(1);
+    QCOMPARE(informative->maximum(), 5);
+}
+
+void TestExperimentsUi::timestepPauseResumeAndStop() {
+    TimestepWindow w;
+    w.show();
+    ap::TimestepOptions o = w.options();
+    o.samples = 100000;  // long enough to be paused and stopped midway
+    o.epochs = 20;
+    o.units = 16;
+    w.setOptions(o);
+    w.startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w.progressBar()->value() > 5, 60000);
+    w.pauseTraining();
+    QVERIFY(w.isPaused());
+    QTest::qWait(300);  // let a batch under way finish and its report arrive
+    const int held = w.progressBar()->value();
+    QTest::qWait(500);
+    QCOMPARE(w.progressBar()->value(), held);
+    w.resumeTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w.progressBar()->value() > held, 60000);
+    w.stopTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 60000);
+    QCOMPARE(w.finishedRuns(), 0);
+    QVERIFY(w.progressBar()->value() < w.progressBar()->maximum());
+    QVERIFY(button(w, QStringLiteral("Train"))->isEnabled());
+}
+
+void TestExperimentsUi::timestepExports() {
+    QTemporaryDir dir;
+    TimestepWindow w;
+    ap::TimestepOptions o = w.options();
+    o.samples = 640;
+    o.units = 8;
+    w.setOptions(o);
+    w.startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w.finishedRuns() == 1, 60000);
+    for (const char* name : {"chart.png", "chart.svg", "chart.pdf"}) {
+        const QString path = dir.filePath(QLatin1String(name));
+        QCOMPARE(w.exportChart(path, QSize(640, 400)), QString());
+        QVERIFY(QFileInfo(path).size() > 500);
+    }
+    QCOMPARE(QImage(dir.filePath(QStringLiteral("chart.png"))).size(), QSize(640, 400));
+    QVERIFY(readAll(dir.filePath(QStringLiteral("chart.svg"))).contains("<svg"));
+    QVERIFY(readAll(dir.filePath(QStringLiteral("chart.pdf"))).startsWith("%PDF"));
+    const QString csv = dir.filePath(QStringLiteral("chart.csv"));
+    QCOMPARE(w.exportCsv(csv), QString());
+    const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
+    QCOMPARE(lines.size(), 1 + o.steps);
+    QCOMPARE(lines[0], QByteArray("step,attention,informative"));
+    QVERIFY(lines[1 + o.informative].endsWith(",1"));
+    QCOMPARE(lines[1].split(',')[1].toDouble(), w.lastSnapshot()->attention[0]);
+    const QString heat = dir.filePath(QStringLiteral("heatmap.csv"));
+    QCOMPARE(w.exportHeatmapCsv(heat), QString());
+    QCOMPARE(readAll(heat).trimmed().split('\n').size(), 1 + o.testSamples);
+    // A bad path names the file and leaves nothing behind.
+    const QString bad = dir.filePath(QStringLiteral("missing/chart.png"));
+    QVERIFY(w.exportChart(bad).contains(bad));
+    QVERIFY(w.exportChart(dir.filePath(QStringLiteral("chart.bmp"))).contains(QStringLiteral("unknown image type")));
+    QVERIFY(!QFileInfo::exists(bad));
+}
+
+void TestExperimentsUi::channelTrainsAndShowsTheInformativeChannel() {
+    ChannelWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    ap::ChannelOptions o = w.options();
+    o.samples = 8000;
+    o.informative = 11;
+    o.activation = ap::ExcitationActivation::HardSwish;
+    w.setOptions(o);
+    QCOMPARE(w.options().activation, ap::ExcitationActivation::HardSwish);
+    QTest::mouseClick(button(w, QStringLiteral("Train")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w.finishedRuns() == 1, 60000);
+    QCOMPARE(w.chart()->seriesCount(), 3);
+    const QVector<double> all = w.chart()->values(ChannelWindow::AllSamples);
+    QCOMPARE(all.size(), 16);
+    QCOMPARE(argmax(all), 11);
+    QCOMPARE(w.chart()->markedPosition(), 11);
+    QCOMPARE(w.chart()->values(ChannelWindow::ClassOne).size(), 16);
+    for (int c = 0; c < 16; ++c) {
+        QCOMPARE(all[c], w.lastSnapshot()->channelWeights[std::size_t(c)]);
+        QCOMPARE(w.chart()->values(ChannelWindow::ClassZero)[c], w.lastSnapshot()->classWeights[0][std::size_t(c)]);
+    }
+    QVERIFY(w.lastSnapshot()->accuracy >= 0.95);
+    QVERIFY(w.curves()->pointCount() >= 2);
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("channels.csv"));
+    QCOMPARE(w.exportCsv(csv), QString());
+    const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
+    QCOMPARE(lines.size(), 17);
+    QCOMPARE(lines[0], QByteArray("channel,excitation,class_0,class_1,informative"));
+    QVERIFY(lines[12].endsWith(",1"));
+    QCOMPARE(w.exportChart(dir.filePath(QStringLiteral("channels.svg"))), QString());
+}
+
+void TestExperimentsUi::channelStopAndRestart() {
+    ChannelWindow w;
+    ap::ChannelOptions o = w.options();
+    o.samples = 20000;
+    o.batch = 1;  // many cheap batches: a run that lasts
+    o.epochs = 1000;
+    w.setOptions(o);
+    w.startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w.progressBar()->value() > 10, 60000);
+    // A new run while one is under way: the old one gives way and what it
+    // still reports is dropped, so the views show only the new run.
+    o.samples = 3000;
+    o.batch = 64;
+    o.epochs = 1;
+    w.setOptions(o);
+    w.startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w.finishedRuns() == 1, 60000);
+    QCOMPARE(w.progressBar()->maximum(), (3000 + 63) / 64);
+    QCOMPARE(w.lastSnapshot()->batchesPerEpoch, (3000 + 63) / 64);
+    // Stop ends a long run early.
+    o.samples = 20000;
+    o.batch = 1;  // many cheap batches: a run that lasts
+    o.epochs = 1000;
+    w.setOptions(o);
+    w.startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(w.progressBar()->value() > 10, 60000);
+    w.stopTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 60000);
+    QCOMPARE(w.finishedRuns(), 1);
+    QCOMPARE(w.statusText(), QStringLiteral("Training stopped."));
+}
+
+QTEST_MAIN(TestExperimentsUi)
+#include "test_experiments_ui.moc"

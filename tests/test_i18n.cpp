@@ -1,0 +1,289 @@
+// The interface language and Chinese text in pictures: the translators
+// load, the picture words translate, and CJK labels are drawn with real
+// glyphs (no empty boxes) in PNG, SVG and PDF.
+#include "attention/attention.h"
+#include "i18n/language.h"
+#include "io/scene_io.h"
+#include "render/heatmap_data.h"
+#include "render/heatmap_renderer.h"
+#include "render/image_export.h"
+#include "widgets/common/heatmap_view.h"
+#include "widgets/common/language_menu.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QLabel>
+#include <QPalette>
+#include <QPushButton>
+#include <QFile>
+#include <QGlyphRun>
+#include <QImage>
+#include <QProcess>
+#include <QRawFont>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextLayout>
+
+#include <cmath>
+
+namespace {
+
+struct Computed {
+    ap::Scene scene;
+    ap::AttentionResult result;
+};
+
+Computed computeScene(const QString& name) {
+    const QString path = QStringLiteral(AP_RESOURCES_DIR "/scenes/") + name;
+    const ap::SceneReadResult read = ap::readSceneFile(QFile::encodeName(path).toStdString());
+    if (!read.ok) qFatal("%s", read.error.c_str());
+    Computed c{read.value, {}};
+    const ap::Status s = ap::computeAttention(c.scene, ap::AttentionOptions{}, c.result);
+    if (!s.ok) qFatal("%s", s.message.c_str());
+    return c;
+}
+
+// Dark pixels (the labels are black on white) inside `area`.
+int inkPixels(const QImage& image, const QRect& area) {
+    int n = 0;
+    for (int y = std::max(0, area.top()); y <= std::min(image.height() - 1, area.bottom()); ++y)
+        for (int x = std::max(0, area.left()); x <= std::min(image.width() - 1, area.right()); ++x)
+            if (qGray(image.pixel(x, y)) < 128) ++n;
+    return n;
+}
+
+}  // namespace
+
+class TestI18n : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        ui::installTranslators(ui::localeFor(ui::Language::English));
+    }
+    void cleanupTestCase() { ui::installTranslators(ui::localeFor(ui::Language::English)); }
+
+    void chineseTranslationLoadsFromTheResource() {
+        QVERIFY(ui::installTranslators(ui::localeFor(ui::Language::SimplifiedChinese)));
+        QVERIFY2(ui::loadedTranslationFile().contains(QLatin1String("attention-playground_zh_CN.qm")),
+                 qPrintable(ui::loadedTranslationFile()));
+        QCOMPARE(QCoreApplication::translate("ui::Heatmap", "weight"), QStringLiteral("权重"));
+        QCOMPARE(QLocale().language(), QLocale::Chinese);
+    }
+
+    void englishNeedsNoTranslation() {
+        QVERIFY(!ui::installTranslators(ui::localeFor(ui::Language::English)));
+        QCOMPARE(QCoreApplication::translate("ui::Heatmap", "weight"), QStringLiteral("weight"));
+        // A language without a translation falls back to the source text.
+        QVERIFY(!ui::installTranslators(QLocale(QLocale::German, QLocale::Germany)));
+        QCOMPARE(QCoreApplication::translate("ui::Heatmap", "weight"), QStringLiteral("weight"));
+    }
+
+    void pluralsFollowTheCount() {
+        QCOMPARE(QCoreApplication::translate("ui::Heatmap", "mean of %n heads", nullptr, 4),
+                 QStringLiteral("mean of 4 heads"));
+        ui::installTranslators(ui::localeFor(ui::Language::SimplifiedChinese));
+        const QString zh = QCoreApplication::translate("ui::Heatmap", "mean of %n heads", nullptr, 4);
+        QVERIFY2(zh.contains(QLatin1Char('4')) && !zh.contains(QLatin1String("heads")), qPrintable(zh));
+    }
+
+    void pictureTitleIsTranslated() {
+        Computed c = computeScene(QStringLiteral("multi-head.json"));
+        c.scene.title.clear();  // only the words the program adds
+        const QString en = ui::heatmapTitle(c.scene, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
+        QVERIFY2(en.contains(QLatin1String("heads")), qPrintable(en));
+        ui::installTranslators(ui::localeFor(ui::Language::SimplifiedChinese));
+        const QString zh = ui::heatmapTitle(c.scene, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
+        QVERIFY2(zh.contains(QStringLiteral("个头的平均")), qPrintable(zh));
+        QVERIFY2(!zh.contains(QLatin1String("heads")), qPrintable(zh));
+    }
+
+    // Every character of the CJK labels resolves, through Qt's font
+    // fallback, to a real glyph (index 0 is the empty box) of a font that
+    // has it.
+    void cjkLabelsHaveGlyphs() {
+        const ui::HeatmapStyle style;
+        const QFont font = ui::pixelFont(style.fontFamily, 16);
+        for (const QString& text : {QStringLiteral("打"), QStringLiteral("电脑"), QStringLiteral("游戏"),
+                                    QStringLiteral("权重")}) {
+            QTextLayout layout(text, font);
+            layout.beginLayout();
+            layout.createLine();
+            layout.endLayout();
+            const QList<QGlyphRun> runs = layout.glyphRuns();
+            QVERIFY(!runs.isEmpty());
+            for (const QGlyphRun& run : runs) {
+                for (quint32 g : run.glyphIndexes())
+                    QVERIFY2(g != 0, qPrintable(text + QStringLiteral(" drawn as an empty box in ")
+                                                + run.rawFont().familyName()));
+                for (const QChar ch : text)
+                    QVERIFY2(run.rawFont().supportsCharacter(ch),
+                             qPrintable(run.rawFont().familyName() + QStringLiteral(" lacks ") + ch));
+            }
+        }
+    }
+
+    // The PNG of the Chinese scene: the row labels (打 电脑 游戏) leave ink
+    // in the label column, as much as Latin labels of the same length do,
+    // and differ from the empty boxes a missing font would draw.
+    void cjkPngHasInkInTheLabels() {
+        const Computed c = computeScene(QStringLiteral("play-computer-game.json"));
+        ui::HeatmapData data = ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
+        ui::HeatmapStyle style;
+        const QSize size(640, 480);
+        const ui::HeatmapLayout L = ui::layoutHeatmap(data, QSizeF(size), style);
+        const QRect labels = QRectF(0, L.cells.top(), L.cells.left() - 1, L.cells.height()).toAlignedRect();
+
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("cjk.png"));
+        QCOMPARE(ui::exportHeatmap(data, style, size, png), QString());
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        const int cjkInk = inkPixels(image, labels);
+
+        ui::HeatmapData boxes = data;
+        for (QString& s : boxes.rowLabels) s = QString(s.size(), QChar(0xE000));  // private use: no font has it
+        const QImage boxImage = ui::renderHeatmapImage(boxes, style, size);
+        ui::HeatmapData blank = data;
+        for (QString& s : blank.rowLabels) s.clear();
+        const QImage blankImage = ui::renderHeatmapImage(blank, style, size);
+
+        QVERIFY2(cjkInk > inkPixels(blankImage, labels) + 40,
+                 qPrintable(QStringLiteral("ink %1 vs blank %2").arg(cjkInk).arg(inkPixels(blankImage, labels))));
+        const QImage labelsDrawn = image.convertToFormat(QImage::Format_RGB32).copy(labels);
+        const QImage boxesDrawn = boxImage.convertToFormat(QImage::Format_RGB32).copy(labels);
+        QVERIFY2(labelsDrawn != boxesDrawn, "the labels look like empty boxes");
+    }
+
+    void cjkSvgKeepsTheText() {
+        const Computed c = computeScene(QStringLiteral("play-computer-game.json"));
+        const ui::HeatmapData data = ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("cjk.svg"));
+        QCOMPARE(ui::exportHeatmap(data, ui::HeatmapStyle{}, QSize(640, 480), svg), QString());
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains(QStringLiteral("电脑")));
+        QVERIFY(text.contains(QStringLiteral("游戏")));
+    }
+
+    // The PDF embeds a font that has the Chinese glyphs (pdffonts lists it
+    // with "emb yes"), so it reads the same on a machine without the font.
+    void cjkPdfEmbedsTheFont() {
+        const QString pdffonts = QStandardPaths::findExecutable(QStringLiteral("pdffonts"));
+        if (pdffonts.isEmpty())
+            QSKIP("pdffonts (poppler-utils) is not installed");
+        const Computed c = computeScene(QStringLiteral("play-computer-game.json"));
+        const ui::HeatmapData data = ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("cjk.pdf"));
+        QCOMPARE(ui::exportHeatmap(data, ui::HeatmapStyle{}, QSize(640, 480), pdf), QString());
+        QProcess p;
+        p.start(pdffonts, {pdf});
+        QVERIFY(p.waitForFinished(30000));
+        const QString listing = QString::fromUtf8(p.readAllStandardOutput());
+        bool cjkEmbedded = false;
+        for (const QString& line : listing.split(QLatin1Char('\n'))) {
+            if (!line.contains(QLatin1String("WenQuanYi"), Qt::CaseInsensitive)
+                && !line.contains(QLatin1String("WQY"), Qt::CaseInsensitive)
+                && !line.contains(QLatin1String("CJK"), Qt::CaseInsensitive))
+                continue;
+            const QStringList cols = line.simplified().split(QLatin1Char(' '));
+            // name type encoding emb sub uni object-id: "emb" is the 4th from the end.
+            cjkEmbedded = cols.size() >= 7 && cols.at(cols.size() - 5) == QLatin1String("yes");
+            if (cjkEmbedded) break;
+        }
+        QVERIFY2(cjkEmbedded, qPrintable(listing));
+    }
+
+    // Texts set once from a lookup follow a switch at once, in both
+    // directions; a text that never came from a lookup is left alone.
+    void switchingRetranslatesShownTexts() {
+        QWidget window;
+        auto* label = new QLabel(QCoreApplication::translate("ui::Heatmap", "mean score"), &window);
+        auto* combo = new QComboBox(&window);
+        combo->addItem(QCoreApplication::translate("ui::Heatmap", "softmax"));
+        combo->addItem(QCoreApplication::translate("ui::Heatmap", "hard"));
+        combo->setItemData(1, QCoreApplication::translate("ui::Heatmap", "raw scores"), Qt::ToolTipRole);
+        auto* button = new QPushButton(QCoreApplication::translate("ui::Heatmap", "masked"), &window);
+        auto* own = new QLabel(QStringLiteral("a token"), &window);
+        QAction* action = window.addAction(QCoreApplication::translate("ui::Heatmap", "weight"));
+
+        ui::applyLanguage(ui::Language::SimplifiedChinese);
+        QCOMPARE(label->text(), QStringLiteral("平均分数"));
+        QCOMPARE(combo->itemText(1), QStringLiteral("硬注意力"));
+        QCOMPARE(combo->itemData(1, Qt::ToolTipRole).toString(), QStringLiteral("原始分数"));
+        QCOMPARE(button->text(), QStringLiteral("已屏蔽"));
+        QCOMPARE(action->text(), QStringLiteral("权重"));
+        QCOMPARE(own->text(), QStringLiteral("a token"));
+
+        ui::applyLanguage(ui::Language::English);
+        QCOMPARE(label->text(), QStringLiteral("mean score"));
+        QCOMPARE(combo->itemText(1), QStringLiteral("hard"));
+        QCOMPARE(button->text(), QStringLiteral("masked"));
+        QCOMPARE(action->text(), QStringLiteral("weight"));
+    }
+
+    // A dark palette: the view draws on the palette's base with its text
+    // colour, exports stay black on white, and the colour map is the same.
+    void darkPaletteInTheViewNotInExports() {
+        const Computed c = computeScene(QStringLiteral("play-computer-game.json"));
+        ui::HeatmapView view;
+        view.resize(520, 400);
+        view.setData(ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights));
+        QPalette dark = view.palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 34));
+        dark.setColor(QPalette::Text, QColor(235, 235, 235));
+        view.setPalette(dark);
+        const QImage onScreen = view.grab().toImage();
+        QCOMPARE(QColor(onScreen.pixel(1, 1)), QColor(30, 30, 34));
+        const QImage exported = ui::renderHeatmapImage(view.data(), view.style(), QSize(520, 400));
+        QCOMPARE(QColor(exported.pixel(1, 1)), QColor(Qt::white));
+        // The centre of the first cell has the same colour in both.
+        const ui::HeatmapLayout L = ui::layoutHeatmap(view.data(), QSizeF(520, 400), view.style());
+        const QPoint cell = QPointF(L.cells.left() + 3, L.cells.top() + 3).toPoint();
+        QCOMPARE(onScreen.pixel(cell), exported.pixel(cell));
+    }
+
+    // Numbers on cells are black or white by the cell's luminance: every
+    // colour of every map keeps a WCAG contrast of at least 4.5 : 1.
+    void cellTextKeepsItsContrast() {
+        auto luminance = [](QColor c) {
+            auto lin = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF());
+        };
+        for (ui::Colormap::Kind kind : {ui::Colormap::Kind::Viridis, ui::Colormap::Kind::Magma, ui::Colormap::Kind::Diverging}) {
+            const ui::Colormap map(kind);
+            for (int i = 0; i <= 100; ++i) {
+                const QRgb cell = map.rgbAt(i / 100.0);
+                const double a = luminance(QColor(cell)), b = luminance(ui::readableTextColor(cell));
+                const double ratio = (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+                QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 at %2: %3").arg(ui::Colormap::name(kind)).arg(i).arg(ratio)));
+            }
+        }
+    }
+
+    void languageMenuSwitchesAndRemembers() {
+        ui::LanguageMenu menu;
+        QCOMPARE(menu.title(), QStringLiteral("&Language"));
+        QVERIFY(menu.actionFor(ui::Language::System)->isChecked());
+        menu.actionFor(ui::Language::SimplifiedChinese)->trigger();
+        QCoreApplication::sendPostedEvents();
+        QCOMPARE(menu.title(), QStringLiteral("语言(&L)"));
+        QCOMPARE(QSettings().value(QLatin1String(ui::kLanguageSettingsKey)).toString(), QStringLiteral("zh_CN"));
+        QCOMPARE(ui::storedLanguage(), ui::Language::SimplifiedChinese);
+        QCOMPARE(QGuiApplication::applicationDisplayName(), QStringLiteral("注意力实验场"));
+        menu.actionFor(ui::Language::English)->trigger();
+        QCoreApplication::sendPostedEvents();
+        QCOMPARE(menu.title(), QStringLiteral("&Language"));
+        QCOMPARE(ui::storedLanguage(), ui::Language::English);
+    }
+};
+
+QTEST_MAIN(TestI18n)
+#include "test_i18n.moc"

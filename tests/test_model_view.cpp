@@ -1,0 +1,180 @@
+// The model view window driven as a user drives it: open a file numpy wrote,
+// wait for the worker, click tiles and table rows, switch to the rollout.
+#include "analysis/rollout.h"
+#include "import/attention_import.h"
+#include "widgets/common/heatmap_view.h"
+#include "widgets/common/message_bar.h"
+#include "widgets/model_view/head_stats_model.h"
+#include "widgets/model_view/model_grid_view.h"
+#include "widgets/model_view/model_view_window.h"
+#include "widgets/playground/main_window.h"
+
+#include <QtTest>
+
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+
+namespace {
+
+QString fixture(const char* name) { return QStringLiteral(AP_TEST_DATA_DIR "/import/") + QLatin1String(name); }
+
+ap::Matrix slice(const QString& path, int layer, int head) {
+    const auto r = ap::import::readAttentionFile(path.toStdString());
+    ap::Matrix m;
+    if (r.ok) r.tensor->slice(layer, head, m);
+    return m;
+}
+
+}  // namespace
+
+class TestModelView : public QObject {
+    Q_OBJECT
+private slots:
+    void opensAndShowsTheFirstHead();
+    void gridTilesStatisticsAndLinking();
+    void rolloutTabShowsTheRollout();
+    void badFileShowsOneMessage();
+    void exportsViewAndStatistics();
+    void maxPoolKeepsTheMaximum();
+    void mainWindowOpensAttentionInTheModelView();
+};
+
+void TestModelView::opensAndShowsTheFirstHead() {
+    ui::ModelViewWindow w;
+    QSignalSpy opened(&w, &ui::ModelViewWindow::fileOpened);
+    QSignalSpy shown(&w, &ui::ModelViewWindow::viewShown);
+    w.openFile(fixture("stored_tokens.npz"));
+    QVERIFY(opened.wait(5000));
+    QVERIFY(shown.count() > 0 || shown.wait(5000));
+    QCOMPARE(w.tensor()->layers, 2);
+    const ui::HeatmapData& d = w.headView()->data();
+    QCOMPARE(d.rows(), 6);
+    QCOMPARE(d.columnLabels.at(0), QStringLiteral("[CLS]"));
+    QVERIFY2(d.title.contains(QStringLiteral("layer 0 · head 0")), qPrintable(d.title));
+    QVERIFY(d.values.isApprox(slice(fixture("stored_tokens.npz"), 0, 0)));
+}
+
+void TestModelView::gridTilesStatisticsAndLinking() {
+    ui::ModelViewWindow w;
+    QSignalSpy stats(&w, &ui::ModelViewWindow::statisticsReady);
+    w.openFile(fixture("f32_2x3x6x6.npy"));
+    QVERIFY(stats.wait(10000));
+    // 2 layers x 3 heads, the mean and max columns, and the "all layers" row.
+    QCOMPARE(w.grid()->rows(), 3);
+    QCOMPARE(w.grid()->columns(), 5);
+    QTRY_COMPARE(w.grid()->readyTiles(), 15);
+    QCOMPARE(w.grid()->tile(1, 2).size(), QSize(6, 6));
+
+    QAbstractItemModelTester tester(w.statsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(w.statsModel()->rowCount(), 6);
+    QCOMPARE(w.statsProxy()->rowCount(), 6);
+    // Sorting by the maximum weight, largest first, puts layer 1 head 2 on top.
+    w.statsTable()->sortByColumn(ui::HeadStatsModel::MaxWeight, Qt::DescendingOrder);
+    const QModelIndex top = w.statsProxy()->index(0, ui::HeadStatsModel::Layer);
+    QCOMPARE(top.data().toInt(), 1);
+    QCOMPARE(w.statsProxy()->index(0, ui::HeadStatsModel::Head).data().toInt(), 2);
+    QCOMPARE(w.statsProxy()->index(0, ui::HeadStatsModel::MaxWeight).data().toDouble(), (1000 + 200 + 55) / 8192.0);
+
+    // Clicking tile (layer 1, head 1) selects its row and shows it large.
+    QSignalSpy shown(&w, &ui::ModelViewWindow::viewShown);
+    w.resize(1100, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::mouseClick(w.grid(), Qt::LeftButton, {}, w.grid()->tileRect(1, 1).center());
+    QTRY_VERIFY(w.headView()->data().title.contains(QStringLiteral("layer 1 · head 1")));
+    QVERIFY(w.headView()->data().values.isApprox(slice(fixture("f32_2x3x6x6.npy"), 1, 1)));
+    const QModelIndex current = w.statsProxy()->mapToSource(w.statsTable()->currentIndex());
+    QCOMPARE(w.statsModel()->stats().at(std::size_t(current.row())).layer, 1);
+    QCOMPARE(w.statsModel()->stats().at(std::size_t(current.row())).head, 1);
+
+    // Selecting a table row highlights its tile and shows it.
+    const int row = w.statsModel()->rowOf(0, 2);
+    w.statsTable()->selectionModel()->setCurrentIndex(w.statsProxy()->mapFromSource(w.statsModel()->index(row, 0)),
+                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(w.grid()->selectedCell(), QPoint(2, 0));
+    QTRY_VERIFY(w.headView()->data().title.contains(QStringLiteral("layer 0 · head 2")));
+
+    // The mean column of layer 0 is the mean of its three heads.
+    QTest::mouseClick(w.grid(), Qt::LeftButton, {}, w.grid()->tileRect(0, 3).center());
+    QTRY_VERIFY(w.headView()->data().title.contains(QStringLiteral("layer 0 · mean of 3 heads")));
+    const ap::Matrix mean = (slice(fixture("f32_2x3x6x6.npy"), 0, 0) + slice(fixture("f32_2x3x6x6.npy"), 0, 1) +
+                             slice(fixture("f32_2x3x6x6.npy"), 0, 2)) / 3.0f;
+    QVERIFY(w.headView()->data().values.isApprox(mean));
+    QVERIFY(!w.statsTable()->currentIndex().isValid() || w.statsTable()->selectionModel()->selectedRows().isEmpty());
+}
+
+void TestModelView::rolloutTabShowsTheRollout() {
+    ui::ModelViewWindow w;
+    QSignalSpy opened(&w, &ui::ModelViewWindow::fileOpened);
+    w.openFile(fixture("bertviz.json"));
+    QVERIFY(opened.wait(5000));
+    w.showRollout();
+    const auto r = ap::import::readAttentionFile(fixture("bertviz.json").toStdString());
+    const ap::analysis::RolloutSummary expected = ap::analysis::attentionRollout(*r.tensor);
+    QVERIFY(expected.ok);
+    QTRY_COMPARE(w.rolloutView()->data().rows(), 6);
+    QVERIFY(w.rolloutView()->data().values.isApprox(expected.matrix));
+    QVERIFY(w.rolloutView()->data().title.contains(QStringLiteral("rollout")));
+}
+
+void TestModelView::badFileShowsOneMessage() {
+    ui::ModelViewWindow w;
+    QSignalSpy failed(&w, &ui::ModelViewWindow::openFailed);
+    w.openFile(fixture("truncated.npy"));
+    QVERIFY(failed.wait(5000));
+    QVERIFY2(w.messageBar()->text().contains(QStringLiteral("truncated.npy: data truncated")),
+             qPrintable(w.messageBar()->text()));
+    QVERIFY(!w.tensor());
+}
+
+void TestModelView::exportsViewAndStatistics() {
+    ui::ModelViewWindow w;
+    QSignalSpy stats(&w, &ui::ModelViewWindow::statisticsReady);
+    w.openFile(fixture("f32_2x3x6x6.npy"));
+    QVERIFY(stats.wait(10000));
+    QTRY_VERIFY(w.headView()->data().rows() == 6);
+    QTemporaryDir dir;
+    for (const char* name : {"view.png", "view.svg", "view.pdf", "view.csv"}) {
+        const QString path = dir.filePath(QLatin1String(name));
+        QCOMPARE(w.exportView(path, QSize(600, 500)), QString());
+        QVERIFY(QFileInfo(path).size() > 100);
+    }
+    QFile csv(dir.filePath(QStringLiteral("view.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QVERIFY(csv.readLine().startsWith(",k0,k1"));
+    const QString statsPath = dir.filePath(QStringLiteral("stats.csv"));
+    QCOMPARE(w.exportStatistics(statsPath), QString());
+    QFile statsFile(statsPath);
+    QVERIFY(statsFile.open(QIODevice::ReadOnly));
+    QCOMPARE(statsFile.readAll().count('\n'), 7);
+}
+
+void TestModelView::maxPoolKeepsTheMaximum() {
+    ap::Matrix m = ap::Matrix::Zero(200, 300);
+    m(150, 7) = 0.9f;
+    const ap::Matrix p = ui::maxPool(m, 96);
+    QCOMPARE(p.rows(), 96);
+    QCOMPARE(p.cols(), 96);
+    QCOMPARE(p.maxCoeff(), 0.9f);
+    QCOMPARE(p(150 * 96 / 200, 7 * 96 / 300), 0.9f);
+}
+
+void TestModelView::mainWindowOpensAttentionInTheModelView() {
+    ui::MainWindow main;
+    QVERIFY(main.openFile(fixture("f32.safetensors")));
+    auto* view = main.findChild<ui::ModelViewWindow*>();
+    QVERIFY(view);
+    QVERIFY(view->isVisible());
+    QTRY_VERIFY(view->tensor() != nullptr);
+    QCOMPARE(view->tensor()->format, std::string("safetensors"));
+    QCOMPARE(view->filePath(), fixture("f32.safetensors"));
+    // A scene still opens as a scene, with no second model view.
+    QVERIFY(main.openFile(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json")));
+    QCOMPARE(main.findChildren<ui::ModelViewWindow*>().size(), 1);
+}
+
+QTEST_MAIN(TestModelView)
+#include "test_model_view.moc"

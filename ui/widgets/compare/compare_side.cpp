@@ -1,0 +1,103 @@
+#include "widgets/compare/compare_side.h"
+
+#include "document/scene_document.h"
+#include "document/scene_edits.h"
+#include "widgets/common/heatmap_view.h"
+#include "widgets/playground/controls_panel.h"
+
+#include <QRandomGenerator>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace ui {
+
+CompareSide::CompareSide(const QString& name, const ap::Scene& scene, QWidget* parent)
+    : QWidget(parent), name_(name) {
+    document_ = new SceneDocument(this);
+    document_->resetScene(scene);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    heatmap_ = new HeatmapView(this);
+    heatmap_->setObjectName(QStringLiteral("compareHeatmap") + name);
+    layout->addWidget(heatmap_, 1);
+    controls_ = new ControlsPanel(this);
+    controls_->setObjectName(QStringLiteral("compareControls") + name);
+    layout->addWidget(controls_);
+
+    SceneDocument* d = document_;
+    connect(controls_, &ControlsPanel::scoringChanged, d, &SceneDocument::setScoring);
+    connect(controls_, &ControlsPanel::normalizationChanged, d, &SceneDocument::setNormalization);
+    connect(controls_, &ControlsPanel::topKChanged, d, &SceneDocument::setTopK);
+    connect(controls_, &ControlsPanel::temperatureChanged, d, &SceneDocument::setTemperature);
+    connect(controls_, &ControlsPanel::causalChanged, d, &SceneDocument::setCausal);
+    connect(controls_, &ControlsPanel::samplesChanged, d, &SceneDocument::setSamples);
+    connect(controls_, &ControlsPanel::seedChanged, d, [d](quint64 s) { d->setSeed(s); });
+    connect(controls_, &ControlsPanel::resampleRequested, d,
+            [d] { d->setSeed(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max())); });
+    connect(controls_, &ControlsPanel::headsChanged, this, [this](int h) {
+        QString err;
+        if (!document_->setHeads(h, &err)) emit failed(err);
+    });
+    connect(controls_, &ControlsPanel::selfAttentionToggled, this, [this](bool on) {
+        QString err;
+        if (!document_->setSelfAttention(on, &err)) emit failed(err);
+        syncControls();
+    });
+    connect(controls_, &ControlsPanel::kEqualsVToggled, this, [this](bool on) {
+        QString err;
+        if (!document_->setKEqualsV(on, &err)) emit failed(err);
+        syncControls();
+    });
+    connect(document_, &SceneDocument::sceneChanged, this, [this] {
+        syncControls();
+        requestCompute();
+    });
+    connect(&worker_, &AttentionWorker::resultReady, this, &CompareSide::onResult);
+    connect(&worker_, &AttentionWorker::failed, this, [this](quint64 id, const QString& message) {
+        if (id == requestId_) emit failed(message);
+    });
+    syncControls();
+    requestCompute();
+}
+
+CompareSide::~CompareSide() = default;
+
+void CompareSide::syncControls() {
+    const ap::Scene& s = document_->scene();
+    ControlsState st;
+    st.scoring = s.scoring;
+    st.normalization = s.normalization;
+    st.k = s.topK;
+    st.samples = s.samples;
+    st.seed = s.seed;
+    st.temperature = s.temperature;
+    st.heads = s.heads;
+    st.availableHeads = commonDivisors(edits::modelWidth(s), edits::valueWidth(s));
+    st.causal = s.mask.causal;
+    st.selfAttention = document_->selfAttention();
+    st.kEqualsV = document_->kEqualsV();
+    controls_->setState(st);
+}
+
+void CompareSide::requestCompute() {
+    ViewSpec view;
+    view.head = HeadChoice{};
+    worker_.request(document_->snapshot(), ++requestId_, view);
+}
+
+void CompareSide::onResult(quint64 id, ScenePtr scene, ResultPtr result, ViewSpec, HeatmapPtr heatmap) {
+    if (id != requestId_) return;  // a newer request is on its way
+    result_ = std::move(result);
+    resultScene_ = std::move(scene);
+    HeatmapData data = heatmap && heatmap->heatmap.rows() == int(result_->weightsMean.rows())
+                           ? std::move(heatmap->heatmap)
+                           : heatmapFromResult(*resultScene_, *result_, HeadChoice{}, HeatmapQuantity::Weights);
+    data.title = tr("%1: %2").arg(name_, data.title);
+    heatmap_->setData(std::move(data));
+    heatmap_->setTooltipSource(result_, nullptr, &result_->weightsMean);
+    emit resultChanged();
+}
+
+}  // namespace ui

@@ -1,0 +1,170 @@
+#include "widgets/experiments/channel_window.h"
+
+#include "widgets/experiments/experiment_bar_chart.h"
+#include "widgets/experiments/learning_curves.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QSpinBox>
+
+#include <limits>
+
+namespace ui {
+namespace {
+
+QSpinBox* spinBox(QWidget* parent, int lo, int hi, int value, const QString& tip) {
+    auto* box = new QSpinBox(parent);
+    box->setRange(lo, hi);
+    box->setValue(value);
+    box->setToolTip(tip);
+    box->setAccelerated(true);
+    return box;
+}
+
+}  // namespace
+
+ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent) {
+    qRegisterMetaType<ap::ChannelSnapshot>("ap::ChannelSnapshot");
+    setWindowTitle(tr("Channel attention"));
+    setObjectName(QStringLiteral("channelWindow"));
+    const ap::ChannelOptions d;
+    QFormLayout* form = settingsForm();
+    channels_ = spinBox(this, 1, 256, d.channels, tr("Channels C of each 8 × 8 image"));
+    informative_ = spinBox(this, 0, 255, d.informative,
+                           tr("The channel K shifted by +0.5 for label 1 and by -0.5 for label 0; the others are N(0, 1) noise"));
+    samples_ = spinBox(this, 1, 1000000, d.samples, tr("Training images, drawn afresh from the seed"));
+    samples_->setSingleStep(1000);
+    testSamples_ = spinBox(this, 1, 100000, d.testSamples, tr("Fresh images for the accuracy and the chart"));
+    epochs_ = spinBox(this, 1, 1000, d.epochs, tr("Passes over the training images"));
+    batch_ = spinBox(this, 1, 4096, d.batch, tr("Images per Adam step"));
+    lr_ = new QDoubleSpinBox(this);
+    lr_->setDecimals(5);
+    lr_->setRange(0.00001, 1.0);
+    lr_->setSingleStep(0.0005);
+    lr_->setValue(d.learningRate);
+    lr_->setToolTip(tr("Adam's learning rate"));
+    activation_ = new QComboBox(this);
+    activation_->addItem(tr("Hard sigmoid (MobileNetV3)"), int(ap::ExcitationActivation::HardSigmoid));
+    activation_->addItem(tr("Hard swish"), int(ap::ExcitationActivation::HardSwish));
+    activation_->addItem(tr("Sigmoid (SENet)"), int(ap::ExcitationActivation::Sigmoid));
+    activation_->setToolTip(tr("The activation that turns the second layer's output into channel weights"));
+    seed_ = spinBox(this, 0, std::numeric_limits<int>::max(), int(d.seed),
+                    tr("Seed of the data, the initial parameters and the order of the batches: the same seed gives the same run"));
+    form->addRow(tr("Channels C:"), channels_);
+    form->addRow(tr("Informative channel K:"), informative_);
+    form->addRow(tr("Training samples:"), samples_);
+    form->addRow(tr("Test samples:"), testSamples_);
+    form->addRow(tr("Epochs:"), epochs_);
+    form->addRow(tr("Batch size:"), batch_);
+    form->addRow(tr("Learning rate:"), lr_);
+    form->addRow(tr("Excitation:"), activation_);
+    form->addRow(tr("Seed:"), seed_);
+    connect(channels_, &QSpinBox::valueChanged, this, [this](int c) { informative_->setMaximum(c - 1); });
+    informative_->setMaximum(channels_->value() - 1);
+
+    chart()->setSeries({{tr("all test samples"), QColor(0x31, 0x68, 0x8e)},
+                        {tr("class 0"), QColor(0x9e, 0xc9, 0xe2)},
+                        {tr("class 1"), QColor(0xe3, 0x7b, 0x40)}});
+    chart()->setTitle(tr("Mean excitation per channel"));
+    chart()->setValueLabel(tr("excitation"));
+    chart()->setPositionLabel(tr("channel"));
+    chart()->setToolTip(tr("The weight the excitation gives each channel, averaged over the test images, and over those of each class; the shaded channel carries the label"));
+    resize(1100, 700);
+}
+
+ChannelWindow* ChannelWindow::open(QWidget* parent) {
+    auto* w = new ChannelWindow(parent);
+    w->setWindowFlag(Qt::Window, true);
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->show();
+    return w;
+}
+
+ap::ChannelOptions ChannelWindow::options() const {
+    ap::ChannelOptions o;
+    o.channels = channels_->value();
+    o.informative = informative_->value();
+    o.samples = samples_->value();
+    o.testSamples = testSamples_->value();
+    o.epochs = epochs_->value();
+    o.batch = batch_->value();
+    o.learningRate = lr_->value();
+    o.activation = ap::ExcitationActivation(activation_->currentData().toInt());
+    o.seed = std::uint64_t(seed_->value());
+    return o;
+}
+
+void ChannelWindow::setOptions(const ap::ChannelOptions& o) {
+    channels_->setValue(o.channels);
+    informative_->setValue(o.informative);
+    samples_->setValue(o.samples);
+    testSamples_->setValue(o.testSamples);
+    epochs_->setValue(o.epochs);
+    batch_->setValue(o.batch);
+    lr_->setValue(o.learningRate);
+    activation_->setCurrentIndex(activation_->findData(int(o.activation)));
+    seed_->setValue(int(std::min<std::uint64_t>(o.seed, std::uint64_t(std::numeric_limits<int>::max()))));
+}
+
+ExperimentWorker::Job ChannelWindow::makeJob(QString& error) {
+    ap::ChannelOptions o = options();
+    const int batches = (o.samples + o.batch - 1) / o.batch;
+    o.snapshotEvery = std::max(1, batches / kSnapshotsPerEpoch);
+    if (const std::string bad = ap::validate(o); !bad.empty()) {
+        error = QString::fromStdString(bad);
+        return nullptr;
+    }
+    runInformative_ = o.informative;
+    return [o](ExperimentWorker& worker) mutable {
+        const int total = ((o.samples + o.batch - 1) / o.batch) * o.epochs;
+        o.cancel = worker.cancelFlag();
+        o.onBatch = [&worker, total](const ap::ExperimentProgress& p) {
+            worker.reportProgress((p.epoch - 1) * p.batchesPerEpoch + p.batch, total, p.loss);
+            worker.waitWhilePaused();
+        };
+        o.onSnapshot = [&worker](const ap::ChannelSnapshot& s) { worker.reportSnapshot(QVariant::fromValue(s)); };
+        o.onEpoch = o.onSnapshot;
+        const ap::ChannelSummary summary = ap::runChannelExperiment(o);
+        if (!summary.ok) {
+            worker.reportFailure(QString::fromStdString(summary.error));
+            return false;
+        }
+        if (summary.cancelled) worker.reportSnapshot(QVariant::fromValue(summary.final));
+        return !summary.cancelled;
+    };
+}
+
+void ChannelWindow::clearViews() {
+    last_.reset();
+    chart()->clear();
+}
+
+void ChannelWindow::showSnapshot(const QVariant& data) {
+    const auto s = data.value<ap::ChannelSnapshot>();
+    QStringList channels;
+    for (int c = 0; c < int(s.channelWeights.size()); ++c) channels << QString::number(c);
+    chart()->setValues(channels, {s.channelWeights, s.classWeights[0], s.classWeights[1]}, 0.5);
+    chart()->setMarked(runInformative_, tr("informative channel %1").arg(runInformative_));
+    const double fraction = s.batchesPerEpoch > 0 ? double(s.batch) / s.batchesPerEpoch : 1.0;
+    curves()->addPoint(s.epoch - 1 + fraction, s.accuracy, s.trainLoss, s.testLoss);
+    setStatus(tr("Epoch %1, batch %2 of %3: test accuracy %4, excitation peaks at channel %5 with %6.")
+                  .arg(s.epoch).arg(s.batch).arg(s.batchesPerEpoch)
+                  .arg(s.accuracy, 0, 'f', 3).arg(s.peakChannel)
+                  .arg(s.channelWeights[std::size_t(s.peakChannel)], 0, 'f', 3));
+    last_ = s;
+}
+
+QString ChannelWindow::chartCsv() const {
+    QString csv = QStringLiteral("channel,excitation,class_0,class_1,informative\n");
+    if (!last_) return csv;
+    for (int c = 0; c < int(last_->channelWeights.size()); ++c)
+        csv += QStringLiteral("%1,%2,%3,%4,%5\n").arg(c)
+                   .arg(last_->channelWeights[std::size_t(c)], 0, 'g', 17)
+                   .arg(last_->classWeights[0][std::size_t(c)], 0, 'g', 17)
+                   .arg(last_->classWeights[1][std::size_t(c)], 0, 'g', 17)
+                   .arg(c == runInformative_ ? 1 : 0);
+    return csv;
+}
+
+}  // namespace ui

@@ -1,0 +1,55 @@
+// Experiments > Channel attention: trains the squeeze-and-excitation model
+// on the worker thread and shows, while it learns, the mean excitation per
+// channel over the test samples, over those of each class, with the
+// informative channel marked, and the accuracy and loss curves.
+#pragma once
+
+#include "experiments/channel_experiment.h"
+#include "widgets/experiments/experiment_window.h"
+
+#include <optional>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+
+namespace ui {
+
+class ChannelWindow : public ExperimentWindow {
+    Q_OBJECT
+public:
+    explicit ChannelWindow(QWidget* parent = nullptr);
+
+    static ChannelWindow* open(QWidget* parent = nullptr);
+
+    ap::ChannelOptions options() const;
+    void setOptions(const ap::ChannelOptions& options);
+    const std::optional<ap::ChannelSnapshot>& lastSnapshot() const { return last_; }
+
+    static constexpr int kSnapshotsPerEpoch = 20;
+    // The chart's series: all test samples, then class 0, then class 1.
+    enum Series { AllSamples = 0, ClassZero = 1, ClassOne = 2 };
+
+protected:
+    ExperimentWorker::Job makeJob(QString& error) override;
+    void showSnapshot(const QVariant& snapshot) override;
+    QString chartCsv() const override;
+    void clearViews() override;
+
+private:
+    QSpinBox* channels_ = nullptr;
+    QSpinBox* informative_ = nullptr;
+    QSpinBox* samples_ = nullptr;
+    QSpinBox* testSamples_ = nullptr;
+    QSpinBox* epochs_ = nullptr;
+    QSpinBox* batch_ = nullptr;
+    QDoubleSpinBox* lr_ = nullptr;
+    QComboBox* activation_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    std::optional<ap::ChannelSnapshot> last_;
+    int runInformative_ = 0;
+};
+
+}  // namespace ui
+
+Q_DECLARE_METATYPE(ap::ChannelSnapshot)

@@ -1,0 +1,85 @@
+// What both experiment windows share: a settings column with Train /
+// Pause / Stop and a progress bar, the live bar chart, the learning curves,
+// export of the chart and its data, and the worker thread that trains.
+// Subclasses add their settings, make the run's job and show its snapshots.
+#pragma once
+
+#include "widgets/experiments/experiment_worker.h"
+
+#include <QMainWindow>
+#include <QVariant>
+
+class QAction;
+class QFormLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+
+namespace ui {
+
+class ExperimentBarChart;
+class LearningCurves;
+
+class ExperimentWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit ExperimentWindow(QWidget* parent = nullptr);
+    ~ExperimentWindow() override;
+
+    // As the buttons do.
+    void startTraining();
+    void pauseTraining();
+    void resumeTraining();
+    void stopTraining();
+    bool isTraining() const;
+    bool isPaused() const;
+
+    // Writes the bar chart as PNG, SVG or PDF, or its data as CSV;
+    // returns "" or the message (also shown in the status line).
+    QString exportChart(const QString& path, QSize size = {900, 520});
+    QString exportCsv(const QString& path);
+
+    ExperimentBarChart* chart() const { return chart_; }
+    LearningCurves* curves() const { return curves_; }
+    QProgressBar* progressBar() const { return progress_; }
+    QString statusText() const;
+    // Completed runs since the window opened (for tests and the title).
+    int finishedRuns() const { return finishedRuns_; }
+
+protected:
+    // The settings form the subclass fills, and a place under the chart
+    // for its own view (the heatmap).
+    QFormLayout* settingsForm() const { return form_; }
+    void addView(QWidget* view, int stretch);
+    // The job of a run from the current settings, or null with `error` set.
+    virtual ExperimentWorker::Job makeJob(QString& error) = 0;
+    virtual void showSnapshot(const QVariant& snapshot) = 0;
+    virtual QString chartCsv() const = 0;
+    virtual void clearViews() = 0;
+    // Shows one line in the status bar at the bottom of the settings.
+    void setStatus(const QString& text);
+    void setSettingsEnabled(bool enabled);
+
+private:
+    void updateButtons();
+    void exportChartInteractive();
+    void exportCsvInteractive();
+
+    ExperimentWorker* worker_ = nullptr;
+    quint64 run_ = 0;
+    int finishedRuns_ = 0;
+    bool runFailed_ = false;
+    QWidget* settings_ = nullptr;
+    QFormLayout* form_ = nullptr;
+    QPushButton* train_ = nullptr;
+    QPushButton* pause_ = nullptr;
+    QPushButton* stop_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QLabel* status_ = nullptr;
+    QSplitter* views_ = nullptr;
+    ExperimentBarChart* chart_ = nullptr;
+    LearningCurves* curves_ = nullptr;
+};
+
+}  // namespace ui

@@ -1,0 +1,217 @@
+#include "widgets/experiments/timestep_window.h"
+
+#include "render/csv_export.h"
+#include "widgets/common/heatmap_view.h"
+#include "widgets/experiments/experiment_bar_chart.h"
+#include "widgets/experiments/learning_curves.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSpinBox>
+
+#include <limits>
+
+namespace ui {
+namespace {
+
+QSpinBox* spinBox(QWidget* parent, int lo, int hi, int value, const QString& tip) {
+    auto* box = new QSpinBox(parent);
+    box->setRange(lo, hi);
+    box->setValue(value);
+    box->setToolTip(tip);
+    box->setAccelerated(true);
+    return box;
+}
+
+}  // namespace
+
+TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent) {
+    qRegisterMetaType<ap::TimestepSnapshot>("ap::TimestepSnapshot");
+    setWindowTitle(tr("Time-step attention"));
+    setObjectName(QStringLiteral("timestepWindow"));
+    const ap::TimestepOptions d;
+    QFormLayout* form = settingsForm();
+    steps_ = spinBox(this, 1, 100, d.steps, tr("Time steps T of each sequence"));
+    informative_ = spinBox(this, 0, 99, d.informative, tr("The step K whose inputs equal the label; every other step is N(0, 10²) noise"));
+    inputDim_ = spinBox(this, 1, 64, d.inputDim, tr("Inputs D per time step"));
+    units_ = spinBox(this, 1, 256, d.units, tr("Width U of the LSTM"));
+    samples_ = spinBox(this, 1, 1000000, d.samples, tr("Training samples, drawn afresh from the seed"));
+    samples_->setSingleStep(1000);
+    testSamples_ = spinBox(this, 1, 100000, d.testSamples, tr("Fresh samples for the accuracy, the chart and the heatmap"));
+    epochs_ = spinBox(this, 1, 1000, d.epochs, tr("Passes over the training samples"));
+    batch_ = spinBox(this, 1, 4096, d.batch, tr("Samples per Adam step"));
+    lr_ = new QDoubleSpinBox(this);
+    lr_->setDecimals(5);
+    lr_->setRange(0.00001, 1.0);
+    lr_->setSingleStep(0.0005);
+    lr_->setValue(d.learningRate);
+    lr_->setToolTip(tr("Adam's learning rate"));
+    seed_ = spinBox(this, 0, std::numeric_limits<int>::max(), int(d.seed),
+                    tr("Seed of the data, the initial parameters and the order of the batches: the same seed gives the same run"));
+    placement_ = new QComboBox(this);
+    placement_->addItem(tr("After the LSTM (on its states)"), int(ap::AttentionPlacement::AfterLstm));
+    placement_->addItem(tr("Before the LSTM (on the inputs)"), int(ap::AttentionPlacement::BeforeLstm));
+    placement_->setToolTip(tr("Where the attention block sits"));
+    shared_ = new QCheckBox(tr("One vector per sample"), this);
+    shared_->setToolTip(tr("Shared attention: the mean over the units (or inputs), repeated for each"));
+    form->addRow(tr("Steps T:"), steps_);
+    form->addRow(tr("Informative step K:"), informative_);
+    form->addRow(tr("Input dimension D:"), inputDim_);
+    form->addRow(tr("LSTM units U:"), units_);
+    form->addRow(tr("Training samples:"), samples_);
+    form->addRow(tr("Test samples:"), testSamples_);
+    form->addRow(tr("Epochs:"), epochs_);
+    form->addRow(tr("Batch size:"), batch_);
+    form->addRow(tr("Learning rate:"), lr_);
+    form->addRow(tr("Seed:"), seed_);
+    form->addRow(tr("Attention:"), placement_);
+    form->addRow(tr("Shared attention:"), shared_);
+    connect(steps_, &QSpinBox::valueChanged, this, [this](int t) { informative_->setMaximum(t - 1); });
+    informative_->setMaximum(steps_->value() - 1);
+
+    chart()->setSeries({{tr("attention"), QColor(0x31, 0x68, 0x8e)}});
+    chart()->setTitle(tr("Attention per time step, mean over test samples and units"));
+    chart()->setValueLabel(tr("attention weight"));
+    chart()->setPositionLabel(tr("time step"));
+    chart()->setToolTip(tr("The attention weight of each step, averaged over the test samples and the units; the shaded step carries the label"));
+    heatmap_ = new HeatmapView(this);
+    heatmap_->setObjectName(QStringLiteral("sampleHeatmap"));
+    heatmap_->setToolTip(tr("Each test sample's attention over the steps (mean over the units)"));
+    addView(heatmap_, 2);
+
+    QMenu* file = menuBar()->actions().first()->menu();
+    QAction* heatmapCsv = new QAction(tr("Export &heatmap data (CSV)..."), this);
+    heatmapCsv->setToolTip(tr("Save each test sample's attention over the steps as CSV"));
+    connect(heatmapCsv, &QAction::triggered, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export heatmap data"), QString(), tr("CSV file (*.csv)"));
+        if (!path.isEmpty()) exportHeatmapCsv(path);
+    });
+    file->insertAction(file->actions().at(2), heatmapCsv);
+    resize(1200, 820);
+}
+
+TimestepWindow* TimestepWindow::open(QWidget* parent) {
+    auto* w = new TimestepWindow(parent);
+    w->setWindowFlag(Qt::Window, true);
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->show();
+    return w;
+}
+
+ap::TimestepOptions TimestepWindow::options() const {
+    ap::TimestepOptions o;
+    o.steps = steps_->value();
+    o.informative = informative_->value();
+    o.inputDim = inputDim_->value();
+    o.units = units_->value();
+    o.samples = samples_->value();
+    o.testSamples = testSamples_->value();
+    o.epochs = epochs_->value();
+    o.batch = batch_->value();
+    o.learningRate = lr_->value();
+    o.seed = std::uint64_t(seed_->value());
+    o.placement = ap::AttentionPlacement(placement_->currentData().toInt());
+    o.sharedAttention = shared_->isChecked();
+    return o;
+}
+
+void TimestepWindow::setOptions(const ap::TimestepOptions& o) {
+    steps_->setValue(o.steps);
+    informative_->setValue(o.informative);
+    inputDim_->setValue(o.inputDim);
+    units_->setValue(o.units);
+    samples_->setValue(o.samples);
+    testSamples_->setValue(o.testSamples);
+    epochs_->setValue(o.epochs);
+    batch_->setValue(o.batch);
+    lr_->setValue(o.learningRate);
+    seed_->setValue(int(std::min<std::uint64_t>(o.seed, std::uint64_t(std::numeric_limits<int>::max()))));
+    placement_->setCurrentIndex(placement_->findData(int(o.placement)));
+    shared_->setChecked(o.sharedAttention);
+}
+
+ExperimentWorker::Job TimestepWindow::makeJob(QString& error) {
+    ap::TimestepOptions o = options();
+    const int batches = (o.samples + o.batch - 1) / o.batch;
+    o.snapshotEvery = std::max(1, batches / kSnapshotsPerEpoch);
+    if (const std::string bad = ap::validate(o); !bad.empty()) {
+        error = QString::fromStdString(bad);
+        return nullptr;
+    }
+    runInformative_ = o.informative;
+    return [o](ExperimentWorker& worker) mutable {
+        const int total = ((o.samples + o.batch - 1) / o.batch) * o.epochs;
+        o.cancel = worker.cancelFlag();
+        o.onBatch = [&worker, total](const ap::ExperimentProgress& p) {
+            worker.reportProgress((p.epoch - 1) * p.batchesPerEpoch + p.batch, total, p.loss);
+            worker.waitWhilePaused();
+        };
+        o.onSnapshot = [&worker](const ap::TimestepSnapshot& s) { worker.reportSnapshot(QVariant::fromValue(s)); };
+        o.onEpoch = o.onSnapshot;
+        const ap::TimestepSummary summary = ap::runTimestepExperiment(o);
+        if (!summary.ok) {
+            worker.reportFailure(QString::fromStdString(summary.error));
+            return false;
+        }
+        if (summary.cancelled) worker.reportSnapshot(QVariant::fromValue(summary.final));
+        return !summary.cancelled;
+    };
+}
+
+void TimestepWindow::clearViews() {
+    last_.reset();
+    chart()->clear();
+    heatmap_->setData({});
+}
+
+void TimestepWindow::showSnapshot(const QVariant& data) {
+    const auto s = data.value<ap::TimestepSnapshot>();
+    const int T = int(s.attention.size());
+    QStringList steps;
+    for (int t = 0; t < T; ++t) steps << QString::number(t);
+    chart()->setValues(steps, {s.attention}, 0.2);
+    chart()->setMarked(runInformative_, tr("informative step %1").arg(runInformative_));
+    const double fraction = s.batchesPerEpoch > 0 ? double(s.batch) / s.batchesPerEpoch : 1.0;
+    const double epoch = s.epoch - 1 + fraction;
+    curves()->addPoint(epoch, s.accuracy, s.trainLoss, s.testLoss);
+
+    HeatmapData h;
+    h.title = tr("Attention of each test sample over the steps (informative step %1)").arg(runInformative_);
+    h.values = s.sampleAttention;
+    for (int i = 0; i < int(s.sampleAttention.rows()); ++i)
+        h.rowLabels << tr("sample %1, y = %2").arg(i + 1).arg(s.testLabels[std::size_t(i)]);
+    h.columnLabels = steps;
+    h.minValue = 0.0;
+    h.maxValue = std::max(0.2, double(s.sampleAttention.maxCoeff()));
+    h.scaleLabel = tr("weight");
+    heatmap_->setData(std::move(h));
+    setStatus(tr("Epoch %1, batch %2 of %3: test accuracy %4, attention peaks at step %5 with %6.")
+                  .arg(s.epoch).arg(s.batch).arg(s.batchesPerEpoch)
+                  .arg(s.accuracy, 0, 'f', 3).arg(s.peakStep)
+                  .arg(s.attention[std::size_t(s.peakStep)], 0, 'f', 3));
+    last_ = s;
+}
+
+QString TimestepWindow::chartCsv() const {
+    QString csv = QStringLiteral("step,attention,informative\n");
+    if (!last_) return csv;
+    for (int t = 0; t < int(last_->attention.size()); ++t)
+        csv += QStringLiteral("%1,%2,%3\n").arg(t).arg(last_->attention[std::size_t(t)], 0, 'g', 17)
+                   .arg(t == runInformative_ ? 1 : 0);
+    return csv;
+}
+
+QString TimestepWindow::exportHeatmapCsv(const QString& path) {
+    const HeatmapData& h = heatmap_->data();
+    const QString error = writeTextFile(path, matrixToCsv(h.values, h.rowLabels, h.columnLabels));
+    setStatus(error.isEmpty() ? tr("Saved %1.").arg(path) : error);
+    return error;
+}
+
+}  // namespace ui

@@ -1,0 +1,167 @@
+#include "widgets/explain/step_view.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace ui {
+
+QString StepView::titleFor(const ap::ExplainStep& step) {
+    static const std::map<std::string, const char*> titles = {
+        {"query", QT_TR_NOOP("Query vector")},
+        {"key", QT_TR_NOOP("Key vector")},
+        {"products", QT_TR_NOOP("Products")},
+        {"dot", QT_TR_NOOP("Dot product")},
+        {"score", QT_TR_NOOP("Score")},
+        {"W k", QT_TR_NOOP("W times the key")},
+        {"Wq q", QT_TR_NOOP("Wq times the query")},
+        {"Wk k", QT_TR_NOOP("Wk times the key")},
+        {"sum", QT_TR_NOOP("Sum")},
+        {"Wq q + Wk k", QT_TR_NOOP("Sum of both")},
+        {"tanh", QT_TR_NOOP("tanh")},
+        {"norm q", QT_TR_NOOP("Length of the query")},
+        {"norm k", QT_TR_NOOP("Length of the key")},
+        {"temperature", QT_TR_NOOP("Temperature")},
+        {"mask", QT_TR_NOOP("Mask")},
+        {"fully masked", QT_TR_NOOP("Every key masked")},
+        {"row maximum", QT_TR_NOOP("Row maximum")},
+        {"exponentials", QT_TR_NOOP("Exponentials")},
+        {"weight", QT_TR_NOOP("Weight")},
+        {"argmax", QT_TR_NOOP("Argmax")},
+        {"kept keys", QT_TR_NOOP("Kept keys")},
+        {"threshold", QT_TR_NOOP("Threshold")},
+        {"z", QT_TR_NOOP("Shifted scores")},
+        {"tau", QT_TR_NOOP("Threshold τ")},
+        {"support", QT_TR_NOOP("Support")},
+        {"probabilities", QT_TR_NOOP("Probabilities")},
+        {"draws", QT_TR_NOOP("Draws")},
+        {"counts", QT_TR_NOOP("Counts")},
+        {"value", QT_TR_NOOP("Value vector of the key")},
+        {"weighted value", QT_TR_NOOP("Weight times value")},
+        {"context", QT_TR_NOOP("Context row")},
+        {"output", QT_TR_NOOP("Output row")},
+    };
+    const auto it = titles.find(step.name);
+    return it != titles.end() ? tr(it->second) : QString::fromStdString(step.title);
+}
+
+StepView::StepView(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    header_ = new QLabel(this);
+    header_->setObjectName(QStringLiteral("stepHeader"));
+    header_->setWordWrap(true);
+    layout->addWidget(header_);
+
+    steps_ = new QTreeWidget(this);
+    steps_->setObjectName(QStringLiteral("stepList"));
+    steps_->setColumnCount(2);
+    steps_->setHeaderLabels({tr("Step"), tr("Formula and numbers")});
+    steps_->setRootIsDecorated(false);
+    steps_->setWordWrap(true);
+    steps_->setUniformRowHeights(false);
+    steps_->setMouseTracking(true);
+    steps_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    steps_->header()->setStretchLastSection(true);
+    steps_->setToolTip(tr("Hover a step to highlight the numbers it uses in the tables and the heatmap."));
+    steps_->viewport()->installEventFilter(this);
+    connect(steps_, &QTreeWidget::itemEntered, this, &StepView::onItemEntered);
+    layout->addWidget(steps_, 1);
+
+    auto* buttons = new QHBoxLayout;
+    copyText_ = new QPushButton(tr("Copy as &text"), this);
+    copyText_->setObjectName(QStringLiteral("copyTextButton"));
+    copyText_->setToolTip(tr("Copy every step as plain text"));
+    copyLatex_ = new QPushButton(tr("Copy as &LaTeX"), this);
+    copyLatex_->setObjectName(QStringLiteral("copyLatexButton"));
+    copyLatex_->setToolTip(tr("Copy every step as a LaTeX align* environment"));
+    connect(copyText_, &QPushButton::clicked, this, &StepView::copyPlainText);
+    connect(copyLatex_, &QPushButton::clicked, this, &StepView::copyLatex);
+    buttons->addWidget(copyText_);
+    buttons->addWidget(copyLatex_);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    clear(tr("Click a cell of the heatmap to see how its weight is computed."));
+}
+
+void StepView::setExplanation(const ap::Explanation& e, const QString& cell) {
+    explanation_ = e;
+    cell_ = cell;
+    has_ = true;
+    header_->setText(tr("%1: score %2, weight %3").arg(cell).arg(double(e.score), 0, 'g', 6).arg(double(e.weight), 0, 'g', 6));
+    // Rebuilt in place: the rows keep their positions while numbers change,
+    // so a hovered step stays under the pointer during edits.
+    const int n = int(e.steps.size());
+    while (steps_->topLevelItemCount() > n) delete steps_->takeTopLevelItem(steps_->topLevelItemCount() - 1);
+    for (int i = 0; i < n; ++i) {
+        QTreeWidgetItem* item = steps_->topLevelItem(i);
+        if (!item) {
+            item = new QTreeWidgetItem(steps_);
+        }
+        const ap::ExplainStep& s = e.steps[std::size_t(i)];
+        item->setText(0, tr("%1. %2").arg(i + 1).arg(titleFor(s)));
+        item->setText(1, QString::fromStdString(s.formula));
+        item->setToolTip(1, QString::fromStdString(s.formula));
+        item->setData(0, Qt::UserRole, i);
+    }
+    copyText_->setEnabled(true);
+    copyLatex_->setEnabled(true);
+}
+
+void StepView::clear(const QString& message) {
+    has_ = false;
+    explanation_ = {};
+    header_->setText(message);
+    steps_->clear();
+    copyText_->setEnabled(false);
+    copyLatex_->setEnabled(false);
+}
+
+int StepView::stepCount() const { return steps_->topLevelItemCount(); }
+
+QString StepView::stepTitle(int step) const {
+    const QTreeWidgetItem* item = steps_->topLevelItem(step);
+    return item ? item->text(0) : QString();
+}
+
+QString StepView::stepFormula(int step) const {
+    const QTreeWidgetItem* item = steps_->topLevelItem(step);
+    return item ? item->text(1) : QString();
+}
+
+QString StepView::plainText() const {
+    if (!has_) return {};
+    QString out = cell_ + QLatin1Char('\n');
+    for (int i = 0; i < stepCount(); ++i) out += stepTitle(i) + QLatin1String("\n   ") + stepFormula(i) + QLatin1Char('\n');
+    return out;
+}
+
+QString StepView::latex() const {
+    return has_ ? QString::fromStdString(ap::explanationToLatex(explanation_)) : QString();
+}
+
+void StepView::copyPlainText() { QApplication::clipboard()->setText(plainText()); }
+
+void StepView::copyLatex() { QApplication::clipboard()->setText(latex()); }
+
+void StepView::onItemEntered(QTreeWidgetItem* item) {
+    if (!item || !has_) return;
+    const int i = item->data(0, Qt::UserRole).toInt();
+    if (i < 0 || i >= int(explanation_.steps.size())) return;
+    emit stepHovered(explanation_.steps[std::size_t(i)].uses);
+}
+
+bool StepView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == steps_->viewport() && event->type() == QEvent::Leave) emit stepHovered({});
+    return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace ui

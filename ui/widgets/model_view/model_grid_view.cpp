@@ -1,0 +1,163 @@
+#include "widgets/model_view/model_grid_view.h"
+
+#include "render/heatmap_renderer.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+
+namespace ui {
+
+using ap::analysis::AttentionChoice;
+using ap::analysis::HeadFusion;
+
+ModelGridView::ModelGridView(QWidget* parent) : QWidget(parent) {
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setToolTip(tr("Click a tile to open it large."));
+}
+
+void ModelGridView::reset(int layers, int heads) {
+    layers_ = layers;
+    heads_ = heads;
+    tiles_.assign(std::size_t(rows() * columns()), QImage());
+    selected_ = {-1, -1};
+    update();
+}
+
+void ModelGridView::setTile(int row, int column, const QImage& image) {
+    if (row < 0 || row >= rows() || column < 0 || column >= columns()) return;
+    tiles_[std::size_t(row * columns() + column)] = image;
+    update();
+}
+
+int ModelGridView::readyTiles() const {
+    return int(std::count_if(tiles_.begin(), tiles_.end(), [](const QImage& i) { return !i.isNull(); }));
+}
+
+const QImage& ModelGridView::tile(int row, int column) const {
+    return tiles_.at(std::size_t(row * columns() + column));
+}
+
+AttentionChoice ModelGridView::choiceAt(int row, int column) const {
+    AttentionChoice c;
+    c.layer = row >= layers_ ? AttentionChoice::kAll : row;
+    c.head = column >= heads_ ? AttentionChoice::kAll : column;
+    c.fusion = column == heads_ + 1 ? HeadFusion::Max : HeadFusion::Mean;
+    return c;
+}
+
+QPoint ModelGridView::cellOf(const AttentionChoice& c) const {
+    if (c.rollout) return {-1, -1};
+    const int row = c.layer == AttentionChoice::kAll ? layers_ : c.layer;
+    int column = c.head;
+    if (c.head == AttentionChoice::kAll) column = c.fusion == HeadFusion::Max ? heads_ + 1 : heads_;
+    else if (c.fusion != HeadFusion::Mean && c.layer == AttentionChoice::kAll) return {-1, -1};
+    return {column, row};
+}
+
+void ModelGridView::setSelected(const AttentionChoice& choice) {
+    selected_ = cellOf(choice);
+    update();
+}
+
+ModelGridView::Geometry ModelGridView::gridGeometry(const QSizeF& size) const {
+    Geometry g;
+    g.left = 44;
+    g.top = 20;
+    if (columns() == 0) return g;
+    // The two aggregate columns and the aggregate row sit a gap apart.
+    const double w = (size.width() - g.left - 8) / (columns() + 0.3);
+    const double h = (size.height() - g.top - 8) / (rows() + 0.3);
+    g.cell = std::max(4.0, std::min(w, h));
+    g.gap = g.cell * 0.3;
+    return g;
+}
+
+QRectF ModelGridView::tileRectF(const Geometry& g, int row, int column) const {
+    const double x = g.left + column * g.cell + (column >= heads_ ? g.gap : 0);
+    const double y = g.top + row * g.cell + (row >= layers_ ? g.gap : 0);
+    const double pad = std::max(1.0, g.cell * 0.04);
+    return QRectF(x + pad, y + pad, g.cell - 2 * pad, g.cell - 2 * pad);
+}
+
+QRect ModelGridView::tileRect(int row, int column) const {
+    return tileRectF(gridGeometry(size()), row, column).toAlignedRect();
+}
+
+QString ModelGridView::rowLabel(int row) const {
+    return row < layers_ ? tr("L%1").arg(row) : tr("all");
+}
+
+QString ModelGridView::columnLabel(int column) const {
+    if (column < heads_) return tr("H%1").arg(column);
+    return column == heads_ ? tr("mean") : tr("max");
+}
+
+void ModelGridView::paintGrid(QPainter& p, const QSizeF& size) const {
+    p.fillRect(QRectF(QPointF(0, 0), size), palette().color(QPalette::Base));
+    if (columns() == 0 || rows() == 0) return;
+    const Geometry g = gridGeometry(size);
+    p.setFont(pixelFont(QStringLiteral("DejaVu Sans"), std::clamp(g.cell * 0.28, 8.0, 12.0)));
+    p.setPen(palette().color(QPalette::Text));
+    for (int c = 0; c < columns(); ++c) {
+        const QRectF r = tileRectF(g, 0, c);
+        p.drawText(QRectF(r.left() - 4, 0, r.width() + 8, g.top), Qt::AlignCenter, columnLabel(c));
+    }
+    for (int row = 0; row < rows(); ++row) {
+        const QRectF r = tileRectF(g, row, 0);
+        p.drawText(QRectF(0, r.top(), g.left - 6, r.height()), Qt::AlignRight | Qt::AlignVCenter, rowLabel(row));
+    }
+    for (int row = 0; row < rows(); ++row)
+        for (int c = 0; c < columns(); ++c) {
+            const QRectF r = tileRectF(g, row, c);
+            const QImage& image = tiles_[std::size_t(row * columns() + c)];
+            if (image.isNull())
+                p.fillRect(r, palette().color(QPalette::AlternateBase));
+            else
+                p.drawImage(r, image);  // nearest neighbour: pooled cells stay crisp
+        }
+}
+
+void ModelGridView::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    paintGrid(p, size());
+    if (selected_.x() >= 0) {
+        const QRectF r = tileRectF(gridGeometry(size()), selected_.y(), selected_.x());
+        p.setPen(QPen(palette().color(QPalette::Highlight), 3));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(r.adjusted(-2, -2, 2, 2));
+    }
+}
+
+void ModelGridView::mousePressEvent(QMouseEvent* e) {
+    const Geometry g = gridGeometry(size());
+    for (int row = 0; row < rows(); ++row)
+        for (int c = 0; c < columns(); ++c)
+            if (tileRectF(g, row, c).contains(e->position())) {
+                selected_ = {c, row};
+                update();
+                emit tileClicked(choiceAt(row, c));
+                return;
+            }
+}
+
+bool ModelGridView::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(e);
+        const Geometry g = gridGeometry(size());
+        for (int row = 0; row < rows(); ++row)
+            for (int c = 0; c < columns(); ++c)
+                if (tileRectF(g, row, c).contains(help->pos())) {
+                    QToolTip::showText(help->globalPos(), tr("%1 · %2: click to open it large.")
+                                                              .arg(rowLabel(row), columnLabel(c)), this);
+                    return true;
+                }
+    }
+    return QWidget::event(e);
+}
+
+}  // namespace ui

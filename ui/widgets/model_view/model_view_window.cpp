@@ -1,0 +1,307 @@
+#include "widgets/model_view/model_view_window.h"
+
+#include "render/csv_export.h"
+#include "render/image_export.h"
+#include "widgets/common/heatmap_view.h"
+#include "widgets/common/message_bar.h"
+#include "widgets/model_view/head_stats_model.h"
+#include "widgets/model_view/model_grid_view.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ui {
+
+using ap::analysis::AttentionChoice;
+using ap::analysis::HeadFusion;
+
+ModelViewWindow::ModelViewWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle(tr("Model view"));
+    resize(1200, 820);
+
+    grid_ = new ModelGridView;
+    headView_ = new HeatmapView;
+    rolloutView_ = new HeatmapView;
+    fusion_ = new QComboBox;
+    fusion_->addItem(tr("Mean of heads"), int(HeadFusion::Mean));
+    fusion_->addItem(tr("Maximum of heads"), int(HeadFusion::Max));
+    fusion_->addItem(tr("Minimum of heads"), int(HeadFusion::Min));
+    fusion_->setToolTip(tr("How each layer's heads are fused before the rollout (Abnar & Zuidema 2020)."));
+    auto* rolloutPage = new QWidget;
+    auto* rolloutLayout = new QVBoxLayout(rolloutPage);
+    rolloutLayout->setContentsMargins(0, 0, 0, 0);
+    auto* fusionRow = new QHBoxLayout;
+    fusionRow->addWidget(new QLabel(tr("Head fusion:")));
+    fusionRow->addWidget(fusion_);
+    fusionRow->addStretch();
+    rolloutLayout->addLayout(fusionRow);
+    rolloutLayout->addWidget(rolloutView_, 1);
+    tabs_ = new QTabWidget;
+    tabs_->addTab(headView_, tr("Selected tile"));
+    tabs_->addTab(rolloutPage, tr("Rollout"));
+    tabs_->setTabToolTip(1, tr("Attention rollout: each layer's fused heads, 0.5·A + 0.5·I with rows renormalised, "
+                               "multiplied from the first layer to the last."));
+
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(grid_);
+    splitter->addWidget(tabs_);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    messageBar_ = new MessageBar;
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(messageBar_);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    statsModel_ = new HeadStatsModel(this);
+    proxy_ = new QSortFilterProxyModel(this);
+    proxy_->setSourceModel(statsModel_);
+    table_ = new QTableView;
+    table_->setModel(proxy_);
+    table_->setSortingEnabled(true);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->verticalHeader()->hide();
+    table_->setToolTip(tr("Click a column header to sort; select a row to show the head."));
+    auto* dock = new QDockWidget(tr("Head statistics"), this);
+    dock->setObjectName(QStringLiteral("headStatisticsDock"));
+    dock->setWidget(table_);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+
+    info_ = new QLabel;
+    progress_ = new QProgressBar;
+    progress_->setMaximumWidth(220);
+    progress_->setFormat(tr("Thumbnails %v of %m"));
+    progress_->setToolTip(tr("Thumbnails and statistics are built one head at a time."));
+    cancel_ = new QPushButton(tr("Stop"));
+    cancel_->setToolTip(tr("Stop building thumbnails and statistics."));
+    statusBar()->addWidget(info_, 1);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(cancel_);
+    progress_->hide();
+    cancel_->hide();
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Attention…"), QKeySequence::Open, this, &ModelViewWindow::chooseAndOpen);
+    open->setToolTip(tr("Open a .npy, .npz, .safetensors or BertViz JSON attention file."));
+    QAction* exportView = file->addAction(tr("&Export View…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                          &ModelViewWindow::chooseAndExport);
+    exportView->setToolTip(tr("Save the view on top as PNG, SVG, PDF or CSV."));
+    file->addAction(tr("Export &Statistics…"), QKeySequence(), this, &ModelViewWindow::chooseAndExportStatistics)
+        ->setToolTip(tr("Save the head statistics as CSV."));
+    file->addSeparator();
+    file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
+
+    connect(&worker_, &ModelViewWorker::opened, this, &ModelViewWindow::onOpened);
+    connect(&worker_, &ModelViewWorker::openFailed, this, [this](quint64 id, const QString& message) {
+        if (id != fileId_) return;
+        messageBar_->showMessage(message);
+        emit openFailed(message);
+    });
+    connect(&worker_, &ModelViewWorker::tileReady, this, [this](quint64 id, int row, int column, const QImage& image) {
+        if (id == fileId_) grid_->setTile(row, column, image);
+    });
+    connect(&worker_, &ModelViewWorker::gridProgress, this, [this](quint64 id, int done, int total) {
+        if (id != fileId_) return;
+        progress_->setMaximum(total);
+        progress_->setValue(done);
+        progress_->setVisible(done < total);
+        cancel_->setVisible(done < total);
+    });
+    connect(&worker_, &ModelViewWorker::gridFailed, this, [this](quint64 id, const QString& message) {
+        if (id != fileId_) return;
+        messageBar_->showMessage(message);
+        progress_->hide();
+        cancel_->hide();
+    });
+    connect(&worker_, &ModelViewWorker::statsReady, this, &ModelViewWindow::onStats);
+    connect(&worker_, &ModelViewWorker::viewReady, this, &ModelViewWindow::onViewReady);
+    connect(&worker_, &ModelViewWorker::viewFailed, this, [this](quint64 id, const QString& message) {
+        if (id != headRequest_ && id != rolloutRequest_) return;
+        messageBar_->showMessage(message);
+        // Do not ask again for what failed.
+        if (id == headRequest_) shownHead_ = wantedHead_, headShown_ = true;
+        if (id == rolloutRequest_) shownFusion_ = wantedFusion_, rolloutShown_ = true;
+        requestMissing();
+    });
+    connect(cancel_, &QPushButton::clicked, this, [this] {
+        worker_.cancelGrid();
+        progress_->hide();
+        cancel_->hide();
+    });
+    connect(grid_, &ModelGridView::tileClicked, this, &ModelViewWindow::showChoice);
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] { requestMissing(); });
+    connect(fusion_, &QComboBox::currentIndexChanged, this, [this] {
+        wantedFusion_ = HeadFusion(fusion_->currentData().toInt());
+        requestMissing();
+    });
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (selecting_ || !current.isValid()) return;
+                const QModelIndex source = proxy_->mapToSource(current);
+                const ap::analysis::HeadStats& s = statsModel_->stats().at(std::size_t(source.row()));
+                AttentionChoice c;
+                c.layer = s.layer;
+                c.head = s.head;
+                showChoice(c);
+            });
+}
+
+ModelViewWindow::~ModelViewWindow() = default;
+
+void ModelViewWindow::openFile(const QString& path) {
+    path_ = path;
+    fileId_ = nextId_++;
+    tensor_.reset();
+    headShown_ = rolloutShown_ = false;
+    statsModel_->setStats({});
+    grid_->reset(0, 0);
+    info_->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    setWindowTitle(tr("%1 — Model view").arg(QFileInfo(path).fileName()));
+    worker_.open(path, fileId_);
+}
+
+void ModelViewWindow::onOpened(quint64 id, AttentionPtr tensor) {
+    if (id != fileId_) return;
+    tensor_ = std::move(tensor);
+    grid_->reset(tensor_->layers, tensor_->heads);
+    info_->setText(tr("%1: %2 layers × %3 heads, %4 queries × %5 keys, %6")
+                       .arg(QFileInfo(path_).fileName())
+                       .arg(tensor_->layers)
+                       .arg(tensor_->heads)
+                       .arg(tensor_->queries)
+                       .arg(tensor_->keys)
+                       .arg(QString::fromUtf8(ap::import::toString(tensor_->dtype))));
+    const bool square = tensor_->queries == tensor_->keys;
+    tabs_->setTabEnabled(1, square);
+    tabs_->setTabToolTip(1, square ? tabs_->tabToolTip(1) : tr("Rollout needs as many queries as keys."));
+    progress_->setMaximum(int(tensor_->sliceCount()));
+    progress_->setValue(0);
+    progress_->show();
+    cancel_->show();
+    showChoice(AttentionChoice{});
+    emit fileOpened();
+}
+
+void ModelViewWindow::showChoice(const AttentionChoice& choice) {
+    wantedHead_ = choice;
+    grid_->setSelected(choice);
+    selectTableRow(choice);
+    if (tabs_->currentIndex() != 0) tabs_->setCurrentIndex(0);
+    requestMissing();
+}
+
+void ModelViewWindow::showRollout() {
+    tabs_->setCurrentIndex(1);
+    requestMissing();
+}
+
+void ModelViewWindow::requestMissing() {
+    if (!tensor_) return;
+    if (tabs_->currentIndex() == 0 && !(headShown_ && shownHead_ == wantedHead_)) {
+        headRequest_ = nextId_++;
+        worker_.requestView(wantedHead_, headRequest_);
+    } else if (tabs_->currentIndex() == 1 && !(rolloutShown_ && shownFusion_ == wantedFusion_)) {
+        AttentionChoice c;
+        c.rollout = true;
+        c.fusion = wantedFusion_;
+        rolloutRequest_ = nextId_++;
+        worker_.requestView(c, rolloutRequest_);
+    }
+}
+
+void ModelViewWindow::onViewReady(quint64 id, AttentionViewPtr view) {
+    if (id == headRequest_) {
+        headView_->setData(std::move(*view));
+        shownHead_ = wantedHead_;
+        headShown_ = true;
+    } else if (id == rolloutRequest_) {
+        rolloutView_->setData(std::move(*view));
+        shownFusion_ = wantedFusion_;
+        rolloutShown_ = true;
+    } else {
+        return;
+    }
+    emit viewShown();
+    requestMissing();
+}
+
+void ModelViewWindow::onStats(quint64 fileId, HeadStatsPtr stats) {
+    if (fileId != fileId_) return;
+    statsModel_->setStats(*stats);
+    selectTableRow(wantedHead_);
+    emit statisticsReady();
+}
+
+void ModelViewWindow::selectTableRow(const AttentionChoice& choice) {
+    const int row = choice.layer >= 0 && choice.head >= 0 && !choice.rollout
+                        ? statsModel_->rowOf(choice.layer, choice.head) : -1;
+    selecting_ = true;
+    if (row < 0) {
+        table_->clearSelection();
+    } else {
+        const QModelIndex index = proxy_->mapFromSource(statsModel_->index(row, 0));
+        table_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        table_->scrollTo(index);
+    }
+    selecting_ = false;
+}
+
+QString ModelViewWindow::exportView(const QString& path, QSize size) const {
+    const HeatmapView* view = tabs_->currentIndex() == 1 ? rolloutView_ : headView_;
+    const HeatmapData& d = view->data();
+    if (d.rows() == 0) return tr("%1: there is no view to export yet.").arg(path);
+    if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
+        return writeTextFile(path, matrixToCsv(d.values, d.rowLabels, d.columnLabels));
+    if (!imageFormatForPath(path)) return tr("%1: unknown file type (use .png, .svg, .pdf or .csv).").arg(path);
+    return exportHeatmap(d, view->style(), size, path);
+}
+
+QString ModelViewWindow::exportStatistics(const QString& path) const {
+    if (statsModel_->rowCount() == 0) return tr("%1: the statistics are not ready yet.").arg(path);
+    return writeTextFile(path, statsModel_->toCsv());
+}
+
+void ModelViewWindow::chooseAndOpen() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Attention"), QFileInfo(path_).absolutePath(),
+        tr("Attention files (*.npy *.npz *.safetensors *.json);;All files (*)"));
+    if (!path.isEmpty()) openFile(path);
+}
+
+void ModelViewWindow::chooseAndExport() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export View"), QFileInfo(path_).absolutePath(),
+        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf);;CSV table (*.csv)"));
+    if (path.isEmpty()) return;
+    const QString err = exportView(path, QSize(1200, 1000));
+    if (!err.isEmpty()) messageBar_->showMessage(err);
+}
+
+void ModelViewWindow::chooseAndExportStatistics() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Statistics"), QFileInfo(path_).absolutePath(),
+                                                      tr("CSV table (*.csv)"));
+    if (path.isEmpty()) return;
+    const QString err = exportStatistics(path);
+    if (!err.isEmpty()) messageBar_->showMessage(err);
+}
+
+}  // namespace ui

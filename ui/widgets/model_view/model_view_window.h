@@ -1,0 +1,99 @@
+// The model view of imported attention: a layers x heads grid of
+// thumbnails (with the mean and maximum over heads and over layers), the
+// chosen tile large, the attention rollout, and the per-head statistics in
+// a sortable table linked to the grid. Everything is computed by a worker
+// thread; the window only draws.
+#pragma once
+
+#include "analysis/aggregate.h"
+#include "widgets/model_view/model_view_worker.h"
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+
+namespace ui {
+
+class HeadStatsModel;
+class HeatmapView;
+class MessageBar;
+class ModelGridView;
+
+class ModelViewWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit ModelViewWindow(QWidget* parent = nullptr);
+    ~ModelViewWindow() override;
+
+    // Opens the file on the worker; fileOpened() or openFailed() follows.
+    void openFile(const QString& path);
+    AttentionPtr tensor() const { return tensor_; }
+    QString filePath() const { return path_; }
+
+    // Shows a tile's choice large (and selects it in the grid and table).
+    void showChoice(const ap::analysis::AttentionChoice& choice);
+    void showRollout();
+
+    // Writes the view on top (the tile or the rollout) as PNG, SVG, PDF or
+    // CSV by the file's suffix; returns "" or a message naming the file.
+    QString exportView(const QString& path, QSize size) const;
+    QString exportStatistics(const QString& path) const;
+
+    ModelGridView* grid() const { return grid_; }
+    HeatmapView* headView() const { return headView_; }
+    HeatmapView* rolloutView() const { return rolloutView_; }
+    QTableView* statsTable() const { return table_; }
+    HeadStatsModel* statsModel() const { return statsModel_; }
+    QSortFilterProxyModel* statsProxy() const { return proxy_; }
+    QTabWidget* tabs() const { return tabs_; }
+    MessageBar* messageBar() const { return messageBar_; }
+
+signals:
+    void fileOpened();
+    void openFailed(const QString& message);
+    void viewShown();
+    void statisticsReady();
+
+private:
+    void onOpened(quint64 id, AttentionPtr tensor);
+    void onViewReady(quint64 id, AttentionViewPtr view);
+    void onStats(quint64 fileId, HeadStatsPtr stats);
+    void requestMissing();
+    void selectTableRow(const ap::analysis::AttentionChoice& choice);
+    void chooseAndOpen();
+    void chooseAndExport();
+    void chooseAndExportStatistics();
+
+    ModelViewWorker worker_;
+    AttentionPtr tensor_;
+    QString path_;
+    quint64 fileId_ = 0;
+    quint64 nextId_ = 1;
+    quint64 headRequest_ = 0, rolloutRequest_ = 0;
+    ap::analysis::AttentionChoice wantedHead_, shownHead_;
+    bool headShown_ = false;
+    ap::analysis::HeadFusion wantedFusion_ = ap::analysis::HeadFusion::Mean, shownFusion_ = ap::analysis::HeadFusion::Mean;
+    bool rolloutShown_ = false;
+    bool selecting_ = false;
+
+    ModelGridView* grid_ = nullptr;
+    HeatmapView* headView_ = nullptr;
+    HeatmapView* rolloutView_ = nullptr;
+    QComboBox* fusion_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    QTableView* table_ = nullptr;
+    HeadStatsModel* statsModel_ = nullptr;
+    QSortFilterProxyModel* proxy_ = nullptr;
+    MessageBar* messageBar_ = nullptr;
+    QLabel* info_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QPushButton* cancel_ = nullptr;
+};
+
+}  // namespace ui

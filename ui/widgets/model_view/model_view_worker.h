@@ -1,0 +1,91 @@
+// The model view's worker thread: opens the attention file, then builds the
+// large view asked for (newest request only, tagged with its id) and, in
+// between, the thumbnails and statistics of every head one slice at a time,
+// so that the first view comes before the grid is complete. The destructor
+// stops and joins the thread.
+#pragma once
+
+#include "analysis/aggregate.h"
+#include "analysis/head_stats.h"
+#include "import/attention_tensor.h"
+#include "render/colormap.h"
+#include "render/heatmap_data.h"
+
+#include <QImage>
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ui {
+
+using AttentionPtr = std::shared_ptr<const ap::import::AttentionTensor>;
+using HeadStatsPtr = std::shared_ptr<const std::vector<ap::analysis::HeadStats>>;
+using AttentionViewPtr = std::shared_ptr<HeatmapData>;
+
+// A thumbnail holds at most this many cells a side: each is the maximum of
+// the block of weights it covers (max-pooling keeps a sharp diagonal or a
+// single strong key visible at any size).
+inline constexpr int kThumbnailCells = 96;
+
+// Max-pools `m` to at most `cells` x `cells`.
+ap::Matrix maxPool(const ap::Matrix& m, int cells);
+
+class ModelViewWorker : public QThread {
+    Q_OBJECT
+public:
+    explicit ModelViewWorker(QObject* parent = nullptr);
+    ~ModelViewWorker() override;
+
+    // Reads the file off the GUI thread; answers with opened() or openFailed().
+    void open(const QString& path, quint64 id);
+    // The large view of `choice`; answers with viewReady() or viewFailed().
+    void requestView(const ap::analysis::AttentionChoice& choice, quint64 id);
+    // Stops building thumbnails and statistics for the open file.
+    void cancelGrid();
+    void setColormap(Colormap::Kind kind);
+
+signals:
+    void opened(quint64 id, ui::AttentionPtr tensor);
+    void openFailed(quint64 id, const QString& message);
+    // Tile (row, column) of the grid: rows are layers then "all layers";
+    // columns are heads, then the mean and the maximum over heads.
+    void tileReady(quint64 fileId, int row, int column, const QImage& image);
+    void gridProgress(quint64 fileId, int done, int total);
+    void statsReady(quint64 fileId, ui::HeadStatsPtr stats);
+    void gridFailed(quint64 fileId, const QString& message);
+    void viewReady(quint64 id, ui::AttentionViewPtr view);
+    void viewFailed(quint64 id, const QString& message);
+
+protected:
+    void run() override;
+
+private:
+    void thumbnailStep(const AttentionPtr& t, quint64 fileId, int index);
+    static QImage colour(const ap::Matrix& m, const Colormap& map);
+
+    QMutex mutex_;
+    QWaitCondition condition_;
+    bool abort_ = false;
+    std::optional<QString> pendingOpen_;
+    quint64 pendingOpenId_ = 0;
+    std::optional<ap::analysis::AttentionChoice> pendingView_;
+    quint64 pendingViewId_ = 0;
+    std::atomic<bool> cancelView_{false};
+    Colormap colormap_;
+
+    // Worker-thread state of the open file.
+    AttentionPtr tensor_;
+    quint64 fileId_ = 0;
+    int nextSlice_ = 0;
+    bool gridCancelled_ = false;
+    std::vector<ap::analysis::HeadStats> stats_;
+    std::vector<ap::Matrix> layerMean_, layerMax_, headMean_, headMax_;
+    ap::Matrix allMean_, allMax_;
+};
+
+}  // namespace ui

@@ -1,0 +1,188 @@
+#include "widgets/training/generate_corpus_dialog.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <climits>
+
+namespace ui {
+
+GenerateCorpusDialog::GenerateCorpusDialog(QWidget* parent, const QString& suggestedFile) : QDialog(parent) {
+    setWindowTitle(tr("Generate a Corpus"));
+    grammar_ = new QComboBox(this);
+    grammar_->addItem(tr("French → English"), QStringLiteral("fr-en"));
+    grammar_->addItem(tr("German → English"), QStringLiteral("de-en"));
+    grammar_->addItem(tr("Chinese → English"), QStringLiteral("zh-en"));
+    grammar_->setToolTip(tr("The grammar: French shows adjectives after the noun, gender agreement and "
+                            "ne…pas; German verb-second, verb-final clauses and separable verbs; Chinese "
+                            "measure words, 了 and time before the verb."));
+    pairs_ = new QSpinBox(this);
+    pairs_->setRange(1, ap::corpus_limits::kMaxPairs);
+    pairs_->setValue(3000);
+    pairs_->setToolTip(tr("How many sentence pairs to write."));
+    seed_ = new QSpinBox(this);
+    seed_->setRange(0, INT_MAX);
+    seed_->setValue(1);
+    seed_->setToolTip(tr("The same seed always gives the same file."));
+    file_ = new QLineEdit(suggestedFile, this);
+    file_->setToolTip(tr("The corpus file to write (tab-separated, with gold alignments)."));
+    browse_ = new QPushButton(tr("Browse…"), this);
+    browse_->setToolTip(tr("Choose where to save the corpus."));
+    auto* fileRow = new QHBoxLayout;
+    fileRow->addWidget(file_, 1);
+    fileRow->addWidget(browse_);
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Grammar:"), grammar_);
+    form->addRow(tr("&Pairs:"), pairs_);
+    form->addRow(tr("&Seed:"), seed_);
+    // A row holding a layout gets no buddy from QFormLayout: set it, so
+    // that Alt+F reaches the field.
+    auto* fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(file_);
+    form->addRow(fileLabel, fileRow);
+    progress_ = new QProgressBar(this);
+    progress_->setRange(0, 100);
+    progress_->setValue(0);
+    status_ = new QLabel(this);
+    status_->setWordWrap(true);
+    generate_ = new QPushButton(tr("&Generate"), this);
+    generate_->setDefault(true);
+    generate_->setToolTip(tr("Write the corpus file (Ctrl+Return)."));
+    generate_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    close_ = new QPushButton(tr("Close"), this);
+    auto* buttons = new QDialogButtonBox(this);
+    buttons->addButton(generate_, QDialogButtonBox::ActionRole);
+    buttons->addButton(close_, QDialogButtonBox::RejectRole);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(progress_);
+    layout->addWidget(status_);
+    layout->addWidget(buttons);
+    connect(browse_, &QPushButton::clicked, this, &GenerateCorpusDialog::browse);
+    connect(generate_, &QPushButton::clicked, this, [this] { isRunning() ? cancel() : generate(); });
+    connect(close_, &QPushButton::clicked, this, &QDialog::reject);
+    resize(520, sizeHint().height());
+}
+
+GenerateCorpusDialog::~GenerateCorpusDialog() {
+    if (worker_) {
+        *cancelled_ = true;
+        worker_->wait();
+        delete worker_;
+    }
+}
+
+ap::GrammarOptions GenerateCorpusDialog::options() const {
+    ap::GrammarOptions o;
+    o.grammar = ap::grammarFromString(grammar_->currentData().toString().toStdString()).value_or(ap::GrammarKind::FrEn);
+    o.pairs = pairs_->value();
+    o.seed = std::uint64_t(seed_->value());
+    return o;
+}
+
+void GenerateCorpusDialog::setOptions(const ap::GrammarOptions& o) {
+    grammar_->setCurrentIndex(grammar_->findData(QString::fromUtf8(ap::toString(o.grammar))));
+    pairs_->setValue(o.pairs);
+    seed_->setValue(int(std::min<std::uint64_t>(o.seed, INT_MAX)));
+}
+
+QString GenerateCorpusDialog::outputFile() const { return file_->text(); }
+void GenerateCorpusDialog::setOutputFile(const QString& path) { file_->setText(path); }
+bool GenerateCorpusDialog::isRunning() const { return worker_ != nullptr; }
+
+void GenerateCorpusDialog::browse() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Generated Corpus"), file_->text(),
+                                                      tr("Corpora (*.tsv);;All files (*)"));
+    if (!path.isEmpty()) file_->setText(path);
+}
+
+void GenerateCorpusDialog::generate() {
+    if (isRunning()) return;
+    const QString path = file_->text().trimmed();
+    if (path.isEmpty()) {
+        lastError_ = tr("Choose a file to write the corpus to.");
+        status_->setText(lastError_);
+        return;
+    }
+    const ap::GrammarOptions o = options();
+    const int id = ++requestId_;
+    cancelled_ = std::make_shared<std::atomic<bool>>(false);
+    auto cancelled = cancelled_;
+    worker_ = QThread::create([this, o, path, id, cancelled] {
+        const ap::GeneratedCorpus corpus = ap::generateCorpus(o, [&](int done, int total) {
+            QMetaObject::invokeMethod(this, [this, id, done, total] { onProgress(id, done, total); },
+                                      Qt::QueuedConnection);
+            return !*cancelled;
+        });
+        QString error;
+        if (!corpus.ok) {
+            error = *cancelled ? QString() : QString::fromStdString(corpus.error);
+        } else {
+            const std::string text = ap::corpusToTsv(corpus, o);
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) ||
+                file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit())
+                error = QCoreApplication::translate("ui::GenerateCorpusDialog", "%1: cannot write the file: %2")
+                            .arg(path, file.errorString());
+        }
+        const bool wasCancelled = !corpus.ok && *cancelled;
+        QMetaObject::invokeMethod(
+            this, [this, id, path, error, wasCancelled] { onFinished(id, wasCancelled ? QString() : path, error); },
+            Qt::QueuedConnection);
+    });
+    setRunning(true);
+    status_->setText(tr("Generating %n pair(s)…", nullptr, o.pairs));
+    worker_->start();
+}
+
+void GenerateCorpusDialog::cancel() {
+    if (cancelled_) *cancelled_ = true;
+}
+
+void GenerateCorpusDialog::onProgress(int requestId, int done, int total) {
+    if (requestId != requestId_ || total <= 0) return;
+    progress_->setValue(int(100.0 * done / total));
+}
+
+void GenerateCorpusDialog::onFinished(int requestId, const QString& path, const QString& error) {
+    if (requestId != requestId_) return;
+    if (worker_) {
+        worker_->wait();
+        delete worker_;
+        worker_ = nullptr;
+    }
+    setRunning(false);
+    lastError_ = error;
+    if (!error.isEmpty()) {
+        status_->setText(error);
+    } else if (path.isEmpty()) {
+        progress_->setValue(0);
+        status_->setText(tr("Cancelled; no file was written."));
+    } else {
+        progress_->setValue(100);
+        status_->setText(tr("Wrote %n pair(s) to %1.", nullptr, pairs_->value()).arg(path));
+        emit generated(path);
+    }
+}
+
+void GenerateCorpusDialog::setRunning(bool running) {
+    for (QWidget* w : {static_cast<QWidget*>(grammar_), static_cast<QWidget*>(pairs_),
+                       static_cast<QWidget*>(seed_), static_cast<QWidget*>(file_), static_cast<QWidget*>(browse_)})
+        w->setEnabled(!running);
+    generate_->setText(running ? tr("&Cancel") : tr("&Generate"));
+    generate_->setToolTip(running ? tr("Stop generating; no file is written.") : tr("Write the corpus file (Ctrl+Return)."));
+}
+
+}  // namespace ui

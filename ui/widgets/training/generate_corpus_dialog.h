@@ -1,0 +1,69 @@
+// A dialog that writes a generated corpus (translation/grammar.h): grammar,
+// number of pairs, seed and output file; Generate runs on a worker thread
+// with a progress bar and can be cancelled, and the file is written with
+// QSaveFile so a failure never leaves half a file.
+#pragma once
+
+#include "translation/grammar.h"
+
+#include <QDialog>
+
+#include <atomic>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QThread;
+
+namespace ui {
+
+class GenerateCorpusDialog : public QDialog {
+    Q_OBJECT
+public:
+    // `suggestedFile` fills the output field (it may be empty).
+    explicit GenerateCorpusDialog(QWidget* parent = nullptr, const QString& suggestedFile = QString());
+    ~GenerateCorpusDialog() override;
+
+    ap::GrammarOptions options() const;
+    void setOptions(const ap::GrammarOptions& options);
+    QString outputFile() const;
+    void setOutputFile(const QString& path);
+    bool isRunning() const;
+    // The last failure's message, empty after a success.
+    QString lastError() const { return lastError_; }
+
+public slots:
+    // Starts writing the file; a click while running cancels the run.
+    void generate();
+    void cancel();
+
+signals:
+    // The corpus was written to `path`.
+    void generated(const QString& path);
+
+private:
+    void browse();
+    void onProgress(int requestId, int done, int total);
+    void onFinished(int requestId, const QString& path, const QString& error);
+    void setRunning(bool running);
+
+    QComboBox* grammar_ = nullptr;
+    QSpinBox* pairs_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QLineEdit* file_ = nullptr;
+    QPushButton* browse_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QLabel* status_ = nullptr;
+    QPushButton* generate_ = nullptr;
+    QPushButton* close_ = nullptr;
+    QThread* worker_ = nullptr;
+    std::shared_ptr<std::atomic<bool>> cancelled_;
+    int requestId_ = 0;
+    QString lastError_;
+};
+
+}  // namespace ui
