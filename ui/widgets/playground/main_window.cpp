@@ -3,6 +3,7 @@
 #include "document/recovery_manager.h"
 #include "document/scene_document.h"
 #include "document/scene_loader.h"
+#include "import/attention_import.h"
 #include "io/scene_io.h"
 #include "render/csv_export.h"
 #include "render/image_export.h"
@@ -14,6 +15,7 @@
 #include "widgets/compare/compare_window.h"
 #include "widgets/explain/learning_tools.h"
 #include "widgets/help/whats_this.h"
+#include "widgets/model_view/model_view_window.h"
 #include "widgets/playground/controls_panel.h"
 #include "widgets/playground/head_grid_view.h"
 #include "widgets/playground/matrix_editor.h"
@@ -26,6 +28,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -364,6 +367,8 @@ void MainWindow::newScene() {
 
 bool MainWindow::openFile(const QString& path) {
     cancelOpening();
+    if (openIfAttentionFile(path))
+        return true;
     QString error;
     if (!document_->load(path, &error)) {
         showError(error);
@@ -380,7 +385,21 @@ void MainWindow::opened(const QString& path) {
     emit fileOpened(path);
 }
 
+// Attention exported from a model opens in its own model view window.
+bool MainWindow::openIfAttentionFile(const QString& path) {
+    if (!ap::import::isAttentionFile(QFile::encodeName(path).toStdString()))
+        return false;
+    auto* view = new ModelViewWindow(this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->openFile(path);
+    view->show();
+    rememberDir(path);
+    return true;
+}
+
 void MainWindow::openFileInBackground(const QString& path) {
+    if (openIfAttentionFile(path))
+        return;
     messages_->hide();
     loader_->load(path);
     setLoading(true, path);
@@ -445,7 +464,7 @@ void MainWindow::openDialog() {
     if (!maybeSave())
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Scene"), startDir(),
-                                                      tr("Scenes (*.json);;All files (*)"));
+                                                      tr("Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)"));
     if (!path.isEmpty())
         openFileInBackground(path);
 }

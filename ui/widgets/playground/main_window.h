@@ -58,6 +58,7 @@ public:
     // button. Emits fileOpened or openFailed; a failure shows the message
     // and keeps the open scene.
     void openFileInBackground(const QString& path);
+    bool openIfAttentionFile(const QString& path);
     void cancelOpening();
     bool isOpening() const;
     // Offers, one by one, to restore the scenes that killed processes left
