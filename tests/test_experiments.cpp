@@ -428,13 +428,17 @@ TEST(TimestepExperiment, AttentionSumsToOne) {
 
 TEST(TimestepExperiment, ShortRunPeaksAtTheInformativeStep) {
     for (const auto& [T, K] : {std::pair{10, 2}, std::pair{6, 4}}) {
+        // A tenth of the default data: a larger step makes up for it.
         ap::TimestepOptions o = smallTimestep();
+        o.learningRate = 1e-2;
+        o.epochs = 2;
         o.steps = T;
         o.informative = K;
         const ap::TimestepSummary s = ap::runTimestepExperiment(o);
         ASSERT_TRUE(s.ok);
         EXPECT_EQ(s.final.peakStep, K) << "T = " << T;
-        EXPECT_GT(s.final.accuracy, 0.9) << "T = " << T;
+        EXPECT_GE(s.final.attention[std::size_t(K)], 0.4) << "T = " << T;
+        EXPECT_GT(s.final.accuracy, 0.95) << "T = " << T;
     }
 }
 

@@ -61,6 +61,8 @@ void TestExperimentsUi::timestepTrainsAndShowsTheInformativeStep() {
     ap::TimestepOptions o = w.options();
     o.samples = 3000;
     o.units = 16;
+    o.learningRate = 0.01;
+    o.epochs = 2;
     o.steps = 8;
     o.informative = 5;
     w.setOptions(o);
@@ -72,7 +74,7 @@ void TestExperimentsUi::timestepTrainsAndShowsTheInformativeStep() {
     QVERIFY(w.lastSnapshot().has_value());
     QVERIFY(w.lastSnapshot()->endOfEpoch);
     // Snapshots came during the epoch, not only at its end.
-    QVERIFY(w.curves()->pointCount() >= TimestepWindow::kSnapshotsPerEpoch / 2);
+    QVERIFY(w.curves()->pointCount() >= TimestepWindow::kSnapshotsPerEpoch);
     const QVector<double> bars = w.chart()->values(0);
     QCOMPARE(bars.size(), 8);
     QCOMPARE(w.chart()->markedPosition(), 5);
