@@ -170,11 +170,10 @@ void TestExperimentsUi::channelTrainsAndShowsTheInformativeChannel() {
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     ap::ChannelOptions o = w.options();
-    o.samples = 8000;
     o.informative = 11;
-    o.activation = ap::ExcitationActivation::HardSwish;
+    o.activation = ap::ExcitationActivation::Sigmoid;
     w.setOptions(o);
-    QCOMPARE(w.options().activation, ap::ExcitationActivation::HardSwish);
+    QCOMPARE(w.options().activation, ap::ExcitationActivation::Sigmoid);
     QTest::mouseClick(button(w, QStringLiteral("Train")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(w.finishedRuns() == 1, 60000);
     QCOMPARE(w.chart()->seriesCount(), 3);
