@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QJsonArray>
+#include <cmath>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -72,6 +73,8 @@ private slots:
     void helpAndVersion();
     void trainPrintsEpochsAndJsonLast();
     void trainRefusesBadInput();
+    void trainEvaluatesHeldOutPairs();
+    void translateWithASavedModel();
 };
 
 void TestCli::computeWritesTheResult() {
@@ -301,6 +304,98 @@ void TestCli::trainRefusesBadInput() {
     r = runApp({"train", data("tiny.tsv"), "--scoring", "nonsense"});
     QCOMPARE(r.exitCode, 2);
     r = runApp({"train", data("tiny.tsv"), "--heads", "3", "--hidden", "8"});
+    QCOMPARE(r.exitCode, 2);
+}
+
+void TestCli::trainEvaluatesHeldOutPairs() {
+    QTemporaryDir dir;
+    const QString attention = dir.filePath(QStringLiteral("attention"));
+    // --holdout: the last line's "eval" holds the held-out figures.
+    Run r = runApp({"train", data("tiny.tsv"), "--epochs", "3", "--hidden", "8", "--holdout", "0.25",
+                    "--lowercase", "--guided-alignment", "0.5", "--save-attention", attention});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QJsonObject o = QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
+    QCOMPARE(o.value("pairs").toInt(), 3);
+    QCOMPARE(o.value("lowercase").toBool(), true);
+    const QJsonObject eval = o.value("eval").toObject();
+    for (const char* key : {"exact_match", "token_accuracy", "bleu", "aer"}) {
+        QVERIFY2(eval.value(QLatin1String(key)).isDouble(), key);
+        QVERIFY(eval.value(QLatin1String(key)).toDouble() >= 0.0 && eval.value(QLatin1String(key)).toDouble() <= 1.0);
+    }
+    QCOMPARE(eval.value("pairs").toInt(), 1);
+    // The held-out pair's attention is saved too.
+    QCOMPARE(QDir(attention).entryList({QStringLiteral("eval-*.json")}, QDir::Files).size(), 1);
+    QCOMPARE(QDir(attention).entryList({QStringLiteral("pair-*.json")}, QDir::Files).size(), 3);
+    // --eval: a separate file; without either there is no "eval".
+    r = runApp({"train", data("tiny.tsv"), "--epochs", "2", "--hidden", "8", "--eval", data("tiny.tsv")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    o = QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
+    QCOMPARE(o.value("eval").toObject().value("pairs").toInt(), 4);
+    r = runApp({"train", data("tiny.tsv"), "--epochs", "2", "--hidden", "8"});
+    o = QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
+    QVERIFY(!o.contains("eval"));
+    // Bad combinations exit 2 with a message.
+    r = runApp({"train", data("tiny.tsv"), "--eval", data("tiny.tsv"), "--holdout", "0.1"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("exclude"));
+    r = runApp({"train", data("tiny.tsv"), "--holdout", "2"});
+    QCOMPARE(r.exitCode, 2);
+    r = runApp({"train", data("tiny.tsv"), "--eval", dir.filePath(QStringLiteral("missing.tsv"))});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("missing.tsv"));
+    r = runApp({"train", data("tiny.tsv"), "--guided-alignment", "1", "--normalization", "sparsemax"});
+    QCOMPARE(r.exitCode, 2);
+}
+
+void TestCli::translateWithASavedModel() {
+    QTemporaryDir dir;
+    const QString model = dir.filePath(QStringLiteral("tiny.apmodel"));
+    Run r = runApp({"train", data("tiny.tsv"), "--epochs", "30", "--hidden", "8", "--save-model", model});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(QFileInfo::exists(model));
+    QFile f(data("tiny.tsv"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray source;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (!line.startsWith('#') && line.contains('\t')) {
+            source = line.split('\t').first();
+            break;
+        }
+    r = runApp({"translate", "--model", model, QString::fromUtf8(source)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject o = QJsonDocument::fromJson(lines.last()).object();
+    const QJsonArray sourceTokens = o.value("source_tokens").toArray();
+    const QJsonArray targetTokens = o.value("target_tokens").toArray();
+    QCOMPARE(sourceTokens.size(), source.split(' ').size());
+    QStringList words;
+    for (const QJsonValue& v : targetTokens)
+        words << v.toString();
+    QCOMPARE(QString::fromUtf8(lines.first()), words.join(QLatin1Char(' ')));
+    const QJsonArray attention = o.value("attention").toArray();
+    QCOMPARE(attention.size(), targetTokens.size() + (o.value("finished").toBool() ? 1 : 0));
+    for (const QJsonValue& row : attention) {
+        QCOMPARE(row.toArray().size(), sourceTokens.size());
+        double sum = 0.0;
+        for (const QJsonValue& w : row.toArray())
+            sum += w.toDouble();
+        QVERIFY(std::abs(sum - 1.0) < 1e-5);
+    }
+    // A missing or damaged model file: exit 2, naming it.
+    r = runApp({"translate", "--model", dir.filePath(QStringLiteral("none.apmodel")), "a"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("none.apmodel"));
+    const QString bad = dir.filePath(QStringLiteral("bad.apmodel"));
+    {
+        QFile b(bad);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write("attention-playground-seq2seq 1\n{\"options\": 3}\n");
+    }
+    r = runApp({"translate", "--model", bad, "a"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("bad.apmodel"));
+    r = runApp({"translate", "a"});
     QCOMPARE(r.exitCode, 2);
 }
 

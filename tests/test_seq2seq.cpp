@@ -5,6 +5,9 @@
 #include "translation/attention_layer.h"
 #include "translation/gru.h"
 #include "translation/metrics.h"
+#include "translation/corpus_split.h"
+#include "translation/guided_alignment.h"
+#include "translation/model_file.h"
 #include "translation/seq2seq.h"
 #include "translation/vocabulary.h"
 
@@ -425,7 +428,7 @@ TEST(Seq2SeqModel, RefusesBadOptionsAndCorpora) {
     o.normalization = ap::Normalization::Hard;
     EXPECT_NE(model.initialize(tinyCorpus(), o).find("softmax or sparsemax"), std::string::npos);
     o = {};
-    o.learningRate = -1;
+    o.adam.learningRate = -1;
     EXPECT_NE(model.initialize(tinyCorpus(), o).find("learning rate"), std::string::npos);
     ap::Corpus empty;
     empty.name = "empty.tsv";
@@ -631,3 +634,234 @@ TEST(Seq2SeqEvaluation, AgreesWithTheMetricsModule) {
 }
 
 }  // namespace
+
+// ------------------------------------------------------- guided alignment
+
+TEST(GuidedAlignment, GuideFromLinksIsUniformOverLinkedSourceWords) {
+    const ap::SentencePair pair = makePair("a b c", "x y z w", "0-0 1?1 2-1 2-3");
+    const MatrixXd g = ap::guideFromLinks(pair);
+    ASSERT_EQ(g.rows(), 3);
+    ASSERT_EQ(g.cols(), 4);
+    EXPECT_DOUBLE_EQ(g(0, 0), 1.0);
+    EXPECT_DOUBLE_EQ(g(1, 1), 0.5);  // y: linked to b (possible) and c
+    EXPECT_DOUBLE_EQ(g(2, 1), 0.5);
+    EXPECT_DOUBLE_EQ(g.col(2).sum(), 0.0);  // z has no link: no guide
+    EXPECT_DOUBLE_EQ(g(2, 3), 1.0);
+    ap::SentencePair none = makePair("a", "x", "");
+    none.hasGold = false;
+    none.gold.clear();
+    EXPECT_EQ(ap::guideFromLinks(none).size(), 0);
+}
+
+TEST(Seq2SeqGradient, GuidedAlignmentTermEveryScoringKind) {
+    const ap::Corpus corpus = tinyCorpus();
+    for (ap::Scoring scoring : kAllScorings)
+        for (int heads : {1, 2}) {
+            ap::Seq2SeqOptions options = smallOptions(scoring, ap::Normalization::Softmax, heads);
+            options.guidedAlignment = 0.7;
+            ap::Seq2SeqModel model;
+            ASSERT_EQ(model.initialize(corpus, options), "");
+            std::mt19937_64 rng(29);
+            model.parameters() += randomMatrix(model.parameters().size(), 1, rng, 0.1);
+            // Pair 0 has a possible link, so one guide row is split in two.
+            ap::EncodedPair pair = model.encode(corpus.pairs[0]);
+            pair.guide = ap::guideFromLinks(corpus.pairs[0]);
+            ap::Seq2SeqWorkspace ws;
+            const double loss = model.forward(pair, ws);
+            // The guided term is positive: the loss exceeds the cross-entropy.
+            EXPECT_GT(loss, ws.crossEntropy);
+            VectorXd analytic = VectorXd::Zero(model.parameters().size());
+            model.backward(ws, analytic.data());
+            auto f = [&](const VectorXd& v) {
+                ap::Seq2SeqModel probe = model;
+                probe.parameters() = v;
+                ap::Seq2SeqWorkspace w;
+                return probe.forward(pair, w);
+            };
+            std::vector<Block> blocks;
+            for (const ap::ParameterBlock& b : model.parameterBlocks())
+                blocks.push_back({b.name, b.offset, b.size()});
+            expectGradient(f, model.parameters(), analytic, blocks,
+                           std::string("guided ") + ap::toString(scoring) + " heads " + std::to_string(heads));
+        }
+}
+
+TEST(GuidedAlignment, TermEqualsHandComputedCrossEntropy) {
+    const ap::Corpus corpus = tinyCorpus();
+    ap::Seq2SeqOptions options = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
+    options.guidedAlignment = 2.0;
+    ap::Seq2SeqModel model;
+    ASSERT_EQ(model.initialize(corpus, options), "");
+    ap::EncodedPair pair = model.encode(corpus.pairs[4]);
+    pair.guide = ap::guideFromLinks(corpus.pairs[4]);
+    ap::Seq2SeqWorkspace ws;
+    const double loss = model.forward(pair, ws);
+    const MatrixXd& w = ws.attentionCache.weights[0];  // n x T
+    // Links 0-0 1-2 2-1: target t attends source s(t) = 0, 2, 1.
+    const double T = double(pair.target.size() + 1);
+    const double expected = -(std::log(w(0, 0)) + std::log(w(2, 1)) + std::log(w(1, 2))) / T;
+    EXPECT_NEAR(loss - ws.crossEntropy, 2.0 * expected, 1e-12);
+}
+
+TEST(GuidedAlignment, RefusedWithSparsemax) {
+    ap::Seq2SeqOptions o;
+    o.guidedAlignment = 1.0;
+    o.normalization = ap::Normalization::Sparsemax;
+    EXPECT_NE(ap::validate(o).find("softmax"), std::string::npos);
+    o.guidedAlignment = -1.0;
+    o.normalization = ap::Normalization::Softmax;
+    EXPECT_NE(ap::validate(o), "");
+}
+
+TEST(GuidedAlignment, LowersTheAttentionsAlignmentErrorOnTrainingPairs) {
+    const ap::Corpus corpus = tinyCorpus();
+    ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
+    o.epochs = 40;
+    ap::Seq2SeqTrainer plain, guided;
+    ASSERT_EQ(plain.start(corpus, o), "");
+    o.guidedAlignment = 1.0;
+    ASSERT_EQ(guided.start(corpus, o), "");
+    ap::EpochStats a, b;
+    while (plain.runEpoch(a)) {}
+    while (guided.runEpoch(b)) {}
+    EXPECT_LT(b.aer, 0.05);
+    EXPECT_LE(b.aer, a.aer);
+}
+
+// --------------------------------------------------------------- BLEU
+
+TEST(Bleu, PerfectTranslationIsOne) {
+    const std::vector<std::string> s = {"the", "black", "cat", "sleeps", "here"};
+    EXPECT_DOUBLE_EQ(ap::bleuCounts(s, s).bleu(), 1.0);
+}
+
+TEST(Bleu, HandWorkedSmoothedExample) {
+    // candidate "the cat sat on the mat" (6), reference "the cat is on the mat" (6):
+    // unigrams: the, cat, on, the, mat match (sat not): 5/6
+    // bigrams: "the cat", "on the", "the mat" match of 5: smoothed (3+1)/(5+1)
+    // trigrams: "on the mat" of 4: (1+1)/(4+1)
+    // 4-grams: none of 3: (0+1)/(3+1); BP = 1 (equal lengths).
+    const ap::BleuCounts c = ap::bleuCounts({"the", "cat", "sat", "on", "the", "mat"},
+                                            {"the", "cat", "is", "on", "the", "mat"});
+    EXPECT_EQ(c.matched[0], 5);
+    EXPECT_EQ(c.matched[1], 3);
+    EXPECT_EQ(c.matched[2], 1);
+    EXPECT_EQ(c.matched[3], 0);
+    const double expected = std::exp((std::log(5.0 / 6) + std::log(4.0 / 6) + std::log(2.0 / 5) + std::log(1.0 / 4)) / 4);
+    EXPECT_NEAR(c.bleu(), expected, 1e-12);
+    EXPECT_NEAR(c.bleu(), 0.4691, 1e-4);
+}
+
+TEST(Bleu, ClippingBrevityAndCorpusSums) {
+    // "the the the" against "the cat": unigram matches clipped to 1 of 3.
+    const ap::BleuCounts clipped = ap::bleuCounts({"the", "the", "the"}, {"the", "cat"});
+    EXPECT_EQ(clipped.matched[0], 1);
+    EXPECT_EQ(clipped.total[0], 3);
+    // A short candidate pays the brevity penalty exp(1 - r/c) = exp(1 - 4/2).
+    const ap::BleuCounts shortOne = ap::bleuCounts({"a", "b"}, {"a", "b", "c", "d"});
+    const double p = std::exp((std::log(1.0) + std::log(2.0 / 2) + std::log(1.0 / 1) + std::log(1.0 / 1)) / 4);
+    EXPECT_NEAR(shortOne.bleu(), std::exp(1.0 - 2.0) * p, 1e-12);
+    // Corpus BLEU sums the counts before the ratios.
+    ap::BleuCounts sum = clipped;
+    sum += shortOne;
+    EXPECT_EQ(sum.matched[0], 3);
+    EXPECT_EQ(sum.total[0], 5);
+    EXPECT_EQ(sum.candidateLength, 5);
+    EXPECT_EQ(sum.referenceLength, 6);
+    // Nothing output, or nothing matching: 0.
+    EXPECT_EQ(ap::bleuCounts({}, {"a"}).bleu(), 0.0);
+    EXPECT_EQ(ap::bleuCounts({"b"}, {"a"}).bleu(), 0.0);
+}
+
+// ---------------------------------------------------- held-out evaluation
+
+TEST(CorpusSplit, SeededHoldoutIsDisjointAndRepeatable) {
+    ap::Corpus c = tinyCorpus();
+    const ap::HoldoutSplit a = ap::splitHoldout(c, 0.25, 5);
+    const ap::HoldoutSplit b = ap::splitHoldout(c, 0.25, 5);
+    EXPECT_EQ(a.heldOutIndices, b.heldOutIndices);
+    ASSERT_EQ(a.heldOut.pairs.size(), 2u);
+    EXPECT_EQ(a.train.pairs.size(), 6u);
+    for (const ap::SentencePair& h : a.heldOut.pairs)
+        for (const ap::SentencePair& t : a.train.pairs) EXPECT_NE(h.line, t.line);
+    EXPECT_TRUE(std::is_sorted(a.heldOutIndices.begin(), a.heldOutIndices.end()));
+    // Another seed, another split (for this corpus and these seeds).
+    EXPECT_NE(ap::splitHoldout(c, 0.25, 6).heldOutIndices, a.heldOutIndices);
+    // Bounds: at least one held out, at least one kept.
+    EXPECT_EQ(ap::splitHoldout(c, 0.01, 1).heldOut.pairs.size(), 1u);
+    EXPECT_EQ(ap::splitHoldout(c, 0.0, 1).heldOut.pairs.size(), 0u);
+}
+
+TEST(CorpusSplit, LowercaseFoldsLatinGreekCyrillicAndKeepsCjk) {
+    EXPECT_EQ(ap::lowercase("Le Chat ÉTÉ Œuvre Straße"), "le chat été œuvre straße");
+    EXPECT_EQ(ap::lowercase("ΑΒΓ ДОМ"), "αβγ дом");
+    EXPECT_EQ(ap::lowercase("我有2个"), "我有2个");
+    EXPECT_EQ(ap::lowercase(std::string("A\xff" "B")), std::string("a\xff" "b"));
+}
+
+TEST(Seq2SeqTraining, HeldOutFiguresComeWithEveryEvaluatedEpoch) {
+    ap::Corpus c = tinyCorpus();
+    const ap::HoldoutSplit split = ap::splitHoldout(c, 0.25, 3);
+    ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
+    o.epochs = 5;
+    ap::TrainerOptions t;
+    t.evaluateEvery = 2;
+    ap::Seq2SeqTrainer trainer;
+    ASSERT_EQ(trainer.start(split.train, o, split.heldOut, t), "");
+    std::vector<ap::EpochStats> all;
+    ap::EpochStats s;
+    while (trainer.runEpoch(s)) all.push_back(s);
+    ASSERT_EQ(all.size(), 5u);
+    EXPECT_FALSE(all[0].evaluated);
+    EXPECT_TRUE(all[1].evaluated);
+    EXPECT_TRUE(all[4].evaluated);  // the last always is
+    EXPECT_TRUE(all[4].hasHeldOut);
+    EXPECT_EQ(all[4].heldOut.pairsWithGold, 2);
+    const ap::Evaluation direct = ap::evaluate(trainer.model(), split.heldOut);
+    EXPECT_DOUBLE_EQ(all[4].heldOut.aer, direct.aer);
+    EXPECT_DOUBLE_EQ(all[4].heldOut.bleu, direct.bleu);
+}
+
+// -------------------------------------------------------------- model file
+
+TEST(ModelFile, RoundTripKeepsEveryParameterBitForBit) {
+    const ap::Corpus corpus = tinyCorpus();
+    for (ap::Scoring scoring : kAllScorings) {
+        ap::Seq2SeqOptions o = smallOptions(scoring, ap::Normalization::Softmax, 2);
+        ap::Seq2SeqModel model;
+        ASSERT_EQ(model.initialize(corpus, o), "");
+        const std::string bytes = ap::modelToBytes(model, true);
+        const ap::ModelReadResult r = ap::parseModel(bytes, "m.apmodel");
+        ASSERT_TRUE(r.ok) << r.error;
+        EXPECT_TRUE(r.file.lowercase);
+        EXPECT_EQ(r.file.model.parameters(), model.parameters());
+        EXPECT_EQ(r.file.model.sourceVocabulary().size(), model.sourceVocabulary().size());
+        EXPECT_EQ(r.file.model.targetVocabulary().token(5), model.targetVocabulary().token(5));
+        EXPECT_EQ(r.file.model.translate({"le", "chat", "noir"}).tokens,
+                  model.translate({"le", "chat", "noir"}).tokens);
+    }
+}
+
+TEST(ModelFile, DamagedFilesAreRefusedWithAMessage) {
+    const ap::Corpus corpus = tinyCorpus();
+    ap::Seq2SeqModel model;
+    ASSERT_EQ(model.initialize(corpus, smallOptions(ap::Scoring::Additive, ap::Normalization::Softmax, 1)), "");
+    const std::string good = ap::modelToBytes(model, false);
+    auto error = [](const std::string& bytes) { return ap::parseModel(bytes, "m.apmodel").error; };
+    EXPECT_NE(error("hello\n").find("m.apmodel: not a model file"), std::string::npos);
+    EXPECT_NE(error("attention-playground-seq2seq 2\n{}\n").find("version"), std::string::npos);
+    EXPECT_NE(error(good.substr(0, good.size() - 8)).find("expected"), std::string::npos);
+    EXPECT_NE(error(good + "x").find("bytes"), std::string::npos);
+    // A shape that disagrees with the options is named.
+    std::string wrongShape = good;
+    const std::size_t at = wrongShape.find("\"name\":\"encoder.U\",\"rows\":24,\"cols\":8");
+    ASSERT_NE(at, std::string::npos);
+    wrongShape.replace(wrongShape.find("\"cols\":8", at), 8, "\"cols\":9");
+    EXPECT_NE(error(wrongShape).find("encoder.U"), std::string::npos);
+    std::string wrongCount = good;
+    wrongCount.replace(wrongCount.find("\"parameter_count\":"), 18, "\"parameter_count\":1");
+    EXPECT_NE(error(wrongCount).find("parameter_count"), std::string::npos);
+    std::string nan = good;
+    for (int b = 0; b < 8; ++b) nan[nan.size() - 8 + std::size_t(b)] = b == 7 ? char(0x7F) : b == 6 ? char(0xF8) : 0;
+    EXPECT_NE(error(nan).find("not a finite number"), std::string::npos);
+}

@@ -1,18 +1,22 @@
-// The translation playground's training flow (issue 4, sections 4 and 8),
-// driven through the panel's widgets under the offscreen platform: load,
-// train, the heatmap holds the model's attention, pause, resume, stop,
-// translate, open in playground.
+// The translation window's training flow, driven through the panel's
+// widgets under the offscreen platform: load, train, the heatmap holds the
+// model's attention, pause, resume, stop, translate, open in playground,
+// held-out pairs and curves, model files, the pair list model.
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
 #include "render/resources_dir.h"
+#include "widgets/training/pair_list_model.h"
 #include "widgets/training/training_panel.h"
+#include "widgets/training/training_plots.h"
+#include "widgets/training/training_settings.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QAbstractItemModelTester>
+#include <QListView>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -98,6 +102,9 @@ private slots:
     void translateShowsTokensAndAttention();
     void openInPlaygroundEmitsValidScene();
     void screenshotAfterTraining();
+    void pairListModelPassesTester();
+    void heldOutPairsAreMarkedAndEvaluated();
+    void modelSaveLoadAndDiscardQuestion();
 
 private:
     std::optional<QTemporaryDir> dir_;
@@ -120,9 +127,9 @@ void TestTrainingUi::shippedCorporaLoad() {
     QVERIFY(panel.corpus());
     QCOMPARE(QString::fromStdString(panel.corpus()->name), QStringLiteral("fr-en"));
     QVERIFY(panel.corpus()->pairs.size() >= 60);
-    auto* list = panel.findChild<QListWidget*>(QStringLiteral("pairList"));
-    QCOMPARE(list->count(), int(panel.corpus()->pairs.size()));
-    QCOMPARE(list->item(0)->text(), QStringLiteral("Je suis étudiant → I am a student"));
+    auto* list = panel.findChild<QListView*>(QStringLiteral("pairList"));
+    QCOMPARE(list->model()->rowCount(), int(panel.corpus()->pairs.size()));
+    QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("Je suis étudiant → I am a student"));
 
     auto* combo = panel.findChild<QComboBox*>(QStringLiteral("corpusCombo"));
     const char* names[] = {"fr-en", "zh-en", "de-en"};
@@ -172,7 +179,7 @@ void TestTrainingUi::badCorpusShowsLineAndKeepsPrevious() {
     QVERIFY(panel.findChild<QLabel*>(QStringLiteral("trainingErrorLabel"))->isVisibleTo(&panel));
     // The previous corpus stays, in the list and in the combo box.
     QCOMPARE(int(panel.corpus()->pairs.size()), 4);
-    QCOMPARE(panel.findChild<QListWidget*>(QStringLiteral("pairList"))->count(), 4);
+    QCOMPARE(panel.findChild<QListView*>(QStringLiteral("pairList"))->model()->rowCount(), 4);
     QCOMPARE(panel.findChild<QComboBox*>(QStringLiteral("corpusCombo"))->currentText(),
              QStringLiteral("small.tsv"));
 
@@ -228,7 +235,10 @@ void TestTrainingUi::trainingShowsTheModelsAttention() {
     check(2);
 
     // Selecting another pair in the list updates the heatmap.
-    panel.findChild<QListWidget*>(QStringLiteral("pairList"))->setCurrentRow(0);
+    {
+        auto* list = panel.findChild<QListView*>(QStringLiteral("pairList"));
+        list->setCurrentIndex(list->model()->index(0, 0));
+    }
     check(0);
     QCOMPARE(panel.heatmapView()->data().rowLabels, (QStringList{"x", "y", "<eos>"}));
 
@@ -390,6 +400,86 @@ void TestTrainingUi::screenshotAfterTraining() {
             for (int x = 0; x < shot.width(); x += 7) colors.insert(shot.pixel(x, y));
         QVERIFY(colors.size() > 50);
     }
+}
+
+void TestTrainingUi::pairListModelPassesTester() {
+    ui::PairListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ap::CorpusReadResult read = ap::readCorpusFile(smallPath_.toStdString());
+    QVERIFY(read.ok);
+    auto corpus = std::make_shared<const ap::Corpus>(read.corpus);
+    model.setCorpus(corpus, QStringLiteral("small.tsv"), {1, 3});
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(0, 0).data(ui::PairListModel::HeldOutRole).toBool(), false);
+    QCOMPARE(model.index(1, 0).data(ui::PairListModel::HeldOutRole).toBool(), true);
+    QVERIFY(model.index(1, 0).data().toString().contains(QStringLiteral("held out")));
+    QVERIFY(model.index(2, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("0-0 1?1 2-2 1?2")));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setHeldOut({0});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0, 0).data(ui::PairListModel::HeldOutRole).toBool(), true);
+    QCOMPARE(model.index(1, 0).data(ui::PairListModel::HeldOutRole).toBool(), false);
+    model.setCorpus(nullptr, QString(), {});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTrainingUi::heldOutPairsAreMarkedAndEvaluated() {
+    TrainingPanel panel;
+    panel.setDiscardQuestion([] { return true; });
+    QCOMPARE(panel.loadCorpusFile(smallPath_), QString());
+    // 25 % of four pairs: one held out, marked in the list.
+    panel.settings()->setHoldoutFraction(0.25);
+    QCOMPARE(int(panel.session()->heldOutIndices().size()), 1);
+    const int held = panel.session()->heldOutIndices().front();
+    QVERIFY(panel.pairModel()->index(held, 0).data(ui::PairListModel::HeldOutRole).toBool());
+    QVERIFY(panel.heldOutText().contains(QStringLiteral("1 pair")));
+    QVERIFY(trainToEnd(panel, 4, 8));
+    QVERIFY(panel.lastStats()->hasHeldOut);
+    // Training and held-out curves, side by side.
+    QCOMPARE(panel.plots()->heldOutExactMatchPointCount(), 4);
+    QVERIFY2(panel.heldOutText().startsWith(QStringLiteral("Held out:")), qPrintable(panel.heldOutText()));
+    QVERIFY(panel.heldOutText().contains(QStringLiteral("BLEU")));
+    // Lower-casing keeps the split and the pairs, and drops the model.
+    panel.settings()->setLowercase(true);
+    QVERIFY(!panel.model());
+    QCOMPARE(int(panel.corpus()->pairs.size()), 4);
+}
+
+void TestTrainingUi::modelSaveLoadAndDiscardQuestion() {
+    TrainingPanel panel;
+    QCOMPARE(panel.loadCorpusFile(smallPath_), QString());
+    QVERIFY(!button(panel, "saveModelButton")->isEnabled());
+    QVERIFY(trainToEnd(panel, 3, 8));
+    QVERIFY(button(panel, "saveModelButton")->isEnabled());
+    const QString file = dir_->filePath(QStringLiteral("m.apmodel"));
+    QCOMPARE(panel.saveModel(file), QString());
+    const ap::Translation before = panel.model()->translate({"a", "b"});
+
+    // Switching corpus asks first; "no" keeps corpus and model.
+    int asked = 0;
+    panel.setDiscardQuestion([&] { ++asked; return false; });
+    auto* combo = panel.findChild<QComboBox*>(QStringLiteral("corpusCombo"));
+    combo->setCurrentIndex(0);
+    QCOMPARE(asked, 1);
+    QCOMPARE(int(panel.corpus()->pairs.size()), 4);
+    QVERIFY(panel.model());
+    QCOMPARE(combo->currentText(), QStringLiteral("small.tsv"));
+    // "yes" switches and drops the model.
+    panel.setDiscardQuestion([&] { ++asked; return true; });
+    combo->setCurrentIndex(0);
+    QCOMPARE(asked, 2);
+    QCOMPARE(QString::fromStdString(panel.corpus()->name), QStringLiteral("fr-en"));
+    QVERIFY(!panel.model());
+
+    // The saved model comes back and translates as before.
+    QCOMPARE(panel.loadModel(file), QString());
+    QVERIFY(panel.model());
+    const ap::Translation after = panel.model()->translate({"a", "b"});
+    QCOMPARE(after.tokens, before.tokens);
+    // A broken file is refused with its name.
+    const QString bad = writeFile(*dir_, QStringLiteral("bad.apmodel"), "not a model\n");
+    QVERIFY(panel.loadModel(bad).contains(QStringLiteral("bad.apmodel")));
+    QVERIFY(panel.errorText().contains(QStringLiteral("not a model file")));
 }
 
 QTEST_MAIN(TestTrainingUi)

@@ -1,155 +1,248 @@
-// train CORPUS.tsv: the encoder-decoder of translation/seq2seq.h on a
-// parallel corpus. One line per epoch, then, as the last line, one JSON
-// object with the final figures. --save-attention writes each pair's
-// teacher-forced attention as a scene file, pair-0001.json, ...
+// train TRAIN.tsv: the encoder-decoder of translation/seq2seq.h on a
+// parallel corpus, evaluated on held-out pairs (--eval or --holdout). One
+// line per epoch, then, as the last line, one JSON object with the final
+// figures ("eval" holds the held-out ones). --save-attention writes each
+// pair's teacher-forced attention as a scene file; --save-model keeps the
+// model (translation/model_file.h).
 #include "command_line.h"
 #include "io/scene_io.h"
 #include "translation/corpus.h"
+#include "translation/corpus_split.h"
+#include "translation/model_file.h"
 #include "translation/seq2seq.h"
 
-#include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace app {
+namespace {
+
+QJsonObject evalJson(const ap::Evaluation& e, int pairs) {
+    QJsonObject o;
+    o[QStringLiteral("pairs")] = pairs;
+    o[QStringLiteral("loss")] = e.loss;
+    o[QStringLiteral("exact_match")] = e.exactMatch;
+    o[QStringLiteral("token_accuracy")] = e.tokenAccuracy;
+    o[QStringLiteral("bleu")] = e.bleu;
+    // AER needs gold links: null when no held-out pair has any.
+    o[QStringLiteral("aer")] = e.pairsWithGold > 0 ? QJsonValue(e.aer) : QJsonValue();
+    o[QStringLiteral("pairs_with_gold")] = e.pairsWithGold;
+    return o;
+}
+
+// Writes prefix-0001.json, ... into dir; false after printing the error.
+bool saveAttention(const QString& dir, const QString& prefix, const ap::Seq2SeqModel& model,
+                   const std::vector<ap::SentencePair>& pairs) {
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const QString file = QDir(dir).filePath(QStringLiteral("%1-%2.json").arg(prefix).arg(i + 1, 4, 10, QLatin1Char('0')));
+        const std::string json = ap::sceneToJson(ap::sceneFromPair(model, pairs[i]));
+        const std::string err = ap::writeFileAtomically(QFile::encodeName(file).toStdString(), json);
+        if (!err.empty()) {
+            printErr(QString::fromStdString(err));
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
 
 int runTrain(const QStringList& args) {
     const ap::Seq2SeqOptions defaults;
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("attention-playground train"));
-    parser.addPositionalArgument(QStringLiteral("CORPUS.tsv"),
-                                 QStringLiteral("The corpus: source<TAB>target[<TAB>alignment] per line."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Displays help for this command."));
+    CommandLine cl(QStringLiteral("train"), QStringLiteral("TRAIN.tsv"),
+                   QStringLiteral("The training pairs: source<TAB>target[<TAB>alignment] per line."));
+    const QString defaultScoring = QString::fromUtf8(ap::toString(defaults.scoring));
+    const QString defaultNormalization = QString::fromUtf8(ap::toString(defaults.normalization));
     const QCommandLineOption scoring(QStringLiteral("scoring"),
-                                     QStringLiteral("dot, scaled_dot, general, additive or cosine (default %1).")
-                                         .arg(QString::fromUtf8(ap::toString(defaults.scoring))),
-                                     QStringLiteral("KIND"), QString::fromUtf8(ap::toString(defaults.scoring)));
-    const QCommandLineOption normalization(
-        QStringLiteral("normalization"),
-        QStringLiteral("softmax or sparsemax (default %1).").arg(QString::fromUtf8(ap::toString(defaults.normalization))),
-        QStringLiteral("KIND"), QString::fromUtf8(ap::toString(defaults.normalization)));
+                                     QStringLiteral("dot, scaled_dot, general, additive or cosine (default %1).").arg(defaultScoring),
+                                     QStringLiteral("KIND"), defaultScoring);
+    const QCommandLineOption normalization(QStringLiteral("normalization"),
+                                           QStringLiteral("softmax or sparsemax (default %1).").arg(defaultNormalization),
+                                           QStringLiteral("KIND"), defaultNormalization);
     const QCommandLineOption heads(QStringLiteral("heads"),
                                    QStringLiteral("Attention heads; must divide --hidden (default %1).").arg(defaults.heads),
                                    QStringLiteral("N"), QString::number(defaults.heads));
     const QCommandLineOption hidden(QStringLiteral("hidden"),
                                     QStringLiteral("GRU state width (default %1).").arg(defaults.hidden),
                                     QStringLiteral("N"), QString::number(defaults.hidden));
+    const QCommandLineOption embedding(QStringLiteral("embedding"),
+                                       QStringLiteral("Token embedding width (default %1).").arg(defaults.embedding),
+                                       QStringLiteral("N"), QString::number(defaults.embedding));
     const QCommandLineOption epochs(QStringLiteral("epochs"),
                                     QStringLiteral("Passes over the pairs (default %1).").arg(defaults.epochs),
                                     QStringLiteral("N"), QString::number(defaults.epochs));
     const QCommandLineOption lr(QStringLiteral("lr"),
-                                QStringLiteral("Adam's learning rate (default %1).").arg(defaults.learningRate),
-                                QStringLiteral("X"), QString::number(defaults.learningRate));
+                                QStringLiteral("Adam's learning rate (default %1).").arg(defaults.adam.learningRate),
+                                QStringLiteral("X"), QString::number(defaults.adam.learningRate));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("Pairs per Adam step (default %1).").arg(defaults.batchSize),
+                                   QStringLiteral("N"), QString::number(defaults.batchSize));
     const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Seed of the initial parameters and of the order of the pairs (default %1).")
+                                  QStringLiteral("Seed of the initial parameters, the order of the pairs and the --holdout split (default %1).")
                                       .arg(defaults.seed),
                                   QStringLiteral("S"), QString::number(defaults.seed));
-    const QCommandLineOption saveAttention(QStringLiteral("save-attention"),
-                                           QStringLiteral("Write each pair's attention as a scene file into DIR."),
-                                           QStringLiteral("DIR"));
-    parser.addOptions({help, scoring, normalization, heads, hidden, epochs, lr, seed, saveAttention});
-    if (!parser.parse(args)) {
-        printErr(QStringLiteral("attention-playground train: %1").arg(parser.errorText()));
-        return kBadInput;
-    }
-    if (parser.isSet(help)) {
-        printOut(parser.helpText().replace(QCoreApplication::applicationFilePath(),
-                                           QStringLiteral("attention-playground train")));
-        return kOk;
-    }
-    const QStringList pos = parser.positionalArguments();
-    if (pos.size() != 1) {
-        printErr(QStringLiteral("attention-playground train: expected exactly one CORPUS.tsv, got %1").arg(pos.size()));
-        return kBadInput;
-    }
+    const QCommandLineOption eval(QStringLiteral("eval"),
+                                  QStringLiteral("Held-out pairs to evaluate on (never trained on)."), QStringLiteral("EVAL.tsv"));
+    const QCommandLineOption holdout(QStringLiteral("holdout"),
+                                     QStringLiteral("Hold out this fraction of TRAIN.tsv's pairs, chosen with the seed."),
+                                     QStringLiteral("FRACTION"));
+    const QCommandLineOption lowercase(QStringLiteral("lowercase"),
+                                       QStringLiteral("Lower-case both sides of every pair (training and held-out)."));
+    const QCommandLineOption guided(QStringLiteral("guided-alignment"),
+                                    QStringLiteral("Weight of the guided-alignment loss (default 0: off)."),
+                                    QStringLiteral("LAMBDA"), QStringLiteral("0"));
+    const QCommandLineOption guide(QStringLiteral("guide"),
+                                   QStringLiteral("Where the guide comes from: gold (the training pairs' links; default)."),
+                                   QStringLiteral("SOURCE"), QStringLiteral("gold"));
+    const QCommandLineOption evalEvery(QStringLiteral("eval-every"),
+                                       QStringLiteral("Compute the figures after every N epochs and the last (default 1)."),
+                                       QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption saveAttentionOption(QStringLiteral("save-attention"),
+                                                 QStringLiteral("Write each pair's attention as a scene file into DIR (pair-0001.json, ...; held-out pairs eval-0001.json, ...)."),
+                                                 QStringLiteral("DIR"));
+    const QCommandLineOption saveModel(QStringLiteral("save-model"),
+                                       QStringLiteral("Keep the trained model in FILE (read by translate --model)."),
+                                       QStringLiteral("FILE"));
+    cl.parser.addOptions({scoring, normalization, heads, hidden, embedding, epochs, lr, batch, seed, eval, holdout,
+                          lowercase, guided, guide, evalEvery, saveAttentionOption, saveModel});
+    int code = kOk;
+    if (!cl.parse(args, code))
+        return code;
+
     ap::Seq2SeqOptions options;
-    const auto kind = ap::scoringFromString(parser.value(scoring).toStdString());
-    const auto norm = ap::normalizationFromString(parser.value(normalization).toStdString());
-    bool lrOk = false, seedOk = false;
-    options.learningRate = parser.value(lr).toDouble(&lrOk);
-    options.seed = parser.value(seed).toULongLong(&seedOk);
-    QString bad;
+    const auto kind = ap::scoringFromString(cl.parser.value(scoring).toStdString());
+    const auto norm = ap::normalizationFromString(cl.parser.value(normalization).toStdString());
     if (!kind)
-        bad = QStringLiteral("--scoring must be dot, scaled_dot, general, additive or cosine");
-    else if (!norm)
-        bad = QStringLiteral("--normalization must be softmax or sparsemax");
-    else if (!parseInt(parser.value(heads), 1, ap::limits::kMaxHeads, options.heads))
-        bad = QStringLiteral("--heads must be a whole number from 1 to %1").arg(ap::limits::kMaxHeads);
-    else if (!parseInt(parser.value(hidden), 1, ap::limits::kMaxWidth, options.hidden))
-        bad = QStringLiteral("--hidden must be a whole number from 1 to %1").arg(ap::limits::kMaxWidth);
-    else if (!parseInt(parser.value(epochs), 1, 1000000, options.epochs))
-        bad = QStringLiteral("--epochs must be a whole number from 1 to 1000000");
-    else if (!lrOk)
-        bad = QStringLiteral("--lr must be a number");
-    else if (!seedOk)
-        bad = QStringLiteral("--seed must be a whole number from 0 to 18446744073709551615");
-    if (bad.isEmpty()) {
-        options.scoring = *kind;
-        options.normalization = *norm;
-        bad = QString::fromStdString(ap::validate(options));
-    }
-    if (!bad.isEmpty()) {
-        printErr(QStringLiteral("attention-playground train: %1").arg(bad));
+        return cl.usageError(QStringLiteral("--scoring must be dot, scaled_dot, general, additive or cosine"));
+    if (!norm)
+        return cl.usageError(QStringLiteral("--normalization must be softmax or sparsemax"));
+    options.scoring = *kind;
+    options.normalization = *norm;
+    unsigned long long seedValue = 0;
+    int evaluateEvery = 1;
+    double holdoutFraction = 0.0;
+    if (!cl.intOption(heads, 1, ap::limits::kMaxHeads, options.heads) ||
+        !cl.intOption(hidden, 1, ap::limits::kMaxWidth, options.hidden) ||
+        !cl.intOption(embedding, 1, ap::limits::kMaxWidth, options.embedding) ||
+        !cl.intOption(epochs, 1, 1000000, options.epochs) ||
+        !cl.doubleOption(lr, 1e-9, 10.0, options.adam.learningRate) ||
+        !cl.intOption(batch, 1, 100000, options.batchSize) || !cl.seedOption(seed, seedValue) ||
+        !cl.doubleOption(guided, 0.0, 1000.0, options.guidedAlignment) ||
+        !cl.intOption(evalEvery, 1, 1000000, evaluateEvery))
         return kBadInput;
-    }
-    const ap::CorpusReadResult read = ap::readCorpusFile(pos.first().toStdString());
+    options.seed = seedValue;
+    if (cl.parser.isSet(holdout) && !cl.doubleOption(holdout, 0.0, 0.9, holdoutFraction))
+        return kBadInput;
+    if (cl.parser.isSet(eval) && cl.parser.isSet(holdout))
+        return cl.usageError(QStringLiteral("--eval and --holdout exclude each other"));
+    if (cl.parser.value(guide) != QLatin1String("gold"))
+        return cl.usageError(QStringLiteral("--guide must be gold"));
+    if (const std::string err = ap::validate(options); !err.empty())
+        return cl.usageError(QString::fromStdString(err));
+
+    ap::CorpusReadResult read = ap::readCorpusFile(QFile::encodeName(cl.input).toStdString());
     if (!read.ok) {
         printErr(QString::fromStdString(read.error));
         return kBadInput;
     }
+    ap::Corpus trainCorpus = std::move(read.corpus);
+    ap::Corpus heldOut;
+    if (cl.parser.isSet(eval)) {
+        ap::CorpusReadResult evalRead = ap::readCorpusFile(QFile::encodeName(cl.parser.value(eval)).toStdString());
+        if (!evalRead.ok) {
+            printErr(QString::fromStdString(evalRead.error));
+            return kBadInput;
+        }
+        heldOut = std::move(evalRead.corpus);
+    }
+    const bool fold = cl.parser.isSet(lowercase);
+    if (fold) {
+        ap::lowercase(trainCorpus);
+        ap::lowercase(heldOut);
+    }
+    if (holdoutFraction > 0.0) {
+        ap::HoldoutSplit split = ap::splitHoldout(trainCorpus, holdoutFraction, options.seed);
+        trainCorpus = std::move(split.train);
+        heldOut = std::move(split.heldOut);
+    }
+    if (options.guidedAlignment > 0.0) {
+        bool anyGold = false;
+        for (const ap::SentencePair& p : trainCorpus.pairs)
+            anyGold = anyGold || p.hasGold;
+        if (!anyGold)
+            return cl.usageError(QStringLiteral("--guide gold needs gold links in %1, and it has none").arg(cl.input));
+    }
+
+    ap::TrainerOptions trainerOptions;
+    trainerOptions.evaluateEvery = evaluateEvery;
     ap::Seq2SeqTrainer trainer;
-    if (const std::string err = trainer.start(read.corpus, options); !err.empty()) {
+    if (const std::string err = trainer.start(trainCorpus, options, heldOut, trainerOptions); !err.empty()) {
         printErr(QString::fromStdString(err));
         return kBadInput;
     }
     ap::EpochStats last;
     while (trainer.runEpoch(last)) {
-        printOut(QStringLiteral("epoch %1/%2: loss %3, token accuracy %4, exact match %5, AER %6, %7 s")
-                     .arg(last.epoch).arg(options.epochs)
-                     .arg(last.loss, 0, 'f', 4).arg(last.tokenAccuracy, 0, 'f', 3)
-                     .arg(last.exactMatch, 0, 'f', 3).arg(last.aer, 0, 'f', 3)
-                     .arg(last.seconds, 0, 'f', 2));
+        if (!last.evaluated)
+            continue;
+        QString line = QStringLiteral("epoch %1/%2: loss %3, token accuracy %4, exact match %5, AER %6")
+                           .arg(last.epoch).arg(options.epochs)
+                           .arg(last.loss, 0, 'f', 4).arg(last.tokenAccuracy, 0, 'f', 3)
+                           .arg(last.exactMatch, 0, 'f', 3).arg(last.aer, 0, 'f', 3);
+        if (last.hasHeldOut)
+            line += QStringLiteral("; held out: exact match %1, BLEU %2, AER %3")
+                        .arg(last.heldOut.exactMatch, 0, 'f', 3).arg(last.heldOut.bleu, 0, 'f', 3)
+                        .arg(last.heldOut.aer, 0, 'f', 3);
+        line += QStringLiteral("; %1 s").arg(last.seconds, 0, 'f', 2);
+        if (!printOut(line)) {
+            printErr(QStringLiteral("attention-playground train: cannot write to standard output"));
+            return kWriteFailed;
+        }
     }
-    if (parser.isSet(saveAttention)) {
-        const QString dir = parser.value(saveAttention);
+    if (cl.parser.isSet(saveAttentionOption)) {
+        const QString dir = cl.parser.value(saveAttentionOption);
         if (!QDir().mkpath(dir)) {
             printErr(QStringLiteral("%1: cannot create the folder").arg(dir));
             return kWriteFailed;
         }
-        const std::vector<ap::SentencePair>& pairs = trainer.corpus().pairs;
-        for (std::size_t i = 0; i < pairs.size(); ++i) {
-            const QString file = QDir(dir).filePath(QStringLiteral("pair-%1.json").arg(i + 1, 4, 10, QLatin1Char('0')));
-            const std::string json = ap::sceneToJson(ap::sceneFromPair(trainer.model(), pairs[i]));
-            const std::string err = ap::writeFileAtomically(file.toStdString(), json);
-            if (!err.empty()) {
-                printErr(QString::fromStdString(err));
-                return kWriteFailed;
-            }
+        if (!saveAttention(dir, QStringLiteral("pair"), trainer.model(), trainer.corpus().pairs) ||
+            !saveAttention(dir, QStringLiteral("eval"), trainer.model(), trainer.heldOut().pairs))
+            return kWriteFailed;
+    }
+    if (cl.parser.isSet(saveModel)) {
+        const std::string err =
+            ap::writeModelFile(QFile::encodeName(cl.parser.value(saveModel)).toStdString(), trainer.model(), fold);
+        if (!err.empty()) {
+            printErr(QString::fromStdString(err));
+            return kWriteFailed;
         }
     }
     QJsonObject o;
-    o[QStringLiteral("corpus")] = pos.first();
-    o[QStringLiteral("pairs")] = int(read.corpus.pairs.size());
+    o[QStringLiteral("corpus")] = cl.input;
+    o[QStringLiteral("pairs")] = int(trainCorpus.pairs.size());
     o[QStringLiteral("scoring")] = QString::fromUtf8(ap::toString(options.scoring));
     o[QStringLiteral("normalization")] = QString::fromUtf8(ap::toString(options.normalization));
     o[QStringLiteral("heads")] = options.heads;
     o[QStringLiteral("hidden")] = options.hidden;
     o[QStringLiteral("embedding")] = options.embedding;
     o[QStringLiteral("epochs")] = last.epoch;
-    o[QStringLiteral("learning_rate")] = options.learningRate;
+    o[QStringLiteral("learning_rate")] = options.adam.learningRate;
+    o[QStringLiteral("guided_alignment")] = options.guidedAlignment;
+    o[QStringLiteral("lowercase")] = fold;
     // JSON numbers are doubles: seeds beyond 2^53 are written as text.
     o[QStringLiteral("seed")] = options.seed <= (1ull << 53) ? QJsonValue(double(options.seed))
                                                               : QJsonValue(QString::number(options.seed));
     o[QStringLiteral("loss")] = last.loss;
     o[QStringLiteral("token_accuracy")] = last.tokenAccuracy;
     o[QStringLiteral("exact_match")] = last.exactMatch;
+    o[QStringLiteral("bleu")] = last.bleu;
     o[QStringLiteral("aer")] = last.aer;
     o[QStringLiteral("pairs_with_gold")] = last.pairsWithGold;
+    if (last.hasHeldOut)
+        o[QStringLiteral("eval")] = evalJson(last.heldOut, int(heldOut.pairs.size()));
     o[QStringLiteral("seconds")] = last.seconds;
-    printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
-    return kOk;
+    return printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))) ? kOk : kWriteFailed;
 }
 
 }  // namespace app

@@ -101,11 +101,16 @@ const std::vector<CommandInfo>& commands() {
         {"bench", "bench SCENE.json [--repeat N] [--threads N]\n"
                   "                                      time the engine on the scene",
          [](const QStringList& a, const std::function<void()>&) { return runBench(a); }},
-        {"train", "train CORPUS.tsv [--scoring KIND] [--normalization KIND] [--heads N]\n"
-                  "      [--hidden N] [--epochs N] [--lr X] [--seed S] [--save-attention DIR]\n"
+        {"train", "train TRAIN.tsv [--eval EVAL.tsv | --holdout FRACTION] [--lowercase]\n"
+                  "      [--scoring KIND] [--normalization KIND] [--heads N] [--hidden N]\n"
+                  "      [--epochs N] [--lr X] [--seed S] [--guided-alignment LAMBDA]\n"
+                  "      [--save-attention DIR] [--save-model FILE]\n"
                   "                                      train the translation model on the\n"
                   "                                      pairs; one line per epoch, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runTrain(a); }},
+        {"translate", "translate --model FILE \"SENTENCE\"   translate with a saved model; the\n"
+                      "                                      last line is JSON with the attention",
+         [](const QStringList& a, const std::function<void()>&) { return runTranslate(a); }},
         {"inspect", "inspect ATTENTION                     what an attention file (.npy, .npz,\n"
                     "                                      .safetensors, BertViz JSON) holds",
          [](const QStringList& a, const std::function<void()>&) { return runInspect(a); }},

@@ -62,6 +62,7 @@ int runCompute(const QStringList& args);
 int runExport(const QStringList& args, const std::function<void()>& startGui);
 int runBench(const QStringList& args);
 int runTrain(const QStringList& args);
+int runTranslate(const QStringList& args);
 int runInspect(const QStringList& args);
 int runHeads(const QStringList& args);
 int runRollout(const QStringList& args);

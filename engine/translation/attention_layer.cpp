@@ -202,7 +202,8 @@ void AttentionLayer::forward(const double* params, const Eigen::Ref<const Eigen:
 
 void AttentionLayer::backward(const double* params, const AttentionLayerCache& cache,
                               const Eigen::Ref<const Eigen::MatrixXd>& dContext, double* grad,
-                              Eigen::MatrixXd& dQueries, Eigen::MatrixXd& dKeys) const {
+                              Eigen::MatrixXd& dQueries, Eigen::MatrixXd& dKeys,
+                              const std::vector<Eigen::MatrixXd>* dWeights) const {
     const int dh = headWidth();
     const int da = additiveWidth();
     const Eigen::Index T = cache.queries.cols();
@@ -222,6 +223,9 @@ void AttentionLayer::backward(const double* params, const AttentionLayerCache& c
         auto dk = dKeys.middleRows(h * dh, dh);
         // context_h = K_h W: the value path.
         dW.noalias() = k.transpose() * dc;
+        // A loss on the weights themselves (guided alignment) adds its own
+        // dL/dweights to the value path's.
+        if (dWeights != nullptr) dW += (*dWeights)[hi];
         dk.noalias() += dc * w.transpose();
         for (Eigen::Index t = 0; t < T; ++t)
             normalizeScoresBackward(normalization_, invT, w.col(t).data(), dW.col(t).data(),

@@ -102,7 +102,8 @@ public:
     // dL/dkeys (both the scoring path and the value path).
     void backward(const double* params, const AttentionLayerCache& cache,
                   const Eigen::Ref<const Eigen::MatrixXd>& dContext, double* grad,
-                  Eigen::MatrixXd& dQueries, Eigen::MatrixXd& dKeys) const;
+                  Eigen::MatrixXd& dQueries, Eigen::MatrixXd& dKeys,
+                  const std::vector<Eigen::MatrixXd>* dWeights = nullptr) const;
 
     // The per-head parameters as the scene file's head_params (float,
     // row-major), so that computeAttention reproduces this layer.

@@ -1,5 +1,8 @@
 #include "translation/metrics.h"
 
+#include <cmath>
+#include <map>
+
 #include <algorithm>
 #include <set>
 #include <utility>
@@ -75,6 +78,48 @@ double tokenAccuracy(long long matched, long long total) {
 bool exactMatch(const std::vector<std::string>& predicted,
                 const std::vector<std::string>& reference) {
     return predicted == reference;
+}
+
+BleuCounts& BleuCounts::operator+=(const BleuCounts& o) {
+    for (int n = 0; n < 4; ++n) {
+        matched[n] += o.matched[n];
+        total[n] += o.total[n];
+    }
+    candidateLength += o.candidateLength;
+    referenceLength += o.referenceLength;
+    return *this;
+}
+
+double BleuCounts::bleu() const {
+    if (candidateLength == 0 || total[0] == 0 || matched[0] == 0) return 0.0;
+    double logSum = std::log(double(matched[0]) / double(total[0]));
+    for (int n = 1; n < 4; ++n) logSum += std::log(double(matched[n] + 1) / double(total[n] + 1));
+    const double brevity = candidateLength > referenceLength
+                               ? 1.0
+                               : std::exp(1.0 - double(referenceLength) / double(candidateLength));
+    return brevity * std::exp(logSum / 4.0);
+}
+
+BleuCounts bleuCounts(const std::vector<std::string>& candidate,
+                      const std::vector<std::string>& reference) {
+    BleuCounts counts;
+    counts.candidateLength = (long long)candidate.size();
+    counts.referenceLength = (long long)reference.size();
+    for (std::size_t n = 1; n <= 4; ++n) {
+        std::map<std::vector<std::string>, int> referenceGrams;
+        for (std::size_t i = 0; i + n <= reference.size(); ++i)
+            ++referenceGrams[std::vector<std::string>(reference.begin() + long(i), reference.begin() + long(i + n))];
+        for (std::size_t i = 0; i + n <= candidate.size(); ++i) {
+            ++counts.total[n - 1];
+            auto it = referenceGrams.find(
+                std::vector<std::string>(candidate.begin() + long(i), candidate.begin() + long(i + n)));
+            if (it != referenceGrams.end() && it->second > 0) {
+                --it->second;  // clipping
+                ++counts.matched[n - 1];
+            }
+        }
+    }
+    return counts;
 }
 
 }  // namespace ap

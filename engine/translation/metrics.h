@@ -51,4 +51,25 @@ double tokenAccuracy(long long matched, long long total);
 bool exactMatch(const std::vector<std::string>& predicted,
                 const std::vector<std::string>& reference);
 
+// Corpus BLEU-4 (Papineni et al. 2002) with one reference per sentence,
+// smoothed as in Lin & Och (2004, "BLEU+1") for short sentences: the
+// n-gram precisions for n = 2..4 add one to both the matched and the total
+// counts, p_n = (m_n + 1) / (c_n + 1); the unigram precision is not
+// smoothed, p_1 = m_1 / c_1. The counts are summed over the corpus first:
+//   BLEU = BP * exp(1/4 * sum_{n=1..4} log p_n),
+//   BP = 1 if c > r, else exp(1 - r / c)
+// with c and r the candidate and reference lengths summed over the corpus.
+// Matches are clipped: an n-gram counts at most as often as it appears in
+// the reference. BLEU is 0 when no unigram matches (or nothing was output).
+struct BleuCounts {
+    long long matched[4] = {0, 0, 0, 0};  // clipped n-gram matches, n = 1..4
+    long long total[4] = {0, 0, 0, 0};    // candidate n-grams, n = 1..4
+    long long candidateLength = 0;
+    long long referenceLength = 0;
+    BleuCounts& operator+=(const BleuCounts& o);
+    double bleu() const;
+};
+BleuCounts bleuCounts(const std::vector<std::string>& candidate,
+                      const std::vector<std::string>& reference);
+
 }  // namespace ap

@@ -3,12 +3,14 @@
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
 #include "render/resources_dir.h"
+#include "widgets/training/corpus_picker.h"
+#include "widgets/training/pair_list_model.h"
 #include "widgets/training/training_heatmap.h"
 #include "widgets/training/training_plots.h"
 #include "widgets/training/training_settings.h"
+#include "translation/corpus_split.h"
 
 #include <QAction>
-#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -17,7 +19,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QListWidget>
+#include <QListView>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -37,13 +40,6 @@ QString joined(const std::vector<std::string>& tokens) {
     return parts.join(QLatin1Char(' '));
 }
 
-QString goldText(const ap::SentencePair& pair) {
-    QStringList links;
-    for (const ap::AlignmentLink& l : pair.gold)
-        links << QStringLiteral("%1%2%3").arg(l.source).arg(l.sure ? QLatin1Char('-') : QLatin1Char('?')).arg(l.target);
-    return links.join(QLatin1Char(' '));
-}
-
 QString percent(double fraction) {
     return QLocale().toString(100.0 * fraction, 'f', 1);
 }
@@ -59,10 +55,16 @@ QToolButton* actionButton(QAction* action, QWidget* parent) {
 }  // namespace
 
 TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
-    worker_ = new TrainingWorker(this);
-    connect(worker_, &TrainingWorker::epochFinished, this, &TrainingPanel::onEpoch);
-    connect(worker_, &TrainingWorker::trainingFinished, this, &TrainingPanel::onTrainingFinished);
-    connect(worker_, &TrainingWorker::failed, this, [this](const QString& message) {
+    session_ = new TrainingSession(this);
+    connect(session_, &TrainingSession::epochFinished, this, &TrainingPanel::onEpoch);
+    connect(session_, &TrainingSession::stateChanged, this, &TrainingPanel::onStateChanged);
+    connect(session_, &TrainingSession::corpusChanged, this, &TrainingPanel::onCorpusChanged);
+    connect(session_, &TrainingSession::splitChanged, this, [this] {
+        pairModel_->setHeldOut(session_->heldOutIndices());
+        updateStatus();
+    });
+    connect(session_, &TrainingSession::modelChanged, this, [this] { updateActions(); });
+    connect(session_, &TrainingSession::failed, this, [this](const QString& message) {
         showError(tr("Training could not start: %1").arg(message));
     });
 
@@ -86,18 +88,19 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(splitter);
 
+    session_->setHoldout(settings_->holdoutFraction(), settings_->options().seed);
+    session_->setLowercase(settings_->lowercase());
     // French-English is ready at once, so that a new user only has to press
     // Train; a missing resources directory shows its message instead.
-    if (corpusCombo_->count() > 0)
-        loadShipped(0);
+    if (picker_->shippedCount() > 0)
+        loadCorpusFile(picker_->pathAt(0));
     updateStatus();
     updateActions();
 }
 
 TrainingPanel::~TrainingPanel() {
-    // Join the worker before the members its queued signals would touch go.
-    worker_->disconnect(this);
-    delete worker_;
+    // The session joins its worker; its signals must not reach a half-gone panel.
+    session_->disconnect(this);
 }
 
 QAction* TrainingPanel::addShortcutAction(const QString& text, const QString& tip, const QKeySequence& key) {
@@ -118,41 +121,21 @@ QWidget* TrainingPanel::buildCorpusBox() {
     auto* box = new QGroupBox(tr("Sentence pairs"), this);
     auto* layout = new QVBoxLayout(box);
 
-    corpusCombo_ = new QComboBox(box);
-    corpusCombo_->setObjectName(QStringLiteral("corpusCombo"));
-    corpusCombo_->setToolTip(tr("The shipped corpora, and the files loaded with Load pairs…"));
-    const QString corpora = resourcesDir() + QStringLiteral("/corpora/");
-    const struct { const char* file; QString name; } shipped[] = {
-        {"fr-en.tsv", tr("French → English")},
-        {"zh-en.tsv", tr("Chinese → English")},
-        {"de-en.tsv", tr("German → English")},
-    };
-    for (const auto& s : shipped) {
-        const QString path = corpora + QLatin1String(s.file);
-        corpusCombo_->addItem(s.name, path);
-        corpusCombo_->setItemData(corpusCombo_->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
-    }
-    connect(corpusCombo_, &QComboBox::currentIndexChanged, this, &TrainingPanel::loadShipped);
-
     loadAction_ = addShortcutAction(tr("Load pairs…"),
                                     tr("Open a corpus file: source TAB target [TAB gold alignment] a line"),
                                     QKeySequence(Qt::CTRL | Qt::Key_L));
     loadAction_->setObjectName(QStringLiteral("loadPairs"));
     connect(loadAction_, &QAction::triggered, this, [this] {
-        const QString start = corpusPath_.isEmpty() ? resourcesDir() : QFileInfo(corpusPath_).absolutePath();
+        const QString current = session_->corpusPath();
+        const QString start = current.isEmpty() ? resourcesDir() : QFileInfo(current).absolutePath();
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Load sentence pairs"), start, tr("Sentence pairs (*.tsv);;All files (*)"));
         if (!path.isEmpty())
-            loadCorpusFile(path);
+            chooseCorpus(path);
     });
-
-    auto* label = new QLabel(tr("&Corpus:"), box);
-    label->setBuddy(corpusCombo_);
-    auto* row = new QHBoxLayout;
-    row->addWidget(label);
-    row->addWidget(corpusCombo_, 1);
-    row->addWidget(actionButton(loadAction_, box));
-    layout->addLayout(row);
+    picker_ = new CorpusPicker(loadAction_, box);
+    connect(picker_, &CorpusPicker::chosen, this, &TrainingPanel::chooseCorpus);
+    layout->addWidget(picker_);
 
     errorLabel_ = new QLabel(box);
     errorLabel_->setObjectName(QStringLiteral("trainingErrorLabel"));
@@ -163,18 +146,22 @@ QWidget* TrainingPanel::buildCorpusBox() {
     errorLabel_->hide();
     layout->addWidget(errorLabel_);
 
-    pairList_ = new QListWidget(box);
-    pairList_->setObjectName(QStringLiteral("pairList"));
-    pairList_->setUniformItemSizes(true);
+    pairModel_ = new PairListModel(this);
+    pairView_ = new QListView(box);
+    pairView_->setObjectName(QStringLiteral("pairList"));
+    pairView_->setModel(pairModel_);
+    pairView_->setUniformItemSizes(true);
+    pairView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     // Long pairs are elided; their tooltip gives them whole.
-    pairList_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    pairList_->setMinimumWidth(300);
-    pairList_->setToolTip(tr("The pairs of the corpus: select one to see its attention"));
-    connect(pairList_, &QListWidget::currentRowChanged, this, &TrainingPanel::selectPair);
+    pairView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    pairView_->setMinimumWidth(300);
+    pairView_->setToolTip(tr("The pairs of the corpus: select one to see its attention; held-out "
+                             "pairs are marked and never trained on"));
+    connect(pairView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { selectPair(current.isValid() ? current.row() : -1); });
     // Clicking the current pair again leaves a typed translation for it.
-    connect(pairList_, &QListWidget::itemClicked, this,
-            [this](QListWidgetItem* item) { selectPair(pairList_->row(item)); });
-    layout->addWidget(pairList_, 1);
+    connect(pairView_, &QListView::clicked, this, [this](const QModelIndex& index) { selectPair(index.row()); });
+    layout->addWidget(pairView_, 1);
 
     playgroundAction_ = addShortcutAction(
         tr("Open in playground"),
@@ -191,6 +178,7 @@ QWidget* TrainingPanel::buildTrainingBox() {
     auto* box = new QGroupBox(tr("Training"), this);
     auto* layout = new QVBoxLayout(box);
     settings_ = new TrainingSettings(box);
+    connect(settings_, &TrainingSettings::splitSettingsChanged, this, &TrainingPanel::applySplitSettings);
     layout->addWidget(settings_);
 
     trainAction_ = addShortcutAction(tr("Train"), tr("Train a new model from the seed on these pairs"),
@@ -203,7 +191,7 @@ QWidget* TrainingPanel::buildTrainingBox() {
                                      QKeySequence(Qt::Key_F6));
     pauseAction_->setObjectName(QStringLiteral("pause"));
     connect(pauseAction_, &QAction::triggered, this, [this] {
-        if (state_ == State::Paused)
+        if (isPaused())
             resumeTraining();
         else
             pauseTraining();
@@ -216,11 +204,39 @@ QWidget* TrainingPanel::buildTrainingBox() {
     stopAction_->setObjectName(QStringLiteral("stop"));
     connect(stopAction_, &QAction::triggered, this, &TrainingPanel::stopTraining);
 
+    saveModelAction_ = addShortcutAction(tr("Save model…"), tr("Keep the trained model in a file"),
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    saveModelAction_->setObjectName(QStringLiteral("saveModel"));
+    connect(saveModelAction_, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), QString(),
+                                                          tr("Translation models (*.apmodel);;All files (*)"));
+        if (!path.isEmpty())
+            saveModel(path);
+    });
+    loadModelAction_ = addShortcutAction(tr("Load model…"), tr("Load a model saved before, to translate with it"),
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    loadModelAction_->setObjectName(QStringLiteral("loadModel"));
+    connect(loadModelAction_, &QAction::triggered, this, [this] {
+        if (!confirmDiscardModel())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load model"), QString(),
+                                                          tr("Translation models (*.apmodel);;All files (*)"));
+        if (!path.isEmpty())
+            loadModel(path);
+    });
+
+    // The buttons have a row of their own and the status a fixed height
+    // below them, so that nothing moves while the status text changes.
     auto* buttons = new QHBoxLayout;
     for (QAction* a : {trainAction_, pauseAction_, resumeAction_, stopAction_})
         buttons->addWidget(actionButton(a, box));
     buttons->addStretch(1);
     layout->addLayout(buttons);
+    auto* modelButtons = new QHBoxLayout;
+    for (QAction* a : {saveModelAction_, loadModelAction_})
+        modelButtons->addWidget(actionButton(a, box));
+    modelButtons->addStretch(1);
+    layout->addLayout(modelButtons);
 
     progress_ = new QProgressBar(box);
     progress_->setObjectName(QStringLiteral("trainingProgress"));
@@ -233,11 +249,23 @@ QWidget* TrainingPanel::buildTrainingBox() {
     status_ = new QLabel(box);
     status_->setObjectName(QStringLiteral("trainingStatus"));
     status_->setWordWrap(true);
+    status_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    status_->setFixedHeight(3 * status_->fontMetrics().lineSpacing() + 4);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     status_->setToolTip(tr("After the last epoch: loss (cross-entropy per token), token accuracy "
                            "(teacher forced), exact match (greedy translation equals the target) "
                            "and AER (alignment error rate of the argmax attention, Och & Ney 2003)"));
     layout->addWidget(status_);
+
+    heldOutStatus_ = new QLabel(box);
+    heldOutStatus_->setObjectName(QStringLiteral("heldOutStatus"));
+    heldOutStatus_->setWordWrap(true);
+    heldOutStatus_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    heldOutStatus_->setFixedHeight(2 * heldOutStatus_->fontMetrics().lineSpacing() + 4);
+    heldOutStatus_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    heldOutStatus_->setToolTip(tr("The same figures on the held-out pairs, which the model never "
+                                  "trained on, with BLEU of their greedy translations"));
+    layout->addWidget(heldOutStatus_);
     return box;
 }
 
@@ -293,50 +321,67 @@ QWidget* TrainingPanel::buildViews() {
     return views;
 }
 
-void TrainingPanel::loadShipped(int comboIndex) {
-    if (comboIndex >= 0)
-        loadCorpusFile(corpusCombo_->itemData(comboIndex).toString());
+void TrainingPanel::chooseCorpus(const QString& path) {
+    if (QFileInfo(path).absoluteFilePath() != session_->corpusPath() && !isTraining() && !confirmDiscardModel()) {
+        picker_->setCurrentPath(session_->corpusPath());
+        return;
+    }
+    loadCorpusFile(path);
+}
+
+bool TrainingPanel::confirmDiscardModel() {
+    if (!session_->hasModel())
+        return true;
+    if (discardQuestion_)
+        return discardQuestion_();
+    return QMessageBox::question(this, tr("Discard the trained model?"),
+                                 tr("Other pairs need a new model: the one trained now will be "
+                                    "discarded. Save it first with Save model… to keep it."),
+                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) ==
+           QMessageBox::Discard;
+}
+
+void TrainingPanel::setDiscardQuestion(std::function<bool()> question) {
+    discardQuestion_ = std::move(question);
 }
 
 QString TrainingPanel::loadCorpusFile(const QString& path) {
-    QString error;
-    if (isTraining()) {
-        error = tr("Stop training before loading other pairs");
-    } else {
-        ap::CorpusReadResult read = ap::readCorpusFile(path.toStdString());
-        if (read.ok) {
-            corpus_ = std::make_shared<const ap::Corpus>(std::move(read.corpus));
-            corpusPath_ = QFileInfo(path).absoluteFilePath();
-        } else {
-            error = QString::fromStdString(read.error);
-        }
-    }
-    // The combo box names the corpus in use, whichever way it was chosen.
-    {
-        const QSignalBlocker block(corpusCombo_);
-        int index = -1;
-        for (int i = 0; i < corpusCombo_->count() && index < 0; ++i)
-            if (QFileInfo(corpusCombo_->itemData(i).toString()).absoluteFilePath() == corpusPath_)
-                index = i;
-        if (index < 0 && !corpusPath_.isEmpty()) {
-            corpusCombo_->addItem(QFileInfo(corpusPath_).fileName(), corpusPath_);
-            index = corpusCombo_->count() - 1;
-            corpusCombo_->setItemData(index, QDir::toNativeSeparators(corpusPath_), Qt::ToolTipRole);
-        }
-        corpusCombo_->setCurrentIndex(index);
-    }
+    const QString error = session_->loadCorpusFile(path);
+    // The picker names the corpus in use, whichever way it was chosen.
+    picker_->setCurrentPath(session_->corpusPath());
     showError(error);
-    if (!error.isEmpty())
-        return error;
+    return error;
+}
 
-    // A model belongs to the vocabulary of the corpus it was trained on.
-    model_.reset();
-    lastStats_.reset();
+void TrainingPanel::onCorpusChanged() {
     plots_->clear();
     showsTranslation_ = false;
     translation_->clear();
-    fillPairList();
-    return {};
+    const CorpusPtr corpus = session_->corpus();
+    pairModel_->setCorpus(corpus, QFileInfo(session_->corpusPath()).fileName(), session_->heldOutIndices());
+    selectPair(corpus && !corpus->pairs.empty() ? 0 : -1);
+    updateStatus();
+}
+
+void TrainingPanel::applySplitSettings() {
+    session_->setLowercase(settings_->lowercase());
+    session_->setHoldout(settings_->holdoutFraction(), settings_->options().seed);
+}
+
+QString TrainingPanel::saveModel(const QString& path) {
+    const QString error = session_->saveModel(path);
+    showError(error);
+    return error;
+}
+
+QString TrainingPanel::loadModel(const QString& path) {
+    const QString error = session_->loadModel(path);
+    showError(error);
+    if (error.isEmpty()) {
+        plots_->clear();
+        refreshViews();
+    }
+    return error;
 }
 
 void TrainingPanel::showError(const QString& message) {
@@ -344,33 +389,21 @@ void TrainingPanel::showError(const QString& message) {
     errorLabel_->setVisible(!message.isEmpty());
 }
 
-void TrainingPanel::fillPairList() {
-    {
-        const QSignalBlocker block(pairList_);
-        pairList_->clear();
-        const QString file = QFileInfo(corpusPath_).fileName();
-        for (const ap::SentencePair& p : corpus_->pairs) {
-            const QString text = tr("%1 → %2").arg(joined(p.source), joined(p.target));
-            auto* item = new QListWidgetItem(text, pairList_);
-            const QString where = p.hasGold ? tr("%1, line %2 · gold alignment %3").arg(file).arg(p.line).arg(goldText(p))
-                                            : tr("%1, line %2 · no gold alignment").arg(file).arg(p.line);
-            item->setToolTip(text + QLatin1Char('\n') + where);
-        }
-    }
-    selectPair(corpus_->pairs.empty() ? -1 : 0);
-}
-
 int TrainingPanel::currentPairIndex() const {
-    return pairList_->currentRow();
+    const QModelIndex current = pairView_->currentIndex();
+    return current.isValid() ? current.row() : -1;
 }
 
 void TrainingPanel::selectPair(int index) {
     {
-        const QSignalBlocker block(pairList_);
-        pairList_->setCurrentRow(index);
+        const QSignalBlocker block(pairView_->selectionModel());
+        const QModelIndex target = pairModel_->index(index, 0);
+        pairView_->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect);
+        // The view repaints the new selection itself only on signals.
+        pairView_->viewport()->update();
+        if (target.isValid())
+            pairView_->scrollTo(target);
     }
-    if (QListWidgetItem* item = pairList_->currentItem())
-        pairList_->scrollToItem(item);
     showsTranslation_ = false;
     selectedRow_ = 0;
     refreshViews();
@@ -383,7 +416,11 @@ void TrainingPanel::selectTargetRow(int row) {
 }
 
 void TrainingPanel::translate(const QString& sentence) {
-    const std::vector<std::string> tokens = ap::tokenize(sentence.toStdString());
+    std::vector<std::string> tokens = ap::tokenize(sentence.toStdString());
+    // A model trained on lower-cased pairs knows only lower-case words.
+    if (session_->lowercase())
+        for (std::string& t : tokens)
+            t = ap::lowercase(t);
     if (tokens.empty()) {
         translation_->setText(tr("Type a sentence in the source language"));
         return;
@@ -392,7 +429,7 @@ void TrainingPanel::translate(const QString& sentence) {
         translation_->setText(tr("At most %1 words").arg(ap::corpus_limits::kMaxTokensPerSide));
         return;
     }
-    if (!model_) {
+    if (!model()) {
         translation_->setText(tr("Train first: there is no model yet"));
         return;
     }
@@ -412,87 +449,71 @@ void TrainingPanel::setOptions(const ap::Seq2SeqOptions& options) {
     settings_->setOptions(options);
     if (!isTraining())
         progress_->setRange(0, settings_->options().epochs);
+    applySplitSettings();
 }
 
 void TrainingPanel::startTraining() {
-    if (isTraining() || !corpus_)
+    if (isTraining() || !corpus())
         return;
     const ap::Seq2SeqOptions options = settings_->options();
-    if (const std::string error = ap::validate(options); !error.empty()) {
-        showError(tr("Cannot train: %1").arg(QString::fromStdString(error)));
+    applySplitSettings();
+    const QString error = session_->start(options);
+    if (!error.isEmpty()) {
+        showError(tr("Cannot train: %1").arg(error));
         return;
     }
     showError(QString());
-    model_.reset();
-    lastStats_.reset();
     plots_->clear();
-    plannedEpochs_ = options.epochs;
-    progress_->setRange(0, plannedEpochs_);
-    worker_->start(corpus_, options);
-    setState(State::Training);
+    progress_->setRange(0, options.epochs);
     refreshViews();
 }
 
 void TrainingPanel::pauseTraining() {
-    if (state_ != State::Training)
-        return;
-    worker_->pause();
-    setState(State::Paused);
+    session_->pause();
 }
 
 void TrainingPanel::resumeTraining() {
-    if (state_ != State::Paused)
-        return;
-    worker_->resume();
-    setState(State::Training);
+    session_->resume();
 }
 
 void TrainingPanel::stopTraining() {
-    if (state_ != State::Training && state_ != State::Paused)
-        return;
-    worker_->stop();
-    setState(State::Stopping);
+    session_->stop();
 }
 
-void TrainingPanel::setState(State state) {
-    const bool wasTraining = isTraining();
-    state_ = state;
+void TrainingPanel::onStateChanged() {
     updateActions();
     updateStatus();
-    if (wasTraining != isTraining())
-        emit trainingChanged(isTraining());
+    if (!isTraining()) {
+        refreshTimer_->stop();
+        refreshViews();
+    }
+    if (wasTraining_ != isTraining()) {
+        wasTraining_ = isTraining();
+        emit trainingChanged(wasTraining_);
+    }
 }
 
 void TrainingPanel::updateActions() {
-    const bool idle = state_ == State::Idle;
+    const TrainingSession::State state = session_->state();
+    const bool idle = state == TrainingSession::State::Idle;
+    const bool running = state == TrainingSession::State::Training || state == TrainingSession::State::Paused;
     loadAction_->setEnabled(idle);
-    corpusCombo_->setEnabled(idle);
+    picker_->setEnabled(idle);
     settings_->setEnabled(idle);
-    trainAction_->setEnabled(idle && corpus_);
-    pauseAction_->setEnabled(state_ == State::Training || state_ == State::Paused);
-    resumeAction_->setEnabled(state_ == State::Paused);
-    stopAction_->setEnabled(state_ == State::Training || state_ == State::Paused);
-    playgroundAction_->setEnabled(model_ && currentPairIndex() >= 0);
+    trainAction_->setEnabled(idle && corpus());
+    pauseAction_->setEnabled(running);
+    resumeAction_->setEnabled(state == TrainingSession::State::Paused);
+    stopAction_->setEnabled(running);
+    playgroundAction_->setEnabled(model() && currentPairIndex() >= 0);
+    saveModelAction_->setEnabled(idle && model());
+    loadModelAction_->setEnabled(idle);
 }
 
-void TrainingPanel::onEpoch(const ap::EpochStats& stats, ModelPtr snapshot) {
-    if (state_ == State::Idle)
-        return;
+void TrainingPanel::onEpoch(const ap::EpochStats& stats) {
     // Epochs of a tiny corpus can come thousands a second: only the plot
     // data is taken per epoch, everything on screen waits for the refresh.
-    model_ = std::move(snapshot);
-    lastStats_ = stats;
     plots_->addEpoch(stats);
     scheduleRefresh();
-}
-
-void TrainingPanel::onTrainingFinished(bool completed) {
-    // The worker's word counts: a Stop that came after the last epoch did
-    // not stop anything.
-    stoppedEarly_ = !completed;
-    refreshTimer_->stop();
-    setState(State::Idle);
-    refreshViews();
 }
 
 void TrainingPanel::scheduleRefresh() {
@@ -501,7 +522,8 @@ void TrainingPanel::scheduleRefresh() {
 }
 
 void TrainingPanel::refreshViews() {
-    progress_->setValue(lastStats_ ? lastStats_->epoch : 0);
+    const std::optional<ap::EpochStats> stats = lastStats();
+    progress_->setValue(stats ? stats->epoch : 0);
     updateStatus();
     refreshHeatmap();
     refreshBarChart();
@@ -512,16 +534,19 @@ void TrainingPanel::refreshViews() {
 void TrainingPanel::refreshHeatmap() {
     HeatmapData data;
     const int pair = currentPairIndex();
-    const int epoch = lastStats_ ? lastStats_->epoch : 0;
+    const ModelPtr model = this->model();
+    const CorpusPtr corpus = session_->corpus();
+    const std::optional<ap::EpochStats> stats = lastStats();
+    const int epoch = stats ? stats->epoch : 0;
     // One pair's forward pass (or one greedy decoding) on the snapshot: a
     // fraction of a millisecond at the sizes TrainingSettings offers.
-    if (showsTranslation_ && model_) {
-        const ap::Translation t = model_->translate(translationSource_);
+    if (showsTranslation_ && model) {
+        const ap::Translation t = model->translate(translationSource_);
         data = translationHeatmap(t);
         data.title = tr("Translation · greedy decoding · epoch %1").arg(epoch);
         QStringList unknown;
         for (const std::string& s : translationSource_)
-            if (!model_->sourceVocabulary().contains(s))
+            if (!model->sourceVocabulary().contains(s))
                 unknown << QString::fromStdString(s);
         const QString words = joined(t.tokens);
         const QString unknownList = QLocale().createSeparatedList(unknown);
@@ -537,18 +562,24 @@ void TrainingPanel::refreshHeatmap() {
             text = tr("→ %1 … (no end of sentence within %n word(s)) · unknown words: %2", nullptr, limit)
                        .arg(words, unknownList);
         translation_->setText(text);
-    } else if (corpus_ && pair >= 0 && pair < int(corpus_->pairs.size())) {
-        const ap::SentencePair& p = corpus_->pairs[size_t(pair)];
-        if (model_) {
-            data = pairAttentionHeatmap(p, model_->teacherForcedAttention(p));
+    } else if (corpus && pair >= 0 && pair < int(corpus->pairs.size())) {
+        const ap::SentencePair& p = corpus->pairs[size_t(pair)];
+        if (model) {
+            data = pairAttentionHeatmap(p, model->teacherForcedAttention(p));
+            const bool held = session_->isHeldOut(pair);
             if (!data.possibleMarks.empty())
-                data.title = tr("Pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment "
-                                "(dashed: possible)").arg(pair + 1).arg(epoch);
+                data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold "
+                                       "alignment (dashed: possible)").arg(pair + 1).arg(epoch)
+                                  : tr("Pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment "
+                                       "(dashed: possible)").arg(pair + 1).arg(epoch);
             else if (!data.marks.empty())
-                data.title = tr("Pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment")
-                                 .arg(pair + 1).arg(epoch);
+                data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold "
+                                       "alignment").arg(pair + 1).arg(epoch)
+                                  : tr("Pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment")
+                                        .arg(pair + 1).arg(epoch);
             else
-                data.title = tr("Pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch);
+                data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch)
+                                  : tr("Pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch);
         } else {
             data = goldAlignmentHeatmap(p);
             data.title = tr("Pair %1 · gold alignment (rings) · press Train to see the attention").arg(pair + 1);
@@ -576,37 +607,58 @@ void TrainingPanel::refreshBarChart() {
 
 void TrainingPanel::updateStatus() {
     QString text;
-    if (lastStats_) {
-        const ap::EpochStats& s = *lastStats_;
+    QString heldText;
+    const std::optional<ap::EpochStats> stats = lastStats();
+    const CorpusPtr corpus = session_->corpus();
+    const TrainingSession::State state = session_->state();
+    if (stats) {
+        const ap::EpochStats& s = *stats;
         const QLocale locale;
         const QString aer = s.pairsWithGold > 0 ? locale.toString(s.aer, 'f', 3) : tr("— (no gold)");
         text = tr("Epoch %1 of %2 · loss %3 · token accuracy %4 % · exact match %5 % · AER %6")
-                   .arg(locale.toString(s.epoch), locale.toString(plannedEpochs_), locale.toString(s.loss, 'f', 4),
-                        percent(s.tokenAccuracy), percent(s.exactMatch), aer);
-    } else if (corpus_) {
-        text = tr("%n pair(s) loaded", nullptr, int(corpus_->pairs.size()));
+                   .arg(locale.toString(s.epoch), locale.toString(session_->plannedEpochs()),
+                        locale.toString(s.loss, 'f', 4), percent(s.tokenAccuracy), percent(s.exactMatch), aer);
+        if (s.hasHeldOut) {
+            const ap::Evaluation& h = s.heldOut;
+            const QString heldAer = h.pairsWithGold > 0 ? locale.toString(h.aer, 'f', 3) : tr("— (no gold)");
+            heldText = tr("Held out: loss %1 · token accuracy %2 % · exact match %3 % · BLEU %4 · AER %5")
+                           .arg(locale.toString(h.loss, 'f', 4), percent(h.tokenAccuracy), percent(h.exactMatch),
+                                locale.toString(h.bleu, 'f', 3), heldAer);
+        }
+    } else if (corpus) {
+        const int held = int(session_->heldOutIndices().size());
+        text = tr("%n pair(s) loaded", nullptr, int(corpus->pairs.size()));
+        if (held > 0)
+            heldText = tr("%n pair(s) held out for evaluation", nullptr, held);
+        if (session_->hasModel())
+            text = tr("A model is loaded: type a sentence to translate it. %1").arg(text);
     }
-    switch (state_) {
-    case State::Training:
-        if (!lastStats_)
+    switch (state) {
+    case TrainingSession::State::Training:
+        if (!stats)
             text = tr("Starting…");
         break;
-    case State::Paused: text = tr("%1 · paused", "training status, then its state").arg(text); break;
-    case State::Stopping: text = tr("%1 · stopping…", "training status, then its state").arg(text); break;
-    case State::Idle:
-        if (lastStats_)
-            text = stoppedEarly_ ? tr("%1 · stopped", "training status, then its state").arg(text)
-                                 : tr("%1 · done", "training status, then its state").arg(text);
+    case TrainingSession::State::Paused: text = tr("%1 · paused", "training status, then its state").arg(text); break;
+    case TrainingSession::State::Stopping:
+        text = tr("%1 · stopping…", "training status, then its state").arg(text);
+        break;
+    case TrainingSession::State::Idle:
+        if (stats)
+            text = session_->stoppedEarly() ? tr("%1 · stopped", "training status, then its state").arg(text)
+                                            : tr("%1 · done", "training status, then its state").arg(text);
         break;
     }
     status_->setText(text);
+    heldOutStatus_->setText(heldText);
 }
 
 void TrainingPanel::openSelectedPair() {
     const int pair = currentPairIndex();
-    if (!model_ || !corpus_ || pair < 0 || pair >= int(corpus_->pairs.size()))
+    const ModelPtr m = model();
+    const CorpusPtr c = session_->corpus();
+    if (!m || !c || pair < 0 || pair >= int(c->pairs.size()))
         return;
-    emit openInPlayground(ap::sceneFromPair(*model_, corpus_->pairs[size_t(pair)]));
+    emit openInPlayground(ap::sceneFromPair(*m, c->pairs[size_t(pair)]));
 }
 
 QString TrainingPanel::errorText() const {
@@ -615,6 +667,10 @@ QString TrainingPanel::errorText() const {
 
 QString TrainingPanel::statusText() const {
     return status_->text();
+}
+
+QString TrainingPanel::heldOutText() const {
+    return heldOutStatus_->text();
 }
 
 QString TrainingPanel::translationText() const {

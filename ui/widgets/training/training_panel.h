@@ -1,6 +1,7 @@
-// The translation playground of issue 4, section 4: load a parallel corpus,
-// train the encoder-decoder on a worker thread and watch each pair's
-// decoder -> encoder attention line up with the gold alignment.
+// The translation window's panel: pick a parallel corpus, train the
+// encoder-decoder on a worker thread (TrainingSession) and watch each
+// pair's decoder -> encoder attention line up with the gold alignment, on
+// the training pairs and on the held-out ones.
 //
 // Self-contained: the main window embeds it and connects openInPlayground.
 // The GUI thread only reads model snapshots the worker hands over, and
@@ -8,27 +9,29 @@
 #pragma once
 
 #include "translation/seq2seq.h"
-#include "widgets/training/training_worker.h"
+#include "widgets/training/training_session.h"
 
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 class QAction;
-class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QListView;
 class QProgressBar;
 class QTimer;
 
 namespace ui {
 
 class BarChartView;
+class CorpusPicker;
 class HeatmapView;
+class PairListModel;
 class TrainingPlots;
 class TrainingSettings;
 
@@ -43,14 +46,23 @@ public:
     // Reads a corpus file. On success it replaces the corpus (and drops the
     // model trained on the previous one); on failure the message, naming the
     // file and the line, is shown and returned and the current corpus stays.
-    // Refused while training. Returns "" on success.
+    // Refused while training. Returns "" on success. Does not ask: the
+    // window's own corpus switches ask first (confirmDiscardModel).
     QString loadCorpusFile(const QString& path);
+    // Whether a trained model may be dropped: true when there is none,
+    // else the answer to a question (setDiscardQuestion replaces it).
+    bool confirmDiscardModel();
+    void setDiscardQuestion(std::function<bool()> question);
 
     // Training, as the Train / Pause / Resume / Stop buttons do.
     void startTraining();
     void pauseTraining();
     void resumeTraining();
     void stopTraining();
+
+    // Model files, as Save model… / Load model… do: "" or the message shown.
+    QString saveModel(const QString& path);
+    QString loadModel(const QString& path);
 
     // Shows pair `index` (0-based) in the heatmap; -1 shows none.
     void selectPair(int index);
@@ -62,21 +74,26 @@ public:
 
     ap::Seq2SeqOptions options() const;
     void setOptions(const ap::Seq2SeqOptions& options);
+    TrainingSettings* settings() const { return settings_; }
 
     // State, for the main window and tests.
-    const ap::Corpus* corpus() const { return corpus_.get(); }
+    TrainingSession* session() const { return session_; }
+    const ap::Corpus* corpus() const { return session_->corpus().get(); }
     int currentPairIndex() const;
-    bool isTraining() const { return state_ != State::Idle; }
-    bool isPaused() const { return state_ == State::Paused; }
+    bool isTraining() const { return session_->isTraining(); }
+    bool isPaused() const { return session_->state() == TrainingSession::State::Paused; }
     // The newest model snapshot (null before the first epoch).
-    ModelPtr model() const { return model_; }
-    std::optional<ap::EpochStats> lastStats() const { return lastStats_; }
+    ModelPtr model() const { return session_->model(); }
+    std::optional<ap::EpochStats> lastStats() const { return session_->lastStats(); }
     bool showsTranslation() const { return showsTranslation_; }
     QString errorText() const;
     QString statusText() const;
+    QString heldOutText() const;
     QString translationText() const;
     int lossPlotPointCount() const;
     int aerPlotPointCount() const;
+    TrainingPlots* plots() const { return plots_; }
+    PairListModel* pairModel() const { return pairModel_; }
     HeatmapView* heatmapView() const { return heatmap_; }
     BarChartView* barChartView() const { return barChart_; }
 
@@ -88,45 +105,40 @@ signals:
     void trainingChanged(bool training);
 
 private:
-    enum class State { Idle, Training, Paused, Stopping };
-
     QWidget* buildCorpusBox();
     QWidget* buildTrainingBox();
     QWidget* buildViews();
     QAction* addShortcutAction(const QString& text, const QString& tip, const QKeySequence& key);
 
-    void loadShipped(int comboIndex);
+    void chooseCorpus(const QString& path);
     void showError(const QString& message);
-    void fillPairList();
-    void setState(State state);
+    void onCorpusChanged();
+    void onStateChanged();
     void updateActions();
-    void onEpoch(const ap::EpochStats& stats, ModelPtr snapshot);
-    void onTrainingFinished(bool completed);
+    void onEpoch(const ap::EpochStats& stats);
     void scheduleRefresh();
     void refreshViews();
     void refreshHeatmap();
     void refreshBarChart();
     void updateStatus();
     void openSelectedPair();
+    void applySplitSettings();
 
-    TrainingWorker* worker_ = nullptr;
-    CorpusPtr corpus_;
-    QString corpusPath_;
-    ModelPtr model_;
-    std::optional<ap::EpochStats> lastStats_;
-    int plannedEpochs_ = 0;
-    State state_ = State::Idle;
-    bool stoppedEarly_ = false;
+    TrainingSession* session_ = nullptr;
+    bool wasTraining_ = false;
     bool showsTranslation_ = false;
     std::vector<std::string> translationSource_;
     int selectedRow_ = 0;
+    std::function<bool()> discardQuestion_;
 
-    QComboBox* corpusCombo_ = nullptr;
+    CorpusPicker* picker_ = nullptr;
     QLabel* errorLabel_ = nullptr;
-    QListWidget* pairList_ = nullptr;
+    PairListModel* pairModel_ = nullptr;
+    QListView* pairView_ = nullptr;
     TrainingSettings* settings_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* heldOutStatus_ = nullptr;
     QLineEdit* translateEdit_ = nullptr;
     QLabel* translation_ = nullptr;
     HeatmapView* heatmap_ = nullptr;
@@ -139,6 +151,8 @@ private:
     QAction* resumeAction_ = nullptr;
     QAction* stopAction_ = nullptr;
     QAction* playgroundAction_ = nullptr;
+    QAction* saveModelAction_ = nullptr;
+    QAction* loadModelAction_ = nullptr;
 };
 
 }  // namespace ui

@@ -47,65 +47,104 @@ TrainingPlots::TrainingPlots(QWidget* parent) : QWidget(parent) {
     loss_ = addGraph(lossPlot_, QColor(0x31, 0x68, 0x8e), tr("loss"), Qt::SolidLine);
     layout->addWidget(lossPlot_);
 
-    metricsPlot_ = makePlot(this, tr("Alignment and accuracy"), QString());
-    metricsPlot_->setObjectName(QStringLiteral("metricsPlot"));
-    metricsPlot_->setToolTip(
-        tr("AER: alignment error rate of the argmax attention against the gold alignment (lower "
-           "is better). Token accuracy and exact match of the translations (higher is better)"));
+    heldOutLoss_ = addGraph(lossPlot_, QColor(0x8e, 0x44, 0xad), tr("held-out loss"), Qt::DashLine);
+    lossPlot_->legend->setVisible(true);
+    lossPlot_->legend->setBorderPen(Qt::NoPen);
+    lossPlot_->legend->setBrush(QColor(255, 255, 255, 200));
+    train_ = makeMetrics(tr("Training pairs"), QStringLiteral("metricsPlot"),
+                         tr("On the pairs trained on. AER: alignment error rate of the argmax "
+                            "attention against the gold alignment (lower is better). Token "
+                            "accuracy, exact match and BLEU of the translations (higher is better)"));
+    layout->addWidget(train_.plot);
+    heldOut_ = makeMetrics(tr("Held-out pairs"), QStringLiteral("heldOutPlot"),
+                           tr("On the held-out pairs, never trained on: what the model generalises. "
+                              "Empty when no pairs are held out"));
+    layout->addWidget(heldOut_.plot);
+    clear();
+}
+
+TrainingPlots::Metrics TrainingPlots::makeMetrics(const QString& title, const QString& objectName,
+                                                  const QString& tip) {
+    Metrics m;
+    m.plot = makePlot(this, title, QString());
+    m.plot->setObjectName(objectName);
+    m.plot->setToolTip(tip);
     // A little margin so that a curve at exactly 0 or 1 stays visible.
-    metricsPlot_->yAxis->setRange(-0.03, 1.03);
-    aer_ = addGraph(metricsPlot_, QColor(0xd6, 0x27, 0x28), tr("AER"), Qt::SolidLine);
-    accuracy_ = addGraph(metricsPlot_, QColor(0x2c, 0xa0, 0x2c), tr("token accuracy"), Qt::DashLine);
-    exactMatch_ = addGraph(metricsPlot_, QColor(0x44, 0x44, 0x44), tr("exact match"), Qt::DotLine);
+    m.plot->yAxis->setRange(-0.03, 1.03);
+    m.aer = addGraph(m.plot, QColor(0xd6, 0x27, 0x28), tr("AER"), Qt::SolidLine);
+    m.accuracy = addGraph(m.plot, QColor(0x2c, 0xa0, 0x2c), tr("token accuracy"), Qt::DashLine);
+    m.exactMatch = addGraph(m.plot, QColor(0x44, 0x44, 0x44), tr("exact match"), Qt::DotLine);
+    m.bleu = addGraph(m.plot, QColor(0x1f, 0x77, 0xb4), tr("BLEU"), Qt::DashDotLine);
     // The legend goes below the axes: inside, it would hide a curve
     // wherever it sat (the curves span the whole 0..1 range over a run).
-    QCPLegend* legend = metricsPlot_->legend;
+    QCPLegend* legend = m.plot->legend;
     legend->setVisible(true);
     QFont legendFont = font();
     legendFont.setPointSizeF(std::max(6.0, legendFont.pointSizeF() * 0.8));
     legend->setFont(legendFont);
     legend->setBorderPen(Qt::NoPen);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    metricsPlot_->axisRect()->insetLayout()->take(legend);
-    metricsPlot_->plotLayout()->addElement(2, 0, legend);
-    metricsPlot_->plotLayout()->setRowStretchFactor(2, 0.001);
-    layout->addWidget(metricsPlot_);
-    clear();
+    legend->setWrap(2);
+    m.plot->axisRect()->insetLayout()->take(legend);
+    m.plot->plotLayout()->addElement(2, 0, legend);
+    m.plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    return m;
+}
+
+void TrainingPlots::addMetrics(Metrics& m, double epoch, double aer, bool hasAer, double accuracy,
+                               double exact, double bleu) {
+    if (hasAer)
+        m.aer->addData(epoch, aer);
+    m.accuracy->addData(epoch, accuracy);
+    m.exactMatch->addData(epoch, exact);
+    m.bleu->addData(epoch, bleu);
 }
 
 void TrainingPlots::clear() {
-    for (QCPGraph* g : {loss_, aer_, accuracy_, exactMatch_})
+    for (QCPGraph* g : {loss_, heldOutLoss_, train_.aer, train_.accuracy, train_.exactMatch, train_.bleu,
+                        heldOut_.aer, heldOut_.accuracy, heldOut_.exactMatch, heldOut_.bleu})
         g->data()->clear();
     epochs_ = 0;
     minLoss_ = maxLoss_ = 0.0;
     lossPlot_->xAxis->setRange(0, 1);
     lossPlot_->yAxis->setRange(0.01, 10.0);
-    metricsPlot_->xAxis->setRange(0, 1);
+    train_.plot->xAxis->setRange(0, 1);
+    heldOut_.plot->xAxis->setRange(0, 1);
     replot();
 }
 
 void TrainingPlots::addEpoch(const ap::EpochStats& s) {
+    // Epochs without an evaluation carry the previous figures: no point.
+    if (!s.evaluated)
+        return;
     const double x = s.epoch;
     // A log axis cannot show 0; a perfect fit is drawn at the floor.
     const double loss = std::max(s.loss, 1e-6);
     loss_->addData(x, loss);
     minLoss_ = epochs_ == 0 ? loss : std::min(minLoss_, loss);
     maxLoss_ = epochs_ == 0 ? loss : std::max(maxLoss_, loss);
-    if (s.pairsWithGold > 0)
-        aer_->addData(x, s.aer);
-    accuracy_->addData(x, s.tokenAccuracy);
-    exactMatch_->addData(x, s.exactMatch);
+    addMetrics(train_, x, s.aer, s.pairsWithGold > 0, s.tokenAccuracy, s.exactMatch, s.bleu);
+    if (s.hasHeldOut) {
+        const double heldLoss = std::max(s.heldOut.loss, 1e-6);
+        heldOutLoss_->addData(x, heldLoss);
+        minLoss_ = std::min(minLoss_, heldLoss);
+        maxLoss_ = std::max(maxLoss_, heldLoss);
+        addMetrics(heldOut_, x, s.heldOut.aer, s.heldOut.pairsWithGold > 0, s.heldOut.tokenAccuracy,
+                   s.heldOut.exactMatch, s.heldOut.bleu);
+    }
     epochs_ = std::max(epochs_, s.epoch);
 }
 
 void TrainingPlots::replot() {
     const double right = std::max(1, epochs_);
     lossPlot_->xAxis->setRange(0.5, right + 0.5);
-    metricsPlot_->xAxis->setRange(0.5, right + 0.5);
+    train_.plot->xAxis->setRange(0.5, right + 0.5);
+    heldOut_.plot->xAxis->setRange(0.5, right + 0.5);
     if (epochs_ > 0)
         lossPlot_->yAxis->setRange(minLoss_ / 1.5, maxLoss_ * 1.5);
     lossPlot_->replot(QCustomPlot::rpQueuedReplot);
-    metricsPlot_->replot(QCustomPlot::rpQueuedReplot);
+    train_.plot->replot(QCustomPlot::rpQueuedReplot);
+    heldOut_.plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 int TrainingPlots::lossPointCount() const {
@@ -113,7 +152,15 @@ int TrainingPlots::lossPointCount() const {
 }
 
 int TrainingPlots::aerPointCount() const {
-    return aer_->dataCount();
+    return train_.aer->dataCount();
+}
+
+int TrainingPlots::heldOutAerPointCount() const {
+    return heldOut_.aer->dataCount();
+}
+
+int TrainingPlots::heldOutExactMatchPointCount() const {
+    return heldOut_.exactMatch->dataCount();
 }
 
 }  // namespace ui

@@ -1,5 +1,6 @@
 #include "widgets/training/training_settings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 
 namespace ui {
 namespace {
@@ -86,6 +88,32 @@ TrainingSettings::TrainingSettings(QWidget* parent) : QWidget(parent) {
     seed_->setToolTip(tr("Seeds the initial parameters and the order of the pairs: the same seed "
                          "repeats the same run"));
     form->addRow(tr("See&d:"), seed_);
+    connect(seed_, &QSpinBox::valueChanged, this, &TrainingSettings::splitSettingsChanged);
+
+    guided_ = new QDoubleSpinBox(this);
+    guided_->setObjectName(QStringLiteral("trainGuidedSpin"));
+    guided_->setDecimals(2);
+    guided_->setRange(0.0, 10.0);
+    guided_->setSingleStep(0.25);
+    guided_->setToolTip(tr("Guided alignment weight λ: adds λ times the cross-entropy between each "
+                           "target word's attention and its gold alignment to the loss (Chen et al. "
+                           "2016). 0 leaves the attention unsupervised; needs softmax"));
+    form->addRow(tr("&Guided alignment:"), guided_);
+
+    holdout_ = new QSpinBox(this);
+    holdout_->setObjectName(QStringLiteral("trainHoldoutSpin"));
+    holdout_->setRange(0, 50);
+    holdout_->setSuffix(tr(" %"));
+    holdout_->setToolTip(tr("Pairs set aside (chosen with the seed) and never trained on: their "
+                            "figures show how well the model generalises"));
+    connect(holdout_, &QSpinBox::valueChanged, this, &TrainingSettings::splitSettingsChanged);
+    form->addRow(tr("Held &out:"), holdout_);
+
+    lowercase_ = new QCheckBox(tr("Lower-case both sides"), this);
+    lowercase_->setObjectName(QStringLiteral("trainLowercaseCheck"));
+    lowercase_->setToolTip(tr("Fold the case of every word, so that \"Le\" and \"le\" are one word"));
+    connect(lowercase_, &QCheckBox::toggled, this, &TrainingSettings::splitSettingsChanged);
+    form->addRow(QString(), lowercase_);
 
     setOptions(ap::Seq2SeqOptions{});
 }
@@ -97,8 +125,9 @@ ap::Seq2SeqOptions TrainingSettings::options() const {
     o.heads = heads_->value();
     o.hidden = hidden_->value();
     o.epochs = epochs_->value();
-    o.learningRate = learningRate_->value();
+    o.adam.learningRate = learningRate_->value();
     o.seed = std::uint64_t(seed_->value());
+    o.guidedAlignment = guided_->value();
     return o;
 }
 
@@ -108,8 +137,25 @@ void TrainingSettings::setOptions(const ap::Seq2SeqOptions& o) {
     heads_->setValue(o.heads);
     hidden_->setValue(o.hidden);
     epochs_->setValue(o.epochs);
-    learningRate_->setValue(o.learningRate);
+    learningRate_->setValue(o.adam.learningRate);
     seed_->setValue(int(std::min<std::uint64_t>(o.seed, INT_MAX)));
+    guided_->setValue(o.guidedAlignment);
+}
+
+double TrainingSettings::holdoutFraction() const {
+    return holdout_->value() / 100.0;
+}
+
+void TrainingSettings::setHoldoutFraction(double fraction) {
+    holdout_->setValue(int(std::lround(fraction * 100.0)));
+}
+
+bool TrainingSettings::lowercase() const {
+    return lowercase_->isChecked();
+}
+
+void TrainingSettings::setLowercase(bool lowercase) {
+    lowercase_->setChecked(lowercase);
 }
 
 }  // namespace ui

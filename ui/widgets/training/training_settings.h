@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QSpinBox;
@@ -23,6 +24,17 @@ public:
     // ranges are clamped by them.
     void setOptions(const ap::Seq2SeqOptions& options);
 
+    // The share of pairs held out for evaluation, 0..0.5.
+    double holdoutFraction() const;
+    void setHoldoutFraction(double fraction);
+    bool lowercase() const;
+    void setLowercase(bool lowercase);
+
+signals:
+    // The held-out share, the seed or the case folding changed: the pair
+    // list marks other pairs.
+    void splitSettingsChanged();
+
     // The largest hidden size offered: the GUI thread recomputes one pair's
     // attention per view refresh, which stays well under a millisecond up
     // to this width.
@@ -36,6 +48,9 @@ private:
     QSpinBox* epochs_ = nullptr;
     QDoubleSpinBox* learningRate_ = nullptr;
     QSpinBox* seed_ = nullptr;
+    QDoubleSpinBox* guided_ = nullptr;
+    QSpinBox* holdout_ = nullptr;
+    QCheckBox* lowercase_ = nullptr;
 };
 
 }  // namespace ui

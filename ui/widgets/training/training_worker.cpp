@@ -19,9 +19,10 @@ TrainingWorker::~TrainingWorker() {
     wait();
 }
 
-void TrainingWorker::start(CorpusPtr corpus, const ap::Seq2SeqOptions& options) {
+void TrainingWorker::start(CorpusPtr corpus, CorpusPtr heldOut, const ap::Seq2SeqOptions& options) {
     QMutexLocker lock(&mutex_);
     pendingCorpus_ = std::move(corpus);
+    pendingHeldOut_ = std::move(heldOut);
     pendingOptions_ = options;
     paused_ = false;
     stopPending_ = false;
@@ -86,7 +87,7 @@ bool TrainingWorker::runEpochs(ap::Seq2SeqTrainer& trainer) {
 
 void TrainingWorker::run() {
     for (;;) {
-        CorpusPtr corpus;
+        CorpusPtr corpus, heldOut;
         ap::Seq2SeqOptions options;
         {
             QMutexLocker lock(&mutex_);
@@ -96,6 +97,8 @@ void TrainingWorker::run() {
                 return;
             corpus = std::move(pendingCorpus_);
             pendingCorpus_.reset();
+            heldOut = std::move(pendingHeldOut_);
+            pendingHeldOut_.reset();
             options = pendingOptions_;
             cancel_ = stopPending_;
             stopPending_ = false;
@@ -104,8 +107,9 @@ void TrainingWorker::run() {
         // A trainer per run: its working buffers are sized for one corpus
         // and model.
         ap::Seq2SeqTrainer trainer;
-        const std::string error = trainer.start(*corpus, options);
+        const std::string error = trainer.start(*corpus, options, heldOut ? *heldOut : ap::Corpus{});
         corpus.reset();
+        heldOut.reset();
         bool completed = false;
         if (error.empty())
             completed = runEpochs(trainer);

@@ -1,4 +1,4 @@
-// Trains the encoder-decoder of issue 4 off the GUI thread, after Qt's
+// Trains the encoder-decoder off the GUI thread, after Qt's
 // mandelbrot example (renderthread.cpp): the GUI only flips flags under a
 // mutex and never waits for an epoch; the thread sleeps on a wait condition
 // between runs and while paused, and the destructor stops and joins it.
@@ -30,7 +30,8 @@ public:
     // Starts a run from freshly initialised parameters. A run still under
     // way is stopped first (it reports trainingFinished(false)), so runs
     // never overlap. Hides QThread::start(): the thread needs a corpus.
-    void start(CorpusPtr corpus, const ap::Seq2SeqOptions& options);
+    // heldOut may be null or empty: then there are no held-out figures.
+    void start(CorpusPtr corpus, CorpusPtr heldOut, const ap::Seq2SeqOptions& options);
     // Pause takes effect after the epoch under way; stop within it (the
     // engine checks the cancel flag between pairs) and also ends a pause.
     void pause();
@@ -65,7 +66,7 @@ private:
 
     mutable QMutex mutex_;
     QWaitCondition condition_;
-    CorpusPtr pendingCorpus_;
+    CorpusPtr pendingCorpus_, pendingHeldOut_;
     ap::Seq2SeqOptions pendingOptions_;
     bool abort_ = false;     // the destructor: leave run()
     bool paused_ = false;

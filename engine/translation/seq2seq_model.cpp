@@ -1,13 +1,10 @@
-#include "translation/seq2seq.h"
+#include "translation/seq2seq_model.h"
 
 #include "core/eigen_maps.h"
 
-#include "translation/metrics.h"
-
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <numeric>
+#include <random>
 #include <utility>
 
 namespace ap {
@@ -25,39 +22,6 @@ void fillUniform(double* p, Eigen::Index n, double bound, std::mt19937_64& rng) 
 // the variance of activations and gradients roughly constant across layers.
 double glorot(Eigen::Index fanIn, Eigen::Index fanOut) {
     return std::sqrt(6.0 / double(fanIn + fanOut));
-}
-
-std::string join(const std::vector<std::string>& tokens) {
-    std::string out;
-    for (const std::string& t : tokens) {
-        if (!out.empty()) out += ' ';
-        out += t;
-    }
-    return out;
-}
-
-// Column-wise argmax, ties to the lowest row (the lowest token id).
-int argmaxColumn(const Eigen::MatrixXd& m, Eigen::Index col) {
-    Eigen::Index best = 0;
-    for (Eigen::Index r = 1; r < m.rows(); ++r)
-        if (m(r, col) > m(best, col)) best = r;
-    return int(best);
-}
-
-// Weights per head (n x T, as the attention layer keeps them) -> steps x
-// source float matrices for the heatmap, and their mean.
-void exportWeights(const std::vector<Eigen::MatrixXd>& weights, std::vector<Matrix>& heads,
-                   Matrix& mean) {
-    heads.clear();
-    Eigen::MatrixXd sum;
-    for (const Eigen::MatrixXd& w : weights) {
-        heads.push_back(w.transpose().cast<float>());
-        if (sum.size() == 0)
-            sum = w.transpose();
-        else
-            sum += w.transpose();
-    }
-    mean = (sum / double(std::max<std::size_t>(weights.size(), 1))).cast<float>();
 }
 
 }  // namespace
@@ -84,14 +48,12 @@ std::string validate(const Seq2SeqOptions& o) {
     if (!(o.temperature > 0.0) || !std::isfinite(o.temperature))
         return "temperature must be a finite number > 0";
     if (o.epochs < 1 || o.epochs > 1000000) return "epochs must be from 1 to 1000000";
-    if (!(o.learningRate > 0.0) || !std::isfinite(o.learningRate))
-        return "learning rate must be a finite number > 0";
-    if (!(o.beta1 >= 0.0 && o.beta1 < 1.0) || !(o.beta2 >= 0.0 && o.beta2 < 1.0))
-        return "Adam's beta1 and beta2 must be in [0, 1)";
-    if (!(o.epsilon > 0.0) || !std::isfinite(o.epsilon))
-        return "Adam's epsilon must be a finite number > 0";
-    if (!(o.clipNorm >= 0.0) || !std::isfinite(o.clipNorm))
-        return "clip norm must be a finite number >= 0";
+    if (std::string err = validate(o.adam); !err.empty()) return err;
+    if (!(o.guidedAlignment >= 0.0) || !std::isfinite(o.guidedAlignment))
+        return "guided alignment weight must be a finite number >= 0";
+    if (o.guidedAlignment > 0.0 && o.normalization != Normalization::Softmax)
+        return "guided alignment needs softmax normalization (sparsemax weights are exactly 0 "
+               "where the guide may not be)";
     if (o.batchSize < 1) return "batch size must be >= 1";
     return {};
 }
@@ -197,7 +159,7 @@ std::string Seq2SeqModel::initialize(const Vocabulary& source, const Vocabulary&
 }
 
 EncodedPair Seq2SeqModel::encode(const SentencePair& pair) const {
-    return {sourceVocabulary_.encode(pair.source), targetVocabulary_.encode(pair.target)};
+    return {sourceVocabulary_.encode(pair.source), targetVocabulary_.encode(pair.target), {}};
 }
 
 double Seq2SeqModel::forward(const EncodedPair& pair, Seq2SeqWorkspace& ws) const {
@@ -246,7 +208,36 @@ double Seq2SeqModel::forward(const EncodedPair& pair, Seq2SeqWorkspace& ws) cons
         loss += logSum + m - col(ws.expected[std::size_t(t)]);
         col = (col.array() - m - logSum).exp().matrix();
     }
-    return loss / double(T);
+    ws.crossEntropy = loss / double(T);
+    ws.dWeights.clear();
+    if (options_.guidedAlignment <= 0.0 || pair.guide.size() == 0) return ws.crossEntropy;
+
+    // Guided alignment (Chen et al. 2016, eq. 5; Garg et al. 2019, eq. 3):
+    // G = lambda / T * sum_t -sum_j g_jt log abar_jt with abar the mean of
+    // the heads' weights, so dG/dW_h(j,t) = -lambda / (T H) g_jt / abar_jt.
+    // The <eos> step and unaligned target words have no guide.
+    const std::vector<Eigen::MatrixXd>& weights = ws.attentionCache.weights;
+    const double H = double(weights.size());
+    Eigen::MatrixXd mean = weights[0];
+    for (std::size_t h = 1; h < weights.size(); ++h) mean += weights[h];
+    mean /= H;
+    // Softmax weights are positive but may underflow: the floor keeps the
+    // log and its derivative finite.
+    constexpr double kFloor = 1e-12;
+    const double lambda = options_.guidedAlignment;
+    Eigen::MatrixXd dMean = Eigen::MatrixXd::Zero(n, T);
+    double guided = 0.0;
+    const Eigen::Index guidedSteps = std::min<Eigen::Index>(pair.guide.cols(), T);
+    for (Eigen::Index t = 0; t < guidedSteps; ++t)
+        for (Eigen::Index j = 0; j < n; ++j) {
+            const double g = pair.guide(j, t);
+            if (g <= 0.0) continue;
+            const double a = std::max(mean(j, t), kFloor);
+            guided -= g * std::log(a);
+            dMean(j, t) = -lambda / double(T) * g / a;
+        }
+    ws.dWeights.assign(weights.size(), dMean / H);
+    return ws.crossEntropy + lambda * guided / double(T);
 }
 
 void Seq2SeqModel::backward(Seq2SeqWorkspace& ws, double* gradient) const {
@@ -268,7 +259,8 @@ void Seq2SeqModel::backward(Seq2SeqWorkspace& ws, double* gradient) const {
     ws.dFeatures.noalias() = Wout.transpose() * ws.dLogits;
 
     attention_.backward(p + attentionOffset_, ws.attentionCache, ws.dFeatures.bottomRows(d),
-                        gradient + attentionOffset_, ws.dQueries, ws.dKeys);
+                        gradient + attentionOffset_, ws.dQueries, ws.dKeys,
+                        ws.dWeights.empty() ? nullptr : &ws.dWeights);
     ws.dDecoder = ws.dFeatures.topRows(d) + ws.dQueries;
     decoder_.backward(p + decoderOffset_, ws.decoderCache, ws.dDecoder, gradient + decoderOffset_,
                       ws.dTarget, ws.dDecoderInitial);
@@ -337,230 +329,6 @@ void Seq2SeqModel::encodeSourceBackward(const double* p, Seq2SeqWorkspace& ws,
     encoder_.backward(p + encoderOffset_, ws.encoderCache, ws.dEncoder.topRows(half),
                       gradient + encoderOffset_, ws.dSource, ws.dEncoderInitial);
     ws.dSource += dBackwardInputs.rowwise().reverse();
-}
-
-PairAttention Seq2SeqModel::teacherForcedAttention(const SentencePair& pair) const {
-    PairAttention out;
-    out.sourceTokens = pair.source;
-    out.targetTokens = pair.target;
-    out.targetTokens.push_back(Vocabulary::kEosToken);
-    if (pair.source.empty() || parameters_.size() == 0) return out;
-    Seq2SeqWorkspace ws;
-    out.loss = forward(encode(pair), ws);
-    for (Eigen::Index t = 0; t < ws.probabilities.cols(); ++t)
-        out.predictedTokens.push_back(targetVocabulary_.token(argmaxColumn(ws.probabilities, t)));
-    exportWeights(ws.attentionCache.weights, out.heads, out.mean);
-    out.decoderStates = ws.decoderStates.transpose().cast<float>();
-    out.encoderStates = ws.encoderStates.transpose().cast<float>();
-    return out;
-}
-
-Translation Seq2SeqModel::translate(const std::vector<std::string>& source) const {
-    Translation out;
-    out.sourceTokens = source;
-    if (source.empty() || parameters_.size() == 0) return out;
-    const int E = options_.embedding;
-    const int d = options_.hidden;
-    const int Vt = targetVocabulary_.size();
-    const double* p = parameters_.data();
-    const std::vector<int> ids = sourceVocabulary_.encode(source);
-    const Eigen::Index n = Eigen::Index(ids.size());
-
-    const ConstMap sourceEmbedding(p + sourceEmbeddingOffset_, E, sourceVocabulary_.size());
-    const ConstMap targetEmbedding(p + targetEmbeddingOffset_, E, Vt);
-    Eigen::MatrixXd embedded(E, n), keys;
-    for (Eigen::Index j = 0; j < n; ++j) embedded.col(j) = sourceEmbedding.col(ids[std::size_t(j)]);
-    Seq2SeqWorkspace ws;
-    Eigen::VectorXd state;
-    encodeSource(p, embedded, keys, state, ws);
-
-    const ConstMap Wout(p + outputWOffset_, Vt, 2 * d);
-    const ConstVecMap bout(p + outputBOffset_, Vt);
-    const Eigen::Index maxSteps = 2 * n + 5;
-    std::vector<Eigen::MatrixXd> weights(std::size_t(options_.heads), Eigen::MatrixXd(n, maxSteps));
-    Eigen::VectorXd next, features(2 * d), logits(Vt);
-    Eigen::MatrixXd context;
-    AttentionLayerCache cache;
-    int previous = Vocabulary::kBos;
-    Eigen::Index steps = 0;
-    while (steps < maxSteps) {
-        decoder_.step(p + decoderOffset_, targetEmbedding.col(previous), state, next);
-        state.swap(next);
-        attention_.forward(p + attentionOffset_, state, keys, context, cache);
-        for (std::size_t h = 0; h < weights.size(); ++h) weights[h].col(steps) = cache.weights[h].col(0);
-        ++steps;
-        features.head(d) = state;
-        features.tail(d) = context.col(0);
-        logits.noalias() = Wout * features;
-        logits += bout;
-        Eigen::Index best = 0;
-        for (Eigen::Index v = 1; v < Vt; ++v)
-            if (logits(v) > logits(best)) best = v;
-        if (best == Vocabulary::kEos) {
-            out.finished = true;
-            break;
-        }
-        out.tokens.push_back(targetVocabulary_.token(int(best)));
-        previous = int(best);
-    }
-    for (Eigen::MatrixXd& w : weights) w.conservativeResize(n, steps);
-    exportWeights(weights, out.heads, out.mean);
-    return out;
-}
-
-Scene sceneFromPair(const Seq2SeqModel& model, const SentencePair& pair) {
-    const PairAttention attention = model.teacherForcedAttention(pair);
-    Scene scene;
-    scene.title = join(pair.source) + " \u2192 " + join(pair.target);
-    scene.queryTokens = attention.targetTokens;
-    scene.keyTokens = attention.sourceTokens;
-    scene.queries = attention.decoderStates;
-    scene.keys = attention.encoderStates;
-    scene.heads = model.options().heads;
-    scene.scoring = model.options().scoring;
-    scene.headParams = model.attention().sceneHeadParams(model.attentionParameters());
-    scene.normalization = model.options().normalization;
-    scene.temperature = float(model.attention().effectiveTemperature(model.attentionParameters()));
-    return scene;
-}
-
-Evaluation evaluate(const Seq2SeqModel& model, const Corpus& corpus) {
-    Evaluation e;
-    Seq2SeqWorkspace ws;
-    double lossSum = 0.0;
-    long long steps = 0, matched = 0, exact = 0, pairs = 0;
-    AlignmentCounts counts;
-    std::vector<Matrix> heads;
-    Matrix mean;
-    for (const SentencePair& pair : corpus.pairs) {
-        if (pair.source.empty()) continue;
-        ++pairs;
-        const EncodedPair encoded = model.encode(pair);
-        const Eigen::Index T = Eigen::Index(encoded.target.size()) + 1;
-        lossSum += model.forward(encoded, ws) * double(T);
-        steps += T;
-        for (Eigen::Index t = 0; t < T; ++t)
-            matched += argmaxColumn(ws.probabilities, t) == ws.expected[std::size_t(t)];
-        if (pair.hasGold) {
-            exportWeights(ws.attentionCache.weights, heads, mean);
-            counts += alignmentCounts(argmaxAlignment(mean, int(pair.target.size())), pair.gold);
-            ++e.pairsWithGold;
-        }
-        const Translation translation = model.translate(pair.source);
-        exact += translation.finished && exactMatch(translation.tokens, pair.target);
-    }
-    e.loss = steps > 0 ? lossSum / double(steps) : 0.0;
-    e.tokenAccuracy = tokenAccuracy(matched, steps);
-    e.exactMatch = pairs > 0 ? double(exact) / double(pairs) : 0.0;
-    e.aer = counts.aer();
-    return e;
-}
-
-std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& options) {
-    epoch_ = 0;
-    seconds_ = 0.0;
-    adamSteps_ = 0;
-    history_.clear();
-    encoded_.clear();
-    if (std::string err = model_.initialize(corpus, options); !err.empty()) return err;
-    corpus_ = corpus;
-    for (const SentencePair& pair : corpus_.pairs) encoded_.push_back(model_.encode(pair));
-    const Eigen::Index size = model_.parameters().size();
-    gradient_.setZero(size);
-    firstMoment_.setZero(size);
-    secondMoment_.setZero(size);
-    // A stream of its own (golden-ratio offset), so the visiting order does
-    // not repeat the draws of the initialisation.
-    rng_.seed(options.seed + 0x9E3779B97F4A7C15ull);
-    order_.resize(encoded_.size());
-    std::iota(order_.begin(), order_.end(), 0);
-    return {};
-}
-
-void Seq2SeqTrainer::adamStep(double scale) {
-    const Seq2SeqOptions& o = model_.options();
-    gradient_ *= scale;
-    const double norm = gradient_.norm();
-    // A non-finite gradient would poison both moments for good: skip it.
-    if (!std::isfinite(norm)) return;
-    if (o.clipNorm > 0.0 && norm > o.clipNorm) gradient_ *= o.clipNorm / norm;
-    ++adamSteps_;
-    // Kingma & Ba 2015, Algorithm 1.
-    firstMoment_ = o.beta1 * firstMoment_ + (1.0 - o.beta1) * gradient_;
-    secondMoment_ = o.beta2 * secondMoment_ + (1.0 - o.beta2) * gradient_.cwiseAbs2();
-    const double c1 = 1.0 - std::pow(o.beta1, double(adamSteps_));
-    const double c2 = 1.0 - std::pow(o.beta2, double(adamSteps_));
-    model_.parameters().array() -=
-        o.learningRate * (firstMoment_.array() / c1) /
-        ((secondMoment_.array() / c2).sqrt() + o.epsilon);
-}
-
-bool Seq2SeqTrainer::runEpoch(EpochStats& stats, const std::atomic<bool>* cancel) {
-    if (finished() || encoded_.empty()) return false;
-    const auto begin = std::chrono::steady_clock::now();
-    auto elapsed = [&] {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-    };
-    const Seq2SeqOptions& o = model_.options();
-    if (o.shuffle)  // Fisher-Yates with the raw generator (portable, unlike std::shuffle)
-        for (std::size_t i = order_.size() - 1; i > 0; --i)
-            std::swap(order_[i], order_[std::size_t(rng_() % (i + 1))]);
-    gradient_.setZero();
-    int inBatch = 0;
-    double lossSum = 0.0;
-    long long steps = 0;
-    for (std::size_t i = 0; i < order_.size(); ++i) {
-        if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
-            seconds_ += elapsed();
-            return false;
-        }
-        const EncodedPair& pair = encoded_[std::size_t(order_[i])];
-        const double T = double(pair.target.size() + 1);
-        lossSum += model_.forward(pair, workspace_) * T;
-        steps += (long long)T;
-        model_.backward(workspace_, gradient_.data());
-        if (++inBatch == o.batchSize || i + 1 == order_.size()) {
-            adamStep(1.0 / inBatch);
-            gradient_.setZero();
-            inBatch = 0;
-        }
-    }
-    ++epoch_;
-    const Evaluation e = evaluate(model_, corpus_);
-    const double took = elapsed();
-    seconds_ += took;
-    stats.epoch = epoch_;
-    stats.loss = e.loss;
-    stats.trainLoss = steps > 0 ? lossSum / double(steps) : 0.0;
-    stats.tokenAccuracy = e.tokenAccuracy;
-    stats.exactMatch = e.exactMatch;
-    stats.aer = e.aer;
-    stats.pairsWithGold = e.pairsWithGold;
-    stats.seconds = seconds_;
-    stats.epochSeconds = took;
-    history_.push_back(stats);
-    return true;
-}
-
-TrainSummary train(const Corpus& corpus, const Seq2SeqOptions& options,
-                   const std::function<bool(const EpochStats&, const Seq2SeqModel&)>& callback,
-                   const std::atomic<bool>* cancel, Seq2SeqModel* trained) {
-    TrainSummary summary;
-    Seq2SeqTrainer trainer;
-    summary.message = trainer.start(corpus, options);
-    if (!summary.message.empty()) return summary;
-    summary.ok = true;
-    while (!trainer.finished()) {
-        EpochStats stats;
-        if (!trainer.runEpoch(stats, cancel)) {
-            summary.cancelled = true;
-            break;
-        }
-        summary.epochs.push_back(stats);
-        if (callback && !callback(stats, trainer.model())) break;
-    }
-    if (trained != nullptr) *trained = trainer.model();
-    return summary;
 }
 
 }  // namespace ap

@@ -1,0 +1,83 @@
+// translate --model FILE "SENTENCE": greedy decoding with a model saved by
+// train --save-model. Prints the translation, then one JSON line with the
+// tokens and the attention matrix (one row per decoder step, one column
+// per source token, mean over the heads).
+#include "command_line.h"
+#include "translation/corpus.h"
+#include "translation/corpus_split.h"
+#include "translation/model_file.h"
+#include "translation/seq2seq.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace app {
+namespace {
+
+QJsonArray tokensJson(const std::vector<std::string>& tokens) {
+    QJsonArray a;
+    for (const std::string& t : tokens)
+        a.append(QString::fromStdString(t));
+    return a;
+}
+
+}  // namespace
+
+int runTranslate(const QStringList& args) {
+    CommandLine cl(QStringLiteral("translate"), QStringLiteral("SENTENCE"),
+                   QStringLiteral("The source sentence (quoted), tokenized like the corpora."));
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("The model file written by train --save-model."),
+                                   QStringLiteral("FILE"));
+    cl.parser.addOption(model);
+    int code = kOk;
+    if (!cl.parse(args, code))
+        return code;
+    if (!cl.parser.isSet(model))
+        return cl.usageError(QStringLiteral("--model FILE is required"));
+    const ap::ModelReadResult read = ap::readModelFile(QFile::encodeName(cl.parser.value(model)).toStdString());
+    if (!read.ok) {
+        printErr(QString::fromStdString(read.error));
+        return kBadInput;
+    }
+    std::vector<std::string> source = ap::tokenize(cl.input.toStdString());
+    if (source.empty())
+        return cl.usageError(QStringLiteral("the sentence has no words"));
+    if (int(source.size()) > ap::corpus_limits::kMaxTokensPerSide)
+        return cl.usageError(QStringLiteral("the sentence has %1 words, at most %2 are allowed")
+                                 .arg(source.size()).arg(ap::corpus_limits::kMaxTokensPerSide));
+    if (read.file.lowercase)
+        for (std::string& t : source)
+            t = ap::lowercase(t);
+    const ap::Translation t = read.file.model.translate(source);
+    QStringList words;
+    for (const std::string& w : t.tokens)
+        words << QString::fromStdString(w);
+    QStringList unknown;
+    for (const std::string& s : source)
+        if (!read.file.model.sourceVocabulary().contains(s))
+            unknown << QString::fromStdString(s);
+
+    QJsonObject o;
+    o[QStringLiteral("source_tokens")] = tokensJson(source);
+    o[QStringLiteral("target_tokens")] = tokensJson(t.tokens);
+    o[QStringLiteral("finished")] = t.finished;
+    o[QStringLiteral("unknown_tokens")] = QJsonArray::fromStringList(unknown);
+    // Rows: the decoder steps (the target tokens, then <eos> when decoding
+    // finished); columns: the source tokens.
+    QJsonArray rows;
+    for (Eigen::Index r = 0; r < t.mean.rows(); ++r) {
+        QJsonArray row;
+        for (Eigen::Index c = 0; c < t.mean.cols(); ++c)
+            row.append(double(t.mean(r, c)));
+        rows.append(row);
+    }
+    o[QStringLiteral("attention")] = rows;
+    if (!printOut(words.join(QLatin1Char(' '))) ||
+        !printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))))
+        return kWriteFailed;
+    return kOk;
+}
+
+}  // namespace app

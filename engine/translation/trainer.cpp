@@ -1,0 +1,124 @@
+#include "translation/trainer.h"
+
+#include "translation/guided_alignment.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <utility>
+
+namespace ap {
+
+std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& options,
+                                  const Corpus& heldOut, const TrainerOptions& trainerOptions) {
+    epoch_ = 0;
+    seconds_ = 0.0;
+    history_.clear();
+    encoded_.clear();
+    lastFigures_ = {};
+    if (trainerOptions.evaluateEvery < 1) return "evaluateEvery must be >= 1";
+    if (std::string err = model_.initialize(corpus, options); !err.empty()) return err;
+    for (const SentencePair& p : heldOut.pairs)
+        if (p.source.empty() || p.target.empty())
+            return heldOut.name + ":" + std::to_string(p.line) +
+                   ": a pair needs at least one source and one target token";
+    corpus_ = corpus;
+    heldOut_ = heldOut;
+    trainerOptions_ = trainerOptions;
+    for (const SentencePair& pair : corpus_.pairs) {
+        encoded_.push_back(model_.encode(pair));
+        if (options.guidedAlignment > 0.0) encoded_.back().guide = guideFromLinks(pair);
+    }
+    gradient_.setZero(model_.parameters().size());
+    adam_ = Adam(options.adam, model_.parameters().size());
+    // A stream of its own (golden-ratio offset), so the visiting order does
+    // not repeat the draws of the initialisation.
+    rng_.seed(options.seed + 0x9E3779B97F4A7C15ull);
+    order_.resize(encoded_.size());
+    std::iota(order_.begin(), order_.end(), 0);
+    return {};
+}
+
+bool Seq2SeqTrainer::runEpoch(EpochStats& stats, const std::atomic<bool>* cancel) {
+    if (finished() || encoded_.empty()) return false;
+    const auto begin = std::chrono::steady_clock::now();
+    auto elapsed = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    };
+    const Seq2SeqOptions& o = model_.options();
+    if (o.shuffle)  // Fisher-Yates with the raw generator (portable, unlike std::shuffle)
+        for (std::size_t i = order_.size() - 1; i > 0; --i)
+            std::swap(order_[i], order_[std::size_t(rng_() % (i + 1))]);
+    gradient_.setZero();
+    int inBatch = 0;
+    double lossSum = 0.0;
+    long long steps = 0;
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+        if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+            seconds_ += elapsed();
+            return false;
+        }
+        const EncodedPair& pair = encoded_[std::size_t(order_[i])];
+        const double T = double(pair.target.size() + 1);
+        model_.forward(pair, workspace_);
+        lossSum += workspace_.crossEntropy * T;
+        steps += (long long)T;
+        model_.backward(workspace_, gradient_.data());
+        if (++inBatch == o.batchSize || i + 1 == order_.size()) {
+            gradient_ *= 1.0 / inBatch;
+            adam_.step(model_.parameters(), gradient_);
+            gradient_.setZero();
+            inBatch = 0;
+        }
+    }
+    ++epoch_;
+    EpochStats s = lastFigures_;
+    s.evaluated = epoch_ % trainerOptions_.evaluateEvery == 0 || finished();
+    if (s.evaluated) {
+        if (trainerOptions_.evaluateTraining) {
+            const Evaluation e = evaluate(model_, corpus_);
+            s.loss = e.loss;
+            s.tokenAccuracy = e.tokenAccuracy;
+            s.exactMatch = e.exactMatch;
+            s.bleu = e.bleu;
+            s.aer = e.aer;
+            s.pairsWithGold = e.pairsWithGold;
+        }
+        s.hasHeldOut = !heldOut_.pairs.empty();
+        if (s.hasHeldOut) s.heldOut = evaluate(model_, heldOut_);
+        lastFigures_ = s;
+    }
+    const double took = elapsed();
+    seconds_ += took;
+    s.epoch = epoch_;
+    s.trainLoss = steps > 0 ? lossSum / double(steps) : 0.0;
+    s.seconds = seconds_;
+    s.epochSeconds = took;
+    stats = s;
+    history_.push_back(stats);
+    return true;
+}
+
+TrainSummary train(const Corpus& corpus, const Seq2SeqOptions& options,
+                   const std::function<bool(const EpochStats&, const Seq2SeqModel&)>& callback,
+                   const std::atomic<bool>* cancel, Seq2SeqModel* trained) {
+    TrainSummary summary;
+    Seq2SeqTrainer trainer;
+    summary.message = trainer.start(corpus, options);
+    if (!summary.message.empty()) return summary;
+    summary.ok = true;
+    while (!trainer.finished()) {
+        EpochStats stats;
+        if (!trainer.runEpoch(stats, cancel)) {
+            summary.cancelled = true;
+            break;
+        }
+        summary.epochs.push_back(stats);
+        if (callback && !callback(stats, trainer.model())) break;
+    }
+    if (trained != nullptr) *trained = trainer.model();
+    return summary;
+}
+
+}  // namespace ap
