@@ -78,6 +78,10 @@ private slots:
     void computeToFullStandardOutput();
     void outputThroughDanglingSymlinkKeepsTheLink();
     void fileNamesThatAreNotUtf8();
+    void timestepPrintsEpochsAndJsonLast();
+    void channelPrintsJsonLast();
+    void experimentsRefuseBadOptions_data();
+    void experimentsRefuseBadOptions();
     void trainEvaluatesHeldOutPairs();
     void translateWithASavedModel();
 };
@@ -477,6 +481,77 @@ void TestCli::translateWithASavedModel() {
     QVERIFY(r.err.contains("bad.apmodel"));
     r = runApp({"translate", "a"});
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestCli::timestepPrintsEpochsAndJsonLast() {
+    const Run r = runApp({QStringLiteral("timestep"), QStringLiteral("--steps"), QStringLiteral("6"),
+                          QStringLiteral("--informative"), QStringLiteral("4"), QStringLiteral("--units"),
+                          QStringLiteral("16"), QStringLiteral("--samples"), QStringLiteral("3000"),
+                          QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--lr"),
+                          QStringLiteral("0.01"), QStringLiteral("--seed"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);  // two epochs, then JSON
+    QVERIFY(lines[0].startsWith("epoch 1/2: loss "));
+    const QJsonObject o = QJsonDocument::fromJson(lines.last()).object();
+    for (const char* key : {"accuracy", "attention", "peak_step", "loss", "seconds"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    const QJsonArray attention = o[QStringLiteral("attention")].toArray();
+    QCOMPARE(attention.size(), 6);
+    double sum = 0.0;
+    for (const QJsonValue& a : attention) sum += a.toDouble();
+    QVERIFY(std::abs(sum - 1.0) < 1e-5);
+    QCOMPARE(o[QStringLiteral("peak_step")].toInt(), 4);
+    QVERIFY(attention[4].toDouble() >= 0.4);
+    QVERIFY(o[QStringLiteral("accuracy")].toDouble() >= 0.95);
+    QVERIFY(o[QStringLiteral("seconds")].toDouble() > 0.0);
+    // The same seed gives the same run.
+    const Run again = runApp({QStringLiteral("timestep"), QStringLiteral("--steps"), QStringLiteral("6"),
+                              QStringLiteral("--informative"), QStringLiteral("4"), QStringLiteral("--units"),
+                              QStringLiteral("16"), QStringLiteral("--samples"), QStringLiteral("3000"),
+                              QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--lr"),
+                              QStringLiteral("0.01"), QStringLiteral("--seed"), QStringLiteral("0")});
+    const QJsonObject o2 = QJsonDocument::fromJson(again.out.trimmed().split('\n').last()).object();
+    QCOMPARE(o2[QStringLiteral("attention")], o[QStringLiteral("attention")]);
+    QCOMPARE(o2[QStringLiteral("loss")], o[QStringLiteral("loss")]);
+}
+
+void TestCli::channelPrintsJsonLast() {
+    const Run r = runApp({QStringLiteral("channel"), QStringLiteral("--informative"), QStringLiteral("15"),
+                          QStringLiteral("--activation"), QStringLiteral("sigmoid")});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);  // two epochs, then JSON
+    const QJsonObject o = QJsonDocument::fromJson(lines.last()).object();
+    for (const char* key : {"accuracy", "channel_weights", "peak_channel", "seconds"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o[QStringLiteral("channel_weights")].toArray().size(), 16);
+    QCOMPARE(o[QStringLiteral("peak_channel")].toInt(), 15);
+    QVERIFY(o[QStringLiteral("accuracy")].toDouble() >= 0.95);
+}
+
+void TestCli::experimentsRefuseBadOptions_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("K past the steps") << QStringList{QStringLiteral("timestep"), QStringLiteral("--informative"), QStringLiteral("10")}
+                                      << QStringLiteral("informative step must be from 0 to 9");
+    QTest::newRow("placement") << QStringList{QStringLiteral("timestep"), QStringLiteral("--placement"), QStringLiteral("sideways")}
+                               << QStringLiteral("--placement must be after or before");
+    QTest::newRow("lr") << QStringList{QStringLiteral("timestep"), QStringLiteral("--lr"), QStringLiteral("fast")}
+                        << QStringLiteral("--lr must be a number");
+    QTest::newRow("activation") << QStringList{QStringLiteral("channel"), QStringLiteral("--activation"), QStringLiteral("relu")}
+                                << QStringLiteral("--activation must be hard_sigmoid, hard_swish or sigmoid");
+    QTest::newRow("channel K") << QStringList{QStringLiteral("channel"), QStringLiteral("--informative"), QStringLiteral("16")}
+                               << QStringLiteral("informative channel must be from 0 to 15");
+}
+
+void TestCli::experimentsRefuseBadOptions() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = runApp(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromLocal8Bit(r.err).contains(message), r.err.constData());
+    QVERIFY(r.out.isEmpty());
 }
 
 QTEST_MAIN(TestCli)
