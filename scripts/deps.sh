@@ -12,6 +12,8 @@ AP_BUILD_PACKAGES=(
     fonts-dejavu-core fonts-wqy-microhei
 )
 # The tests also read PDFs back (pdftoppm, pdffonts), validate the desktop
+# files and check the file types (gio), and build the Debian package.
+AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info libglib2.0-bin dpkg-dev file)
 # files, build the Debian package, and run scripts/export_attention.py
 # against PyTorch's own attention modules.
 AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info dpkg-dev file

@@ -42,4 +42,11 @@ grep -q '>weight<' en.svg || fail "the English picture has no 'weight' label"
 grep -q '>权重<' zh.svg || fail "the Chinese picture has no '权重' label (translations not found)"
 grep -q '电脑' zh.svg || fail "the scene's Chinese tokens are missing from the picture"
 "$app" --version | grep -q '^attention-playground ' || fail "--version"
+
+# The file types: a scene is told from other JSON by its "format" value.
+update-mime-database "$share/mime" > /dev/null 2>&1
+echo '{"format": "something.else"}' > plain.json
+mime() { XDG_DATA_DIRS="$share:/usr/share" XDG_DATA_HOME="$work/none" gio info -a standard::content-type "$1" | sed -n 's/.*content-type: //p'; }
+[ "$(mime "$scene")" = application/x-attention-playground-scene ] || fail "a scene is $(mime "$scene")"
+[ "$(mime plain.json)" = application/json ] || fail "other JSON is $(mime plain.json)"
 echo "installed into $prefix and ran from $work/elsewhere: ok"

@@ -92,6 +92,8 @@ private slots:
     void compareExports();
     void everyLessonLoadsAndItsTaskCanBeDone();
     void lessonFiveSliderShowsSaturation();
+    // Not a check: writes the README's pictures when AP_SCREENSHOT_DIR is set.
+    void screenshots();
 };
 
 void TestExplainUi::stepViewShowsTheEngineSteps() {
@@ -451,6 +453,45 @@ void TestExplainUi::windowLessonsMenuLoadsALesson() {
     QVERIFY(views.wait());
     QVERIFY(panel->taskDone());
     QVERIFY(panel->taskText().startsWith(QStringLiteral("✔")));
+}
+
+void TestExplainUi::screenshots() {
+    const QString dir = qEnvironmentVariable("AP_SCREENSHOT_DIR");
+    if (dir.isEmpty()) QSKIP("set AP_SCREENSHOT_DIR to write the README's screenshots");
+    {
+        MainWindow w;
+        Views views(w);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(views.wait());
+        HeatmapView* h = w.heatmapView();
+        QTest::mouseClick(h, Qt::LeftButton, {}, h->cellCenter(2, 2));
+        auto* list = w.learningTools()->stepView()->findChild<QTreeWidget*>(QStringLiteral("stepList"));
+        emit list->itemEntered(list->topLevelItem(1), 0);
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(dir + QStringLiteral("/steps.png")));
+        chooseData(w.controlsPanel()->findChild<QComboBox*>(QStringLiteral("normalizationCombo")),
+                   int(ap::Normalization::Sample));
+        w.controlsPanel()->findChild<QSpinBox*>(QStringLiteral("samplesSpin"))->setValue(200);
+        QVERIFY(views.wait());
+        w.selectQuery(2);
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(dir + QStringLiteral("/sampling.png")));
+        w.findChild<QAction*>(QStringLiteral("lessonAction5"))->trigger();
+        w.learningTools()->lessonsPanel()->dimensionSlider()->setValue(7);
+        QVERIFY(views.wait());
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(dir + QStringLiteral("/lessons.png")));
+    }
+    CompareWindow c(ap::builtInExample());
+    c.resize(1400, 800);
+    c.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&c));
+    QTRY_COMPARE(int(c.differences().jensenShannon.size()), 4);
+    c.selectRow(2);
+    QTest::qWait(200);
+    QVERIFY(c.grab().save(dir + QStringLiteral("/compare.png")));
 }
 
 QTEST_MAIN(TestExplainUi)

@@ -7,6 +7,7 @@
 #include "widgets/model_view/head_stats_model.h"
 #include "widgets/model_view/model_grid_view.h"
 #include "widgets/model_view/model_view_window.h"
+#include "widgets/playground/main_window.h"
 
 #include <QtTest>
 
@@ -38,6 +39,7 @@ private slots:
     void badFileShowsOneMessage();
     void exportsViewAndStatistics();
     void maxPoolKeepsTheMaximum();
+    void mainWindowOpensAttentionInTheModelView();
 };
 
 void TestModelView::opensAndShowsTheFirstHead() {
@@ -158,6 +160,20 @@ void TestModelView::maxPoolKeepsTheMaximum() {
     QCOMPARE(p.cols(), 96);
     QCOMPARE(p.maxCoeff(), 0.9f);
     QCOMPARE(p(150 * 96 / 200, 7 * 96 / 300), 0.9f);
+}
+
+void TestModelView::mainWindowOpensAttentionInTheModelView() {
+    ui::MainWindow main;
+    QVERIFY(main.openFile(fixture("f32.safetensors")));
+    auto* view = main.findChild<ui::ModelViewWindow*>();
+    QVERIFY(view);
+    QVERIFY(view->isVisible());
+    QTRY_VERIFY(view->tensor() != nullptr);
+    QCOMPARE(view->tensor()->format, std::string("safetensors"));
+    QCOMPARE(view->filePath(), fixture("f32.safetensors"));
+    // A scene still opens as a scene, with no second model view.
+    QVERIFY(main.openFile(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json")));
+    QCOMPARE(main.findChildren<ui::ModelViewWindow*>().size(), 1);
 }
 
 QTEST_MAIN(TestModelView)

@@ -3,6 +3,7 @@
 #include "attention_input.h"
 #include "command_line.h"
 #include "render/attention_heatmap.h"
+#include "io/scene_io.h"
 #include "render/csv_export.h"
 
 #include <QFileInfo>

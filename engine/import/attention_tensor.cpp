@@ -24,11 +24,15 @@ int byteSize(DType t) {
 }
 
 std::string AttentionTensor::queryLabel(int i) const {
-    return std::size_t(i) < queryTokens.size() ? queryTokens[std::size_t(i)] : "q" + std::to_string(i);
+    if (std::size_t(i) < queryTokens.size()) return queryTokens[std::size_t(i)];
+    std::string label = "q";  // appended, not "q" + ...: GCC 12 warns falsely (-Wrestrict) on that
+    return label += std::to_string(i);
 }
 
 std::string AttentionTensor::keyLabel(int j) const {
-    return std::size_t(j) < keyTokens.size() ? keyTokens[std::size_t(j)] : "k" + std::to_string(j);
+    if (std::size_t(j) < keyTokens.size()) return keyTokens[std::size_t(j)];
+    std::string label = "k";
+    return label += std::to_string(j);
 }
 
 float halfToFloat(std::uint16_t h) {

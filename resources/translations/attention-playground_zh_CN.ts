@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AttentionHeatmap</name>
+        <message numerus="yes">
+            <source>%1 · attention rollout over %n layers</source>
+            <translation>
+                <numerusform>%1 · %n 层的注意力展开（rollout）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · mean of all layers and heads</source>
+            <translation>%1 · 所有层和头的平均</translation>
+        </message>
+        <message>
+            <source>%1 · maximum of all layers and heads</source>
+            <translation>%1 · 所有层和头的最大值</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 · head %2 · mean of %n layers</source>
+            <translation>
+                <numerusform>%1 · 头 %2 · %n 层的平均</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 · head %2 · maximum of %n layers</source>
+            <translation>
+                <numerusform>%1 · 头 %2 · %n 层的最大值</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 · layer %2 · mean of %n heads</source>
+            <translation>
+                <numerusform>%1 · 第 %2 层 · %n 个头的平均</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 · layer %2 · maximum of %n heads</source>
+            <translation>
+                <numerusform>%1 · 第 %2 层 · %n 个头的最大值</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · layer %2 · head %3</source>
+            <translation>%1 · 第 %2 层 · 头 %3</translation>
+        </message>
+        <message>
+            <source>rollout</source>
+            <translation>注意力展开</translation>
+        </message>
+        <message>
+            <source>weight</source>
+            <translation>权重</translation>
+        </message>
+    </context>
+    <context>
         <name>QObject</name>
         <message>
             <source>epoch</source>
@@ -530,6 +583,29 @@
         </message>
     </context>
     <context>
+        <name>ui::CorpusPicker</name>
+        <message>
+            <source>The shipped corpora, and the files loaded with Load pairs…</source>
+            <translation>随程序提供的语料，以及通过“加载句对…”加载的文件</translation>
+        </message>
+        <message>
+            <source>French → English</source>
+            <translation>法语 → 英语</translation>
+        </message>
+        <message>
+            <source>Chinese → English</source>
+            <translation>中文 → 英语</translation>
+        </message>
+        <message>
+            <source>German → English</source>
+            <translation>德语 → 英语</translation>
+        </message>
+        <message>
+            <source>&amp;Corpus:</source>
+            <translation>语料(&amp;C)：</translation>
+        </message>
+    </context>
+    <context>
         <name>ui::ExperimentWindow</name>
         <message>
             <source>&amp;Train</source>
@@ -629,6 +705,29 @@
         </message>
     </context>
     <context>
+        <name>ui::ExperimentsMenu</name>
+        <message>
+            <source>E&amp;xperiments</source>
+            <translation>实验(&amp;X)</translation>
+        </message>
+        <message>
+            <source>&amp;Time-step attention...</source>
+            <translation>时间步注意力(&amp;T)...</translation>
+        </message>
+        <message>
+            <source>&amp;Channel attention...</source>
+            <translation>通道注意力(&amp;C)...</translation>
+        </message>
+        <message>
+            <source>Train an LSTM whose attention over the time steps finds the step that carries the label</source>
+            <translation>训练一个 LSTM，其在时间步上的注意力会找到携带标签的时间步</translation>
+        </message>
+        <message>
+            <source>Train a squeeze-and-excitation block that finds the channel that carries the label</source>
+            <translation>训练一个挤压-激励模块，它会找到携带标签的通道</translation>
+        </message>
+    </context>
+    <context>
         <name>ui::ExportDialog</name>
         <message>
             <source>Export Image</source>
@@ -673,6 +772,117 @@
         <message>
             <source>Choose File…</source>
             <translation>选择文件…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui::GenerateCorpusDialog</name>
+        <message>
+            <source>Generate a Corpus</source>
+            <translation>生成语料</translation>
+        </message>
+        <message>
+            <source>French → English</source>
+            <translation>法语 → 英语</translation>
+        </message>
+        <message>
+            <source>German → English</source>
+            <translation>德语 → 英语</translation>
+        </message>
+        <message>
+            <source>Chinese → English</source>
+            <translation>中文 → 英语</translation>
+        </message>
+        <message>
+            <source>The grammar: French shows adjectives after the noun, gender agreement and ne…pas; German verb-second, verb-final clauses and separable verbs; Chinese measure words, 了 and time before the verb.</source>
+            <translation>语法：法语展示名词后的形容词、性的一致和 ne…pas；德语展示动词第二位、从句动词居末和可分动词；中文展示量词、“了”以及时间状语在动词之前。</translation>
+        </message>
+        <message>
+            <source>How many sentence pairs to write.</source>
+            <translation>要写出的句对数量。</translation>
+        </message>
+        <message>
+            <source>The same seed always gives the same file.</source>
+            <translation>相同的种子总是生成相同的文件。</translation>
+        </message>
+        <message>
+            <source>The corpus file to write (tab-separated, with gold alignments).</source>
+            <translation>要写出的语料文件（以制表符分隔，带标准对齐）。</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Choose where to save the corpus.</source>
+            <translation>选择语料的保存位置。</translation>
+        </message>
+        <message>
+            <source>&amp;Grammar:</source>
+            <translation>语法(&amp;G)：</translation>
+        </message>
+        <message>
+            <source>&amp;Pairs:</source>
+            <translation>句对数(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Seed:</source>
+            <translation>种子(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>文件(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Generate</source>
+            <translation>生成(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Write the corpus file (Ctrl+Return).</source>
+            <translation>写出语料文件（Ctrl+回车）。</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Save Generated Corpus</source>
+            <translation>保存生成的语料</translation>
+        </message>
+        <message>
+            <source>Corpora (*.tsv);;All files (*)</source>
+            <translation>语料 (*.tsv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose a file to write the corpus to.</source>
+            <translation>请选择写出语料的文件。</translation>
+        </message>
+        <message>
+            <source>%1: cannot write the file: %2</source>
+            <translation>%1：无法写入文件：%2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Generating %n pair(s)…</source>
+            <translation>
+                <numerusform>正在生成 %n 个句对…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancelled; no file was written.</source>
+            <translation>已取消；没有写出任何文件。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrote %n pair(s) to %1.</source>
+            <translation>
+                <numerusform>已将 %n 个句对写入 %1。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Stop generating; no file is written.</source>
+            <translation>停止生成；不会写出文件。</translation>
         </message>
     </context>
     <context>
@@ -781,6 +991,57 @@
         </message>
     </context>
     <context>
+        <name>ui::HeadStatsModel</name>
+        <message>
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <source>Head</source>
+            <translation>注意力头</translation>
+        </message>
+        <message>
+            <source>Entropy</source>
+            <translation>熵</translation>
+        </message>
+        <message>
+            <source>Mean distance</source>
+            <translation>平均距离</translation>
+        </message>
+        <message>
+            <source>First token</source>
+            <translation>首词元</translation>
+        </message>
+        <message>
+            <source>Separators</source>
+            <translation>分隔符</translation>
+        </message>
+        <message>
+            <source>Max weight</source>
+            <translation>最大权重</translation>
+        </message>
+        <message>
+            <source>Mean over query rows of the entropy of the row's weights, in nats.</source>
+            <translation>各查询行权重熵的平均值，单位为奈特（nat）。</translation>
+        </message>
+        <message>
+            <source>Mean over query rows of the weighted distance |i − j| to the keys, in tokens.</source>
+            <translation>各查询行到键的加权距离 |i − j| 的平均值，单位为词元。</translation>
+        </message>
+        <message>
+            <source>Mean share of each row's attention on the first key.</source>
+            <translation>每行注意力落在第一个键上的平均比例。</translation>
+        </message>
+        <message>
+            <source>Mean share of each row's attention on separator-like keys ([SEP], [CLS], &lt;s&gt;, &lt;/s&gt;, punctuation).</source>
+            <translation>每行注意力落在分隔符类键（[SEP]、[CLS]、&lt;s&gt;、&lt;/s&gt;、标点）上的平均比例。</translation>
+        </message>
+        <message>
+            <source>The largest weight of the head.</source>
+            <translation>该头的最大权重。</translation>
+        </message>
+    </context>
+    <context>
         <name>ui::Heatmap</name>
         <message>
             <source>dot</source>
@@ -862,6 +1123,10 @@
             <source>masked</source>
             <translation>已屏蔽</translation>
         </message>
+        <message>
+            <source>sample</source>
+            <translation>采样</translation>
+        </message>
     </context>
     <context>
         <name>ui::HeatmapView</name>
@@ -892,6 +1157,29 @@
         <message>
             <source>click to mask</source>
             <translation>点击屏蔽</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui::HelpMenu</name>
+        <message>
+            <source>&amp;User Guide</source>
+            <translation>用户指南(&amp;U)</translation>
+        </message>
+        <message>
+            <source>How to use the playground and the translation window</source>
+            <translation>如何使用实验场和翻译窗口</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Every keyboard shortcut of the open windows</source>
+            <translation>所有已打开窗口的全部键盘快捷键</translation>
+        </message>
+        <message>
+            <source>&amp;About Attention Playground</source>
+            <translation>关于注意力实验场(&amp;A)</translation>
         </message>
     </context>
     <context>
@@ -1094,6 +1382,58 @@
     </context>
     <context>
         <name>ui::MainWindow</name>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>放弃(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Attention Playground was not closed normally. An untitled scene with unsaved changes, last copied at %1, was recovered. Restore it?</source>
+            <translation>Attention Playground 上次未正常关闭。已找回一个有未保存更改的未命名场景（最后复制于 %1）。要恢复它吗？</translation>
+        </message>
+        <message>
+            <source>Attention Playground was not closed normally. Unsaved changes to %1, last copied at %2, were recovered. Restore them?</source>
+            <translation>Attention Playground 上次未正常关闭。已找回 %1 的未保存更改（最后复制于 %2）。要恢复这些更改吗？</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Delete the recovered copy for good</source>
+            <translation>永久删除找回的副本</translation>
+        </message>
+        <message>
+            <source>Open the recovered scene as an unsaved scene</source>
+            <translation>将找回的场景作为未保存的场景打开</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <source>Opening was cancelled; the open scene is unchanged</source>
+            <translation>已取消打开；当前场景保持不变</translation>
+        </message>
+        <message>
+            <source>Recover Unsaved Scene</source>
+            <translation>找回未保存的场景</translation>
+        </message>
+        <message>
+            <source>Stop opening the file and keep the open scene (Esc)</source>
+            <translation>停止打开文件并保留当前场景（Esc）</translation>
+        </message>
+        <message>
+            <source>The recovery copy could not be written: %1</source>
+            <translation>无法写入恢复副本：%1</translation>
+        </message>
+        <message>
+            <source>The scene file is read on a worker thread; the window stays usable</source>
+            <translation>场景文件在工作线程上读取；窗口仍可使用</translation>
+        </message>
         <message>
             <source>The engine is computing on its worker thread</source>
             <translation>计算引擎正在工作线程上计算</translation>
@@ -1364,6 +1704,36 @@
             <source>Translation — Attention Playground</source>
             <translation>翻译 — 注意力实验场</translation>
         </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation>撤销“%1”(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation>重做“%1”(&amp;R)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 queries × %2 keys · %n head(s)</source>
+            <translation>
+                <numerusform>%1 个查询 × %2 个键 · %n 个头</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 queries × %2 keys · %3 · %n fully masked row(s)</source>
+            <translation>
+                <numerusform>%1 个查询 × %2 个键 · %3 · %n 行被完全屏蔽</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n head(s)</source>
+            <translation>
+                <numerusform>%n 个头</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)</source>
+            <translation>场景和注意力文件 (*.json *.npy *.npz *.safetensors);;所有文件 (*)</translation>
+        </message>
     </context>
     <context>
         <name>ui::MatrixEditor</name>
@@ -1523,6 +1893,184 @@
         </message>
     </context>
     <context>
+        <name>ui::ModelGridView</name>
+        <message>
+            <source>Click a tile to open it large.</source>
+            <translation>点击图块以放大查看。</translation>
+        </message>
+        <message>
+            <source>L%1</source>
+            <translation>L%1</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>H%1</source>
+            <translation>H%1</translation>
+        </message>
+        <message>
+            <source>mean</source>
+            <translation>平均</translation>
+        </message>
+        <message>
+            <source>max</source>
+            <translation>最大</translation>
+        </message>
+        <message>
+            <source>%1 · %2: click to open it large.</source>
+            <translation>%1 · %2：点击放大查看。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui::ModelViewWindow</name>
+        <message>
+            <source>Model view</source>
+            <translation>模型视图</translation>
+        </message>
+        <message>
+            <source>Mean of heads</source>
+            <translation>各头的平均</translation>
+        </message>
+        <message>
+            <source>Maximum of heads</source>
+            <translation>各头的最大值</translation>
+        </message>
+        <message>
+            <source>Minimum of heads</source>
+            <translation>各头的最小值</translation>
+        </message>
+        <message>
+            <source>How each layer's heads are fused before the rollout (Abnar &amp; Zuidema 2020).</source>
+            <translation>注意力展开之前如何融合每层的各个头（Abnar 与 Zuidema，2020）。</translation>
+        </message>
+        <message>
+            <source>Head fusion:</source>
+            <translation>头融合：</translation>
+        </message>
+        <message>
+            <source>Selected tile</source>
+            <translation>所选图块</translation>
+        </message>
+        <message>
+            <source>Rollout</source>
+            <translation>注意力展开</translation>
+        </message>
+        <message>
+            <source>Attention rollout: each layer's fused heads, 0.5·A + 0.5·I with rows renormalised, multiplied from the first layer to the last.</source>
+            <translation>注意力展开：把每层融合后的头取 0.5·A + 0.5·I 并按行重新归一化，从第一层乘到最后一层。</translation>
+        </message>
+        <message>
+            <source>Click a column header to sort; select a row to show the head.</source>
+            <translation>点击列标题排序；选择一行以显示该头。</translation>
+        </message>
+        <message>
+            <source>Head statistics</source>
+            <translation>头统计</translation>
+        </message>
+        <message>
+            <source>Thumbnails %v of %m</source>
+            <translation>缩略图 %v / %m</translation>
+        </message>
+        <message>
+            <source>Thumbnails and statistics are built one head at a time.</source>
+            <translation>缩略图和统计数据逐个头地生成。</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Stop building thumbnails and statistics.</source>
+            <translation>停止生成缩略图和统计数据。</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Open Attention…</source>
+            <translation>打开注意力文件(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a .npy, .npz, .safetensors or BertViz JSON attention file.</source>
+            <translation>打开 .npy、.npz、.safetensors 或 BertViz JSON 注意力文件。</translation>
+        </message>
+        <message>
+            <source>&amp;Export View…</source>
+            <translation>导出视图(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Save the view on top as PNG, SVG, PDF or CSV.</source>
+            <translation>将最上方的视图保存为 PNG、SVG、PDF 或 CSV。</translation>
+        </message>
+        <message>
+            <source>Export &amp;Statistics…</source>
+            <translation>导出统计(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Save the head statistics as CSV.</source>
+            <translation>将头统计保存为 CSV。</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>关闭(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <source>%1 — Model view</source>
+            <translation>%1 — 模型视图</translation>
+        </message>
+        <message>
+            <source>%1: %2 layers × %3 heads, %4 queries × %5 keys, %6</source>
+            <translation>%1：%2 层 × %3 个头，%4 个查询 × %5 个键，%6</translation>
+        </message>
+        <message>
+            <source>Rollout needs as many queries as keys.</source>
+            <translation>注意力展开要求查询与键的数量相同。</translation>
+        </message>
+        <message>
+            <source>%1: there is no view to export yet.</source>
+            <translation>%1：还没有可以导出的视图。</translation>
+        </message>
+        <message>
+            <source>%1: unknown file type (use .png, .svg, .pdf or .csv).</source>
+            <translation>%1：未知的文件类型（请使用 .png、.svg、.pdf 或 .csv）。</translation>
+        </message>
+        <message>
+            <source>%1: the statistics are not ready yet.</source>
+            <translation>%1：统计数据尚未就绪。</translation>
+        </message>
+        <message>
+            <source>Open Attention</source>
+            <translation>打开注意力文件</translation>
+        </message>
+        <message>
+            <source>Attention files (*.npy *.npz *.safetensors *.json);;All files (*)</source>
+            <translation>注意力文件 (*.npy *.npz *.safetensors *.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Export View</source>
+            <translation>导出视图</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf);;CSV table (*.csv)</source>
+            <translation>PNG 图片 (*.png);;SVG 图片 (*.svg);;PDF 文档 (*.pdf);;CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export Statistics</source>
+            <translation>导出统计</translation>
+        </message>
+        <message>
+            <source>CSV table (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>ui::OutputModel</name>
         <message>
             <source>all keys masked: weights and context are 0</source>
@@ -1531,6 +2079,33 @@
         <message>
             <source>output column %1: the contexts Σⱼ wᵢⱼ vⱼ of the heads side by side (then · W_o where the scene has it)</source>
             <translation>输出第 %1 列：各头的上下文 Σⱼ wᵢⱼ vⱼ 并排拼接（场景含 W_o 时再乘以 W_o）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui::PairListModel</name>
+        <message>
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <source>[held out] %1</source>
+            <translation>[留出] %1</translation>
+        </message>
+        <message>
+            <source>%1, line %2 · gold alignment %3</source>
+            <translation>%1，第 %2 行 · 标准对齐 %3</translation>
+        </message>
+        <message>
+            <source>%1, line %2 · no gold alignment</source>
+            <translation>%1，第 %2 行 · 无标准对齐</translation>
+        </message>
+        <message>
+            <source>Held out: not trained on, only evaluated</source>
+            <translation>留出：不参与训练，只用于评估</translation>
+        </message>
+        <message>
+            <source>Training pair</source>
+            <translation>训练句对</translation>
         </message>
     </context>
     <context>
@@ -1733,6 +2308,13 @@
         </message>
     </context>
     <context>
+        <name>ui::SceneFile</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>ui::ShortcutsDialog</name>
         <message>
             <source>Keyboard Shortcuts</source>
@@ -1916,6 +2498,10 @@
         <message>
             <source>%1. %2</source>
             <translation>%1. %2</translation>
+        </message>
+        <message>
+            <source>Sum of both</source>
+            <translation>两者之和</translation>
         </message>
     </context>
     <context>
@@ -2345,6 +2931,76 @@
             <comment>training status, then its state</comment>
             <translation>%1 · 已完成</translation>
         </message>
+        <message>
+            <source>The pairs of the corpus: select one to see its attention; held-out pairs are marked and never trained on</source>
+            <translation>语料中的句对：选择一个查看其注意力；留出的句对已标出，从不参与训练</translation>
+        </message>
+        <message>
+            <source>Save model…</source>
+            <translation>保存模型…</translation>
+        </message>
+        <message>
+            <source>Keep the trained model in a file</source>
+            <translation>把训练好的模型保存到文件</translation>
+        </message>
+        <message>
+            <source>Save model</source>
+            <translation>保存模型</translation>
+        </message>
+        <message>
+            <source>Translation models (*.apmodel);;All files (*)</source>
+            <translation>翻译模型 (*.apmodel);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Load model…</source>
+            <translation>加载模型…</translation>
+        </message>
+        <message>
+            <source>Load a model saved before, to translate with it</source>
+            <translation>加载之前保存的模型，用它来翻译</translation>
+        </message>
+        <message>
+            <source>Load model</source>
+            <translation>加载模型</translation>
+        </message>
+        <message>
+            <source>The same figures on the held-out pairs, which the model never trained on, with BLEU of their greedy translations</source>
+            <translation>在模型从未训练过的留出句对上的同样指标，以及其贪心翻译的 BLEU</translation>
+        </message>
+        <message>
+            <source>Discard the trained model?</source>
+            <translation>要丢弃训练好的模型吗？</translation>
+        </message>
+        <message>
+            <source>Other pairs need a new model: the one trained now will be discarded. Save it first with Save model… to keep it.</source>
+            <translation>其他句对需要一个新模型：当前训练好的模型将被丢弃。如需保留，请先用“保存模型…”保存。</translation>
+        </message>
+        <message>
+            <source>Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment (dashed: possible)</source>
+            <translation>留出句对 %1 · 第 %2 轮后解码器 → 编码器的注意力 · 圆环：标准对齐（虚线：可能对齐）</translation>
+        </message>
+        <message>
+            <source>Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment</source>
+            <translation>留出句对 %1 · 第 %2 轮后解码器 → 编码器的注意力 · 圆环：标准对齐</translation>
+        </message>
+        <message>
+            <source>Held-out pair %1 · decoder → encoder attention after epoch %2</source>
+            <translation>留出句对 %1 · 第 %2 轮后解码器 → 编码器的注意力</translation>
+        </message>
+        <message>
+            <source>Held out: loss %1 · token accuracy %2 % · exact match %3 % · BLEU %4 · AER %5</source>
+            <translation>留出集：损失 %1 · 词元准确率 %2% · 完全匹配 %3% · BLEU %4 · AER %5</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pair(s) held out for evaluation</source>
+            <translation>
+                <numerusform>留出 %n 个句对用于评估</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A model is loaded: type a sentence to translate it. %1</source>
+            <translation>已加载模型：输入一个句子即可翻译。%1</translation>
+        </message>
     </context>
     <context>
         <name>ui::TrainingPlots</name>
@@ -2383,6 +3039,45 @@
         <message>
             <source>exact match</source>
             <translation>完全匹配</translation>
+        </message>
+        <message>
+            <source>held-out loss</source>
+            <translation>留出集损失</translation>
+        </message>
+        <message>
+            <source>Training pairs</source>
+            <translation>训练句对</translation>
+        </message>
+        <message>
+            <source>On the pairs trained on. AER: alignment error rate of the argmax attention against the gold alignment (lower is better). Token accuracy, exact match and BLEU of the translations (higher is better)</source>
+            <translation>在参与训练的句对上。AER：argmax 注意力相对标准对齐的对齐错误率（越低越好）。翻译的词元准确率、完全匹配率和 BLEU（越高越好）</translation>
+        </message>
+        <message>
+            <source>Held-out pairs</source>
+            <translation>留出句对</translation>
+        </message>
+        <message>
+            <source>On the held-out pairs, never trained on: what the model generalises. Empty when no pairs are held out</source>
+            <translation>在从未训练过的留出句对上：模型的泛化能力。没有留出句对时为空</translation>
+        </message>
+        <message>
+            <source>BLEU</source>
+            <translation>BLEU</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui::TrainingSession</name>
+        <message>
+            <source>Stop training before loading other pairs</source>
+            <translation>请先停止训练，再加载其他句对</translation>
+        </message>
+        <message>
+            <source>There is no model to save: train first</source>
+            <translation>没有可保存的模型：请先训练</translation>
+        </message>
+        <message>
+            <source>Stop training before loading a model</source>
+            <translation>请先停止训练，再加载模型</translation>
         </message>
     </context>
     <context>
@@ -2491,6 +3186,34 @@
             <source>See&amp;d:</source>
             <translation>种子(&amp;D)：</translation>
         </message>
+        <message>
+            <source>Guided alignment weight λ: adds λ times the cross-entropy between each target word's attention and its gold alignment to the loss (Chen et al. 2016). 0 leaves the attention unsupervised; needs softmax</source>
+            <translation>引导对齐权重 λ：在损失中加入 λ 乘以每个目标词的注意力与其标准对齐之间的交叉熵（Chen 等，2016）。0 表示注意力不受监督；需要 softmax</translation>
+        </message>
+        <message>
+            <source>&amp;Guided alignment:</source>
+            <translation>引导对齐(&amp;G)：</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source>Pairs set aside (chosen with the seed) and never trained on: their figures show how well the model generalises</source>
+            <translation>留出不参与训练的句对（由种子选取）：它们的指标反映模型的泛化能力</translation>
+        </message>
+        <message>
+            <source>Held &amp;out:</source>
+            <translation>留出(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Lower-case both sides</source>
+            <translation>两侧都转为小写</translation>
+        </message>
+        <message>
+            <source>Fold the case of every word, so that "Le" and "le" are one word</source>
+            <translation>统一每个词的大小写，使“Le”和“le”成为同一个词</translation>
+        </message>
     </context>
     <context>
         <name>ui::UserGuideDialog</name>
@@ -2501,6 +3224,105 @@
         <message>
             <source>The user guide is missing from this build (%1).</source>
             <translation>此版本缺少用户指南（%1）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui::WhatsThis</name>
+        <message>
+            <source>&lt;b&gt;Scoring&lt;/b&gt; turns a query q and a key k into a score. Dot and scaled dot compare the vectors directly (scaled dot divides by √dₕ so that wide heads do not saturate the softmax); general (Luong) puts a matrix W between them; additive (Bahdanau) runs both through a small layer, vᵀ tanh(W_q q + W_k k); cosine compares directions only.</source>
+            <translation>&lt;b&gt;打分&lt;/b&gt;把查询 q 和键 k 变成一个分数。点积和缩放点积直接比较两个向量（缩放点积除以 √dₕ，使较宽的头不会让 softmax 饱和）；一般（Luong）在两者之间放一个矩阵 W；加性（Bahdanau）让两者经过一个小网络层，vᵀ tanh(W_q q + W_k k)；余弦只比较方向。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Normalization&lt;/b&gt; turns each query's scores into weights that sum to 1. Softmax gives every key some weight; hard gives all of it to the best key; top-k keeps the k best; sparsemax sets low scores to exactly 0.</source>
+            <translation>&lt;b&gt;归一化&lt;/b&gt;把每个查询的分数变成总和为 1 的权重。softmax 给每个键一些权重；硬注意力把全部权重给分数最高的键；top-k 保留最好的 k 个；sparsemax 把较低的分数置为恰好 0。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;k&lt;/b&gt;: how many of the highest-scoring keys top-k keeps for each query. The others get weight 0.</source>
+            <translation>&lt;b&gt;k&lt;/b&gt;：top-k 为每个查询保留多少个分数最高的键。其余的键权重为 0。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Temperature T&lt;/b&gt; divides the scores before normalization. Drag left (T &amp;lt; 1) and the weights sharpen towards hard attention; drag right (T &amp;gt; 1) and they flatten towards uniform.</source>
+            <translation>&lt;b&gt;温度 T&lt;/b&gt; 在归一化之前除以分数。向左拖（T &amp;lt; 1），权重变尖锐，趋向硬注意力；向右拖（T &amp;gt; 1），权重变平坦，趋向均匀。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Temperature T&lt;/b&gt;, typed exactly. The slider beside it moves on a logarithmic scale.</source>
+            <translation>&lt;b&gt;温度 T&lt;/b&gt;，可精确输入。旁边的滑块按对数刻度移动。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Heads&lt;/b&gt;: the width d is split into h equal parts and each head attends on its own part. The grid on the right shows every head; the output puts their contexts side by side.</source>
+            <translation>&lt;b&gt;注意力头&lt;/b&gt;：宽度 d 被分成 h 等份，每个头在自己那一份上计算注意力。右侧的网格显示每个头；输出把它们的上下文并排拼接。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Mask preset&lt;/b&gt;: causal hides every later key from a query, as in a decoder that must not look ahead. Key padding (the boxes in the K table) and single masked cells apply on top.</source>
+            <translation>&lt;b&gt;掩码预设&lt;/b&gt;：因果掩码对查询隐藏其后的所有键，就像不能向前看的解码器。键填充（K 表中的方框）和单独屏蔽的单元格在此基础上叠加。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Mask edit mode&lt;/b&gt; (M): while it is on, clicking a heatmap cell masks or unmasks it. A masked cell gets weight exactly 0 and its row is renormalized over the other keys.</source>
+            <translation>&lt;b&gt;掩码编辑模式&lt;/b&gt;（M）：开启时，点击热力图单元格即可屏蔽或取消屏蔽。被屏蔽的单元格权重恰好为 0，所在行在其余键上重新归一化。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Self-attention&lt;/b&gt;: one matrix of tokens is used as queries, keys and values, so a sentence attends to its own words. Only Q can then be edited.</source>
+            <translation>&lt;b&gt;自注意力&lt;/b&gt;：同一个词元矩阵同时用作查询、键和值，句子关注它自己的词。此时只能编辑 Q。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;K = V&lt;/b&gt;: the values are the keys, as in encoder–decoder attention where both are the encoder's states.</source>
+            <translation>&lt;b&gt;K = V&lt;/b&gt;：值就是键，就像编码器–解码器注意力中两者都是编码器的状态。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Show raw scores&lt;/b&gt;: the heatmap shows the scores before temperature, mask and normalization, on their own colour scale, instead of the weights.</source>
+            <translation>&lt;b&gt;显示原始分数&lt;/b&gt;：热力图以分数自己的色标显示温度、掩码和归一化作用之前的分数，而不是权重。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Scoring&lt;/b&gt; of the translator's attention: how the decoder state scores each encoder state. Changing it takes effect when you press Train.</source>
+            <translation>翻译模型注意力的&lt;b&gt;打分&lt;/b&gt;方式：解码器状态如何给每个编码器状态打分。修改后在按下“训练”时生效。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Normalization&lt;/b&gt; of the translator's attention: softmax or sparsemax.</source>
+            <translation>翻译模型注意力的&lt;b&gt;归一化&lt;/b&gt;方式：softmax 或 sparsemax。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Heads&lt;/b&gt; of the translator's attention; the heatmap shows their mean.</source>
+            <translation>翻译模型注意力的&lt;b&gt;头数&lt;/b&gt;；热力图显示它们的平均。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Hidden size&lt;/b&gt;: the width of the encoder and decoder states. Larger learns more and trains more slowly.</source>
+            <translation>&lt;b&gt;隐藏层大小&lt;/b&gt;：编码器和解码器状态的宽度。越大学得越多，训练也越慢。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Epochs&lt;/b&gt;: how many times training goes over every sentence pair.</source>
+            <translation>&lt;b&gt;轮数&lt;/b&gt;：训练遍历所有句对的次数。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Learning rate&lt;/b&gt;: the step size of the Adam optimizer. Too large and the loss jumps; too small and it falls slowly.</source>
+            <translation>&lt;b&gt;学习率&lt;/b&gt;：Adam 优化器的步长。太大损失会跳动；太小损失下降缓慢。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Seed&lt;/b&gt;: the same seed gives the same initial model and the same order of pairs, so a run can be repeated exactly.</source>
+            <translation>&lt;b&gt;种子&lt;/b&gt;：相同的种子给出相同的初始模型和相同的句对顺序，因此一次训练可以被精确重复。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Corpus&lt;/b&gt;: the sentence pairs to train on. Each line of a corpus file holds a source sentence, a tab, its translation and optionally a gold word alignment.</source>
+            <translation>&lt;b&gt;语料&lt;/b&gt;：用于训练的句对。语料文件的每一行包含一个源语言句子、一个制表符、它的译文，以及可选的标准词对齐。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Sentence pairs&lt;/b&gt;: select one to see the decoder's attention over its source words, with the gold alignment drawn as rings.</source>
+            <translation>&lt;b&gt;句对&lt;/b&gt;：选择一个，查看解码器在其源语言词上的注意力，标准对齐以圆环标出。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Translate&lt;/b&gt;: type a sentence in the source language and press Enter. The latest model translates it word by word and the heatmap shows where it looked.</source>
+            <translation>&lt;b&gt;翻译&lt;/b&gt;：输入源语言句子并按回车。最新的模型逐词翻译，热力图显示它关注了哪里。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Loss&lt;/b&gt;: the mean cross-entropy per target word after each epoch, on a logarithmic axis. It should fall steadily.</source>
+            <translation>&lt;b&gt;损失&lt;/b&gt;：每轮之后每个目标词的平均交叉熵，采用对数坐标轴。它应当稳步下降。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Alignment and accuracy&lt;/b&gt;: AER compares the strongest attention of each target word with the gold alignment (lower is better); token accuracy and exact match measure the translations (higher is better).</source>
+            <translation>&lt;b&gt;对齐与准确率&lt;/b&gt;：AER 把每个目标词最强的注意力与标准对齐相比较（越低越好）；词元准确率和完全匹配率衡量翻译质量（越高越好）。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Attention of the translator&lt;/b&gt;: one row per target word, one column per source word. Rings mark the gold alignment; dashed rings its possible links.</source>
+            <translation>&lt;b&gt;翻译模型的注意力&lt;/b&gt;：每个目标词一行，每个源语言词一列。圆环标出标准对齐；虚线圆环为可能的对齐。</translation>
         </message>
     </context>
     <context>

@@ -2,14 +2,57 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHash>
 #include <QLibraryInfo>
+#include <QMutex>
 #include <QPointer>
 #include <QTranslator>
+
+#include <memory>
 
 namespace ui {
 namespace {
 
 const QString kBaseName = QStringLiteral("attention-playground");
+
+// Results of every lookup, by the text they gave. Looked up from any
+// thread (pictures are titled on workers), hence the mutex.
+struct Memory {
+    QMutex mutex;
+    QHash<QString, TranslationKey> byText;
+};
+
+Memory& memory() {
+    static Memory m;
+    return m;
+}
+
+// The translator this program installs: its own .qm (none for English),
+// remembering what it was asked and what it answered.
+class RememberingTranslator : public QTranslator {
+public:
+    explicit RememberingTranslator(std::unique_ptr<QTranslator> inner, QObject* parent)
+        : QTranslator(parent), inner_(std::move(inner)) {}
+
+    QString translate(const char* context, const char* sourceText, const char* disambiguation,
+                      int n) const override {
+        QString out = inner_ ? inner_->translate(context, sourceText, disambiguation, n) : QString();
+        if (context && sourceText) {
+            const QString shown = out.isNull() ? QString::fromUtf8(sourceText) : out;
+            Memory& m = memory();
+            QMutexLocker lock(&m.mutex);
+            if (!m.byText.contains(shown))
+                m.byText.insert(shown, {QByteArray(context), QByteArray(sourceText), QByteArray(disambiguation)});
+        }
+        return out;
+    }
+    // Installed even for English, where it only remembers.
+    bool isEmpty() const override { return false; }
+    QString filePath() const { return inner_ ? inner_->filePath() : QString(); }
+
+private:
+    std::unique_ptr<QTranslator> inner_;
+};
 
 struct Installed {
     QPointer<QTranslator> app;
@@ -70,24 +113,22 @@ bool installTranslators(const QLocale& locale) {
     state.appFile.clear();
     QLocale::setDefault(locale);
 
-    auto* app = new QTranslator(QCoreApplication::instance());
+    auto file = std::make_unique<QTranslator>();
     bool loaded = false;
     for (const QString& dir : appTranslationDirs()) {
-        if (app->load(locale, kBaseName, QStringLiteral("_"), dir)) {
-            loaded = true;
+        if (file->load(locale, kBaseName, QStringLiteral("_"), dir)) {
+            loaded = !file->isEmpty();
             break;
         }
     }
     // English is the source language: an "en" file never exists, and a
     // locale like de_DE falls back to the source text.
-    if (loaded && !app->isEmpty()) {
-        QCoreApplication::installTranslator(app);
-        state.app = app;
-        state.appFile = app->filePath();
-    } else {
-        delete app;
-        loaded = false;
-    }
+    if (!loaded)
+        file.reset();
+    auto* app = new RememberingTranslator(std::move(file), QCoreApplication::instance());
+    QCoreApplication::installTranslator(app);
+    state.app = app;
+    state.appFile = app->filePath();
     // Qt's own messages (QDialogButtonBox, QLineEdit's context menu, ...),
     // when the qt6-translations-l10n package is installed.
     auto* qt = new QTranslator(QCoreApplication::instance());
@@ -99,6 +140,16 @@ bool installTranslators(const QLocale& locale) {
         delete qt;
     }
     return loaded;
+}
+
+bool translationKeyOf(const QString& shownText, TranslationKey* key) {
+    Memory& m = memory();
+    QMutexLocker lock(&m.mutex);
+    const auto it = m.byText.constFind(shownText);
+    if (it == m.byText.constEnd())
+        return false;
+    *key = *it;
+    return true;
 }
 
 QString loadedTranslationFile() {

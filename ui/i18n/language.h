@@ -33,4 +33,16 @@ QString loadedTranslationFile();
 // The locales this program has a translation for, besides English.
 QStringList translatedLocales();
 
+// What a text shown now was translated from: every translation this
+// program looks up (in English too) is remembered by its result, so that a
+// text set once from tr() can be looked up again in another language (see
+// retranslateWidgets()). Texts built with arguments ("Head 3") are not
+// found: their owners rebuild them on QEvent::LanguageChange.
+struct TranslationKey {
+    QByteArray context;
+    QByteArray source;
+    QByteArray disambiguation;
+};
+bool translationKeyOf(const QString& shownText, TranslationKey* key);
+
 }  // namespace ui

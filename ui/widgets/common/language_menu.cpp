@@ -1,5 +1,7 @@
 #include "widgets/common/language_menu.h"
 
+#include "widgets/common/retranslate.h"
+
 #include <QActionGroup>
 #include <QApplication>
 #include <QEvent>
@@ -15,6 +17,7 @@ void applyLanguage(Language language, bool remember) {
     if (remember)
         QSettings().setValue(QLatin1String(kLanguageSettingsKey), languageCode(language));
     installTranslators(localeFor(language));
+    retranslateWidgets();
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("ui::Application", "Attention Playground"));
 }
 

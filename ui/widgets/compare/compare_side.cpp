@@ -91,7 +91,9 @@ void CompareSide::onResult(quint64 id, ScenePtr scene, ResultPtr result, ViewSpe
     if (id != requestId_) return;  // a newer request is on its way
     result_ = std::move(result);
     resultScene_ = std::move(scene);
-    HeatmapData data = std::move(heatmap->heatmap);
+    HeatmapData data = heatmap && heatmap->heatmap.rows() == int(result_->weightsMean.rows())
+                           ? std::move(heatmap->heatmap)
+                           : heatmapFromResult(*resultScene_, *result_, HeadChoice{}, HeatmapQuantity::Weights);
     data.title = tr("%1: %2").arg(name_, data.title);
     heatmap_->setData(std::move(data));
     heatmap_->setTooltipSource(result_, nullptr, &result_->weightsMean);

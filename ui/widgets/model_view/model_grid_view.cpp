@@ -64,7 +64,7 @@ void ModelGridView::setSelected(const AttentionChoice& choice) {
     update();
 }
 
-ModelGridView::Geometry ModelGridView::geometry(const QSizeF& size) const {
+ModelGridView::Geometry ModelGridView::gridGeometry(const QSizeF& size) const {
     Geometry g;
     g.left = 44;
     g.top = 20;
@@ -85,7 +85,7 @@ QRectF ModelGridView::tileRectF(const Geometry& g, int row, int column) const {
 }
 
 QRect ModelGridView::tileRect(int row, int column) const {
-    return tileRectF(geometry(size()), row, column).toAlignedRect();
+    return tileRectF(gridGeometry(size()), row, column).toAlignedRect();
 }
 
 QString ModelGridView::rowLabel(int row) const {
@@ -100,7 +100,7 @@ QString ModelGridView::columnLabel(int column) const {
 void ModelGridView::paintGrid(QPainter& p, const QSizeF& size) const {
     p.fillRect(QRectF(QPointF(0, 0), size), palette().color(QPalette::Base));
     if (columns() == 0 || rows() == 0) return;
-    const Geometry g = geometry(size);
+    const Geometry g = gridGeometry(size);
     p.setFont(pixelFont(QStringLiteral("DejaVu Sans"), std::clamp(g.cell * 0.28, 8.0, 12.0)));
     p.setPen(palette().color(QPalette::Text));
     for (int c = 0; c < columns(); ++c) {
@@ -126,7 +126,7 @@ void ModelGridView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     paintGrid(p, size());
     if (selected_.x() >= 0) {
-        const QRectF r = tileRectF(geometry(size()), selected_.y(), selected_.x());
+        const QRectF r = tileRectF(gridGeometry(size()), selected_.y(), selected_.x());
         p.setPen(QPen(palette().color(QPalette::Highlight), 3));
         p.setBrush(Qt::NoBrush);
         p.drawRect(r.adjusted(-2, -2, 2, 2));
@@ -134,7 +134,7 @@ void ModelGridView::paintEvent(QPaintEvent*) {
 }
 
 void ModelGridView::mousePressEvent(QMouseEvent* e) {
-    const Geometry g = geometry(size());
+    const Geometry g = gridGeometry(size());
     for (int row = 0; row < rows(); ++row)
         for (int c = 0; c < columns(); ++c)
             if (tileRectF(g, row, c).contains(e->position())) {
@@ -148,7 +148,7 @@ void ModelGridView::mousePressEvent(QMouseEvent* e) {
 bool ModelGridView::event(QEvent* e) {
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
-        const Geometry g = geometry(size());
+        const Geometry g = gridGeometry(size());
         for (int row = 0; row < rows(); ++row)
             for (int c = 0; c < columns(); ++c)
                 if (tileRectF(g, row, c).contains(help->pos())) {

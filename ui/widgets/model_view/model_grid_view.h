@@ -51,7 +51,7 @@ private:
     struct Geometry {
         double left = 0, top = 0, cell = 0, gap = 0;
     };
-    Geometry geometry(const QSizeF& size) const;
+    Geometry gridGeometry(const QSizeF& size) const;
     QRectF tileRectF(const Geometry& g, int row, int column) const;
     QString rowLabel(int row) const;
     QString columnLabel(int column) const;

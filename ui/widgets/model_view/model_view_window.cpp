@@ -100,16 +100,15 @@ ModelViewWindow::ModelViewWindow(QWidget* parent) : QMainWindow(parent) {
     cancel_->hide();
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open Attention…"), this, &ModelViewWindow::chooseAndOpen);
-    open->setShortcut(QKeySequence::Open);
+    QAction* open = file->addAction(tr("&Open Attention…"), QKeySequence::Open, this, &ModelViewWindow::chooseAndOpen);
     open->setToolTip(tr("Open a .npy, .npz, .safetensors or BertViz JSON attention file."));
-    QAction* exportView = file->addAction(tr("&Export View…"), this, &ModelViewWindow::chooseAndExport);
-    exportView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction* exportView = file->addAction(tr("&Export View…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                          &ModelViewWindow::chooseAndExport);
     exportView->setToolTip(tr("Save the view on top as PNG, SVG, PDF or CSV."));
-    file->addAction(tr("Export &Statistics…"), this, &ModelViewWindow::chooseAndExportStatistics)
+    file->addAction(tr("Export &Statistics…"), QKeySequence(), this, &ModelViewWindow::chooseAndExportStatistics)
         ->setToolTip(tr("Save the head statistics as CSV."));
     file->addSeparator();
-    file->addAction(tr("&Close"), this, &QWidget::close)->setShortcut(QKeySequence::Close);
+    file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
 
     connect(&worker_, &ModelViewWorker::opened, this, &ModelViewWindow::onOpened);
     connect(&worker_, &ModelViewWorker::openFailed, this, [this](quint64 id, const QString& message) {

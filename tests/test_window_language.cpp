@@ -1,0 +1,157 @@
+// The main window in Chinese: started under the zh_CN language its menus
+// are Chinese; View ▸ Language switches every menu, dock and control at
+// once and back; Help lists every shortcut and opens the guide.
+#include "widgets/common/language_menu.h"
+#include "widgets/help/about_dialog.h"
+#include "widgets/help/shortcuts_dialog.h"
+#include "widgets/help/user_guide_dialog.h"
+#include "widgets/playground/main_window.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+#include <QTextBrowser>
+
+#include <algorithm>
+
+namespace {
+
+// Windows rebuild their texts when the posted QEvent::LanguageChange
+// arrives.
+void deliverLanguageChange() {
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
+
+QStringList menuTitles(const QMainWindow& w) {
+    QStringList titles;
+    for (QAction* a : w.menuBar()->actions())
+        if (a->menu()) titles << a->menu()->title();
+    return titles;
+}
+
+QMenu* menuWithAction(const QMainWindow& w, const QString& actionText) {
+    for (QMenu* m : w.findChildren<QMenu*>())
+        for (QAction* a : m->actions())
+            if (a->text() == actionText) return m;
+    return nullptr;
+}
+
+QStringList dockTitles(const QMainWindow& w) {
+    QStringList titles;
+    for (QDockWidget* d : w.findChildren<QDockWidget*>()) titles << d->windowTitle();
+    return titles;
+}
+
+}  // namespace
+
+class TestWindowLanguage : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() {
+        QSettings().clear();
+        ui::applyLanguage(ui::Language::English, false);
+    }
+    void cleanupTestCase() { ui::applyLanguage(ui::Language::English, false); }
+
+    void startsInChineseWhenChosen() {
+        QSettings().setValue(QLatin1String(ui::kLanguageSettingsKey), QStringLiteral("zh_CN"));
+        ui::applyLanguage(ui::storedLanguage(), false);
+        ui::MainWindow w;
+        const QStringList titles = menuTitles(w);
+        QVERIFY2(titles.contains(QStringLiteral("文件(&F)")), qPrintable(titles.join(u' ')));
+        QVERIFY(titles.contains(QStringLiteral("编辑(&E)")));
+        QVERIFY(titles.contains(QStringLiteral("视图(&V)")));
+        QVERIFY(titles.contains(QStringLiteral("帮助(&H)")));
+        QVERIFY2(!titles.join(u' ').contains(QLatin1String("&File")), qPrintable(titles.join(u' ')));
+        QVERIFY(dockTitles(w).contains(QStringLiteral("注意力")));
+    }
+
+    void languageMenuSwitchesAtOnce() {
+        ui::MainWindow w;
+        w.show();
+        QVERIFY(menuTitles(w).contains(QStringLiteral("&File")));
+        auto* languages = w.findChild<ui::LanguageMenu*>();
+        QVERIFY(languages);
+        QVERIFY(menuWithAction(w, languages->menuAction()->text()));  // reachable from View
+
+        languages->actionFor(ui::Language::SimplifiedChinese)->trigger();
+        deliverLanguageChange();
+        QVERIFY(menuTitles(w).contains(QStringLiteral("文件(&F)")));
+        QVERIFY(menuTitles(w).contains(QStringLiteral("帮助(&H)")));
+        QCOMPARE(languages->title(), QStringLiteral("语言(&L)"));
+        QVERIFY(dockTitles(w).contains(QStringLiteral("注意力")));
+        auto* scoring = w.findChild<QComboBox*>(QStringLiteral("scoringCombo"));
+        QVERIFY(scoring);
+        QVERIFY2(scoring->itemText(1) == QStringLiteral("缩放点积"), qPrintable(scoring->itemText(1)));
+        QVERIFY(menuWithAction(w, QStringLiteral("撤销(&U)")) || menuWithAction(w, QStringLiteral("撤销")));
+
+        languages->actionFor(ui::Language::English)->trigger();
+        deliverLanguageChange();
+        QVERIFY(menuTitles(w).contains(QStringLiteral("&File")));
+        QCOMPARE(scoring->itemText(1), QStringLiteral("scaled dot"));
+        QCOMPARE(ui::storedLanguage(), ui::Language::English);
+    }
+
+    void shortcutsListEveryActionShortcut() {
+        ui::MainWindow w;
+        const QList<ui::ShortcutEntry> entries = ui::collectShortcuts(&w);
+        int withShortcut = 0;
+        for (QAction* a : w.findChildren<QAction*>()) {
+            if (a->shortcut().isEmpty() || a->text().isEmpty()) continue;
+            ++withShortcut;
+            const bool listed = std::any_of(entries.begin(), entries.end(),
+                                            [a](const ui::ShortcutEntry& e) { return e.keys == a->shortcut(); });
+            QVERIFY2(listed, qPrintable(a->text() + QStringLiteral(" is missing")));
+        }
+        QVERIFY(withShortcut >= 8);
+        ui::ShortcutsDialog dialog(&w);
+        QVERIFY(dialog.table()->rowCount() >= withShortcut);
+        bool hasSave = false;
+        for (int r = 0; r < dialog.table()->rowCount(); ++r)
+            hasSave |= dialog.table()->item(r, 1)->text() == QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText);
+        QVERIFY(hasSave);
+    }
+
+    void helpMenuOffersGuideShortcutsAndAbout() {
+        ui::MainWindow w;
+        QVERIFY(menuWithAction(w, QStringLiteral("&User Guide")));
+        QVERIFY(menuWithAction(w, QStringLiteral("&Keyboard Shortcuts")));
+        const QString about = ui::aboutText();
+        QVERIFY(about.contains(QString::fromLatin1(qVersion())));
+        QVERIFY(about.contains(QLatin1String("Eigen")) && about.contains(QLatin1String("3.4")));
+        QVERIFY(about.contains(QLatin1String("2.1")));  // QCustomPlot
+        QVERIFY(about.contains(QLatin1String("Release")) || about.contains(QLatin1String("Debug"))
+                || about.contains(QLatin1String("RelWithDebInfo")));
+    }
+
+    void userGuideFollowsTheLanguage() {
+        ui::UserGuideDialog dialog;
+        QVERIFY(dialog.browser()->toPlainText().contains(QLatin1String("User Guide")));
+        ui::applyLanguage(ui::Language::SimplifiedChinese, false);
+        deliverLanguageChange();
+        QVERIFY(dialog.browser()->toPlainText().contains(QStringLiteral("用户指南")));
+        QVERIFY(dialog.browser()->toPlainText().contains(QStringLiteral("热力图")));
+    }
+
+    void controlsExplainThemselves() {
+        ui::MainWindow w;
+        auto* scoring = w.findChild<QComboBox*>(QStringLiteral("scoringCombo"));
+        QVERIFY(scoring);
+        QVERIFY(scoring->whatsThis().contains(QLatin1String("Scoring")));
+        ui::applyLanguage(ui::Language::SimplifiedChinese, false);
+        deliverLanguageChange();
+        QVERIFY2(scoring->whatsThis().contains(QStringLiteral("打分")), qPrintable(scoring->whatsThis()));
+    }
+};
+
+QTEST_MAIN(TestWindowLanguage)
+#include "test_window_language.moc"
