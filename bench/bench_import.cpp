@@ -1,7 +1,6 @@
 // Engine-level timing of an attention file (README "Attention from real
-// models"): open (header only), one slice (layer 11, head 11 when there is
-// one), head statistics over every slice, rollout; resident memory after
-// each. Usage: bench_import FILE. Prints one JSON line.
+// models"): open (header only), one slice (the last layer's last head),
+// head statistics over every slice, rollout; resident memory after each. Usage: bench_import FILE. Prints one JSON line.
 #include "import/attention_import.h"
 #include "analysis/head_stats.h"
 #include "analysis/rollout.h"
