@@ -1,10 +1,31 @@
 // attention-playground: the window, or one of the commands of cli/cli.h.
 #include "cli/cli.h"
+#include "document/scene_document.h"
 #include "widgets/common/language_menu.h"
 #include "widgets/playground/main_window.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QTimer>
+
+namespace {
+
+// Test-only: once the first scene is open, makes one edit as a user would,
+// so that a test can kill a window that has unsaved changes (see
+// docs/architecture.md, "Crash recovery").
+void applyTestEdit(ui::MainWindow& window, bool waitForFile) {
+    bool ok = false;
+    const float temperature = qEnvironmentVariable("AP_TEST_SET_TEMPERATURE").toFloat(&ok);
+    if (!ok)
+        return;
+    const auto edit = [&window, temperature] { window.document()->setTemperature(temperature); };
+    if (waitForFile)
+        QObject::connect(&window, &ui::MainWindow::fileOpened, &window, edit, Qt::SingleShotConnection);
+    else
+        QTimer::singleShot(0, &window, edit);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     switch (app::classify(argc, argv)) {
@@ -30,9 +51,14 @@ int main(int argc, char** argv) {
     ui::applyLanguage(ui::storedLanguage(), false);
 
     ui::MainWindow window;
-    const QStringList args = QApplication::arguments();
-    if (args.size() > 1)
-        window.openFile(args.at(1));
+    // The window shows at once; a file given as the argument loads on a
+    // worker thread after that.
     window.show();
+    const QStringList args = QApplication::arguments();
+    const bool withFile = args.size() > 1;
+    applyTestEdit(window, withFile);
+    if (withFile)
+        window.openFileInBackground(args.at(1));
+    window.offerRecovery();
     return application.exec();
 }

@@ -91,7 +91,9 @@ TEST_P(EveryModel, PosteriorsSumToOnePerWord) {
         for (const ap::PairAlignment& p : s.pairs) {
             for (int t = 0; t < p.forward.rows(); ++t) {
                 EXPECT_NEAR(p.forward.row(t).sum() + p.forwardNull[std::size_t(t)], 1.0, 1e-5);
-                if (!null) EXPECT_EQ(p.forwardNull[std::size_t(t)], 0.0f);
+                if (!null) {
+                    EXPECT_EQ(p.forwardNull[std::size_t(t)], 0.0f);
+                }
             }
             for (int i = 0; i < p.reverse.cols(); ++i)
                 EXPECT_NEAR(p.reverse.col(i).sum() + p.reverseNull[std::size_t(i)], 1.0, 1e-5);

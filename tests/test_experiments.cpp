@@ -427,7 +427,7 @@ TEST(TimestepExperiment, AttentionSumsToOne) {
 }
 
 TEST(TimestepExperiment, ShortRunPeaksAtTheInformativeStep) {
-    for (const auto [T, K] : {std::pair{10, 2}, std::pair{6, 4}}) {
+    for (const auto& [T, K] : {std::pair{10, 2}, std::pair{6, 4}}) {
         ap::TimestepOptions o = smallTimestep();
         o.steps = T;
         o.informative = K;

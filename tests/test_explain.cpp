@@ -89,7 +89,7 @@ TEST(Explain, AdditiveShowsEveryStage) {
     const Explanation e = explain(tiny(Scoring::Additive), 0, 1);
     EXPECT_EQ(step(e, "Wq q")->value, (std::vector<double>{1.0, 2.0}));
     EXPECT_EQ(step(e, "Wk k")->value, (std::vector<double>{0.0, 1.0}));
-    EXPECT_EQ(step(e, "sum")->value, (std::vector<double>{1.0, 3.0}));
+    EXPECT_EQ(step(e, "Wq q + Wk k")->value, (std::vector<double>{1.0, 3.0}));
     EXPECT_NEAR(step(e, "tanh")->value[1], std::tanh(3.0), 1e-12);
     EXPECT_NEAR(e.score, std::tanh(1.0) + std::tanh(3.0), 1e-5);
 }

@@ -27,7 +27,7 @@ void TestGenerateCorpusDialog::writesTheSameFileAsTheEngine() {
     o.seed = 11;
     dialog.setOptions(o);
     QCOMPARE(dialog.outputFile(), path);
-    QCOMPARE(dialog.options().grammar, ap::GrammarKind::DeEn);
+    QVERIFY(dialog.options().grammar == ap::GrammarKind::DeEn);
     QSignalSpy spy(&dialog, &ui::GenerateCorpusDialog::generated);
     dialog.show();
     auto* button = dialog.findChild<QPushButton*>();

@@ -92,12 +92,13 @@ private slots:
     }
 
     void pictureTitleIsTranslated() {
-        const Computed c = computeScene(QStringLiteral("multi-head.json"));
+        Computed c = computeScene(QStringLiteral("multi-head.json"));
+        c.scene.title.clear();  // only the words the program adds
         const QString en = ui::heatmapTitle(c.scene, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
         QVERIFY2(en.contains(QLatin1String("heads")), qPrintable(en));
         ui::installTranslators(ui::localeFor(ui::Language::SimplifiedChinese));
         const QString zh = ui::heatmapTitle(c.scene, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
-        QVERIFY2(zh.contains(QStringLiteral("个头")) || zh.contains(QStringLiteral("头")), qPrintable(zh));
+        QVERIFY2(zh.contains(QStringLiteral("个头的平均")), qPrintable(zh));
         QVERIFY2(!zh.contains(QLatin1String("heads")), qPrintable(zh));
     }
 
@@ -153,7 +154,9 @@ private slots:
 
         QVERIFY2(cjkInk > inkPixels(blankImage, labels) + 40,
                  qPrintable(QStringLiteral("ink %1 vs blank %2").arg(cjkInk).arg(inkPixels(blankImage, labels))));
-        QVERIFY2(image.copy(labels) != boxImage.copy(labels), "the labels look like empty boxes");
+        const QImage labelsDrawn = image.convertToFormat(QImage::Format_RGB32).copy(labels);
+        const QImage boxesDrawn = boxImage.convertToFormat(QImage::Format_RGB32).copy(labels);
+        QVERIFY2(labelsDrawn != boxesDrawn, "the labels look like empty boxes");
     }
 
     void cjkSvgKeepsTheText() {
@@ -270,13 +273,13 @@ private slots:
         QCOMPARE(menu.title(), QStringLiteral("&Language"));
         QVERIFY(menu.actionFor(ui::Language::System)->isChecked());
         menu.actionFor(ui::Language::SimplifiedChinese)->trigger();
-        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents();
         QCOMPARE(menu.title(), QStringLiteral("语言(&L)"));
         QCOMPARE(QSettings().value(QLatin1String(ui::kLanguageSettingsKey)).toString(), QStringLiteral("zh_CN"));
         QCOMPARE(ui::storedLanguage(), ui::Language::SimplifiedChinese);
         QCOMPARE(QGuiApplication::applicationDisplayName(), QStringLiteral("注意力实验场"));
         menu.actionFor(ui::Language::English)->trigger();
-        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents();
         QCOMPARE(menu.title(), QStringLiteral("&Language"));
         QCOMPARE(ui::storedLanguage(), ui::Language::English);
     }

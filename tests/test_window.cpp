@@ -13,10 +13,13 @@
 #include "io/scene_io.h"
 #include "translation/seq2seq.h"
 #include "widgets/training/training_panel.h"
+#include "render/title_text.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -83,6 +86,10 @@ private slots:
     void thousandRapidEditsEndInTheFinalState();
     void openSaveRoundTrip();
     void badSceneKeepsTheOpenOne();
+    void openingInTheBackground();
+    void cancelledOpenKeepsTheScene();
+    void nonAsciiFileNamesOpenAndSave();
+    void longTitlesAreCut();
     void exportFromTheWindow_data();
     void exportFromTheWindow();
     void csvExport();
@@ -312,6 +319,88 @@ void TestWindow::badSceneKeepsTheOpenOne() {
     QVERIFY(w.lastError().contains(QStringLiteral("ragged.json")));
     QVERIFY(w.lastError().contains(QStringLiteral("queries.matrix[1]")));
     QCOMPARE(ap::sceneToJson(w.scene()), before);
+}
+
+void TestWindow::openingInTheBackground() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    QSignalSpy opened(&w, &MainWindow::fileOpened);
+    QSignalSpy failed(&w, &MainWindow::openFailed);
+    // A bad file: the message names it, and the open scene stays.
+    const std::string before = ap::sceneToJson(w.scene());
+    w.openFileInBackground(data("cli/ragged.json"));
+    QVERIFY(w.isOpening());
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY(!w.isOpening());
+    QVERIFY(w.lastError().contains(QStringLiteral("ragged.json")));
+    QCOMPARE(ap::sceneToJson(w.scene()), before);
+    // A good one replaces the scene and the views show it.
+    const QString path = QStringLiteral(AP_RESOURCES_DIR "/scenes/padded-batch.json");
+    w.openFileInBackground(path);
+    QTRY_COMPARE(opened.count(), 1);
+    QCOMPARE(opened.at(0).at(0).toString(), path);
+    QVERIFY(views.wait());
+    QCOMPARE(w.document()->filePath(), path);
+    QVERIFY(!w.document()->isModified());
+    QVERIFY(w.heatmapView()->data().isMasked(0, 3));
+    QVERIFY(w.lastError().isEmpty());
+}
+
+void TestWindow::cancelledOpenKeepsTheScene() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    QSignalSpy opened(&w, &MainWindow::fileOpened);
+    const std::string before = ap::sceneToJson(w.scene());
+    w.openFileInBackground(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json"));
+    w.cancelOpening();
+    QVERIFY(!w.isOpening());
+    // Whatever the reader does later is dropped.
+    QTest::qWait(300);
+    QCOMPARE(opened.count(), 0);
+    QCOMPARE(ap::sceneToJson(w.scene()), before);
+    QVERIFY(w.controlsPanel()->isEnabled());
+}
+
+void TestWindow::nonAsciiFileNamesOpenAndSave() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("scène ☃ 注意.json"));
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    w.document()->setTemperature(1.5f);
+    QVERIFY2(w.saveFile(path), qPrintable(w.lastError()));
+    QVERIFY(QFileInfo::exists(path));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QFileInfo(path).fileName()});
+    MainWindow w2;
+    QSignalSpy opened(&w2, &MainWindow::fileOpened);
+    w2.openFileInBackground(path);
+    QTRY_COMPARE(opened.count(), 1);
+    QCOMPARE(w2.scene().temperature, 1.5f);
+}
+
+void TestWindow::longTitlesAreCut() {
+    // Views draw at most a line of a title: a 10 MiB one is cut before any
+    // text is measured.
+    const QString cut = shortTitle(std::string(10 << 20, 'x'));
+    QCOMPARE(cut.size(), kMaxShownTitleChars + 1);
+    QCOMPARE(cut.back(), QChar(0x2026));
+    // Multi-byte characters are never split.
+    const QString snow = shortTitle(std::string(2000, 'a') + "☃");
+    QVERIFY(!snow.contains(QChar(0xfffd)));
+    QCOMPARE(shortTitle("short ☃"), QStringLiteral("short ☃"));
+    // The heatmap shows the scene's title in its own title.
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(views.wait());
+    QVERIFY(w.document()->setTitle(QStringLiteral("Ünïcode title")));
+    QVERIFY(views.wait());
+    QVERIFY(w.heatmapView()->data().title.startsWith(QStringLiteral("Ünïcode title")));
 }
 
 void TestWindow::exportFromTheWindow_data() {

@@ -8,6 +8,7 @@
 #include "widgets/playground/main_window.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QGroupBox>
@@ -18,7 +19,16 @@
 #include <QTest>
 #include <QTextBrowser>
 
+#include <algorithm>
+
 namespace {
+
+// Windows rebuild their texts when the posted QEvent::LanguageChange
+// arrives.
+void deliverLanguageChange() {
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
 
 QStringList menuTitles(const QMainWindow& w) {
     QStringList titles;
@@ -74,6 +84,7 @@ private slots:
         QVERIFY(menuWithAction(w, languages->menuAction()->text()));  // reachable from View
 
         languages->actionFor(ui::Language::SimplifiedChinese)->trigger();
+        deliverLanguageChange();
         QVERIFY(menuTitles(w).contains(QStringLiteral("文件(&F)")));
         QVERIFY(menuTitles(w).contains(QStringLiteral("帮助(&H)")));
         QCOMPARE(languages->title(), QStringLiteral("语言(&L)"));
@@ -84,6 +95,7 @@ private slots:
         QVERIFY(menuWithAction(w, QStringLiteral("撤销(&U)")) || menuWithAction(w, QStringLiteral("撤销")));
 
         languages->actionFor(ui::Language::English)->trigger();
+        deliverLanguageChange();
         QVERIFY(menuTitles(w).contains(QStringLiteral("&File")));
         QCOMPARE(scoring->itemText(1), QStringLiteral("scaled dot"));
         QCOMPARE(ui::storedLanguage(), ui::Language::English);
@@ -125,6 +137,7 @@ private slots:
         ui::UserGuideDialog dialog;
         QVERIFY(dialog.browser()->toPlainText().contains(QLatin1String("User Guide")));
         ui::applyLanguage(ui::Language::SimplifiedChinese, false);
+        deliverLanguageChange();
         QVERIFY(dialog.browser()->toPlainText().contains(QStringLiteral("用户指南")));
         QVERIFY(dialog.browser()->toPlainText().contains(QStringLiteral("热力图")));
     }
@@ -135,6 +148,7 @@ private slots:
         QVERIFY(scoring);
         QVERIFY(scoring->whatsThis().contains(QLatin1String("Scoring")));
         ui::applyLanguage(ui::Language::SimplifiedChinese, false);
+        deliverLanguageChange();
         QVERIFY2(scoring->whatsThis().contains(QStringLiteral("打分")), qPrintable(scoring->whatsThis()));
     }
 };

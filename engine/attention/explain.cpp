@@ -176,7 +176,7 @@ void scoringSteps(const Scene& s, int h, const std::vector<double>& q, const std
             }
             b.vector("Wq q", "Wq times the query", "Wq q", "W_q q", a);
             b.vector("Wk k", "Wk times the key", "Wk k", "W_k k", c);
-            b.vector("sum", "Sum", "Wq q + Wk k", "W_q q + W_k k", sum);
+            b.vector("Wq q + Wk k", "Sum of both", "Wq q + Wk k", "W_q q + W_k k", sum);
             b.vector("tanh", "tanh", "tanh(Wq q + Wk k)", "\\tanh(W_q q + W_k k)", t);
             const bool hasV = p && p->v.size() > 0;
             b.number("score", "Score (additive)",

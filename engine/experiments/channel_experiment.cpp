@@ -11,7 +11,7 @@
 namespace ap {
 namespace {
 
-ChannelSnapshot evaluate(const ChannelModel& model, const std::vector<double>& params, const ChannelData& test,
+ChannelSnapshot evaluate(const ChannelModel& model, const Eigen::VectorXd& params, const ChannelData& test,
                          ChannelWorkspace& ws) {
     ChannelSnapshot s;
     Eigen::VectorXd p;
@@ -92,7 +92,8 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     const ChannelData test = makeChannelData(options.testSamples, options.channels, options.informative, random);
     const ChannelModel model(options.channels, options.activation);
     const Eigen::Index P = model.parameterCount();
-    std::vector<double> params(static_cast<std::size_t>(P)), grad(static_cast<std::size_t>(P));
+    // Aligned storage, so that vectorised sums add in the same order on every run.
+    Eigen::VectorXd params(P), grad(P);
     model.initialize(params.data(), random);
     Adam<double> adam(P, options.learningRate);
     ChannelWorkspace ws;
@@ -119,7 +120,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
                 batchX.col(i) = train.pooled.col(order[std::size_t(first + i)]);
                 batchY[std::size_t(i)] = train.y[order[std::size_t(first + i)]];
             }
-            std::fill(grad.begin(), grad.end(), 0.0);
+            grad.setZero();
             epochLoss += model.lossAndGradient(params.data(), batchX, batchY.data(), 1.0 / count, grad.data(), ws);
             adam.step(params.data(), grad.data());
             seen += count;

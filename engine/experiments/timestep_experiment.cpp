@@ -1,12 +1,14 @@
 #include "experiments/timestep_experiment.h"
 
 #include "experiments/adam.h"
+#include "experiments/helper_thread.h"
 
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 namespace ap {
 namespace {
@@ -26,7 +28,7 @@ void gather(const TimestepData& data, const std::uint32_t* index, int count, std
     }
 }
 
-TimestepSnapshot evaluate(const TimestepModel<float>& model, const std::vector<float>& params,
+TimestepSnapshot evaluate(const TimestepModel<float>& model, const Eigen::VectorXf& params,
                           const TimestepData& test, TimestepWorkspace<float>& ws) {
     const int T = test.steps, M = test.samples;
     TimestepSnapshot s;
@@ -115,19 +117,25 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     shape.shared = options.sharedAttention;
     const TimestepModel<float> model(shape);
     const Eigen::Index P = model.parameterCount();
-    std::vector<float> params(static_cast<std::size_t>(P));
+    // Eigen's aligned storage: vectorised sums peel a different number of
+    // leading entries at a different address alignment, and a seed must
+    // give the same bits on every run.
+    Eigen::VectorXf params(P);
     model.initialize(params.data(), random);
     Adam<float> adam(P, options.learningRate);
 
     std::array<TimestepWorkspace<float>, kChunks> ws;
-    std::array<std::vector<float>, kChunks> gradChunk, xChunk, yChunk;
+    std::array<Eigen::VectorXf, kChunks> gradChunk;
+    std::array<std::vector<float>, kChunks> xChunk, yChunk;
     std::array<float, kChunks> lossChunk{};
-    for (auto& g : gradChunk) g.resize(std::size_t(P));
-    std::vector<float> grad(static_cast<std::size_t>(P));
+    for (auto& g : gradChunk) g.resize(P);
+    Eigen::VectorXf grad(P);
     std::vector<std::uint32_t> order(std::size_t(options.samples));
     std::iota(order.begin(), order.end(), 0u);
     const int batches = (options.samples + options.batch - 1) / options.batch;
-    const int threads = std::min(options.threads, kChunks);
+    // The second half of each batch runs on a helper thread when asked for.
+    std::optional<HelperThread> helper;
+    if (options.threads >= 2) helper.emplace();
 
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         // Fisher-Yates, as Keras reshuffles the samples every epoch.
@@ -143,19 +151,24 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
             const int count = std::min(options.batch, options.samples - first);
             const std::array<int, kChunks> size{(count + 1) / 2, count / 2};
             const float scale = 1.0f / float(count);  // the batch mean, as Keras' loss
-#pragma omp parallel for num_threads(threads) schedule(static, 1)
-            for (int c = 0; c < kChunks; ++c) {
-                auto& g = gradChunk[std::size_t(c)];
-                std::fill(g.begin(), g.end(), 0.0f);
+            auto chunk = [&](int c) {
+                Eigen::VectorXf& g = gradChunk[std::size_t(c)];
+                g.setZero();
                 lossChunk[std::size_t(c)] = 0.0f;
-                if (size[std::size_t(c)] == 0) continue;
+                if (size[std::size_t(c)] == 0) return;
                 gather(train, order.data() + first + (c == 0 ? 0 : size[0]), size[std::size_t(c)],
                        xChunk[std::size_t(c)], yChunk[std::size_t(c)]);
                 lossChunk[std::size_t(c)] =
                     model.lossAndGradient(params.data(), xChunk[std::size_t(c)].data(), yChunk[std::size_t(c)].data(),
                                           size[std::size_t(c)], scale, g.data(), ws[std::size_t(c)]);
+            };
+            if (helper) {
+                helper->runPair([&] { chunk(1); }, [&] { chunk(0); });
+            } else {
+                chunk(0);
+                chunk(1);
             }
-            for (Eigen::Index i = 0; i < P; ++i) grad[std::size_t(i)] = gradChunk[0][std::size_t(i)] + gradChunk[1][std::size_t(i)];
+            grad = gradChunk[0] + gradChunk[1];
             adam.step(params.data(), grad.data());
             epochLoss += double(lossChunk[0]) + double(lossChunk[1]);
             seen += count;

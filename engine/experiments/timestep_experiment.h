@@ -64,7 +64,8 @@ struct TimestepOptions {
     AttentionPlacement placement = AttentionPlacement::AfterLstm;
     bool sharedAttention = false;  // one attention vector per sample
     // Each mini-batch is split in two fixed halves whose gradients are
-    // summed in a fixed order, so 1 and 2 threads give the same bits.
+    // summed in a fixed order, so 1 and 2 threads give the same bits; from
+    // 2 on, the halves run at once on two threads.
     int threads = 2;
     // Also evaluate on the test samples every this many batches (0: only
     // at the end of each epoch); each evaluation is passed to onSnapshot.

@@ -583,6 +583,29 @@
         </message>
     </context>
     <context>
+        <name>ui::CorpusPicker</name>
+        <message>
+            <source>The shipped corpora, and the files loaded with Load pairs…</source>
+            <translation>随程序提供的语料，以及通过“加载句对…”加载的文件</translation>
+        </message>
+        <message>
+            <source>French → English</source>
+            <translation>法语 → 英语</translation>
+        </message>
+        <message>
+            <source>Chinese → English</source>
+            <translation>中文 → 英语</translation>
+        </message>
+        <message>
+            <source>German → English</source>
+            <translation>德语 → 英语</translation>
+        </message>
+        <message>
+            <source>&amp;Corpus:</source>
+            <translation>语料(&amp;C)：</translation>
+        </message>
+    </context>
+    <context>
         <name>ui::ExperimentWindow</name>
         <message>
             <source>&amp;Train</source>
@@ -1360,6 +1383,58 @@
     <context>
         <name>ui::MainWindow</name>
         <message>
+            <source>&amp;Discard</source>
+            <translation>放弃(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Attention Playground was not closed normally. An untitled scene with unsaved changes, last copied at %1, was recovered. Restore it?</source>
+            <translation>Attention Playground 上次未正常关闭。已找回一个有未保存更改的未命名场景（最后复制于 %1）。要恢复它吗？</translation>
+        </message>
+        <message>
+            <source>Attention Playground was not closed normally. Unsaved changes to %1, last copied at %2, were recovered. Restore them?</source>
+            <translation>Attention Playground 上次未正常关闭。已找回 %1 的未保存更改（最后复制于 %2）。要恢复这些更改吗？</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Delete the recovered copy for good</source>
+            <translation>永久删除找回的副本</translation>
+        </message>
+        <message>
+            <source>Open the recovered scene as an unsaved scene</source>
+            <translation>将找回的场景作为未保存的场景打开</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <source>Opening was cancelled; the open scene is unchanged</source>
+            <translation>已取消打开；当前场景保持不变</translation>
+        </message>
+        <message>
+            <source>Recover Unsaved Scene</source>
+            <translation>找回未保存的场景</translation>
+        </message>
+        <message>
+            <source>Stop opening the file and keep the open scene (Esc)</source>
+            <translation>停止打开文件并保留当前场景（Esc）</translation>
+        </message>
+        <message>
+            <source>The recovery copy could not be written: %1</source>
+            <translation>无法写入恢复副本：%1</translation>
+        </message>
+        <message>
+            <source>The scene file is read on a worker thread; the window stays usable</source>
+            <translation>场景文件在工作线程上读取；窗口仍可使用</translation>
+        </message>
+        <message>
             <source>The engine is computing on its worker thread</source>
             <translation>计算引擎正在工作线程上计算</translation>
         </message>
@@ -1582,10 +1657,6 @@
             <translation>场景 (*.json);;所有文件 (*)</translation>
         </message>
         <message>
-            <source>Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)</source>
-            <translation>场景和注意力文件 (*.json *.npy *.npz *.safetensors);;所有文件 (*)</translation>
-        </message>
-        <message>
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -1658,6 +1729,10 @@
             <translation>
                 <numerusform>%n 个头</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)</source>
+            <translation>场景和注意力文件 (*.json *.npy *.npz *.safetensors);;所有文件 (*)</translation>
         </message>
     </context>
     <context>
@@ -2007,6 +2082,33 @@
         </message>
     </context>
     <context>
+        <name>ui::PairListModel</name>
+        <message>
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <source>[held out] %1</source>
+            <translation>[留出] %1</translation>
+        </message>
+        <message>
+            <source>%1, line %2 · gold alignment %3</source>
+            <translation>%1，第 %2 行 · 标准对齐 %3</translation>
+        </message>
+        <message>
+            <source>%1, line %2 · no gold alignment</source>
+            <translation>%1，第 %2 行 · 无标准对齐</translation>
+        </message>
+        <message>
+            <source>Held out: not trained on, only evaluated</source>
+            <translation>留出：不参与训练，只用于评估</translation>
+        </message>
+        <message>
+            <source>Training pair</source>
+            <translation>训练句对</translation>
+        </message>
+    </context>
+    <context>
         <name>ui::SceneDocument</name>
         <message>
             <source>Edit %1[%2][%3]</source>
@@ -2206,6 +2308,13 @@
         </message>
     </context>
     <context>
+        <name>ui::SceneFile</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>ui::ShortcutsDialog</name>
         <message>
             <source>Keyboard Shortcuts</source>
@@ -2389,6 +2498,10 @@
         <message>
             <source>%1. %2</source>
             <translation>%1. %2</translation>
+        </message>
+        <message>
+            <source>Sum of both</source>
+            <translation>两者之和</translation>
         </message>
     </context>
     <context>
@@ -2818,6 +2931,76 @@
             <comment>training status, then its state</comment>
             <translation>%1 · 已完成</translation>
         </message>
+        <message>
+            <source>The pairs of the corpus: select one to see its attention; held-out pairs are marked and never trained on</source>
+            <translation>语料中的句对：选择一个查看其注意力；留出的句对已标出，从不参与训练</translation>
+        </message>
+        <message>
+            <source>Save model…</source>
+            <translation>保存模型…</translation>
+        </message>
+        <message>
+            <source>Keep the trained model in a file</source>
+            <translation>把训练好的模型保存到文件</translation>
+        </message>
+        <message>
+            <source>Save model</source>
+            <translation>保存模型</translation>
+        </message>
+        <message>
+            <source>Translation models (*.apmodel);;All files (*)</source>
+            <translation>翻译模型 (*.apmodel);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Load model…</source>
+            <translation>加载模型…</translation>
+        </message>
+        <message>
+            <source>Load a model saved before, to translate with it</source>
+            <translation>加载之前保存的模型，用它来翻译</translation>
+        </message>
+        <message>
+            <source>Load model</source>
+            <translation>加载模型</translation>
+        </message>
+        <message>
+            <source>The same figures on the held-out pairs, which the model never trained on, with BLEU of their greedy translations</source>
+            <translation>在模型从未训练过的留出句对上的同样指标，以及其贪心翻译的 BLEU</translation>
+        </message>
+        <message>
+            <source>Discard the trained model?</source>
+            <translation>要丢弃训练好的模型吗？</translation>
+        </message>
+        <message>
+            <source>Other pairs need a new model: the one trained now will be discarded. Save it first with Save model… to keep it.</source>
+            <translation>其他句对需要一个新模型：当前训练好的模型将被丢弃。如需保留，请先用“保存模型…”保存。</translation>
+        </message>
+        <message>
+            <source>Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment (dashed: possible)</source>
+            <translation>留出句对 %1 · 第 %2 轮后解码器 → 编码器的注意力 · 圆环：标准对齐（虚线：可能对齐）</translation>
+        </message>
+        <message>
+            <source>Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment</source>
+            <translation>留出句对 %1 · 第 %2 轮后解码器 → 编码器的注意力 · 圆环：标准对齐</translation>
+        </message>
+        <message>
+            <source>Held-out pair %1 · decoder → encoder attention after epoch %2</source>
+            <translation>留出句对 %1 · 第 %2 轮后解码器 → 编码器的注意力</translation>
+        </message>
+        <message>
+            <source>Held out: loss %1 · token accuracy %2 % · exact match %3 % · BLEU %4 · AER %5</source>
+            <translation>留出集：损失 %1 · 词元准确率 %2% · 完全匹配 %3% · BLEU %4 · AER %5</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pair(s) held out for evaluation</source>
+            <translation>
+                <numerusform>留出 %n 个句对用于评估</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A model is loaded: type a sentence to translate it. %1</source>
+            <translation>已加载模型：输入一个句子即可翻译。%1</translation>
+        </message>
     </context>
     <context>
         <name>ui::TrainingPlots</name>
@@ -2856,6 +3039,45 @@
         <message>
             <source>exact match</source>
             <translation>完全匹配</translation>
+        </message>
+        <message>
+            <source>held-out loss</source>
+            <translation>留出集损失</translation>
+        </message>
+        <message>
+            <source>Training pairs</source>
+            <translation>训练句对</translation>
+        </message>
+        <message>
+            <source>On the pairs trained on. AER: alignment error rate of the argmax attention against the gold alignment (lower is better). Token accuracy, exact match and BLEU of the translations (higher is better)</source>
+            <translation>在参与训练的句对上。AER：argmax 注意力相对标准对齐的对齐错误率（越低越好）。翻译的词元准确率、完全匹配率和 BLEU（越高越好）</translation>
+        </message>
+        <message>
+            <source>Held-out pairs</source>
+            <translation>留出句对</translation>
+        </message>
+        <message>
+            <source>On the held-out pairs, never trained on: what the model generalises. Empty when no pairs are held out</source>
+            <translation>在从未训练过的留出句对上：模型的泛化能力。没有留出句对时为空</translation>
+        </message>
+        <message>
+            <source>BLEU</source>
+            <translation>BLEU</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui::TrainingSession</name>
+        <message>
+            <source>Stop training before loading other pairs</source>
+            <translation>请先停止训练，再加载其他句对</translation>
+        </message>
+        <message>
+            <source>There is no model to save: train first</source>
+            <translation>没有可保存的模型：请先训练</translation>
+        </message>
+        <message>
+            <source>Stop training before loading a model</source>
+            <translation>请先停止训练，再加载模型</translation>
         </message>
     </context>
     <context>
@@ -2963,6 +3185,34 @@
         <message>
             <source>See&amp;d:</source>
             <translation>种子(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>Guided alignment weight λ: adds λ times the cross-entropy between each target word's attention and its gold alignment to the loss (Chen et al. 2016). 0 leaves the attention unsupervised; needs softmax</source>
+            <translation>引导对齐权重 λ：在损失中加入 λ 乘以每个目标词的注意力与其标准对齐之间的交叉熵（Chen 等，2016）。0 表示注意力不受监督；需要 softmax</translation>
+        </message>
+        <message>
+            <source>&amp;Guided alignment:</source>
+            <translation>引导对齐(&amp;G)：</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source>Pairs set aside (chosen with the seed) and never trained on: their figures show how well the model generalises</source>
+            <translation>留出不参与训练的句对（由种子选取）：它们的指标反映模型的泛化能力</translation>
+        </message>
+        <message>
+            <source>Held &amp;out:</source>
+            <translation>留出(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Lower-case both sides</source>
+            <translation>两侧都转为小写</translation>
+        </message>
+        <message>
+            <source>Fold the case of every word, so that "Le" and "le" are one word</source>
+            <translation>统一每个词的大小写，使“Le”和“le”成为同一个词</translation>
         </message>
     </context>
     <context>

@@ -2,10 +2,10 @@
 
 #include "document/scene_commands.h"
 #include "document/scene_edits.h"
+#include "document/scene_file.h"
 #include "io/scene_io.h"
 
 #include <QDir>
-#include <QSaveFile>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -268,7 +268,7 @@ void SceneDocument::resetScene(ap::Scene scene, const QString& filePath) {
 }
 
 bool SceneDocument::load(const QString& path, QString* error) {
-    ap::SceneReadResult read = ap::readSceneFile(QDir::toNativeSeparators(path).toStdString());
+    ap::SceneReadResult read = readSceneFile(path);
     if (!read.ok) {
         if (error) *error = fromStd(read.error);
         return false;
@@ -278,16 +278,11 @@ bool SceneDocument::load(const QString& path, QString* error) {
 }
 
 bool SceneDocument::save(const QString& path, QString* error) {
-    const std::string json = ap::sceneToJson(scene_);
-    QSaveFile file(path);
-    const auto fail = [&](const QString& reason) {
-        if (error) *error = tr("%1: %2").arg(QDir::toNativeSeparators(path), reason);
+    const QString problem = writeSceneFile(path, scene_);
+    if (!problem.isEmpty()) {
+        if (error) *error = problem;
         return false;
-    };
-    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
-    if (file.write(json.data(), qint64(json.size())) != qint64(json.size()))
-        return fail(file.errorString());
-    if (!file.commit()) return fail(file.errorString());
+    }
     setFilePath(path);
     undoStack_->setClean();
     return true;

@@ -1,5 +1,7 @@
 #include "render/heatmap_data.h"
 
+#include "render/title_text.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -8,6 +10,21 @@
 #include <limits>
 
 namespace ui {
+
+QString shortTitle(const std::string& title) {
+    // Decode only the head of a long title: a view's width never shows more,
+    // and measuring megabytes of text on every repaint would stall it.
+    const std::size_t headBytes = std::min(title.size(), std::size_t(kMaxShownTitleChars) * 4);
+    QString t = QString::fromUtf8(title.data(), qsizetype(headBytes));
+    if (t.size() > kMaxShownTitleChars || headBytes < title.size()) {
+        t.truncate(kMaxShownTitleChars);
+        // Never end in half a surrogate pair.
+        if (!t.isEmpty() && t.back().isHighSurrogate())
+            t.chop(1);
+        t += QChar(0x2026);
+    }
+    return t;
+}
 
 // The words drawn into pictures go through QCoreApplication::translate:
 // this library has no QObject, and the command line draws them too.
@@ -37,7 +54,7 @@ QString heatmapTitle(const ap::Scene& scene, HeadChoice head, HeatmapQuantity qu
     // Each part is a phrase of its own, joined like the items of a list.
     QStringList parts;
     if (!scene.title.empty())
-        parts << QString::fromStdString(scene.title);
+        parts << shortTitle(scene.title);
     parts << scoringDisplayName(scene.scoring);
     const QLocale locale;
     if (quantity == HeatmapQuantity::Scores) {

@@ -1,5 +1,7 @@
 #include "widgets/common/recent_files.h"
 
+#include "widgets/common/settings_keys.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QMenu>
@@ -8,7 +10,7 @@
 namespace ui {
 
 namespace {
-const char* const kKey = "recentFiles";
+const char* const kKey = settings_keys::kRecentFiles;
 }
 
 RecentFiles::RecentFiles(QMenu* menu, QObject* parent) : QObject(parent), menu_(menu) {

@@ -25,6 +25,7 @@ QString StepView::titleFor(const ap::ExplainStep& step) {
         {"Wq q", QT_TR_NOOP("Wq times the query")},
         {"Wk k", QT_TR_NOOP("Wk times the key")},
         {"sum", QT_TR_NOOP("Sum")},
+        {"Wq q + Wk k", QT_TR_NOOP("Sum of both")},
         {"tanh", QT_TR_NOOP("tanh")},
         {"norm q", QT_TR_NOOP("Length of the query")},
         {"norm k", QT_TR_NOOP("Length of the key")},

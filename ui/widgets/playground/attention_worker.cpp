@@ -77,6 +77,10 @@ void AttentionWorker::run() {
             out = std::make_shared<ap::AttentionResult>();
             pool.push_back(out);
         }
+        // Other idle buffers are freed here, on this thread: a buffer made
+        // while the GUI still held a result must not double the memory for
+        // good.
+        std::erase_if(pool, [&](const auto& b) { return b != out && b.use_count() == 1; });
         ap::AttentionOptions options;
         options.cancel = &cancel_;
         const ap::Status status = ap::computeAttention(*scene, options, *out);

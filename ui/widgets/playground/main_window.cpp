@@ -1,31 +1,27 @@
 #include "widgets/playground/main_window.h"
 
-#include "widgets/common/bar_chart_view.h"
-#include "widgets/experiments/experiments_menu.h"
-#include "widgets/explain/learning_tools.h"
-#include "widgets/playground/controls_panel.h"
-#include "render/csv_export.h"
-#include "widgets/common/export_dialog.h"
-#include "widgets/playground/head_grid_view.h"
-#include "widgets/playground/head_params_editor.h"
-#include "widgets/common/heatmap_view.h"
-#include "widgets/common/language_menu.h"
-#include "widgets/help/help_menu.h"
-#include "widgets/help/whats_this.h"
-#include "render/image_export.h"
-#include "widgets/playground/matrix_editor.h"
-#include "widgets/common/message_bar.h"
-#include "widgets/playground/output_view.h"
-#include "widgets/common/recent_files.h"
-#include "render/resources_dir.h"
+#include "document/recovery_manager.h"
 #include "document/scene_document.h"
+#include "document/scene_loader.h"
 #include "import/attention_import.h"
 #include "io/scene_io.h"
+#include "render/csv_export.h"
+#include "render/image_export.h"
+#include "widgets/common/bar_chart_view.h"
+#include "widgets/common/export_dialog.h"
+#include "widgets/common/heatmap_view.h"
+#include "widgets/common/message_bar.h"
+#include "widgets/common/recent_files.h"
+#include "widgets/explain/learning_tools.h"
+#include "widgets/help/whats_this.h"
 #include "widgets/model_view/model_view_window.h"
+#include "widgets/playground/controls_panel.h"
+#include "widgets/playground/head_grid_view.h"
+#include "widgets/playground/matrix_editor.h"
+#include "widgets/playground/output_view.h"
+#include "widgets/playground/playground_presenter.h"
 #include "widgets/training/training_panel.h"
 
-#include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -35,19 +31,17 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
+#include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
-#include <QLocale>
-#include <QSettings>
-#include <QSplitter>
-#include <QStandardPaths>
-#include <QStatusBar>
-#include <QTabWidget>
-#include <QTimer>
+#include <QPushButton>
 #include <QRandomGenerator>
-#include <QUndoStack>
+#include <QTimer>
+#include <QToolButton>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 #include <limits>
@@ -75,46 +69,43 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
     document_ = new SceneDocument(this);
-    buildViews();
-    buildDocks();
-    buildMenus();
+    createCentralViews();
+    createDocks();
+    presenter_ = new PlaygroundPresenter(document_, {heatmap_, headGrid_, barChart_, output_}, this);
+    createMenus();
+    createStatusBar();
+    connectPresenter();
     connectControls();
     installWhatsThis(this);
-
-    status_ = new QLabel(this);
-    statusBar()->addWidget(status_, 1);
-    busy_ = new QProgressBar(this);
-    busy_->setRange(0, 0);  // an activity indicator: the engine gives no fraction
-    busy_->setMaximumWidth(140);
-    busy_->setToolTip(tr("The engine is computing on its worker thread"));
-    busy_->hide();
-    statusBar()->addPermanentWidget(busy_);
-    // Shown only for computations longer than ~150 ms, so quick edits never
-    // flicker.
-    busyTimer_ = new QTimer(this);
-    busyTimer_->setSingleShot(true);
-    busyTimer_->setInterval(150);
-    connect(busyTimer_, &QTimer::timeout, busy_, &QWidget::show);
-
-    connect(&worker_, &AttentionWorker::resultReady, this, &MainWindow::onResult);
-    connect(&worker_, &AttentionWorker::failed, this, &MainWindow::onFailed);
-    connect(document_, &SceneDocument::sceneChanged, this, &MainWindow::onSceneChanged);
+    connect(document_, &SceneDocument::sceneChanged, this, [this] { syncControls(); });
     connect(document_, &SceneDocument::modesChanged, this, [this] { syncControls(); });
     connect(document_, &SceneDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(document_, &SceneDocument::filePathChanged, this, &MainWindow::updateTitle);
+    loader_ = new SceneLoader(this);
+    connect(loader_, &SceneLoader::loaded, this,
+            [this](quint64, const QString& path, std::shared_ptr<ap::Scene> scene) { onSceneLoaded(path, scene); });
+    connect(loader_, &SceneLoader::failed, this,
+            [this](quint64, const QString& path, const QString& message) { onSceneLoadFailed(path, message); });
+    recovery_ = new RecoveryManager(document_, RecoveryManager::defaultDirectory(), this);
+    connect(recovery_, &RecoveryManager::written, this, [this](const QString& error) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("The recovery copy could not be written: %1").arg(error), 5000);
+    });
 
     resize(1360, 880);
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+    readSettings();
     updateTitle();
     syncControls();
-    requestCompute();
+    presenter_->requestCompute();
 }
 
 MainWindow::~MainWindow() {
     // The editors hold the document; Qt deletes children in the order they
-    // were made, which is the document first. Delete the views before it.
+    // were made, which is the document first. Delete the views before it,
+    // and the presenter (which fills the views) before them.
+    delete loader_;
+    delete recovery_;
+    delete presenter_;
     qDeleteAll(findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly));
     delete trainingWindow_;
     delete takeCentralWidget();
@@ -125,7 +116,27 @@ const ap::Scene& MainWindow::scene() const {
     return document_->scene();
 }
 
-void MainWindow::buildViews() {
+ResultPtr MainWindow::currentResult() const {
+    return presenter_->currentResult();
+}
+
+quint64 MainWindow::latestRequestId() const {
+    return presenter_->latestRequestId();
+}
+
+HeadChoice MainWindow::currentHead() const {
+    return presenter_->currentHead();
+}
+
+int MainWindow::selectedQuery() const {
+    return presenter_->selectedQuery();
+}
+
+bool MainWindow::isBusyIndicatorVisible() const {
+    return busy_->isVisible();
+}
+
+void MainWindow::createCentralViews() {
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -153,177 +164,62 @@ void MainWindow::buildViews() {
             selectQuery(row);
         }
     });
-    connect(headGrid_, &HeadGridView::headSelected, this, &MainWindow::selectHead);
 }
 
-void MainWindow::buildDocks() {
-    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
-    auto dock = [this](const QString& title, const QString& name, QWidget* w, Qt::DockWidgetArea area) {
-        auto* d = new QDockWidget(title, this);
-        d->setObjectName(name);  // for saveState()
-        d->setWidget(w);
-        addDockWidget(area, d);
-        return d;
-    };
-    controls_ = new ControlsPanel(this);
-    dock(tr("Attention"), QStringLiteral("controlsDock"), controls_, Qt::LeftDockWidgetArea);
-
-    auto* inputs = new QTabWidget(this);
-    const MatrixRole roles[] = {MatrixRole::Q, MatrixRole::K, MatrixRole::V};
-    const QString tips[] = {tr("Queries Q (Lq × d): one row per query token"),
-                            tr("Keys K (Lk × d): one row per key token; tick a key to pad it"),
-                            tr("Values V (Lk × dv): what the weights average")};
-    for (int r = 0; r < 3; ++r) {
-        editors_[r] = new MatrixEditor(document_, roles[r], inputs);
-        const int index = inputs->addTab(editors_[r], SceneDocument::roleName(roles[r]));
-        inputs->setTabToolTip(index, tips[r]);
-        connect(editors_[r], &MatrixEditor::message, this, [this](const QString& m) { showError(m); });
-    }
-    connect(editors_[0], &MatrixEditor::currentRowChanged, this, &MainWindow::selectQuery);
-    headParams_ = new HeadParamsEditor(document_, inputs);
-    inputs->setTabToolTip(inputs->addTab(headParams_, tr("Scoring parameters")),
-                          tr("W of general scoring; Wq, Wk and v of additive scoring, per head"));
-    dock(tr("Inputs"), QStringLiteral("inputsDock"), inputs, Qt::LeftDockWidgetArea);
-
-    barChart_ = new BarChartView(this);
-    barChart_->setMinimumHeight(190);  // room for the axis, bars and key labels
-    auto* bars = dock(tr("Weights of the selected query"), QStringLiteral("barDock"), barChart_, Qt::BottomDockWidgetArea);
-    output_ = new OutputView(this);
-    output_->setMinimumHeight(190);
-    auto* out = dock(tr("Output (context)"), QStringLiteral("outputDock"), output_, Qt::BottomDockWidgetArea);
-    splitDockWidget(bars, out, Qt::Horizontal);
-    // The heatmap is what the window is for: give it most of the room.
-    auto* controlsDock = findChild<QDockWidget*>(QStringLiteral("controlsDock"));
-    auto* inputsDock = findChild<QDockWidget*>(QStringLiteral("inputsDock"));
-    resizeDocks({controlsDock, inputsDock}, {340, 340}, Qt::Horizontal);
-    resizeDocks({controlsDock, inputsDock}, {300, 420}, Qt::Vertical);
-    resizeDocks({bars, out}, {220, 220}, Qt::Vertical);
-    resizeDocks({bars, out}, {560, 340}, Qt::Horizontal);
+void MainWindow::createStatusBar() {
+    status_ = new QLabel(this);
+    statusBar()->addWidget(status_, 1);
+    busy_ = new QProgressBar(this);
+    busy_->setRange(0, 0);  // an activity indicator: the engine gives no fraction
+    busy_->setMaximumWidth(140);
+    busy_->setToolTip(tr("The engine is computing on its worker thread"));
+    busy_->hide();
+    statusBar()->addPermanentWidget(busy_);
+    createLoadingIndicator();
 }
 
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScene)
-        ->setToolTip(tr("Start again from the built-in example"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
-    QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
-    recent_ = new RecentFiles(recentMenu, this);
-    connect(recent_, &RecentFiles::openRequested, this, [this](const QString& p) {
-        if (maybeSave()) openFile(p);
-    });
-    fillExamplesMenu(file->addMenu(tr("E&xamples")));
-    file->addSeparator();
-    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
-    file->addSeparator();
-    file->addAction(tr("&Export Image…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportDialog);
-    file->addAction(tr("&Copy Image"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyImage);
-    file->addAction(tr("Export &Weights as CSV…"), this, [this] { exportCsvDialog(true); });
-    file->addAction(tr("Export O&utput as CSV…"), this, [this] { exportCsvDialog(false); });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    // Not QUndoStack::createUndoAction: its "Undo" prefix is fixed when it
-    // is made, and these texts must follow a language switch.
-    QUndoStack* stack = document_->undoStack();
-    undo_ = new QAction(this);
-    undo_->setShortcut(QKeySequence::Undo);
-    connect(undo_, &QAction::triggered, stack, &QUndoStack::undo);
-    redo_ = new QAction(this);
-    redo_->setShortcut(QKeySequence::Redo);
-    connect(redo_, &QAction::triggered, stack, &QUndoStack::redo);
-    connect(stack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
-    connect(stack, &QUndoStack::cleanChanged, this, &MainWindow::updateUndoActions);
-    updateUndoActions();
-    QAction* undo = undo_;
-    QAction* redo = redo_;
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    QAction* mask = edit->addAction(tr("&Mask Edit Mode"));
-    mask->setCheckable(true);
-    mask->setShortcut(QKeySequence(tr("M")));
-    mask->setToolTip(tr("Clicking a heatmap cell masks or unmasks it"));
-    connect(mask, &QAction::toggled, this, &MainWindow::setMaskEditMode);
-    connect(controls_, &ControlsPanel::maskEditModeToggled, mask, &QAction::setChecked);
-
-    viewMenu_ = menuBar()->addMenu(tr("&View"));
-    QAction* scores = viewMenu_->addAction(tr("Show Raw &Scores"));
-    scores->setCheckable(true);
-    scores->setShortcut(QKeySequence(tr("Ctrl+R")));
-    connect(scores, &QAction::toggled, this, &MainWindow::setShowScores);
-    connect(controls_, &ControlsPanel::showScoresToggled, scores, &QAction::setChecked);
-    QAction* numbers = viewMenu_->addAction(tr("Show &Numbers in Cells"));
-    numbers->setCheckable(true);
-    numbers->setChecked(QSettings().value(QStringLiteral("showNumbers"), true).toBool());
-    heatmap_->setShowNumbers(numbers->isChecked());
-    connect(numbers, &QAction::toggled, this, [this](bool on) {
-        heatmap_->setShowNumbers(on);
-        QSettings().setValue(QStringLiteral("showNumbers"), on);
-    });
-    QMenu* maps = viewMenu_->addMenu(tr("&Colours"));
-    auto* group = new QActionGroup(this);
-    const int saved = QSettings().value(QStringLiteral("colormap"), 0).toInt();
-    for (Colormap::Kind kind : {Colormap::Kind::Viridis, Colormap::Kind::Magma}) {
-        QAction* a = maps->addAction(Colormap::name(kind));
-        a->setCheckable(true);
-        a->setActionGroup(group);
-        a->setChecked(int(kind) == saved);
-        connect(a, &QAction::triggered, this, [this, kind] {
-            colormap_ = kind;
-            heatmap_->setColormap(kind);
-            headGrid_->setColormap(kind);
-            QSettings().setValue(QStringLiteral("colormap"), int(kind));
-        });
-    }
-    colormap_ = Colormap::Kind(saved);
-    heatmap_->setColormap(colormap_);
-    headGrid_->setColormap(Colormap::Kind(saved));
-    viewMenu_->addSeparator();
-    for (QDockWidget* d : findChildren<QDockWidget*>())
-        viewMenu_->addAction(d->toggleViewAction());
-
-    QMenu* translate = menuBar()->addMenu(tr("&Translation"));
-    translate->addAction(tr("&Train on Sentence Pairs…"), QKeySequence(tr("Ctrl+T")), this, [this] {
-        trainingPanel();
-        trainingWindow_->show();
-        trainingWindow_->raise();
-        trainingWindow_->activateWindow();
-    });
-
-    PlaygroundParts parts;
-    parts.window = this;
-    parts.document = document_;
-    parts.heatmap = heatmap_;
-    parts.barChart = barChart_;
-    for (int r = 0; r < 3; ++r) parts.tables[std::size_t(r)] = editors_[r]->model();
-    learning_ = new LearningTools(parts);
-
-    addExperimentsMenu(this);
-    viewMenu_->addSeparator();
-    viewMenu_->addMenu(new LanguageMenu(viewMenu_));
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    fillHelpMenu(help, this);
+void MainWindow::createLoadingIndicator() {
+    loading_ = new QWidget(this);
+    auto* layout = new QHBoxLayout(loading_);
+    layout->setContentsMargins(0, 0, 0, 0);
+    loadingLabel_ = new QLabel(loading_);
+    auto* bar = new QProgressBar(loading_);
+    bar->setRange(0, 0);  // the reader reports no fraction
+    bar->setMaximumWidth(120);
+    bar->setToolTip(tr("The scene file is read on a worker thread; the window stays usable"));
+    auto* cancel = new QToolButton(loading_);
+    cancel->setText(tr("Cancel"));
+    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancel->setToolTip(tr("Stop opening the file and keep the open scene (Esc)"));
+    connect(cancel, &QToolButton::clicked, this, &MainWindow::cancelOpening);
+    layout->addWidget(loadingLabel_);
+    layout->addWidget(bar);
+    layout->addWidget(cancel);
+    loading_->hide();
+    statusBar()->addPermanentWidget(loading_);
 }
 
-void MainWindow::fillExamplesMenu(QMenu* menu) {
-    menu->addAction(tr("Je suis étudiant → I am a student (built in)"), this, &MainWindow::newScene);
-    const QDir dir(resourcesDir() + QStringLiteral("/scenes"));
-    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        if (name == QLatin1String("je-suis-etudiant.json"))
-            continue;  // the built-in one above
-        const QString path = dir.filePath(name);
-        const ap::SceneReadResult read = ap::readSceneFile(path.toStdString());
-        if (!read.ok)
-            continue;
-        const QString title = read.scene.title.empty() ? name : QString::fromStdString(read.scene.title);
-        menu->addAction(title, this, [this, path] {
-            if (maybeSave() && openFile(path))
-                document_->resetScene(document_->scene());  // an example is a new, untitled scene
-        });
-    }
+void MainWindow::connectPresenter() {
+    // The learning tools see each result before the views show it, and let
+    // go of it when the presenter does.
+    connect(presenter_, &PlaygroundPresenter::resultArrived, this, [this] {
+        if (learning_)
+            learning_->setResult(presenter_->resultScene(), presenter_->currentResult(), presenter_->currentHead().head);
+    });
+    connect(presenter_, &PlaygroundPresenter::resultReleased, this, [this] {
+        if (learning_)
+            learning_->setResult(nullptr, nullptr, presenter_->currentHead().head);
+    });
+    connect(presenter_, &PlaygroundPresenter::barChartRowChanged, this, [this](int row, bool weights) {
+        if (learning_)
+            learning_->updateBarReference(row, weights);
+    });
+    connect(presenter_, &PlaygroundPresenter::viewsUpdated, this, [this](quint64 id) {
+        updateStatus();
+        emit viewsUpdated(id);
+    });
+    connect(presenter_, &PlaygroundPresenter::failed, this, &MainWindow::showError);
+    connect(presenter_, &PlaygroundPresenter::busyChanged, busy_, &QWidget::setVisible);
 }
 
 void MainWindow::connectControls() {
@@ -371,139 +267,21 @@ void MainWindow::syncControls() {
     st.maskEditMode = maskEditMode_;
     st.selfAttention = document_->selfAttention();
     st.kEqualsV = document_->kEqualsV();
-    st.showScores = showScores_;
+    st.showScores = presenter_->showScores();
     controls_->setState(st);
 }
 
-void MainWindow::onSceneChanged(ChangeKind kind) {
-    if (kind == ChangeKind::Whole) {
-        head_ = HeadChoice{};
-        selectedQuery_ = 0;
-    }
-    syncControls();
-    requestCompute();
-}
-
-void MainWindow::requestCompute() {
-    worker_.request(document_->snapshot(), ++requestId_, viewSpec());
-    if (!busyTimer_->isActive() && !busy_->isVisible())
-        busyTimer_->start();
-}
-
-bool MainWindow::isBusyIndicatorVisible() const {
-    return busy_->isVisible();
-}
-
-ViewSpec MainWindow::viewSpec() const {
-    ViewSpec v;
-    v.head = head_;
-    v.quantity = showScores_ ? HeatmapQuantity::Scores : HeatmapQuantity::Weights;
-    v.colormap = colormap_;
-    return v;
-}
-
-void MainWindow::onResult(quint64 id, ScenePtr scene, ResultPtr result, ViewSpec view, HeatmapPtr heatmap) {
-    if (id != requestId_)
-        return;  // answers an older request; a newer result is on its way
-    busyTimer_->stop();
-    busy_->hide();
-    resultScene_ = std::move(scene);
-    result_ = std::move(result);
-    if (learning_) learning_->setResult(resultScene_, result_, head_.head);
-    refreshViews(view == viewSpec() ? std::move(heatmap) : nullptr);
-    updateStatus();
-    emit viewsUpdated(id);
-}
-
-void MainWindow::updateUndoActions() {
-    const QUndoStack* stack = document_->undoStack();
-    undo_->setEnabled(stack->canUndo());
-    redo_->setEnabled(stack->canRedo());
-    undo_->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
-    redo_->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
-}
-
-void MainWindow::updateStatus() {
-    if (!result_ || !resultScene_ || maskEditMode_)
-        return;
-    // Whole sentences per case, so that each language can order them.
-    const QLocale locale;
-    const QString queries = locale.toString(resultScene_->queryCount());
-    const QString keys = locale.toString(resultScene_->keyCount());
-    const int heads = resultScene_->heads;
-    const int fullyMasked = int(result_->fullyMaskedRows.size());
-    status_->setText(fullyMasked == 0
-                         ? tr("%1 queries × %2 keys · %n head(s)", nullptr, heads).arg(queries, keys)
-                         : tr("%1 queries × %2 keys · %3 · %n fully masked row(s)", nullptr, fullyMasked)
-                               .arg(queries, keys, tr("%n head(s)", nullptr, heads)));
-}
-
-void MainWindow::onFailed(quint64 id, const QString& message) {
-    if (id != requestId_)
-        return;
-    busyTimer_->stop();
-    busy_->hide();
-    showError(message);
-}
-
-void MainWindow::refreshViews(HeatmapPtr prepared) {
-    if (!result_ || !resultScene_)
-        return;
-    const ap::Scene& s = *resultScene_;
-    const ap::AttentionResult& r = *result_;
-    const int heads = int(r.heads.size());
-    if (!head_.isMean() && head_.head >= heads)
-        head_ = HeadChoice{};
-    const HeatmapQuantity q = showScores_ ? HeatmapQuantity::Scores : HeatmapQuantity::Weights;
-    if (prepared && prepared->heatmap.rows() == int(r.weightsMean.rows()))
-        heatmap_->setData(std::move(prepared->heatmap));
-    else
-        heatmap_->setData(heatmapFromResult(s, r, head_, q));
-    // The tooltip gives the other quantity of the same cell, read from the
-    // result itself (no copies of Lq x Lk matrices on the GUI thread).
-    const bool oneHead = !head_.isMean() || heads == 1;
-    const ap::HeadResult& hr = r.heads[size_t(head_.isMean() ? 0 : head_.head)];
-    heatmap_->setTooltipSource(result_, oneHead ? &hr.scores : nullptr, oneHead ? &hr.weights : &r.weightsMean);
-    headGrid_->setVisible(heads > 1);
-    if (heads > 1) {
-        if (prepared && !prepared->tiles.empty())
-            headGrid_->setTiles(std::move(prepared->tiles));
-        else
-            headGrid_->setResult(s, r, q);
-        headGrid_->setSelected(head_);
-    }
-    output_->setOutput(r.output, queryLabels(s), r.fullyMaskedRows);
-    refreshBarChart();
-}
-
-void MainWindow::refreshBarChart() {
-    const HeatmapData& d = heatmap_->data();
-    if (d.rows() == 0) {
-        barChart_->clear();
-        return;
-    }
-    const int row = std::clamp(selectedQuery_, 0, d.rows() - 1);
-    std::vector<float> values(size_t(d.columns()));
-    std::vector<bool> masked(size_t(d.columns()));
-    for (int c = 0; c < d.columns(); ++c) {
-        values[size_t(c)] = d.values(row, c);
-        masked[size_t(c)] = d.isMasked(row, c);
-    }
-    barChart_->setRow(d.rowLabels.value(row), d.columnLabels, std::move(values), std::move(masked), !showScores_);
-    if (learning_) learning_->updateBarReference(row, !showScores_);
-    heatmap_->setSelectedRow(row);
-}
-
 void MainWindow::selectQuery(int row) {
-    selectedQuery_ = std::max(0, row);
-    if (learning_ && learning_->selectedQuery() != selectedQuery_) learning_->selectCell(selectedQuery_);
-    refreshBarChart();
+    const int selected = std::max(0, row);
+    if (learning_ && learning_->selectedQuery() != selected)
+        learning_->selectCell(selected);
+    presenter_->selectQuery(row);
 }
 
 void MainWindow::selectHead(HeadChoice head) {
-    head_ = head;
-    if (learning_) learning_->setHead(head.head);
-    refreshViews();
+    if (learning_)
+        learning_->setHead(head.head);
+    presenter_->selectHead(head);
 }
 
 void MainWindow::setMaskEditMode(bool on) {
@@ -518,12 +296,36 @@ void MainWindow::setMaskEditMode(bool on) {
         updateStatus();
 }
 
-void MainWindow::setShowScores(bool on) {
-    if (showScores_ == on)
+void MainWindow::updateUndoActions() {
+    const QUndoStack* stack = document_->undoStack();
+    undo_->setEnabled(stack->canUndo());
+    redo_->setEnabled(stack->canRedo());
+    undo_->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+    redo_->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+}
+
+void MainWindow::updateStatus() {
+    const ResultPtr result = presenter_->currentResult();
+    const ScenePtr scene = presenter_->resultScene();
+    if (!result || !scene || maskEditMode_)
         return;
-    showScores_ = on;
+    // Whole sentences per case, so that each language can order them.
+    const QLocale locale;
+    const QString queries = locale.toString(scene->queryCount());
+    const QString keys = locale.toString(scene->keyCount());
+    const int heads = scene->heads;
+    const int fullyMasked = int(result->fullyMaskedRows.size());
+    status_->setText(fullyMasked == 0
+                         ? tr("%1 queries × %2 keys · %n head(s)", nullptr, heads).arg(queries, keys)
+                         : tr("%1 queries × %2 keys · %3 · %n fully masked row(s)", nullptr, fullyMasked)
+                               .arg(queries, keys, tr("%n head(s)", nullptr, heads)));
+}
+
+void MainWindow::setShowScores(bool on) {
+    if (presenter_->showScores() == on)
+        return;
+    presenter_->setShowScores(on);
     syncControls();
-    refreshViews();
 }
 
 QString MainWindow::lastError() const {
@@ -562,24 +364,80 @@ void MainWindow::newScene() {
 }
 
 bool MainWindow::openFile(const QString& path) {
-    // Attention exported from a model opens in its own model view window.
-    if (ap::import::isAttentionFile(QFile::encodeName(path).toStdString())) {
-        auto* view = new ModelViewWindow(this);
-        view->setAttribute(Qt::WA_DeleteOnClose);
-        view->openFile(path);
-        view->show();
-        rememberDir(path);
+    cancelOpening();
+    if (openIfAttentionFile(path))
         return true;
-    }
     QString error;
     if (!document_->load(path, &error)) {
         showError(error);
         return false;
     }
+    opened(path);
+    return true;
+}
+
+void MainWindow::opened(const QString& path) {
     messages_->hide();
     recent_->add(path);
     rememberDir(path);
+    emit fileOpened(path);
+}
+
+// Attention exported from a model opens in its own model view window.
+bool MainWindow::openIfAttentionFile(const QString& path) {
+    if (!ap::import::isAttentionFile(QFile::encodeName(path).toStdString()))
+        return false;
+    auto* view = new ModelViewWindow(this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->openFile(path);
+    view->show();
+    rememberDir(path);
     return true;
+}
+
+void MainWindow::openFileInBackground(const QString& path) {
+    if (openIfAttentionFile(path))
+        return;
+    messages_->hide();
+    loader_->load(path);
+    setLoading(true, path);
+}
+
+void MainWindow::cancelOpening() {
+    if (!loader_->isLoading())
+        return;
+    loader_->cancel();
+    setLoading(false);
+    statusBar()->showMessage(tr("Opening was cancelled; the open scene is unchanged"), 3000);
+}
+
+bool MainWindow::isOpening() const {
+    return loader_->isLoading();
+}
+
+void MainWindow::setLoading(bool loading, const QString& path) {
+    if (loading)
+        loadingLabel_->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    loading_->setVisible(loading);
+    // Edits made now would be replaced by the file: hold them off. Menus,
+    // views and Cancel stay live.
+    controls_->setEnabled(!loading);
+    inputs_->setEnabled(!loading);
+}
+
+void MainWindow::onSceneLoaded(const QString& path, std::shared_ptr<ap::Scene> scene) {
+    setLoading(false);
+    // Asked before the load began; ask again if something changed since.
+    if (document_->isModified() && !maybeSave())
+        return;
+    document_->resetScene(std::move(*scene), path);
+    opened(path);
+}
+
+void MainWindow::onSceneLoadFailed(const QString& path, const QString& message) {
+    setLoading(false);
+    showError(message);
+    emit openFailed(path, message);
 }
 
 void MainWindow::setScene(ap::Scene scene) {
@@ -595,13 +453,18 @@ void MainWindow::setScene(ap::Scene scene) {
     activateWindow();
 }
 
+void MainWindow::openExample(const QString& path) {
+    if (maybeSave() && openFile(path))
+        document_->resetScene(document_->scene());  // an example is a new, untitled scene
+}
+
 void MainWindow::openDialog() {
     if (!maybeSave())
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Scene"), startDir(),
                                                       tr("Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)"));
     if (!path.isEmpty())
-        openFile(path);
+        openFileInBackground(path);
 }
 
 bool MainWindow::saveFile(const QString& path) {
@@ -631,21 +494,13 @@ bool MainWindow::saveAs() {
     return saveFile(path);
 }
 
-QString MainWindow::startDir() const {
-    const QString dir = QSettings().value(QStringLiteral("lastDir")).toString();
-    return dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) : dir;
-}
-
-void MainWindow::rememberDir(const QString& path) {
-    QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(path).absolutePath());
-}
-
 // --- Export ---------------------------------------------------------------
 
 QString MainWindow::exportImage(const QString& path, QSize size, bool wholeGrid) {
-    if (!result_)
+    const ResultPtr result = presenter_->currentResult();
+    if (!result)
         return tr("%1: nothing has been computed yet").arg(path);
-    if (wholeGrid && result_->heads.size() > 1)
+    if (wholeGrid && result->heads.size() > 1)
         return exportPicture([this](QPainter& p, const QSizeF& s) { headGrid_->paintGrid(p, s); }, size, path);
     // The drawing of the command line's export: no hover or selection marks.
     HeatmapStyle style = heatmap_->style();
@@ -655,7 +510,8 @@ QString MainWindow::exportImage(const QString& path, QSize size, bool wholeGrid)
 }
 
 void MainWindow::exportDialog() {
-    ExportDialog dialog(heatmap_->size().expandedTo(QSize(640, 480)), result_ && result_->heads.size() > 1, this);
+    const ResultPtr result = presenter_->currentResult();
+    ExportDialog dialog(heatmap_->size().expandedTo(QSize(640, 480)), result && result->heads.size() > 1, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString path = QFileDialog::getSaveFileName(
@@ -690,11 +546,12 @@ QString MainWindow::exportWeightsCsv(const QString& path) {
 }
 
 QString MainWindow::exportOutputCsv(const QString& path) {
-    if (!result_)
+    const ResultPtr result = presenter_->currentResult();
+    if (!result)
         return tr("%1: nothing has been computed yet").arg(path);
     QStringList columns;
-    for (int c = 0; c < result_->output.cols(); ++c) columns << QString::number(c);
-    return writeTextFile(path, matrixToCsv(result_->output, queryLabels(*resultScene_), columns));
+    for (int c = 0; c < result->output.cols(); ++c) columns << QString::number(c);
+    return writeTextFile(path, matrixToCsv(result->output, queryLabels(*presenter_->resultScene()), columns));
 }
 
 void MainWindow::exportCsvDialog(bool weights) {
@@ -727,21 +584,85 @@ TrainingPanel* MainWindow::trainingPanel() {
     return training_;
 }
 
+void MainWindow::showTrainingWindow() {
+    trainingPanel();
+    trainingWindow_->show();
+    trainingWindow_->raise();
+    trainingWindow_->activateWindow();
+}
+
+// --- Crash recovery --------------------------------------------------------------
+
+void MainWindow::offerRecovery() {
+    orphans_ = recovery_->orphans();
+    offerNextOrphan();
+}
+
+void MainWindow::offerNextOrphan() {
+    if (orphans_.empty())
+        return;
+    const RecoveryManager::Orphan& o = orphans_.front();
+    const QString when = QLocale().toString(o.written, QLocale::ShortFormat);
+    const QString text =
+        o.originalPath.isEmpty()
+            ? tr("Attention Playground was not closed normally. An untitled scene with unsaved changes, "
+                 "last copied at %1, was recovered. Restore it?")
+                  .arg(when)
+            : tr("Attention Playground was not closed normally. Unsaved changes to %1, last copied at %2, "
+                 "were recovered. Restore them?")
+                  .arg(QDir::toNativeSeparators(o.originalPath), when);
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Recover Unsaved Scene"), text, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("recoveryQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* restore = box->addButton(tr("&Restore"), QMessageBox::AcceptRole);
+    restore->setToolTip(tr("Open the recovered scene as an unsaved scene"));
+    QPushButton* discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    discard->setToolTip(tr("Delete the recovered copy for good"));
+    box->setDefaultButton(restore);
+    connect(box, &QMessageBox::finished, this, [this, box, restore, discard] {
+        RecoveryManager::Orphan orphan = std::move(orphans_.front());
+        orphans_.erase(orphans_.begin());
+        if (box->clickedButton() == restore) {
+            if (maybeSave()) {
+                cancelOpening();
+                const QString error = recovery_->restore(orphan);
+                if (!error.isEmpty())
+                    showError(error);
+            }
+        } else if (box->clickedButton() == discard) {
+            RecoveryManager::discard(orphan);
+        }
+        // Closed without an answer: the copy stays for the next start.
+        QTimer::singleShot(0, this, &MainWindow::offerNextOrphan);
+    });
+    box->open();
+}
+
 // --- Window events -------------------------------------------------------------
 
 void MainWindow::changeEvent(QEvent* event) {
     // Texts set once from tr() are switched by retranslateWidgets(); these
     // are built with numbers and names, so they are built again.
-    if (event->type() == QEvent::LanguageChange) {
+    if (event->type() == QEvent::LanguageChange && presenter_) {
         updateTitle();
         updateUndoActions();
         if (maskEditMode_)
             status_->setText(tr("Mask edit mode: click a cell to mask or unmask it (M to leave)"));
         else
             updateStatus();
-        refreshViews();
+        presenter_->refresh();
     }
     QMainWindow::changeEvent(event);
+}
+
+void MainWindow::createLearningTools() {
+    PlaygroundParts parts;
+    parts.window = this;
+    parts.document = document_;
+    parts.heatmap = heatmap_;
+    parts.barChart = barChart_;
+    for (int r = 0; r < 3; ++r) parts.tables[std::size_t(r)] = editors_[r]->model();
+    learning_ = new LearningTools(parts);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -751,9 +672,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     if (training_)
         training_->stopTraining();
-    QSettings settings;
-    settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("windowState"), saveState());
+    writeSettings();
     if (trainingWindow_)
         trainingWindow_->close();
     event->accept();
@@ -771,7 +690,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
         return;
     event->acceptProposedAction();
     if (maybeSave())
-        openFile(urls.first().toLocalFile());
+        openFileInBackground(urls.first().toLocalFile());
 }
 
 }  // namespace ui

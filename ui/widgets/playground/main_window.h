@@ -1,23 +1,30 @@
-// The application window: wires the document, the worker and the views.
-// Every edit goes to the SceneDocument (undoable); every document change
-// asks the worker for a new result; every result that answers the newest
-// request is shown by all views at once.
+// The application window: builds the views, docks and menus and wires them
+// to the document. Every edit goes to the SceneDocument (undoable); the
+// PlaygroundPresenter turns every document change into a worker request and
+// shows the newest result in all views at once.
+//
+// The window's code is split by job:
+//   main_window.cpp           construction, files, export, window events
+//   main_window_docks.cpp     createDocks(): one small function per dock
+//   main_window_menus.cpp     createMenus(): one small function per menu
+//   main_window_settings.cpp  readSettings()/writeSettings()
+// To add a menu, declare a create…Menu() below, define it in
+// main_window_menus.cpp and call it from createMenus().
 #pragma once
 
-#include "widgets/playground/attention_worker.h"
+#include "document/recovery_manager.h"
 #include "render/heatmap_data.h"
+#include "widgets/playground/attention_worker.h"
 
 #include <QMainWindow>
 
 class QAction;
-class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
 class QSplitter;
 class QTabWidget;
-class QTimer;
 
 namespace ui {
 
@@ -31,10 +38,11 @@ class HeatmapView;
 class MatrixEditor;
 class MessageBar;
 class OutputView;
+class PlaygroundPresenter;
 class RecentFiles;
 class SceneDocument;
+class SceneLoader;
 class TrainingPanel;
-enum class ChangeKind;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -42,9 +50,21 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a scene file; on failure shows the message and keeps the scene
-    // that was open. Returns whether the file was opened.
+    // Opens a scene file now; on failure shows the message and keeps the
+    // scene that was open. Returns whether the file was opened.
     bool openFile(const QString& path);
+    // Opens a scene file on a worker thread, as File > Open does: the window
+    // stays responsive and the status bar shows the load with a Cancel
+    // button. Emits fileOpened or openFailed; a failure shows the message
+    // and keeps the open scene.
+    void openFileInBackground(const QString& path);
+    bool openIfAttentionFile(const QString& path);
+    void cancelOpening();
+    bool isOpening() const;
+    // Offers, one by one, to restore the scenes that killed processes left
+    // unsaved (Restore / Discard). Does not block.
+    void offerRecovery();
+    RecoveryManager* recovery() const { return recovery_; }
     // Replaces the scene (not undoable, like opening a file), e.g. from the
     // training window's "Open in playground".
     void setScene(ap::Scene scene);
@@ -55,10 +75,11 @@ public:
     QString exportOutputCsv(const QString& path);
 
     SceneDocument* document() const { return document_; }
+    PlaygroundPresenter* presenter() const { return presenter_; }
     const ap::Scene& scene() const;
     // The result the views show, or null before the first one arrives.
-    ResultPtr currentResult() const { return result_; }
-    quint64 latestRequestId() const { return requestId_; }
+    ResultPtr currentResult() const;
+    quint64 latestRequestId() const;
     bool isBusyIndicatorVisible() const;
 
     HeatmapView* heatmapView() const { return heatmap_; }
@@ -70,8 +91,8 @@ public:
     TrainingPanel* trainingPanel();
     // The Steps and Lessons docks, the sampled bars and the compare window.
     LearningTools* learningTools() const { return learning_; }
-    HeadChoice currentHead() const { return head_; }
-    int selectedQuery() const { return selectedQuery_; }
+    HeadChoice currentHead() const;
+    int selectedQuery() const;
     bool maskEditMode() const { return maskEditMode_; }
     // The message shown in the message bar (empty when none).
     QString lastError() const;
@@ -85,6 +106,8 @@ public slots:
 signals:
     // Emitted after the views show the result of the newest request.
     void viewsUpdated(quint64 requestId);
+    void fileOpened(const QString& path);
+    void openFailed(const QString& path, const QString& message);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -93,46 +116,66 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void buildViews();
-    void buildDocks();
-    void buildMenus();
+    // main_window.cpp
+    void createCentralViews();
+    void createStatusBar();
+    void createLoadingIndicator();
+    void onSceneLoaded(const QString& path, std::shared_ptr<ap::Scene> scene);
+    void onSceneLoadFailed(const QString& path, const QString& message);
+    void setLoading(bool loading, const QString& path = {});
+    void opened(const QString& path);
+    void offerNextOrphan();
+    void connectPresenter();
     void connectControls();
-    void onSceneChanged(ChangeKind kind);
-    void requestCompute();
-    void onResult(quint64 id, ScenePtr scene, ResultPtr result, ViewSpec view, HeatmapPtr heatmap);
-    ViewSpec viewSpec() const;
-    void onFailed(quint64 id, const QString& message);
-    // `prepared` is the worker's heatmap for the current ViewSpec, if any.
-    void refreshViews(HeatmapPtr prepared = nullptr);
-    void refreshBarChart();
     void syncControls();
     void updateTitle();
     // The status line: sizes, heads and fully masked rows of the result.
     void updateStatus();
     void updateUndoActions();
+    void createLearningTools();
     void showError(const QString& message);
     bool maybeSave();
     void newScene();
     void openDialog();
+    void openExample(const QString& path);
     bool save();
     bool saveAs();
     void exportDialog();
     void exportCsvDialog(bool weights);
     void copyImage();
+    void showTrainingWindow();
     QString startDir() const;
     void rememberDir(const QString& path);
-    void fillExamplesMenu(QMenu* menu);
+
+    // main_window_docks.cpp
+    void createDocks();
+    QDockWidget* addDock(const QString& title, const QString& objectName, QWidget* widget, Qt::DockWidgetArea area);
+    QDockWidget* createControlsDock();
+    QDockWidget* createInputsDock();
+    QDockWidget* createBarChartDock();
+    QDockWidget* createOutputDock();
+
+    // main_window_menus.cpp
+    void createMenus();
+    void createFileMenu();
+    void createExamplesMenu(QMenu* parent);
+    void createEditMenu();
+    void createViewMenu();
+    void createTranslationMenu();
+    void createExperimentsMenu();
+    void createLanguageMenu();
+    void createHelpMenu();
+
+    // main_window_settings.cpp
+    void readSettings();
+    void writeSettings() const;
 
     SceneDocument* document_ = nullptr;
-    AttentionWorker worker_;
-    ScenePtr resultScene_;   // the scene the shown result answers
-    ResultPtr result_;
-    quint64 requestId_ = 0;
-    HeadChoice head_;
-    int selectedQuery_ = 0;
+    PlaygroundPresenter* presenter_ = nullptr;
+    SceneLoader* loader_ = nullptr;
+    RecoveryManager* recovery_ = nullptr;
+    std::vector<RecoveryManager::Orphan> orphans_;
     bool maskEditMode_ = false;
-    bool showScores_ = false;
-    Colormap::Kind colormap_ = Colormap::Kind::Viridis;
 
     MessageBar* messages_ = nullptr;
     HeatmapView* heatmap_ = nullptr;
@@ -141,18 +184,22 @@ private:
     BarChartView* barChart_ = nullptr;
     OutputView* output_ = nullptr;
     ControlsPanel* controls_ = nullptr;
+    QTabWidget* inputs_ = nullptr;
     MatrixEditor* editors_[3] = {};
     HeadParamsEditor* headParams_ = nullptr;
     TrainingPanel* training_ = nullptr;
     QWidget* trainingWindow_ = nullptr;
     RecentFiles* recent_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QAction* showNumbersAction_ = nullptr;
+    QList<QAction*> colormapActions_;
     QAction* undo_ = nullptr;
     QAction* redo_ = nullptr;
+    LearningTools* learning_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* busy_ = nullptr;
-    QTimer* busyTimer_ = nullptr;
-    LearningTools* learning_ = nullptr;
+    QWidget* loading_ = nullptr;
+    QLabel* loadingLabel_ = nullptr;
 };
 
 }  // namespace ui

@@ -47,7 +47,11 @@ GenerateCorpusDialog::GenerateCorpusDialog(QWidget* parent, const QString& sugge
     form->addRow(tr("&Grammar:"), grammar_);
     form->addRow(tr("&Pairs:"), pairs_);
     form->addRow(tr("&Seed:"), seed_);
-    form->addRow(tr("&File:"), fileRow);
+    // A row holding a layout gets no buddy from QFormLayout: set it, so
+    // that Alt+F reaches the field.
+    auto* fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(file_);
+    form->addRow(fileLabel, fileRow);
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 100);
     progress_->setValue(0);
@@ -76,6 +80,7 @@ GenerateCorpusDialog::~GenerateCorpusDialog() {
     if (worker_) {
         *cancelled_ = true;
         worker_->wait();
+        delete worker_;
     }
 }
 
