@@ -11,6 +11,10 @@ AP_BUILD_PACKAGES=(
     libgtest-dev libbenchmark-dev zlib1g-dev
     fonts-dejavu-core fonts-wqy-microhei
 )
+# The tests also read PDFs back (pdftoppm) to check they are not blank; the
+# fuzzers need clang with its libFuzzer and sanitizer runtimes, OpenMP for
+# clang, and llvm-symbolizer for readable stack traces.
+AP_TEST_PACKAGES=(poppler-utils clang libclang-rt-14-dev libomp-14-dev llvm)
 # The tests also read PDFs back (pdftoppm, pdffonts), validate the desktop
 # files and check the file types (gio), and build the Debian package.
 AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info libglib2.0-bin dpkg-dev file)

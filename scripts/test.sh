@@ -1,8 +1,44 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything, and runs every test (ctest).
+# CI and the README's test command. Installs what is missing, then:
+#   1. builds everything (Release) and runs every test (ctest);
+#   2. builds the whole test suite with AddressSanitizer and UBSan
+#      (build-asan/) and runs it;
+#   3. builds the libFuzzer targets (build-fuzz/) and runs each for
+#      AP_FUZZ_SECONDS (default 60).
+# Each step prints its wall time. AP_SKIP_SANITIZE=1 or AP_SKIP_FUZZ=1 leave
+# a step out (for a quick local run; CI runs all three).
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/deps.sh"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/deps.sh"
 ap_install_missing "${AP_BUILD_PACKAGES[@]}" "${AP_TEST_PACKAGES[@]}"
+
+step() { echo "== $1 ($(date -u +%H:%M:%S))"; }
+start=$SECONDS
+
+step "release build and tests"
 ap_build -DAP_BUILD_TESTS=ON -DAP_BUILD_BENCHMARKS=ON
-cd "$AP_BUILD_DIR"
-QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)"
+(cd "$AP_BUILD_DIR" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)")
+echo "   release: $((SECONDS - start)) s"
+
+if [ "${AP_SKIP_SANITIZE:-0}" != 1 ]; then
+    step "AddressSanitizer + UBSan build and tests"
+    t=$SECONDS
+    # -O1: the sanitizers' checks dominate, and it compiles much faster.
+    AP_BUILD_DIR="$root/build-asan" ap_build -DAP_SANITIZE=ON -DAP_BUILD_TESTS=ON \
+        -DAP_BUILD_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g -DNDEBUG"
+    # Leaks are checked by the fuzzers (engine only); Qt and fontconfig keep
+    # caches alive until exit that LeakSanitizer would report.
+    (cd "$root/build-asan" && QT_QPA_PLATFORM=offscreen \
+        ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        ctest --output-on-failure --timeout 900 -j "$(nproc)")
+    echo "   sanitizers: $((SECONDS - t)) s"
+fi
+
+if [ "${AP_SKIP_FUZZ:-0}" != 1 ]; then
+    step "fuzzers"
+    t=$SECONDS
+    bash "$root/scripts/fuzz.sh" "${AP_FUZZ_SECONDS:-60}"
+    echo "   fuzzers: $((SECONDS - t)) s"
+fi
+echo "== all passed in $((SECONDS - start)) s"

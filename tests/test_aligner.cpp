@@ -12,7 +12,7 @@ using ap::AlignmentLink;
 ap::Corpus corpusOf(const std::string& text) {
     const ap::CorpusReadResult r = ap::parseCorpus(text, "test.tsv");
     EXPECT_TRUE(r.ok) << r.error;
-    return r.corpus;
+    return r.value;
 }
 
 AlignmentLink link(int s, int t) { return {s, t, true}; }
@@ -70,7 +70,7 @@ TEST(Ibm1, LogLikelihoodNeverDecreases) {
     ASSERT_TRUE(r.ok) << r.error;
     ap::AlignerOptions o;
     o.model = ap::AlignmentModel::Ibm1;
-    const ap::AlignerSummary s = ap::alignCorpus(r.corpus, o);
+    const ap::AlignerSummary s = ap::alignCorpus(r.value, o);
     ASSERT_TRUE(s.ok);
     for (std::size_t k = 1; k < s.forwardLogLikelihood.size(); ++k)
         EXPECT_GE(s.forwardLogLikelihood[k], s.forwardLogLikelihood[k - 1] - 1e-12);
@@ -85,9 +85,9 @@ TEST_P(EveryModel, PosteriorsSumToOnePerWord) {
         ap::AlignerOptions o;
         o.model = GetParam();
         o.nullWord = null;
-        const ap::AlignerSummary s = ap::alignCorpus(r.corpus, o);
+        const ap::AlignerSummary s = ap::alignCorpus(r.value, o);
         ASSERT_TRUE(s.ok) << s.error;
-        ASSERT_EQ(s.pairs.size(), r.corpus.pairs.size());
+        ASSERT_EQ(s.pairs.size(), r.value.pairs.size());
         for (const ap::PairAlignment& p : s.pairs) {
             for (int t = 0; t < p.forward.rows(); ++t) {
                 EXPECT_NEAR(p.forward.row(t).sum() + p.forwardNull[std::size_t(t)], 1.0, 1e-5);
@@ -211,10 +211,10 @@ TEST(Aligner, ShippedCorporaMeetTheReference) {
     for (const auto& [name, reference] : targets) {
         const ap::CorpusReadResult r = ap::readCorpusFile(std::string(AP_RESOURCES_DIR "/corpora/") + name + ".tsv");
         ASSERT_TRUE(r.ok) << r.error;
-        const ap::AlignerSummary s = ap::alignCorpus(r.corpus, ap::AlignerOptions{});
+        const ap::AlignerSummary s = ap::alignCorpus(r.value, ap::AlignerOptions{});
         ASSERT_TRUE(s.ok) << s.error;
         EXPECT_LE(s.aer(), reference + 0.02) << name;
-        EXPECT_EQ(s.pairsWithGold, int(r.corpus.pairs.size()));
+        EXPECT_EQ(s.pairsWithGold, int(r.value.pairs.size()));
     }
 }
 

@@ -73,6 +73,15 @@ private slots:
     void helpAndVersion();
     void trainPrintsEpochsAndJsonLast();
     void trainRefusesBadInput();
+    void computeOmitsMembers();
+    void computeRefusesScoresThatOverflow();
+    void computeToFullStandardOutput();
+    void outputThroughDanglingSymlinkKeepsTheLink();
+    void fileNamesThatAreNotUtf8();
+    void timestepPrintsEpochsAndJsonLast();
+    void channelPrintsJsonLast();
+    void experimentsRefuseBadOptions_data();
+    void experimentsRefuseBadOptions();
     void trainEvaluatesHeldOutPairs();
     void translateWithASavedModel();
 };
@@ -309,6 +318,81 @@ void TestCli::trainRefusesBadInput() {
     QCOMPARE(r.exitCode, 2);
 }
 
+
+void TestCli::computeOmitsMembers() {
+    const Run r = runApp({QStringLiteral("compute"), data("two_heads.json"), QStringLiteral("--omit"),
+                          QStringLiteral("scores,weights_mean"), QStringLiteral("--omit"), QStringLiteral("mask")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QVERIFY(!o.contains(QStringLiteral("mask")));
+    QVERIFY(!o.contains(QStringLiteral("weights_mean")));
+    QVERIFY(o.contains(QStringLiteral("output")));
+    const QJsonObject head = o.value(QStringLiteral("heads")).toArray().at(1).toObject();
+    QVERIFY(!head.contains(QStringLiteral("scores")));
+    QVERIFY(head.contains(QStringLiteral("weights")));
+    const Run bad = runApp({QStringLiteral("compute"), data("two_heads.json"), QStringLiteral("--omit"),
+                            QStringLiteral("score")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("unknown member 'score'"));
+    QVERIFY(bad.out.isEmpty());
+}
+
+void TestCli::computeRefusesScoresThatOverflow() {
+    QTemporaryDir dir;
+    const QString scene = dir.filePath(QStringLiteral("huge.json"));
+    QFile f(scene);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "attention-playground.scene", "version": 1, "scoring": {"kind": "dot"},
+               "queries": {"matrix": [[3e38, 0]]}, "keys": {"matrix": [[3e38, 0], [0, 1]]}})");
+    f.close();
+    const QString out = dir.filePath(QStringLiteral("r.json"));
+    const Run r = runApp({QStringLiteral("compute"), scene, QStringLiteral("-o"), out});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(QString::fromLocal8Bit(r.err).trimmed(),
+             scene + QStringLiteral(": heads[0].scores[0][0]: overflows the float range (the scene's numbers are too large)"));
+    QVERIFY(!QFile::exists(out));
+    const Run toStdout = runApp({QStringLiteral("compute"), scene});
+    QCOMPARE(toStdout.exitCode, 2);
+    QVERIFY(toStdout.out.isEmpty());
+}
+
+void TestCli::computeToFullStandardOutput() {
+    QProcess p;
+    p.setStandardOutputFile(QStringLiteral("/dev/full"));
+    p.start(QStringLiteral(AP_APP_EXECUTABLE), {QStringLiteral("compute"), data("two_by_two.json")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    QCOMPARE(QString::fromLocal8Bit(p.readAllStandardError()).trimmed(),
+             QStringLiteral("standard output: No space left on device"));
+}
+
+void TestCli::outputThroughDanglingSymlinkKeepsTheLink() {
+    QTemporaryDir dir;
+    const QString link = dir.filePath(QStringLiteral("link.json"));
+    QVERIFY(QFile::link(QStringLiteral("target.json"), link));
+    const Run r = runApp({QStringLiteral("compute"), data("two_by_two.json"), QStringLiteral("-o"), link});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(QFileInfo(link).isSymLink());
+    QVERIFY(readAll(dir.filePath(QStringLiteral("target.json"))).contains("attention-playground.result"));
+}
+
+// Bytes 0xFF and 0xFE never occur in UTF-8; the names go through a shell so
+// that they reach the program as raw bytes.
+void TestCli::fileNamesThatAreNotUtf8() {
+    QTemporaryDir dir;
+    QProcess sh;
+    sh.setWorkingDirectory(dir.path());
+    const QString script = QString::fromLatin1(R"sh(
+        in=$(printf 'sc\377ne.json'); out=$(printf 'r\376.json')
+        cp "$1" "$in" && "$2" compute "$in" -o "$out" && test -f "$out" &&
+        "$2" compute "$(printf 'missing\377.json')" 2>&1 >/dev/null | od -An -c | tr -d ' \n')sh");
+    sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, QStringLiteral("sh"), data("two_by_two.json"),
+                                         QStringLiteral(AP_APP_EXECUTABLE)});
+    QVERIFY(sh.waitForFinished(60000));
+    QCOMPARE(sh.exitCode(), 0);
+    // The message names the file with its own byte 0377.
+    QVERIFY2(sh.readAllStandardOutput().startsWith("missing377.json:"), "message does not keep the byte");
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).size() == 2);
 void TestCli::trainEvaluatesHeldOutPairs() {
     QTemporaryDir dir;
     const QString attention = dir.filePath(QStringLiteral("attention"));
@@ -399,6 +483,77 @@ void TestCli::translateWithASavedModel() {
     QVERIFY(r.err.contains("bad.apmodel"));
     r = runApp({"translate", "a"});
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestCli::timestepPrintsEpochsAndJsonLast() {
+    const Run r = runApp({QStringLiteral("timestep"), QStringLiteral("--steps"), QStringLiteral("6"),
+                          QStringLiteral("--informative"), QStringLiteral("4"), QStringLiteral("--units"),
+                          QStringLiteral("16"), QStringLiteral("--samples"), QStringLiteral("3000"),
+                          QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--lr"),
+                          QStringLiteral("0.01"), QStringLiteral("--seed"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);  // two epochs, then JSON
+    QVERIFY(lines[0].startsWith("epoch 1/2: loss "));
+    const QJsonObject o = QJsonDocument::fromJson(lines.last()).object();
+    for (const char* key : {"accuracy", "attention", "peak_step", "loss", "seconds"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    const QJsonArray attention = o[QStringLiteral("attention")].toArray();
+    QCOMPARE(attention.size(), 6);
+    double sum = 0.0;
+    for (const QJsonValue& a : attention) sum += a.toDouble();
+    QVERIFY(std::abs(sum - 1.0) < 1e-5);
+    QCOMPARE(o[QStringLiteral("peak_step")].toInt(), 4);
+    QVERIFY(attention[4].toDouble() >= 0.4);
+    QVERIFY(o[QStringLiteral("accuracy")].toDouble() >= 0.95);
+    QVERIFY(o[QStringLiteral("seconds")].toDouble() > 0.0);
+    // The same seed gives the same run.
+    const Run again = runApp({QStringLiteral("timestep"), QStringLiteral("--steps"), QStringLiteral("6"),
+                              QStringLiteral("--informative"), QStringLiteral("4"), QStringLiteral("--units"),
+                              QStringLiteral("16"), QStringLiteral("--samples"), QStringLiteral("3000"),
+                              QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--lr"),
+                              QStringLiteral("0.01"), QStringLiteral("--seed"), QStringLiteral("0")});
+    const QJsonObject o2 = QJsonDocument::fromJson(again.out.trimmed().split('\n').last()).object();
+    QCOMPARE(o2[QStringLiteral("attention")], o[QStringLiteral("attention")]);
+    QCOMPARE(o2[QStringLiteral("loss")], o[QStringLiteral("loss")]);
+}
+
+void TestCli::channelPrintsJsonLast() {
+    const Run r = runApp({QStringLiteral("channel"), QStringLiteral("--informative"), QStringLiteral("15"),
+                          QStringLiteral("--activation"), QStringLiteral("sigmoid")});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);  // two epochs, then JSON
+    const QJsonObject o = QJsonDocument::fromJson(lines.last()).object();
+    for (const char* key : {"accuracy", "channel_weights", "peak_channel", "seconds"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o[QStringLiteral("channel_weights")].toArray().size(), 16);
+    QCOMPARE(o[QStringLiteral("peak_channel")].toInt(), 15);
+    QVERIFY(o[QStringLiteral("accuracy")].toDouble() >= 0.95);
+}
+
+void TestCli::experimentsRefuseBadOptions_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("K past the steps") << QStringList{QStringLiteral("timestep"), QStringLiteral("--informative"), QStringLiteral("10")}
+                                      << QStringLiteral("informative step must be from 0 to 9");
+    QTest::newRow("placement") << QStringList{QStringLiteral("timestep"), QStringLiteral("--placement"), QStringLiteral("sideways")}
+                               << QStringLiteral("--placement must be after or before");
+    QTest::newRow("lr") << QStringList{QStringLiteral("timestep"), QStringLiteral("--lr"), QStringLiteral("fast")}
+                        << QStringLiteral("--lr must be a number");
+    QTest::newRow("activation") << QStringList{QStringLiteral("channel"), QStringLiteral("--activation"), QStringLiteral("relu")}
+                                << QStringLiteral("--activation must be hard_sigmoid, hard_swish or sigmoid");
+    QTest::newRow("channel K") << QStringList{QStringLiteral("channel"), QStringLiteral("--informative"), QStringLiteral("16")}
+                               << QStringLiteral("informative channel must be from 0 to 15");
+}
+
+void TestCli::experimentsRefuseBadOptions() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = runApp(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromLocal8Bit(r.err).contains(message), r.err.constData());
+    QVERIFY(r.out.isEmpty());
 }
 
 QTEST_MAIN(TestCli)

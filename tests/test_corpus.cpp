@@ -77,10 +77,10 @@ TEST(ParseCorpus, ReadsPairsCommentsBlankLinesCrlfAndBom) {
     const CorpusReadResult r = parseCorpus(text, "data/fr-en.tsv");
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.error, "");
-    EXPECT_EQ(r.corpus.name, "fr-en");
-    ASSERT_EQ(r.corpus.pairs.size(), 3u);
+    EXPECT_EQ(r.value.name, "fr-en");
+    ASSERT_EQ(r.value.pairs.size(), 3u);
 
-    const ap::SentencePair& a = r.corpus.pairs[0];
+    const ap::SentencePair& a = r.value.pairs[0];
     EXPECT_EQ(a.line, 3);
     EXPECT_EQ(a.source, (Tokens{"Je", "suis", "étudiant"}));
     EXPECT_EQ(a.target, (Tokens{"I", "am", "a", "student"}));  // no '\r' left on "student"
@@ -88,14 +88,14 @@ TEST(ParseCorpus, ReadsPairsCommentsBlankLinesCrlfAndBom) {
     EXPECT_EQ(a.gold, (std::vector<AlignmentLink>{
                           {0, 0, true}, {1, 1, true}, {2, 3, true}, {2, 2, false}}));
 
-    const ap::SentencePair& b = r.corpus.pairs[1];
+    const ap::SentencePair& b = r.value.pairs[1];
     EXPECT_EQ(b.line, 6);
     EXPECT_EQ(b.source, (Tokens{"Un", "chat", "noir"}));
     EXPECT_EQ(b.target, (Tokens{"A", "black", "cat"}));
     EXPECT_FALSE(b.hasGold);
     EXPECT_TRUE(b.gold.empty());
 
-    const ap::SentencePair& c = r.corpus.pairs[2];
+    const ap::SentencePair& c = r.value.pairs[2];
     EXPECT_EQ(c.line, 7);
     EXPECT_EQ(c.source, (Tokens{"打", "电", "脑", "游", "戏"}));
     EXPECT_EQ(c.gold, (std::vector<AlignmentLink>{
@@ -113,9 +113,9 @@ TEST(ParseCorpus, BomCountsOnlyAtTheStart) {
 }
 
 TEST(ParseCorpus, NameDropsDirectoryAndExtension) {
-    EXPECT_EQ(parseCorpus("a\tb", "/x/y/de-en.tsv").corpus.name, "de-en");
-    EXPECT_EQ(parseCorpus("a\tb", "pairs").corpus.name, "pairs");
-    EXPECT_EQ(parseCorpus("a\tb", ".hidden").corpus.name, ".hidden");
+    EXPECT_EQ(parseCorpus("a\tb", "/x/y/de-en.tsv").value.name, "de-en");
+    EXPECT_EQ(parseCorpus("a\tb", "pairs").value.name, "pairs");
+    EXPECT_EQ(parseCorpus("a\tb", ".hidden").value.name, ".hidden");
 }
 
 TEST(ParseCorpus, LimitsThemselvesAreAccepted) {
@@ -125,7 +125,7 @@ TEST(ParseCorpus, LimitsThemselvesAreAccepted) {
     const std::string longToken(kMaxTokenBytes, 'x');
     const CorpusReadResult r = parseCorpus(side + "\t" + longToken + "\t99-0", "t.tsv");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.corpus.pairs[0].source.size(), std::size_t(kMaxTokensPerSide));
+    EXPECT_EQ(r.value.pairs[0].source.size(), std::size_t(kMaxTokensPerSide));
 }
 
 TEST(ParseCorpus, AcceptsExactlyTheMaximumNumberOfPairs) {
@@ -133,7 +133,7 @@ TEST(ParseCorpus, AcceptsExactlyTheMaximumNumberOfPairs) {
     for (int i = 0; i < ap::corpus_limits::kMaxPairs; ++i) text += "a\tb\n";
     const CorpusReadResult r = parseCorpus(text, "t.tsv");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.corpus.pairs.size(), std::size_t(ap::corpus_limits::kMaxPairs));
+    EXPECT_EQ(r.value.pairs.size(), std::size_t(ap::corpus_limits::kMaxPairs));
 }
 
 // ------------------------------------------------------------- bad input
@@ -149,7 +149,7 @@ TEST_P(BadInput, RefusesTheFileWithTheExactMessage) {
     const CorpusReadResult r = parseCorpus(GetParam().text, "t.tsv");
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error, GetParam().error);
-    EXPECT_TRUE(r.corpus.pairs.empty());  // nothing half-read survives
+    EXPECT_TRUE(r.value.pairs.empty());  // nothing half-read survives
 }
 
 const std::string kTabHelp =
@@ -287,9 +287,9 @@ TEST_F(CorpusFile, ReadsAGoodFile) {
         write("toy.tsv", "# toy\nJe suis étudiant\tI am a student\t0-0 1-1 2-3 2?2\n");
     const CorpusReadResult r = ap::readCorpusFile(path);
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.corpus.name, "toy");
-    ASSERT_EQ(r.corpus.pairs.size(), 1u);
-    EXPECT_EQ(r.corpus.pairs[0].line, 2);
+    EXPECT_EQ(r.value.name, "toy");
+    ASSERT_EQ(r.value.pairs.size(), 1u);
+    EXPECT_EQ(r.value.pairs[0].line, 2);
 }
 
 TEST_F(CorpusFile, BadLineNamesThePathAndLine) {
@@ -321,7 +321,7 @@ TEST_F(CorpusFile, AcceptsAFileAtTheSizeLimit) {
     text += std::string(std::size_t(ap::corpus_limits::kMaxFileBytes) - text.size(), '\n');
     const CorpusReadResult r = ap::readCorpusFile(write("full.tsv", text));
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.corpus.pairs.size(), 1u);
+    EXPECT_EQ(r.value.pairs.size(), 1u);
 }
 
 // -------------------------------------------------------- shipped corpora
@@ -337,9 +337,9 @@ TEST_P(ShippedCorpus, LoadsWithGoldAlignmentForEveryPair) {
     const CorpusReadResult r =
         ap::readCorpusFile(std::string(AP_RESOURCES_DIR "/corpora/") + GetParam().file);
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_GE(r.corpus.pairs.size(), GetParam().minPairs);
+    EXPECT_GE(r.value.pairs.size(), GetParam().minPairs);
     std::set<std::pair<Tokens, Tokens>> seen;
-    for (const ap::SentencePair& p : r.corpus.pairs) {
+    for (const ap::SentencePair& p : r.value.pairs) {
         SCOPED_TRACE("line " + std::to_string(p.line));
         EXPECT_TRUE(p.hasGold);
         const bool anySure = std::any_of(p.gold.begin(), p.gold.end(),
@@ -369,7 +369,7 @@ const ap::SentencePair* findPair(const ap::Corpus& c, const Tokens& source) {
 TEST(ShippedExamples, FrenchStudent) {
     const CorpusReadResult r = ap::readCorpusFile(AP_RESOURCES_DIR "/corpora/fr-en.tsv");
     ASSERT_TRUE(r.ok) << r.error;
-    const ap::SentencePair* p = findPair(r.corpus, {"Je", "suis", "étudiant"});
+    const ap::SentencePair* p = findPair(r.value, {"Je", "suis", "étudiant"});
     ASSERT_NE(p, nullptr);
     EXPECT_EQ(p->target, (Tokens{"I", "am", "a", "student"}));
     // "a" has no French counterpart: possible link to the noun it introduces.
@@ -380,7 +380,7 @@ TEST(ShippedExamples, FrenchStudent) {
 TEST(ShippedExamples, ChineseComputerGame) {
     const CorpusReadResult r = ap::readCorpusFile(AP_RESOURCES_DIR "/corpora/zh-en.tsv");
     ASSERT_TRUE(r.ok) << r.error;
-    const ap::SentencePair* p = findPair(r.corpus, {"打", "电", "脑", "游", "戏"});
+    const ap::SentencePair* p = findPair(r.value, {"打", "电", "脑", "游", "戏"});
     ASSERT_NE(p, nullptr);
     EXPECT_EQ(p->target, (Tokens{"play", "computer", "game"}));
     EXPECT_EQ(p->gold, (std::vector<AlignmentLink>{

@@ -428,13 +428,17 @@ TEST(TimestepExperiment, AttentionSumsToOne) {
 
 TEST(TimestepExperiment, ShortRunPeaksAtTheInformativeStep) {
     for (const auto& [T, K] : {std::pair{10, 2}, std::pair{6, 4}}) {
+        // A tenth of the default data: a larger step makes up for it.
         ap::TimestepOptions o = smallTimestep();
+        o.learningRate = 1e-2;
+        o.epochs = 2;
         o.steps = T;
         o.informative = K;
         const ap::TimestepSummary s = ap::runTimestepExperiment(o);
         ASSERT_TRUE(s.ok);
         EXPECT_EQ(s.final.peakStep, K) << "T = " << T;
-        EXPECT_GT(s.final.accuracy, 0.9) << "T = " << T;
+        EXPECT_GE(s.final.attention[std::size_t(K)], 0.4) << "T = " << T;
+        EXPECT_GT(s.final.accuracy, 0.95) << "T = " << T;
     }
 }
 
@@ -481,12 +485,11 @@ TEST(TimestepExperiment, RefusesBadOptions) {
     EXPECT_FALSE(ap::validate(o).empty());
 }
 
-TEST(ChannelExperiment, PeaksAtTheInformativeChannelForEveryActivation) {
-    for (auto act : {ap::ExcitationActivation::HardSigmoid, ap::ExcitationActivation::HardSwish,
-                     ap::ExcitationActivation::Sigmoid})
+TEST(ChannelExperiment, PeaksAtTheInformativeChannel) {
+    // The bounded excitations (weights in 0..1) peak at K wherever K is.
+    for (auto act : {ap::ExcitationActivation::HardSigmoid, ap::ExcitationActivation::Sigmoid})
         for (int K : {0, 5, 15}) {
             ap::ChannelOptions o;
-            o.samples = 6000;
             o.informative = K;
             o.activation = act;
             const ap::ChannelSummary s = ap::runChannelExperiment(o);
@@ -496,6 +499,20 @@ TEST(ChannelExperiment, PeaksAtTheInformativeChannelForEveryActivation) {
             ASSERT_EQ(int(s.final.channelWeights.size()), o.channels);
             ASSERT_EQ(int(s.final.classWeights[1].size()), o.channels);
         }
+}
+
+TEST(ChannelExperiment, HardSwishLearnsTheTask) {
+    // Hard-swish is unbounded above, so the excitation of a noise channel
+    // can grow while its output weight shrinks: the accuracy is reached for
+    // every K, the peak at K is not guaranteed (docs/experiments.md).
+    for (int K : {0, 5, 15}) {
+        ap::ChannelOptions o;
+        o.informative = K;
+        o.activation = ap::ExcitationActivation::HardSwish;
+        const ap::ChannelSummary s = ap::runChannelExperiment(o);
+        ASSERT_TRUE(s.ok);
+        EXPECT_GE(s.final.accuracy, 0.95) << K;
+    }
 }
 
 TEST(ChannelExperiment, SameSeedSameRunAndCancel) {

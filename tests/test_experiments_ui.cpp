@@ -61,6 +61,8 @@ void TestExperimentsUi::timestepTrainsAndShowsTheInformativeStep() {
     ap::TimestepOptions o = w.options();
     o.samples = 3000;
     o.units = 16;
+    o.learningRate = 0.01;
+    o.epochs = 2;
     o.steps = 8;
     o.informative = 5;
     w.setOptions(o);
@@ -72,7 +74,7 @@ void TestExperimentsUi::timestepTrainsAndShowsTheInformativeStep() {
     QVERIFY(w.lastSnapshot().has_value());
     QVERIFY(w.lastSnapshot()->endOfEpoch);
     // Snapshots came during the epoch, not only at its end.
-    QVERIFY(w.curves()->pointCount() >= TimestepWindow::kSnapshotsPerEpoch / 2);
+    QVERIFY(w.curves()->pointCount() >= TimestepWindow::kSnapshotsPerEpoch);
     const QVector<double> bars = w.chart()->values(0);
     QCOMPARE(bars.size(), 8);
     QCOMPARE(w.chart()->markedPosition(), 5);
@@ -168,11 +170,10 @@ void TestExperimentsUi::channelTrainsAndShowsTheInformativeChannel() {
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     ap::ChannelOptions o = w.options();
-    o.samples = 8000;
     o.informative = 11;
-    o.activation = ap::ExcitationActivation::HardSwish;
+    o.activation = ap::ExcitationActivation::Sigmoid;
     w.setOptions(o);
-    QCOMPARE(w.options().activation, ap::ExcitationActivation::HardSwish);
+    QCOMPARE(w.options().activation, ap::ExcitationActivation::Sigmoid);
     QTest::mouseClick(button(w, QStringLiteral("Train")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(w.finishedRuns() == 1, 60000);
     QCOMPARE(w.chart()->seriesCount(), 3);

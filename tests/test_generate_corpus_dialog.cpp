@@ -47,7 +47,7 @@ void TestGenerateCorpusDialog::writesTheSameFileAsTheEngine() {
     QCOMPARE(written.toStdString(), expected);
     const ap::CorpusReadResult back = ap::readCorpusFile(path.toStdString());
     QVERIFY2(back.ok, back.error.c_str());
-    QCOMPARE(int(back.corpus.pairs.size()), 700);
+    QCOMPARE(int(back.value.pairs.size()), 700);
 }
 
 void TestGenerateCorpusDialog::badFolderGivesAMessageAndNoFile() {

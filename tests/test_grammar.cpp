@@ -26,11 +26,11 @@ TEST(Grammar, FileReadsBackWithTheCorpusReader) {
         ASSERT_TRUE(c.ok) << c.error;
         const ap::CorpusReadResult back = ap::parseCorpus(ap::corpusToTsv(c, o), "generated.tsv");
         ASSERT_TRUE(back.ok) << ap::toString(g) << ": " << back.error;
-        ASSERT_EQ(back.corpus.pairs.size(), c.corpus.pairs.size());
+        ASSERT_EQ(back.value.pairs.size(), c.corpus.pairs.size());
         for (std::size_t p = 0; p < c.corpus.pairs.size(); ++p) {
-            EXPECT_EQ(back.corpus.pairs[p].source, c.corpus.pairs[p].source);
-            EXPECT_EQ(back.corpus.pairs[p].target, c.corpus.pairs[p].target);
-            EXPECT_EQ(back.corpus.pairs[p].gold, c.corpus.pairs[p].gold);
+            EXPECT_EQ(back.value.pairs[p].source, c.corpus.pairs[p].source);
+            EXPECT_EQ(back.value.pairs[p].target, c.corpus.pairs[p].target);
+            EXPECT_EQ(back.value.pairs[p].gold, c.corpus.pairs[p].gold);
         }
     }
 }
@@ -89,7 +89,7 @@ TEST(Grammar, VocabularyCoversTheShippedCorpora) {
         const ap::CorpusReadResult shipped =
             ap::readCorpusFile(std::string(AP_RESOURCES_DIR "/corpora/") + ap::toString(g) + ".tsv");
         ASSERT_TRUE(shipped.ok) << shipped.error;
-        for (const ap::SentencePair& p : shipped.corpus.pairs) {
+        for (const ap::SentencePair& p : shipped.value.pairs) {
             for (const std::string& w : p.source)
                 EXPECT_EQ(source.count(ap::foldCase(w)), 1u) << ap::toString(g) << " source word " << w;
             for (const std::string& w : p.target)

@@ -40,7 +40,7 @@ Computed computeScene(const QString& name) {
     const QString path = QStringLiteral(AP_RESOURCES_DIR "/scenes/") + name;
     const ap::SceneReadResult read = ap::readSceneFile(QFile::encodeName(path).toStdString());
     if (!read.ok) qFatal("%s", read.error.c_str());
-    Computed c{read.scene, {}};
+    Computed c{read.value, {}};
     const ap::Status s = ap::computeAttention(c.scene, ap::AttentionOptions{}, c.result);
     if (!s.ok) qFatal("%s", s.message.c_str());
     return c;

@@ -24,7 +24,7 @@ ap::Scene readScene(const QString& path) {
     ap::SceneReadResult read = ap::readSceneFile(QFile::encodeName(path).toStdString());
     if (!read.ok)
         qWarning("%s", read.error.c_str());
-    return read.scene;
+    return read.value;
 }
 
 // Puts a recovery file as a killed process leaves it: scene and origin,

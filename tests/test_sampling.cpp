@@ -194,14 +194,14 @@ SceneReadResult withNormalization(const std::string& n) { return parseScene(kBas
 TEST(SampleScene, ReadsDefaultsAndFields) {
     SceneReadResult r = withNormalization(R"({"kind": "sample"})");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.scene.normalization, Normalization::Sample);
-    EXPECT_EQ(r.scene.samples, 1);
-    EXPECT_EQ(r.scene.seed, 0u);
+    EXPECT_EQ(r.value.normalization, Normalization::Sample);
+    EXPECT_EQ(r.value.samples, 1);
+    EXPECT_EQ(r.value.seed, 0u);
     r = withNormalization(R"({"kind": "sample", "temperature": 0.5, "samples": 20000, "seed": 9007199254740991})");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.scene.samples, 20000);
-    EXPECT_EQ(r.scene.seed, 9007199254740991ull);
-    EXPECT_FLOAT_EQ(r.scene.temperature, 0.5f);
+    EXPECT_EQ(r.value.samples, 20000);
+    EXPECT_EQ(r.value.seed, 9007199254740991ull);
+    EXPECT_FLOAT_EQ(r.value.temperature, 0.5f);
 }
 
 TEST(SampleScene, BadFieldsHaveTheirMessages) {
@@ -243,9 +243,9 @@ TEST(SampleScene, WriterWritesSamplesAndSeedBack) {
     EXPECT_NE(text.find(R"("samples": 250, "seed": 123456789)"), std::string::npos) << text;
     const SceneReadResult back = parseScene(text, "written.json");
     ASSERT_TRUE(back.ok) << back.error;
-    EXPECT_EQ(back.scene.samples, 250);
-    EXPECT_EQ(back.scene.seed, 123456789u);
-    EXPECT_EQ(sceneToJson(back.scene), text);
+    EXPECT_EQ(back.value.samples, 250);
+    EXPECT_EQ(back.value.seed, 123456789u);
+    EXPECT_EQ(sceneToJson(back.value), text);
 }
 
 }  // namespace

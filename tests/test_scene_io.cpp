@@ -83,8 +83,8 @@ void expectRoundTrip(const Scene& scene) {
     const std::string text = sceneToJson(scene);
     SceneReadResult back = parseScene(text, "written.json");
     ASSERT_TRUE(back.ok) << back.error << "\n" << text;
-    expectSameScene(scene, back.scene);
-    EXPECT_EQ(sceneToJson(back.scene), text);
+    expectSameScene(scene, back.value);
+    EXPECT_EQ(sceneToJson(back.value), text);
 }
 
 // ---- Golden scene files ------------------------------------------------------
@@ -94,8 +94,8 @@ class SceneFiles : public ::testing::TestWithParam<const char*> {};
 TEST_P(SceneFiles, ReadWriteReadIsIdentical) {
     SceneReadResult r = readSceneFile(dataPath(std::string("scenes/") + GetParam()));
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(validate(r.scene), "");
-    expectRoundTrip(r.scene);
+    EXPECT_EQ(validate(r.value), "");
+    expectRoundTrip(r.value);
 }
 
 INSTANTIATE_TEST_SUITE_P(Data, SceneFiles,
@@ -106,7 +106,7 @@ INSTANTIATE_TEST_SUITE_P(Data, SceneFiles,
 TEST(SceneRead, SpecExampleFields) {
     SceneReadResult r = readSceneFile(dataPath("scenes/spec_example.json"));
     ASSERT_TRUE(r.ok) << r.error;
-    const Scene& s = r.scene;
+    const Scene& s = r.value;
     EXPECT_EQ(s.title, "Je suis étudiant");
     EXPECT_EQ(s.queryTokens, (std::vector<std::string>{"I", "am", "a", "student"}));
     EXPECT_EQ(s.keyLabel(2), "étudiant");
@@ -125,7 +125,7 @@ TEST(SceneRead, SpecExampleFields) {
 TEST(SceneRead, Defaults) {
     SceneReadResult r = readSceneFile(dataPath("scenes/minimal.json"));
     ASSERT_TRUE(r.ok) << r.error;
-    const Scene& s = r.scene;
+    const Scene& s = r.value;
     EXPECT_EQ(s.title, "");
     EXPECT_TRUE(s.queryTokens.empty());
     EXPECT_EQ(s.queryLabel(0), "q0");
@@ -147,7 +147,7 @@ TEST(SceneRead, Defaults) {
 TEST(SceneRead, ProjectionsAndUnicode) {
     SceneReadResult r = readSceneFile(dataPath("scenes/projections_general.json"));
     ASSERT_TRUE(r.ok) << r.error;
-    const Scene& s = r.scene;
+    const Scene& s = r.value;
     EXPECT_EQ(s.title, "Projections, two heads, \"general\" scoring\tand top-k");
     EXPECT_EQ(s.queryTokens, (std::vector<std::string>{"naïve", "日本", "😀"}));
     EXPECT_EQ(s.heads, 2);
@@ -167,8 +167,8 @@ TEST(SceneRead, ProjectionsAndUnicode) {
 TEST(SceneRead, ByteOrderMarkAndCrLf) {
     SceneReadResult r = readSceneFile(dataPath("scenes/bom_crlf.json"));
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.scene.scoring, Scoring::Cosine);
-    EXPECT_EQ(r.scene.normalization, Normalization::Hard);
+    EXPECT_EQ(r.value.scoring, Scoring::Cosine);
+    EXPECT_EQ(r.value.normalization, Normalization::Hard);
 }
 
 TEST(SceneWrite, StringsNeedingEscapesRoundTrip) {
@@ -278,7 +278,7 @@ TEST(BuiltInExample, ShippedFileIsTheBuiltInExample) {
     const std::string path = AP_RESOURCES_DIR "/scenes/je-suis-etudiant.json";
     const SceneReadResult read = readSceneFile(path);
     ASSERT_TRUE(read.ok) << read.error;
-    EXPECT_EQ(sceneToJson(read.scene), sceneToJson(builtInExample()));
+    EXPECT_EQ(sceneToJson(read.value), sceneToJson(builtInExample()));
 }
 
 TEST(ShippedScenes, EveryExampleReadsAndComputes) {
@@ -288,7 +288,7 @@ TEST(ShippedScenes, EveryExampleReadsAndComputes) {
         const SceneReadResult read = readSceneFile(path);
         ASSERT_TRUE(read.ok) << read.error;
         AttentionResult result;
-        EXPECT_TRUE(computeAttention(read.scene, {}, result).ok) << name;
+        EXPECT_TRUE(computeAttention(read.value, {}, result).ok) << name;
     }
 }
 
@@ -373,11 +373,11 @@ TEST(FormatFloat, FloatRangeEdge) {
     // One below the halfway point between FLT_MAX and 2^128 rounds to FLT_MAX...
     SceneReadResult r = parseScene(q("340282356779733661637539395458142568447"), "scene.json");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.scene.queries(0, 0), FLT_MAX);
+    EXPECT_EQ(r.value.queries(0, 0), FLT_MAX);
     // ... even where the nearest double is the halfway point itself...
     r = parseScene(q("3.4028235677973366e38"), "scene.json");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.scene.queries(0, 0), FLT_MAX);
+    EXPECT_EQ(r.value.queries(0, 0), FLT_MAX);
     // ... and the halfway point rounds to even, which is infinity.
     EXPECT_EQ(parseScene(q("340282356779733661637539395458142568448"), "scene.json").error,
               "scene.json: queries.matrix[0][0]: not a finite number (out of float range)");
@@ -386,7 +386,7 @@ TEST(FormatFloat, FloatRangeEdge) {
     // Below the smallest denormal is zero, not an error.
     r = parseScene(q("1e-60"), "scene.json");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.scene.queries(0, 0), 0.0f);
+    EXPECT_EQ(r.value.queries(0, 0), 0.0f);
 }
 
 // ---- Result files ------------------------------------------------------------
@@ -478,7 +478,10 @@ TEST(ResultWrite, Golden) {
 }
 
 TEST(ResultWrite, TokenLabelsFollowTheVersion) {
-    const std::string text = resultToJson(AttentionResult{}, {"the", "cat"}, {"a \"b\"", "c"});
+    ResultWriteOptions options;
+    options.queryTokens = {"the", "cat"};
+    options.keyTokens = {"a \"b\"", "c"};
+    const std::string text = resultToJson(AttentionResult{}, options);
     EXPECT_NE(text.find("\"version\": 1,\n  \"query_tokens\": [\"the\", \"cat\"],\n"
                         "  \"key_tokens\": [\"a \\\"b\\\"\", \"c\"],"),
               std::string::npos)
@@ -789,10 +792,10 @@ TEST(SceneRead, AcceptedVariants) {
         EXPECT_TRUE(r.ok) << r.error << "\n" << text.substr(0, 300);
     }
     SceneReadResult r = parseScene(accepted[2], "scene.json");
-    EXPECT_EQ(r.scene.topK, 9);
+    EXPECT_EQ(r.value.topK, 9);
     r = parseScene(accepted[4], "scene.json");
-    EXPECT_EQ(r.scene.heads, 2);
-    EXPECT_EQ(r.scene.mask.cells, (std::vector<std::pair<int, int>>{{3, 2}}));
+    EXPECT_EQ(r.value.heads, 2);
+    EXPECT_EQ(r.value.mask.cells, (std::vector<std::pair<int, int>>{{3, 2}}));
 }
 
 // What only a Scene built in code can get wrong, and the checks the reader
@@ -940,7 +943,7 @@ TEST_F(Files, WriteThenReadScene) {
     ASSERT_EQ(writeFileAtomically(p, sceneToJson(s)), "");
     SceneReadResult r = readSceneFile(p);
     ASSERT_TRUE(r.ok) << r.error;
-    expectSameScene(s, r.scene);
+    expectSameScene(s, r.value);
     EXPECT_EQ(entries(), std::vector<std::string>{"scene.json"});
 }
 

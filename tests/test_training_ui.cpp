@@ -407,7 +407,7 @@ void TestTrainingUi::pairListModelPassesTester() {
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     ap::CorpusReadResult read = ap::readCorpusFile(smallPath_.toStdString());
     QVERIFY(read.ok);
-    auto corpus = std::make_shared<const ap::Corpus>(read.corpus);
+    auto corpus = std::make_shared<const ap::Corpus>(read.value);
     model.setCorpus(corpus, QStringLiteral("small.tsv"), {1, 3});
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.index(0, 0).data(ui::PairListModel::HeldOutRole).toBool(), false);
@@ -433,7 +433,16 @@ void TestTrainingUi::heldOutPairsAreMarkedAndEvaluated() {
     const int held = panel.session()->heldOutIndices().front();
     QVERIFY(panel.pairModel()->index(held, 0).data(ui::PairListModel::HeldOutRole).toBool());
     QVERIFY(panel.heldOutText().contains(QStringLiteral("1 pair")));
+    panel.resize(1200, 800);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const QPoint trainAt = button(panel, "trainButton")->mapTo(&panel, QPoint(0, 0));
+    const QPoint stopAt = button(panel, "stopButton")->mapTo(&panel, QPoint(0, 0));
     QVERIFY(trainToEnd(panel, 4, 8));
+    QCoreApplication::processEvents();
+    // The status text grew by a line; the buttons did not move.
+    QCOMPARE(button(panel, "trainButton")->mapTo(&panel, QPoint(0, 0)), trainAt);
+    QCOMPARE(button(panel, "stopButton")->mapTo(&panel, QPoint(0, 0)), stopAt);
     QVERIFY(panel.lastStats()->hasHeldOut);
     // Training and held-out curves, side by side.
     QCOMPARE(panel.plots()->heldOutExactMatchPointCount(), 4);

@@ -357,7 +357,7 @@ void TestWindow::openSaveRoundTrip() {
     QVERIFY(!w.document()->isModified());
     const ap::SceneReadResult read = ap::readSceneFile(path.toStdString());
     QVERIFY2(read.ok, read.error.c_str());
-    QCOMPARE(ap::sceneToJson(read.scene), ap::sceneToJson(w.scene()));
+    QCOMPARE(ap::sceneToJson(read.value), ap::sceneToJson(w.scene()));
     MainWindow w2;
     QVERIFY(w2.openFile(path));
     QCOMPARE(ap::sceneToJson(w2.scene()), ap::sceneToJson(w.scene()));

@@ -92,6 +92,7 @@ int reportUnknown(int argc, char** argv) {
 
 int runCommand(int argc, char** argv) {
     const QByteArray command(argv[1]);
+    rememberArguments(argc, argv);
     std::unique_ptr<QCoreApplication> app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("attention-playground"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AP_VERSION));

@@ -69,7 +69,7 @@ int runAlign(const QStringList& args) {
         printErr(QString::fromStdString(read.error));
         return kBadInput;
     }
-    const ap::AlignerSummary summary = ap::alignCorpus(read.corpus, options);
+    const ap::AlignerSummary summary = ap::alignCorpus(read.value, options);
     if (!summary.ok) {
         printErr(QStringLiteral("%1: %2").arg(cl.input, QString::fromStdString(summary.error)));
         return kBadInput;

@@ -6,6 +6,7 @@
 // model (translation/model_file.h).
 #include "command_line.h"
 #include "io/scene_io.h"
+#include "translation/aligner.h"
 #include "translation/corpus.h"
 #include "translation/corpus_split.h"
 #include "translation/model_file.h"
@@ -94,7 +95,7 @@ int runTrain(const QStringList& args) {
                                     QStringLiteral("Weight of the guided-alignment loss (default 0: off)."),
                                     QStringLiteral("LAMBDA"), QStringLiteral("0"));
     const QCommandLineOption guide(QStringLiteral("guide"),
-                                   QStringLiteral("Where the guide comes from: gold (the training pairs' links; default)."),
+                                   QStringLiteral("Where the guide comes from: gold (the training pairs' links; default) or ibm2 (IBM Model 2 links, grow-diag-final-and, 10 iterations, trained on the training pairs)."),
                                    QStringLiteral("SOURCE"), QStringLiteral("gold"));
     const QCommandLineOption evalEvery(QStringLiteral("eval-every"),
                                        QStringLiteral("Compute the figures after every N epochs and the last (default 1)."),
@@ -137,8 +138,9 @@ int runTrain(const QStringList& args) {
         return kBadInput;
     if (cl.parser.isSet(eval) && cl.parser.isSet(holdout))
         return cl.usageError(QStringLiteral("--eval and --holdout exclude each other"));
-    if (cl.parser.value(guide) != QLatin1String("gold"))
-        return cl.usageError(QStringLiteral("--guide must be gold"));
+    const QString guideSource = cl.parser.value(guide);
+    if (guideSource != QLatin1String("gold") && guideSource != QLatin1String("ibm2"))
+        return cl.usageError(QStringLiteral("--guide must be gold or ibm2"));
     if (const std::string err = ap::validate(options); !err.empty())
         return cl.usageError(QString::fromStdString(err));
 
@@ -147,7 +149,7 @@ int runTrain(const QStringList& args) {
         printErr(QString::fromStdString(read.error));
         return kBadInput;
     }
-    ap::Corpus trainCorpus = std::move(read.corpus);
+    ap::Corpus trainCorpus = std::move(read.value);
     ap::Corpus heldOut;
     if (cl.parser.isSet(eval)) {
         ap::CorpusReadResult evalRead = ap::readCorpusFile(QFile::encodeName(cl.parser.value(eval)).toStdString());
@@ -155,7 +157,7 @@ int runTrain(const QStringList& args) {
             printErr(QString::fromStdString(evalRead.error));
             return kBadInput;
         }
-        heldOut = std::move(evalRead.corpus);
+        heldOut = std::move(evalRead.value);
     }
     const bool fold = cl.parser.isSet(lowercase);
     if (fold) {
@@ -167,7 +169,18 @@ int runTrain(const QStringList& args) {
         trainCorpus = std::move(split.train);
         heldOut = std::move(split.heldOut);
     }
-    if (options.guidedAlignment > 0.0) {
+    ap::TrainerOptions trainerOptions;
+    trainerOptions.evaluateEvery = evaluateEvery;
+    if (options.guidedAlignment > 0.0 && guideSource == QLatin1String("ibm2")) {
+        ap::AlignerOptions aligner;  // IBM Model 2, grow-diag-final-and, 10 iterations
+        const ap::AlignerSummary aligned = ap::alignCorpus(trainCorpus, aligner);
+        if (!aligned.ok) {
+            printErr(QString::fromStdString(aligned.error));
+            return kBadInput;
+        }
+        for (const ap::PairAlignment& a : aligned.pairs)
+            trainerOptions.guideLinks.push_back(a.links);
+    } else if (options.guidedAlignment > 0.0) {
         bool anyGold = false;
         for (const ap::SentencePair& p : trainCorpus.pairs)
             anyGold = anyGold || p.hasGold;
@@ -175,8 +188,6 @@ int runTrain(const QStringList& args) {
             return cl.usageError(QStringLiteral("--guide gold needs gold links in %1, and it has none").arg(cl.input));
     }
 
-    ap::TrainerOptions trainerOptions;
-    trainerOptions.evaluateEvery = evaluateEvery;
     ap::Seq2SeqTrainer trainer;
     if (const std::string err = trainer.start(trainCorpus, options, heldOut, trainerOptions); !err.empty()) {
         printErr(QString::fromStdString(err));
@@ -229,6 +240,8 @@ int runTrain(const QStringList& args) {
     o[QStringLiteral("epochs")] = last.epoch;
     o[QStringLiteral("learning_rate")] = options.adam.learningRate;
     o[QStringLiteral("guided_alignment")] = options.guidedAlignment;
+    if (options.guidedAlignment > 0.0)
+        o[QStringLiteral("guide")] = guideSource;
     o[QStringLiteral("lowercase")] = fold;
     // JSON numbers are doubles: seeds beyond 2^53 are written as text.
     o[QStringLiteral("seed")] = options.seed <= (1ull << 53) ? QJsonValue(double(options.seed))

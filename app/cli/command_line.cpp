@@ -1,6 +1,7 @@
 #include "command_line.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <cerrno>
 #include <cstdio>
@@ -10,6 +11,35 @@ namespace app {
 
 void printErr(const QString& s) {
     std::fprintf(stderr, "%s\n", s.toLocal8Bit().constData());
+}
+
+void printErrBytes(const std::string& message) {
+    std::fwrite(message.data(), 1, message.size(), stderr);
+    std::fputc('\n', stderr);
+}
+
+namespace {
+std::vector<QByteArray>& argumentBytes() {
+    static std::vector<QByteArray> args;
+    return args;
+}
+}  // namespace
+
+void rememberArguments(int argc, char** argv) {
+    std::vector<QByteArray>& args = argumentBytes();
+    args.clear();
+    for (int i = 0; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        args.push_back(a);
+        if (const qsizetype eq = a.indexOf('='); a.startsWith("--") && eq > 0) args.push_back(a.mid(eq + 1));
+        if (a.size() > 2 && a[0] == '-' && a[1] != '-') args.push_back(a.mid(2));
+    }
+}
+
+std::string nativePath(const QString& path) {
+    for (const QByteArray& a : argumentBytes())
+        if (QFile::decodeName(a) == path) return a.toStdString();
+    return QFile::encodeName(path).toStdString();
 }
 
 bool printOut(const QString& s) {
@@ -90,7 +120,8 @@ bool CommandLine::seedOption(const QCommandLineOption& option, unsigned long lon
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> list = {
-        {"compute", "compute SCENE.json [-o RESULT.json]   write the attention result as JSON",
+        {"compute", "compute SCENE.json [-o RESULT.json] [--omit LIST]\n"
+                    "                                      write the attention result as JSON",
          [](const QStringList& a, const std::function<void()>&) { return runCompute(a); }},
         {"export",
          "export SCENE.json -o FILE.png|.svg|.pdf [--head N|mean] [--width PX]\n"

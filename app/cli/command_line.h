@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace app {
@@ -17,6 +18,9 @@ inline constexpr int kWriteFailed = 1;
 inline constexpr int kBadInput = 2;
 
 void printErr(const QString& s);
+// A message from the engine, printed as the bytes it holds: file names in it
+// are in the local encoding, valid UTF-8 or not.
+void printErrBytes(const std::string& message);
 // Returns false when standard output could not take the text (a full disk,
 // /dev/full, a closed pipe); the caller then reports it and exits 1.
 bool printOut(const QString& s);
@@ -43,6 +47,15 @@ struct CommandLine {
 private:
     QString inputName_;
 };
+
+// File names are bytes: the engine gets them exactly as they were given on
+// the command line, even where they are not valid in the local encoding
+// (which QString cannot hold). rememberArguments() keeps argv for that;
+// nativePath() gives the bytes of an argument (or of the part after '=' or
+// after a short option's letter) that decoded to `path`, or
+// QFile::encodeName(path) for any other name.
+void rememberArguments(int argc, char** argv);
+std::string nativePath(const QString& path);
 
 // Whole number in [lo, hi], or false.
 bool parseInt(const QString& text, int lo, int hi, int& out);

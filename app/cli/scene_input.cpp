@@ -1,20 +1,21 @@
 #include "scene_input.h"
 
 #include "command_line.h"
-#include "io/scene_io.h"
+#include "io/scene_reader.h"
 
 namespace app {
 
 bool loadAndCompute(const QString& path, ap::Scene& scene, ap::AttentionResult& result) {
-    ap::SceneReadResult read = ap::readSceneFile(path.toStdString());
+    const std::string file = nativePath(path);
+    ap::SceneReadResult read = ap::readSceneFile(file);
     if (!read.ok) {
-        printErr(QString::fromStdString(read.error));
+        printErrBytes(read.error);
         return false;
     }
-    scene = std::move(read.scene);
+    scene = std::move(read.value);
     const ap::Status status = ap::computeAttention(scene, {}, result);
     if (!status.ok) {
-        printErr(path + QStringLiteral(": ") + QString::fromStdString(status.message));
+        printErrBytes(file + ": " + status.message);
         return false;
     }
     return true;

@@ -85,7 +85,7 @@ bool cancelRequested(const AttentionOptions& options) {
     return options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed);
 }
 
-Status cancelledStatus() { return {false, "cancelled", true}; }
+Status cancelledStatus() { return Status::cancelledByUser(); }
 
 // out = x * w by blocks of rows, one block per task.
 void project(const Matrix& x, const Matrix& w, Matrix& out, int threads) {
@@ -100,7 +100,7 @@ void project(const Matrix& x, const Matrix& w, Matrix& out, int threads) {
     }
 }
 
-// The union of the causal, key-padding and cell masks (spec section 1),
+// The union of the causal, key-padding and cell masks (docs/math.md),
 // built one row at a time by the task that normalizes that row, so that
 // building the mask needs no pass of its own.
 class MaskBuilder {
@@ -165,10 +165,8 @@ int rowBlockSize(int lq, int lk, int threads) {
 // cost a scheduler time slice; small scenes run on the calling thread.
 int threadsFor(const Scene& scene, const AttentionOptions& options) {
     const int requested = options.threads > 0 ? options.threads : omp_get_max_threads();
-    const Projections& p = scene.projections;
-    const Matrix& valueInput = scene.values ? *scene.values : scene.keys;
-    const double d = double(p.Wq.size() > 0 ? p.Wq.cols() : scene.queries.cols());
-    const double dv = double(p.Wv.size() > 0 ? p.Wv.cols() : valueInput.cols());
+    const Widths w = derivedWidths(scene);
+    const double d = double(w.d), dv = double(w.dv);
     const double work = double(scene.queryCount()) * double(scene.keyCount()) * (d + dv + 16.0);
     return work < kParallelWork ? 1 : std::max(requested, 1);
 }
@@ -180,7 +178,7 @@ Status computeAttention(const Scene& scene, const AttentionOptions& options, Att
     if (cancelRequested(options)) return cancelledStatus();
     const int threads = threadsFor(scene, options);
 
-    // In-projections (spec section 1): the scene's matrices are then inputs,
+    // In-projections (docs/math.md): the scene's matrices are then inputs,
     // and without `values` the values input is the keys input.
     const Projections& proj = scene.projections;
     const Matrix& valueInput = scene.values ? *scene.values : scene.keys;

@@ -1,9 +1,10 @@
-// The attention computation of spec section 1, in the style of Ceres'
+// The attention computation of docs/math.md, in the style of Ceres'
 // tiny_solver: an Options struct with documented defaults, a Result whose
 // buffers are reused across calls, and errors returned as a message.
 #pragma once
 
 #include "core/scene.h"
+#include "core/status.h"
 
 #include <atomic>
 #include <string>
@@ -32,14 +33,6 @@ struct AttentionResult {
     Matrix weightsMean;                  // Lq x Lk
     Matrix output;                       // Lq x dv, or Lq x dout with Wo
     std::vector<int> fullyMaskedRows;    // ascending
-};
-
-struct Status {
-    bool ok = true;
-    std::string message;  // empty when ok
-    bool cancelled = false;
-    static Status success() { return {}; }
-    static Status error(std::string m) { return {false, std::move(m), false}; }
 };
 
 // Computes `scene` into `result`. Reuses result's buffers when the sizes

@@ -129,7 +129,7 @@ std::string indexList(const std::vector<int>& keys, const Scene& s, int cap) {
 
 std::vector<double> asDoubles(const std::vector<int>& v) { return {v.begin(), v.end()}; }
 
-// The scoring steps of spec section 1 for one query and key block.
+// The scoring steps (docs/math.md) for one query and key block.
 void scoringSteps(const Scene& s, int h, const std::vector<double>& q, const std::vector<double>& k, float score,
                   Builder& b) {
     const int dh = int(q.size());

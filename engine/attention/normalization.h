@@ -1,4 +1,4 @@
-// Row normalizers of spec section 1: softmax, hard, top-k and sparsemax over
+// Row normalizers (docs/math.md): softmax, hard, top-k and sparsemax over
 // the unmasked keys of one query row. Kept apart from the attention loop so
 // that each normalizer can be tested on a single row.
 #pragma once

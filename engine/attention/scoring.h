@@ -1,4 +1,4 @@
-// The five scoring functions of spec section 1, per head, for a block of
+// The five scoring functions of docs/math.md, per head, for a block of
 // query rows at a time so that the attention loop can normalize each block
 // while its scores are still in cache.
 #pragma once
@@ -34,7 +34,7 @@ private:
 class Scorer {
 public:
     // q: Lq x d, k: Lk x d; heads divides d; params is empty or has `heads`
-    // entries, each with spec's defaults where its matrices are empty. q, k
+    // entries, each with the documented defaults where its matrices are empty. q, k
     // and params must outlive the scorer. `threads` workers share the
     // precomputation.
     void prepare(Scoring kind, int heads, const std::vector<HeadParams>& params, const Matrix& q,
@@ -62,7 +62,7 @@ private:
     std::vector<Vector> additiveV_;
     std::vector<Matrix> additiveKeys_;
     // cosine: each head's block of Q and K with its rows scaled to length 1
-    // (zero rows stay zero, which gives the score 0 of the spec).
+    // (zero rows stay zero, which gives the documented score 0).
     Matrix unitQ_;
     Matrix unitK_;
 };

@@ -151,9 +151,7 @@ std::string checkShapes(const Scene& s) {
         if (auto e = checkMatrix("projections.Wo", p.Wo, limits::kMaxWidth); !e.empty()) return e;
 
     const bool projQ = p.Wq.size() != 0, projK = p.Wk.size() != 0;
-    const Eigen::Index dq = projQ ? p.Wq.cols() : s.queries.cols();
-    const Eigen::Index d = projK ? p.Wk.cols() : s.keys.cols();
-    const Eigen::Index dv = p.Wv.size() != 0 ? p.Wv.cols() : valueInput.cols();
+    const auto [dq, d, dv, dout] = derivedWidths(s);
     if (dq != d) {
         if (!projQ && !projK)
             return "keys.matrix: width " + str(d) + " does not match queries.matrix width " +
@@ -211,6 +209,20 @@ const char* displayName(Normalization n) {
     return "?";
 }
 
+Widths derivedWidths(const Matrix& queries, const Matrix& keys, const Matrix* values,
+                     const Projections& p) {
+    Widths w;
+    w.dq = int(p.Wq.size() != 0 ? p.Wq.cols() : queries.cols());
+    w.d = int(p.Wk.size() != 0 ? p.Wk.cols() : keys.cols());
+    w.dv = int(p.Wv.size() != 0 ? p.Wv.cols() : (values ? values->cols() : keys.cols()));
+    w.dout = p.Wo.size() != 0 ? int(p.Wo.cols()) : w.dv;
+    return w;
+}
+
+Widths derivedWidths(const Scene& s) {
+    return derivedWidths(s.queries, s.keys, s.values ? &*s.values : nullptr, s.projections);
+}
+
 std::string Scene::queryLabel(int i) const {
     if (i >= 0 && std::size_t(i) < queryTokens.size()) return queryTokens[std::size_t(i)];
     // Not "q" + std::to_string(i): GCC 12 warns wrongly about it (-Wrestrict).
@@ -223,6 +235,11 @@ std::string Scene::keyLabel(int j) const {
 }
 
 std::string validate(const Scene& s) {
+    // Drawn in every window title and heatmap caption: a long one would make
+    // each repaint slow.
+    if (s.title.size() > std::size_t(limits::kMaxTitleBytes))
+        return "title: " + str(s.title.size()) + " bytes exceed the limit of " +
+               str(limits::kMaxTitleBytes);
     if (auto e = checkShapes(s); !e.empty()) return e;
 
     if (!std::isfinite(s.temperature)) return "normalization.temperature: not a finite number";

@@ -1,5 +1,6 @@
-// The scene: everything the attention computation of spec section 1 reads.
-// Pure C++ and Eigen; the JSON form lives in scene_io.h.
+// The scene: everything the attention computation (docs/math.md) reads.
+// Pure C++ and Eigen; the JSON form lives in io/scene_reader.h and
+// io/scene_writer.h, and docs/scene-file.md describes it.
 #pragma once
 
 #include <Eigen/Core>
@@ -31,8 +32,8 @@ std::optional<Normalization> normalizationFromString(const std::string& s);
 const char* displayName(Scoring s);
 const char* displayName(Normalization n);
 
-// Per-head scoring parameters. An empty matrix/vector means "the default of
-// spec section 1": identity W for general; identity Wq, Wk and all-ones v for
+// Per-head scoring parameters. An empty matrix/vector means "the documented
+// default" (docs/math.md): identity W for general; identity Wq, Wk and all-ones v for
 // additive.
 struct HeadParams {
     Matrix W;   // general: dh x dh
@@ -82,6 +83,20 @@ struct Scene {
     std::string keyLabel(int j) const;
 };
 
+// The widths the computation works with, after the in-projections: Q is
+// Lq x dq, K is Lk x d, V is Lk x dv, the output Lq x dout. A valid scene has
+// dq == d. The one place these are worked out; the validator, the engine and
+// the editors all ask here.
+struct Widths {
+    int dq = 0;    // Wq's columns, or the queries' width
+    int d = 0;     // Wk's columns, or the keys' width
+    int dv = 0;    // Wv's columns, or the width of values (keys when absent)
+    int dout = 0;  // Wo's columns, or dv
+};
+Widths derivedWidths(const Matrix& queries, const Matrix& keys, const Matrix* values,
+                     const Projections& projections);
+Widths derivedWidths(const Scene& scene);
+
 // Documented limits (README "Limits"). Chosen so that no legal scene can
 // exhaust a 24 GiB machine: the result keeps scores and weights for every
 // head, heads * Lq * Lk * 8 bytes <= 16 * 4096 * 4096 * 8 = 2 GiB.
@@ -92,6 +107,7 @@ inline constexpr int kMaxHeads = 16;
 inline constexpr int kMaxAdditiveWidth = 1024; // da of additive scoring
 inline constexpr std::int64_t kMaxFileBytes = 64ll * 1024 * 1024;
 inline constexpr int kMaxTokenBytes = 256;     // one token's UTF-8 length
+inline constexpr int kMaxTitleBytes = 1024;    // the title's UTF-8 length
 inline constexpr int kMaxJsonDepth = 64;
 // Draws per row of the sample normalizer. Each draw is a binary search over
 // the row, so a full-size scene (16 heads x 4096 rows) at this limit makes
@@ -101,7 +117,7 @@ inline constexpr int kMaxSamples = 100000;
 inline constexpr std::uint64_t kMaxSeed = (std::uint64_t(1) << 53) - 1;
 }  // namespace limits
 
-// Checks every constraint of spec sections 1, 2 and 5 that a Scene built in
+// Checks every constraint of docs/math.md and docs/scene-file.md that a Scene built in
 // code can break (widths, head divisibility, finite numbers, temperature,
 // k, mask sizes, head_params shapes, limits). Returns "" when the scene is
 // valid, else one message of the form "queries.matrix[2][5]: not a finite

@@ -7,6 +7,8 @@
 // with two "heads" would mean different things to different tools.
 #include "io/json.h"
 
+#include "core/utf8.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -102,69 +104,28 @@ int hexValue(char c) {
     return -1;
 }
 
-void appendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
+}  // namespace
 
-// Length of the well-formed UTF-8 sequence at text[i] (Unicode table 3-7:
-// no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
-std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
-    auto byte = [&](std::size_t k) -> unsigned {
-        return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100;
-    };
-    auto cont = [&](std::size_t k, unsigned lo, unsigned hi) {
-        unsigned b = byte(k);
-        return b >= lo && b <= hi;
-    };
-    unsigned b0 = byte(0);
-    if (b0 < 0x80) return 1;
-    if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
-    if (b0 == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
-    if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF)
-        return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
-    if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0;
-    if (b0 == 0xF0)
-        return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-    if (b0 >= 0xF1 && b0 <= 0xF3)
-        return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-    if (b0 == 0xF4)
-        return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-    return 0;
-}
-
-class Parser {
-public:
-    Parser(std::string_view text, int maxDepth) : text_(text), maxDepth_(maxDepth) {}
-
-    // Returns false with error_ set on failure.
-    bool run(Value& root);
-    const Error& error() const { return error_; }
-
-private:
-    // One open array or object. Key offsets let duplicate keys be reported
-    // where they appear once the object is complete.
+// One open array or object. Keys and their offsets let duplicate keys be
+// reported where they appear once the object is complete.
+struct Reader::Impl {
     struct Frame {
-        Value* value;
-        std::vector<std::size_t> keyOffsets;
+        bool isArray = false;
+        std::size_t count = 0;
+        std::vector<std::pair<std::string, std::size_t>> keys;
     };
 
-    bool fail(std::size_t offset, std::string message) {
+    Impl(std::string_view text, int maxDepth) : text_(text), maxDepth_(maxDepth) {}
+
+    // Converts to false for the scalar parsers and to Event::Error for next().
+    struct Failure {
+        operator bool() const { return false; }
+        operator Event() const { return Event::Error; }
+    };
+    Failure fail(std::size_t offset, std::string message) {
         error_ = {offset, std::move(message)};
-        return false;
+        failed_ = true;
+        return {};
     }
     bool atEnd() const { return pos_ >= text_.size(); }
     char peek() const { return atEnd() ? '\0' : text_[pos_]; }
@@ -176,7 +137,8 @@ private:
         }
     }
 
-    bool parseValue(Value& out, std::vector<Frame>& stack);
+    Event next();
+    Event value();
     bool parseString(std::string& out);
     bool parseNumber(Value& out);
     bool parseLiteral(Value& out);
@@ -186,89 +148,96 @@ private:
     std::string_view text_;
     int maxDepth_;
     std::size_t pos_ = 0;
+    std::vector<Frame> stack_;
+    bool started_ = false;
+    bool done_ = false;
+    bool failed_ = false;
+    bool pendingValue_ = false;  // a key and ':' were read, its value is next
+    Value scalar_;
+    std::string key_;
     Error error_{0, {}};
 };
 
-std::string Parser::describeUnexpected(const char* expected) const {
+std::string Reader::Impl::describeUnexpected(const char* expected) const {
     if (atEnd()) return std::string("unexpected end of input, ") + expected;
     return expected;
 }
 
-bool Parser::run(Value& root) {
-    // An optional UTF-8 byte order mark, which some Windows editors write.
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
-
-    std::vector<Frame> stack;
-    skipWhitespace();
-    if (!parseValue(root, stack)) return false;
-
-    while (!stack.empty()) {
-        Frame& frame = stack.back();
-        Value& container = *frame.value;
-        const bool isArray = container.type == Type::Array;
-        const bool empty = isArray ? container.array.empty() : container.object.empty();
+Event Reader::Impl::next() {
+    if (failed_) return Event::Error;
+    if (done_) return Event::End;
+    if (stack_.empty()) {
+        if (!started_) {
+            started_ = true;
+            pos_ = utf8::byteOrderMarkLength(text_);
+            skipWhitespace();
+            return value();
+        }
         skipWhitespace();
-        if (peek() == (isArray ? ']' : '}')) {
-            ++pos_;
-            if (!isArray && !checkDuplicateKeys(frame)) return false;
-            stack.pop_back();
-            continue;
-        }
-        if (!empty) {
-            if (peek() != ',')
-                return fail(pos_, describeUnexpected(isArray ? "expected ',' or ']'"
-                                                             : "expected ',' or '}'"));
-            ++pos_;
-            skipWhitespace();
-        }
-        Value* child;
-        if (isArray) {
-            child = &container.array.emplace_back();
-        } else {
-            if (peek() != '"')
-                return fail(pos_, describeUnexpected(empty ? "expected a string key or '}'"
-                                                           : "expected a string key"));
-            frame.keyOffsets.push_back(pos_);
-            std::string key;
-            if (!parseString(key)) return false;
-            skipWhitespace();
-            if (peek() != ':') return fail(pos_, describeUnexpected("expected ':'"));
-            ++pos_;
-            skipWhitespace();
-            child = &container.object.emplace_back(std::move(key), Value{}).second;
-        }
-        // `frame` and `container` may dangle after this call: it can push.
-        if (!parseValue(*child, stack)) return false;
+        if (!atEnd()) return fail(pos_, "trailing characters after the document");
+        done_ = true;
+        return Event::End;
     }
-
+    if (pendingValue_) {
+        pendingValue_ = false;
+        return value();
+    }
+    Frame& frame = stack_.back();
+    const bool isArray = frame.isArray;
+    const bool empty = frame.count == 0;
     skipWhitespace();
-    if (!atEnd()) return fail(pos_, "trailing characters after the document");
-    return true;
+    if (peek() == (isArray ? ']' : '}')) {
+        ++pos_;
+        if (!isArray && !checkDuplicateKeys(frame)) return Event::Error;
+        stack_.pop_back();
+        return isArray ? Event::ArrayEnd : Event::ObjectEnd;
+    }
+    if (!empty) {
+        if (peek() != ',')
+            return fail(pos_, describeUnexpected(isArray ? "expected ',' or ']'" : "expected ',' or '}'"));
+        ++pos_;
+        skipWhitespace();
+    }
+    ++frame.count;
+    if (isArray) return value();
+    if (peek() != '"')
+        return fail(pos_, describeUnexpected(empty ? "expected a string key or '}'" : "expected a string key"));
+    const std::size_t keyOffset = pos_;
+    key_.clear();
+    if (!parseString(key_)) return Event::Error;
+    frame.keys.emplace_back(key_, keyOffset);
+    skipWhitespace();
+    if (peek() != ':') return fail(pos_, describeUnexpected("expected ':'"));
+    ++pos_;
+    skipWhitespace();
+    pendingValue_ = true;
+    return Event::Key;
 }
 
-// Scalars are parsed in place; an array or object becomes a new open frame
-// whose members the loop in run() reads.
-bool Parser::parseValue(Value& out, std::vector<Frame>& stack) {
+// Scalars are parsed in place; an array or object opens a new frame whose
+// members the following calls of next() read.
+Event Reader::Impl::value() {
     if (atEnd()) return fail(pos_, "unexpected end of input, expected a value");
     const char c = text_[pos_];
     if (c == '[' || c == '{') {
-        if (static_cast<int>(stack.size()) >= maxDepth_)
+        if (static_cast<int>(stack_.size()) >= maxDepth_)
             return fail(pos_, "nesting deeper than " + std::to_string(maxDepth_));
-        out.type = c == '[' ? Type::Array : Type::Object;
         ++pos_;
-        stack.push_back({&out, {}});
-        return true;
+        stack_.push_back({c == '[', 0, {}});
+        return c == '[' ? Event::ArrayBegin : Event::ObjectBegin;
     }
+    scalar_.numberIsInteger = false;
     if (c == '"') {
-        out.type = Type::String;
-        return parseString(out.string);
+        scalar_.type = Type::String;
+        scalar_.string.clear();
+        return parseString(scalar_.string) ? Event::Scalar : Event::Error;
     }
-    if (c == '-' || isDigit(c)) return parseNumber(out);
+    if (c == '-' || isDigit(c)) return parseNumber(scalar_) ? Event::Scalar : Event::Error;
     if (c == '+' || c == '.') return fail(pos_, "invalid number");  // "+1", ".5"
-    return parseLiteral(out);
+    return parseLiteral(scalar_) ? Event::Scalar : Event::Error;
 }
 
-bool Parser::parseLiteral(Value& out) {
+bool Reader::Impl::parseLiteral(Value& out) {
     const std::string_view rest = text_.substr(pos_);
     auto word = [&](std::string_view w) { return startsWithWord(rest, w); };
     if (word("true")) {
@@ -293,7 +262,7 @@ bool Parser::parseLiteral(Value& out) {
     return fail(pos_, "expected a value");
 }
 
-bool Parser::parseNumber(Value& out) {
+bool Reader::Impl::parseNumber(Value& out) {
     const std::size_t start = pos_;
     std::size_t i = pos_;
     auto digitsFrom = [&](std::size_t k) {
@@ -385,7 +354,7 @@ bool Parser::parseNumber(Value& out) {
     return true;
 }
 
-bool Parser::parseString(std::string& out) {
+bool Reader::Impl::parseString(std::string& out) {
     const std::size_t open = pos_;
     ++pos_;  // the opening quote
     for (;;) {
@@ -443,61 +412,96 @@ bool Parser::parseString(std::string& out) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 pos_ += 6;
             }
-            appendUtf8(out, static_cast<std::uint32_t>(cp));
+            utf8::append(out, static_cast<std::uint32_t>(cp));
             continue;
         }
-        const std::size_t n = utf8SequenceLength(text_, pos_);
+        const std::size_t n = utf8::sequenceLength(text_, pos_);
         if (n == 0) return fail(pos_, "invalid UTF-8 in string");
         out.append(text_.substr(pos_, n));
         pos_ += n;
     }
 }
 
-bool Parser::checkDuplicateKeys(const Frame& frame) {
-    const auto& members = frame.value->object;
-    if (members.size() < 2) return true;
-    std::vector<std::size_t> order(members.size());
+bool Reader::Impl::checkDuplicateKeys(const Frame& frame) {
+    const auto& keys = frame.keys;
+    if (keys.size() < 2) return true;
+    std::vector<std::size_t> order(keys.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     // Sorting keeps this O(n log n) even for objects with very many keys.
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return members[a].first < members[b].first;
-    });
-    std::size_t first = members.size();  // earliest repeated occurrence in the file
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return keys[a].first < keys[b].first; });
+    std::size_t first = keys.size();  // earliest repeated occurrence in the file
     for (std::size_t k = 1; k < order.size(); ++k)
-        if (members[order[k]].first == members[order[k - 1]].first)
-            first = std::min(first, order[k]);
-    if (first == members.size()) return true;
-    return fail(frame.keyOffsets[first], "duplicate key " + quote(members[first].first, 64));
+        if (keys[order[k]].first == keys[order[k - 1]].first) first = std::min(first, order[k]);
+    if (first == keys.size()) return true;
+    fail(keys[first].second, "duplicate key " + quote(keys[first].first, 64));
+    return false;
 }
 
-}  // namespace
+Reader::Reader(std::string_view text, int maxDepth) : impl_(new Impl(text, maxDepth)) {}
+Reader::~Reader() { delete impl_; }
+Event Reader::next() { return impl_->next(); }
+Value& Reader::scalar() { return impl_->scalar_; }
+std::string& Reader::key() { return impl_->key_; }
+std::size_t Reader::depth() const { return impl_->stack_.size(); }
+std::size_t Reader::offset() const { return impl_->pos_; }
+std::size_t Reader::errorOffset() const { return impl_->error_.offset; }
+const std::string& Reader::errorMessage() const { return impl_->error_.message; }
 
-ParseResult parse(std::string_view text, int maxDepth) {
-    ParseResult result;
-    Parser parser(text, maxDepth);
-    if (parser.run(result.value)) {
-        result.ok = true;
-        return result;
-    }
-    result.value = Value{};
-    const Error& error = parser.error();
-    const std::size_t offset = std::min(error.offset, text.size());
-    std::size_t lineStart = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    int line = 1;
+Location locate(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t lineStart = utf8::byteOrderMarkLength(text);
+    Location at;
     for (std::size_t k = lineStart; k < offset; ++k)
         if (text[k] == '\n') {
-            ++line;
+            ++at.line;
             lineStart = k + 1;
         }
     // Columns count code points (bytes that do not continue a UTF-8 sequence),
     // as editors do.
-    int column = 1;
     for (std::size_t k = lineStart; k < offset; ++k)
-        if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++column;
-    result.line = line;
-    result.column = column;
-    result.error = error.message;
-    return result;
+        if (utf8::startsCharacter(static_cast<unsigned char>(text[k]))) ++at.column;
+    return at;
+}
+
+ParseResult parse(std::string_view text, int maxDepth) {
+    ParseResult result;
+    Reader reader(text, maxDepth);
+    std::vector<Value*> stack;
+    std::string key;
+    // Where the next value goes. Only the innermost open container grows, so
+    // the pointers on the stack (to its ancestors' last members) stay valid.
+    auto slot = [&]() -> Value* {
+        if (stack.empty()) return &result.value;
+        Value* top = stack.back();
+        if (top->type == Type::Array) return &top->array.emplace_back();
+        return &top->object.emplace_back(Member{std::move(key), Value{}}).second;
+    };
+    for (;;) {
+        const Event event = reader.next();
+        switch (event) {
+        case Event::ObjectBegin:
+        case Event::ArrayBegin: {
+            Value* v = slot();
+            v->type = event == Event::ArrayBegin ? Type::Array : Type::Object;
+            stack.push_back(v);
+            break;
+        }
+        case Event::ObjectEnd:
+        case Event::ArrayEnd: stack.pop_back(); break;
+        case Event::Key: key = std::move(reader.key()); break;
+        case Event::Scalar: *slot() = std::move(reader.scalar()); break;
+        case Event::End: result.ok = true; return result;
+        case Event::Error: {
+            result.value = Value{};
+            const Location at = locate(text, reader.errorOffset());
+            result.line = at.line;
+            result.column = at.column;
+            result.error = reader.errorMessage();
+            return result;
+        }
+        }
+    }
 }
 
 }  // namespace ap::json

@@ -16,11 +16,11 @@ std::string mebibytes(std::int64_t bytes) {
     return std::to_string((bytes + kMiB - 1) / kMiB) + " MiB";
 }
 
-TextFileRead readTextFile(const std::string& path, std::int64_t maxBytes) {
-    TextFileRead result;
+Result<std::string> readTextFile(const std::string& path, std::int64_t maxBytes) {
+    Result<std::string> result;
     auto fail = [&](const std::string& what) {
         result.error = what;
-        result.text.clear();
+        result.value.clear();
         return result;
     };
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -44,8 +44,8 @@ TextFileRead readTextFile(const std::string& path, std::int64_t maxBytes) {
             return fail("cannot read: " + errnoText(errno));
         }
         if (n == 0) break;
-        result.text.append(buf, std::size_t(n));
-        if (std::int64_t(result.text.size()) > maxBytes)
+        result.value.append(buf, std::size_t(n));
+        if (std::int64_t(result.value.size()) > maxBytes)
             return fail("file is over the limit of " + mebibytes(maxBytes));
     }
     result.ok = true;

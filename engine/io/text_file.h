@@ -3,20 +3,17 @@
 // word their file errors alike.
 #pragma once
 
+#include "core/status.h"
+
 #include <cstdint>
 #include <string>
 
 namespace ap {
 
-struct TextFileRead {
-    bool ok = false;
-    std::string text;
-    // Without the path: "cannot open: No such file or directory",
-    // "file is 70 MiB, over the limit of 64 MiB", "cannot read: …".
-    std::string error;
-};
-
-TextFileRead readTextFile(const std::string& path, std::int64_t maxBytes);
+// The file's bytes, or a message without the path: "cannot open: No such
+// file or directory", "file is 70 MiB, over the limit of 64 MiB",
+// "cannot read: …".
+Result<std::string> readTextFile(const std::string& path, std::int64_t maxBytes);
 
 // "64 MiB", rounded up.
 std::string mebibytes(std::int64_t bytes);

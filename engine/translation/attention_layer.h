@@ -1,5 +1,5 @@
 // A differentiable attention layer for the translation model: the
-// computation of spec section 1 (no masks, no projections, values = keys,
+// computation of docs/math.md (no masks, no projections, values = keys,
 // softmax or sparsemax) in double precision, with its backward pass written
 // out by hand. ap::computeAttention on the scene that sceneFromPair()
 // (seq2seq.h) exports gives the same weights; the tests check it.
@@ -14,7 +14,7 @@
 namespace ap {
 
 // Weights of one row of n raw scores, on s/T with the row maximum taken
-// off first (spec section 1). kind is Softmax or Sparsemax; any other kind
+// off first (docs/math.md). kind is Softmax or Sparsemax; any other kind
 // is treated as Softmax (callers validate). n may be 0.
 void normalizeScores(Normalization kind, double inverseTemperature, const double* scores,
                      double* weights, int n);
@@ -40,7 +40,7 @@ struct AttentionLayerCache {
 
 // Queries s_t (columns of a d x T matrix) attend keys h_j (columns of a
 // d x n matrix), which are also the values. Head i uses rows
-// [i*dh, (i+1)*dh) of both, dh = d / heads (the spec's column blocks; the
+// [i*dh, (i+1)*dh) of both, dh = d / heads (the column blocks of docs/math.md; the
 // model stores vectors as columns). Scores per head, for query q and key k
 // of width dh:
 //   dot         q.k
@@ -61,7 +61,7 @@ struct AttentionLayerCache {
 // T e^-l rather than T. Cosine scores lie in [-1, 1], so with T = 1 no
 // weight can exceed e^2 times another and attention stays blurred; a
 // learnt scale is the "scaled cosine attention" of Henry et al. 2020
-// (QKNorm) and Liu et al. 2022 (Swin V2). It stays within the spec: the
+// (QKNorm) and Liu et al. 2022 (Swin V2). It stays within docs/math.md: the
 // exported scene carries T e^-l as its temperature (effectiveTemperature).
 class AttentionLayer {
 public:

@@ -5,6 +5,7 @@
 // and saying so at once beats a confusing error later.
 #include "translation/corpus.h"
 
+#include "core/utf8.h"
 #include "io/text_file.h"
 
 #include <fcntl.h>
@@ -21,56 +22,7 @@ namespace ap {
 
 namespace {
 
-constexpr char32_t kInvalid = 0xFFFFFFFF;
-
-// Decodes one UTF-8 sequence at text[i] and advances i past it. Overlong
-// forms, surrogates, values beyond U+10FFFF and truncated sequences give
-// kInvalid and advance by one byte, so that the caller can report the exact
-// byte where the text stops being UTF-8.
-char32_t decodeOne(std::string_view text, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char b0 = byte(i);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    int length = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    char32_t cp = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        length = 2;
-        cp = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        length = 3;
-        cp = b0 & 0x0F;
-        if (b0 == 0xE0) lo = 0xA0;       // overlong
-        else if (b0 == 0xED) hi = 0x9F;  // surrogates
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        length = 4;
-        cp = b0 & 0x07;
-        if (b0 == 0xF0) lo = 0x90;       // overlong
-        else if (b0 == 0xF4) hi = 0x8F;  // beyond U+10FFFF
-    } else {
-        ++i;
-        return kInvalid;
-    }
-    if (i + std::size_t(length) > text.size()) {
-        ++i;
-        return kInvalid;
-    }
-    for (int k = 1; k < length; ++k) {
-        const unsigned char b = byte(i + std::size_t(k));
-        const unsigned char min = k == 1 ? lo : 0x80;
-        const unsigned char max = k == 1 ? hi : 0xBF;
-        if (b < min || b > max) {
-            ++i;
-            return kInvalid;
-        }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    i += std::size_t(length);
-    return cp;
-}
+using utf8::kInvalid;
 
 // Unicode's White_Space property.
 bool isSpace(char32_t c) {
@@ -106,7 +58,7 @@ std::string checkEncoding(std::string_view line) {
     std::size_t i = 0;
     while (i < line.size()) {
         const std::size_t at = i;
-        const char32_t c = decodeOne(line, i);
+        const char32_t c = utf8::decode(line, i);
         const std::string column = std::to_string(at + 1);
         if (c == kInvalid) {
             char byte[8];
@@ -245,7 +197,7 @@ std::vector<std::string> tokenize(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const std::size_t start = i;
-        const char32_t c = decodeOne(text, i);
+        const char32_t c = utf8::decode(text, i);
         const std::string_view bytes = text.substr(start, i - start);
         if (c != kInvalid && isSpace(c)) {
             flush();
@@ -263,18 +215,18 @@ std::vector<std::string> tokenize(std::string_view text) {
 CorpusReadResult parseCorpus(std::string_view text, const std::string& fileName) {
     using namespace corpus_limits;
     CorpusReadResult result;
-    result.corpus.name = baseName(fileName);
+    result.value.name = baseName(fileName);
     auto fail = [&](int line, const std::string& what) {
         result.error = fileName;
         if (line > 0) result.error += ':' + std::to_string(line);
         result.error += ": " + what;
-        result.corpus.pairs.clear();
+        result.value.pairs.clear();
         return result;
     };
     if (std::int64_t(text.size()) > kMaxFileBytes)
         return fail(0, "text is " + mebibytes(std::int64_t(text.size())) +
                            ", over the limit of " + mebibytes(kMaxFileBytes));
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    text = utf8::withoutByteOrderMark(text);
 
     int lineNumber = 0;
     std::size_t pos = 0;
@@ -288,27 +240,23 @@ CorpusReadResult parseCorpus(std::string_view text, const std::string& fileName)
 
         if (std::string e = checkEncoding(line); !e.empty()) return fail(lineNumber, e);
         if (line.starts_with('#') || isBlank(line)) continue;
-        if (result.corpus.pairs.size() == std::size_t(kMaxPairs))
+        if (result.value.pairs.size() == std::size_t(kMaxPairs))
             return fail(lineNumber, "more than " + std::to_string(kMaxPairs) +
                                         " sentence pairs, the limit");
         SentencePair pair;
         pair.line = lineNumber;
         if (std::string e = parsePair(line, pair); !e.empty()) return fail(lineNumber, e);
-        result.corpus.pairs.push_back(std::move(pair));
+        result.value.pairs.push_back(std::move(pair));
     }
-    if (result.corpus.pairs.empty()) return fail(0, "contains no sentence pairs");
+    if (result.value.pairs.empty()) return fail(0, "contains no sentence pairs");
     result.ok = true;
     return result;
 }
 
 CorpusReadResult readCorpusFile(const std::string& path) {
-    TextFileRead file = readTextFile(path, corpus_limits::kMaxFileBytes);
-    if (!file.ok) {
-        CorpusReadResult result;
-        result.error = path + ": " + file.error;
-        return result;
-    }
-    return parseCorpus(file.text, path);
+    const Result<std::string> file = readTextFile(path, corpus_limits::kMaxFileBytes);
+    if (!file.ok) return CorpusReadResult::failure(path + ": " + file.error);
+    return parseCorpus(file.value, path);
 }
 
 }  // namespace ap

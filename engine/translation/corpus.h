@@ -4,6 +4,8 @@
 // possible link). Pure C++, no Qt.
 #pragma once
 
+#include "core/status.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -44,14 +46,10 @@ struct Corpus {
     std::vector<SentencePair> pairs;
 };
 
-struct CorpusReadResult {
-    bool ok = false;
-    Corpus corpus;
-    // "fr-en.tsv:12: alignment link 3-0 is out of range (source has 3 tokens,
-    // target has 4)"; errors that concern the whole file have no line number:
-    // "fr-en.tsv: contains no sentence pairs".
-    std::string error;
-};
+// On failure, `error` is "fr-en.tsv:12: alignment link 3-0 is out of range
+// (source has 3 tokens, target has 4)"; errors that concern the whole file
+// have no line number: "fr-en.tsv: contains no sentence pairs".
+using CorpusReadResult = Result<Corpus>;
 
 // Splits on white space (ASCII and Unicode, e.g. U+3000 ideographic space);
 // a run of CJK characters written without spaces (Han, Hiragana, Katakana)

@@ -1,4 +1,4 @@
-// Metrics of the translation playground (issue 4, section 5): token
+// Metrics of the translation playground: token
 // accuracy, exact match and the alignment error rate of Och & Ney (2003).
 // Pure C++, no Qt.
 #pragma once

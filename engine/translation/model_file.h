@@ -39,7 +39,9 @@ std::string writeModelFile(const std::string& path, const Seq2SeqModel& model, b
 struct ModelReadResult {
     bool ok = false;
     ModelFile file;
-    std::string error;  // "model.ap: parameter block 3 is encoder.U 48 x 16, the file has 48 x 8"
+    // One line naming the file: "m.apmodel: parameter block 3 is encoder.U 12 x 4, the file
+    // has encoder.U 12 x 5".
+    std::string error;
 };
 ModelReadResult parseModel(std::string_view bytes, const std::string& fileName);
 ModelReadResult readModelFile(const std::string& path);

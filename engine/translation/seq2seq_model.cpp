@@ -141,7 +141,7 @@ std::string Seq2SeqModel::initialize(const Vocabulary& source, const Vocabulary&
     }
     for (int h = 0; h < options.heads; ++h) {
         if (options.scoring == Scoring::General) {
-            // Identity, the spec's default: training starts from dot-product
+            // Identity, the documented default: training starts from dot-product
             // attention and learns how to depart from it.
             Map(p + attentionOffset_ + attention_.offsetW(h), dh, dh).setIdentity();
         }
@@ -153,7 +153,7 @@ std::string Seq2SeqModel::initialize(const Vocabulary& source, const Vocabulary&
             fillUniform(p + attentionOffset_ + attention_.offsetV(h), da, glorot(da, 1), rng);
         }
     }
-    // Cosine's log-scale starts at 0: the spec's plain cosine with T as given.
+    // Cosine's log-scale starts at 0: plain cosine (docs/math.md) with T as given.
     fillUniform(p + outputWOffset_, Eigen::Index(Vt) * 2 * d, glorot(2 * d, Vt), rng);
     return {};
 }

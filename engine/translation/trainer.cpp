@@ -26,10 +26,19 @@ std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& op
     corpus_ = corpus;
     heldOut_ = heldOut;
     trainerOptions_ = trainerOptions;
-    for (const SentencePair& pair : corpus_.pairs) {
+    if (!trainerOptions.guideLinks.empty() && trainerOptions.guideLinks.size() != corpus_.pairs.size())
+        return "guide links: " + std::to_string(trainerOptions.guideLinks.size()) + " lists for " +
+               std::to_string(corpus_.pairs.size()) + " pairs";
+    for (std::size_t i = 0; i < corpus_.pairs.size(); ++i) {
+        const SentencePair& pair = corpus_.pairs[i];
         encoded_.push_back(model_.encode(pair));
-        if (options.guidedAlignment > 0.0) encoded_.back().guide = guideFromLinks(pair);
+        if (options.guidedAlignment <= 0.0) continue;
+        encoded_.back().guide = trainerOptions.guideLinks.empty()
+                                    ? guideFromLinks(pair)
+                                    : guideFromLinks(trainerOptions.guideLinks[i], int(pair.source.size()),
+                                                     int(pair.target.size()));
     }
+    trainerOptions_.guideLinks.clear();  // encoded into the pairs
     gradient_.setZero(model_.parameters().size());
     adam_ = Adam(options.adam, model_.parameters().size());
     // A stream of its own (golden-ratio offset), so the visiting order does

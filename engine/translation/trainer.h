@@ -43,6 +43,9 @@ struct TrainerOptions {
     int evaluateEvery = 1;
     // Evaluate the training pairs too (the held-out pairs always are).
     bool evaluateTraining = true;
+    // Guided alignment's links, one list per training pair (for example a
+    // statistical aligner's); empty: the pairs' gold links.
+    std::vector<std::vector<AlignmentLink>> guideLinks;
 };
 
 // Epoch by epoch training, so that a worker thread can pause, resume and

@@ -693,7 +693,7 @@
         </message>
         <message>
             <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
-            <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
+            <translation>PNG 图片 (*.png);;SVG 图片 (*.svg);;PDF 文档 (*.pdf)</translation>
         </message>
         <message>
             <source>Export chart data</source>
@@ -1603,30 +1603,8 @@
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <source>&amp;About Attention Playground</source>
-            <translation>关于注意力实验场(&amp;A)</translation>
-        </message>
-        <message>
-            <source>About Attention Playground</source>
-            <translation>关于注意力实验场</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Attention Playground %1&lt;/b&gt;&lt;p&gt;Edit queries, keys and values, change the scoring and normalization, and watch attention change.&lt;/p&gt;</source>
-            <translation>&lt;b&gt;注意力实验场 %1&lt;/b&gt;&lt;p&gt;编辑查询、键和值，改变打分与归一化方式，观察注意力的变化。&lt;/p&gt;</translation>
-        </message>
-        <message>
             <source>Je suis étudiant → I am a student (built in)</source>
             <translation>Je suis étudiant → I am a student（内置）</translation>
-        </message>
-        <message>
-            <source>%1 queries × %2 keys · %3 head(s)%4</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source> · %n fully masked row(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
         </message>
         <message>
             <source>Mask edit mode: click a cell to mask or unmask it (M to leave)</source>
@@ -1651,10 +1629,6 @@
         <message>
             <source>Open Scene</source>
             <translation>打开场景</translation>
-        </message>
-        <message>
-            <source>Scenes (*.json);;All files (*)</source>
-            <translation>场景 (*.json);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Saved %1</source>
@@ -2125,10 +2099,6 @@
         <message>
             <source>%1 is not possible: %2</source>
             <translation>无法%1：%2</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
         </message>
         <message>
             <source>Add query token</source>
@@ -2698,22 +2668,6 @@
             <translation>句对</translation>
         </message>
         <message>
-            <source>The shipped corpora, and the files loaded with Load pairs…</source>
-            <translation>随程序提供的语料，以及通过“加载句对…”加载的文件</translation>
-        </message>
-        <message>
-            <source>French → English</source>
-            <translation>法语 → 英语</translation>
-        </message>
-        <message>
-            <source>Chinese → English</source>
-            <translation>中文 → 英语</translation>
-        </message>
-        <message>
-            <source>German → English</source>
-            <translation>德语 → 英语</translation>
-        </message>
-        <message>
             <source>Load pairs…</source>
             <translation>加载句对…</translation>
         </message>
@@ -2730,16 +2684,8 @@
             <translation>句对 (*.tsv);;所有文件 (*)</translation>
         </message>
         <message>
-            <source>&amp;Corpus:</source>
-            <translation>语料(&amp;C)：</translation>
-        </message>
-        <message>
             <source>Why the last file or setting was refused; nothing else changed</source>
             <translation>上一个文件或设置被拒绝的原因；其他内容均未改变</translation>
-        </message>
-        <message>
-            <source>The pairs of the corpus: select one to see its attention</source>
-            <translation>语料中的句对：选择一个查看其注意力</translation>
         </message>
         <message>
             <source>Open in playground</source>
@@ -2816,22 +2762,6 @@
         <message>
             <source>The selected target word's weights over the source words (click a heatmap row to choose it)</source>
             <translation>所选目标词在各源语言词上的权重（点击热力图的一行来选择）</translation>
-        </message>
-        <message>
-            <source>Stop training before loading other pairs</source>
-            <translation>请先停止训练，再加载其他句对</translation>
-        </message>
-        <message>
-            <source>%1 → %2</source>
-            <translation>%1 → %2</translation>
-        </message>
-        <message>
-            <source>%1, line %2 · gold alignment %3</source>
-            <translation>%1，第 %2 行 · 标准对齐 %3</translation>
-        </message>
-        <message>
-            <source>%1, line %2 · no gold alignment</source>
-            <translation>%1，第 %2 行 · 无标准对齐</translation>
         </message>
         <message>
             <source>Type a sentence in the source language</source>
@@ -3019,14 +2949,6 @@
         <message>
             <source>loss</source>
             <translation>损失</translation>
-        </message>
-        <message>
-            <source>Alignment and accuracy</source>
-            <translation>对齐与准确率</translation>
-        </message>
-        <message>
-            <source>AER: alignment error rate of the argmax attention against the gold alignment (lower is better). Token accuracy and exact match of the translations (higher is better)</source>
-            <translation>AER：argmax 注意力相对标准对齐的对齐错误率（越低越好）。翻译的词元准确率和完全匹配率（越高越好）</translation>
         </message>
         <message>
             <source>AER</source>

@@ -157,7 +157,7 @@ QString RecoveryManager::restore(const Orphan& orphan) {
     ap::SceneReadResult read = readSceneFile(orphan.sceneFile);
     if (!read.ok)
         return QString::fromStdString(read.error);
-    document_->resetScene(std::move(read.scene), orphan.originalPath);
+    document_->resetScene(std::move(read.value), orphan.originalPath);
     // Unsaved: the recovered changes still have to be saved.
     document_->undoStack()->resetClean();
     discard(orphan);

@@ -69,9 +69,9 @@ public:
     // Heads, head parameters and Wo made to fit the new d and dv.
     void fitDerived() {
         const ap::Projections& pr = cprojections();
-        const int d = int(pr.Wk.size() != 0 ? pr.Wk.cols() : ckeys().cols());
-        const int dv = int(pr.Wv.size() != 0 ? pr.Wv.cols()
-                                             : (cvalues() ? cvalues()->cols() : ckeys().cols()));
+        const ap::Widths widths = ap::derivedWidths(
+            cqueries(), ckeys(), cvalues() ? &*cvalues() : nullptr, pr);
+        const int d = widths.d, dv = widths.dv;
         const int heads = edits::fittingHeads(s_.heads, d, dv);
         if (heads != s_.heads) {
             p_.heads = heads;
@@ -273,7 +273,7 @@ bool SceneDocument::load(const QString& path, QString* error) {
         if (error) *error = fromStd(read.error);
         return false;
     }
-    resetScene(std::move(read.scene), path);
+    resetScene(std::move(read.value), path);
     return true;
 }
 

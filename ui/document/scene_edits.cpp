@@ -120,12 +120,11 @@ void fitMask(ap::MaskSpec& mask, int queries, int keys) {
 }
 
 int modelWidth(const ap::Scene& s) {
-    return int(s.projections.Wk.size() != 0 ? s.projections.Wk.cols() : s.keys.cols());
+    return ap::derivedWidths(s).d;
 }
 
 int valueWidth(const ap::Scene& s) {
-    if (s.projections.Wv.size() != 0) return int(s.projections.Wv.cols());
-    return int(s.values ? s.values->cols() : s.keys.cols());
+    return ap::derivedWidths(s).dv;
 }
 
 int fittingHeads(int heads, int d, int dv) {

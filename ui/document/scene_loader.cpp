@@ -37,7 +37,7 @@ quint64 SceneLoader::load(const QString& path) {
                     return;
                 loading_ = false;
                 if (read->ok)
-                    emit loaded(id, path, std::make_shared<ap::Scene>(std::move(read->scene)));
+                    emit loaded(id, path, std::make_shared<ap::Scene>(std::move(read->value)));
                 else
                     emit failed(id, path, QString::fromStdString(read->error));
             },

@@ -1,8 +1,9 @@
 #include "render/csv_export.h"
 
+#include "render/save_file.h"
+
 #include "io/scene_io.h"
 
-#include <QSaveFile>
 
 namespace ui {
 namespace {
@@ -34,13 +35,7 @@ QString matrixToCsv(const ap::Matrix& m, const QStringList& rowLabels, const QSt
 }
 
 QString writeTextFile(const QString& path, const QString& text) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    const QByteArray bytes = text.toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    return {};
+    return saveFile(path, text.toUtf8());
 }
 
 }  // namespace ui

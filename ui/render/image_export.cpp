@@ -1,5 +1,7 @@
 #include "render/image_export.h"
 
+#include "render/save_file.h"
+
 #include <QBuffer>
 #include <QFileInfo>
 #include <QPageLayout>
@@ -7,7 +9,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 namespace ui {
@@ -97,12 +98,7 @@ QString exportPicture(const PaintFunction& paint, const QSize& size, const QStri
     }
     if (bytes.isEmpty())
         return QStringLiteral("%1: the image could not be drawn").arg(path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    return {};
+    return saveFile(path, bytes);
 }
 
 QString exportHeatmap(const HeatmapData& data, const HeatmapStyle& style, const QSize& size,

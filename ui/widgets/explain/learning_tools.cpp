@@ -66,6 +66,8 @@ LearningTools::LearningTools(const PlaygroundParts& parts, QMenu* before) : QObj
 
 LearningTools::~LearningTools() { delete compare_; }
 
+CompareWindow* LearningTools::compareWindow() const { return compare_; }
+
 void LearningTools::setResult(ScenePtr scene, ResultPtr result, int head) {
     scene_ = std::move(scene);
     result_ = std::move(result);

@@ -51,7 +51,7 @@ public:
     LessonsPanel* lessonsPanel() const { return lessons_; }
     QDockWidget* stepsDock() const { return stepsDock_; }
     QDockWidget* lessonsDock() const { return lessonsDock_; }
-    CompareWindow* compareWindow() const { return compare_; }
+    CompareWindow* compareWindow() const;
     int selectedQuery() const { return query_; }
     int selectedKey() const { return key_; }
 

@@ -102,7 +102,7 @@ bool loadLessonScene(int index, ap::Scene& scene, QString* error) {
         if (error) *error = QString::fromStdString(r.error);
         return false;
     }
-    scene = r.scene;
+    scene = r.value;
     return true;
 }
 

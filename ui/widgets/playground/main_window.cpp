@@ -12,6 +12,7 @@
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
 #include "widgets/common/recent_files.h"
+#include "widgets/compare/compare_window.h"
 #include "widgets/explain/learning_tools.h"
 #include "widgets/help/whats_this.h"
 #include "widgets/model_view/model_view_window.h"
@@ -38,6 +39,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QStatusBar>

@@ -69,7 +69,7 @@ void MainWindow::createExamplesMenu(QMenu* parent) {
         const ap::SceneReadResult read = readSceneFile(path);
         if (!read.ok)
             continue;
-        const QString title = read.scene.title.empty() ? name : shortTitle(read.scene.title);
+        const QString title = read.value.title.empty() ? name : shortTitle(read.value.title);
         menu->addAction(title, this, [this, path] { openExample(path); });
     }
 }

@@ -41,7 +41,7 @@ QString TrainingSession::loadCorpusFile(const QString& path) {
     ap::CorpusReadResult read = ap::readCorpusFile(QFile::encodeName(path).toStdString());
     if (!read.ok)
         return QString::fromStdString(read.error);
-    original_ = std::move(read.corpus);
+    original_ = std::move(read.value);
     corpusPath_ = QFileInfo(path).absoluteFilePath();
     rebuild();
     return {};

@@ -30,15 +30,15 @@ public:
     bool lowercase() const;
     void setLowercase(bool lowercase);
 
-signals:
-    // The held-out share, the seed or the case folding changed: the pair
-    // list marks other pairs.
-    void splitSettingsChanged();
-
     // The largest hidden size offered: the GUI thread recomputes one pair's
     // attention per view refresh, which stays well under a millisecond up
     // to this width.
     static constexpr int kMaxHidden = 512;
+
+signals:
+    // The held-out share, the seed or the case folding changed: the pair
+    // list marks other pairs.
+    void splitSettingsChanged();
 
 private:
     QComboBox* scoring_ = nullptr;

@@ -1,0 +1,106 @@
+#include "io/json_writer.h"
+
+#include "io/json.h"
+
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
+namespace ap::json {
+
+std::string formatFloat(float value) {
+    char buf[32];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+    return ec == std::errc() ? std::string(buf, end) : std::string("0");
+}
+
+void Writer::string(std::string_view s) { buf_ += quote(s); }
+
+// A valid scene or result holds only finite numbers. Should a non-finite one
+// slip through, null keeps the text parseable, reading it back names the
+// exact place, and the flag lets a writer refuse to finish such a file.
+void Writer::number(float f) {
+    if (std::isfinite(f)) {
+        char b[32];
+        const auto [end, ec] = std::to_chars(b, b + sizeof b, f);
+        buf_.append(b, ec == std::errc() ? end : b);
+    } else {
+        buf_ += "null";
+        nonFinite_ = true;
+    }
+}
+
+template <typename RowWriter>
+void Writer::rows(Eigen::Index rows, int indent, RowWriter writeRow) {
+    if (rows == 0) {
+        buf_ += "[]";
+        return;
+    }
+    const std::string pad(std::size_t(indent) + 2, ' ');
+    buf_ += "[\n";
+    for (Eigen::Index i = 0; i < rows; ++i) {
+        buf_ += pad;
+        buf_ += '[';
+        writeRow(i);
+        buf_ += i + 1 < rows ? "],\n" : "]\n";
+        flushIfLarge();
+    }
+    buf_.append(std::size_t(indent), ' ');
+    buf_ += ']';
+}
+
+// One matrix row per line: diffs and eyes both read it row by row.
+void Writer::matrix(const Matrix& m, int indent) {
+    rows(m.rows(), indent, [&](Eigen::Index i) {
+        for (Eigen::Index j = 0; j < m.cols(); ++j) {
+            if (j) buf_ += ", ";
+            number(m(i, j));
+        }
+    });
+}
+
+void Writer::mask(const MaskMatrix& m, int indent) {
+    rows(m.rows(), indent, [&](Eigen::Index i) {
+        for (Eigen::Index j = 0; j < m.cols(); ++j) {
+            if (j) buf_ += ", ";
+            buf_ += m(i, j) ? "true" : "false";
+        }
+    });
+}
+
+void Writer::vector(const Vector& v) {
+    buf_ += '[';
+    for (Eigen::Index i = 0; i < v.size(); ++i) {
+        if (i) buf_ += ", ";
+        number(v(i));
+    }
+    buf_ += ']';
+}
+
+void Writer::tokens(const std::vector<std::string>& tokens) {
+    buf_ += '[';
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (i) buf_ += ", ";
+        string(tokens[i]);
+    }
+    buf_ += ']';
+}
+
+Writer& ObjectWriter::key(std::string_view name) {
+    std::string& out = w_.out();
+    if (!first_) out += ",\n";
+    first_ = false;
+    out.append(std::size_t(indent_) + 2, ' ');
+    w_.string(name);
+    out += ": ";
+    return w_;
+}
+
+void ObjectWriter::close() {
+    std::string& out = w_.out();
+    out += '\n';
+    out.append(std::size_t(indent_), ' ');
+    out += '}';
+}
+
+}  // namespace ap::json
