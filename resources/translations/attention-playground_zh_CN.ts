@@ -730,6 +730,18 @@
     <context>
         <name>ui::ExportDialog</name>
         <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG image (*.svg)</source>
+            <translation>SVG 图片 (*.svg)</translation>
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
             <source>Export Image</source>
             <translation>导出图片</translation>
         </message>
@@ -1130,6 +1142,18 @@
     </context>
     <context>
         <name>ui::HeatmapView</name>
+        <message>
+            <source>Find a Token</source>
+            <translation>查找词元</translation>
+        </message>
+        <message>
+            <source>Find a query or key token containing:</source>
+            <translation>查找包含以下文字的查询或键词元：</translation>
+        </message>
+        <message>
+            <source>No query or key token contains “%1”.</source>
+            <translation>没有查询或键词元包含“%1”。</translation>
+        </message>
         <message>
             <source>score</source>
             <translation>分数</translation>
@@ -3256,6 +3280,13 @@
         <message>
             <source>Row %1, column %2 of the pasted block: “%3” is not a number.</source>
             <translation>粘贴数据块的第 %1 行第 %2 列：“%3”不是数字。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ui::OutputView</name>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
         </message>
     </context>
 </TS>
