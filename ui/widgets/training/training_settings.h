@@ -35,6 +35,7 @@ signals:
     // list marks other pairs.
     void splitSettingsChanged();
 
+public:
     // The largest hidden size offered: the GUI thread recomputes one pair's
     // attention per view refresh, which stays well under a millisecond up
     // to this width.
