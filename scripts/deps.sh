@@ -11,17 +11,15 @@ AP_BUILD_PACKAGES=(
     libgtest-dev libbenchmark-dev zlib1g-dev
     fonts-dejavu-core fonts-wqy-microhei
 )
-# The tests also read PDFs back (pdftoppm) to check they are not blank; the
-# fuzzers need clang with its libFuzzer and sanitizer runtimes, OpenMP for
-# clang, and llvm-symbolizer for readable stack traces.
-AP_TEST_PACKAGES=(poppler-utils clang libclang-rt-14-dev libomp-14-dev llvm)
-# The tests also read PDFs back (pdftoppm, pdffonts), validate the desktop
-# files and check the file types (gio), and build the Debian package.
-AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info libglib2.0-bin dpkg-dev file)
-# files, build the Debian package, and run scripts/export_attention.py
-# against PyTorch's own attention modules.
-AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info dpkg-dev file
-                  python3-numpy python3-torch)
+# What the tests need beyond the build: pdftoppm and pdffonts read PDFs
+# back; desktop-file-validate, appstreamcli and gio check the desktop files
+# and file types; dpkg-dev and file build the Debian package; numpy and
+# PyTorch run scripts/export_attention.py against PyTorch's own attention
+# modules; clang with its libFuzzer and sanitizer runtimes, OpenMP for clang
+# and llvm-symbolizer build and run the fuzzers.
+AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info libglib2.0-bin dpkg-dev file
+                  python3-numpy python3-torch
+                  clang libclang-rt-14-dev libomp-14-dev llvm)
 # cpack's DEB generator finds library dependencies with dpkg-shlibdeps.
 AP_PACKAGE_PACKAGES=(dpkg-dev file)
 

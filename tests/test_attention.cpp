@@ -1,4 +1,4 @@
-// computeAttention (spec section 1): each scoring kind on small cases worked
+// computeAttention (docs/math.md): each scoring kind on small cases worked
 // by hand, masks, projections and heads, then properties on random scenes.
 #include "attention/attention.h"
 

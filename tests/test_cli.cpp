@@ -1,4 +1,4 @@
-// The command line of spec section 4, run as a separate process the way
+// The command line (docs/command-line.md), run as a separate process the way
 // scripts and outside tools run it.
 #include <QtTest>
 

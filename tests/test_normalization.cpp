@@ -1,4 +1,4 @@
-// The row normalizers of spec section 1 on single rows: worked examples
+// The row normalizers of docs/math.md on single rows: worked examples
 // with the arithmetic in the comments, then properties on random rows.
 #include "attention/normalization.h"
 

@@ -1,4 +1,4 @@
-// Scene and result files (spec sections 2, 3 and 5): round trips, the exact
+// Scene and result files (docs/scene-file.md, docs/result-file.md): round trips, the exact
 // message for every kind of bad input, float round trips and atomic writes.
 #include "io/json.h"
 #include "io/scene_io.h"
@@ -245,7 +245,7 @@ TEST(BuiltInExample, AlignmentShowsClearly) {
     EXPECT_EQ(s.heads, 1);
     EXPECT_EQ(s.temperature, 1.0f);
 
-    // Scaled dot and softmax by hand (spec section 1), independent of the engine.
+    // Scaled dot and softmax by hand (docs/math.md), independent of the engine.
     const int lq = s.queryCount(), lk = s.keyCount();
     std::vector<std::vector<double>> weights(static_cast<std::size_t>(lq),
                                              std::vector<double>(static_cast<std::size_t>(lk)));
@@ -500,7 +500,7 @@ TEST(ResultWrite, EmptyResultIsValidJson) {
     EXPECT_EQ(parsed.value.find("fully_masked_rows")->array.size(), 0u);
 }
 
-// ---- Bad input: one exact message per check of spec section 5 ----------------
+// ---- Bad input: one exact message per check of docs/scene-file.md ----------------
 
 const std::string kHead = R"("format": "attention-playground.scene", "version": 1)";
 // Four queries and three keys of width 2.

@@ -1,4 +1,4 @@
-// The self-contained widgets of issue 3 sections 3 and 4: plain data in,
+// The self-contained widgets of the playground: plain data in,
 // signals out, driven the way a user drives them (keys, clicks).
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/export_dialog.h"

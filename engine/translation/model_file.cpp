@@ -180,13 +180,13 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
 }
 
 ModelReadResult readModelFile(const std::string& path) {
-    const TextFileRead read = readTextFile(path, kMaxFileBytes);
+    const Result<std::string> read = readTextFile(path, kMaxFileBytes);
     if (!read.ok) {
         ModelReadResult r;
         r.error = path + ": " + read.error;
         return r;
     }
-    return parseModel(read.text, path);
+    return parseModel(read.value, path);
 }
 
 }  // namespace ap

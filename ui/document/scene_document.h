@@ -48,7 +48,7 @@ struct RowChange {
     RowChange inverse() const;
 };
 
-// Per-head scoring parameters an edit addresses (spec section 1).
+// Per-head scoring parameters an edit addresses (docs/math.md).
 enum class HeadParamField { W, Wq, Wk, V };
 
 class SceneDocument : public QObject {

@@ -1,4 +1,4 @@
-// The bar chart of issue 3 section 4: one query row's weights (or raw
+// The bar chart: one query row's weights (or raw
 // scores) over the keys, the time steps, labelled with the key tokens.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The attention controls of issue 3 section 3: scoring, normalization,
+// The attention controls: scoring, normalization,
 // temperature, heads, masks and the input switches. Plain data in
 // (setState), one signal per user action out; the document decides what an
 // action does, so the panel never changes the scene itself.

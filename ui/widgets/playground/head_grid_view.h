@@ -1,4 +1,4 @@
-// The head grid of issue 3 section 4: a small heatmap per head plus their
+// The head grid: a small heatmap per head plus their
 // mean; clicking one asks the window to show it in the main view.
 #pragma once
 

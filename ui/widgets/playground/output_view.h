@@ -1,4 +1,4 @@
-// The output (context) matrix of issue 3 section 4, read-only, with the
+// The output (context) matrix, read-only, with the
 // query tokens as row headers and the fully masked rows marked.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Heatmaps of the translation model's attention (issue 4): decoder steps as
+// Heatmaps of the translation model's attention: decoder steps as
 // rows, source tokens as columns, the gold alignment as marks.
 #pragma once
 

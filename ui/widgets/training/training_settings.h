@@ -1,4 +1,4 @@
-// The training settings of issue 4 as a form: scoring kind, normalization,
+// The training settings as a form: scoring kind, normalization,
 // heads, hidden size, epochs, learning rate and seed. Options the form does
 // not show keep the engine's defaults (Seq2SeqOptions).
 #pragma once
