@@ -132,8 +132,13 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
         const double available = W - 2 * margin;
         const double wide = QFontMetricsF(L.titleFont).horizontalAdvance(data.title);
         if (wide > available && wide > 0) {
-            const double px = std::max(base * 0.75, base * 1.1 * available / wide);
+            // Whole pixels, stepping down, since text width is not quite
+            // proportional to the font size.
+            const int smallest = int(std::ceil(base * 0.6));
+            int px = std::max(smallest, int(std::floor(base * 1.1 * available / wide)));
             L.titleFont = pixelFont(style.fontFamily, px, true);
+            while (px > smallest && QFontMetricsF(L.titleFont).horizontalAdvance(data.title) > available)
+                L.titleFont = pixelFont(style.fontFamily, --px, true);
         }
         const double th = QFontMetricsF(L.titleFont).height() * 1.3;
         L.title = QRectF(margin, top, W - 2 * margin, th);

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QScrollArea>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -35,7 +36,12 @@ LearningTools::LearningTools(const PlaygroundParts& parts, QMenu* before) : QObj
     lessons_->setObjectName(QStringLiteral("lessonsPanel"));
     lessonsDock_ = new QDockWidget(tr("Lessons"), w);
     lessonsDock_->setObjectName(QStringLiteral("lessonsDock"));
-    lessonsDock_->setWidget(lessons_);
+    // Scrolls rather than widening the window's right side past a small screen.
+    auto* lessonsScroll = new QScrollArea(w);
+    lessonsScroll->setWidget(lessons_);
+    lessonsScroll->setWidgetResizable(true);
+    lessonsScroll->setFrameShape(QFrame::NoFrame);
+    lessonsDock_->setWidget(lessonsScroll);
     w->addDockWidget(Qt::RightDockWidgetArea, lessonsDock_);
     w->tabifyDockWidget(stepsDock_, lessonsDock_);
     stepsDock_->raise();
