@@ -393,6 +393,8 @@ void TestCli::fileNamesThatAreNotUtf8() {
     // The message names the file with its own byte 0377.
     QVERIFY2(sh.readAllStandardOutput().startsWith("missing377.json:"), "message does not keep the byte");
     QVERIFY(QDir(dir.path()).entryList(QDir::Files).size() == 2);
+}
+
 void TestCli::trainEvaluatesHeldOutPairs() {
     QTemporaryDir dir;
     const QString attention = dir.filePath(QStringLiteral("attention"));
