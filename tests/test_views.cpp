@@ -403,6 +403,8 @@ void TestViews::controlsCombosEmitOnUserAction() {
 
     QTest::keyClick(norm, Qt::Key_End);
     QCOMPARE(normSpy.count(), 1);
+    QCOMPARE(normSpy.last().at(0).value<ap::Normalization>(), ap::Normalization::Sample);
+    QTest::keyClick(norm, Qt::Key_Up);
     QCOMPARE(normSpy.last().at(0).value<ap::Normalization>(), ap::Normalization::Sparsemax);
     QTest::keyClick(norm, Qt::Key_Up);
     QCOMPARE(normSpy.last().at(0).value<ap::Normalization>(), ap::Normalization::TopK);
@@ -583,7 +585,7 @@ void TestViews::controlsEveryControlHasAFormulaTooltip() {
     QVERIFY(scoring->itemData(3, Qt::ToolTipRole).toString().contains(
         QStringLiteral("score = vᵀ tanh(W_q q + W_k k) (Bahdanau et al. 2015)")));
     auto* norm = child<QComboBox>(panel, "normalizationCombo");
-    QCOMPARE(comboTexts(norm), (QStringList{"softmax", "hard", "top-k", "sparsemax"}));
+    QCOMPARE(comboTexts(norm), (QStringList{"softmax", "hard", "top-k", "sparsemax", "sample"}));
     QCOMPARE(norm->itemData(0, Qt::ToolTipRole).toString(), QStringLiteral("wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T)"));
     QVERIFY(norm->itemData(3, Qt::ToolTipRole).toString().contains(
         QStringLiteral("argmin_{p∈Δ} ‖p − s/T‖² (Martins & Astudillo 2016)")));
