@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QGlyphRun>
 #include <QImage>
+#include <QPainter>
 #include <QProcess>
 #include <QRawFont>
 #include <QSettings>
@@ -127,16 +128,23 @@ private slots:
         }
     }
 
-    // The PNG of the Chinese scene: the row labels (打 电脑 游戏) leave ink
-    // in the label column, as much as Latin labels of the same length do,
-    // and differ from the empty boxes a missing font would draw.
+    // The PNG of the Chinese scene: the key labels (打 电脑 游戏), drawn
+    // above the columns, leave ink in their strip and differ from the empty
+    // boxes a missing font would draw. The references are painted with the
+    // scene's own layout, since emptier labels would narrow the label strips
+    // and move the cells into the measured area.
     void cjkPngHasInkInTheLabels() {
         const Computed c = computeScene(QStringLiteral("play-computer-game.json"));
         ui::HeatmapData data = ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
+        QVERIFY(data.columnLabels.contains(QStringLiteral("电脑")));
         ui::HeatmapStyle style;
         const QSize size(640, 480);
         const ui::HeatmapLayout L = ui::layoutHeatmap(data, QSizeF(size), style);
-        const QRect labels = QRectF(0, L.cells.top(), L.cells.left() - 1, L.cells.height()).toAlignedRect();
+        QVERIFY(!L.rotateColumnLabels);
+        const double stripTop = L.title.isEmpty() ? 0.0 : L.title.bottom() + 1;
+        const QRect labels =
+            QRectF(L.cells.left(), stripTop, L.cells.width(), L.cells.top() - 1 - stripTop).toAlignedRect();
+        QVERIFY(labels.height() > 4);
 
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("cjk.png"));
@@ -145,15 +153,21 @@ private slots:
         QVERIFY(!image.isNull());
         const int cjkInk = inkPixels(image, labels);
 
+        const auto paintWithLayout = [&](const ui::HeatmapData& d) {
+            QImage out(size, QImage::Format_ARGB32_Premultiplied);
+            out.fill(Qt::white);
+            QPainter p(&out);
+            ui::paintHeatmap(p, d, L, style);
+            return out;
+        };
         ui::HeatmapData boxes = data;
-        for (QString& s : boxes.rowLabels) s = QString(s.size(), QChar(0xE000));  // private use: no font has it
-        const QImage boxImage = ui::renderHeatmapImage(boxes, style, size);
+        for (QString& s : boxes.columnLabels) s = QString(s.size(), QChar(0xE000));  // private use: no font has it
+        const QImage boxImage = paintWithLayout(boxes);
         ui::HeatmapData blank = data;
-        for (QString& s : blank.rowLabels) s.clear();
-        const QImage blankImage = ui::renderHeatmapImage(blank, style, size);
+        for (QString& s : blank.columnLabels) s.clear();
+        const int blankInk = inkPixels(paintWithLayout(blank), labels);
 
-        QVERIFY2(cjkInk > inkPixels(blankImage, labels) + 40,
-                 qPrintable(QStringLiteral("ink %1 vs blank %2").arg(cjkInk).arg(inkPixels(blankImage, labels))));
+        QVERIFY2(cjkInk > blankInk + 40, qPrintable(QStringLiteral("ink %1 vs blank %2").arg(cjkInk).arg(blankInk)));
         const QImage labelsDrawn = image.convertToFormat(QImage::Format_RGB32).copy(labels);
         const QImage boxesDrawn = boxImage.convertToFormat(QImage::Format_RGB32).copy(labels);
         QVERIFY2(labelsDrawn != boxesDrawn, "the labels look like empty boxes");

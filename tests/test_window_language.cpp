@@ -13,6 +13,7 @@
 #include <QDockWidget>
 #include <QGroupBox>
 #include <QMenuBar>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -104,17 +105,21 @@ private slots:
     void shortcutsListEveryActionShortcut() {
         ui::MainWindow w;
         const QList<ui::ShortcutEntry> entries = ui::collectShortcuts(&w);
-        int withShortcut = 0;
+        // Each editor and table has its own Add, Copy, ... actions with the
+        // same keys; the dialog lists such a command once.
+        QSet<QString> distinct;
         for (QAction* a : w.findChildren<QAction*>()) {
             if (a->shortcut().isEmpty() || a->text().isEmpty()) continue;
-            ++withShortcut;
+            distinct.insert(QString(a->text()).remove(QLatin1Char('&')) + QLatin1Char('\n') + a->shortcut().toString());
             const bool listed = std::any_of(entries.begin(), entries.end(),
                                             [a](const ui::ShortcutEntry& e) { return e.keys == a->shortcut(); });
             QVERIFY2(listed, qPrintable(a->text() + QStringLiteral(" is missing")));
         }
+        const int withShortcut = int(distinct.size());
         QVERIFY(withShortcut >= 8);
         ui::ShortcutsDialog dialog(&w);
-        QVERIFY(dialog.table()->rowCount() >= withShortcut);
+        QVERIFY2(dialog.table()->rowCount() >= withShortcut,
+                 qPrintable(QStringLiteral("%1 rows for %2 commands").arg(dialog.table()->rowCount()).arg(withShortcut)));
         bool hasSave = false;
         for (int r = 0; r < dialog.table()->rowCount(); ++r)
             hasSave |= dialog.table()->item(r, 1)->text() == QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText);
