@@ -35,7 +35,9 @@ void MessageBar::showMessage(const QString& text, Level level) {
 }
 
 QString MessageBar::text() const {
-    return isVisible() ? label_->text() : QString();
+    // isVisible() would also need every parent shown, so a message in a
+    // window not yet on screen would read as none; only a dismissed one is.
+    return isHidden() ? QString() : label_->text();
 }
 
 }  // namespace ui
