@@ -41,6 +41,13 @@ QByteArray readAll(const QString& path) {
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// With AP_SCREENSHOT_DIR set, the trained windows are also saved there as
+// the README's pictures; the assertions run either way.
+void saveScreenshot(QWidget& w, const char* name) {
+    const QString dir = qEnvironmentVariable("AP_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) QVERIFY(w.grab().save(dir + QLatin1Char('/') + QLatin1String(name)));
+}
+
 }  // namespace
 
 class TestExperimentsUi : public QObject {
@@ -85,6 +92,7 @@ void TestExperimentsUi::timestepTrainsAndShowsTheInformativeStep() {
     for (int r = 0; r < h.rows(); r += 37) QVERIFY(std::abs(h.values.row(r).sum() - 1.0f) < 1e-4f);
     QVERIFY(w.curves()->lastAccuracy() > 0.9);
     QCOMPARE(w.progressBar()->value(), w.progressBar()->maximum());
+    saveScreenshot(w, "timestep.png");
 }
 
 void TestExperimentsUi::timestepSettingsAreRead() {
@@ -194,6 +202,7 @@ void TestExperimentsUi::channelTrainsAndShowsTheInformativeChannel() {
     QCOMPARE(lines[0], QByteArray("channel,excitation,class_0,class_1,informative"));
     QVERIFY(lines[12].endsWith(",1"));
     QCOMPARE(w.exportChart(dir.filePath(QStringLiteral("channels.svg"))), QString());
+    saveScreenshot(w, "channel.png");
 }
 
 void TestExperimentsUi::channelStopAndRestart() {
