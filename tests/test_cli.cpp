@@ -1,5 +1,7 @@
 // The command line (docs/command-line.md), run as a separate process the way
 // scripts and outside tools run it.
+#include "app_process.h"
+
 #include <QtTest>
 
 #include <QImage>
@@ -18,29 +20,6 @@
 #include <unistd.h>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runApp(const QStringList& args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // The commands must not need a display: take every display away.
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(AP_APP_EXECUTABLE), args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
 
 QString data(const char* name) {
     return QStringLiteral(AP_TEST_DATA_DIR "/cli/") + QLatin1String(name);

@@ -1,4 +1,6 @@
 // The align and generate-corpus commands, run as a separate process.
+#include "app_process.h"
+
 #include <QtTest>
 
 #include <QJsonDocument>
@@ -8,28 +10,6 @@
 #include <QTemporaryDir>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runApp(const QStringList& args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(AP_APP_EXECUTABLE), args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
 
 QString corpus(const char* name) { return QStringLiteral(AP_RESOURCES_DIR "/corpora/") + QLatin1String(name); }
 

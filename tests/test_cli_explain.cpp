@@ -4,6 +4,8 @@
 // on the command line, and explain's bad input.
 #include "io/scene_io.h"
 
+#include "app_process.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -17,28 +19,6 @@
 #include <random>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runApp(const QStringList& args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(AP_APP_EXECUTABLE), args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
 
 ap::Matrix randomMatrix(Eigen::Index rows, Eigen::Index cols, unsigned seed) {
     std::mt19937 gen(seed);
