@@ -5,6 +5,7 @@
 #include "widgets/help/about_dialog.h"
 #include "widgets/help/shortcuts_dialog.h"
 #include "widgets/help/user_guide_dialog.h"
+#include "widgets/lessons/lessons_panel.h"
 #include "widgets/playground/main_window.h"
 
 #include <QAction>
@@ -100,6 +101,31 @@ private slots:
         QVERIFY(menuTitles(w).contains(QStringLiteral("&File")));
         QCOMPARE(scoring->itemText(1), QStringLiteral("scaled dot"));
         QCOMPARE(ui::storedLanguage(), ui::Language::English);
+    }
+
+    // The lesson open when the language changes is shown again in the new
+    // language: its text, its task and the lesson chooser.
+    void lessonFollowsTheLanguage() {
+        ui::MainWindow w;
+        auto* lessons = w.findChild<ui::LessonsPanel*>();
+        QVERIFY(lessons);
+        QVERIFY(lessons->startLesson(0));
+        QVERIFY2(lessons->shownText().contains(QLatin1String("attention")), qPrintable(lessons->shownText().left(80)));
+        const QString englishTask = lessons->taskText();
+        QVERIFY(englishTask.startsWith(QLatin1String("Try this")));
+        auto* languages = w.findChild<ui::LanguageMenu*>();
+        languages->actionFor(ui::Language::SimplifiedChinese)->trigger();
+        deliverLanguageChange();
+        QVERIFY2(lessons->shownText().contains(QStringLiteral("注意力")), qPrintable(lessons->shownText().left(80)));
+        QVERIFY2(lessons->taskText() != englishTask && !lessons->taskText().startsWith(QLatin1String("Try this")),
+                 qPrintable(lessons->taskText()));
+        auto* chooser = lessons->findChild<QComboBox*>(QStringLiteral("lessonCombo"));
+        QVERIFY(chooser);
+        QVERIFY2(!chooser->itemText(1).startsWith(QLatin1String("1. The four")), qPrintable(chooser->itemText(1)));
+        languages->actionFor(ui::Language::English)->trigger();
+        deliverLanguageChange();
+        QCOMPARE(lessons->taskText(), englishTask);
+        QVERIFY(chooser->itemText(1).startsWith(QLatin1String("1. The four")));
     }
 
     void shortcutsListEveryActionShortcut() {

@@ -76,8 +76,9 @@ bool lessonSeven(const ap::Scene& s, const ap::AttentionResult& r) {
 
 }  // namespace
 
-const std::vector<Lesson>& lessons() {
-    static const std::vector<Lesson> list = {
+std::vector<Lesson> lessons() {
+    // Built on each call, so titles and tasks follow a language switch.
+    return {
         {LessonTexts::tr("1. The four steps of attention"), LessonTexts::tr("Make “a” attend most to “étudiant”."), lessonOne},
         {LessonTexts::tr("2. Soft, hard and sampled"),
          LessonTexts::tr("Sample with at least 1000 draws: the frequencies of “a” come within 0.03 of softmax."), lessonTwo},
@@ -90,7 +91,6 @@ const std::vector<Lesson>& lessons() {
         {LessonTexts::tr("7. Splitting into heads"), LessonTexts::tr("Use two or more heads so that two heads disagree on a query's top key."),
          lessonSeven},
     };
-    return list;
 }
 
 bool loadLessonScene(int index, ap::Scene& scene, QString* error) {

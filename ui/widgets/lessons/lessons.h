@@ -21,8 +21,8 @@ struct Lesson {
     std::function<bool(const ap::Scene&, const ap::AttentionResult&)> check;
 };
 
-// The lessons in order (index 0 is lesson 1).
-const std::vector<Lesson>& lessons();
+// The lessons in order (index 0 is lesson 1), in the current language.
+std::vector<Lesson> lessons();
 
 // Lesson `index`'s scene and text, from the application's resources. An
 // empty scene title and a message in `error` on failure.

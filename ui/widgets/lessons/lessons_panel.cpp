@@ -4,6 +4,7 @@
 #include "widgets/lessons/lessons.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -54,8 +55,31 @@ LessonsPanel::LessonsPanel(SceneDocument* document, QWidget* parent) : QWidget(p
     task_->setWordWrap(true);
     task_->setMargin(6);
     layout->addWidget(task_);
-    text_->setPlainText(tr("Seven short lessons walk through attention step by step. Choose one above."));
+    showIntroduction();
     showTask();
+}
+
+void LessonsPanel::showIntroduction() {
+    text_->setPlainText(tr("Seven short lessons walk through attention step by step. Choose one above."));
+}
+
+void LessonsPanel::changeEvent(QEvent* event) {
+    // The lesson's text is a whole document per language, and the task and
+    // the d summary are built with arguments, so they are built again.
+    if (event->type() == QEvent::LanguageChange) {
+        for (int row = 0; row < chooser_->count(); ++row) {
+            const int index = chooser_->itemData(row).toInt();
+            chooser_->setItemText(row, index < 0 ? tr("Choose a lesson…") : lessons()[std::size_t(index)].title);
+        }
+        if (current_ < 0) {
+            showIntroduction();
+        } else {
+            text_->setMarkdown(lessonText(current_));
+            if (current_ == 4) setDimension(dimension_->value());
+        }
+        showTask();
+    }
+    QWidget::changeEvent(event);
 }
 
 bool LessonsPanel::startLesson(int index) {

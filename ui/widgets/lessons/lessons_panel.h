@@ -42,7 +42,11 @@ public slots:
 signals:
     void lessonStarted(int index);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void showIntroduction();
     void setDimension(int exponent);
     void showTask();
 
