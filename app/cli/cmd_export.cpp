@@ -14,11 +14,13 @@
 #include <QFile>
 #include <QSize>
 
+#include <optional>
+
 namespace app {
 namespace {
 
 int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, const QCommandLineOption& headOption,
-                    const QString& outPath, QSize size, const std::function<void()>& startGui) {
+                    const QString& outPath, QSize size, std::optional<ui::ColorScale> scale, const std::function<void()>& startGui) {
     const auto t = loadAttention(cl.input);
     if (!t) return kBadInput;
     ap::analysis::AttentionChoice choice;
@@ -44,7 +46,8 @@ int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, cons
         writeErr = ui::writeTextFile(outPath, ui::matrixToCsv(values, ui::attentionQueryLabels(*t), ui::attentionKeyLabels(*t)));
     } else {
         startGui();
-        const ui::HeatmapData data = ui::heatmapFromAttention(*t, choice, std::move(values));
+        ui::HeatmapData data = ui::heatmapFromAttention(*t, choice, std::move(values));
+        if (scale) ui::applyColorScale(data, *scale);
         writeErr = ui::exportHeatmap(data, ui::HeatmapStyle{}, size, outPath);
     }
     if (!writeErr.isEmpty()) {
@@ -75,7 +78,12 @@ int runExport(const QStringList& args, const std::function<void()>& startGui) {
                                     QStringLiteral("PX"), QStringLiteral("600"));
     const QCommandLineOption scores(QStringLiteral("scores"),
                                     QStringLiteral("Draw the raw scores instead of the weights."));
-    cl.parser.addOptions({output, head, layer, width, height, scores});
+    const QCommandLineOption colorScale(QStringLiteral("color-scale"),
+                                        QStringLiteral("fixed (weights on 0..1, the default), minmax, row (each row "
+                                                       "on its own), log (log10 of the weights) or diverging "
+                                                       "(scores, white at 0)."),
+                                        QStringLiteral("SCALE"), QStringLiteral("fixed"));
+    cl.parser.addOptions({output, head, layer, width, height, scores, colorScale});
     int code = kOk;
     if (!cl.parse(args, code))
         return code;
@@ -90,10 +98,18 @@ int runExport(const QStringList& args, const std::function<void()>& startGui) {
     int w = 0, h = 0;
     if (!cl.intOption(width, 16, 16384, w) || !cl.intOption(height, 16, 16384, h))
         return kBadInput;
+    // Unset, every picture keeps the scale its data comes with.
+    std::optional<ui::ColorScale> scale;
+    if (cl.parser.isSet(colorScale)) {
+        ui::ColorScale chosen = ui::ColorScale::Fixed;
+        if (!ui::colorScaleFromKey(cl.parser.value(colorScale), &chosen))
+            return cl.usageError(QStringLiteral("--color-scale must be fixed, minmax, row, log or diverging"));
+        scale = chosen;
+    }
     if (ap::import::isAttentionFile(QFile::encodeName(cl.input).toStdString())) {
         if (cl.parser.isSet(scores))
             return cl.usageError(QStringLiteral("--scores needs a scene; an attention file holds weights only"));
-        return exportAttention(cl, layer, head, outPath, QSize(w, h), startGui);
+        return exportAttention(cl, layer, head, outPath, QSize(w, h), scale, startGui);
     }
     if (csv) {
         printErr(QStringLiteral("%1: CSV export is for attention files; use .png, .svg or .pdf for a scene").arg(outPath));
@@ -114,8 +130,9 @@ int runExport(const QStringList& args, const std::function<void()>& startGui) {
         choice.head = n;
     }
     startGui();
-    const auto data = ui::heatmapFromResult(
+    auto data = ui::heatmapFromResult(
         scene, result, choice, cl.parser.isSet(scores) ? ui::HeatmapQuantity::Scores : ui::HeatmapQuantity::Weights);
+    if (scale) ui::applyColorScale(data, *scale);
     const QString err = ui::exportHeatmap(data, ui::HeatmapStyle{}, QSize(w, h), outPath);
     if (!err.isEmpty()) {
         printErr(err);

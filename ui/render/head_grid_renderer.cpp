@@ -133,7 +133,7 @@ HeadGridLayout layoutHeadGrid(const std::vector<HeadTile>& tiles, const QSizeF& 
     double right = W - margin;
     const double ticksW = std::max({tfm.horizontalAdvance(QStringLiteral("-0.000")),
                                     tfm.horizontalAdvance(maskedKeyLabel()),
-                                    tfm.horizontalAdvance(tiles.front().data.scaleLabel)});
+                                    tfm.horizontalAdvance(colorBarLabel(tiles.front().data)) - std::max(8.0, base)});
     const double barW = std::max(8.0, base);
     if (W > 4 * (ticksW + barW)) {
         const double top = margin + tfm.height() * 1.5;
@@ -195,7 +195,8 @@ void paintHeadGrid(QPainter& p, const std::vector<HeadTile>& tiles, const HeadGr
     }
     if (!L.colorBar.isEmpty() && !tiles.empty()) {
         const HeatmapData& d = tiles.front().data;
-        paintColorScale(p, L.colorBar, d.minValue, d.maxValue, d.scaleLabel, L.tickFont, style.colormap, style.ink);
+        paintColorScale(p, L.colorBar, d.minValue, d.maxValue, colorBarLabel(d), L.tickFont, colormapFor(d, style.colormap),
+                        style.ink, d.scale == ColorScale::Log);
     }
     p.restore();
 }

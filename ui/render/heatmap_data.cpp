@@ -85,6 +85,19 @@ QString scaleLabel(HeatmapQuantity quantity, bool meanOfHeads) {
                        : QCoreApplication::translate("ui::Heatmap", "score");
 }
 
+QString colorBarLabel(const HeatmapData& d) {
+    switch (d.scale) {
+    case ColorScale::Log:
+        return QCoreApplication::translate("ui::Heatmap", "%1 (log)").arg(d.scaleLabel);
+    case ColorScale::PerRow:
+        return d.quantity == HeatmapQuantity::Weights
+                   ? QCoreApplication::translate("ui::Heatmap", "%1 ÷ row max").arg(d.scaleLabel)
+                   : QCoreApplication::translate("ui::Heatmap", "%1 (per row)").arg(d.scaleLabel);
+    default:
+        return d.scaleLabel;
+    }
+}
+
 QString maskedKeyLabel() {
     return QCoreApplication::translate("ui::Heatmap", "masked");
 }
@@ -106,6 +119,7 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
     const int h = mean ? 0 : std::clamp(head.head, 0, int(result.heads.size()) - 1);
     if (quantity == HeatmapQuantity::Weights) {
         d.values = mean ? result.weightsMean : result.heads[size_t(h)].weights;
+        d.scale = ColorScale::Fixed;
         d.minValue = 0.0;
         d.maxValue = 1.0;
         d.scaleLabel = scaleLabel(HeatmapQuantity::Weights);
@@ -131,6 +145,7 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
             }
     if (!std::isfinite(lo)) { lo = 0.0; hi = 1.0; }
     if (hi - lo < 1e-12) { lo -= 0.5; hi += 0.5; }
+    d.scale = ColorScale::MinMax;
     d.minValue = lo;
     d.maxValue = hi;
     return d;

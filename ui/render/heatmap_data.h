@@ -3,6 +3,7 @@
 #pragma once
 
 #include "attention/attention.h"
+#include "render/color_scale.h"
 #include "core/scene.h"
 
 #include <QImage>
@@ -33,8 +34,13 @@ struct HeatmapData {
     ap::Matrix values;         // rows x columns
     ap::MaskMatrix mask;       // empty, or rows x columns (true = masked)
     std::vector<int> fullyMaskedRows;
-    double minValue = 0.0;     // colour scale range
+    // The colour scale and its range (applyColorScale() sets them): on the
+    // logarithmic scale minValue is the smallest positive weight shown; per
+    // row, each row's range is in rowLow/rowHigh and min..max is 0..1.
+    ColorScale scale = ColorScale::Fixed;
+    double minValue = 0.0;
     double maxValue = 1.0;
+    std::vector<float> rowLow, rowHigh;
     QString scaleLabel;        // "weight" or "score"
     // What `values` holds, so that a tooltip can name it and add the other
     // quantity beside it.
@@ -72,6 +78,10 @@ QString normalizationDisplayName(ap::Normalization normalization);
 
 // The colour scale's name: "weight", "score" or "mean score".
 QString scaleLabel(HeatmapQuantity quantity, bool meanOfHeads = false);
+
+// The colour bar's label: scaleLabel with the scale where it is not linear
+// ("weight (log)", "weight ÷ row max").
+QString colorBarLabel(const HeatmapData& data);
 
 // The word beside the hatched key under a colour scale.
 QString maskedKeyLabel();

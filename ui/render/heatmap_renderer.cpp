@@ -36,8 +36,19 @@ QString tickText(double v) {
     return QString::number(v, 'g', 3);
 }
 
+// 10⁻⁴ rather than 1e-04: the powers of ten of a logarithmic colour bar.
+QString logTickText(double v) {
+    const int k = int(std::lround(std::log10(v)));
+    if (std::fabs(v - std::pow(10.0, k)) > 1e-9 * std::fabs(v) || (k >= -2 && k <= 2)) return tickText(v);
+    static const char16_t* digits[] = {u"⁰", u"¹", u"²", u"³", u"⁴", u"⁵", u"⁶", u"⁷", u"⁸", u"⁹"};
+    QString text = QStringLiteral("10");
+    if (k < 0) text += QChar(0x207B);
+    for (QChar ch : QString::number(std::abs(k))) text += QString::fromUtf16(digits[ch.digitValue()]);
+    return text;
+}
+
 bool isWeightScale(const HeatmapData& d) {
-    return d.minValue == 0.0 && d.maxValue == 1.0 && d.quantity == HeatmapQuantity::Weights;
+    return d.quantity == HeatmapQuantity::Weights;
 }
 
 
@@ -71,6 +82,25 @@ QFont pixelFont(const QString& family, double px, bool bold) {
     f.setBold(bold);
     f.setStyleHint(QFont::SansSerif);
     return f;
+}
+
+std::vector<double> logTicks(double lo, double hi, int maxTicks) {
+    std::vector<double> ticks;
+    if (!(lo > 0) || !(hi > lo)) return ticks;
+    const int first = int(std::floor(std::log10(lo) + 1e-9)), last = int(std::floor(std::log10(hi) + 1e-9));
+    const auto inside = [&](double v) { return v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9); };
+    // Less than two decades: 1, 2 and 5 times the powers of ten.
+    if (last - first < 2) {
+        for (int k = first; k <= last; ++k)
+            for (double m : {1.0, 2.0, 5.0})
+                if (inside(m * std::pow(10.0, k))) ticks.push_back(m * std::pow(10.0, k));
+        return ticks.size() >= 2 ? ticks : niceTicks(lo, hi, maxTicks);
+    }
+    const int count = last - first + 1;
+    const int stride = std::max(1, (count + maxTicks - 1) / std::max(1, maxTicks));
+    for (int k = last; k >= first; k -= stride)
+        if (inside(std::pow(10.0, k))) ticks.insert(ticks.begin(), std::pow(10.0, k));
+    return ticks;
 }
 
 std::vector<double> niceTicks(double lo, double hi, int maxTicks) {
@@ -154,7 +184,8 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
                                         fm.horizontalAdvance(tickText((data.minValue + data.maxValue) / 2)),
                                         fm.horizontalAdvance(maskedKeyLabel())});
         const double barW = std::max(10.0, base * 1.1);
-        right -= ticksW + base * 0.6;
+        // The scale's name stands above the bar, from its left edge.
+        right -= std::max(ticksW + base * 0.6, fm.horizontalAdvance(colorBarLabel(data)) - barW + margin * 0.5);
         L.colorBar = QRectF(right - barW, top + base, barW, 0);  // height set below
         right -= barW + margin * 1.5;
     }
@@ -207,15 +238,23 @@ std::optional<QPoint> cellAt(const HeatmapLayout& L, const HeatmapData& data, co
     return QPoint(c, r);
 }
 
-QImage heatmapCellImage(const HeatmapData& d, const Colormap& colormap) {
+const Colormap& colormapFor(const HeatmapData& d, const Colormap& chosen) {
+    static const Colormap diverging(Colormap::Kind::Diverging);
+    return d.scale == ColorScale::Diverging ? diverging : chosen;
+}
+
+QImage heatmapCellImage(const HeatmapData& d, const Colormap& chosen) {
     QImage img(d.columns(), d.rows(), QImage::Format_RGB32);
-    const double span = d.maxValue - d.minValue;
-    const double scale = span > 0 ? 1.0 / span : 0.0;
+    const Colormap& colormap = colormapFor(d, chosen);
     for (int r = 0; r < d.rows(); ++r) {
         auto* line = reinterpret_cast<QRgb*>(img.scanLine(r));
         const float* values = d.values.data() + qsizetype(r) * d.columns();
-        for (int c = 0; c < d.columns(); ++c)
-            line[c] = colormap.rgbAt((double(values[c]) - d.minValue) * scale);
+        const RowColorMapping m = rowColorMapping(d, r);
+        if (m.log) {
+            for (int c = 0; c < d.columns(); ++c) line[c] = colormap.rgbAt(m.position(double(values[c])));
+        } else {
+            for (int c = 0; c < d.columns(); ++c) line[c] = colormap.rgbAt((double(values[c]) - m.low) * m.factor);
+        }
         if (d.mask.size() != 0) {
             const bool* masked = d.mask.data() + qsizetype(r) * d.columns();
             for (int c = 0; c < d.columns(); ++c)
@@ -281,18 +320,18 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
         p.drawImage(L.cells, built.isNull() ? *cellImage : built);
         p.restore();
     } else {
-        const double span = d.maxValue - d.minValue;
+        const Colormap& colormap = colormapFor(d, s.colormap);
         p.save();
         p.setRenderHint(QPainter::Antialiasing, false);
         for (int r = 0; r < d.rows(); ++r) {
+            const RowColorMapping m = rowColorMapping(d, r);
             for (int c = 0; c < d.columns(); ++c) {
                 // Cell edges are computed from the grid, not accumulated, so
                 // neighbouring cells meet exactly without gaps or overlaps.
                 const QRectF cell(QPointF(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight),
                                   QPointF(L.cells.left() + (c + 1) * L.cellWidth, L.cells.top() + (r + 1) * L.cellHeight));
                 p.fillRect(cell, d.isMasked(r, c) ? kMaskFill
-                                                  : QColor::fromRgb(s.colormap.rgbAt(
-                                                        span > 0 ? (double(d.values(r, c)) - d.minValue) / span : 0.0)));
+                                                  : QColor::fromRgb(colormap.rgbAt(m.position(double(d.values(r, c))))));
             }
         }
         p.restore();
@@ -317,14 +356,15 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
     if (!L.numbers)
         return;
     const bool weights = isWeightScale(d);
-    const double span = d.maxValue - d.minValue;
+    const Colormap& colormap = colormapFor(d, s.colormap);
     p.save();
     p.setFont(L.numberFont);
     for (int r = 0; r < d.rows(); ++r) {
+        const RowColorMapping m = rowColorMapping(d, r);
         for (int c = 0; c < d.columns(); ++c) {
             if (d.isMasked(r, c)) continue;
             const QRectF cell(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight, L.cellWidth, L.cellHeight);
-            const QRgb rgb = s.colormap.rgbAt(span > 0 ? (double(d.values(r, c)) - d.minValue) / span : 0.0);
+            const QRgb rgb = colormap.rgbAt(m.position(double(d.values(r, c))));
             p.setPen(readableTextColor(rgb));
             p.drawText(cell, Qt::AlignCenter, formatCellValue(d.values(r, c), weights));
         }
@@ -366,7 +406,8 @@ static void paintLabels(QPainter& p, const HeatmapData& d, const HeatmapLayout& 
 }
 
 void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double maxValue,
-                     const QString& label, const QFont& tickFont, const Colormap& colormap, const QColor& ink) {
+                     const QString& label, const QFont& tickFont, const Colormap& colormap, const QColor& ink,
+                     bool logarithmic) {
     if (bar.height() < 4)
         return;
     p.save();
@@ -383,12 +424,14 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
     p.drawRect(bar);
     p.setFont(tickFont);
     const QFontMetricsF fm(tickFont);
-    const double span = maxValue - minValue;
-    for (double v : niceTicks(minValue, maxValue, 6)) {
-        const double t = span > 0 ? (v - minValue) / span : 0.0;
+    const bool log = logarithmic && minValue > 0 && maxValue > minValue;
+    const double lo = log ? std::log10(minValue) : minValue;
+    const double span = (log ? std::log10(maxValue) : maxValue) - lo;
+    for (double v : log ? logTicks(minValue, maxValue, 6) : niceTicks(minValue, maxValue, 6)) {
+        const double t = span > 0 ? ((log ? std::log10(v) : v) - lo) / span : 0.0;
         const double y = bar.bottom() - t * bar.height();
         p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4, y));
-        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), tickText(v));
+        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), log ? logTickText(v) : tickText(v));
     }
     // The scale's name above the bar, and a key for masked cells below it.
     // Half a line higher than the top tick's text, so the two never touch.
@@ -403,7 +446,8 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
 static void paintColorBar(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
     QFont tickFont = L.labelFont;
     tickFont.setPixelSize(std::max(6, int(std::lround(L.titleFont.pixelSize() * 0.8))));
-    paintColorScale(p, L.colorBar, d.minValue, d.maxValue, d.scaleLabel, tickFont, s.colormap, s.ink);
+    paintColorScale(p, L.colorBar, d.minValue, d.maxValue, colorBarLabel(d), tickFont, colormapFor(d, s.colormap), s.ink,
+                    d.scale == ColorScale::Log);
 }
 
 void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s,

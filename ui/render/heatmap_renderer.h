@@ -64,15 +64,19 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
 void paintHeatmap(QPainter& painter, const HeatmapData& data, const HeatmapLayout& layout,
                   const HeatmapStyle& style, const QImage* cellImage = nullptr);
 
-// One pixel per cell in the colormap, masked cells in the mask grey.
+// One pixel per cell in the colormap (the diverging map on the diverging
+// scale), placed by the data's colour scale; masked cells in the mask grey.
 QImage heatmapCellImage(const HeatmapData& data, const Colormap& colormap);
+// The map `data` is drawn in when `chosen` is the user's map.
+const Colormap& colormapFor(const HeatmapData& data, const Colormap& chosen);
 
 // The colour scale alone: a vertical strip in `bar` for min..max with five
 // ticks, `label` above it and a hatched "masked" key below it. paintHeatmap
 // uses it for its colour bar; a grid of heatmaps sharing one range draws one.
+// On a logarithmic scale the ticks are the powers of ten in min..max.
 void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, double maxValue,
                      const QString& label, const QFont& tickFont, const Colormap& colormap,
-                     const QColor& ink = Qt::black);
+                     const QColor& ink = Qt::black, bool logarithmic = false);
 
 // The cell under `pos` as (column, row), or nothing outside the grid.
 std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);
@@ -80,6 +84,9 @@ std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& dat
 // Colour-bar ticks: every multiple in [lo, hi] of the smallest step of the
 // form 1, 2 or 5 × 10ⁿ that gives at most `maxTicks` of them.
 std::vector<double> niceTicks(double lo, double hi, int maxTicks);
+// Logarithmic ticks: the powers of ten in [lo, hi] (every n-th, so that at
+// most about `maxTicks` remain); niceTicks() when there is none.
+std::vector<double> logTicks(double lo, double hi, int maxTicks);
 
 // `title` fitted to `width`: whole if it fits, else its beginning elided so
 // that `keep` (an ending of the title) stays whole where it fits at all.

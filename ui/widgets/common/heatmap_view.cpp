@@ -33,6 +33,8 @@ void HeatmapView::setData(HeatmapData data) {
                            && data.rowLabels == data_.rowLabels && data.columnLabels == data_.columnLabels
                            && data.title == data_.title;
     data_ = std::move(data);
+    if (colorScale_ && effectiveColorScale(*colorScale_, data_.quantity == HeatmapQuantity::Weights) != data_.scale)
+        applyColorScale(data_, *colorScale_);
     // The worker thread may have built the cell image already.
     if (data_.cellImage.width() == data_.columns() && data_.cellImage.height() == data_.rows())
         cellImage_ = std::move(data_.cellImage);
@@ -76,8 +78,16 @@ void HeatmapView::updateShown() {
     shown_.fullyMaskedRows.clear();
     for (int r : data_.fullyMaskedRows)
         if (r >= y && r < y + h) shown_.fullyMaskedRows.push_back(r - y);
+    shown_.scale = data_.scale;
     shown_.minValue = data_.minValue;
     shown_.maxValue = data_.maxValue;
+    if (data_.rowLow.empty()) {
+        shown_.rowLow.clear();
+        shown_.rowHigh.clear();
+    } else {
+        shown_.rowLow.assign(data_.rowLow.begin() + y, data_.rowLow.begin() + y + h);
+        shown_.rowHigh.assign(data_.rowHigh.begin() + y, data_.rowHigh.begin() + y + h);
+    }
     shown_.scaleLabel = data_.scaleLabel;
     shown_.quantity = data_.quantity;
     shown_.marks.clear();
@@ -189,6 +199,16 @@ void HeatmapView::setMaskEditMode(bool on) {
 void HeatmapView::setSelectedRow(int row) {
     if (row == style_.selectedRow) return;
     style_.selectedRow = row;
+    update();
+}
+
+void HeatmapView::setColorScale(ColorScale scale) {
+    colorScale_ = scale;
+    applyColorScale(data_, scale);
+    cellImage_ = heatmapCellImage(data_, style_.colormap);
+    if (!overview_.isNull())
+        overview_ = cellImage_.scaled(QSize(140, 140), Qt::KeepAspectRatio, Qt::FastTransformation);
+    updateShown();
     update();
 }
 

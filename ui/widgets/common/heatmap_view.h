@@ -39,6 +39,10 @@ public:
     int selectedRow() const { return style_.selectedRow; }
     const HeatmapStyle& style() const { return style_; }
     void setColormap(Colormap::Kind kind);
+    // Draws every later data on `scale` too (until then each data keeps the
+    // scale it comes with).
+    void setColorScale(ColorScale scale);
+    ColorScale colorScale() const { return data_.scale; }
     void setShowNumbers(bool show);
     // The centre of a cell in widget coordinates (for tests and hit checks).
     QPoint cellCenter(int row, int column) const;
@@ -119,6 +123,7 @@ private:
     bool maskEditMode_ = false;
     HeatmapStyle style_;
     HeatmapLayout layout_;
+    std::optional<ColorScale> colorScale_;
     QImage cellImage_;  // one pixel per cell, rebuilt per result, not per paint
 };
 

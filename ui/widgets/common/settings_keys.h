@@ -9,6 +9,7 @@ inline constexpr char kGeometry[] = "geometry";
 inline constexpr char kWindowState[] = "windowState";
 inline constexpr char kShowNumbers[] = "showNumbers";
 inline constexpr char kColormap[] = "colormap";
+inline constexpr char kColorScale[] = "colorScale";  // fixed, minmax, row, log, diverging
 inline constexpr char kLastDir[] = "lastDir";
 // Export dialog: what was exported last, at which size and in which format
 inline constexpr char kExportTarget[] = "export/target";

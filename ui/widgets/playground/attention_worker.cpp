@@ -91,9 +91,12 @@ void AttentionWorker::run() {
         } else {
             auto views = std::make_shared<PreparedViews>();
             views->heatmap = heatmapFromResult(*scene, *out, view.head, view.quantity);
+            applyColorScale(views->heatmap, view.colorScale);
             views->heatmap.cellImage = heatmapCellImage(views->heatmap, Colormap(view.colormap));
-            if (out->heads.size() > 1)
+            if (out->heads.size() > 1) {
                 views->tiles = headTilesFromResult(*scene, *out, view.quantity);
+                applyColorScale(views->tiles, view.colorScale);
+            }
             emit resultReady(id, scene, out, view, std::move(views));
         }
     }

@@ -37,8 +37,10 @@ struct ViewSpec {
     HeadChoice head;
     HeatmapQuantity quantity = HeatmapQuantity::Weights;
     Colormap::Kind colormap = Colormap::Kind::Viridis;
+    ColorScale colorScale = ColorScale::Fixed;
     bool operator==(const ViewSpec& o) const {
-        return head.head == o.head.head && quantity == o.quantity && colormap == o.colormap;
+        return head.head == o.head.head && quantity == o.quantity && colormap == o.colormap
+               && colorScale == o.colorScale;
     }
 };
 

@@ -14,12 +14,14 @@ HeadGridView::HeadGridView(QWidget* parent) : QWidget(parent) {
 
 void HeadGridView::setResult(const ap::Scene& scene, const ap::AttentionResult& result, HeatmapQuantity quantity) {
     tiles_ = headTilesFromResult(scene, result, quantity);
+    if (colorScale_) applyColorScale(tiles_, *colorScale_);
     relayout();
     update();
 }
 
 void HeadGridView::setTiles(std::vector<HeadTile> tiles) {
     tiles_ = std::move(tiles);
+    if (colorScale_) applyColorScale(tiles_, *colorScale_);
     relayout();
     update();
 }
@@ -33,6 +35,12 @@ void HeadGridView::clear() {
 void HeadGridView::setSelected(HeadChoice choice) {
     if (choice.head == selected_.head) return;
     selected_ = choice;
+    update();
+}
+
+void HeadGridView::setColorScale(ColorScale scale) {
+    colorScale_ = scale;
+    applyColorScale(tiles_, scale);
     update();
 }
 

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 namespace ui {
 
 class HeadGridView : public QWidget {
@@ -22,6 +24,8 @@ public:
     void setSelected(HeadChoice choice);
     HeadChoice selected() const { return selected_; }
     void setColormap(Colormap::Kind kind);
+    // Draws these and later tiles on `scale`, with one colour bar.
+    void setColorScale(ColorScale scale);
 
     const std::vector<HeadTile>& tiles() const { return tiles_; }
     // Where tile `index` is in widget coordinates (for tests and hit checks).
@@ -52,6 +56,7 @@ private:
     HeadGridLayout layout_;
     HeatmapStyle style_;
     HeadChoice selected_;
+    std::optional<ColorScale> colorScale_;
 };
 
 }  // namespace ui

@@ -193,6 +193,7 @@ private:
     QMenu* viewMenu_ = nullptr;
     QAction* showNumbersAction_ = nullptr;
     QList<QAction*> colormapActions_;
+    QList<QAction*> colorScaleActions_;
     QAction* undo_ = nullptr;
     QAction* redo_ = nullptr;
     LearningTools* learning_ = nullptr;

@@ -27,6 +27,12 @@ void MainWindow::readSettings() {
             presenter_->setColormap(Colormap::Kind(colormap));
         }
     }
+    ColorScale scale = ColorScale::Fixed;
+    if (colorScaleFromKey(settings.value(QLatin1String(kColorScale)).toString(), &scale)) {
+        for (QAction* a : std::as_const(colorScaleActions_))
+            if (a->data().toString() == colorScaleKey(scale)) a->setChecked(true);
+        presenter_->setColorScale(scale);
+    }
 }
 
 void MainWindow::writeSettings() const {
@@ -36,6 +42,7 @@ void MainWindow::writeSettings() const {
     settings.setValue(QLatin1String(kWindowState), saveState());
     settings.setValue(QLatin1String(kShowNumbers), showNumbersAction_->isChecked());
     settings.setValue(QLatin1String(kColormap), int(presenter_->colormap()));
+    settings.setValue(QLatin1String(kColorScale), colorScaleKey(presenter_->colorScale()));
 }
 
 QString MainWindow::startDir() const {

@@ -85,6 +85,7 @@ ViewSpec PlaygroundPresenter::viewSpec() const {
     v.head = head_;
     v.quantity = showScores_ ? HeatmapQuantity::Scores : HeatmapQuantity::Weights;
     v.colormap = colormap_;
+    v.colorScale = colorScale_;
     return v;
 }
 
@@ -178,6 +179,16 @@ void PlaygroundPresenter::setColormap(Colormap::Kind kind) {
     colormap_ = kind;
     views_.heatmap->setColormap(kind);
     views_.headGrid->setColormap(kind);
+}
+
+}  // namespace ui
+
+namespace ui {
+
+void PlaygroundPresenter::setColorScale(ColorScale scale) {
+    colorScale_ = scale;
+    views_.heatmap->setColorScale(scale);
+    views_.headGrid->setColorScale(scale);
 }
 
 }  // namespace ui

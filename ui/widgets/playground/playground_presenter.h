@@ -47,6 +47,8 @@ public:
     int selectedQuery() const { return selectedQuery_; }
     bool showScores() const { return showScores_; }
     Colormap::Kind colormap() const { return colormap_; }
+    ColorScale colorScale() const { return colorScale_; }
+    void setColorScale(ColorScale scale);
     bool isBusy() const { return busyShown_; }
 
     void selectQuery(int row);
@@ -93,6 +95,7 @@ private:
     int selectedQuery_ = 0;
     bool showScores_ = false;
     Colormap::Kind colormap_ = Colormap::Kind::Viridis;
+    ColorScale colorScale_ = ColorScale::Fixed;
 };
 
 }  // namespace ui
