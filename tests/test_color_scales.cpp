@@ -6,6 +6,7 @@
 #include "render/head_grid_renderer.h"
 #include "render/heatmap_data.h"
 #include "render/heatmap_renderer.h"
+#include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/playground/head_grid_view.h"
 #include "widgets/playground/main_window.h"
@@ -191,6 +192,22 @@ private slots:
         QVERIFY(view.isZoomed());
         const QImage shot = view.grab().toImage();  // paints the zoomed part
         QVERIFY(!shot.isNull());
+    }
+
+    // In the window the bar chart shows the keys the zoomed heatmap shows.
+    void barsFollowTheZoomedMap() {
+        QSettings().clear();
+        ui::MainWindow w;
+        auto* heatmap = w.findChild<ui::HeatmapView*>();
+        auto* bars = w.findChild<ui::BarChartView*>();
+        QVERIFY(heatmap && bars);
+        QTRY_VERIFY(heatmap->data().columns() >= 3 && !bars->barValues().isEmpty());
+        const int keys = heatmap->data().columns();
+        QCOMPARE(bars->keyRange(), qMakePair(0, keys));
+        heatmap->setVisibleCells(QRect(1, 0, 2, 2));
+        QCOMPARE(bars->keyRange(), qMakePair(1, 2));
+        heatmap->fitToWindow();
+        QCOMPARE(bars->keyRange(), qMakePair(0, keys));
     }
 
     void menuPicksTheScaleAndRemembersIt() {

@@ -19,6 +19,7 @@
 #include <QPainter>
 #include <QWheelEvent>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSlider>
@@ -111,6 +112,8 @@ private slots:
     void heatmapPansByDragAndWheel();
     void heatmapKeyboardMovesTheSelection();
     void heatmapFindsATokenAndJumpsToIt();
+    void heatmapScrollBarsFollowAndMoveTheView();
+    void barChartFollowsTheVisibleKeys();
 };
 
 namespace {
@@ -812,3 +815,65 @@ void TestViews::heatmapToolTipGivesEveryPart() {
 
 QTEST_MAIN(TestViews)
 #include "test_views.moc"
+
+void TestViews::heatmapScrollBarsFollowAndMoveTheView() {
+    ui::HeatmapView view;
+    view.resize(600, 500);
+    view.setData(gradientMap());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto* h = view.findChild<QScrollBar*>(QStringLiteral("heatmapHorizontalBar"));
+    auto* v = view.findChild<QScrollBar*>(QStringLiteral("heatmapVerticalBar"));
+    QVERIFY(h && v);
+    QVERIFY(!h->isVisible() && !v->isVisible());  // the whole map: nothing to scroll
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QCOMPARE(view.visibleCells().size(), QSize(20, 20));
+    QVERIFY(h->isVisible() && v->isVisible());
+    QCOMPARE(h->maximum(), 20);
+    QCOMPARE(h->pageStep(), 20);
+    QCOMPARE(h->value(), view.visibleCells().x());
+    // The bars stay clear of the cells.
+    const QRect cells = view.visibleCells();
+    const QPoint lastCell = view.cellCenter(cells.bottom(), cells.right());
+    QVERIFY(lastCell.x() < v->geometry().left());
+    QVERIFY(lastCell.y() < h->geometry().top());
+    // Moving a bar moves the view; panning moves the bar.
+    h->setValue(20);
+    QCOMPARE(view.visibleCells().x(), 20);
+    v->setValue(3);
+    QCOMPARE(view.visibleCells().y(), 3);
+    view.panBy(-5, 2);
+    QCOMPARE(h->value(), 15);
+    QCOMPARE(v->value(), 5);
+    QTest::keyClick(&view, Qt::Key_0);
+    QVERIFY(!h->isVisible() && !v->isVisible());
+}
+
+void TestViews::barChartFollowsTheVisibleKeys() {
+    ui::BarChartView chart;
+    chart.resize(500, 260);
+    QStringList keys;
+    for (int j = 0; j < 2048; ++j) keys << QStringLiteral("k%1").arg(j);
+    std::vector<float> values(2048, 1.0f / 2048);
+    chart.setRow(QStringLiteral("q"), keys, values, std::vector<bool>(2048, false), true);
+    QCOMPARE(chart.keyRange(), qMakePair(0, 2048));
+    // At 2,048 keys only some are labelled; zoomed to 16 every one is.
+    QVERIFY(chart.tickLabels().size() < 2048 / 4);
+    chart.setKeyRange(1000, 16);
+    QCOMPARE(chart.keyRange(), qMakePair(1000, 16));
+    QVERIFY(chart.keyAxisRange().first > 999 && chart.keyAxisRange().first < 1000);
+    QVERIFY(chart.keyAxisRange().second > 1015 && chart.keyAxisRange().second < 1016);
+    const QMap<double, QString> ticks = chart.tickLabels();
+    QCOMPARE(ticks.size(), 16);
+    QCOMPARE(ticks.firstKey(), 1000.0);
+    QCOMPARE(ticks.value(1015.0), QStringLiteral("k1015"));
+    // A new row of the same keys keeps the range; the whole range resets it.
+    chart.setRow(QStringLiteral("q2"), keys, values, std::vector<bool>(2048, false), true);
+    QCOMPARE(chart.keyRange(), qMakePair(1000, 16));
+    chart.setKeyRange(0, 2048);
+    QCOMPARE(chart.keyRange(), qMakePair(0, 2048));
+    // A row with fewer keys drops a range it no longer has.
+    chart.setKeyRange(1000, 16);
+    chart.setRow(QStringLiteral("q"), keys.mid(0, 8), std::vector<float>(8, 0.125f), std::vector<bool>(8, false), true);
+    QCOMPARE(chart.keyRange(), qMakePair(0, 8));
+}

@@ -144,7 +144,8 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
         lo = lo < 0 ? lo - pad : 0;
     }
     plot_->yAxis->setRange(lo, hi);
-    plot_->xAxis->setRange(-0.6, std::max(0, n - 1) + 0.6);
+    if (rangeFirst_ + rangeCount_ > n) rangeFirst_ = rangeCount_ = 0;
+    applyKeyRange();
     // Masked columns span the whole value axis: a hatched band, never a
     // short bar that could pass for a small weight.
     maskedFill_->setBaseValue(lo);
@@ -211,25 +212,53 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void BarChartView::setKeyRange(int first, int count) {
+    const int n = int(values_.size());
+    if (count <= 0 || count >= n || first < 0 || first + count > n)
+        first = count = 0;
+    if (first == rangeFirst_ && count == rangeCount_) return;
+    rangeFirst_ = first;
+    rangeCount_ = count;
+    applyKeyRange();
+    updateTicks();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QPair<int, int> BarChartView::keyRange() const {
+    return rangeCount_ > 0 ? qMakePair(rangeFirst_, rangeCount_) : qMakePair(0, int(values_.size()));
+}
+
+QPair<double, double> BarChartView::keyAxisRange() const {
+    return {plot_->xAxis->range().lower, plot_->xAxis->range().upper};
+}
+
+void BarChartView::applyKeyRange() {
+    const QPair<int, int> r = keyRange();
+    plot_->xAxis->setRange(r.first - 0.6, r.first + std::max(0, r.second - 1) + 0.6);
+}
+
 void BarChartView::updateTicks() {
     ticker_->clear();
     const int n = int(values_.size());
     if (n == 0)
         return;
+    const int first = keyRange().first, shown = std::max(1, keyRange().second);
     // Label every key while the labels fit side by side; then turn them
     // upright, then label only every step-th key.
     const QFontMetrics fm(plot_->xAxis->tickLabelFont());
     // The axis rect is laid out only at the next replot, so its width is
     // estimated from this widget's (the plot fills it): the value axis takes
     // about 70 pixels.
-    const double slot = std::max(1.0, double(std::max(40, width() - 70)) / n);
+    const double slot = std::max(1.0, double(std::max(40, width() - 70)) / shown);
     int widest = 0;
-    for (const QString& label : keyLabels_)
-        widest = std::max(widest, fm.horizontalAdvance(label));
+    for (int j = first; j < first + shown; ++j)
+        widest = std::max(widest, fm.horizontalAdvance(keyLabels_.value(j)));
     const bool upright = widest + 6 > slot;
     plot_->xAxis->setTickLabelRotation(upright ? -90 : 0);
     const int step = upright ? std::max(1, int(std::ceil(fm.height() * 1.2 / slot))) : 1;
-    for (int j = 0; j < n; j += step)
+    // Multiples of the step, so that labels stay on the same keys as the
+    // range pans.
+    for (int j = (first + step - 1) / step * step; j < first + shown; j += step)
         ticker_->addTick(j, fm.elidedText(keyLabels_.value(j), Qt::ElideRight, fm.averageCharWidth() * 16));
 }
 

@@ -37,6 +37,11 @@ public:
     // An empty vector removes it.
     void setReference(std::vector<float> values, const QString& barsName, const QString& referenceName);
     QVector<double> referenceValues() const;
+    // Shows only keys first .. first + count - 1 (e.g. the heatmap's visible
+    // columns), labelled as densely as they fit; a count of 0 or less shows
+    // every key. Kept across setRow() while the key count stays the same.
+    void setKeyRange(int first, int count);
+    QPair<int, int> keyRange() const;
 
     // What the chart holds, for tests: the bars (unmasked keys, by key
     // index), the keys drawn as masked, the tick labels by key index, the
@@ -47,6 +52,8 @@ public:
     QMap<double, QString> tickLabels() const;
     QString title() const;
     QPair<double, double> valueRange() const;
+    // The key axis as drawn (key indices, with half a bar of margin).
+    QPair<double, double> keyAxisRange() const;
 
     QSize sizeHint() const override { return {420, 240}; }
     QSize minimumSizeHint() const override { return {160, 120}; }
@@ -71,6 +78,8 @@ private:
     std::vector<bool> masked_;
     QVector<int> maskedList_;
     bool weights_ = true;
+    int rangeFirst_ = 0, rangeCount_ = 0;  // 0: every key
+    void applyKeyRange();
 };
 
 }  // namespace ui

@@ -5,6 +5,8 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QScrollBar>
+#include <QSignalBlocker>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -26,6 +28,45 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::StrongFocus);
+    // Scroll bars appear while zoomed; they move the visible range.
+    horizontalBar_ = new QScrollBar(Qt::Horizontal, this);
+    horizontalBar_->setObjectName(QStringLiteral("heatmapHorizontalBar"));
+    verticalBar_ = new QScrollBar(Qt::Vertical, this);
+    verticalBar_->setObjectName(QStringLiteral("heatmapVerticalBar"));
+    for (QScrollBar* bar : {horizontalBar_, verticalBar_}) {
+        bar->setVisible(false);
+        bar->setFocusPolicy(Qt::NoFocus);
+    }
+    connect(horizontalBar_, &QScrollBar::valueChanged, this, [this](int x) {
+        setVisibleCells(QRect(x, visible_.y(), visible_.width(), visible_.height()));
+    });
+    connect(verticalBar_, &QScrollBar::valueChanged, this, [this](int y) {
+        setVisibleCells(QRect(visible_.x(), y, visible_.width(), visible_.height()));
+    });
+}
+
+void HeatmapView::syncScrollBars() {
+    const bool zoomed = isZoomed() && data_.rows() > 0;
+    const QSignalBlocker hb(horizontalBar_), vb(verticalBar_);
+    horizontalBar_->setVisible(zoomed && visible_.width() < data_.columns());
+    verticalBar_->setVisible(zoomed && visible_.height() < data_.rows());
+    horizontalBar_->setRange(0, std::max(0, data_.columns() - visible_.width()));
+    horizontalBar_->setPageStep(std::max(1, visible_.width()));
+    horizontalBar_->setSingleStep(std::max(1, visible_.width() / 8));
+    horizontalBar_->setValue(visible_.x());
+    verticalBar_->setRange(0, std::max(0, data_.rows() - visible_.height()));
+    verticalBar_->setPageStep(std::max(1, visible_.height()));
+    verticalBar_->setSingleStep(std::max(1, visible_.height() / 8));
+    verticalBar_->setValue(visible_.y());
+    const int hExtent = horizontalBar_->isVisible() ? horizontalBar_->sizeHint().height() : 0;
+    const int vExtent = verticalBar_->isVisible() ? verticalBar_->sizeHint().width() : 0;
+    horizontalBar_->setGeometry(0, height() - hExtent, width() - vExtent, hExtent);
+    verticalBar_->setGeometry(width() - vExtent, 0, vExtent, height() - hExtent);
+}
+
+QSize HeatmapView::contentSize() const {
+    return QSize(width() - (verticalBar_->isVisible() ? verticalBar_->width() : 0),
+                 height() - (horizontalBar_->isVisible() ? horizontalBar_->height() : 0));
 }
 
 void HeatmapView::setData(HeatmapData data) {
@@ -225,7 +266,8 @@ void HeatmapView::setShowNumbers(bool show) {
 }
 
 void HeatmapView::relayout() {
-    layout_ = layoutHeatmap(shownData(), QSizeF(size()), style_);
+    syncScrollBars();
+    layout_ = layoutHeatmap(shownData(), QSizeF(contentSize()), style_);
 }
 
 std::optional<QPoint> HeatmapView::cellUnder(const QPointF& pos) const {
@@ -246,6 +288,8 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     onScreen.paper = palette().color(QPalette::Base);
     onScreen.ink = palette().color(QPalette::Text);
     const QPoint offset = isZoomed() ? visible_.topLeft() : QPoint();
+    if (contentSize() != size())
+        p.fillRect(rect(), onScreen.paper);  // the corner between the scroll bars
     if (isZoomed()) {
         // Hover, selection and highlight in the shown part's cells.
         onScreen.selectedRow = visible_.contains(QPoint(visible_.x(), style_.selectedRow))

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class QScrollBar;
+
 namespace ui {
 
 class HeatmapView : public QWidget {
@@ -103,8 +105,13 @@ private:
     std::optional<QPoint> cellUnder(const QPointF& pos) const;
     void scrollTo(const QPoint& cell);
     void paintOverview(QPainter& p);
+    void syncScrollBars();
+    // The size the heatmap is drawn at: the widget less the scroll bars.
+    QSize contentSize() const;
 
     QRect visible_;
+    QScrollBar* horizontalBar_ = nullptr;
+    QScrollBar* verticalBar_ = nullptr;
     HeatmapData shown_;
     QImage shownImage_;
     QImage overview_;  // the whole grid, small, for the mini-map

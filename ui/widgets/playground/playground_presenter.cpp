@@ -43,6 +43,11 @@ PlaygroundPresenter::PlaygroundPresenter(SceneDocument* document, PlaygroundView
     connect(&worker_, &AttentionWorker::failed, this, &PlaygroundPresenter::onFailed);
     connect(document_, &SceneDocument::sceneChanged, this, &PlaygroundPresenter::onSceneChanged);
     connect(views_.headGrid, &HeadGridView::headSelected, this, &PlaygroundPresenter::selectHead);
+    // The bars follow the heatmap's visible keys, so a zoomed map of 2,048
+    // keys has bars as wide as its cells.
+    connect(views_.heatmap, &HeatmapView::visibleCellsChanged, this, [this](const QRect& cells) {
+        views_.barChart->setKeyRange(cells.x(), cells.width());
+    });
 }
 
 PlaygroundPresenter::~PlaygroundPresenter() = default;
@@ -154,6 +159,8 @@ void PlaygroundPresenter::refreshBarChart() {
     }
     views_.barChart->setRow(d.rowLabels.value(row), d.columnLabels, std::move(values), std::move(masked),
                             !showScores_);
+    const QRect visible = views_.heatmap->visibleCells();
+    views_.barChart->setKeyRange(visible.x(), visible.width());
     emit barChartRowChanged(row, !showScores_);
     views_.heatmap->setSelectedRow(row);
 }
