@@ -2,6 +2,7 @@
 // signals out, driven the way a user drives them (keys, clicks).
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/export_dialog.h"
+#include "render/head_grid_renderer.h"
 #include "render/heatmap_renderer.h"
 #include "widgets/playground/controls_panel.h"
 #include "widgets/playground/head_grid_view.h"
@@ -114,6 +115,7 @@ private slots:
     void heatmapFindsATokenAndJumpsToIt();
     void heatmapScrollBarsFollowAndMoveTheView();
     void barChartFollowsTheVisibleKeys();
+    void headGridThumbnailsGiveLabelsRoomToCells();
 };
 
 namespace {
@@ -876,4 +878,38 @@ void TestViews::barChartFollowsTheVisibleKeys() {
     chart.setKeyRange(1000, 16);
     chart.setRow(QStringLiteral("q"), keys.mid(0, 8), std::vector<float>(8, 0.125f), std::vector<bool>(8, false), true);
     QCOMPARE(chart.keyRange(), qMakePair(0, 8));
+}
+
+void TestViews::headGridThumbnailsGiveLabelsRoomToCells() {
+    auto tilesOf = [](int n) {
+        std::vector<ui::HeadTile> tiles(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) {
+            tiles[std::size_t(i)].caption = QStringLiteral("head %1").arg(i);
+            tiles[std::size_t(i)].data = gradientMap();
+        }
+        return tiles;
+    };
+    // 16 heads and the mean in a dock-sized grid: no token labels, the
+    // cells fill each thumbnail.
+    const ui::HeatmapStyle style;
+    const std::vector<ui::HeadTile> many = tilesOf(17);
+    const ui::HeadGridLayout small = ui::layoutHeadGrid(many, QSizeF(260, 600), style);
+    QVERIFY(!small.tileLabels);
+    for (std::size_t i = 0; i < many.size(); ++i) {
+        QVERIFY(small.heatmaps[i].cells.width() >= small.heatmapRects[i].width() - 20);
+        QVERIFY(small.heatmaps[i].cells.height() >= small.heatmapRects[i].height() - 20);
+    }
+    // Two heads in a large grid keep their labels.
+    const std::vector<ui::HeadTile> two = tilesOf(2);
+    const ui::HeadGridLayout large = ui::layoutHeadGrid(two, QSizeF(1000, 900), style);
+    QVERIFY(large.tileLabels);
+    QVERIFY(large.heatmaps[0].cells.left() > 10);
+    // The drawing follows the layout: a thumbnail's top-left pixel is a cell.
+    QImage image(260, 600, QImage::Format_RGB32);
+    QPainter p(&image);
+    ui::paintHeadGrid(p, many, small, style);
+    p.end();
+    const QPointF corner = small.heatmapRects[0].topLeft() + small.heatmaps[0].cells.topLeft() + QPointF(1, 1);
+    const QImage cells = ui::heatmapCellImage(many[0].data, style.colormap);
+    QCOMPARE(image.pixelColor(corner.toPoint()), cells.pixelColor(0, 0));
 }

@@ -160,7 +160,14 @@ HeadGridLayout layoutHeadGrid(const std::vector<HeadTile>& tiles, const QSizeF& 
     // Every tile has the same size, shape and labels, so one heatmap layout
     // serves them all (measuring 2 x 256 labels once instead of 17 times).
     const QSizeF heatSize(std::max(1.0, tw - margin), std::max(1.0, th - margin - captionH));
-    const HeatmapLayout heatLayout = layoutHeatmap(tiles.front().data, heatSize, tileStyle(style));
+    // Labels in a thumbnail smaller than this would be a few pixels high
+    // and take a third of it; without them the cells get the whole tile
+    // (the tooltip names the head, the main view labels every token).
+    constexpr double kMinLabelledTile = 150.0;
+    L.tileLabels = std::min(heatSize.width(), heatSize.height()) >= kMinLabelledTile;
+    HeatmapStyle ts = tileStyle(style);
+    ts.drawLabels = L.tileLabels;
+    const HeatmapLayout heatLayout = layoutHeatmap(tiles.front().data, heatSize, ts);
     for (int i = 0; i < n; ++i) {
         const QRectF tile(margin + (i % L.columns) * tw, margin + (i / L.columns) * th, tw - margin, th - margin);
         L.tiles.push_back(tile);
@@ -175,7 +182,8 @@ void paintHeadGrid(QPainter& p, const std::vector<HeadTile>& tiles, const HeadGr
                    const HeatmapStyle& style, int selected) {
     p.save();
     p.fillRect(QRectF(QPointF(0, 0), L.size), style.paper);
-    const HeatmapStyle ts = tileStyle(style);
+    HeatmapStyle ts = tileStyle(style);
+    ts.drawLabels = L.tileLabels;
     for (size_t i = 0; i < tiles.size() && i < L.tiles.size(); ++i) {
         const bool isSelected = int(i) == selected;
         QFont f = L.captionFont;

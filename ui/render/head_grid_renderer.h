@@ -46,6 +46,7 @@ struct HeadGridLayout {
     std::vector<HeatmapLayout> heatmaps;  // each in its own tile's coordinates
     std::vector<QRectF> heatmapRects;     // where each heatmap goes
     QRectF colorBar;               // empty when there is no room
+    bool tileLabels = true;        // tiles large enough for token labels
     QFont captionFont, tickFont;
 };
 

@@ -199,14 +199,15 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
     const double lineH = lfm.height();
     L.rowLabelStep = std::max(1, int(std::ceil(lineH / (gridHGuess / rows))));
     const double maxRowLabelW = W * 0.3;
-    const double rowLabelW = std::min(maxRowLabelW, widestLabel(data.rowLabels, lfm, L.rowLabelStep)) + labelPx * 0.6;
+    const double rowLabelW = !style.drawLabels ? 0.0
+                             : std::min(maxRowLabelW, widestLabel(data.rowLabels, lfm, L.rowLabelStep)) + labelPx * 0.6;
 
     const double gridW0 = std::max(1.0, right - margin - rowLabelW);
     const double cellW0 = gridW0 / cols;
     const double widestCol = widestLabel(data.columnLabels, lfm, 1);
     L.rotateColumnLabels = widestCol + labelPx * 0.4 > cellW0;
-    double colLabelH = lineH * 1.3;
-    if (L.rotateColumnLabels) {
+    double colLabelH = style.drawLabels ? lineH * 1.3 : 0.0;
+    if (L.rotateColumnLabels && style.drawLabels) {
         L.columnLabelStep = std::max(1, int(std::ceil(lineH / cellW0)));
         colLabelH = std::min(H * 0.3, widestLabel(data.columnLabels, lfm, L.columnLabelStep)) + labelPx * 0.6;
     }
@@ -462,7 +463,7 @@ void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, con
     }
     if (d.rows() > 0 && d.columns() > 0) {
         paintCells(p, d, L, s, cellImage);
-        paintLabels(p, d, L, s.ink);
+        if (s.drawLabels) paintLabels(p, d, L, s.ink);
         if (!d.marks.empty() || !d.possibleMarks.empty()) {
             // Gold-alignment marks: a ring that reads on every colour; possible
             // links get a dashed black ring so that they tell apart from sure ones.

@@ -27,6 +27,9 @@ struct HeatmapStyle {
     bool numbersWhenTheyFit = true;
     bool drawTitle = true;
     bool drawColorBar = true;
+    // Token labels beside the rows and above the columns. Thumbnails too
+    // small for readable labels leave them out and give the cells the room.
+    bool drawLabels = true;
     int selectedRow = -1;                 // outlined row (the bar chart's row)
     std::optional<QPoint> hoveredCell;    // (column, row) in QPoint(x, y) order
     // Cells outlined in a dashed orange, e.g. those a step of the
