@@ -40,7 +40,32 @@ private slots:
     void exportsViewAndStatistics();
     void maxPoolKeepsTheMaximum();
     void mainWindowOpensAttentionInTheModelView();
+    void logScaleFromTheViewMenu();
 };
+
+// View ▸ Colour Scale ▸ Logarithmic: the shown head and the next one are
+// drawn on the log scale, prepared by the worker.
+void TestModelView::logScaleFromTheViewMenu() {
+    ui::ModelViewWindow w;
+    QSignalSpy shown(&w, &ui::ModelViewWindow::viewShown);
+    w.openFile(fixture("stored_tokens.npz"));
+    QVERIFY(shown.wait(5000));
+    QCOMPARE(w.headView()->colorScale(), ui::ColorScale::Fixed);
+    auto* log = w.findChild<QAction*>(QStringLiteral("modelColorScale_log"));
+    QVERIFY(log);
+    log->trigger();
+    QCOMPARE(w.headView()->colorScale(), ui::ColorScale::Log);
+    const ui::HeatmapData& d = w.headView()->data();
+    float smallestPositive = 1.0f;
+    for (float v : d.values.reshaped()) if (v > 0) smallestPositive = std::min(smallestPositive, v);
+    QCOMPARE(float(d.minValue), std::max(smallestPositive, float(ui::kLogFloor)));
+    w.resize(1100, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::mouseClick(w.grid(), Qt::LeftButton, {}, w.grid()->tileRect(1, 1).center());
+    QTRY_VERIFY(w.headView()->data().title.contains(QStringLiteral("layer 1 · head 1")));
+    QCOMPARE(w.headView()->data().scale, ui::ColorScale::Log);
+}
 
 void TestModelView::opensAndShowsTheFirstHead() {
     ui::ModelViewWindow w;

@@ -78,6 +78,11 @@ void ModelViewWorker::setColormap(Colormap::Kind kind) {
     colormap_ = Colormap(kind);
 }
 
+void ModelViewWorker::setColorScale(ColorScale scale) {
+    QMutexLocker lock(&mutex_);
+    colorScale_ = scale;
+}
+
 QImage ModelViewWorker::colour(const ap::Matrix& m, const Colormap& map) {
     QImage image(int(m.cols()), int(m.rows()), QImage::Format_RGB32);
     for (int i = 0; i < image.height(); ++i) {
@@ -198,10 +203,13 @@ void ModelViewWorker::run() {
             if (values.size() == 0) continue;  // cancelled by a newer request
             auto data = std::make_shared<HeatmapData>(heatmapFromAttention(*tensor_, *view, std::move(values)));
             Colormap map;
+            ColorScale scale = ColorScale::Fixed;
             {
                 QMutexLocker lock(&mutex_);
                 map = colormap_;
+                scale = colorScale_;
             }
+            applyColorScale(*data, scale);
             data->cellImage = heatmapCellImage(*data, map);
             emit viewReady(viewId, std::move(data));
             continue;

@@ -48,6 +48,8 @@ public:
     // Stops building thumbnails and statistics for the open file.
     void cancelGrid();
     void setColormap(Colormap::Kind kind);
+    // The colour scale of the large views prepared from now on.
+    void setColorScale(ColorScale scale);
 
 signals:
     void opened(quint64 id, ui::AttentionPtr tensor);
@@ -77,6 +79,7 @@ private:
     quint64 pendingViewId_ = 0;
     std::atomic<bool> cancelView_{false};
     Colormap colormap_;
+    ColorScale colorScale_ = ColorScale::Fixed;
 
     // Worker-thread state of the open file.
     AttentionPtr tensor_;
