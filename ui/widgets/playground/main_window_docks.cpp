@@ -10,6 +10,8 @@
 
 #include <QDockWidget>
 #include <QScrollArea>
+
+#include <algorithm>
 #include <QTabWidget>
 
 namespace ui {
@@ -22,7 +24,10 @@ void MainWindow::createDocks() {
     QDockWidget* output = createOutputDock();
     splitDockWidget(bars, output, Qt::Horizontal);
     // The heatmap is what the window is for: give it most of the room.
-    resizeDocks({controls, inputs}, {340, 340}, Qt::Horizontal);
+    // The left docks start as wide as the controls ask (in the language and
+    // font in use), within reason; a narrower window scrolls them.
+    const int left = std::clamp(controls_->sizeHint().width() + 24, 340, 460);
+    resizeDocks({controls, inputs}, {left, left}, Qt::Horizontal);
     resizeDocks({controls, inputs}, {300, 420}, Qt::Vertical);
     resizeDocks({bars, output}, {220, 220}, Qt::Vertical);
     resizeDocks({bars, output}, {560, 340}, Qt::Horizontal);
