@@ -260,8 +260,8 @@ private slots:
         QCOMPARE(QColor(exported.pixel(1, 1)), QColor(Qt::white));
         // The centre of the first cell has the same colour in both.
         const ui::HeatmapLayout L = ui::layoutHeatmap(view.data(), QSizeF(520, 400), view.style());
-        const QPoint cell = QPointF(L.cells.left() + 3, L.cells.top() + 3).toPoint();
-        QCOMPARE(onScreen.pixel(cell), exported.pixel(cell));
+        const QPointF cell(L.cells.left() + 3, L.cells.top() + 3);
+        QCOMPARE(onScreen.pixel((cell * onScreen.devicePixelRatio()).toPoint()), exported.pixel(cell.toPoint()));
     }
 
     // Numbers on cells are black or white by the cell's luminance: every

@@ -707,7 +707,10 @@ void TestViews::headGridExportIsTheScreenDrawing() {
     grid.setResult(f.scene, f.result, ui::HeatmapQuantity::Weights);
     grid.setSelected(ui::HeadChoice{7});  // not in the grid: no frame on screen
     const QImage screen = grid.grab().toImage().convertToFormat(QImage::Format_RGB32);
-    QImage exported(grid.size(), QImage::Format_RGB32);
+    // At any device pixel ratio (QT_SCALE_FACTOR=2) the export drawn at that
+    // ratio is the screen's drawing, pixel for pixel.
+    QImage exported(grid.size() * screen.devicePixelRatio(), QImage::Format_RGB32);
+    exported.setDevicePixelRatio(screen.devicePixelRatio());
     {
         QPainter p(&exported);
         grid.paintGrid(p, QSizeF(grid.size()));
