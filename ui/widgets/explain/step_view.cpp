@@ -1,5 +1,7 @@
 #include "widgets/explain/step_view.h"
 
+#include "widgets/explain/step_formula.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
@@ -108,8 +110,9 @@ void StepView::setExplanation(const ap::Explanation& e, const QString& cell) {
         }
         const ap::ExplainStep& s = e.steps[std::size_t(i)];
         item->setText(0, tr("%1. %2").arg(i + 1).arg(titleFor(s)));
-        item->setText(1, QString::fromStdString(s.formula));
-        item->setToolTip(1, QString::fromStdString(s.formula));
+        const QString formula = localizedFormula(s);
+        item->setText(1, formula);
+        item->setToolTip(1, formula);
         item->setData(0, Qt::UserRole, i);
     }
     copyText_->setEnabled(true);
