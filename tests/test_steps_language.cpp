@@ -202,6 +202,23 @@ private slots:
             }
         });
     }
+
+    // Switching the language while a cell is shown switches its formulas.
+    void followsALanguageSwitch() {
+        ui::applyLanguage(ui::Language::English, false);
+        ap::Explanation e;
+        QVERIFY(ap::explainScene(ap::builtInExample(), {}, e).ok);
+        ui::StepView view;
+        view.setExplanation(e, QStringLiteral("cell"));
+        int mask = 0;
+        while (e.steps[std::size_t(mask)].name != "mask") ++mask;
+        QCOMPARE(view.stepFormula(mask), QStringLiteral("not masked"));
+        ui::applyLanguage(ui::Language::SimplifiedChinese, false);
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(view.stepFormula(mask), QStringLiteral("未屏蔽"));
+        QCOMPARE(tooltip(view, mask), QStringLiteral("未屏蔽"));
+    }
 };
 
 QTEST_MAIN(TestStepsLanguage)

@@ -162,6 +162,13 @@ void StepView::onItemEntered(QTreeWidgetItem* item) {
     emit stepHovered(explanation_.steps[std::size_t(i)].uses);
 }
 
+void StepView::changeEvent(QEvent* event) {
+    // Titles and formulas are built with numbers, which retranslateWidgets()
+    // cannot look up: a new language builds them again.
+    if (event->type() == QEvent::LanguageChange && has_) setExplanation(explanation_, cell_);
+    QWidget::changeEvent(event);
+}
+
 bool StepView::eventFilter(QObject* watched, QEvent* event) {
     if (watched == steps_->viewport() && event->type() == QEvent::Leave) emit stepHovered({});
     return QWidget::eventFilter(watched, event);
