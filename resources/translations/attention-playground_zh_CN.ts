@@ -2410,6 +2410,164 @@
     </message>
 </context>
 <context>
+    <name>ui::StepFormula</name>
+    <message>
+        <source>%1[%2, columns %3–%4], query %5 &quot;%6&quot;</source>
+        <extracomment>%1 is &quot;q = Q&quot; or &quot;q = (Xq Wq)&quot;, %2 the row, %3–%4 the head&apos;s columns, %5 and %6 the query&apos;s index and token</extracomment>
+        <translation>%1[%2, 第 %3–%4 列]，查询 %5 “%6”</translation>
+    </message>
+    <message>
+        <source>%1[%2, columns %3–%4], key %5 &quot;%6&quot;</source>
+        <extracomment>%1 is &quot;k = K&quot; or &quot;k = (Xk Wk)&quot;, %2 the row, %3–%4 the head&apos;s columns, %5 and %6 the key&apos;s index and token</extracomment>
+        <translation>%1[%2, 第 %3–%4 列]，键 %5 “%6”</translation>
+    </message>
+    <message>
+        <source>s = v·tanh(…), v = all ones = %1</source>
+        <extracomment>additive scoring without a vector v: v is taken as all ones</extracomment>
+        <translation>s = v·tanh(…)（v 取全 1 向量）= %1</translation>
+    </message>
+    <message>
+        <source>s = 0 (a vector of length 0 has no direction)</source>
+        <translation>s = 0（长度为 0 的向量没有方向）</translation>
+    </message>
+    <message>
+        <source>not masked</source>
+        <translation>未屏蔽</translation>
+    </message>
+    <message>
+        <source>not masked (causal: key ≤ query)</source>
+        <translation>未屏蔽（因果：键 ≤ 查询）</translation>
+    </message>
+    <message>
+        <source>every key of this row is masked: all weights and the context are 0</source>
+        <translation>这一行的每个键都被屏蔽：所有权重和上下文都为 0</translation>
+    </message>
+    <message>
+        <source>m = max of the unmasked scores = %1</source>
+        <translation>m = 未屏蔽分数中的最大值 = %1</translation>
+    </message>
+    <message>
+        <source>the largest unmasked score is key %1 &quot;%2&quot; (s = %3); ties go to the lowest index; temperature does not move it</source>
+        <extracomment>hard attention; %1 and %2 are the key&apos;s index and token, %3 its score</extracomment>
+        <translation>未屏蔽分数中最大的是键 %1 “%2”（s = %3）；并列时取索引最小的键；温度不会改变它</translation>
+    </message>
+    <message>
+        <source>w = 1 (the argmax)</source>
+        <translation>w = 1（它是 argmax）</translation>
+    </message>
+    <message>
+        <source>w = 0 (not the argmax)</source>
+        <translation>w = 0（它不是 argmax）</translation>
+    </message>
+    <message>
+        <source>w = c_j / N = %1 / %2 = %3 (expected p_j = %4)</source>
+        <extracomment>sampled attention: %1 draws of this key out of %2, weight %3, softmax probability %4</extracomment>
+        <translation>w = c_j / N = %1 / %2 = %3（期望值 p_j = %4）</translation>
+    </message>
+    <message numerus="yes">
+        <source>k = %1 ≥ %n unmasked keys: plain softmax</source>
+        <extracomment>top-k keeps every key: %1 is k, %n the number of unmasked keys</extracomment>
+        <translation>
+            <numerusform>k = %1 ≥ %n 个未屏蔽的键：即普通 softmax</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n largest unmasked scores (ties to the lowest index) {%1}</source>
+        <extracomment>%1 lists the kept keys as &quot;index token&quot;</extracomment>
+        <translation>
+            <numerusform>最大的 %n 个未屏蔽分数（并列时取索引最小的键）{%1}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the k-th largest score = %1</source>
+        <translation>第 k 大的分数 = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>τ = (Σ of the %n largest z − 1) / %1 = %2</source>
+        <extracomment>sparsemax threshold: %n keys in the support, %1 the same count as divisor, %2 the value of τ</extracomment>
+        <translation>
+            <numerusform>τ = (最大的 %n 个 z 之和 − 1) / %1 = %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keys with z_l &gt; τ {%1}</source>
+        <extracomment>%1 lists the keys as &quot;index token&quot;</extracomment>
+        <translation>满足 z_l &gt; τ 的键 {%1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draws of a key from p, generator SplitMix64 seeded by (seed %1, head %2, row %3); the first ones</source>
+        <extracomment>sampled attention; %1 is the seed, %2 the head and %3 the row (from 0), as the generator is seeded</extracomment>
+        <translation>
+            <numerusform>按 p 抽取键 %n 次，生成器 SplitMix64 的种子由（种子 %1，头 %2，行 %3）决定；列出最先的几次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>how often each key was drawn</source>
+        <translation>每个键被抽中的次数</translation>
+    </message>
+    <message>
+        <source>%1[%2, head %3]</source>
+        <extracomment>%1 is &quot;v_j = V&quot; or &quot;v_j = (Xv Wv)&quot;, %2 the key&apos;s row, %3 the head (from 0)</extracomment>
+        <translation>%1[%2, 头 %3]</translation>
+    </message>
+    <message>
+        <source>c_i = Σ_l w_il v_l, the weighted values of every key summed (row %1 of head %2&apos;s context)</source>
+        <extracomment>%1 is the query&apos;s row, %2 the head (from 0)</extracomment>
+        <translation>c_i = Σ_l w_il v_l，即所有键的加权值之和（头 %2 的上下文的第 %1 行）</translation>
+    </message>
+    <message numerus="yes">
+        <source>o_i = [the %n heads&apos; context rows side by side] · Wo</source>
+        <translation>
+            <numerusform>o_i = [%n 个头的上下文行并排] · Wo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>o_i = the %n heads&apos; context rows side by side (no Wo)</source>
+        <translation>
+            <numerusform>o_i = %n 个头的上下文行并排（无 Wo）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>o_i = [the context row] · Wo</source>
+        <translation>o_i = [上下文行] · Wo</translation>
+    </message>
+    <message>
+        <source>o_i = the context row (no Wo)</source>
+        <translation>o_i = 上下文行（无 Wo）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, … %n more</source>
+        <extracomment>the end of a list cut short; %1 is the entries shown, %n how many are left out</extracomment>
+        <translation>
+            <numerusform>%1, … 另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>causal: key %1 comes after query %2</source>
+        <translation>因果：键 %1 在查询 %2 之后</translation>
+    </message>
+    <message>
+        <source>key padding: key %1 is padding</source>
+        <translation>键填充：键 %1 是填充</translation>
+    </message>
+    <message>
+        <source>cells: [%1, %2] is listed</source>
+        <extracomment>the mask&apos;s list of cells holds [query, key]</extracomment>
+        <translation>单元格：[%1, %2] 在屏蔽列表中</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>mask reasons</comment>
+        <extracomment>joins two reasons why a cell is masked</extracomment>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>masked, weight 0 — %1</source>
+        <extracomment>%1 lists why the cell is masked</extracomment>
+        <translation>已屏蔽，权重为 0 —— %1</translation>
+    </message>
+</context>
+<context>
     <name>ui::StepView</name>
     <message>
         <source>Query vector</source>

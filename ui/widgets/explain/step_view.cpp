@@ -1,5 +1,7 @@
 #include "widgets/explain/step_view.h"
 
+#include "widgets/explain/step_formula.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
@@ -108,8 +110,9 @@ void StepView::setExplanation(const ap::Explanation& e, const QString& cell) {
         }
         const ap::ExplainStep& s = e.steps[std::size_t(i)];
         item->setText(0, tr("%1. %2").arg(i + 1).arg(titleFor(s)));
-        item->setText(1, QString::fromStdString(s.formula));
-        item->setToolTip(1, QString::fromStdString(s.formula));
+        const QString formula = localizedFormula(s);
+        item->setText(1, formula);
+        item->setToolTip(1, formula);
         item->setData(0, Qt::UserRole, i);
     }
     copyText_->setEnabled(true);
@@ -157,6 +160,13 @@ void StepView::onItemEntered(QTreeWidgetItem* item) {
     const int i = item->data(0, Qt::UserRole).toInt();
     if (i < 0 || i >= int(explanation_.steps.size())) return;
     emit stepHovered(explanation_.steps[std::size_t(i)].uses);
+}
+
+void StepView::changeEvent(QEvent* event) {
+    // Titles and formulas are built with numbers, which retranslateWidgets()
+    // cannot look up: a new language builds them again.
+    if (event->type() == QEvent::LanguageChange && has_) setExplanation(explanation_, cell_);
+    QWidget::changeEvent(event);
 }
 
 bool StepView::eventFilter(QObject* watched, QEvent* event) {

@@ -49,6 +49,7 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void onItemEntered(QTreeWidgetItem* item);
