@@ -1732,6 +1732,14 @@
             <source>Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)</source>
             <translation>场景和注意力文件 (*.json *.npy *.npz *.safetensors);;所有文件 (*)</translation>
         </message>
+        <message>
+            <source>&amp;Generate Corpus…</source>
+            <translation>生成语料(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>Write sentence pairs with gold alignments from a toy grammar and train on them</source>
+            <translation>用玩具语法写出带标准对齐的句对，并在其上训练</translation>
+        </message>
     </context>
     <context>
         <name>ui::MatrixEditor</name>
@@ -2955,6 +2963,59 @@
             <source>A model is loaded: type a sentence to translate it. %1</source>
             <translation>已加载模型：输入一个句子即可翻译。%1</translation>
         </message>
+        <message>
+            <source>Generate corpus…</source>
+            <translation>生成语料…</translation>
+        </message>
+        <message>
+            <source>Write a corpus of any size from a toy grammar (French, German or Chinese to English, with gold alignments) and train on it</source>
+            <translation>用玩具语法写出任意大小的语料（法语、德语或中文到英语，带标准对齐），并在其上训练</translation>
+        </message>
+        <message>
+            <source>The statistical aligner's soft alignment of the same pair: IBM Model 2 posteriors, the mean of both directions, learnt by EM from the corpus's co-occurrences alone (Brown et al. 1993)</source>
+            <translation>统计对齐器对同一句对的软对齐：IBM 模型 2 的后验概率，取两个方向的平均，仅由 EM 从语料的共现中学得（Brown 等，1993）</translation>
+        </message>
+        <message>
+            <source>%1 · AER %2</source>
+            <comment>heatmap title, then the pair's alignment error rate</comment>
+            <translation>%1 · AER %2</translation>
+        </message>
+        <message>
+            <source>The aligner aligns corpus pairs only, not typed sentences</source>
+            <translation>对齐器只对齐语料中的句对，不对齐输入的句子</translation>
+        </message>
+        <message>
+            <source>Aligning the corpus with IBM Model 2…</source>
+            <translation>正在用 IBM 模型 2 对齐语料…</translation>
+        </message>
+        <message>
+            <source>No alignment</source>
+            <translation>没有对齐</translation>
+        </message>
+        <message>
+            <source>IBM Model 2 · soft alignment · AER %1 (grow-diag-final-and links)</source>
+            <translation>IBM 模型 2 · 软对齐 · AER %1（grow-diag-final-and 链接）</translation>
+        </message>
+        <message>
+            <source>IBM Model 2 · soft alignment</source>
+            <translation>IBM 模型 2 · 软对齐</translation>
+        </message>
+        <message>
+            <source>Attention is not alignment. The decoder attends to whichever encoder states help it predict the next word, and each encoder state also describes its neighbours, so the weight may sit beside the word being translated while the translation stays right. The aligner (right) has only the words themselves: its posteriors can rest only on source words that occur with the target word.</source>
+            <translation>注意力不等于对齐。解码器关注的是有助于预测下一个词的编码器状态，而每个编码器状态也描述了它的相邻词，所以权重可能落在被翻译词的旁边，翻译却依然正确。对齐器（右）只有词本身：它的后验概率只能落在与目标词共现的源词上。</translation>
+        </message>
+        <message>
+            <source>Here the attention (AER %1) aligns worse than the aligner (AER %2): look for rows whose brightest cell misses the ring.</source>
+            <translation>此处注意力（AER %1）对齐得比对齐器（AER %2）差：请找出最亮的格子不在圆环上的行。</translation>
+        </message>
+        <message>
+            <source>Here the attention (AER %1) aligns better than the aligner (AER %2): the model has learnt where the words are, which guided alignment makes more likely.</source>
+            <translation>此处注意力（AER %1）对齐得比对齐器（AER %2）好：模型学会了词的位置，引导对齐会让这更有可能。</translation>
+        </message>
+        <message>
+            <source>Here both align equally well (AER %1).</source>
+            <translation>此处两者对齐得一样好（AER %1）。</translation>
+        </message>
     </context>
     <context>
         <name>ui::TrainingPlots</name>
@@ -3109,8 +3170,8 @@
             <translation>隐藏层大小(&amp;Z)：</translation>
         </message>
         <message>
-            <source>Passes over all pairs</source>
-            <translation>遍历所有句对的次数</translation>
+            <source>Passes over all pairs. Automatic: about %L1 pair updates, at most 300 epochs — large corpora need few passes, and more make the attention drift from the alignment</source>
+            <translation>遍历所有句对的次数。自动：约 %L1 次句对更新，最多 300 轮——大语料只需少数几轮，更多轮会让注意力偏离对齐</translation>
         </message>
         <message>
             <source>&amp;Epochs:</source>
@@ -3133,8 +3194,8 @@
             <translation>种子(&amp;D)：</translation>
         </message>
         <message>
-            <source>Guided alignment weight λ: adds λ times the cross-entropy between each target word's attention and its gold alignment to the loss (Chen et al. 2016). 0 leaves the attention unsupervised; needs softmax</source>
-            <translation>引导对齐权重 λ：在损失中加入 λ 乘以每个目标词的注意力与其标准对齐之间的交叉熵（Chen 等，2016）。0 表示注意力不受监督；需要 softmax</translation>
+            <source>Guided alignment weight λ: adds λ times the cross-entropy between each target word's attention and its guide's links to the loss (Chen et al. 2016). 0 leaves the attention unsupervised; needs softmax</source>
+            <translation>引导对齐权重 λ：在损失中加入 λ 乘以每个目标词的注意力与其引导链接之间的交叉熵（Chen 等，2016）。0 表示注意力不受监督；需要 softmax</translation>
         </message>
         <message>
             <source>&amp;Guided alignment:</source>
@@ -3159,6 +3220,34 @@
         <message>
             <source>Fold the case of every word, so that "Le" and "le" are one word</source>
             <translation>统一每个词的大小写，使“Le”和“le”成为同一个词</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>gold links</source>
+            <translation>标准链接</translation>
+        </message>
+        <message>
+            <source>The corpus's own alignment column</source>
+            <translation>语料自带的对齐列</translation>
+        </message>
+        <message>
+            <source>IBM Model 2 aligner</source>
+            <translation>IBM 模型 2 对齐器</translation>
+        </message>
+        <message>
+            <source>Links of the statistical aligner (IBM Model 2 both ways, grow-diag-final-and, 10 iterations) trained on the training pairs: for corpora without gold links</source>
+            <translation>在训练句对上训练的统计对齐器给出的链接（双向 IBM 模型 2，grow-diag-final-and，10 次迭代）：用于没有标准对齐的语料</translation>
+        </message>
+        <message>
+            <source>Where guided alignment takes its links from</source>
+            <translation>引导对齐的链接从何而来</translation>
+        </message>
+        <message>
+            <source>G&amp;uide:</source>
+            <translation>引导(&amp;U)：</translation>
         </message>
     </context>
     <context>
