@@ -484,14 +484,15 @@ TEST(Seq2SeqTraining, SameSeedSameRunBitForBit) {
 }
 
 TEST(Seq2SeqTraining, AutomaticEpochsFollowTheCorpusSize) {
-    EXPECT_EQ(ap::automaticEpochs(71), 300);  // capped
+    EXPECT_EQ(ap::automaticEpochs(71), ap::kMaxAutomaticEpochs);  // capped
+    EXPECT_EQ(ap::automaticEpochs(1000), 30);
     EXPECT_EQ(ap::automaticEpochs(2700), 12);  // ceil(30000 / 2700)
     EXPECT_EQ(ap::automaticEpochs(30000), 1);
     EXPECT_EQ(ap::automaticEpochs(1000000), 1);
     ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
     o.epochs = 0;
     EXPECT_EQ(ap::validate(o), "");
-    EXPECT_EQ(ap::resolvedEpochs(o, 8), 300);
+    EXPECT_EQ(ap::resolvedEpochs(o, 8), ap::kMaxAutomaticEpochs);
     ap::Seq2SeqTrainer trainer;
     ASSERT_EQ(trainer.start(tinyCorpus(), o), "");
     EXPECT_EQ(trainer.model().options().epochs, ap::automaticEpochs(tinyCorpus().pairs.size()));

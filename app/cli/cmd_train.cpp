@@ -73,7 +73,7 @@ int runTrain(const QStringList& args) {
                                        QStringLiteral("N"), QString::number(defaults.embedding));
     const QCommandLineOption epochs(QStringLiteral("epochs"),
                                     QStringLiteral("Passes over the pairs; 0 (the default) chooses about %1 pair updates, "
-                                                   "at most 300 epochs.").arg(ap::kAutomaticUpdates),
+                                                   "at most %2 epochs.").arg(ap::kAutomaticUpdates).arg(ap::kMaxAutomaticEpochs),
                                     QStringLiteral("N"), QString::number(defaults.epochs));
     const QCommandLineOption initialState(QStringLiteral("initial-state"),
                                           QStringLiteral("The decoder's first state: zero (the default; the source reaches "

@@ -61,7 +61,7 @@ std::string validate(const Seq2SeqOptions& o) {
 int automaticEpochs(std::size_t pairs) {
     if (pairs == 0) return 1;
     const long long epochs = (kAutomaticUpdates + (long long)pairs - 1) / (long long)pairs;
-    return int(std::clamp(epochs, 1LL, 300LL));
+    return int(std::clamp(epochs, 1LL, (long long)kMaxAutomaticEpochs));
 }
 
 int resolvedEpochs(const Seq2SeqOptions& options, std::size_t pairs) {
@@ -309,7 +309,7 @@ void Seq2SeqModel::encodeSource(const double* p, const Eigen::MatrixXd& embedded
     states.topRows(half) = forwardStates;
     states.bottomRows(half) = ws.reversedStates.rowwise().reverse();
     // s_0 = [forward h_n; backward h_1]: each direction's summary of the
-    // whole source.
+    // whole source (or 0, see Seq2SeqOptions::initialStateFromEncoder).
     initial.setZero(d);
     if (n > 0 && options_.initialStateFromEncoder) {
         initial.head(half) = forwardStates.col(n - 1);

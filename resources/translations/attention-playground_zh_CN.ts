@@ -3170,8 +3170,8 @@
             <translation>隐藏层大小(&amp;Z)：</translation>
         </message>
         <message>
-            <source>Passes over all pairs. Automatic: about %L1 pair updates, at most 300 epochs — large corpora need few passes, and more make the attention drift from the alignment</source>
-            <translation>遍历所有句对的次数。自动：约 %L1 次句对更新，最多 300 轮——大语料只需少数几轮，更多轮会让注意力偏离对齐</translation>
+            <source>Passes over all pairs. Automatic: about %L1 pair updates, at most %2 epochs — large corpora need few passes, and more make the attention drift from the alignment</source>
+            <translation>遍历所有句对的次数。自动：约 %L1 次句对更新，最多 %2 轮——大语料只需少数几轮，更多轮会让注意力偏离对齐</translation>
         </message>
         <message>
             <source>&amp;Epochs:</source>

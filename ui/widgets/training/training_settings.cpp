@@ -73,9 +73,11 @@ TrainingSettings::TrainingSettings(QWidget* parent) : QWidget(parent) {
     epochs_->setRange(0, 1000000);
     // 0 is the engine's automatic choice (ap::automaticEpochs).
     epochs_->setSpecialValueText(tr("Automatic"));
-    epochs_->setToolTip(tr("Passes over all pairs. Automatic: about %L1 pair updates, at most 300 "
+    epochs_->setToolTip(tr("Passes over all pairs. Automatic: about %L1 pair updates, at most %2 "
                            "epochs — large corpora need few passes, and more make the attention "
-                           "drift from the alignment").arg(ap::kAutomaticUpdates));
+                           "drift from the alignment")
+                            .arg(ap::kAutomaticUpdates)
+                            .arg(ap::kMaxAutomaticEpochs));
     form->addRow(tr("&Epochs:"), epochs_);
 
     learningRate_ = new QDoubleSpinBox(this);
