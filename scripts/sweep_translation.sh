@@ -8,8 +8,8 @@
 # pairs the held-out AER of one setting moves by 0.1 and more from seed to
 # seed.
 # Usage: scripts/sweep_translation.sh [BUILD_DIR] [SEEDS]
-#        (defaults: build, "1 2 3"; 32 settings x 3 seeds take about
-#        6 minutes of one core)
+#        (defaults: build, "1 2 3"; 32 settings x 3 seeds took about
+#        5 minutes of one core on a loaded machine)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 app=${1:-$here/build}/app/attention-playground
