@@ -133,7 +133,8 @@ void TestTrainingUiAlignment::alignerHeatmapShowsPosteriorsAndAer() {
         const double aer = ap::alignmentCounts(expected.pairs[size_t(pair)].links, p.gold).aer();
         QVERIFY(panel.pairAlignerAer());
         QCOMPARE(*panel.pairAlignerAer(), aer);
-        QVERIFY2(d.title.contains(aerText(aer)), qPrintable(d.title));
+        QVERIFY2(d.title.endsWith(QStringLiteral("AER ") + aerText(aer)), qPrintable(d.title));
+        QCOMPARE(d.titleKeep, QStringLiteral("AER ") + aerText(aer));
         // No model yet: no attention AER, and the lesson makes no comparison.
         QVERIFY(!panel.pairAttentionAer());
         QVERIFY(panel.lessonText().startsWith(QStringLiteral("Attention is not alignment.")));
@@ -165,6 +166,11 @@ void TestTrainingUiAlignment::attentionAerAndLessonAfterTraining() {
     QCOMPARE(*panel.pairAttentionAer(), aer);
     QVERIFY2(panel.heatmapView()->data().title.endsWith(QStringLiteral("AER ") + aerText(aer)),
              qPrintable(panel.heatmapView()->data().title));
+    QCOMPARE(panel.heatmapView()->data().titleKeep, QStringLiteral("AER ") + aerText(aer));
+    // A row chosen in one picture is chosen in both.
+    panel.selectTargetRow(2);
+    QCOMPARE(panel.heatmapView()->selectedRow(), 2);
+    QCOMPARE(panel.alignerHeatmapView()->selectedRow(), 2);
     // The lesson names both figures of this pair.
     QVERIFY(panel.pairAlignerAer());
     const QString lesson = panel.lessonText();

@@ -2993,8 +2993,8 @@
             <translation>没有对齐</translation>
         </message>
         <message>
-            <source>IBM Model 2 · soft alignment · AER %1 (grow-diag-final-and links)</source>
-            <translation>IBM 模型 2 · 软对齐 · AER %1（grow-diag-final-and 链接）</translation>
+            <source>IBM Model 2 · soft alignment · grow-diag-final-and links: AER %1</source>
+            <translation>IBM 模型 2 · 软对齐 · grow-diag-final-and 链接：AER %1</translation>
         </message>
         <message>
             <source>IBM Model 2 · soft alignment</source>

@@ -514,6 +514,7 @@ void TrainingPanel::selectPair(int index) {
 void TrainingPanel::selectTargetRow(int row) {
     selectedRow_ = row;
     heatmap_->setSelectedRow(row);
+    alignerHeatmap_->setSelectedRow(row);
     refreshBarChart();
 }
 
@@ -688,9 +689,13 @@ void TrainingPanel::refreshHeatmap() {
             else
                 data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch)
                                   : tr("Pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch);
-            if (pairAttentionAer_)
+            if (pairAttentionAer_) {
+                const QString aer = QLocale().toString(*pairAttentionAer_, 'f', 3);
                 data.title = tr("%1 · AER %2", "heatmap title, then the pair's alignment error rate")
-                                 .arg(data.title, QLocale().toString(*pairAttentionAer_, 'f', 3));
+                                 .arg(data.title, aer);
+                // A narrow heatmap elides the title's middle, never the figure.
+                data.titleKeep = QStringLiteral("AER ") + aer;
+            }
         } else {
             data = goldAlignmentHeatmap(p);
             data.title = tr("Pair %1 · gold alignment (rings) · press Train to see the attention").arg(pair + 1);
@@ -725,8 +730,9 @@ void TrainingPanel::refreshAlignerHeatmap(int pair) {
         data.values.topRows(a.soft.rows()) = a.soft;
         if (p.hasGold) {
             pairAlignerAer_ = ap::alignmentCounts(a.links, p.gold).aer();
-            data.title = tr("IBM Model 2 · soft alignment · AER %1 (grow-diag-final-and links)")
-                             .arg(QLocale().toString(*pairAlignerAer_, 'f', 3));
+            const QString aer = QLocale().toString(*pairAlignerAer_, 'f', 3);
+            data.title = tr("IBM Model 2 · soft alignment · grow-diag-final-and links: AER %1").arg(aer);
+            data.titleKeep = QStringLiteral("AER ") + aer;
         } else {
             data.title = tr("IBM Model 2 · soft alignment");
         }
