@@ -365,25 +365,35 @@ TEST(Seq2SeqGradient, EveryParameterBlockForEveryScoringKind) {
     for (ap::Scoring scoring : kAllScorings)
         for (ap::Normalization normalization : kTrainable)
             for (int heads : {1, 2}) {
-              for (bool bidirectional : {true, false}) {
+              for (int encoderKind = 0; encoderKind < 4; ++encoderKind) {
+                const bool bidirectional = encoderKind % 2 == 0;
+                const bool fromEncoder = encoderKind >= 2;
                 ap::Seq2SeqOptions options = smallOptions(scoring, normalization, heads);
                 options.bidirectional = bidirectional;
+                options.initialStateFromEncoder = fromEncoder;
                 ap::Seq2SeqModel model;
                 ASSERT_EQ(model.initialize(corpus, options), "");
                 // Move off the initial point (identity W, zero biases) so that
                 // every block is checked at a generic point.
-                std::mt19937_64 rng(23);
-                model.parameters() += randomMatrix(model.parameters().size(), 1, rng, 0.1);
+                // Sparsemax has no derivative where a weight crosses 0, so
+                // the point is redrawn until it is away from those kinks.
+                const VectorXd initial = model.parameters();
                 const ap::EncodedPair pair = model.encode(corpus.pairs[4]);
                 ap::Seq2SeqWorkspace ws;
-                model.forward(pair, ws);
                 const std::string what = std::string(ap::toString(scoring)) + "/" +
                                          ap::toString(normalization) + " heads " +
                                          std::to_string(heads) +
-                                         (bidirectional ? " bidirectional" : " forward encoder");
-                if (normalization == ap::Normalization::Sparsemax) {
-                    ASSERT_TRUE(awayFromSparsemaxKinks(ws.attentionCache, 1.0)) << what;
+                                         (bidirectional ? " bidirectional" : " forward encoder") +
+                                         (fromEncoder ? ", s_0 from the encoder" : ", s_0 = 0");
+                bool smooth = false;
+                for (unsigned draw = 0; draw < 20 && !smooth; ++draw) {
+                    std::mt19937_64 rng(23 + draw);
+                    model.parameters() = initial + randomMatrix(initial.size(), 1, rng, 0.1);
+                    model.forward(pair, ws);
+                    smooth = normalization != ap::Normalization::Sparsemax ||
+                             awayFromSparsemaxKinks(ws.attentionCache, 1.0);
                 }
+                ASSERT_TRUE(smooth) << what;
                 VectorXd analytic = VectorXd::Zero(model.parameters().size());
                 model.backward(ws, analytic.data());
                 auto f = [&](const VectorXd& v) {
@@ -471,6 +481,43 @@ TEST(Seq2SeqTraining, SameSeedSameRunBitForBit) {
     o.seed += 1;
     ap::train(tinyCorpus(), o, {}, nullptr, &c);
     EXPECT_FALSE(a.parameters() == c.parameters());
+}
+
+TEST(Seq2SeqTraining, AutomaticEpochsFollowTheCorpusSize) {
+    EXPECT_EQ(ap::automaticEpochs(71), ap::kMaxAutomaticEpochs);  // capped
+    EXPECT_EQ(ap::automaticEpochs(1000), 30);
+    EXPECT_EQ(ap::automaticEpochs(2700), 12);  // ceil(30000 / 2700)
+    EXPECT_EQ(ap::automaticEpochs(30000), 1);
+    EXPECT_EQ(ap::automaticEpochs(1000000), 1);
+    ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
+    o.epochs = 0;
+    EXPECT_EQ(ap::validate(o), "");
+    EXPECT_EQ(ap::resolvedEpochs(o, 8), ap::kMaxAutomaticEpochs);
+    ap::Seq2SeqTrainer trainer;
+    ASSERT_EQ(trainer.start(tinyCorpus(), o), "");
+    EXPECT_EQ(trainer.model().options().epochs, ap::automaticEpochs(tinyCorpus().pairs.size()));
+    o.epochs = 7;
+    EXPECT_EQ(ap::resolvedEpochs(o, 8), 7);
+    o.epochs = -1;
+    EXPECT_NE(ap::validate(o), "");
+}
+
+TEST(Seq2SeqTraining, LinearDecayChangesTheRunAndOnlyTheStepSize) {
+    // With the decay the later updates are smaller, so the runs part.
+    ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
+    o.epochs = 4;
+    o.decayLearningRate = true;
+    ap::Seq2SeqModel decayed, constant;
+    const ap::TrainSummary a = ap::train(tinyCorpus(), o, {}, nullptr, &decayed);
+    o.decayLearningRate = false;
+    const ap::TrainSummary b = ap::train(tinyCorpus(), o, {}, nullptr, &constant);
+    ASSERT_TRUE(a.ok && b.ok);
+    EXPECT_FALSE(decayed.parameters() == constant.parameters());
+    // A whole run of decayed steps moves the parameters less far.
+    ap::Seq2SeqModel initial;
+    ASSERT_EQ(initial.initialize(tinyCorpus(), o), "");
+    EXPECT_LT((decayed.parameters() - initial.parameters()).norm(),
+              (constant.parameters() - initial.parameters()).norm());
 }
 
 TEST(Seq2SeqTraining, LossFallsOnATinyCorpus) {
@@ -843,6 +890,39 @@ TEST(ModelFile, RoundTripKeepsEveryParameterBitForBit) {
         EXPECT_EQ(r.file.model.targetVocabulary().token(5), model.targetVocabulary().token(5));
         EXPECT_EQ(r.file.model.translate({"le", "chat", "noir"}).tokens,
                   model.translate({"le", "chat", "noir"}).tokens);
+    }
+}
+
+TEST(ModelFile, KeepsTheDecodersInitialState) {
+    const ap::Corpus corpus = tinyCorpus();
+    for (bool fromEncoder : {false, true}) {
+        ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
+        o.initialStateFromEncoder = fromEncoder;
+        ap::Seq2SeqModel model;
+        ASSERT_EQ(model.initialize(corpus, o), "");
+        std::mt19937_64 rng(5);
+        model.parameters() += randomMatrix(model.parameters().size(), 1, rng, 0.3);
+        const std::string bytes = ap::modelToBytes(model, false);
+        const ap::ModelReadResult r = ap::parseModel(bytes, "m.apmodel");
+        ASSERT_TRUE(r.ok) << r.error;
+        EXPECT_EQ(r.file.model.options().initialStateFromEncoder, fromEncoder);
+        const ap::Translation t = r.file.model.translate({"le", "chat", "noir"});
+        const ap::Translation u = model.translate({"le", "chat", "noir"});
+        EXPECT_EQ(t.tokens, u.tokens);
+        EXPECT_EQ(t.mean.rows(), u.mean.rows());
+        // A file of before the option (no key) started from the encoder.
+        if (fromEncoder) {
+            std::string legacy = bytes;
+            const std::string key = ",\"initial_state\":\"encoder\"";
+            legacy.erase(legacy.find(key), key.size());
+            const ap::ModelReadResult old = ap::parseModel(legacy, "old.apmodel");
+            ASSERT_TRUE(old.ok) << old.error;
+            EXPECT_TRUE(old.file.model.options().initialStateFromEncoder);
+            EXPECT_EQ(old.file.model.translate({"le", "chat", "noir"}).tokens, u.tokens);
+            std::string bad = bytes;
+            bad.replace(bad.find("\"encoder\"", bad.find("initial_state")), 9, "\"sideways\"");
+            EXPECT_NE(ap::parseModel(bad, "m.apmodel").error.find("initial_state"), std::string::npos);
+        }
     }
 }
 

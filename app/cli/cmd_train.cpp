@@ -72,8 +72,18 @@ int runTrain(const QStringList& args) {
                                        QStringLiteral("Token embedding width (default %1).").arg(defaults.embedding),
                                        QStringLiteral("N"), QString::number(defaults.embedding));
     const QCommandLineOption epochs(QStringLiteral("epochs"),
-                                    QStringLiteral("Passes over the pairs (default %1).").arg(defaults.epochs),
+                                    QStringLiteral("Passes over the pairs; 0 (the default) chooses about %1 pair updates, "
+                                                   "at most %2 epochs.").arg(ap::kAutomaticUpdates).arg(ap::kMaxAutomaticEpochs),
                                     QStringLiteral("N"), QString::number(defaults.epochs));
+    const QCommandLineOption initialState(QStringLiteral("initial-state"),
+                                          QStringLiteral("The decoder's first state: zero (the default; the source reaches "
+                                                         "the decoder only through attention) or encoder (the encoder's "
+                                                         "last states)."),
+                                          QStringLiteral("FROM"), QStringLiteral("zero"));
+    const QCommandLineOption lrSchedule(QStringLiteral("lr-schedule"),
+                                        QStringLiteral("linear (the default: the learning rate falls to 0 over the run) "
+                                                       "or constant."),
+                                        QStringLiteral("KIND"), QStringLiteral("linear"));
     const QCommandLineOption lr(QStringLiteral("lr"),
                                 QStringLiteral("Adam's learning rate (default %1).").arg(defaults.adam.learningRate),
                                 QStringLiteral("X"), QString::number(defaults.adam.learningRate));
@@ -106,7 +116,8 @@ int runTrain(const QStringList& args) {
     const QCommandLineOption saveModel(QStringLiteral("save-model"),
                                        QStringLiteral("Keep the trained model in FILE (read by translate --model)."),
                                        QStringLiteral("FILE"));
-    cl.parser.addOptions({scoring, normalization, heads, hidden, embedding, epochs, lr, batch, seed, eval, holdout,
+    cl.parser.addOptions({scoring, normalization, heads, hidden, embedding, epochs, initialState, lrSchedule, lr, batch,
+                          seed, eval, holdout,
                           lowercase, guided, guide, evalEvery, saveAttentionOption, saveModel});
     int code = kOk;
     if (!cl.parse(args, code))
@@ -127,7 +138,7 @@ int runTrain(const QStringList& args) {
     if (!cl.intOption(heads, 1, ap::limits::kMaxHeads, options.heads) ||
         !cl.intOption(hidden, 1, ap::limits::kMaxWidth, options.hidden) ||
         !cl.intOption(embedding, 1, ap::limits::kMaxWidth, options.embedding) ||
-        !cl.intOption(epochs, 1, 1000000, options.epochs) ||
+        !cl.intOption(epochs, 0, 1000000, options.epochs) ||
         !cl.doubleOption(lr, 1e-9, 10.0, options.adam.learningRate) ||
         !cl.intOption(batch, 1, 100000, options.batchSize) || !cl.seedOption(seed, seedValue) ||
         !cl.doubleOption(guided, 0.0, 1000.0, options.guidedAlignment) ||
@@ -138,6 +149,14 @@ int runTrain(const QStringList& args) {
         return kBadInput;
     if (cl.parser.isSet(eval) && cl.parser.isSet(holdout))
         return cl.usageError(QStringLiteral("--eval and --holdout exclude each other"));
+    const QString initialFrom = cl.parser.value(initialState);
+    if (initialFrom != QLatin1String("zero") && initialFrom != QLatin1String("encoder"))
+        return cl.usageError(QStringLiteral("--initial-state must be zero or encoder"));
+    options.initialStateFromEncoder = initialFrom == QLatin1String("encoder");
+    const QString schedule = cl.parser.value(lrSchedule);
+    if (schedule != QLatin1String("linear") && schedule != QLatin1String("constant"))
+        return cl.usageError(QStringLiteral("--lr-schedule must be linear or constant"));
+    options.decayLearningRate = schedule == QLatin1String("linear");
     const QString guideSource = cl.parser.value(guide);
     if (guideSource != QLatin1String("gold") && guideSource != QLatin1String("ibm2"))
         return cl.usageError(QStringLiteral("--guide must be gold or ibm2"));
@@ -198,7 +217,7 @@ int runTrain(const QStringList& args) {
         if (!last.evaluated)
             continue;
         QString line = QStringLiteral("epoch %1/%2: loss %3, token accuracy %4, exact match %5, AER %6")
-                           .arg(last.epoch).arg(options.epochs)
+                           .arg(last.epoch).arg(trainer.model().options().epochs)
                            .arg(last.loss, 0, 'f', 4).arg(last.tokenAccuracy, 0, 'f', 3)
                            .arg(last.exactMatch, 0, 'f', 3).arg(last.aer, 0, 'f', 3);
         if (last.hasHeldOut)
@@ -239,6 +258,8 @@ int runTrain(const QStringList& args) {
     o[QStringLiteral("embedding")] = options.embedding;
     o[QStringLiteral("epochs")] = last.epoch;
     o[QStringLiteral("learning_rate")] = options.adam.learningRate;
+    o[QStringLiteral("lr_schedule")] = schedule;
+    o[QStringLiteral("initial_state")] = initialFrom;
     o[QStringLiteral("guided_alignment")] = options.guidedAlignment;
     if (options.guidedAlignment > 0.0)
         o[QStringLiteral("guide")] = guideSource;

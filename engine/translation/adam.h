@@ -38,6 +38,7 @@ public:
     bool step(Eigen::VectorXd& parameters, Eigen::VectorXd& gradient);
 
     const AdamOptions& options() const { return options_; }
+    void setLearningRate(double rate) { options_.learningRate = rate; }
     long long steps() const { return steps_; }
 
 private:

@@ -52,6 +52,7 @@ std::string modelToBytes(const Seq2SeqModel& model, bool lowercase) {
     header.precision(17);
     header << "{\"options\":{\"hidden\":" << o.hidden << ",\"embedding\":" << o.embedding
            << ",\"heads\":" << o.heads << ",\"bidirectional\":" << (o.bidirectional ? "true" : "false")
+           << ",\"initial_state\":\"" << (o.initialStateFromEncoder ? "encoder" : "zero") << "\""
            << ",\"scoring\":\"" << toString(o.scoring) << "\",\"normalization\":\""
            << toString(o.normalization) << "\",\"temperature\":" << o.temperature << "}"
            << ",\"lowercase\":" << (lowercase ? "true" : "false")
@@ -104,6 +105,14 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
     if (bidirectional == nullptr || bidirectional->type != json::Type::Bool)
         return fail("options.bidirectional: not true or false");
     o.bidirectional = bidirectional->boolean;
+    // Files written before the zero start existed have no such key, and
+    // their decoders started from the encoder.
+    const json::Value* initialState = options->find("initial_state");
+    if (initialState != nullptr &&
+        (initialState->type != json::Type::String ||
+         (initialState->string != "encoder" && initialState->string != "zero")))
+        return fail("options.initial_state: not \"encoder\" or \"zero\"");
+    o.initialStateFromEncoder = initialState == nullptr || initialState->string == "encoder";
     const json::Value* scoring = options->find("scoring");
     const json::Value* normalization = options->find("normalization");
     const auto kind = scoring ? scoringFromString(scoring->string) : std::nullopt;

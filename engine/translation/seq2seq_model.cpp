@@ -47,7 +47,7 @@ std::string validate(const Seq2SeqOptions& o) {
                "useful gradient)";
     if (!(o.temperature > 0.0) || !std::isfinite(o.temperature))
         return "temperature must be a finite number > 0";
-    if (o.epochs < 1 || o.epochs > 1000000) return "epochs must be from 1 to 1000000";
+    if (o.epochs < 0 || o.epochs > 1000000) return "epochs must be from 0 (automatic) to 1000000";
     if (std::string err = validate(o.adam); !err.empty()) return err;
     if (!(o.guidedAlignment >= 0.0) || !std::isfinite(o.guidedAlignment))
         return "guided alignment weight must be a finite number >= 0";
@@ -56,6 +56,16 @@ std::string validate(const Seq2SeqOptions& o) {
                "where the guide may not be)";
     if (o.batchSize < 1) return "batch size must be >= 1";
     return {};
+}
+
+int automaticEpochs(std::size_t pairs) {
+    if (pairs == 0) return 1;
+    const long long epochs = (kAutomaticUpdates + (long long)pairs - 1) / (long long)pairs;
+    return int(std::clamp(epochs, 1LL, (long long)kMaxAutomaticEpochs));
+}
+
+int resolvedEpochs(const Seq2SeqOptions& options, std::size_t pairs) {
+    return options.epochs > 0 ? options.epochs : automaticEpochs(pairs);
 }
 
 Eigen::Index Seq2SeqModel::addBlock(const std::string& name, Eigen::Index rows, Eigen::Index cols) {
@@ -284,7 +294,8 @@ void Seq2SeqModel::encodeSource(const double* p, const Eigen::MatrixXd& embedded
         encoder_.forward(p + encoderOffset_, embedded, Eigen::VectorXd::Zero(d), states,
                          ws.encoderCache);
         // s_0 = h_n: the decoder starts from the encoder's summary of the source.
-        initial = n > 0 ? Eigen::VectorXd(states.col(n - 1)) : Eigen::VectorXd::Zero(d);
+        initial = n > 0 && options_.initialStateFromEncoder ? Eigen::VectorXd(states.col(n - 1))
+                                                            : Eigen::VectorXd::Zero(d);
         return;
     }
     const int half = d / 2;
@@ -298,9 +309,9 @@ void Seq2SeqModel::encodeSource(const double* p, const Eigen::MatrixXd& embedded
     states.topRows(half) = forwardStates;
     states.bottomRows(half) = ws.reversedStates.rowwise().reverse();
     // s_0 = [forward h_n; backward h_1]: each direction's summary of the
-    // whole source.
+    // whole source (or 0, see Seq2SeqOptions::initialStateFromEncoder).
     initial.setZero(d);
-    if (n > 0) {
+    if (n > 0 && options_.initialStateFromEncoder) {
         initial.head(half) = forwardStates.col(n - 1);
         initial.tail(half) = ws.reversedStates.col(n - 1);
     }
@@ -311,13 +322,13 @@ void Seq2SeqModel::encodeSourceBackward(const double* p, Seq2SeqWorkspace& ws,
     const Eigen::Index n = ws.dEncoder.cols();
     const int d = options_.hidden;
     if (!options_.bidirectional) {
-        if (n > 0) ws.dEncoder.col(n - 1) += ws.dDecoderInitial;
+        if (n > 0 && options_.initialStateFromEncoder) ws.dEncoder.col(n - 1) += ws.dDecoderInitial;
         encoder_.backward(p + encoderOffset_, ws.encoderCache, ws.dEncoder,
                           gradient + encoderOffset_, ws.dSource, ws.dEncoderInitial);
         return;
     }
     const int half = d / 2;
-    if (n > 0) {
+    if (n > 0 && options_.initialStateFromEncoder) {
         ws.dEncoder.col(n - 1).head(half) += ws.dDecoderInitial.head(half);
         ws.dEncoder.col(0).tail(half) += ws.dDecoderInitial.tail(half);
     }

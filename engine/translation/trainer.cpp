@@ -18,7 +18,9 @@ std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& op
     encoded_.clear();
     lastFigures_ = {};
     if (trainerOptions.evaluateEvery < 1) return "evaluateEvery must be >= 1";
-    if (std::string err = model_.initialize(corpus, options); !err.empty()) return err;
+    Seq2SeqOptions resolved = options;
+    resolved.epochs = resolvedEpochs(options, corpus.pairs.size());
+    if (std::string err = model_.initialize(corpus, resolved); !err.empty()) return err;
     for (const SentencePair& p : heldOut.pairs)
         if (p.source.empty() || p.target.empty())
             return heldOut.name + ":" + std::to_string(p.line) +
@@ -46,6 +48,10 @@ std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& op
     rng_.seed(options.seed + 0x9E3779B97F4A7C15ull);
     order_.resize(encoded_.size());
     std::iota(order_.begin(), order_.end(), 0);
+    updates_ = 0;
+    const long long perEpoch = (long long)(encoded_.size() + std::size_t(options.batchSize) - 1) /
+                               options.batchSize;
+    plannedUpdates_ = perEpoch * resolved.epochs;
     return {};
 }
 
@@ -76,6 +82,10 @@ bool Seq2SeqTrainer::runEpoch(EpochStats& stats, const std::atomic<bool>* cancel
         model_.backward(workspace_, gradient_.data());
         if (++inBatch == o.batchSize || i + 1 == order_.size()) {
             gradient_ *= 1.0 / inBatch;
+            if (o.decayLearningRate)  // linear to 0: update k of K takes (1 - k/K) of the rate
+                adam_.setLearningRate(o.adam.learningRate *
+                                      (1.0 - double(updates_) / double(std::max(1LL, plannedUpdates_))));
+            ++updates_;
             adam_.step(model_.parameters(), gradient_);
             gradient_.setZero();
             inBatch = 0;

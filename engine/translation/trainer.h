@@ -54,6 +54,8 @@ struct TrainerOptions {
 class Seq2SeqTrainer {
 public:
     // Copies the corpora, validates the options and initialises the model.
+    // options.epochs = 0 becomes automaticEpochs(training pairs): read the
+    // run's epochs from model().options().epochs.
     // The vocabularies come from the training corpus only: held-out words
     // it lacks are unknown to the model, as they would be to a user.
     std::string start(const Corpus& corpus, const Seq2SeqOptions& options,
@@ -83,6 +85,7 @@ private:
     std::mt19937_64 rng_;
     std::vector<int> order_;
     int epoch_ = 0;
+    long long updates_ = 0, plannedUpdates_ = 0;  // Adam steps: done, and in the whole run
     double seconds_ = 0.0;
     EpochStats lastFigures_;
     std::vector<EpochStats> history_;

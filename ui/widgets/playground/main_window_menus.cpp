@@ -12,6 +12,7 @@
 #include "widgets/help/help_menu.h"
 #include "widgets/playground/controls_panel.h"
 #include "widgets/playground/main_window.h"
+#include "widgets/training/training_panel.h"
 #include "widgets/playground/playground_presenter.h"
 
 #include <QAction>
@@ -152,6 +153,14 @@ void MainWindow::createTranslationMenu() {
     QMenu* translate = menuBar()->addMenu(tr("&Translation"));
     translate->addAction(tr("&Train on Sentence Pairs…"), QKeySequence(tr("Ctrl+T")), this,
                          &MainWindow::showTrainingWindow);
+    QAction* generate = translate->addAction(tr("&Generate Corpus…"), this, [this] {
+        showTrainingWindow();
+        trainingPanel()->generateCorpusAction()->trigger();
+    });
+    generate->setObjectName(QStringLiteral("generateCorpusMenuAction"));
+    generate->setStatusTip(tr("Write sentence pairs with gold alignments from a toy grammar and train on them"));
+    generate->setToolTip(generate->statusTip());
+    translate->setToolTipsVisible(true);
 }
 
 void MainWindow::createExperimentsMenu() {

@@ -8,12 +8,13 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QSignalBlocker>
 #include <QToolButton>
 
 namespace ui {
 
-CorpusPicker::CorpusPicker(QAction* loadAction, QWidget* parent) : QWidget(parent) {
+CorpusPicker::CorpusPicker(QAction* loadAction, QAction* generateAction, QWidget* parent) : QWidget(parent) {
     combo_ = new QComboBox(this);
     combo_->setObjectName(QStringLiteral("corpusCombo"));
     combo_->setToolTip(tr("The shipped corpora, and the files loaded with Load pairs…"));
@@ -39,6 +40,16 @@ CorpusPicker::CorpusPicker(QAction* loadAction, QWidget* parent) : QWidget(paren
     button->setDefaultAction(loadAction);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     button->setObjectName(loadAction->objectName() + QStringLiteral("Button"));
+    if (generateAction) {
+        // The button loads at a click; its arrow offers the other ways to
+        // get pairs.
+        auto* menu = new QMenu(button);
+        menu->setObjectName(QStringLiteral("corpusMenu"));
+        menu->addAction(loadAction);
+        menu->addAction(generateAction);
+        button->setMenu(menu);
+        button->setPopupMode(QToolButton::MenuButtonPopup);
+    }
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(label);

@@ -13,8 +13,10 @@ namespace ui {
 class CorpusPicker : public QWidget {
     Q_OBJECT
 public:
-    // loadAction is the panel's Load pairs… action, shown as a button.
-    CorpusPicker(QAction* loadAction, QWidget* parent = nullptr);
+    // loadAction is the panel's Load pairs… action, shown as a button;
+    // the button's menu also holds generateAction (Generate corpus…) when
+    // it is given.
+    CorpusPicker(QAction* loadAction, QAction* generateAction = nullptr, QWidget* parent = nullptr);
 
     // Names the corpus in use (adding a file not offered yet) without
     // emitting chosen().

@@ -4,11 +4,13 @@
 #include "widgets/common/heatmap_view.h"
 #include "render/resources_dir.h"
 #include "widgets/training/corpus_picker.h"
+#include "widgets/training/generate_corpus_dialog.h"
 #include "widgets/training/pair_list_model.h"
 #include "widgets/training/training_heatmap.h"
 #include "widgets/training/training_plots.h"
 #include "widgets/training/training_settings.h"
 #include "translation/corpus_split.h"
+#include "translation/metrics.h"
 
 #include <QAction>
 #include <QDir>
@@ -24,6 +26,8 @@
 #include <QProgressBar>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QStandardPaths>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -99,8 +103,78 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
 }
 
 TrainingPanel::~TrainingPanel() {
+    stopAligner();
     // The session joins its worker; its signals must not reach a half-gone panel.
     session_->disconnect(this);
+}
+
+void TrainingPanel::openGenerateDialog() {
+    if (findChild<GenerateCorpusDialog*>())
+        return;  // one at a time: it is open already
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    auto* dialog = new GenerateCorpusDialog(this, QDir(folder).filePath(QStringLiteral("generated.tsv")));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GenerateCorpusDialog::generated, this, [this, dialog](const QString& path) {
+        // The new pairs are what the user asked for: show them at once (the
+        // dialog stays for another corpus until closed).
+        if (!isTraining())
+            chooseCorpus(path);
+        (void)dialog;
+    });
+    dialog->open();
+}
+
+void TrainingPanel::stopAligner() {
+    if (alignerCancel_)
+        *alignerCancel_ = true;
+    if (alignerThread_) {
+        alignerThread_->wait();
+        delete alignerThread_;
+        alignerThread_ = nullptr;
+    }
+}
+
+void TrainingPanel::startAligner() {
+    // A superseded run is told to stop and left to finish on its own; its
+    // result is dropped by the request id.
+    if (alignerCancel_)
+        *alignerCancel_ = true;
+    alignment_.reset();
+    const CorpusPtr corpus = session_->corpus();
+    if (!corpus || corpus->pairs.empty())
+        return;
+    const int id = ++alignerRequest_;
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    alignerCancel_ = cancel;
+    QThread* previous = alignerThread_;
+    // The aligner sees every pair, held-out ones too: it learns from
+    // co-occurrences only, never from gold links or a translation, so a
+    // held-out pair teaches it nothing the evaluation checks.
+    alignerThread_ = QThread::create([this, corpus, id, cancel, previous] {
+        if (previous) {
+            previous->wait();
+            previous->deleteLater();
+        }
+        auto summary = std::make_shared<ap::AlignerSummary>(
+            ap::alignCorpus(*corpus, ap::AlignerOptions{}, [cancel](int, int) { return !*cancel; }));
+        if (*cancel)
+            return;
+        QMetaObject::invokeMethod(
+            this, [this, id, summary] { onAligned(id, summary); }, Qt::QueuedConnection);
+    });
+    alignerThread_->start(QThread::LowPriority);
+}
+
+void TrainingPanel::onAligned(int requestId, std::shared_ptr<const ap::AlignerSummary> summary) {
+    if (requestId != alignerRequest_)
+        return;
+    if (alignerThread_) {
+        alignerThread_->wait();
+        delete alignerThread_;
+        alignerThread_ = nullptr;
+    }
+    alignment_ = summary->ok ? std::move(summary) : nullptr;
+    refreshViews();
 }
 
 QAction* TrainingPanel::addShortcutAction(const QString& text, const QString& tip, const QKeySequence& key) {
@@ -133,7 +207,13 @@ QWidget* TrainingPanel::buildCorpusBox() {
         if (!path.isEmpty())
             chooseCorpus(path);
     });
-    picker_ = new CorpusPicker(loadAction_, box);
+    generateAction_ = addShortcutAction(tr("Generate corpus…"),
+                                        tr("Write a corpus of any size from a toy grammar (French, German or "
+                                           "Chinese to English, with gold alignments) and train on it"),
+                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    generateAction_->setObjectName(QStringLiteral("generateCorpus"));
+    connect(generateAction_, &QAction::triggered, this, &TrainingPanel::openGenerateDialog);
+    picker_ = new CorpusPicker(loadAction_, generateAction_, box);
     connect(picker_, &CorpusPicker::chosen, this, &TrainingPanel::chooseCorpus);
     layout->addWidget(picker_);
 
@@ -241,7 +321,7 @@ QWidget* TrainingPanel::buildTrainingBox() {
     progress_ = new QProgressBar(box);
     progress_->setObjectName(QStringLiteral("trainingProgress"));
     progress_->setFormat(tr("epoch %v of %m"));
-    progress_->setRange(0, settings_->options().epochs);
+    progress_->setRange(0, session_->epochsFor(settings_->options()));
     progress_->setValue(0);
     progress_->setToolTip(tr("Epochs done of those asked for"));
     layout->addWidget(progress_);
@@ -300,6 +380,25 @@ QWidget* TrainingPanel::buildViews() {
     heatmap_ = new HeatmapView(views);
     heatmap_->setObjectName(QStringLiteral("trainingHeatmap"));
     connect(heatmap_, &HeatmapView::cellClicked, this, [this](int r, int) { selectTargetRow(r); });
+    alignerHeatmap_ = new HeatmapView(views);
+    alignerHeatmap_->setObjectName(QStringLiteral("alignerHeatmap"));
+    alignerHeatmap_->setToolTip(
+        tr("The statistical aligner's soft alignment of the same pair: IBM Model 2 posteriors, the mean of "
+           "both directions, learnt by EM from the corpus's co-occurrences alone (Brown et al. 1993)"));
+    connect(alignerHeatmap_, &HeatmapView::cellClicked, this, [this](int r, int) { selectTargetRow(r); });
+    lesson_ = new QLabel(views);
+    lesson_->setObjectName(QStringLiteral("attentionLessonLabel"));
+    lesson_->setWordWrap(true);
+    lesson_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* pictures = new QSplitter(Qt::Horizontal, views);
+    pictures->addWidget(heatmap_);
+    pictures->addWidget(alignerHeatmap_);
+    pictures->setChildrenCollapsible(false);
+    auto* comparison = new QWidget(views);
+    auto* comparisonLayout = new QVBoxLayout(comparison);
+    comparisonLayout->setContentsMargins(0, 0, 0, 0);
+    comparisonLayout->addWidget(pictures, 1);
+    comparisonLayout->addWidget(lesson_);
     barChart_ = new BarChartView(views);
     barChart_->setObjectName(QStringLiteral("trainingBarChart"));
     barChart_->setToolTip(tr("The selected target word's weights over the source words (click a "
@@ -312,7 +411,7 @@ QWidget* TrainingPanel::buildViews() {
     bottom->setStretchFactor(0, 1);
     bottom->setStretchFactor(1, 2);
     auto* split = new QSplitter(Qt::Vertical, views);
-    split->addWidget(heatmap_);
+    split->addWidget(comparison);
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -359,6 +458,9 @@ void TrainingPanel::onCorpusChanged() {
     translation_->clear();
     const CorpusPtr corpus = session_->corpus();
     pairModel_->setCorpus(corpus, QFileInfo(session_->corpusPath()).fileName(), session_->heldOutIndices());
+    startAligner();
+    if (!isTraining())
+        progress_->setRange(0, session_->epochsFor(settings_->options()));
     selectPair(corpus && !corpus->pairs.empty() ? 0 : -1);
     updateStatus();
 }
@@ -412,6 +514,7 @@ void TrainingPanel::selectPair(int index) {
 void TrainingPanel::selectTargetRow(int row) {
     selectedRow_ = row;
     heatmap_->setSelectedRow(row);
+    alignerHeatmap_->setSelectedRow(row);
     refreshBarChart();
 }
 
@@ -448,7 +551,7 @@ ap::Seq2SeqOptions TrainingPanel::options() const {
 void TrainingPanel::setOptions(const ap::Seq2SeqOptions& options) {
     settings_->setOptions(options);
     if (!isTraining())
-        progress_->setRange(0, settings_->options().epochs);
+        progress_->setRange(0, session_->epochsFor(settings_->options()));
     applySplitSettings();
 }
 
@@ -457,14 +560,15 @@ void TrainingPanel::startTraining() {
         return;
     const ap::Seq2SeqOptions options = settings_->options();
     applySplitSettings();
-    const QString error = session_->start(options);
+    const QString error =
+        session_->start(options, settings_->guide() == TrainingSettings::GuideSource::Ibm2);
     if (!error.isEmpty()) {
         showError(tr("Cannot train: %1").arg(error));
         return;
     }
     showError(QString());
     plots_->clear();
-    progress_->setRange(0, options.epochs);
+    progress_->setRange(0, session_->plannedEpochs());
     refreshViews();
 }
 
@@ -533,6 +637,7 @@ void TrainingPanel::refreshViews() {
 
 void TrainingPanel::refreshHeatmap() {
     HeatmapData data;
+    pairAttentionAer_.reset();
     const int pair = currentPairIndex();
     const ModelPtr model = this->model();
     const CorpusPtr corpus = session_->corpus();
@@ -565,7 +670,11 @@ void TrainingPanel::refreshHeatmap() {
     } else if (corpus && pair >= 0 && pair < int(corpus->pairs.size())) {
         const ap::SentencePair& p = corpus->pairs[size_t(pair)];
         if (model) {
-            data = pairAttentionHeatmap(p, model->teacherForcedAttention(p));
+            const ap::PairAttention attention = model->teacherForcedAttention(p);
+            data = pairAttentionHeatmap(p, attention);
+            if (p.hasGold)
+                pairAttentionAer_ =
+                    ap::alignmentCounts(ap::argmaxAlignment(attention.mean, int(p.target.size())), p.gold).aer();
             const bool held = session_->isHeldOut(pair);
             if (!data.possibleMarks.empty())
                 data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold "
@@ -580,6 +689,13 @@ void TrainingPanel::refreshHeatmap() {
             else
                 data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch)
                                   : tr("Pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch);
+            if (pairAttentionAer_) {
+                const QString aer = QLocale().toString(*pairAttentionAer_, 'f', 3);
+                data.title = tr("%1 · AER %2", "heatmap title, then the pair's alignment error rate")
+                                 .arg(data.title, aer);
+                // A narrow heatmap elides the title's middle, never the figure.
+                data.titleKeep = QStringLiteral("AER ") + aer;
+            }
         } else {
             data = goldAlignmentHeatmap(p);
             data.title = tr("Pair %1 · gold alignment (rings) · press Train to see the attention").arg(pair + 1);
@@ -590,6 +706,70 @@ void TrainingPanel::refreshHeatmap() {
     selectedRow_ = data.rows() > 0 ? std::clamp(selectedRow_, 0, data.rows() - 1) : -1;
     heatmap_->setData(std::move(data));
     heatmap_->setSelectedRow(selectedRow_);
+    refreshAlignerHeatmap(showsTranslation_ ? -1 : pair);
+    updateLesson();
+}
+
+void TrainingPanel::refreshAlignerHeatmap(int pair) {
+    pairAlignerAer_.reset();
+    const CorpusPtr corpus = session_->corpus();
+    HeatmapData data;
+    if (showsTranslation_) {
+        data.title = tr("The aligner aligns corpus pairs only, not typed sentences");
+    } else if (!corpus || pair < 0 || pair >= int(corpus->pairs.size())) {
+        data.title = tr("No pair selected");
+    } else if (!alignment_ || std::size_t(pair) >= alignment_->pairs.size()) {
+        data.title = isAligning() ? tr("Aligning the corpus with IBM Model 2…") : tr("No alignment");
+    } else {
+        const ap::SentencePair& p = corpus->pairs[std::size_t(pair)];
+        const ap::PairAlignment& a = alignment_->pairs[std::size_t(pair)];
+        // The attention heatmap's rows (target words, then <eos>), so that a
+        // row means the same word in both pictures; the aligner has no <eos>
+        // step, its row stays empty.
+        data = goldAlignmentHeatmap(p);
+        data.values.topRows(a.soft.rows()) = a.soft;
+        if (p.hasGold) {
+            pairAlignerAer_ = ap::alignmentCounts(a.links, p.gold).aer();
+            const QString aer = QLocale().toString(*pairAlignerAer_, 'f', 3);
+            data.title = tr("IBM Model 2 · soft alignment · grow-diag-final-and links: AER %1").arg(aer);
+            data.titleKeep = QStringLiteral("AER ") + aer;
+        } else {
+            data.title = tr("IBM Model 2 · soft alignment");
+        }
+    }
+    alignerHeatmap_->setData(std::move(data));
+    alignerHeatmap_->setSelectedRow(selectedRow_);
+}
+
+void TrainingPanel::updateLesson() {
+    QString text = tr("Attention is not alignment. The decoder attends to whichever encoder states help it "
+                      "predict the next word, and each encoder state also describes its neighbours, so the "
+                      "weight may sit beside the word being translated while the translation stays right. "
+                      "The aligner (right) has only the words themselves: its posteriors can rest only on "
+                      "source words that occur with the target word.");
+    if (pairAttentionAer_ && pairAlignerAer_) {
+        const QLocale locale;
+        const double gap = *pairAttentionAer_ - *pairAlignerAer_;
+        if (gap > 0.005)
+            text += QLatin1Char(' ') + tr("Here the attention (AER %1) aligns worse than the aligner (AER %2): "
+                                          "look for rows whose brightest cell misses the ring.")
+                                           .arg(locale.toString(*pairAttentionAer_, 'f', 3),
+                                                locale.toString(*pairAlignerAer_, 'f', 3));
+        else if (gap < -0.005)
+            text += QLatin1Char(' ') + tr("Here the attention (AER %1) aligns better than the aligner (AER %2): "
+                                          "the model has learnt where the words are, which guided alignment "
+                                          "makes more likely.")
+                                           .arg(locale.toString(*pairAttentionAer_, 'f', 3),
+                                                locale.toString(*pairAlignerAer_, 'f', 3));
+        else
+            text += QLatin1Char(' ') + tr("Here both align equally well (AER %1).")
+                                           .arg(locale.toString(*pairAttentionAer_, 'f', 3));
+    }
+    lesson_->setText(text);
+}
+
+QString TrainingPanel::lessonText() const {
+    return lesson_->text();
 }
 
 void TrainingPanel::refreshBarChart() {

@@ -8,19 +8,23 @@
 // redraws at most every kRefreshMs however fast the epochs come.
 #pragma once
 
+#include "translation/aligner.h"
 #include "translation/seq2seq.h"
 #include "widgets/training/training_session.h"
 
 #include <QString>
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 class QAction;
 class QLabel;
+class QThread;
 class QLineEdit;
 class QListView;
 class QProgressBar;
@@ -95,6 +99,21 @@ public:
     TrainingPlots* plots() const { return plots_; }
     PairListModel* pairModel() const { return pairModel_; }
     HeatmapView* heatmapView() const { return heatmap_; }
+    // The statistical aligner's soft alignment of the selected pair, shown
+    // beside the attention, and the text that compares the two.
+    HeatmapView* alignerHeatmapView() const { return alignerHeatmap_; }
+    QString lessonText() const;
+    // The aligner's run over the current corpus: null until it is done.
+    std::shared_ptr<const ap::AlignerSummary> alignment() const { return alignment_; }
+    bool isAligning() const { return alignerThread_ != nullptr; }
+    // AER against the gold links of the selected pair: the attention's
+    // argmax (nullopt without a model, a pair or gold links) and the
+    // aligner's symmetrised links (nullopt until aligned).
+    std::optional<double> pairAttentionAer() const { return pairAttentionAer_; }
+    std::optional<double> pairAlignerAer() const { return pairAlignerAer_; }
+    // Generate corpus…: opens GenerateCorpusDialog; the corpus it writes is
+    // loaded here.
+    QAction* generateCorpusAction() const { return generateAction_; }
     BarChartView* barChartView() const { return barChart_; }
 
 signals:
@@ -123,6 +142,14 @@ private:
     void updateStatus();
     void openSelectedPair();
     void applySplitSettings();
+    void openGenerateDialog();
+    // Runs the statistical aligner over the current corpus on a thread of
+    // its own; a newer corpus cancels the run under way.
+    void startAligner();
+    void stopAligner();
+    void onAligned(int requestId, std::shared_ptr<const ap::AlignerSummary> summary);
+    void refreshAlignerHeatmap(int pair);
+    void updateLesson();
 
     TrainingSession* session_ = nullptr;
     bool wasTraining_ = false;
@@ -142,6 +169,13 @@ private:
     QLineEdit* translateEdit_ = nullptr;
     QLabel* translation_ = nullptr;
     HeatmapView* heatmap_ = nullptr;
+    HeatmapView* alignerHeatmap_ = nullptr;
+    QLabel* lesson_ = nullptr;
+    QThread* alignerThread_ = nullptr;
+    std::shared_ptr<std::atomic<bool>> alignerCancel_;
+    int alignerRequest_ = 0;
+    std::shared_ptr<const ap::AlignerSummary> alignment_;
+    std::optional<double> pairAttentionAer_, pairAlignerAer_;
     BarChartView* barChart_ = nullptr;
     TrainingPlots* plots_ = nullptr;
     QTimer* refreshTimer_ = nullptr;
@@ -153,6 +187,7 @@ private:
     QAction* playgroundAction_ = nullptr;
     QAction* saveModelAction_ = nullptr;
     QAction* loadModelAction_ = nullptr;
+    QAction* generateAction_ = nullptr;
 };
 
 }  // namespace ui

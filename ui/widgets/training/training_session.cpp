@@ -83,7 +83,12 @@ bool TrainingSession::isHeldOut(int pair) const {
     return std::binary_search(heldOut_.begin(), heldOut_.end(), pair);
 }
 
-QString TrainingSession::start(const ap::Seq2SeqOptions& options) {
+int TrainingSession::epochsFor(const ap::Seq2SeqOptions& options) const {
+    const std::size_t pairs = corpus_ ? corpus_->pairs.size() - heldOut_.size() : 0;
+    return ap::resolvedEpochs(options, pairs);
+}
+
+QString TrainingSession::start(const ap::Seq2SeqOptions& options, bool ibm2Guide) {
     if (isTraining() || !corpus_)
         return {};
     if (const std::string error = ap::validate(options); !error.empty())
@@ -91,9 +96,9 @@ QString TrainingSession::start(const ap::Seq2SeqOptions& options) {
     const ap::HoldoutSplit split = ap::splitHoldout(*corpus_, holdoutFraction_, holdoutSeed_);
     model_.reset();
     lastStats_.reset();
-    plannedEpochs_ = options.epochs;
+    plannedEpochs_ = ap::resolvedEpochs(options, split.train.pairs.size());
     worker_->start(std::make_shared<const ap::Corpus>(split.train),
-                   std::make_shared<const ap::Corpus>(split.heldOut), options);
+                   std::make_shared<const ap::Corpus>(split.heldOut), options, ibm2Guide);
     setState(State::Training);
     emit modelChanged();
     return {};

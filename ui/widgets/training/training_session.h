@@ -35,8 +35,9 @@ public:
     double holdoutFraction() const { return holdoutFraction_; }
 
     // Training, as the Train / Pause / Resume / Stop buttons do. start()
-    // returns "" or why the options were refused.
-    QString start(const ap::Seq2SeqOptions& options);
+    // returns "" or why the options were refused. ibm2Guide: guided
+    // alignment follows IBM Model 2 links rather than the gold ones.
+    QString start(const ap::Seq2SeqOptions& options, bool ibm2Guide = false);
     void pause();
     void resume();
     void stop();
@@ -55,7 +56,11 @@ public:
     State state() const { return state_; }
     bool isTraining() const { return state_ != State::Idle; }
     bool stoppedEarly() const { return stoppedEarly_; }
+    // The run's epochs (automatic ones resolved for the training pairs).
     int plannedEpochs() const { return plannedEpochs_; }
+    // The epochs `options` would train the current corpus for, with the
+    // current held-out share.
+    int epochsFor(const ap::Seq2SeqOptions& options) const;
     // The newest model snapshot (null before the first epoch).
     ModelPtr model() const { return model_; }
     std::optional<ap::EpochStats> lastStats() const { return lastStats_; }

@@ -70,8 +70,14 @@ TrainingSettings::TrainingSettings(QWidget* parent) : QWidget(parent) {
 
     epochs_ = new QSpinBox(this);
     epochs_->setObjectName(QStringLiteral("trainEpochsSpin"));
-    epochs_->setRange(1, 1000000);
-    epochs_->setToolTip(tr("Passes over all pairs"));
+    epochs_->setRange(0, 1000000);
+    // 0 is the engine's automatic choice (ap::automaticEpochs).
+    epochs_->setSpecialValueText(tr("Automatic"));
+    epochs_->setToolTip(tr("Passes over all pairs. Automatic: about %L1 pair updates, at most %2 "
+                           "epochs — large corpora need few passes, and more make the attention "
+                           "drift from the alignment")
+                            .arg(ap::kAutomaticUpdates)
+                            .arg(ap::kMaxAutomaticEpochs));
     form->addRow(tr("&Epochs:"), epochs_);
 
     learningRate_ = new QDoubleSpinBox(this);
@@ -96,9 +102,23 @@ TrainingSettings::TrainingSettings(QWidget* parent) : QWidget(parent) {
     guided_->setRange(0.0, 10.0);
     guided_->setSingleStep(0.25);
     guided_->setToolTip(tr("Guided alignment weight λ: adds λ times the cross-entropy between each "
-                           "target word's attention and its gold alignment to the loss (Chen et al. "
+                           "target word's attention and its guide's links to the loss (Chen et al. "
                            "2016). 0 leaves the attention unsupervised; needs softmax"));
     form->addRow(tr("&Guided alignment:"), guided_);
+
+    guide_ = new QComboBox(this);
+    guide_->setObjectName(QStringLiteral("trainGuideCombo"));
+    guide_->addItem(tr("gold links"), int(GuideSource::Gold));
+    guide_->setItemData(0, tr("The corpus's own alignment column"), Qt::ToolTipRole);
+    guide_->addItem(tr("IBM Model 2 aligner"), int(GuideSource::Ibm2));
+    guide_->setItemData(1, tr("Links of the statistical aligner (IBM Model 2 both ways, "
+                              "grow-diag-final-and, 10 iterations) trained on the training pairs: "
+                              "for corpora without gold links"),
+                        Qt::ToolTipRole);
+    guide_->setToolTip(tr("Where guided alignment takes its links from"));
+    // The guide matters only when guided alignment is on.
+    connect(guided_, &QDoubleSpinBox::valueChanged, this, [this](double v) { guide_->setEnabled(v > 0.0); });
+    form->addRow(tr("G&uide:"), guide_);
 
     holdout_ = new QSpinBox(this);
     holdout_->setObjectName(QStringLiteral("trainHoldoutSpin"));
@@ -140,6 +160,15 @@ void TrainingSettings::setOptions(const ap::Seq2SeqOptions& o) {
     learningRate_->setValue(o.adam.learningRate);
     seed_->setValue(int(std::min<std::uint64_t>(o.seed, INT_MAX)));
     guided_->setValue(o.guidedAlignment);
+    guide_->setEnabled(o.guidedAlignment > 0.0);
+}
+
+TrainingSettings::GuideSource TrainingSettings::guide() const {
+    return GuideSource(guide_->currentData().toInt());
+}
+
+void TrainingSettings::setGuide(GuideSource source) {
+    selectData(guide_, int(source));
 }
 
 double TrainingSettings::holdoutFraction() const {

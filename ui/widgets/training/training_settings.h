@@ -1,5 +1,5 @@
 // The training settings as a form: scoring kind, normalization,
-// heads, hidden size, epochs, learning rate and seed. Options the form does
+// heads, hidden size, epochs, learning rate, seed and guided alignment. Options the form does
 // not show keep the engine's defaults (Seq2SeqOptions).
 #pragma once
 
@@ -23,6 +23,12 @@ public:
     // Shows the form's fields of `options`; values outside the widgets'
     // ranges are clamped by them.
     void setOptions(const ap::Seq2SeqOptions& options);
+
+    // Where guided alignment's links come from: the corpus's gold column or
+    // the IBM Model 2 aligner trained on the training pairs.
+    enum class GuideSource { Gold, Ibm2 };
+    GuideSource guide() const;
+    void setGuide(GuideSource source);
 
     // The share of pairs held out for evaluation, 0..0.5.
     double holdoutFraction() const;
@@ -49,6 +55,7 @@ private:
     QDoubleSpinBox* learningRate_ = nullptr;
     QSpinBox* seed_ = nullptr;
     QDoubleSpinBox* guided_ = nullptr;
+    QComboBox* guide_ = nullptr;
     QSpinBox* holdout_ = nullptr;
     QCheckBox* lowercase_ = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "widgets/training/training_worker.h"
 
+#include "translation/aligner.h"
+
 #include <QMutexLocker>
 
 namespace ui {
@@ -19,11 +21,13 @@ TrainingWorker::~TrainingWorker() {
     wait();
 }
 
-void TrainingWorker::start(CorpusPtr corpus, CorpusPtr heldOut, const ap::Seq2SeqOptions& options) {
+void TrainingWorker::start(CorpusPtr corpus, CorpusPtr heldOut, const ap::Seq2SeqOptions& options,
+                           bool ibm2Guide) {
     QMutexLocker lock(&mutex_);
     pendingCorpus_ = std::move(corpus);
     pendingHeldOut_ = std::move(heldOut);
     pendingOptions_ = options;
+    pendingIbm2Guide_ = ibm2Guide;
     paused_ = false;
     stopPending_ = false;
     training_ = true;
@@ -89,6 +93,7 @@ void TrainingWorker::run() {
     for (;;) {
         CorpusPtr corpus, heldOut;
         ap::Seq2SeqOptions options;
+        bool ibm2Guide = false;
         {
             QMutexLocker lock(&mutex_);
             while (!pendingCorpus_ && !abort_)
@@ -100,6 +105,7 @@ void TrainingWorker::run() {
             heldOut = std::move(pendingHeldOut_);
             pendingHeldOut_.reset();
             options = pendingOptions_;
+            ibm2Guide = pendingIbm2Guide_;
             cancel_ = stopPending_;
             stopPending_ = false;
         }
@@ -107,7 +113,22 @@ void TrainingWorker::run() {
         // A trainer per run: its working buffers are sized for one corpus
         // and model.
         ap::Seq2SeqTrainer trainer;
-        const std::string error = trainer.start(*corpus, options, heldOut ? *heldOut : ap::Corpus{});
+        ap::TrainerOptions trainerOptions;
+        std::string error;
+        if (options.guidedAlignment > 0.0 && ibm2Guide) {
+            // The aligner's defaults are the CLI's --guide ibm2: IBM Model 2,
+            // grow-diag-final-and, 10 iterations. Stop cancels it between
+            // EM iterations.
+            const ap::AlignerSummary aligned =
+                ap::alignCorpus(*corpus, ap::AlignerOptions{}, [this](int, int) { return !cancel_.load(); });
+            if (aligned.ok)
+                for (const ap::PairAlignment& a : aligned.pairs)
+                    trainerOptions.guideLinks.push_back(a.links);
+            else if (!cancel_.load())
+                error = aligned.error;
+        }
+        if (error.empty() && !cancel_.load())
+            error = trainer.start(*corpus, options, heldOut ? *heldOut : ap::Corpus{}, trainerOptions);
         corpus.reset();
         heldOut.reset();
         bool completed = false;

@@ -31,7 +31,11 @@ public:
     // way is stopped first (it reports trainingFinished(false)), so runs
     // never overlap. Hides QThread::start(): the thread needs a corpus.
     // heldOut may be null or empty: then there are no held-out figures.
-    void start(CorpusPtr corpus, CorpusPtr heldOut, const ap::Seq2SeqOptions& options);
+    // ibm2Guide: with guided alignment on, guide the attention with IBM
+    // Model 2 links (aligned on this thread before the first epoch) instead
+    // of the pairs' gold links.
+    void start(CorpusPtr corpus, CorpusPtr heldOut, const ap::Seq2SeqOptions& options,
+               bool ibm2Guide = false);
     // Pause takes effect after the epoch under way; stop within it (the
     // engine checks the cancel flag between pairs) and also ends a pause.
     void pause();
@@ -68,6 +72,7 @@ private:
     QWaitCondition condition_;
     CorpusPtr pendingCorpus_, pendingHeldOut_;
     ap::Seq2SeqOptions pendingOptions_;
+    bool pendingIbm2Guide_ = false;
     bool abort_ = false;     // the destructor: leave run()
     bool paused_ = false;
     bool stopPending_ = false;  // stop() came before the run was picked up
