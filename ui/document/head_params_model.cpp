@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <tuple>
 
 namespace ui {
 
@@ -17,7 +18,7 @@ HeadParamsModel::HeadParamsModel(SceneDocument* document, HeadParamField field, 
     connect(doc_, &SceneDocument::sceneChanged, this, &HeadParamsModel::changed);
     connect(doc_, &QObject::destroyed, this, [this] {
         beginResetModel();
-        values_.resize(0, 0);
+        rows_ = columns_ = 0;
         endResetModel();
     });
 }
@@ -35,8 +36,10 @@ void HeadParamsModel::setHead(int head) {
     endResetModel();
 }
 
+// Only the shape is kept: data() reads each shown entry from the document,
+// so a default of dₕ × dₕ is never written out.
 void HeadParamsModel::reload() {
-    if (doc_) values_ = doc_->headParamMatrix(head_, field_);
+    if (doc_) std::tie(rows_, columns_) = doc_->headParamShape(head_, field_);
 }
 
 void HeadParamsModel::aboutToChange(ChangeKind kind) {
@@ -56,26 +59,25 @@ void HeadParamsModel::changed(ChangeKind kind) {
         return;
     }
     if (kind != ChangeKind::Values) return;
-    const ap::Matrix fresh = doc_->headParamMatrix(head_, field_);
-    if (fresh == values_) return;
-    values_ = fresh;
-    if (values_.size() > 0)
-        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+    // The view repaints only the cells it shows.
+    if (rows_ > 0 && columns_ > 0)
+        emit dataChanged(index(0, 0), index(rows_ - 1, columns_ - 1),
                          {Qt::DisplayRole, Qt::EditRole, Qt::ToolTipRole});
 }
 
 int HeadParamsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(values_.rows());
+    return parent.isValid() ? 0 : rows_;
 }
 
 int HeadParamsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(values_.cols());
+    return parent.isValid() ? 0 : columns_;
 }
 
 QVariant HeadParamsModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const float value = values_(index.row(), index.column());
+    if (!doc_) return {};
+    const float value = doc_->headParamValue(head_, field_, index.row(), index.column());
     switch (role) {
     case Qt::DisplayRole: return QLocale().toString(double(value), 'g', 4);
     case Qt::EditRole: return value;

@@ -40,7 +40,7 @@ private:
     int head_ = 0;
     // The matrix shown (v as one column); the defaults are computed once per
     // change, not per data() call.
-    ap::Matrix values_;
+    int rows_ = 0, columns_ = 0;
     bool resetting_ = false;
 };
 

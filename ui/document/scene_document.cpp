@@ -635,6 +635,45 @@ ap::Matrix SceneDocument::headParamMatrix(int head, HeadParamField field) const 
     return {};
 }
 
+namespace {
+
+const ap::HeadParams& paramsOf(const ap::Scene& scene, int head) {
+    static const ap::HeadParams none;
+    return head >= 0 && std::size_t(head) < scene.headParams.size() ? scene.headParams[std::size_t(head)] : none;
+}
+
+}  // namespace
+
+std::pair<int, int> SceneDocument::headParamShape(int head, HeadParamField field) const {
+    const int dh = headWidth();
+    const ap::HeadParams& p = paramsOf(scene_, head);
+    const auto shapeOr = [dh](const ap::Matrix& m) {
+        return m.size() != 0 ? std::pair<int, int>(int(m.rows()), int(m.cols())) : std::pair<int, int>(dh, dh);
+    };
+    switch (field) {
+    case HeadParamField::W: return shapeOr(p.W);
+    case HeadParamField::Wq: return shapeOr(p.Wq);
+    case HeadParamField::Wk: return shapeOr(p.Wk);
+    case HeadParamField::V: return {int(edits::effectiveV(p, dh).size()), 1};
+    }
+    return {0, 0};
+}
+
+float SceneDocument::headParamValue(int head, HeadParamField field, int row, int column) const {
+    const ap::HeadParams& p = paramsOf(scene_, head);
+    const auto entry = [row, column](const ap::Matrix& m) {
+        if (m.size() != 0) return m(row, column);
+        return row == column ? 1.0f : 0.0f;  // the identity default
+    };
+    switch (field) {
+    case HeadParamField::W: return entry(p.W);
+    case HeadParamField::Wq: return entry(p.Wq);
+    case HeadParamField::Wk: return entry(p.Wk);
+    case HeadParamField::V: return p.v.size() != 0 ? p.v(row) : 1.0f;
+    }
+    return 0.0f;
+}
+
 bool SceneDocument::setHeadParams(int head, const ap::HeadParams& params) {
     if (head < -1 || head >= scene_.heads) return false;
     ScenePatch p;
@@ -649,9 +688,9 @@ bool SceneDocument::setHeadParams(int head, const ap::HeadParams& params) {
 bool SceneDocument::setHeadParamCell(int head, HeadParamField field, int row, int col, float value,
                                      Merge merge) {
     if (head < 0 || head >= scene_.heads || !std::isfinite(value)) return false;
-    const ap::Matrix m = headParamMatrix(head, field);
-    if (row < 0 || row >= m.rows() || col < 0 || col >= m.cols()) return false;
-    const float old = m(row, col);
+    const auto [rows, cols] = headParamShape(head, field);
+    if (row < 0 || row >= rows || col < 0 || col >= cols) return false;
+    const float old = headParamValue(head, field, row, col);
     if (old == value) return true;
     undoStack_->push(new HeadParamCellCommand(this, head, field, row, col, old, value,
                                               merge == Merge::SameCell));

@@ -162,6 +162,11 @@ public:
     bool randomizeHeadParams(std::uint32_t seed, int head = -1);
     // The parameters of `head` with the defaults written out.
     ap::Matrix headParamMatrix(int head, HeadParamField field) const;
+    // The shape of headParamMatrix() (rows, columns) and one of its entries,
+    // without writing out a default of dₕ × dₕ (at d = 2,800 each of W, Wq
+    // and Wk would be 31 MB, made again on every edit).
+    std::pair<int, int> headParamShape(int head, HeadParamField field) const;
+    float headParamValue(int head, HeadParamField field, int row, int column) const;
 
     // Turning self-attention on copies Q to K and drops V; off leaves K = V.
     bool setSelfAttention(bool on, QString* error = nullptr);
