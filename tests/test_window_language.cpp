@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QGroupBox>
+#include <QLabel>
 #include <QMenuBar>
 #include <QSet>
 #include <QSettings>
@@ -126,6 +127,22 @@ private slots:
         deliverLanguageChange();
         QCOMPARE(lessons->taskText(), englishTask);
         QVERIFY(chooser->itemText(1).startsWith(QLatin1String("1. The four")));
+    }
+
+    // The Steps panel's header names the explained cell in the language of
+    // the moment, without a new click.
+    void stepHeaderFollowsTheLanguage() {
+        ui::MainWindow w;
+        auto* header = w.findChild<QLabel*>(QStringLiteral("stepHeader"));
+        QVERIFY(header);
+        QTRY_VERIFY(header->text().contains(QLatin1String("score")));
+        auto* languages = w.findChild<ui::LanguageMenu*>();
+        languages->actionFor(ui::Language::SimplifiedChinese)->trigger();
+        deliverLanguageChange();
+        QTRY_VERIFY2(header->text().contains(QStringLiteral("分数")), qPrintable(header->text()));
+        languages->actionFor(ui::Language::English)->trigger();
+        deliverLanguageChange();
+        QTRY_VERIFY(header->text().contains(QLatin1String("score")));
     }
 
     void shortcutsListEveryActionShortcut() {

@@ -15,6 +15,8 @@
 #include <QScrollArea>
 #include <QMainWindow>
 #include <QMenu>
+#include <QEvent>
+#include <QTimer>
 #include <QMenuBar>
 
 #include <algorithm>
@@ -23,6 +25,7 @@ namespace ui {
 
 LearningTools::LearningTools(const PlaygroundParts& parts, QMenu* before) : QObject(parts.window), parts_(parts) {
     QMainWindow* w = parts.window;
+    w->installEventFilter(this);
     steps_ = new StepView(w);
     steps_->setObjectName(QStringLiteral("stepView"));
     stepsDock_ = new QDockWidget(tr("Steps"), w);
@@ -87,6 +90,13 @@ void LearningTools::setHead(int head) {
     explain();
 }
 
+bool LearningTools::eventFilter(QObject* watched, QEvent* event) {
+    // The header names the cell in the interface language: build it again.
+    if (event->type() == QEvent::LanguageChange && watched == parts_.window)
+        QTimer::singleShot(0, this, &LearningTools::explain);
+    return QObject::eventFilter(watched, event);
+}
+
 void LearningTools::selectCell(int query, int key) {
     query_ = std::max(query, 0);
     if (key >= 0) key_ = key;
@@ -113,7 +123,7 @@ void LearningTools::explain() {
     const QString cell = s.heads > 1 ? tr("“%1” → “%2”, head %3")
                                            .arg(QString::fromStdString(s.queryLabel(o.query)),
                                                 QString::fromStdString(s.keyLabel(o.key)))
-                                           .arg(o.head + 1)
+                                           .arg(o.head)  // 0-based, as in the heatmap and the head grid
                                      : tr("“%1” → “%2”")
                                            .arg(QString::fromStdString(s.queryLabel(o.query)),
                                                 QString::fromStdString(s.keyLabel(o.key)));

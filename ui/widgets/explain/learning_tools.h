@@ -70,6 +70,9 @@ public slots:
     // Opens (or raises) the compare window on a copy of the current scene.
     CompareWindow* openCompare();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void explain();
     void highlight(const std::vector<ap::ExplainUse>& uses);
