@@ -2,6 +2,7 @@
 // widgets under the offscreen platform: load, train, the heatmap holds the
 // model's attention, pause, resume, stop, translate, open in playground,
 // held-out pairs and curves, model files, the pair list model.
+#include "training_test_support.h"
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
 #include "render/resources_dir.h"
@@ -40,21 +41,7 @@ const char* kSmallCorpus =
     "c a b\tz x y\t0-0 1?1 2-2 1?2\n"
     "a c\tx w z\n";
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(text);
-    return path;
-}
 
-QToolButton* button(TrainingPanel& panel, const char* name) {
-    auto* b = panel.findChild<QToolButton*>(QLatin1String(name));
-    if (!b)
-        qFatal("no button %s", name);
-    return b;
-}
 
 QStringList labels(const std::vector<std::string>& tokens) {
     QStringList out;

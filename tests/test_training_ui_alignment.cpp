@@ -4,6 +4,7 @@
 // alignment (gold links or IBM Model 2), the automatic epochs, and
 // Generate corpus… from the corpus picker's menu and the main window's
 // Translation menu.
+#include "training_test_support.h"
 #include "translation/aligner.h"
 #include "translation/metrics.h"
 #include "translation/seq2seq.h"
@@ -49,21 +50,7 @@ const char* kCorpusWithoutGold =
     "un chat noir dort\ta black cat sleeps\n"
     "le chien noir mange\tthe black dog eats\n";
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(text);
-    return path;
-}
 
-QToolButton* button(QWidget& parent, const char* name) {
-    auto* b = parent.findChild<QToolButton*>(QLatin1String(name));
-    if (!b)
-        qFatal("no button %s", name);
-    return b;
-}
 
 bool waitForAlignment(TrainingPanel& panel) {
     return QTest::qWaitFor([&] { return panel.alignment() != nullptr; }, 60000);

@@ -2,13 +2,13 @@
 
 #include "render/csv_export.h"
 #include "render/image_export.h"
+#include "widgets/common/color_scale_menu.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
 #include "widgets/model_view/head_stats_model.h"
 #include "widgets/model_view/model_grid_view.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -114,23 +114,11 @@ ModelViewWindow::ModelViewWindow(QWidget* parent) : QMainWindow(parent) {
     // Weights of 1,024 tokens are mostly near 1/1024: the logarithmic scale
     // shows them. The scale is applied on the worker, with the colours.
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QMenu* scales = view->addMenu(tr("Colour &Scale"));
-    scales->setToolTipsVisible(true);
-    auto* scaleGroup = new QActionGroup(this);
-    for (ColorScale scale : colorScales()) {
-        QAction* a = scales->addAction(colorScaleName(scale));
-        a->setObjectName(QStringLiteral("modelColorScale_") + colorScaleKey(scale));
-        a->setCheckable(true);
-        a->setChecked(scale == ColorScale::Fixed);
-        a->setActionGroup(scaleGroup);
-        a->setToolTip(colorScaleToolTip(scale));
-        if (scale == ColorScale::Log) a->setShortcut(QKeySequence(tr("Ctrl+L")));
-        connect(a, &QAction::triggered, this, [this, scale] {
-            worker_.setColorScale(scale);
-            headView_->setColorScale(scale);
-            rolloutView_->setColorScale(scale);
-        });
-    }
+    addColorScaleMenu(view, ColorScale::Fixed, QStringLiteral("modelColorScale_"), [this](ColorScale scale) {
+        worker_.setColorScale(scale);
+        headView_->setColorScale(scale);
+        rolloutView_->setColorScale(scale);
+    });
 
     connect(&worker_, &ModelViewWorker::opened, this, &ModelViewWindow::onOpened);
     connect(&worker_, &ModelViewWorker::openFailed, this, [this](quint64 id, const QString& message) {

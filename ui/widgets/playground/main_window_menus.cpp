@@ -4,6 +4,7 @@
 #include "document/scene_file.h"
 #include "render/title_text.h"
 #include "render/colormap.h"
+#include "widgets/common/color_scale_menu.h"
 #include "render/resources_dir.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/language_menu.h"
@@ -125,24 +126,8 @@ void MainWindow::createViewMenu() {
         colormapActions_ << a;
     }
 
-    QMenu* scales = viewMenu_->addMenu(tr("Colour &Scale"));
-    scales->setObjectName(QStringLiteral("colorScaleMenu"));
-    scales->setToolTipsVisible(true);
-    auto* scaleGroup = new QActionGroup(this);
-    for (ColorScale scale : colorScales()) {
-        QAction* a = scales->addAction(colorScaleName(scale));
-        a->setObjectName(QStringLiteral("colorScale_") + colorScaleKey(scale));
-        a->setCheckable(true);
-        a->setActionGroup(scaleGroup);
-        a->setData(colorScaleKey(scale));
-        a->setToolTip(colorScaleToolTip(scale));
-        a->setStatusTip(colorScaleToolTip(scale));
-        a->setChecked(scale == presenter_->colorScale());
-        connect(a, &QAction::triggered, this, [this, scale] { presenter_->setColorScale(scale); });
-        colorScaleActions_ << a;
-    }
-    // The scale most often wanted on long inputs gets a key.
-    colorScaleActions_[int(ColorScale::Log)]->setShortcut(QKeySequence(tr("Ctrl+L")));
+    colorScaleActions_ = addColorScaleMenu(viewMenu_, presenter_->colorScale(), QStringLiteral("colorScale_"),
+                                           [this](ColorScale scale) { presenter_->setColorScale(scale); });
 
     viewMenu_->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
