@@ -5,6 +5,8 @@
 // without hashing.
 #include "translation/aligner.h"
 
+#include "core/utf8.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -82,37 +84,6 @@ namespace {
 // the aligner's memory grows with.
 constexpr long long kMaxCells = 20'000'000;
 
-int decodeUtf8(std::string_view s, std::size_t& i, char32_t& cp) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char b0 = b(i);
-    int len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + std::size_t(len) > s.size()) return 0;
-    cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-    for (int k = 1; k < len; ++k) {
-        if ((b(i + std::size_t(k)) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b(i + std::size_t(k)) & 0x3F);
-    }
-    return len;
-}
-
-void encodeUtf8(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
-
 // Simple (one to one) lower-case mappings of the Unicode database for the
 // blocks named in the header.
 char32_t lower(char32_t c) {
@@ -142,15 +113,13 @@ std::string foldCase(std::string_view text) {
     out.reserve(text.size());
     std::size_t i = 0;
     while (i < text.size()) {
-        char32_t cp = 0;
-        const int len = decodeUtf8(text, i, cp);
-        if (len == 0) {  // not UTF-8: keep the byte
-            out += text[i++];
+        const std::size_t at = i;
+        const char32_t cp = utf8::decode(text, i);
+        if (cp == utf8::kInvalid) {  // not UTF-8: keep the byte
+            out += text[at];
             continue;
         }
-        if (len == 1) out += char(lower(cp));
-        else encodeUtf8(lower(cp), out);
-        i += std::size_t(len);
+        utf8::append(out, lower(cp));
     }
     return out;
 }
