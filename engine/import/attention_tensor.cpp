@@ -1,5 +1,7 @@
 #include "import/attention_tensor.h"
 
+#include "core/utf8.h"
+
 #include <cmath>
 #include <cstring>
 
@@ -62,21 +64,7 @@ float halfToFloat(std::uint16_t h) {
 
 bool appendUtf8(std::uint32_t c, std::string& out) {
     if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return false;
-    if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xC0 | (c >> 6));
-        out += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += char(0xE0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    } else {
-        out += char(0xF0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3F));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    }
+    utf8::append(out, char32_t(c));
     return true;
 }
 

@@ -7,14 +7,15 @@
 #include <algorithm>
 
 namespace ui {
-namespace {
 
-QString joined(const std::vector<std::string>& tokens) {
+QString joinTokens(const std::vector<std::string>& tokens) {
     QStringList parts;
     for (const std::string& t : tokens)
         parts << QString::fromStdString(t);
     return parts.join(QLatin1Char(' '));
 }
+
+namespace {
 
 QString goldText(const ap::SentencePair& pair) {
     QStringList links;
@@ -57,7 +58,7 @@ QVariant PairListModel::data(const QModelIndex& index, int role) const {
     const int row = index.row();
     const ap::SentencePair& p = corpus_->pairs[size_t(row)];
     const bool held = isHeldOut(row);
-    const QString text = tr("%1 → %2").arg(joined(p.source), joined(p.target));
+    const QString text = tr("%1 → %2").arg(joinTokens(p.source), joinTokens(p.target));
     switch (role) {
     case Qt::DisplayRole:
         return held ? tr("[held out] %1").arg(text) : text;

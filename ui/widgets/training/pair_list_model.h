@@ -10,6 +10,9 @@
 
 namespace ui {
 
+// Tokens as one line, separated by spaces.
+QString joinTokens(const std::vector<std::string>& tokens);
+
 class PairListModel : public QAbstractListModel {
     Q_OBJECT
 public:

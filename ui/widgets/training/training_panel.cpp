@@ -37,13 +37,6 @@
 namespace ui {
 namespace {
 
-QString joined(const std::vector<std::string>& tokens) {
-    QStringList parts;
-    for (const std::string& t : tokens)
-        parts << QString::fromStdString(t);
-    return parts.join(QLatin1Char(' '));
-}
-
 QString percent(double fraction) {
     return QLocale().toString(100.0 * fraction, 'f', 1);
 }
@@ -653,7 +646,7 @@ void TrainingPanel::refreshHeatmap() {
         for (const std::string& s : translationSource_)
             if (!model->sourceVocabulary().contains(s))
                 unknown << QString::fromStdString(s);
-        const QString words = joined(t.tokens);
+        const QString words = joinTokens(t.tokens);
         const QString unknownList = QLocale().createSeparatedList(unknown);
         const int limit = int(t.tokens.size());
         QString text;
