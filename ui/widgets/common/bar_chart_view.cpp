@@ -1,5 +1,7 @@
 #include "widgets/common/bar_chart_view.h"
 
+#include "widgets/common/value_text.h"
+
 #include <qcustomplot.h>
 
 #include <QFontMetrics>
@@ -22,12 +24,6 @@ const QColor kMaskFill(0xdd, 0xdd, 0xdd);
 const QColor kMaskHatch(0x88, 0x88, 0x88);
 // Above this many keys the value and "masked" texts would overlap.
 constexpr int kMaxAnnotatedKeys = 24;
-
-// Six significant digits: a computed weight of 0.26000002 reads "0.26",
-// while typed inputs like 0.8 or -3 read as typed.
-QString exactValueText(float v) {
-    return QString::number(double(v), 'g', 6);
-}
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "widgets/common/heatmap_view.h"
 
+#include "widgets/common/value_text.h"
+
 #include <QHelpEvent>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -14,15 +16,6 @@
 #include <cmath>
 
 namespace ui {
-namespace {
-
-// Six significant digits: a computed weight of 0.26000002 reads "0.26",
-// while typed inputs like 0.8 or -3 read as typed.
-QString exactValueText(float v) {
-    return QString::number(double(v), 'g', 6);
-}
-
-}  // namespace
 
 HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     setMouseTracking(true);

@@ -1,5 +1,7 @@
 #include "widgets/playground/output_view.h"
 
+#include "widgets/common/value_text.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QBrush>
@@ -75,7 +77,7 @@ QVariant OutputModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: {
         // Six significant digits: more would show float noise; Ctrl+C and
         // the edit role give the exact number.
-        QString text = QString::number(double(v), 'g', 6);
+        QString text = exactValueText(v);
         if (isFullyMasked(index.row()))
             text += QLatin1Char('\n') + tr("all keys masked: weights and context are 0");
         return text;
