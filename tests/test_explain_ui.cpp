@@ -90,6 +90,7 @@ private slots:
     void compareShowsDifferencesAndDivergences();
     void compareSynchronisesSelectionAndHover();
     void compareExports();
+    void compareResampleShortcutActsOnFocusedSide();
     void everyLessonLoadsAndItsTaskCanBeDone();
     void lessonFiveSliderShowsSaturation();
     // Not a check: writes the README's pictures when AP_SCREENSHOT_DIR is set.
@@ -240,6 +241,30 @@ void TestExplainUi::compareSynchronisesSelectionAndHover() {
     QTRY_VERIFY(a->style().hoveredCell.has_value());
     QCOMPARE(*a->style().hoveredCell, QPoint(2, 1));
     QCOMPARE(*w.sideB()->heatmap()->style().hoveredCell, QPoint(2, 1));
+}
+
+void TestExplainUi::compareResampleShortcutActsOnFocusedSide() {
+    CompareWindow w(ap::builtInExample());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    for (CompareSide* side : {w.sideA(), w.sideB()})
+        chooseData(child<QComboBox>(side->controls(), "normalizationCombo"), int(ap::Normalization::Sample));
+    const std::uint64_t seedA = w.sideA()->document()->scene().seed;
+    const std::uint64_t seedB = w.sideB()->document()->scene().seed;
+    // With focus in A, the shortcut resamples A only (two window-wide
+    // button shortcuts would be ambiguous, and neither would fire).
+    w.activateWindow();
+    w.sideA()->heatmap()->setFocus();
+    QTRY_VERIFY(w.sideA()->heatmap()->hasFocus());
+    QTest::keyClick(w.sideA()->heatmap(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(w.sideA()->document()->scene().seed != seedA);
+    QCOMPARE(w.sideB()->document()->scene().seed, seedB);
+    const std::uint64_t newSeedA = w.sideA()->document()->scene().seed;
+    w.sideB()->heatmap()->setFocus();
+    QTRY_VERIFY(w.sideB()->heatmap()->hasFocus());
+    QTest::keyClick(w.sideB()->heatmap(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(w.sideB()->document()->scene().seed != seedB);
+    QCOMPARE(w.sideA()->document()->scene().seed, newSeedA);
 }
 
 void TestExplainUi::compareExports() {

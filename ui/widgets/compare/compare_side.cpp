@@ -24,6 +24,9 @@ CompareSide::CompareSide(const QString& name, const ap::Scene& scene, QWidget* p
     layout->addWidget(heatmap_, 1);
     controls_ = new ControlsPanel(this);
     controls_->setObjectName(QStringLiteral("compareControls") + name);
+    // Both sides have a Resample button: its shortcut acts on the side
+    // being worked in.
+    controls_->limitShortcutTo(this);
     layout->addWidget(controls_);
 
     SceneDocument* d = document_;

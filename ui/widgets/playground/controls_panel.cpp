@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -384,6 +385,16 @@ ControlsState ControlsPanel::state() const {
     s.kEqualsV = kEqualsV_->isChecked();
     s.showScores = showScores_->isChecked();
     return s;
+}
+
+void ControlsPanel::limitShortcutTo(QWidget* scope) {
+    const QKeySequence keys = resample_->shortcut();
+    resample_->setShortcut({});
+    auto* shortcut = new QShortcut(keys, scope);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, resample_, [this] {
+        if (resample_->isEnabled()) resample_->animateClick();
+    });
 }
 
 }  // namespace ui

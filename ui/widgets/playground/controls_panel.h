@@ -52,6 +52,10 @@ public:
     void setAvailableHeads(const std::vector<int>& heads);
     // What the widgets show now.
     ControlsState state() const;
+    // Ctrl+Shift+R (Resample) works anywhere in the window by default; with
+    // two panels in one window (compare mode) it goes to the panel whose
+    // `scope` holds the focus instead.
+    void limitShortcutTo(QWidget* scope);
 
     // The logarithmic temperature slider: position 0 is kMinTemperature,
     // kSliderSteps is kMaxTemperature, the middle is T = 1.
