@@ -6,7 +6,11 @@
 # go to build-fuzz/corpus/NAME (kept between runs), crashes to
 # build-fuzz/artifacts/. Exits non-zero if any fuzzer finds a crash.
 #
-#   scripts/fuzz.sh [SECONDS]        AP_FUZZ_BUILD_DIR overrides build-fuzz/
+#   scripts/fuzz.sh [SECONDS]
+#
+# AP_FUZZ_BUILD_DIR names another tree instead of build-fuzz/. If that tree
+# is already configured with -DAP_FUZZ=ON (CI's sanitizer tree, which holds
+# the whole suite and the fuzzers), it is built as it is, not reconfigured.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
@@ -16,11 +20,13 @@ if [ -n "${AP_COMPILER_LAUNCHER:-}" ]; then
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER="$AP_COMPILER_LAUNCHER")
 fi
 
-# -O1 -g1: the sanitizers' checks dominate a fuzzer's speed, and the build
-# is part of every CI run.
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
-    -DCMAKE_CXX_COMPILER=clang++ -DAP_FUZZ=ON "${launcher[@]}" >/dev/null
+if [ -z "${AP_FUZZ_BUILD_DIR:-}" ] || ! grep -q '^AP_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+    # -O1 -g1 and a unity build: the sanitizers' checks dominate a fuzzer's
+    # speed, and the build is part of every CI run.
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_UNITY_BUILD=ON \
+        -DCMAKE_CXX_COMPILER=clang++ -DAP_FUZZ_ONLY=ON "${launcher[@]}" >/dev/null
+fi
 cmake --build "$build" --parallel "$(nproc)"
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"

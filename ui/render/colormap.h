@@ -18,7 +18,10 @@ public:
     // the value range made symmetric about 0 so that white means 0.
     enum class Kind { Viridis, Magma, Diverging };
 
-    explicit Colormap(Kind kind = Kind::Viridis);
+    // Viridis. Not explicit, so that `HeatmapStyle{}` (an aggregate with a
+    // Colormap member) is valid C++ for every compiler, not only GCC.
+    Colormap() : Colormap(Kind::Viridis) {}
+    explicit Colormap(Kind kind);
 
     // Colour at t in [0, 1] (clamped), as a packed 0xAARRGGBB.
     QRgb rgbAt(double t) const {
