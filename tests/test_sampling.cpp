@@ -143,7 +143,9 @@ TEST(Sampling, MaskedKeysAreNeverDrawn) {
         for (const HeadResult& h : r.heads)
             for (Eigen::Index i = 0; i < 12; ++i)
                 for (Eigen::Index j = 0; j < 8; ++j)
-                    if (r.mask(i, j)) EXPECT_EQ(h.weights(i, j), 0.0f) << i << "," << j;
+                    if (r.mask(i, j)) {
+                        EXPECT_EQ(h.weights(i, j), 0.0f) << i << "," << j;
+                    }
         // Row 0 may only attend key 0 (causal); with padding on key 1, row 1 too.
         EXPECT_EQ(r.heads[0].weights(0, 0), 1.0f);
         EXPECT_EQ(r.heads[0].weights(1, 0), 1.0f);

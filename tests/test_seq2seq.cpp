@@ -237,9 +237,10 @@ void checkLayer(const LayerCase& c, std::uint64_t seed) {
     if (c.normalization == ap::Normalization::Sparsemax) {
         ASSERT_TRUE(awayFromSparsemaxKinks(cache, 1.0 / temperature)) << what;
     }
-    if (c.tiedKeys)
+    if (c.tiedKeys) {
         for (int h = 0; h < c.heads; ++h)
             EXPECT_EQ(cache.scores[std::size_t(h)].row(1), cache.scores[std::size_t(h)].row(2)) << what;
+    }
     VectorXd analytic = VectorXd::Zero(x.size());
     MatrixXd dQ, dK;
     layer.backward(x.data(), cache, G, analytic.data(), dQ, dK);
@@ -584,7 +585,9 @@ TEST(Seq2SeqDecoding, GreedyTranslationShape) {
             const ap::Translation t = model.translate(pair.source);
             const Index steps = Index(t.tokens.size()) + (t.finished ? 1 : 0);
             EXPECT_LE(t.tokens.size(), 2 * pair.source.size() + 5);
-            if (!t.finished) EXPECT_EQ(t.tokens.size(), 2 * pair.source.size() + 5);
+            if (!t.finished) {
+                EXPECT_EQ(t.tokens.size(), 2 * pair.source.size() + 5);
+            }
             ASSERT_EQ(t.heads.size(), 2u);
             EXPECT_EQ(t.mean.rows(), steps);
             EXPECT_EQ(t.mean.cols(), Index(pair.source.size()));
