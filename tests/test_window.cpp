@@ -28,6 +28,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -109,6 +110,14 @@ void TestWindow::startsOnTheBuiltInExample() {
     Views views(w);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // The first window fits the screen (the offscreen one is 800×800).
+    const QRect screen = w.screen()->availableGeometry();
+    QVERIFY2(w.frameGeometry().width() <= screen.width() && w.frameGeometry().height() <= screen.height(),
+             qPrintable(QStringLiteral("%1×%2 on %3×%4")
+                            .arg(w.frameGeometry().width())
+                            .arg(w.frameGeometry().height())
+                            .arg(screen.width())
+                            .arg(screen.height())));
     QVERIFY(views.wait());
     QCOMPARE(w.heatmapView()->data().rowLabels, (QStringList{"I", "am", "a", "student"}));
     QCOMPARE(w.heatmapView()->data().columnLabels, (QStringList{"Je", "suis", "étudiant"}));

@@ -37,6 +37,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScreen>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
@@ -94,7 +95,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             statusBar()->showMessage(tr("The recovery copy could not be written: %1").arg(error), 5000);
     });
 
-    resize(1360, 880);
+    // 1360×880 where there is room; on a smaller screen (a 1280×800
+    // laptop) the whole window, frame and panel included, stays visible.
+    QSize size(1360, 880);
+    if (const QScreen* s = screen())
+        size = size.boundedTo(s->availableGeometry().size() - QSize(16, 48));
+    resize(size);
     readSettings();
     updateTitle();
     syncControls();

@@ -10,6 +10,7 @@
 
 #include <QDockWidget>
 #include <QScrollArea>
+#include <QStyle>
 
 #include <algorithm>
 #include <QTabWidget>
@@ -26,9 +27,14 @@ void MainWindow::createDocks() {
     // The heatmap is what the window is for: give it most of the room.
     // The left docks start as wide as the controls ask (in the language and
     // font in use), within reason; a narrower window scrolls them.
-    const int left = std::clamp(controls_->sizeHint().width() + 24, 340, 460);
+    // Room for a vertical scroll bar too, so that a short window scrolls
+    // the controls one way only.
+    const int left = std::clamp(controls_->sizeHint().width() + 24 + style()->pixelMetric(QStyle::PM_ScrollBarExtent),
+                                340, 480);
     resizeDocks({controls, inputs}, {left, left}, Qt::Horizontal);
-    resizeDocks({controls, inputs}, {300, 420}, Qt::Vertical);
+    // The controls as tall as they ask where the window allows; the inputs'
+    // tables scroll, and a few rows of them are enough to start with.
+    resizeDocks({controls, inputs}, {controls_->sizeHint().height() + 8, 260}, Qt::Vertical);
     resizeDocks({bars, output}, {220, 220}, Qt::Vertical);
     resizeDocks({bars, output}, {560, 340}, Qt::Horizontal);
 }
