@@ -30,8 +30,9 @@ if [ "${AP_SANITIZE_STAGE:-1}" = 1 ]; then
     # the sanitizers' checks dominate, and it compiles much faster. A unity
     # build (several sources per compiler run) parses Eigen and Qt once per
     # batch; the Release stage keeps one file per run, so a missing
-    # #include still shows there. AP_FUZZ (which turns the sanitizers on) adds the fuzzers to the
-    # same tree, so the fuzz stage compiles nothing again.
+    # #include still shows there. AP_FUZZ (which turns the sanitizers on)
+    # adds the fuzzers to the same tree, so the fuzz stage compiles nothing
+    # again.
     AP_BUILD_DIR="$root/build-asan" ap_build -DCMAKE_CXX_COMPILER=clang++ -DAP_FUZZ=ON \
         -DAP_BUILD_TESTS=ON -DAP_BUILD_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_UNITY_BUILD=ON
