@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # CI and the README's test command. Installs what is missing, then:
-#   1. builds everything (Release) and runs every test (ctest);
-#   2. builds the whole test suite and the libFuzzer targets with clang,
-#      AddressSanitizer and UBSan (build-asan/) and runs the suite
+#   0. checks that every C++ file follows .clang-format;
+#   1. builds everything (Release, GCC, warnings as errors) and runs every
+#      test (ctest);
+#   2. builds the whole test suite and the libFuzzer targets with clang
+#      (warnings as errors), AddressSanitizer and UBSan (build-asan/) and
+#      runs the suite
 #      (AP_SANITIZE_STAGE=0 skips it);
 #   3. runs each fuzzer for AP_FUZZ_SECONDS (default 60), one per core at a
 #      time (AP_FUZZ_STAGE=0 skips it; without stage 2 it builds them alone
@@ -16,8 +19,11 @@ ap_install_missing "${AP_BUILD_PACKAGES[@]}" "${AP_TEST_PACKAGES[@]}"
 step() { echo "== $1 ($(date -u +%H:%M:%S))"; }
 start=$SECONDS
 
+step "format"
+bash "$root/scripts/check_format.sh"
+
 step "release build and tests"
-ap_build -DAP_BUILD_TESTS=ON -DAP_BUILD_BENCHMARKS=ON
+ap_build -DAP_WERROR=ON -DAP_BUILD_TESTS=ON -DAP_BUILD_BENCHMARKS=ON
 (cd "$AP_BUILD_DIR" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)")
 echo "   release: $((SECONDS - start)) s"
 
@@ -33,7 +39,7 @@ if [ "${AP_SANITIZE_STAGE:-1}" = 1 ]; then
     # #include still shows there. AP_FUZZ (which turns the sanitizers on)
     # adds the fuzzers to the same tree, so the fuzz stage compiles nothing
     # again.
-    AP_BUILD_DIR="$root/build-asan" ap_build -DCMAKE_CXX_COMPILER=clang++ -DAP_FUZZ=ON \
+    AP_BUILD_DIR="$root/build-asan" ap_build -DCMAKE_CXX_COMPILER=clang++ -DAP_FUZZ=ON -DAP_WERROR=ON \
         -DAP_BUILD_TESTS=ON -DAP_BUILD_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_UNITY_BUILD=ON
     # Leaks are checked by the fuzzers (engine only); Qt and fontconfig keep
