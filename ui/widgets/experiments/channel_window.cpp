@@ -107,7 +107,7 @@ void ChannelWindow::setOptions(const ap::ChannelOptions& o) {
     seed_->setValue(int(std::min<std::uint64_t>(o.seed, std::uint64_t(std::numeric_limits<int>::max()))));
 }
 
-ExperimentWorker::Job ChannelWindow::makeJob(QString& error) {
+JobWorker::Job ChannelWindow::makeJob(QString& error) {
     ap::ChannelOptions o = options();
     const int batches = (o.samples + o.batch - 1) / o.batch;
     o.snapshotEvery = std::max(1, batches / kSnapshotsPerEpoch);
@@ -116,23 +116,7 @@ ExperimentWorker::Job ChannelWindow::makeJob(QString& error) {
         return nullptr;
     }
     runInformative_ = o.informative;
-    return [o](ExperimentWorker& worker) mutable {
-        const int total = ((o.samples + o.batch - 1) / o.batch) * o.epochs;
-        o.cancel = worker.cancelFlag();
-        o.onBatch = [&worker, total](const ap::ExperimentProgress& p) {
-            worker.reportProgress((p.epoch - 1) * p.batchesPerEpoch + p.batch, total, p.loss);
-            worker.waitWhilePaused();
-        };
-        o.onSnapshot = [&worker](const ap::ChannelSnapshot& s) { worker.reportSnapshot(QVariant::fromValue(s)); };
-        o.onEpoch = o.onSnapshot;
-        const ap::ChannelSummary summary = ap::runChannelExperiment(o);
-        if (!summary.ok) {
-            worker.reportFailure(QString::fromStdString(summary.error));
-            return false;
-        }
-        if (summary.cancelled) worker.reportSnapshot(QVariant::fromValue(summary.final));
-        return !summary.cancelled;
-    };
+    return experimentJob(o, [](const auto& options) { return ap::runChannelExperiment(options); });
 }
 
 void ChannelWindow::clearViews() {

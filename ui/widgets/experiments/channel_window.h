@@ -31,7 +31,7 @@ public:
     enum Series { AllSamples = 0, ClassZero = 1, ClassOne = 2 };
 
 protected:
-    ExperimentWorker::Job makeJob(QString& error) override;
+    JobWorker::Job makeJob(QString& error) override;
     void showSnapshot(const QVariant& snapshot) override;
     QString chartCsv() const override;
     void clearViews() override;

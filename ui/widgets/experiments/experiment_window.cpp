@@ -19,7 +19,7 @@
 namespace ui {
 
 ExperimentWindow::ExperimentWindow(QWidget* parent) : QMainWindow(parent) {
-    worker_ = new ExperimentWorker(this);
+    worker_ = new JobWorker(this);
     auto* central = new QWidget(this);
     auto* row = new QHBoxLayout(central);
 
@@ -82,21 +82,21 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QMainWindow(parent) {
             pauseTraining();
     });
     connect(stop_, &QPushButton::clicked, this, &ExperimentWindow::stopTraining);
-    connect(worker_, &ExperimentWorker::progress, this, [this](quint64 run, int done, int total, double loss) {
+    connect(worker_, &JobWorker::progress, this, [this](quint64 run, int done, int total, double loss) {
         if (run != run_) return;
         progress_->setRange(0, total);
         progress_->setValue(done);
         setStatus(tr("Batch %1 of %2, training loss %3.").arg(done).arg(total).arg(loss, 0, 'f', 4));
     });
-    connect(worker_, &ExperimentWorker::snapshot, this, [this](quint64 run, const QVariant& data) {
+    connect(worker_, &JobWorker::snapshot, this, [this](quint64 run, const QVariant& data) {
         if (run == run_) showSnapshot(data);
     });
-    connect(worker_, &ExperimentWorker::failed, this, [this](quint64 run, const QString& message) {
+    connect(worker_, &JobWorker::failed, this, [this](quint64 run, const QString& message) {
         if (run != run_) return;
         runFailed_ = true;
         setStatus(message);
     });
-    connect(worker_, &ExperimentWorker::runFinished, this, [this](quint64 run, bool completed) {
+    connect(worker_, &JobWorker::runFinished, this, [this](quint64 run, bool completed) {
         if (run != run_) return;
         if (completed) {
             ++finishedRuns_;
@@ -121,7 +121,7 @@ void ExperimentWindow::addView(QWidget* view, int stretch) {
 
 void ExperimentWindow::startTraining() {
     QString error;
-    ExperimentWorker::Job job = makeJob(error);
+    JobWorker::Job job = makeJob(error);
     if (!job) {
         setStatus(error);
         return;

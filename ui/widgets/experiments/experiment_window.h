@@ -4,10 +4,13 @@
 // Subclasses add their settings, make the run's job and show its snapshots.
 #pragma once
 
-#include "widgets/experiments/experiment_worker.h"
+#include "widgets/common/job_worker.h"
 
 #include <QMainWindow>
+#include <QString>
 #include <QVariant>
+
+#include <string>
 
 class QAction;
 class QFormLayout;
@@ -17,6 +20,32 @@ class QPushButton;
 class QSplitter;
 
 namespace ui {
+
+// The job of one run of an engine experiment (ap::runTimestepExperiment,
+// ap::runChannelExperiment, ...): its options report batches, snapshots and
+// epochs through callbacks and stop on a cancel flag; its summary says
+// whether it failed or was cancelled and holds the last snapshot. Progress
+// counts batches over all epochs; a pause holds the run at its next batch.
+template <class Options, class Run>
+JobWorker::Job experimentJob(Options o, Run run) {
+    return [o, run](JobWorker& worker) mutable {
+        const int total = ((o.samples + o.batch - 1) / o.batch) * o.epochs;
+        o.cancel = worker.cancelFlag();
+        o.onBatch = [&worker, total](const auto& p) {
+            worker.reportProgress((p.epoch - 1) * p.batchesPerEpoch + p.batch, total, p.loss);
+            worker.waitWhilePaused();
+        };
+        o.onSnapshot = [&worker](const auto& s) { worker.reportSnapshot(QVariant::fromValue(s)); };
+        o.onEpoch = o.onSnapshot;
+        const auto summary = run(o);
+        if (!summary.ok) {
+            worker.reportFailure(QString::fromStdString(summary.error));
+            return false;
+        }
+        if (summary.cancelled) worker.reportSnapshot(QVariant::fromValue(summary.final));
+        return !summary.cancelled;
+    };
+}
 
 class ExperimentBarChart;
 class LearningCurves;
@@ -53,7 +82,7 @@ protected:
     QFormLayout* settingsForm() const { return form_; }
     void addView(QWidget* view, int stretch);
     // The job of a run from the current settings, or null with `error` set.
-    virtual ExperimentWorker::Job makeJob(QString& error) = 0;
+    virtual JobWorker::Job makeJob(QString& error) = 0;
     virtual void showSnapshot(const QVariant& snapshot) = 0;
     virtual QString chartCsv() const = 0;
     virtual void clearViews() = 0;
@@ -66,7 +95,7 @@ private:
     void exportChartInteractive();
     void exportCsvInteractive();
 
-    ExperimentWorker* worker_ = nullptr;
+    JobWorker* worker_ = nullptr;
     quint64 run_ = 0;
     int finishedRuns_ = 0;
     bool runFailed_ = false;

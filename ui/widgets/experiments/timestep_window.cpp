@@ -136,7 +136,7 @@ void TimestepWindow::setOptions(const ap::TimestepOptions& o) {
     shared_->setChecked(o.sharedAttention);
 }
 
-ExperimentWorker::Job TimestepWindow::makeJob(QString& error) {
+JobWorker::Job TimestepWindow::makeJob(QString& error) {
     ap::TimestepOptions o = options();
     const int batches = (o.samples + o.batch - 1) / o.batch;
     o.snapshotEvery = std::max(1, batches / kSnapshotsPerEpoch);
@@ -145,23 +145,7 @@ ExperimentWorker::Job TimestepWindow::makeJob(QString& error) {
         return nullptr;
     }
     runInformative_ = o.informative;
-    return [o](ExperimentWorker& worker) mutable {
-        const int total = ((o.samples + o.batch - 1) / o.batch) * o.epochs;
-        o.cancel = worker.cancelFlag();
-        o.onBatch = [&worker, total](const ap::ExperimentProgress& p) {
-            worker.reportProgress((p.epoch - 1) * p.batchesPerEpoch + p.batch, total, p.loss);
-            worker.waitWhilePaused();
-        };
-        o.onSnapshot = [&worker](const ap::TimestepSnapshot& s) { worker.reportSnapshot(QVariant::fromValue(s)); };
-        o.onEpoch = o.onSnapshot;
-        const ap::TimestepSummary summary = ap::runTimestepExperiment(o);
-        if (!summary.ok) {
-            worker.reportFailure(QString::fromStdString(summary.error));
-            return false;
-        }
-        if (summary.cancelled) worker.reportSnapshot(QVariant::fromValue(summary.final));
-        return !summary.cancelled;
-    };
+    return experimentJob(o, [](const auto& options) { return ap::runTimestepExperiment(options); });
 }
 
 void TimestepWindow::clearViews() {

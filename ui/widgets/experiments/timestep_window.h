@@ -39,7 +39,7 @@ public:
     static constexpr int kSnapshotsPerEpoch = 20;
 
 protected:
-    ExperimentWorker::Job makeJob(QString& error) override;
+    JobWorker::Job makeJob(QString& error) override;
     void showSnapshot(const QVariant& snapshot) override;
     QString chartCsv() const override;
     void clearViews() override;

@@ -1,8 +1,9 @@
-// Runs one experiment at a time on its own thread, after Qt's mandelbrot
-// example: the GUI only flips flags under a mutex and never waits for the
-// engine. Every run has an id; what a run reports carries it, so a window
-// drops what a run it has replaced still sends. The destructor stops and
-// joins the thread.
+// The worker for long jobs that can be paused and stopped (training the
+// translator, the experiments): one job at a time on its own thread, after
+// Qt's mandelbrot example. The GUI only flips flags under a mutex and never
+// waits for the engine. Every run has an id; what a run reports carries it,
+// so a window drops what a run it has replaced still sends. The destructor
+// stops and joins the thread.
 #pragma once
 
 #include <QElapsedTimer>
@@ -16,17 +17,17 @@
 
 namespace ui {
 
-class ExperimentWorker : public QThread {
+class JobWorker : public QThread {
     Q_OBJECT
 public:
     // The work of one run, called on the worker thread. It passes
     // cancelFlag() to the engine, calls waitWhilePaused() and the report
     // functions from the engine's callbacks, and returns whether it ran to
     // the end.
-    using Job = std::function<bool(ExperimentWorker& worker)>;
+    using Job = std::function<bool(JobWorker& worker)>;
 
-    explicit ExperimentWorker(QObject* parent = nullptr);
-    ~ExperimentWorker() override;
+    explicit JobWorker(QObject* parent = nullptr);
+    ~JobWorker() override;
 
     // Queues a run and returns its id. A run under way is cancelled first,
     // so runs never overlap.

@@ -1,12 +1,12 @@
-#include "widgets/experiments/experiment_worker.h"
+#include "widgets/common/job_worker.h"
 
 #include <QMutexLocker>
 
 namespace ui {
 
-ExperimentWorker::ExperimentWorker(QObject* parent) : QThread(parent) {}
+JobWorker::JobWorker(QObject* parent) : QThread(parent) {}
 
-ExperimentWorker::~ExperimentWorker() {
+JobWorker::~JobWorker() {
     {
         QMutexLocker lock(&mutex_);
         abort_ = true;
@@ -16,7 +16,7 @@ ExperimentWorker::~ExperimentWorker() {
     wait();
 }
 
-quint64 ExperimentWorker::startJob(Job job) {
+quint64 JobWorker::startJob(Job job) {
     QMutexLocker lock(&mutex_);
     pending_ = std::move(job);
     pendingId_ = ++lastId_;
@@ -31,18 +31,18 @@ quint64 ExperimentWorker::startJob(Job job) {
     return pendingId_;
 }
 
-void ExperimentWorker::pause() {
+void JobWorker::pause() {
     QMutexLocker lock(&mutex_);
     if (busy_) paused_ = true;
 }
 
-void ExperimentWorker::resume() {
+void JobWorker::resume() {
     QMutexLocker lock(&mutex_);
     paused_ = false;
     condition_.wakeAll();
 }
 
-void ExperimentWorker::stop() {
+void JobWorker::stop() {
     QMutexLocker lock(&mutex_);
     cancel_ = true;
     stopPending_ = bool(pending_);  // a run not picked up yet would clear cancel_
@@ -50,32 +50,32 @@ void ExperimentWorker::stop() {
     condition_.wakeAll();
 }
 
-bool ExperimentWorker::isRunningJob() const {
+bool JobWorker::isRunningJob() const {
     QMutexLocker lock(&mutex_);
     return busy_;
 }
 
-bool ExperimentWorker::isPaused() const {
+bool JobWorker::isPaused() const {
     QMutexLocker lock(&mutex_);
     return busy_ && paused_;
 }
 
-void ExperimentWorker::waitWhilePaused() {
+void JobWorker::waitWhilePaused() {
     QMutexLocker lock(&mutex_);
     while (paused_ && !cancel_ && !abort_) condition_.wait(&mutex_);
 }
 
-void ExperimentWorker::reportProgress(int done, int total, double loss) {
+void JobWorker::reportProgress(int done, int total, double loss) {
     if (done < total && sinceProgress_.isValid() && sinceProgress_.elapsed() < kProgressMs) return;
     sinceProgress_.start();
     emit progress(currentId_, done, total, loss);
 }
 
-void ExperimentWorker::reportSnapshot(const QVariant& snapshot) { emit this->snapshot(currentId_, snapshot); }
+void JobWorker::reportSnapshot(const QVariant& snapshot) { emit this->snapshot(currentId_, snapshot); }
 
-void ExperimentWorker::reportFailure(const QString& message) { emit failed(currentId_, message); }
+void JobWorker::reportFailure(const QString& message) { emit failed(currentId_, message); }
 
-void ExperimentWorker::run() {
+void JobWorker::run() {
     for (;;) {
         Job job;
         {
