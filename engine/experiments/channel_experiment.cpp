@@ -1,6 +1,6 @@
 #include "experiments/channel_experiment.h"
 
-#include "experiments/adam.h"
+#include "core/adam.h"
 #include "experiments/random.h"
 
 #include <algorithm>
@@ -95,7 +95,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     // Aligned storage, so that vectorised sums add in the same order on every run.
     Eigen::VectorXd params(P), grad(P);
     model.initialize(params.data(), random);
-    Adam<double> adam(P, options.learningRate);
+    Adam<double> adam(AdamOptions::keras(options.learningRate), P);
     ChannelWorkspace ws;
     Eigen::MatrixXd batchX;
     std::vector<double> batchY;
@@ -122,7 +122,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
             }
             grad.setZero();
             epochLoss += model.lossAndGradient(params.data(), batchX, batchY.data(), 1.0 / count, grad.data(), ws);
-            adam.step(params.data(), grad.data());
+            adam.step(params, grad);
             seen += count;
             summary.loss = epochLoss / seen;
             if (options.onBatch) {

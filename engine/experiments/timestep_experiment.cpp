@@ -1,6 +1,6 @@
 #include "experiments/timestep_experiment.h"
 
-#include "experiments/adam.h"
+#include "core/adam.h"
 #include "experiments/helper_thread.h"
 
 #include <algorithm>
@@ -122,7 +122,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     // give the same bits on every run.
     Eigen::VectorXf params(P);
     model.initialize(params.data(), random);
-    Adam<float> adam(P, options.learningRate);
+    Adam<float> adam(AdamOptions::keras(options.learningRate), P);
 
     std::array<TimestepWorkspace<float>, kChunks> ws;
     std::array<Eigen::VectorXf, kChunks> gradChunk;
@@ -169,7 +169,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
                 chunk(1);
             }
             grad = gradChunk[0] + gradChunk[1];
-            adam.step(params.data(), grad.data());
+            adam.step(params, grad);
             epochLoss += double(lossChunk[0]) + double(lossChunk[1]);
             seen += count;
             summary.loss = epochLoss / seen;

@@ -42,7 +42,7 @@ std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& op
     }
     trainerOptions_.guideLinks.clear();  // encoded into the pairs
     gradient_.setZero(model_.parameters().size());
-    adam_ = Adam(options.adam, model_.parameters().size());
+    adam_ = Adam<>(options.adam, model_.parameters().size());
     // A stream of its own (golden-ratio offset), so the visiting order does
     // not repeat the draws of the initialisation.
     rng_.seed(options.seed + 0x9E3779B97F4A7C15ull);

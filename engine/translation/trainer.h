@@ -4,7 +4,7 @@
 // seed repeats its run bit for bit on a given build.
 #pragma once
 
-#include "translation/adam.h"
+#include "core/adam.h"
 #include "translation/evaluation.h"
 #include "translation/seq2seq_model.h"
 
@@ -81,7 +81,7 @@ private:
     Seq2SeqModel model_;
     Seq2SeqWorkspace workspace_;
     Eigen::VectorXd gradient_;
-    Adam adam_;
+    Adam<> adam_;
     std::mt19937_64 rng_;
     std::vector<int> order_;
     int epoch_ = 0;
