@@ -1,7 +1,7 @@
 #include "experiments/channel_experiment.h"
 
 #include "core/adam.h"
-#include "experiments/random.h"
+#include "core/random.h"
 
 #include <algorithm>
 #include <chrono>
@@ -48,7 +48,7 @@ ChannelSnapshot evaluate(const ChannelModel& model, const Eigen::VectorXd& param
 
 }  // namespace
 
-ChannelData makeChannelData(int samples, int channels, int informative, ExperimentRandom& random) {
+ChannelData makeChannelData(int samples, int channels, int informative, Random& random) {
     constexpr int pixels = kChannelImageSide * kChannelImageSide;
     ChannelData d;
     d.pooled.resize(channels, samples);
@@ -87,7 +87,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     if (!summary.error.empty()) return summary;
     summary.ok = true;
 
-    ExperimentRandom random(options.seed);
+    Random random(options.seed);
     const ChannelData train = makeChannelData(options.samples, options.channels, options.informative, random);
     const ChannelData test = makeChannelData(options.testSamples, options.channels, options.informative, random);
     const ChannelModel model(options.channels, options.activation);
@@ -104,7 +104,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     const int batches = (options.samples + options.batch - 1) / options.batch;
 
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-        for (std::size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[random.below(i + 1)]);
+        shuffle(order, random);
         double epochLoss = 0.0;
         int seen = 0;
         for (int b = 0; b < batches; ++b) {

@@ -1,6 +1,6 @@
 #include "experiments/channel_model.h"
 
-#include "experiments/random.h"
+#include "core/random.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +10,7 @@ namespace {
 
 double relu6(double x) { return std::clamp(x, 0.0, 6.0); }
 
-void glorot(double* p, Eigen::Index count, Eigen::Index fanIn, Eigen::Index fanOut, ExperimentRandom& random) {
+void glorot(double* p, Eigen::Index count, Eigen::Index fanIn, Eigen::Index fanOut, Random& random) {
     const double bound = std::sqrt(6.0 / double(fanIn + fanOut));
     for (Eigen::Index i = 0; i < count; ++i) p[i] = random.symmetric(bound);
 }
@@ -64,7 +64,7 @@ double ChannelModel::derivative(double x) const {
     return 0.0;
 }
 
-void ChannelModel::initialize(double* params, ExperimentRandom& random) const {
+void ChannelModel::initialize(double* params, Random& random) const {
     std::fill(params, params + parameterCount(), 0.0);
     glorot(params + offsetW1(), Eigen::Index(reduced_) * channels_, channels_, reduced_, random);
     glorot(params + offsetW2(), Eigen::Index(channels_) * reduced_, reduced_, channels_, random);

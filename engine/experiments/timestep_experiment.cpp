@@ -64,7 +64,7 @@ int argmax(const std::vector<double>& values) {
     return best;
 }
 
-TimestepData makeTimestepData(int samples, int steps, int inputDim, int informative, ExperimentRandom& random) {
+TimestepData makeTimestepData(int samples, int steps, int inputDim, int informative, Random& random) {
     TimestepData d;
     d.samples = samples;
     d.steps = steps;
@@ -104,7 +104,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     if (!summary.error.empty()) return summary;
     summary.ok = true;
 
-    ExperimentRandom random(options.seed);
+    Random random(options.seed);
     const TimestepData train =
         makeTimestepData(options.samples, options.steps, options.inputDim, options.informative, random);
     const TimestepData test =
@@ -139,7 +139,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
 
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         // Fisher-Yates, as Keras reshuffles the samples every epoch.
-        for (std::size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[random.below(i + 1)]);
+        shuffle(order, random);
         double epochLoss = 0.0;
         int seen = 0;
         for (int b = 0; b < batches; ++b) {

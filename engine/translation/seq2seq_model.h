@@ -20,8 +20,8 @@
 //
 // Ceres style: Options with documented defaults, working buffers reused,
 // errors returned as messages (no exceptions). Deterministic: the
-// initialisation draws from std::mt19937_64 (fully specified by the C++
-// standard) seeded with Options::seed, so a seed is a model.
+// initialisation draws from core/random.h's Random (std::mt19937_64, fully
+// specified by the C++ standard) seeded with Options::seed, so a seed is a model.
 #pragma once
 
 #include "core/adam.h"
