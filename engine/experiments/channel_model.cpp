@@ -1,4 +1,5 @@
 #include "experiments/channel_model.h"
+#include "core/softmax.h"
 
 #include "core/random.h"
 
@@ -42,7 +43,7 @@ double ChannelModel::activate(double x) const {
     switch (activation_) {
     case ExcitationActivation::HardSigmoid: return relu6(x + 3.0) / 6.0;
     case ExcitationActivation::HardSwish: return x * relu6(x + 3.0) / 6.0;
-    case ExcitationActivation::Sigmoid: return 1.0 / (1.0 + std::exp(-x));
+    case ExcitationActivation::Sigmoid: return sigmoid(x);
     }
     return 0.0;
 }
@@ -57,7 +58,7 @@ double ChannelModel::derivative(double x) const {
         if (x >= 3.0) return 1.0;
         return (2.0 * x + 3.0) / 6.0;
     case ExcitationActivation::Sigmoid: {
-        const double s = 1.0 / (1.0 + std::exp(-x));
+        const double s = sigmoid(x);
         return s * (1.0 - s);
     }
     }
@@ -103,10 +104,9 @@ double ChannelModel::lossAndGradient(const double* params, const Eigen::Ref<cons
     double loss = 0.0;
     ws.dLogits.resize(B);
     for (Eigen::Index b = 0; b < B; ++b) {
-        // log(1 + e^z) - y z, stably; dL/dz = p - y.
         const double z = ws.logits(b);
-        loss += std::max(z, 0.0) - y[b] * z + std::log1p(std::exp(-std::abs(z)));
-        ws.dLogits(b) = scale * (1.0 / (1.0 + std::exp(-z)) - y[b]);
+        loss += binaryCrossEntropyWithLogits(z, y[b]);
+        ws.dLogits(b) = scale * (sigmoid(z) - y[b]);
     }
     grad[offsetOut() + channels_] += ws.dLogits.sum();
     dw.noalias() += ws.scaled * ws.dLogits;

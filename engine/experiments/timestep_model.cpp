@@ -1,4 +1,5 @@
 #include "experiments/timestep_model.h"
+#include "core/softmax.h"
 
 #include <Eigen/QR>
 
@@ -94,13 +95,13 @@ Scalar TimestepModel<Scalar>::lossAndGradient(const Scalar* params, const Scalar
                                               Scalar scale, Scalar* grad, TimestepWorkspace<Scalar>& ws) const {
     const Eigen::Index T = shape_.steps, D = shape_.inputDim, U = shape_.units, B = count;
     forward(params, x, count, ws);
-    // Cross-entropy from the logit z, stably: log(1 + e^z) - y z; dL/dz = p - y.
+    // Binary cross-entropy from the logit z; dL/dz = p - y.
     ws.dLogits.resize(B);
     double loss = 0.0;
     for (Eigen::Index b = 0; b < B; ++b) {
         const double z = double(ws.logits(b));
-        loss += std::max(z, 0.0) - double(y[b]) * z + std::log1p(std::exp(-std::abs(z)));
-        ws.dLogits(b) = scale * (Scalar(1.0 / (1.0 + std::exp(-z))) - y[b]);
+        loss += binaryCrossEntropyWithLogits(z, double(y[b]));
+        ws.dLogits(b) = scale * (Scalar(sigmoid(z)) - y[b]);
     }
     const Eigen::Map<const VectorX<Scalar>> wOut(params + offsetOutput(), outputWeights());
     Eigen::Map<VectorX<Scalar>> dwOut(grad + offsetOutput(), outputWeights());
