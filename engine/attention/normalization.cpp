@@ -162,7 +162,7 @@ void sparsemax(const float* s, const bool* mask, float* w, int n, int end, float
     int count = 0;
     for (int j = 0; j < end; ++j)
         if (!masked(mask, j)) z[count++] = (rankable(s[j]) - m) * invT;
-    const double tau = sparsemaxThreshold(z, count);
+    const double tau = sparsemaxThreshold(z, count).tau;
     for (int j = 0; j < end; ++j) {
         if (masked(mask, j)) {
             w[j] = 0.0f;

@@ -28,13 +28,19 @@ bool softmax(const Eigen::ArrayBase<In>& in, typename In::Scalar invT, const Eig
     return true;
 }
 
-// Sparsemax (Martins & Astudillo 2016, Algorithm 1): sorts z descending in
-// place and returns the threshold tau = (sum_{r<=k(z)} z_(r) - 1) / k(z),
-// with the support size k(z) = max{k : 1 + k z_(k) > sum_{r<=k} z_(r)},
-// summed in double. The weights are then max(z_j - tau, 0). With z the
-// scores minus their maximum (z_(1) = 0) the support is never empty.
+// Sparsemax (Martins & Astudillo 2016, Algorithm 1): the support size
+// k(z) = max{k : 1 + k z_(k) > sum_{r<=k} z_(r)} and the threshold
+// tau = (sum_{r<=k(z)} z_(r) - 1) / k(z), summed in double. The weights are
+// then max(z_j - tau, 0). With z the scores minus their maximum
+// (z_(1) = 0) the support is never empty.
+struct SparsemaxThreshold {
+    double tau = 0.0;
+    int support = 0;
+};
+
+// Sorts z descending in place.
 template <class T>
-double sparsemaxThreshold(T* z, int count) {
+SparsemaxThreshold sparsemaxThreshold(T* z, int count) {
     std::sort(z, z + count, std::greater<T>());
     double sum = 0.0;
     double supportSum = 0.0;
@@ -45,7 +51,7 @@ double sparsemaxThreshold(T* z, int count) {
         support = r + 1;
         supportSum = sum;
     }
-    return (supportSum - 1.0) / double(support);
+    return {(supportSum - 1.0) / double(std::max(support, 1)), support};
 }
 
 // The logistic function 1 / (1 + e^-z).

@@ -61,7 +61,7 @@ void normalizeScores(Normalization kind, double invT, const double* s, double* w
     thread_local std::vector<double> z;
     z.resize(std::size_t(n));
     for (int j = 0; j < n; ++j) z[std::size_t(j)] = (s[j] - m) * invT;
-    const double tau = sparsemaxThreshold(z.data(), n);
+    const double tau = sparsemaxThreshold(z.data(), n).tau;
     for (int j = 0; j < n; ++j) w[j] = std::max((s[j] - m) * invT - tau, 0.0);
 }
 
