@@ -119,7 +119,7 @@ TEST(ParseCorpus, NameDropsDirectoryAndExtension) {
 }
 
 TEST(ParseCorpus, LimitsThemselvesAreAccepted) {
-    using namespace ap::corpus_limits;
+    using namespace ap::limits::corpus;
     std::string side;
     for (int i = 0; i < kMaxTokensPerSide; ++i) side += "w ";
     const std::string longToken(kMaxTokenBytes, 'x');
@@ -130,10 +130,10 @@ TEST(ParseCorpus, LimitsThemselvesAreAccepted) {
 
 TEST(ParseCorpus, AcceptsExactlyTheMaximumNumberOfPairs) {
     std::string text;
-    for (int i = 0; i < ap::corpus_limits::kMaxPairs; ++i) text += "a\tb\n";
+    for (int i = 0; i < ap::limits::corpus::kMaxPairs; ++i) text += "a\tb\n";
     const CorpusReadResult r = parseCorpus(text, "t.tsv");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.value.pairs.size(), std::size_t(ap::corpus_limits::kMaxPairs));
+    EXPECT_EQ(r.value.pairs.size(), std::size_t(ap::limits::corpus::kMaxPairs));
 }
 
 // ------------------------------------------------------------- bad input
@@ -251,14 +251,14 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(ParseCorpus, RefusesMorePairsThanTheLimit) {
     std::string text = "# header\n";
-    for (int i = 0; i <= ap::corpus_limits::kMaxPairs; ++i) text += "a\tb\n";
+    for (int i = 0; i <= ap::limits::corpus::kMaxPairs; ++i) text += "a\tb\n";
     const CorpusReadResult r = parseCorpus(text, "t.tsv");
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error, "t.tsv:100002: more than 100000 sentence pairs, the limit");
 }
 
 TEST(ParseCorpus, RefusesTextOverTheSizeLimit) {
-    std::string text(std::size_t(ap::corpus_limits::kMaxFileBytes) + 1, '#');
+    std::string text(std::size_t(ap::limits::corpus::kMaxFileBytes) + 1, '#');
     const CorpusReadResult r = parseCorpus(text, "t.tsv");
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error, "t.tsv: text is 17 MiB, over the limit of 16 MiB");
@@ -310,7 +310,7 @@ TEST_F(CorpusFile, MissingFile) {
 TEST_F(CorpusFile, RefusesAFileOverTheSizeLimit) {
     const std::string path = write("big.tsv", "");
     // Sparse: the size check comes before any byte is read.
-    std::filesystem::resize_file(path, std::uintmax_t(ap::corpus_limits::kMaxFileBytes) + 1);
+    std::filesystem::resize_file(path, std::uintmax_t(ap::limits::corpus::kMaxFileBytes) + 1);
     const CorpusReadResult r = ap::readCorpusFile(path);
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error, path + ": file is 17 MiB, over the limit of 16 MiB");
@@ -318,7 +318,7 @@ TEST_F(CorpusFile, RefusesAFileOverTheSizeLimit) {
 
 TEST_F(CorpusFile, AcceptsAFileAtTheSizeLimit) {
     std::string text = "a\tb\n";
-    text += std::string(std::size_t(ap::corpus_limits::kMaxFileBytes) - text.size(), '\n');
+    text += std::string(std::size_t(ap::limits::corpus::kMaxFileBytes) - text.size(), '\n');
     const CorpusReadResult r = ap::readCorpusFile(write("full.tsv", text));
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.value.pairs.size(), 1u);

@@ -3,7 +3,7 @@
 // short training runs that must find the informative step or channel.
 #include "experiments/channel_experiment.h"
 #include "experiments/lstm.h"
-#include "experiments/random.h"
+#include "core/random.h"
 #include "experiments/time_attention.h"
 #include "experiments/timestep_experiment.h"
 #include "experiments/timestep_model.h"
@@ -59,13 +59,13 @@ void expectGradient(const std::function<double(const VectorXd&)>& f, VectorXd x,
     }
 }
 
-VectorXd randomVector(Index n, double scale, ap::ExperimentRandom& r) {
+VectorXd randomVector(Index n, double scale, ap::Random& r) {
     VectorXd v(n);
     for (Index i = 0; i < n; ++i) v(i) = scale * r.normal();
     return v;
 }
 
-MatrixXd randomMatrix(Index rows, Index cols, double scale, ap::ExperimentRandom& r) {
+MatrixXd randomMatrix(Index rows, Index cols, double scale, ap::Random& r) {
     MatrixXd m(rows, cols);
     for (Index i = 0; i < m.size(); ++i) m.data()[i] = scale * r.normal();
     return m;
@@ -77,7 +77,7 @@ MatrixXd randomMatrix(Index rows, Index cols, double scale, ap::ExperimentRandom
 // so that every state gets a different upstream gradient.
 void checkLstm(const VectorXd& params, const MatrixXd& x, int batch, int units, const std::string& what) {
     const ap::BatchedLstm<double> lstm(int(x.rows()), units);
-    ap::ExperimentRandom r(99);
+    ap::Random r(99);
     const MatrixXd R = randomMatrix(units, x.cols(), 1.0, r);
     const Index P = lstm.parameterCount();
     VectorXd all(P + x.size());
@@ -103,7 +103,7 @@ void checkLstm(const VectorXd& params, const MatrixXd& x, int batch, int units, 
 }
 
 TEST(LstmGradient, RandomPoints) {
-    ap::ExperimentRandom r(1);
+    ap::Random r(1);
     for (int trial = 0; trial < 3; ++trial) {
         const int D = 3, U = 4, T = 5, B = 3;
         const ap::BatchedLstm<double> lstm(D, U);
@@ -113,7 +113,7 @@ TEST(LstmGradient, RandomPoints) {
 }
 
 TEST(LstmGradient, SpecialPoints) {
-    ap::ExperimentRandom r(2);
+    ap::Random r(2);
     const int D = 2, U = 3, T = 4, B = 2;
     const ap::BatchedLstm<double> lstm(D, U);
     // All parameters zero: every gate is 1/2, the candidate 0.
@@ -129,7 +129,7 @@ TEST(LstmGradient, SpecialPoints) {
 void checkAttention(int T, int groups, int samples, bool shared, double inputScale, const VectorXd& params,
                     const std::string& what) {
     const ap::TimeAttention<double> att(T, groups, shared);
-    ap::ExperimentRandom r(7);
+    ap::Random r(7);
     const MatrixXd s = randomMatrix(T, groups * samples, inputScale, r);
     const MatrixXd R = randomMatrix(T, groups * samples, 1.0, r);
     const Index P = att.parameterCount();
@@ -151,7 +151,7 @@ void checkAttention(int T, int groups, int samples, bool shared, double inputSca
 }
 
 TEST(TimeAttentionGradient, PerSeriesAndShared) {
-    ap::ExperimentRandom r(3);
+    ap::Random r(3);
     for (bool shared : {false, true}) {
         const int T = 5;
         checkAttention(T, 3, 2, shared, 1.0, randomVector(Index(T) * (T + 1), 0.5, r),
@@ -166,7 +166,7 @@ TEST(TimeAttentionGradient, PerSeriesAndShared) {
 }
 
 TEST(TimeAttention, WeightsSumToOneAndSharedRepeatsTheMean) {
-    ap::ExperimentRandom r(4);
+    ap::Random r(4);
     const int T = 6, G = 4, B = 3;
     const VectorXd params = randomVector(Index(T) * (T + 1), 1.0, r);
     const MatrixXd s = randomMatrix(T, G * B, 3.0, r);
@@ -193,7 +193,7 @@ TEST(TimeAttention, WeightsSumToOneAndSharedRepeatsTheMean) {
 
 void checkModel(const ap::TimestepShape& shape, bool zeroParams, const std::string& what) {
     const ap::TimestepModel<double> model(shape);
-    ap::ExperimentRandom r(5);
+    ap::Random r(5);
     const int B = 3;
     VectorXd params(model.parameterCount());
     model.initialize(params.data(), r);
@@ -246,7 +246,7 @@ TEST(TimestepModel, FloatAndDoubleAgree) {
     shape.units = 6;
     const ap::TimestepModel<double> md(shape);
     const ap::TimestepModel<float> mf(shape);
-    ap::ExperimentRandom r(6);
+    ap::Random r(6);
     std::vector<double> pd(std::size_t(md.parameterCount()));
     md.initialize(pd.data(), r);
     const std::vector<float> pf(pd.begin(), pd.end());
@@ -290,7 +290,7 @@ void checkChannel(ap::ExcitationActivation act, const VectorXd& params, const Ma
 TEST(ChannelModelGradient, EveryActivationAtRandomAndSpecialPoints) {
     for (auto act : {ap::ExcitationActivation::HardSigmoid, ap::ExcitationActivation::HardSwish,
                      ap::ExcitationActivation::Sigmoid}) {
-        ap::ExperimentRandom r(8);
+        ap::Random r(8);
         const int C = 8;
         const ap::ChannelModel model(C, act);
         const std::string name = ap::toString(act);
@@ -333,7 +333,7 @@ TEST(ChannelModel, ActivationsMatchTheirDefinitions) {
 // ------------------------------------------------------------------ data
 
 TEST(TimestepData, InformativeStepHoldsTheLabelAndTheRestIsNoiseOfScaleTen) {
-    ap::ExperimentRandom r(9);
+    ap::Random r(9);
     const int n = 4000, T = 6, D = 3, K = 4;
     const ap::TimestepData d = ap::makeTimestepData(n, T, D, K, r);
     double sum = 0.0, sumSq = 0.0;
@@ -360,7 +360,7 @@ TEST(TimestepData, InformativeStepHoldsTheLabelAndTheRestIsNoiseOfScaleTen) {
 }
 
 TEST(ChannelData, InformativeChannelIsShiftedByTheLabel) {
-    ap::ExperimentRandom r(10);
+    ap::Random r(10);
     const int n = 4000, C = 6, K = 1;
     const ap::ChannelData d = ap::makeChannelData(n, C, K, r);
     double shifted[2] = {0, 0}, other = 0.0, otherSq = 0.0;

@@ -3,6 +3,7 @@
 // headline numbers equal a separate computeAttention() bit for bit and each
 // step's numbers lead to the next.
 #include "attention/explain.h"
+#include "io/explain_writer.h"
 
 #include <gtest/gtest.h>
 

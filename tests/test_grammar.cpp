@@ -129,7 +129,7 @@ TEST(Grammar, ShowsItsReorderings) {
 
 TEST(Grammar, RefusesBadOptions) {
     EXPECT_FALSE(ap::generateCorpus(options(ap::GrammarKind::FrEn, 0, 1)).ok);
-    EXPECT_FALSE(ap::generateCorpus(options(ap::GrammarKind::FrEn, ap::corpus_limits::kMaxPairs + 1, 1)).ok);
+    EXPECT_FALSE(ap::generateCorpus(options(ap::GrammarKind::FrEn, ap::limits::corpus::kMaxPairs + 1, 1)).ok);
     EXPECT_EQ(ap::grammarFromString("fr-de"), std::nullopt);
     EXPECT_EQ(ap::grammarFromString("zh-en"), ap::GrammarKind::ZhEn);
 }

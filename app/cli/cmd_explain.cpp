@@ -1,6 +1,7 @@
 // explain SCENE.json --query I --key J [--head H]: one weight, step by step,
 // then one line of JSON with score, weight, context and the steps.
 #include "attention/explain.h"
+#include "io/explain_writer.h"
 #include "command_line.h"
 #include "scene_input.h"
 

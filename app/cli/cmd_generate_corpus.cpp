@@ -45,8 +45,8 @@ int runGenerateCorpus(const QStringList& args) {
     const auto g = ap::grammarFromString(parser.value(grammar).toStdString());
     if (!g) return fail(QStringLiteral("--grammar must be fr-en, de-en or zh-en"));
     options.grammar = *g;
-    if (!parseInt(parser.value(pairs), 1, ap::corpus_limits::kMaxPairs, options.pairs))
-        return fail(QStringLiteral("--pairs must be a whole number from 1 to %1").arg(ap::corpus_limits::kMaxPairs));
+    if (!parseInt(parser.value(pairs), 1, ap::limits::corpus::kMaxPairs, options.pairs))
+        return fail(QStringLiteral("--pairs must be a whole number from 1 to %1").arg(ap::limits::corpus::kMaxPairs));
     bool seedOk = false;
     options.seed = parser.value(seed).toULongLong(&seedOk);
     if (!seedOk) return fail(QStringLiteral("--seed must be a whole number from 0 to 18446744073709551615"));

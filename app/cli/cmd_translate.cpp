@@ -44,9 +44,9 @@ int runTranslate(const QStringList& args) {
     std::vector<std::string> source = ap::tokenize(cl.input.toStdString());
     if (source.empty())
         return cl.usageError(QStringLiteral("the sentence has no words"));
-    if (int(source.size()) > ap::corpus_limits::kMaxTokensPerSide)
+    if (int(source.size()) > ap::limits::corpus::kMaxTokensPerSide)
         return cl.usageError(QStringLiteral("the sentence has %1 words, at most %2 are allowed")
-                                 .arg(source.size()).arg(ap::corpus_limits::kMaxTokensPerSide));
+                                 .arg(source.size()).arg(ap::limits::corpus::kMaxTokensPerSide));
     if (read.file.lowercase)
         for (std::string& t : source)
             t = ap::lowercase(t);

@@ -203,10 +203,10 @@ RolloutSummary attentionRollout(const import::AttentionTensor& t, const RolloutO
 }
 
 RolloutSummary attentionFlow(const import::AttentionTensor& t, const RolloutOptions& options) {
-    if (t.queries > limits::kMaxFlowTokens || t.layers > limits::kMaxFlowLayers) {
+    if (t.queries > limits::flow::kMaxTokens || t.layers > limits::flow::kMaxLayers) {
         RolloutSummary s;
-        s.error = t.fileName + ": attention flow is limited to " + std::to_string(limits::kMaxFlowTokens) +
-                  " tokens and " + std::to_string(limits::kMaxFlowLayers) + " layers (the file has " +
+        s.error = t.fileName + ": attention flow is limited to " + std::to_string(limits::flow::kMaxTokens) +
+                  " tokens and " + std::to_string(limits::flow::kMaxLayers) + " layers (the file has " +
                   std::to_string(t.queries) + " tokens and " + std::to_string(t.layers) +
                   " layers); use rollout instead";
         return s;

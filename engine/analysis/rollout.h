@@ -27,13 +27,6 @@ enum class HeadFusion { Mean, Max, Min };
 const char* toString(HeadFusion f);  // "mean", "max", "min"
 std::optional<HeadFusion> headFusionFromString(const std::string& s);
 
-// Attention flow solves queries² max-flow problems on a graph of
-// layers · queries² edges; beyond these sizes it is refused.
-namespace limits {
-inline constexpr int kMaxFlowTokens = 32;
-inline constexpr int kMaxFlowLayers = 48;
-}  // namespace limits
-
 struct RolloutOptions {
     double residual = 0.5;               // r above, in [0, 1]
     HeadFusion fusion = HeadFusion::Mean;

@@ -1,7 +1,8 @@
 // One attention weight, step by step: the inputs of query i and key j in
 // head h, the score by scoring kind, temperature, mask, normalization by
 // kind, and the context and output rows, each step with its formula and its
-// numbers. docs/explain.md lists every step.
+// numbers. docs/explain.md lists every step; io/explain_writer.h writes
+// them as text, LaTeX and JSON.
 //
 // The headline numbers (the raw score, the weight, the context and output
 // rows) are the engine's own floats, taken from the AttentionResult, so they
@@ -73,13 +74,5 @@ Status explainCell(const Scene& scene, const AttentionResult& result, const Expl
 // Computes the scene, then explains the cell.
 Status explainScene(const Scene& scene, const ExplainOptions& options, Explanation& out,
                     const AttentionOptions& attention = {});
-
-// The steps as text, one block per step.
-std::string explanationToText(const Explanation& e);
-// The steps as a LaTeX align* environment.
-std::string explanationToLatex(const Explanation& e);
-// One line of JSON: query, key, head, score, scaled, masked, weight,
-// context, output and steps [{name, title, formula, value}].
-std::string explanationToJson(const Explanation& e);
 
 }  // namespace ap

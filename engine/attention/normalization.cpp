@@ -1,4 +1,5 @@
 #include "attention/normalization.h"
+#include "core/softmax.h"
 
 #include "attention/sampling.h"
 
@@ -84,14 +85,12 @@ void softmax(const float* s, const bool* mask, float* w, int n, RowExtent ext, f
         for (int j = 0; j < end; ++j) t[j] = mask[j] ? -kInf : s[j];
         x = t;
     }
-    ConstArrayMap in(x, end);
-    const float m = in.maxCoeff<Eigen::PropagateNaN>();
-    if (!std::isfinite(m)) return softmaxScalar(s, mask, w, n, end, invT);
-    ArrayMap out(w, end);
-    out = ((in - m) * invT).exp();
+    if (!ap::softmax(ConstArrayMap(x, end), invT, ArrayMap(w, end))) return softmaxScalar(s, mask, w, n, end, invT);
+    // The masked keys' tiny exp values are far below the rounding of a sum
+    // that is at least 1 (the maximum's term), so zeroing them after the
+    // division leaves every other weight as it would be.
     if (!ext.dense)
         for (int j = 0; j < end; ++j) w[j] = mask[j] ? 0.0f : w[j];
-    out *= 1.0f / out.sum();
     zeroRange(w, end, n);
 }
 
@@ -163,18 +162,7 @@ void sparsemax(const float* s, const bool* mask, float* w, int n, int end, float
     int count = 0;
     for (int j = 0; j < end; ++j)
         if (!masked(mask, j)) z[count++] = (rankable(s[j]) - m) * invT;
-    std::sort(z, z + count, std::greater<float>());
-
-    double sum = 0.0;
-    double supportSum = 0.0;
-    int support = 0;
-    for (int r = 0; r < count; ++r) {
-        sum += z[r];
-        if (1.0 + double(r + 1) * double(z[r]) <= sum) break;
-        support = r + 1;
-        supportSum = sum;
-    }
-    const double tau = (supportSum - 1.0) / double(support);
+    const double tau = sparsemaxThreshold(z, count).tau;
     for (int j = 0; j < end; ++j) {
         if (masked(mask, j)) {
             w[j] = 0.0f;

@@ -3,6 +3,8 @@
 // io/scene_writer.h, and docs/scene-file.md describes it.
 #pragma once
 
+#include "core/limits.h"
+
 #include <Eigen/Core>
 
 #include <cstdint>
@@ -96,26 +98,6 @@ struct Widths {
 Widths derivedWidths(const Matrix& queries, const Matrix& keys, const Matrix* values,
                      const Projections& projections);
 Widths derivedWidths(const Scene& scene);
-
-// Documented limits (README "Limits"). Chosen so that no legal scene can
-// exhaust a 24 GiB machine: the result keeps scores and weights for every
-// head, heads * Lq * Lk * 8 bytes <= 16 * 4096 * 4096 * 8 = 2 GiB.
-namespace limits {
-inline constexpr int kMaxTokens = 4096;        // rows of queries / keys / values
-inline constexpr int kMaxWidth = 4096;         // columns of any input or projection
-inline constexpr int kMaxHeads = 16;
-inline constexpr int kMaxAdditiveWidth = 1024; // da of additive scoring
-inline constexpr std::int64_t kMaxFileBytes = 64ll * 1024 * 1024;
-inline constexpr int kMaxTokenBytes = 256;     // one token's UTF-8 length
-inline constexpr int kMaxTitleBytes = 1024;    // the title's UTF-8 length
-inline constexpr int kMaxJsonDepth = 64;
-// Draws per row of the sample normalizer. Each draw is a binary search over
-// the row, so a full-size scene (16 heads x 4096 rows) at this limit makes
-// 6.6e9 draws; 100 000 already resolves a frequency to about +-0.003.
-inline constexpr int kMaxSamples = 100000;
-// Seeds are whole numbers that a JSON double holds exactly (2^53 - 1).
-inline constexpr std::uint64_t kMaxSeed = (std::uint64_t(1) << 53) - 1;
-}  // namespace limits
 
 // Checks every constraint of docs/math.md and docs/scene-file.md that a Scene built in
 // code can break (widths, head divisibility, finite numbers, temperature,

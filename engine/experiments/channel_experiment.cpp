@@ -1,7 +1,7 @@
 #include "experiments/channel_experiment.h"
 
-#include "experiments/adam.h"
-#include "experiments/random.h"
+#include "core/adam.h"
+#include "core/random.h"
 
 #include <algorithm>
 #include <chrono>
@@ -48,7 +48,7 @@ ChannelSnapshot evaluate(const ChannelModel& model, const Eigen::VectorXd& param
 
 }  // namespace
 
-ChannelData makeChannelData(int samples, int channels, int informative, ExperimentRandom& random) {
+ChannelData makeChannelData(int samples, int channels, int informative, Random& random) {
     constexpr int pixels = kChannelImageSide * kChannelImageSide;
     ChannelData d;
     d.pooled.resize(channels, samples);
@@ -87,7 +87,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     if (!summary.error.empty()) return summary;
     summary.ok = true;
 
-    ExperimentRandom random(options.seed);
+    Random random(options.seed);
     const ChannelData train = makeChannelData(options.samples, options.channels, options.informative, random);
     const ChannelData test = makeChannelData(options.testSamples, options.channels, options.informative, random);
     const ChannelModel model(options.channels, options.activation);
@@ -95,7 +95,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     // Aligned storage, so that vectorised sums add in the same order on every run.
     Eigen::VectorXd params(P), grad(P);
     model.initialize(params.data(), random);
-    Adam<double> adam(P, options.learningRate);
+    Adam<double> adam(AdamOptions::keras(options.learningRate), P);
     ChannelWorkspace ws;
     Eigen::MatrixXd batchX;
     std::vector<double> batchY;
@@ -104,7 +104,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     const int batches = (options.samples + options.batch - 1) / options.batch;
 
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-        for (std::size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[random.below(i + 1)]);
+        shuffle(order, random);
         double epochLoss = 0.0;
         int seen = 0;
         for (int b = 0; b < batches; ++b) {
@@ -122,7 +122,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
             }
             grad.setZero();
             epochLoss += model.lossAndGradient(params.data(), batchX, batchY.data(), 1.0 / count, grad.data(), ws);
-            adam.step(params.data(), grad.data());
+            adam.step(params, grad);
             seen += count;
             summary.loss = epochLoss / seen;
             if (options.onBatch) {

@@ -27,7 +27,7 @@ struct ChannelData {
     Eigen::MatrixXd pooled;  // C x n
     std::vector<double> y;
 };
-ChannelData makeChannelData(int samples, int channels, int informative, ExperimentRandom& random);
+ChannelData makeChannelData(int samples, int channels, int informative, Random& random);
 
 struct ChannelSnapshot {
     int epoch = 0;

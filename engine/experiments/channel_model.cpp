@@ -1,6 +1,7 @@
 #include "experiments/channel_model.h"
+#include "core/softmax.h"
 
-#include "experiments/random.h"
+#include "core/random.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +11,7 @@ namespace {
 
 double relu6(double x) { return std::clamp(x, 0.0, 6.0); }
 
-void glorot(double* p, Eigen::Index count, Eigen::Index fanIn, Eigen::Index fanOut, ExperimentRandom& random) {
+void glorot(double* p, Eigen::Index count, Eigen::Index fanIn, Eigen::Index fanOut, Random& random) {
     const double bound = std::sqrt(6.0 / double(fanIn + fanOut));
     for (Eigen::Index i = 0; i < count; ++i) p[i] = random.symmetric(bound);
 }
@@ -42,7 +43,7 @@ double ChannelModel::activate(double x) const {
     switch (activation_) {
     case ExcitationActivation::HardSigmoid: return relu6(x + 3.0) / 6.0;
     case ExcitationActivation::HardSwish: return x * relu6(x + 3.0) / 6.0;
-    case ExcitationActivation::Sigmoid: return 1.0 / (1.0 + std::exp(-x));
+    case ExcitationActivation::Sigmoid: return sigmoid(x);
     }
     return 0.0;
 }
@@ -57,14 +58,14 @@ double ChannelModel::derivative(double x) const {
         if (x >= 3.0) return 1.0;
         return (2.0 * x + 3.0) / 6.0;
     case ExcitationActivation::Sigmoid: {
-        const double s = 1.0 / (1.0 + std::exp(-x));
+        const double s = sigmoid(x);
         return s * (1.0 - s);
     }
     }
     return 0.0;
 }
 
-void ChannelModel::initialize(double* params, ExperimentRandom& random) const {
+void ChannelModel::initialize(double* params, Random& random) const {
     std::fill(params, params + parameterCount(), 0.0);
     glorot(params + offsetW1(), Eigen::Index(reduced_) * channels_, channels_, reduced_, random);
     glorot(params + offsetW2(), Eigen::Index(channels_) * reduced_, reduced_, channels_, random);
@@ -103,10 +104,9 @@ double ChannelModel::lossAndGradient(const double* params, const Eigen::Ref<cons
     double loss = 0.0;
     ws.dLogits.resize(B);
     for (Eigen::Index b = 0; b < B; ++b) {
-        // log(1 + e^z) - y z, stably; dL/dz = p - y.
         const double z = ws.logits(b);
-        loss += std::max(z, 0.0) - y[b] * z + std::log1p(std::exp(-std::abs(z)));
-        ws.dLogits(b) = scale * (1.0 / (1.0 + std::exp(-z)) - y[b]);
+        loss += binaryCrossEntropyWithLogits(z, y[b]);
+        ws.dLogits(b) = scale * (sigmoid(z) - y[b]);
     }
     grad[offsetOut() + channels_] += ws.dLogits.sum();
     dw.noalias() += ws.scaled * ws.dLogits;

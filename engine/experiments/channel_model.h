@@ -18,7 +18,7 @@
 
 namespace ap {
 
-class ExperimentRandom;
+class Random;
 
 enum class ExcitationActivation { HardSigmoid, HardSwish, Sigmoid };
 const char* toString(ExcitationActivation activation);
@@ -48,7 +48,7 @@ public:
     Eigen::Index offsetOut() const { return offsetB2() + channels_; }
 
     // Glorot-uniform weights, zero biases (Keras' defaults).
-    void initialize(double* params, ExperimentRandom& random) const;
+    void initialize(double* params, Random& random) const;
 
     // pooled is C x B (the squeezed images). Sum of the cross-entropies of
     // the B samples; adds `scale` times its gradient to grad.

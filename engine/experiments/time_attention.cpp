@@ -1,15 +1,20 @@
 #include "experiments/time_attention.h"
 
+#include "core/softmax.h"
+
+#include <limits>
+
 namespace ap {
 namespace {
 
-// Column-wise softmax in place, stable (the column maximum subtracted).
+// Column-wise softmax in place. A column whose maximum is not finite
+// becomes NaN, so that the loss shows it.
 template <typename Derived>
 void softmaxColumns(Eigen::MatrixBase<Derived>& m) {
+    using Scalar = typename Derived::Scalar;
     for (Eigen::Index c = 0; c < m.cols(); ++c) {
-        auto col = m.col(c);
-        col.array() = (col.array() - col.maxCoeff()).exp();
-        col /= col.sum();
+        auto col = m.col(c).array();
+        if (!softmax(col, Scalar(1), col)) col.setConstant(std::numeric_limits<Scalar>::quiet_NaN());
     }
 }
 

@@ -1,6 +1,6 @@
 #include "experiments/timestep_experiment.h"
 
-#include "experiments/adam.h"
+#include "core/adam.h"
 #include "experiments/helper_thread.h"
 
 #include <algorithm>
@@ -64,7 +64,7 @@ int argmax(const std::vector<double>& values) {
     return best;
 }
 
-TimestepData makeTimestepData(int samples, int steps, int inputDim, int informative, ExperimentRandom& random) {
+TimestepData makeTimestepData(int samples, int steps, int inputDim, int informative, Random& random) {
     TimestepData d;
     d.samples = samples;
     d.steps = steps;
@@ -104,7 +104,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     if (!summary.error.empty()) return summary;
     summary.ok = true;
 
-    ExperimentRandom random(options.seed);
+    Random random(options.seed);
     const TimestepData train =
         makeTimestepData(options.samples, options.steps, options.inputDim, options.informative, random);
     const TimestepData test =
@@ -122,7 +122,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     // give the same bits on every run.
     Eigen::VectorXf params(P);
     model.initialize(params.data(), random);
-    Adam<float> adam(P, options.learningRate);
+    Adam<float> adam(AdamOptions::keras(options.learningRate), P);
 
     std::array<TimestepWorkspace<float>, kChunks> ws;
     std::array<Eigen::VectorXf, kChunks> gradChunk;
@@ -139,7 +139,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
 
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         // Fisher-Yates, as Keras reshuffles the samples every epoch.
-        for (std::size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[random.below(i + 1)]);
+        shuffle(order, random);
         double epochLoss = 0.0;
         int seen = 0;
         for (int b = 0; b < batches; ++b) {
@@ -169,7 +169,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
                 chunk(1);
             }
             grad = gradChunk[0] + gradChunk[1];
-            adam.step(params.data(), grad.data());
+            adam.step(params, grad);
             epochLoss += double(lossChunk[0]) + double(lossChunk[1]);
             seen += count;
             summary.loss = epochLoss / seen;

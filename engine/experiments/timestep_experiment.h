@@ -24,7 +24,7 @@ struct TimestepData {
     std::vector<float> x;  // x[(s*T + t)*D + d]
     std::vector<float> y;
 };
-TimestepData makeTimestepData(int samples, int steps, int inputDim, int informative, ExperimentRandom& random);
+TimestepData makeTimestepData(int samples, int steps, int inputDim, int informative, Random& random);
 
 // Where a run is, after each mini-batch.
 struct ExperimentProgress {

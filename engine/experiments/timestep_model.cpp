@@ -1,4 +1,5 @@
 #include "experiments/timestep_model.h"
+#include "core/softmax.h"
 
 #include <Eigen/QR>
 
@@ -10,7 +11,7 @@ namespace {
 
 // Glorot & Bengio (2010): U(-a, a), a = sqrt(6 / (fan_in + fan_out)).
 template <typename Scalar>
-void glorot(Scalar* p, Eigen::Index count, Eigen::Index fanIn, Eigen::Index fanOut, ExperimentRandom& random) {
+void glorot(Scalar* p, Eigen::Index count, Eigen::Index fanIn, Eigen::Index fanOut, Random& random) {
     const double bound = std::sqrt(6.0 / double(fanIn + fanOut));
     for (Eigen::Index i = 0; i < count; ++i) p[i] = Scalar(random.symmetric(bound));
 }
@@ -18,7 +19,7 @@ void glorot(Scalar* p, Eigen::Index count, Eigen::Index fanIn, Eigen::Index fanO
 // Saxe et al. (2014): the Q of the QR decomposition of a Gaussian matrix,
 // signs fixed by R's diagonal so that Q is uniformly distributed.
 template <typename Scalar>
-void orthogonal(Scalar* p, Eigen::Index rows, Eigen::Index cols, ExperimentRandom& random) {
+void orthogonal(Scalar* p, Eigen::Index rows, Eigen::Index cols, Random& random) {
     Eigen::MatrixXd a(rows, cols);
     for (Eigen::Index i = 0; i < a.size(); ++i) a.data()[i] = random.normal();
     const Eigen::HouseholderQR<Eigen::MatrixXd> qr(a);
@@ -45,7 +46,7 @@ Eigen::Index TimestepModel<Scalar>::outputWeights() const {
 }
 
 template <typename Scalar>
-void TimestepModel<Scalar>::initialize(Scalar* params, ExperimentRandom& random) const {
+void TimestepModel<Scalar>::initialize(Scalar* params, Random& random) const {
     const Eigen::Index U = shape_.units, D = shape_.inputDim, T = shape_.steps;
     std::fill(params, params + parameterCount(), Scalar(0));
     glorot(params + lstm_.offsetWx(), 4 * U * D, D, 4 * U, random);
@@ -94,13 +95,13 @@ Scalar TimestepModel<Scalar>::lossAndGradient(const Scalar* params, const Scalar
                                               Scalar scale, Scalar* grad, TimestepWorkspace<Scalar>& ws) const {
     const Eigen::Index T = shape_.steps, D = shape_.inputDim, U = shape_.units, B = count;
     forward(params, x, count, ws);
-    // Cross-entropy from the logit z, stably: log(1 + e^z) - y z; dL/dz = p - y.
+    // Binary cross-entropy from the logit z; dL/dz = p - y.
     ws.dLogits.resize(B);
     double loss = 0.0;
     for (Eigen::Index b = 0; b < B; ++b) {
         const double z = double(ws.logits(b));
-        loss += std::max(z, 0.0) - double(y[b]) * z + std::log1p(std::exp(-std::abs(z)));
-        ws.dLogits(b) = scale * (Scalar(1.0 / (1.0 + std::exp(-z))) - y[b]);
+        loss += binaryCrossEntropyWithLogits(z, double(y[b]));
+        ws.dLogits(b) = scale * (Scalar(sigmoid(z)) - y[b]);
     }
     const Eigen::Map<const VectorX<Scalar>> wOut(params + offsetOutput(), outputWeights());
     Eigen::Map<VectorX<Scalar>> dwOut(grad + offsetOutput(), outputWeights());

@@ -12,7 +12,7 @@
 #pragma once
 
 #include "experiments/lstm.h"
-#include "experiments/random.h"
+#include "core/random.h"
 #include "experiments/time_attention.h"
 
 namespace ap {
@@ -61,7 +61,7 @@ public:
     // Keras' initialisers: Glorot-uniform kernels, an orthogonal recurrent
     // kernel, zero biases except the LSTM's forget gate (1, Jozefowicz et al.
     // 2015).
-    void initialize(Scalar* params, ExperimentRandom& random) const;
+    void initialize(Scalar* params, Random& random) const;
 
     // Sum over the `count` samples of the cross-entropy; adds `scale` times
     // its gradient to grad.

@@ -4,6 +4,7 @@
 // demand, so memory follows the slices looked at, not the file.
 #pragma once
 
+#include "core/limits.h"
 #include "core/scene.h"
 #include "import/byte_source.h"
 
@@ -18,14 +19,8 @@ enum class DType { F16, F32, F64 };
 const char* toString(DType t);  // "float16", "float32", "float64"
 int byteSize(DType t);
 
-// Documented limits: a file within them can be inspected and viewed; beyond
-// them it is refused with a message before anything is allocated.
-namespace limits {
-inline constexpr std::int64_t kMaxTokens = 65536;       // queries or keys
-inline constexpr std::int64_t kMaxSlices = 65536;       // layers x heads
-inline constexpr std::int64_t kMaxTokenBytes = 4096;    // one token label, UTF-8
-inline constexpr std::int64_t kMaxHeaderBytes = 16ll << 20;  // npy / safetensors headers
-}  // namespace limits
+// The limits of imported tensors (core/limits.h).
+namespace limits = ap::limits::tensor;
 
 struct AttentionTensor {
     std::string fileName;   // as given, for messages

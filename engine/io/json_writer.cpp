@@ -7,6 +7,19 @@
 #include <system_error>
 
 namespace ap::json {
+namespace {
+
+template <class T>
+void appendNumbers(Writer& w, std::span<const T> values) {
+    w.out() += '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) w.out() += ", ";
+        w.number(values[i]);
+    }
+    w.out() += ']';
+}
+
+}  // namespace
 
 std::string formatFloat(float value) {
     char buf[32];
@@ -29,6 +42,21 @@ void Writer::number(float f) {
         nonFinite_ = true;
     }
 }
+
+void Writer::number(double d) {
+    if (std::isfinite(d)) {
+        char b[32];
+        const auto [end, ec] = std::to_chars(b, b + sizeof b, d);
+        buf_.append(b, ec == std::errc() ? end : b);
+    } else {
+        buf_ += "null";
+        nonFinite_ = true;
+    }
+}
+
+void Writer::numbers(std::span<const float> values) { appendNumbers(*this, values); }
+
+void Writer::numbers(std::span<const double> values) { appendNumbers(*this, values); }
 
 template <typename RowWriter>
 void Writer::rows(Eigen::Index rows, int indent, RowWriter writeRow) {
@@ -68,14 +96,7 @@ void Writer::mask(const MaskMatrix& m, int indent) {
     });
 }
 
-void Writer::vector(const Vector& v) {
-    buf_ += '[';
-    for (Eigen::Index i = 0; i < v.size(); ++i) {
-        if (i) buf_ += ", ";
-        number(v(i));
-    }
-    buf_ += ']';
-}
+void Writer::vector(const Vector& v) { numbers(std::span<const float>(v.data(), std::size_t(v.size()))); }
 
 void Writer::tokens(const std::vector<std::string>& tokens) {
     buf_ += '[';
@@ -93,6 +114,14 @@ Writer& ObjectWriter::key(std::string_view name) {
     out.append(std::size_t(indent_) + 2, ' ');
     w_.string(name);
     out += ": ";
+    return w_;
+}
+
+Writer& InlineObjectWriter::key(std::string_view name) {
+    if (!first_) w_.out() += ", ";
+    first_ = false;
+    w_.string(name);
+    w_.out() += ": ";
     return w_;
 }
 

@@ -6,6 +6,7 @@
 #include "core/scene.h"
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,11 @@ public:
 
     void string(std::string_view s);
     void number(float f);
+    // Shortest text that reads back to exactly `d`; null when not finite.
+    void number(double d);
+    // [a, b, c] on one line.
+    void numbers(std::span<const float> values);
+    void numbers(std::span<const double> values);
     void matrix(const Matrix& m, int indent);
     void mask(const MaskMatrix& m, int indent);
     void vector(const Vector& v);
@@ -71,6 +77,32 @@ private:
     int indent_;
     bool first_ = true;
 };
+
+// Builds an object on one line, {"a": 1, "b": [1, 2]}, for short records.
+class InlineObjectWriter {
+public:
+    explicit InlineObjectWriter(Writer& w) : w_(w) { w_.out() += '{'; }
+    // Starts a member; the caller then writes its value.
+    Writer& key(std::string_view name);
+    void close() { w_.out() += '}'; }
+
+private:
+    Writer& w_;
+    bool first_ = true;
+};
+
+// Runs `write` on a Writer whose text is collected into the returned string.
+template <class WriteFunction>
+std::string writeToString(WriteFunction write) {
+    std::string text;
+    Writer w([&text](std::string_view chunk) {
+        text += chunk;
+        return true;
+    });
+    write(w);
+    w.finish();
+    return text;
+}
 
 // Shortest decimal text that reads back to exactly `value` (std::to_chars).
 std::string formatFloat(float value);

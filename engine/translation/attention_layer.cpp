@@ -1,10 +1,12 @@
 #include "translation/attention_layer.h"
+#include "core/softmax.h"
 
 #include "core/eigen_maps.h"
 
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace ap {
@@ -48,27 +50,18 @@ void normalizeScores(Normalization kind, double invT, const double* s, double* w
     if (n <= 0) return;
     const double m = *std::max_element(s, s + n);
     if (kind != Normalization::Sparsemax) {
-        double sum = 0.0;
-        for (int j = 0; j < n; ++j) sum += (w[j] = std::exp((s[j] - m) * invT));
-        for (int j = 0; j < n; ++j) w[j] /= sum;
+        Eigen::Map<Eigen::ArrayXd> weights(w, n);
+        // Scores that are not finite give NaN weights, so that the loss
+        // shows them and Adam skips the step.
+        if (!softmax(Eigen::Map<const Eigen::ArrayXd>(s, n), invT, weights))
+            weights.setConstant(std::numeric_limits<double>::quiet_NaN());
         return;
     }
-    // Martins & Astudillo 2016, Algorithm 1, on z = (s - max) / T: sort z
-    // descending, support size k(z) = max{k : 1 + k z_(k) > sum_{r<=k} z_(r)},
-    // tau = (sum_{r<=k(z)} z_(r) - 1) / k(z), w = max(z - tau, 0).
+    // Sparsemax on z = (s - max) / T, w = max(z - tau, 0).
     thread_local std::vector<double> z;
     z.resize(std::size_t(n));
     for (int j = 0; j < n; ++j) z[std::size_t(j)] = (s[j] - m) * invT;
-    std::sort(z.begin(), z.end(), std::greater<double>());
-    double sum = 0.0, supportSum = 0.0;
-    int support = 0;
-    for (int r = 0; r < n; ++r) {
-        sum += z[std::size_t(r)];
-        if (1.0 + double(r + 1) * z[std::size_t(r)] <= sum) break;
-        support = r + 1;
-        supportSum = sum;
-    }
-    const double tau = (supportSum - 1.0) / double(support);
+    const double tau = sparsemaxThreshold(z.data(), n).tau;
     for (int j = 0; j < n; ++j) w[j] = std::max((s[j] - m) * invT - tau, 0.0);
 }
 

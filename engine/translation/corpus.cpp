@@ -103,7 +103,7 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 
 // "" when the side is usable, else what is wrong with it.
 std::string checkSide(const std::vector<std::string>& tokens, const char* side) {
-    using namespace corpus_limits;
+    using namespace limits::corpus;
     if (tokens.empty()) return std::string(side) + " is empty";
     if (tokens.size() > std::size_t(kMaxTokensPerSide))
         return std::string(side) + " has " + std::to_string(tokens.size()) +
@@ -213,7 +213,7 @@ std::vector<std::string> tokenize(std::string_view text) {
 }
 
 CorpusReadResult parseCorpus(std::string_view text, const std::string& fileName) {
-    using namespace corpus_limits;
+    using namespace limits::corpus;
     CorpusReadResult result;
     result.value.name = baseName(fileName);
     auto fail = [&](int line, const std::string& what) {
@@ -254,7 +254,7 @@ CorpusReadResult parseCorpus(std::string_view text, const std::string& fileName)
 }
 
 CorpusReadResult readCorpusFile(const std::string& path) {
-    const Result<std::string> file = readTextFile(path, corpus_limits::kMaxFileBytes);
+    const Result<std::string> file = readTextFile(path, limits::corpus::kMaxFileBytes);
     if (!file.ok) return CorpusReadResult::failure(path + ": " + file.error);
     return parseCorpus(file.value, path);
 }

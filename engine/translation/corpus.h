@@ -4,6 +4,7 @@
 // possible link). Pure C++, no Qt.
 #pragma once
 
+#include "core/limits.h"
 #include "core/status.h"
 
 #include <cstdint>
@@ -13,18 +14,6 @@
 #include <vector>
 
 namespace ap {
-
-// Bounds on what a corpus may hold, so that a stray file (a log, a whole
-// book) is refused with a message instead of exhausting memory or making
-// training crawl; the shipped corpora are far below them.
-namespace corpus_limits {
-inline constexpr std::int64_t kMaxFileBytes = 16ll * 1024 * 1024;
-inline constexpr int kMaxPairs = 100000;
-inline constexpr int kMaxTokensPerSide = 100;
-// Equal to limits::kMaxTokenBytes of scene files, so that any pair can be
-// opened in the playground as a scene.
-inline constexpr int kMaxTokenBytes = 256;
-}  // namespace corpus_limits
 
 struct AlignmentLink {
     int source = 0;
@@ -63,7 +52,7 @@ std::vector<std::string> tokenize(std::string_view text);
 //     ignored; a UTF-8 byte order mark at the start and CRLF line ends are
 //     accepted;
 //   - every other line is  SOURCE TAB TARGET [TAB ALIGNMENT], both sides
-//     non-empty, at most corpus_limits::kMaxTokensPerSide tokens each and
+//     non-empty, at most limits::corpus::kMaxTokensPerSide tokens each and
 //     kMaxTokenBytes bytes a token;
 //   - ALIGNMENT is space-separated links "s-t" (sure) or "s?t" (possible),
 //     0-based token indices within the sides' lengths, each source-target

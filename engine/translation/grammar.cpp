@@ -23,8 +23,8 @@ std::optional<GrammarKind> grammarFromString(std::string_view s) {
 }
 
 std::string validate(const GrammarOptions& o) {
-    if (o.pairs < 1 || o.pairs > corpus_limits::kMaxPairs)
-        return "the number of pairs must be from 1 to " + std::to_string(corpus_limits::kMaxPairs);
+    if (o.pairs < 1 || o.pairs > limits::corpus::kMaxPairs)
+        return "the number of pairs must be from 1 to " + std::to_string(limits::corpus::kMaxPairs);
     return "";
 }
 

@@ -29,7 +29,7 @@ std::optional<GrammarKind> grammarFromString(std::string_view s);
 
 struct GrammarOptions {
     GrammarKind grammar = GrammarKind::FrEn;
-    // How many pairs, 1 to corpus_limits::kMaxPairs. Pairs may repeat: the
+    // How many pairs, 1 to limits::corpus::kMaxPairs. Pairs may repeat: the
     // grammars are small, and a corpus that keeps the natural frequencies of
     // its sentences is what a held-out split should see.
     int pairs = 1000;

@@ -2,6 +2,7 @@
 // built word by word with its links.
 #pragma once
 
+#include "core/random.h"
 #include "translation/corpus.h"
 
 #include <cstdint>
@@ -10,17 +11,12 @@
 
 namespace ap::grammar {
 
-// SplitMix64 (Steele, Lea & Flood 2014): tiny, fast, and the same numbers
-// on every platform.
+// SplitMix64 (core/random.h) with plain modulo draws: the generated corpora
+// are documented by their seed, so the draws stay as they were.
 class Rng {
 public:
-    explicit Rng(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
+    explicit Rng(std::uint64_t seed) : generator_(seed) {}
+    std::uint64_t next() { return generator_.next(); }
     // 0 .. n-1 (the modulo bias is below 2^-50 for the sizes used here).
     int below(int n) { return int(next() % std::uint64_t(n)); }
     bool chance(int percent) { return below(100) < percent; }
@@ -28,7 +24,7 @@ public:
     const T& pick(const std::vector<T>& v) { return v[std::size_t(below(int(v.size())))]; }
 
 private:
-    std::uint64_t state_;
+    SplitMix64 generator_;
 };
 
 // A pair under construction. Source "words" may be several tokens long

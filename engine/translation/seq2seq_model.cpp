@@ -1,21 +1,17 @@
 #include "translation/seq2seq_model.h"
 
 #include "core/eigen_maps.h"
+#include "core/random.h"
 
 #include <algorithm>
 #include <cmath>
-#include <random>
 #include <utility>
 
 namespace ap {
 namespace {
 
-// Uniform on [0, 1) from the top 53 bits: unlike the std distributions,
-// this gives the same numbers with every standard library.
-double uniform01(std::mt19937_64& rng) { return double(rng() >> 11) * 0x1.0p-53; }
-
-void fillUniform(double* p, Eigen::Index n, double bound, std::mt19937_64& rng) {
-    for (Eigen::Index i = 0; i < n; ++i) p[i] = (2.0 * uniform01(rng) - 1.0) * bound;
+void fillUniform(double* p, Eigen::Index n, double bound, Random& random) {
+    for (Eigen::Index i = 0; i < n; ++i) p[i] = random.symmetric(bound);
 }
 
 // Glorot & Bengio (2010): U(-a, a), a = sqrt(6 / (fan_in + fan_out)), keeps
@@ -136,7 +132,7 @@ std::string Seq2SeqModel::initialize(const Vocabulary& source, const Vocabulary&
     parameters_.setZero(blocks_.back().offset + blocks_.back().size());
 
     // Drawn in a fixed order from one generator, so a seed is a model.
-    std::mt19937_64 rng(options.seed);
+    Random rng(options.seed);
     double* p = parameters_.data();
     fillUniform(p + sourceEmbeddingOffset_, Eigen::Index(E) * Vs, 0.5, rng);
     fillUniform(p + targetEmbeddingOffset_, Eigen::Index(E) * Vt, 0.5, rng);

@@ -16,15 +16,15 @@
 //
 // This header holds the model and its forward/backward pass; decoding.h
 // the greedy translation and the attention of a pair, evaluation.h the
-// figures, trainer.h the epochs with Adam (adam.h), model_file.h the file.
+// figures, trainer.h the epochs with Adam (core/adam.h), model_file.h the file.
 //
 // Ceres style: Options with documented defaults, working buffers reused,
 // errors returned as messages (no exceptions). Deterministic: the
-// initialisation draws from std::mt19937_64 (fully specified by the C++
-// standard) seeded with Options::seed, so a seed is a model.
+// initialisation draws from core/random.h's Random (std::mt19937_64, fully
+// specified by the C++ standard) seeded with Options::seed, so a seed is a model.
 #pragma once
 
-#include "translation/adam.h"
+#include "core/adam.h"
 #include "translation/attention_layer.h"
 #include "translation/corpus.h"
 #include "translation/gru.h"
@@ -76,7 +76,7 @@ struct Seq2SeqOptions {
     // exactly, but on large ones it drifts away from the alignment with
     // too many updates (docs/translation.md).
     int epochs = 0;
-    // The optimiser's step size, moments and clipping (adam.h).
+    // The optimiser's step size, moments and clipping (core/adam.h).
     AdamOptions adam;
     // Lower the learning rate linearly from adam.learningRate to 0 over the
     // run's updates (as in Devlin et al. 2019 after warm-up), so that the

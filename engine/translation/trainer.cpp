@@ -42,10 +42,10 @@ std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& op
     }
     trainerOptions_.guideLinks.clear();  // encoded into the pairs
     gradient_.setZero(model_.parameters().size());
-    adam_ = Adam(options.adam, model_.parameters().size());
+    adam_ = Adam<>(options.adam, model_.parameters().size());
     // A stream of its own (golden-ratio offset), so the visiting order does
     // not repeat the draws of the initialisation.
-    rng_.seed(options.seed + 0x9E3779B97F4A7C15ull);
+    rng_ = Random(options.seed + 0x9E3779B97F4A7C15ull);
     order_.resize(encoded_.size());
     std::iota(order_.begin(), order_.end(), 0);
     updates_ = 0;
@@ -62,9 +62,7 @@ bool Seq2SeqTrainer::runEpoch(EpochStats& stats, const std::atomic<bool>* cancel
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     };
     const Seq2SeqOptions& o = model_.options();
-    if (o.shuffle)  // Fisher-Yates with the raw generator (portable, unlike std::shuffle)
-        for (std::size_t i = order_.size() - 1; i > 0; --i)
-            std::swap(order_[i], order_[std::size_t(rng_() % (i + 1))]);
+    if (o.shuffle) shuffle(order_, rng_);
     gradient_.setZero();
     int inBatch = 0;
     double lossSum = 0.0;

@@ -1,16 +1,16 @@
 // Training the encoder-decoder epoch by epoch with Adam, so that a worker
 // thread can pause, resume and stop between epochs. Deterministic: the
-// visiting order draws from std::mt19937_64 seeded with Options::seed, so a
-// seed repeats its run bit for bit on a given build.
+// visiting order is a Fisher-Yates shuffle (core/random.h) seeded with
+// Options::seed, so a seed repeats its run bit for bit on a given build.
 #pragma once
 
-#include "translation/adam.h"
+#include "core/adam.h"
+#include "core/random.h"
 #include "translation/evaluation.h"
 #include "translation/seq2seq_model.h"
 
 #include <atomic>
 #include <functional>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -81,8 +81,8 @@ private:
     Seq2SeqModel model_;
     Seq2SeqWorkspace workspace_;
     Eigen::VectorXd gradient_;
-    Adam adam_;
-    std::mt19937_64 rng_;
+    Adam<> adam_;
+    Random rng_{0};
     std::vector<int> order_;
     int epoch_ = 0;
     long long updates_ = 0, plannedUpdates_ = 0;  // Adam steps: done, and in the whole run

@@ -16,7 +16,7 @@ void require(bool condition) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    using namespace ap::corpus_limits;
+    using namespace ap::limits::corpus;
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const ap::CorpusReadResult read = ap::parseCorpus(text, "f.tsv");
     if (!read.ok) {

@@ -174,26 +174,6 @@ ap::Vector effectiveV(const ap::HeadParams& p, int dh) {
     return ap::Vector::Ones(da);
 }
 
-NormalSource::NormalSource(std::uint32_t seed, std::uint32_t stream) {
-    std::seed_seq seq{seed, stream};
-    engine_.seed(seq);
-}
-
-float NormalSource::next() {
-    if (haveSpare_) {
-        haveSpare_ = false;
-        return spare_;
-    }
-    constexpr double kScale = 1.0 / 4294967296.0;  // 2^-32
-    const double u1 = (double(engine_()) + 0.5) * kScale;
-    const double u2 = (double(engine_()) + 0.5) * kScale;
-    const double r = std::sqrt(-2.0 * std::log(u1));
-    const double angle = 2.0 * std::numbers::pi * u2;
-    spare_ = float(r * std::sin(angle));
-    haveSpare_ = true;
-    return float(r * std::cos(angle));
-}
-
 ap::Matrix randomNormal(int rows, int cols, std::uint32_t seed) {
     NormalSource source(seed);
     ap::Matrix m(rows, cols);

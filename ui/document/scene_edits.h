@@ -5,6 +5,7 @@
 // W) is written once and the document only decides which parts to touch.
 #pragma once
 
+#include "core/random.h"
 #include "core/scene.h"
 
 #include <QString>
@@ -13,7 +14,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -72,24 +72,17 @@ ap::Matrix effectiveWk(const ap::HeadParams& p, int dh);
 ap::Vector effectiveV(const ap::HeadParams& p, int dh);
 
 // Standard normal numbers that are the same with every standard library
-// (up to the last bit of libm's log, cos and sin): std::normal_distribution
-// is implementation-defined, std::mt19937 is not.
-// Each pair of 32-bit outputs (a, b) becomes u1 = (a + 0.5) / 2^32 and
-// u2 = (b + 0.5) / 2^32 (never 0 or 1), then Box-Muller:
-// sqrt(-2 ln u1) * cos(2 pi u2) and sqrt(-2 ln u1) * sin(2 pi u2), in that
-// order, filling the matrix row by row.
+// (up to the last bit of libm's log, cos and sin): ap::Random's normal()
+// (engine/core/random.h), rounded to float, filling a matrix row by row.
 class NormalSource {
 public:
-    explicit NormalSource(std::uint32_t seed) : engine_(seed) {}
-    // Independent streams from one seed (one per head), via std::seed_seq,
-    // whose output the standard also fixes.
-    NormalSource(std::uint32_t seed, std::uint32_t stream);
-    float next();
+    explicit NormalSource(std::uint32_t seed) : random_(seed) {}
+    // Independent streams from one seed (one per head).
+    NormalSource(std::uint32_t seed, std::uint32_t stream) : random_(seed, stream) {}
+    float next() { return float(random_.normal()); }
 
 private:
-    std::mt19937 engine_;
-    bool haveSpare_ = false;
-    float spare_ = 0.0f;
+    ap::Random random_;
 };
 ap::Matrix randomNormal(int rows, int cols, std::uint32_t seed);
 

@@ -1,5 +1,6 @@
 #include "widgets/explain/step_view.h"
 
+#include "io/explain_writer.h"
 #include "widgets/explain/step_formula.h"
 
 #include <QApplication>

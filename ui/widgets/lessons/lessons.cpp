@@ -1,6 +1,7 @@
 #include "widgets/lessons/lessons.h"
 
 #include "attention/normalization.h"
+#include "core/random.h"
 #include "io/scene_io.h"
 
 #include <QCoreApplication>
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <random>
 
 namespace ui {
 namespace {
@@ -118,13 +118,12 @@ QString lessonText(int index) {
 
 ap::Scene saturationScene(int d, const ap::Scene& base) {
     ap::Scene s = base;
-    std::mt19937 gen(5);
-    std::normal_distribution<float> normal(0.0f, 1.0f);
+    ap::Random random(5);
     const int rows = 6;
     s.queries.resize(rows, d);
     s.keys.resize(rows, d);
-    for (Eigen::Index i = 0; i < s.queries.size(); ++i) s.queries.data()[i] = normal(gen);
-    for (Eigen::Index i = 0; i < s.keys.size(); ++i) s.keys.data()[i] = normal(gen);
+    for (Eigen::Index i = 0; i < s.queries.size(); ++i) s.queries.data()[i] = float(random.normal());
+    for (Eigen::Index i = 0; i < s.keys.size(); ++i) s.keys.data()[i] = float(random.normal());
     s.values.reset();
     s.heads = 1;
     s.headParams.clear();

@@ -29,7 +29,7 @@ GenerateCorpusDialog::GenerateCorpusDialog(QWidget* parent, const QString& sugge
                             "ne…pas; German verb-second, verb-final clauses and separable verbs; Chinese "
                             "measure words, 了 and time before the verb."));
     pairs_ = new QSpinBox(this);
-    pairs_->setRange(1, ap::corpus_limits::kMaxPairs);
+    pairs_->setRange(1, ap::limits::corpus::kMaxPairs);
     pairs_->setValue(3000);
     pairs_->setToolTip(tr("How many sentence pairs to write."));
     seed_ = new QSpinBox(this);

@@ -521,8 +521,8 @@ void TrainingPanel::translate(const QString& sentence) {
         translation_->setText(tr("Type a sentence in the source language"));
         return;
     }
-    if (int(tokens.size()) > ap::corpus_limits::kMaxTokensPerSide) {
-        translation_->setText(tr("At most %1 words").arg(ap::corpus_limits::kMaxTokensPerSide));
+    if (int(tokens.size()) > ap::limits::corpus::kMaxTokensPerSide) {
+        translation_->setText(tr("At most %1 words").arg(ap::limits::corpus::kMaxTokensPerSide));
         return;
     }
     if (!model()) {

@@ -1,11 +1,17 @@
-#include "experiments/random.h"
+#include "core/random.h"
 
 #include <cmath>
 #include <numbers>
 
 namespace ap {
 
-double ExperimentRandom::normal() {
+Random::Random(std::uint64_t seed, std::uint64_t stream) {
+    std::seed_seq sequence{std::uint32_t(seed), std::uint32_t(seed >> 32), std::uint32_t(stream),
+                           std::uint32_t(stream >> 32)};
+    engine_.seed(sequence);
+}
+
+double Random::normal() {
     if (hasSpare_) {
         hasSpare_ = false;
         return spare_;
