@@ -82,6 +82,20 @@ strings += [
     "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.",
 ]
 
+# Random mixtures (seeded, so the file is reproducible): letters of several
+# scripts, digits, punctuation, spaces of every kind, combining marks,
+# emoji and their joiners, and pieces of special tokens.
+import random
+rng = random.Random(18)
+alphabet = (list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") * 3 +
+            list(" \t\n\r  .,;:!?'\"()[]{}<>|/\\-_=+*&^%$#@~`") * 2 +
+            list("éüñçøåßÉÜÑΣσςабвгдежзийкαβγδ中文日本語한국어ภาษาअआइ١٢٣٤") +
+            ["\u0301", "\u0308", "\u200d", "\u00a0", "\u3000", "\u2028", "\ufe0f", "😀", "👍", "🏽", "🇫",
+             "🇷", "𝔘", "ﬁ", "Ⅻ", "½", "<s>", "</s>", "<|endoftext|>", "[CLS]", "[MASK]", "<0x0A>", "▁", "Ġ",
+             "'s", "'LL", "123", "4567"])
+for _ in range(120):
+    strings.append("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))))
+
 seen = set()
 unique = []
 for s in strings:
