@@ -70,7 +70,7 @@ bool tokenPair(const json::Value& object, std::string_view key, std::int32_t& id
     const json::Value* v = object.find(key);
     if (!v || v->type != json::Type::Array || v->array.size() != 2 || v->array[0].type != json::Type::String ||
         !v->array[1].numberIsInteger || v->array[1].number < 0) {
-        error = "\"" + std::string(key) + "\" must be [token, id]";
+        error = json::quote(key) + " must be [token, id]";
         return false;
     }
     id = static_cast<std::int32_t>(v->array[1].number);

@@ -46,60 +46,105 @@ bool mentions(const json::Value& v, std::string_view text) {
     return false;
 }
 
-Status readVocab(const json::Value& model, const std::string& where, Vocabulary& vocab) {
-    const json::Value* v = model.find("vocab");
-    if (!v || v->type != json::Type::Object) return Status::error(describe(where, "\"vocab\" must be an object"));
-    vocab.ids.reserve(v->object.size());
-    std::size_t maxId = 0;
-    for (const auto& m : v->object) {
-        if (!m.second.numberIsInteger || m.second.number < 0 || m.second.number > 1e9)
-            return Status::error(describe(where + ".vocab", json::quote(m.first, 40) + " must have a whole id >= 0"));
-        maxId = std::max(maxId, static_cast<std::size_t>(m.second.number));
-    }
-    vocab.tokens.resize(v->object.empty() ? 0 : maxId + 1);
-    for (const auto& m : v->object) vocab.set(m.first, static_cast<std::int32_t>(m.second.number));
-    return Status::success();
-}
-
-Status readMerges(const json::Value& model, const std::string& where,
-                  std::vector<std::pair<std::string, std::string>>& merges) {
-    const json::Value* list = model.find("merges");
-    if (!list) return Status::success();
-    if (list->type != json::Type::Array) return Status::error(describe(where, "\"merges\" must be an array"));
-    merges.reserve(list->array.size());
-    for (std::size_t k = 0; k < list->array.size(); ++k) {
-        const json::Value& m = list->array[k];
-        // "a b" (one space between the parts) or ["a", "b"].
-        if (m.type == json::Type::String) {
-            const std::size_t space = m.string.find(' ');
-            if (space != std::string::npos && m.string.find(' ', space + 1) == std::string::npos) {
-                merges.emplace_back(m.string.substr(0, space), m.string.substr(space + 1));
-                continue;
-            }
-        } else if (m.type == json::Type::Array && m.array.size() == 2 && m.array[0].type == json::Type::String &&
-                   m.array[1].type == json::Type::String) {
-            merges.emplace_back(m.array[0].string, m.array[1].string);
-            continue;
-        }
-        return Status::error(
-            describe(where + ".merges[" + std::to_string(k) + "]", "expected \"a b\" or [\"a\", \"b\"]"));
-    }
-    return Status::success();
-}
-
-Status loadModel(const json::Value& model, const std::string& where, TokenizerData& data) {
-    if (model.type != json::Type::Object) return Status::error(describe(where, "expected an object"));
-    std::string type = stringMember(model, "type");
-    if (type.empty()) type = model.find("merges") ? "BPE" : model.find("max_input_chars_per_word") ? "WordPiece" : "";
+// The model with its two big members read straight from the text: a tree of
+// 150k vocabulary entries and merges costs several times the file.
+struct ModelParts {
+    json::Value rest;  // every other member
     Vocabulary vocab;
-    if (type == "BPE" || type == "WordPiece" || type == "WordLevel") {
-        Status st = readVocab(model, where, vocab);
+    std::vector<std::pair<std::string, std::string>> merges;
+    bool hasVocab = false, hasMerges = false;
+};
+
+Status syntaxError(const json::Reader& reader, std::string_view text, const std::string& name) {
+    const json::Location at = json::locate(text, reader.errorOffset());
+    return Status::error(name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+                         reader.errorMessage());
+}
+
+// {"token": id, ...}, after its ObjectBegin.
+Status streamVocab(json::Reader& r, std::string_view text, const std::string& name, Vocabulary& vocab) {
+    // A vocabulary entry takes some 30 bytes of the file with its merges:
+    // enough buckets from the start, no rehashing on the way.
+    vocab.ids.reserve(text.size() / 48);
+    for (;;) {
+        json::Event e = r.next();
+        if (e == json::Event::ObjectEnd) return Status::success();
+        if (e != json::Event::Key) return syntaxError(r, text, name);
+        std::string token = std::move(r.key());
+        e = r.next();
+        if (e == json::Event::Error) return syntaxError(r, text, name);
+        const json::Value& id = r.scalar();
+        if (e != json::Event::Scalar || !id.numberIsInteger || id.number < 0 || id.number > 1e9)
+            return Status::error(
+                describe(name + ": model.vocab", json::quote(token, 40) + " must have a whole id >= 0"));
+        vocab.set(token, static_cast<std::int32_t>(id.number));
+    }
+}
+
+// ["a b", ...] or [["a", "b"], ...], after its ArrayBegin.
+Status streamMerges(json::Reader& r, std::string_view text, const std::string& name,
+                    std::vector<std::pair<std::string, std::string>>& merges) {
+    for (std::size_t k = 0;; ++k) {
+        json::Event e = r.next();
+        if (e == json::Event::ArrayEnd) return Status::success();
+        if (e == json::Event::Error) return syntaxError(r, text, name);
+        bool good = false;
+        if (e == json::Event::Scalar && r.scalar().type == json::Type::String) {
+            const std::string& m = r.scalar().string;
+            const std::size_t space = m.find(' ');
+            if (space != std::string::npos && m.find(' ', space + 1) == std::string::npos) {
+                merges.emplace_back(m.substr(0, space), m.substr(space + 1));
+                good = true;
+            }
+        } else if (e == json::Event::ArrayBegin || e == json::Event::ObjectBegin) {
+            json::Value pair;
+            if (!json::readTree(r, e, pair)) return syntaxError(r, text, name);
+            if (pair.array.size() == 2 && pair.array[0].type == json::Type::String &&
+                pair.array[1].type == json::Type::String) {
+                merges.emplace_back(std::move(pair.array[0].string), std::move(pair.array[1].string));
+                good = true;
+            }
+        }
+        if (!good)
+            return Status::error(
+                describe(name + ": model.merges[" + std::to_string(k) + "]", "expected \"a b\" or [\"a\", \"b\"]"));
+    }
+}
+
+// The model object, after its ObjectBegin.
+Status streamModel(json::Reader& r, std::string_view text, const std::string& name, ModelParts& parts) {
+    parts.rest.type = json::Type::Object;
+    for (;;) {
+        json::Event e = r.next();
+        if (e == json::Event::ObjectEnd) return Status::success();
+        if (e != json::Event::Key) return syntaxError(r, text, name);
+        std::string key = std::move(r.key());
+        e = r.next();
+        if (e == json::Event::Error) return syntaxError(r, text, name);
+        Status st;
+        if (key == "vocab" && e == json::Event::ObjectBegin) {
+            parts.hasVocab = true;
+            st = streamVocab(r, text, name, parts.vocab);
+        } else if (key == "merges" && e == json::Event::ArrayBegin) {
+            parts.hasMerges = true;
+            st = streamMerges(r, text, name, parts.merges);
+        } else {
+            parts.rest.object.push_back({std::move(key), {}});
+            if (!json::readTree(r, e, parts.rest.object.back().second)) st = syntaxError(r, text, name);
+        }
         if (!st) return st;
     }
+}
+
+Status loadModel(ModelParts& parts, const std::string& where, TokenizerData& data) {
+    const json::Value& model = parts.rest;
+    std::string type = stringMember(model, "type");
+    if (type.empty()) type = parts.hasMerges ? "BPE" : model.find("max_input_chars_per_word") ? "WordPiece" : "";
+    if ((type == "BPE" || type == "WordPiece" || type == "WordLevel") && !parts.hasVocab)
+        return Status::error(describe(where, "\"vocab\" must be an object"));
+    if (type == "BPE" && model.find("merges")) return Status::error(describe(where, "\"merges\" must be an array"));
+    Vocabulary vocab = std::move(parts.vocab);
     if (type == "BPE") {
-        std::vector<std::pair<std::string, std::string>> merges;
-        Status st = readMerges(model, where, merges);
-        if (!st) return st;
         BpeOptions options;
         if (const json::Value* unk = model.find("unk_token"); unk && unk->type == json::Type::String)
             options.unkToken = unk->string;
@@ -108,7 +153,7 @@ Status loadModel(const json::Value& model, const std::string& where, TokenizerDa
         options.fuseUnk = boolMember(model, "fuse_unk", false);
         options.byteFallback = boolMember(model, "byte_fallback", false);
         options.ignoreMerges = boolMember(model, "ignore_merges", false);
-        auto bpe = makeBpe(std::move(vocab), merges, std::move(options));
+        auto bpe = makeBpe(std::move(vocab), parts.merges, std::move(options));
         if (!bpe.ok) return Status::error(describe(where, bpe.error));
         data.model = std::move(bpe.value);
         return Status::success();
@@ -159,15 +204,34 @@ Status readAddedTokens(const json::Value& list, const std::string& where, std::v
 }  // namespace
 
 Status loadTokenizerJson(std::string_view text, const std::string& name, TokenizerData& data) {
-    const json::ParseResult parsed = json::parse(text);
-    if (!parsed.ok)
-        return Status::error(name + ":" + std::to_string(parsed.line) + ":" + std::to_string(parsed.column) + ": " +
-                             parsed.error);
-    const json::Value& root = parsed.value;
-    if (root.type != json::Type::Object) return Status::error(name + ": expected a JSON object");
-    const json::Value* model = root.find("model");
-    if (!model) return Status::error(name + ": no \"model\"");
-    Status st = loadModel(*model, name + ": model", data);
+    json::Reader reader(text);
+    json::Event e = reader.next();
+    if (e == json::Event::Error) return syntaxError(reader, text, name);
+    if (e != json::Event::ObjectBegin) return Status::error(name + ": expected a JSON object");
+    json::Value root;  // every top-level member but the model
+    root.type = json::Type::Object;
+    ModelParts parts;
+    bool hasModel = false;
+    for (;;) {
+        e = reader.next();
+        if (e == json::Event::ObjectEnd) break;
+        if (e != json::Event::Key) return syntaxError(reader, text, name);
+        std::string key = std::move(reader.key());
+        e = reader.next();
+        if (e == json::Event::Error) return syntaxError(reader, text, name);
+        if (key == "model" && e == json::Event::ObjectBegin) {
+            hasModel = true;
+            Status st = streamModel(reader, text, name, parts);
+            if (!st) return st;
+            continue;
+        }
+        root.object.push_back({std::move(key), {}});
+        if (!json::readTree(reader, e, root.object.back().second)) return syntaxError(reader, text, name);
+    }
+    if (reader.next() != json::Event::End) return syntaxError(reader, text, name);
+    if (!hasModel) return Status::error(name + (root.find("model") ? ": model: expected an object" : ": no \"model\""));
+    const json::Value* model = &parts.rest;
+    Status st = loadModel(parts, name + ": model", data);
     if (!st) return st;
     auto present = [&](const char* key) -> const json::Value* {
         const json::Value* v = root.find(key);
