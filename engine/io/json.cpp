@@ -464,44 +464,51 @@ Location locate(std::string_view text, std::size_t offset) {
     return at;
 }
 
-ParseResult parse(std::string_view text, int maxDepth) {
-    ParseResult result;
-    Reader reader(text, maxDepth);
+bool readTree(Reader& reader, Event first, Value& out) {
     std::vector<Value*> stack;
     std::string key;
     // Where the next value goes. Only the innermost open container grows, so
     // the pointers on the stack (to its ancestors' last members) stay valid.
     auto slot = [&]() -> Value* {
-        if (stack.empty()) return &result.value;
+        if (stack.empty()) return &out;
         Value* top = stack.back();
         if (top->type == Type::Array) return &top->array.emplace_back();
         return &top->object.emplace_back(Member{std::move(key), Value{}}).second;
     };
-    for (;;) {
-        const Event event = reader.next();
+    for (Event event = first;; event = reader.next()) {
         switch (event) {
         case Event::ObjectBegin:
         case Event::ArrayBegin: {
             Value* v = slot();
             v->type = event == Event::ArrayBegin ? Type::Array : Type::Object;
             stack.push_back(v);
-            break;
+            continue;
         }
         case Event::ObjectEnd:
         case Event::ArrayEnd: stack.pop_back(); break;
-        case Event::Key: key = std::move(reader.key()); break;
+        case Event::Key: key = std::move(reader.key()); continue;
         case Event::Scalar: *slot() = std::move(reader.scalar()); break;
-        case Event::End: result.ok = true; return result;
-        case Event::Error: {
-            result.value = Value{};
-            const Location at = locate(text, reader.errorOffset());
-            result.line = at.line;
-            result.column = at.column;
-            result.error = reader.errorMessage();
-            return result;
+        case Event::End:
+        case Event::Error: return false;
         }
-        }
+        if (stack.empty()) return true;
     }
+}
+
+ParseResult parse(std::string_view text, int maxDepth) {
+    ParseResult result;
+    Reader reader(text, maxDepth);
+    const Event first = reader.next();
+    if (first != Event::Error && readTree(reader, first, result.value) && reader.next() == Event::End) {
+        result.ok = true;
+        return result;
+    }
+    result.value = Value{};
+    const Location at = locate(text, reader.errorOffset());
+    result.line = at.line;
+    result.column = at.column;
+    result.error = reader.errorMessage();
+    return result;
 }
 
 }  // namespace ap::json

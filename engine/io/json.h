@@ -85,6 +85,13 @@ private:
     Impl* impl_;
 };
 
+// Builds, as a tree, the value whose first event (`first`: a Scalar or an
+// ObjectBegin/ArrayBegin) the reader has just returned, reading up to its
+// end. False on a syntax error; the reader's errorOffset() and
+// errorMessage() say where and what. With it a reader of a large document
+// can stream the parts that are big and take the rest as trees.
+bool readTree(Reader& reader, Event first, Value& out);
+
 // 1-based line and column (in code points) of a byte offset, as an editor
 // shows them; a leading byte order mark is not counted.
 struct Location {
