@@ -140,7 +140,7 @@ Result<Checkpoint> Checkpoint::open(const std::string& dir) {
                        ": no model.safetensors or model.safetensors.index.json (only safetensors weights are read)");
     c.describe_ = index;
     const Result<std::string> text = readTextFile(index, 64 << 20);
-    if (!text.ok) return failure(text.error);
+    if (!text.ok) return failure(index + ": " + text.error);
     const json::ParseResult parsed = json::parse(text.value);
     if (!parsed.ok) return failure(index + ": " + parsed.error);
     const json::Value* map = parsed.value.find("weight_map");

@@ -213,7 +213,7 @@ const char* toString(Family f) {
 Result<ModelConfig> readConfig(const std::string& dir) {
     const std::string file = dir + "/config.json";
     const Result<std::string> text = readTextFile(file, kMaxConfigBytes);
-    if (!text.ok) return Result<ModelConfig>::failure(text.error);
+    if (!text.ok) return Result<ModelConfig>::failure(file + ": " + text.error);
     const json::ParseResult parsed = json::parse(text.value);
     if (!parsed.ok)
         return Result<ModelConfig>::failure(file + ":" + std::to_string(parsed.line) + ":" +
