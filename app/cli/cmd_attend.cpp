@@ -7,12 +7,14 @@
 #include "io/attention_writer.h"
 #include "io/json_writer.h"
 #include "io/scene_writer.h"
+#include "tokenizer/tokenizer.h"
 #include "transformer/forward.h"
 #include "transformer/head_scene.h"
 #include "transformer/model.h"
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <optional>
 
 namespace app {
@@ -128,6 +130,9 @@ int runAttend(const QStringList& argsIn) {
     }
     const ModelConfig& config = model.value->config();
 
+    // The tokenizer gives --text its ids and every id its label; with
+    // --token-ids a folder without one still runs (labels are the ids).
+    const auto tok = ap::tokenizer::Tokenizer::load(dir);
     std::vector<int> tokenIds;
     if (cl.parser.isSet(ids)) {
         for (const QString& item : cl.parser.value(ids).split(QLatin1Char(','))) {
@@ -139,11 +144,32 @@ int runAttend(const QStringList& argsIn) {
             tokenIds.push_back(id);
         }
     } else {
-        printErrBytes(dir + ": --text needs the tokenizer, which this build does not have yet; use --token-ids");
-        return kBadInput;
+        if (!tok.ok) {
+            printErrBytes(tok.error);
+            return kBadInput;
+        }
+        const QByteArray utf8 = cl.parser.value(text).toUtf8();
+        const auto enc = tok.value.encode(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+        if (!enc.ok) {
+            printErrBytes(dir + ": --text: " + enc.error);
+            return kBadInput;
+        }
+        for (std::int32_t id : enc.value.ids) {
+            if (id < 0 || id >= config.vocab) {
+                printErrBytes(dir + ": the tokenizer gives id " + std::to_string(id) +
+                              ", outside the model's vocabulary of " + std::to_string(config.vocab));
+                return kBadInput;
+            }
+            tokenIds.push_back(int(id));
+        }
+        if (tokenIds.empty()) return cl.usageError(QStringLiteral("--text gives no tokens"));
     }
+    const auto label = [&](int id) {
+        const std::string t = tok.ok ? tok.value.token(id) : std::string();
+        return t.empty() ? std::to_string(id) : t;
+    };
     std::vector<std::string> tokens;
-    for (int id : tokenIds) tokens.push_back(std::to_string(id));
+    for (int id : tokenIds) tokens.push_back(label(id));
 
     const int maxTokens = config.maxPositions - config.positionOffset;
     bool truncated = false;
@@ -161,9 +187,23 @@ int runAttend(const QStringList& argsIn) {
         if (config.causal) {
             options.logitPositions = {int(tokenIds.size()) - 1};
         } else {
-            printErrBytes(dir + ": --top for a masked model needs the tokenizer's mask token, which this build "
-                                "does not have yet");
-            return kBadInput;
+            // The BERT family predicts at the first mask token.
+            std::optional<std::int32_t> mask;
+            if (tok.ok)
+                mask = tok.value.tokenId(config.modelType == "bert" || config.modelType == "distilbert" ? "[MASK]"
+                                                                                                        : "<mask>");
+            if (tok.ok && !mask) mask = tok.value.tokenId("[MASK]");
+            if (!mask) {
+                printErrBytes(dir + ": --top needs the tokenizer's mask token" +
+                              (tok.ok ? std::string(", and it has none") : ": " + tok.error));
+                return kBadInput;
+            }
+            const auto at = std::find(tokenIds.begin(), tokenIds.end(), *mask);
+            if (at == tokenIds.end()) {
+                printErrBytes(dir + ": --top: the input has no mask token " + tok.value.token(*mask) + " to predict");
+                return kBadInput;
+            }
+            options.logitPositions = {int(at - tokenIds.begin())};
         }
     }
 
@@ -224,7 +264,7 @@ int runAttend(const QStringList& argsIn) {
             const auto best = topPredictions(result.logits.row(0), topN);
             for (std::size_t i = 0; i < best.size(); ++i) {
                 o += (i ? ", " : "") + std::string("{\"id\": ") + std::to_string(best[i].id) + ", \"token\": ";
-                w.string(std::to_string(best[i].id));
+                w.string(label(best[i].id));
                 o += ", \"probability\": " + ap::json::formatFloat(best[i].probability) + "}";
             }
             o += "]";

@@ -58,8 +58,7 @@ for name in manifest["models"]:
     out = os.path.join(tmp, name + ".npz")
     scene = os.path.join(tmp, name + ".scene.json")
     args = ["attend", d, "--token-ids", ids, "-o", out, "--scene", "%d:%d" % (L - 1, H - 1), scene]
-    if ref["causal"]:
-        args += ["--top", "5"]
+    args += ["--top", "5"]
     code, so, se = run(*args)
     check(code == 0, "%s: attend exit %d: %s" % (name, code, se))
     if code != 0:
@@ -71,29 +70,43 @@ for name in manifest["models"]:
     z = np.load(out)
     check(np.abs(z["attentions"] - att).max() < TOL, name + ": .npz attentions differ from the reference")
     check(list(z["tokens"]) == j["tokens"], name + ": .npz tokens")
-    if ref["causal"]:
-        probs = ref["probabilities"]
-        best = sorted(range(len(probs)), key=lambda i: -probs[i])[:5]
-        got = j["next_tokens"]
-        check([t["id"] for t in got] == best, name + ": next_tokens order %s vs %s" % ([t["id"] for t in got], best))
-        check(all(abs(t["probability"] - probs[t["id"]]) < TOL for t in got), name + ": next_tokens probabilities")
-        # Ablation: the distribution and the later layers follow the reference.
-        ab = ",".join("%d:%d" % tuple(h) for h in ref["ablate"])
-        out_ab = os.path.join(tmp, name + "_ab.safetensors")
-        code, so, se = run("attend", d, "--token-ids", ids, "-o", out_ab, "--top", "5", "--ablate", ab)
-        check(code == 0, name + ": attend --ablate: " + se)
-        if code == 0:
-            a, toks = read_safetensors(out_ab)
-            check(np.abs(a - att_ab).max() < TOL, name + ": ablated attentions")
-            pa = ref["ablated_probabilities"]
-            check(all(abs(t["probability"] - pa[t["id"]]) < TOL for t in last_json(so)["next_tokens"]),
-                  name + ": ablated next_tokens")
+    probs = ref["probabilities"]
+    best = sorted(range(len(probs)), key=lambda i: -probs[i])[:5]
+    got = j["next_tokens"]
+    check([t["id"] for t in got] == best, name + ": next_tokens order %s vs %s" % ([t["id"] for t in got], best))
+    check(all(abs(t["probability"] - probs[t["id"]]) < TOL for t in got), name + ": next_tokens probabilities")
+    # Ablation: the distribution and the later layers follow the reference.
+    ab = ",".join("%d:%d" % tuple(h) for h in ref["ablate"])
+    out_ab = os.path.join(tmp, name + "_ab.safetensors")
+    code, so, se = run("attend", d, "--token-ids", ids, "-o", out_ab, "--top", "5", "--ablate", ab)
+    check(code == 0, name + ": attend --ablate: " + se)
+    if code == 0:
+        a, toks = read_safetensors(out_ab)
+        check(np.abs(a - att_ab).max() < TOL, name + ": ablated attentions")
+        pa = ref["ablated_probabilities"]
+        check(all(abs(t["probability"] - pa[t["id"]]) < TOL for t in last_json(so)["next_tokens"]),
+              name + ": ablated next_tokens")
     # The head as a scene: compute gives back its weights.
     code, so, se = run("compute", scene)
     check(code == 0, name + ": compute the scene: " + se)
     if code == 0:
         w = np.array(json.loads(so)["heads"][0]["weights"])
         check(np.abs(w - att[L - 1, H - 1]).max() < TOL, name + ": the scene's weights differ from the head's")
+
+# --text through the checkpoint's tokenizer: [CLS] ... [SEP], the mask found.
+d = os.path.join(FIX, "bert")
+ref = json.load(open(os.path.join(d, "reference.json")))
+words = ["[MASK]" if i == 4 else "w%d" % i for i in ref["ids"]]
+code, so, se = run("attend", d, "--text", " ".join(words), "-o", os.path.join(tmp, "text.npz"), "--top", "3")
+check(code == 0, "--text: " + se)
+if code == 0:
+    j = last_json(so)
+    check(j["token_ids"] == [2] + ref["ids"] + [3], "--text ids %s" % j["token_ids"])
+    check(j["tokens"][0] == "[CLS]" and j["tokens"][-1] == "[SEP]" and "[MASK]" in j["tokens"], "--text tokens")
+    check(j["position"] == ref["position"] + 1 and j["next_tokens"][0]["token"].startswith(("w", "[")),
+          "--text mask position")
+code, so, se = run("attend", d, "--text", "w5 w6", "-o", os.path.join(tmp, "text.npz"), "--top", "3")
+check(code == 2 and "no mask token [MASK]" in se, "--top without a mask: " + se)
 
 # .npy output.
 d = os.path.join(FIX, "llama")

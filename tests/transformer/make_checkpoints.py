@@ -3,7 +3,8 @@
 an independent reference forward pass in float64 torch for each.
 
 For every model OUT/<name>/ holds config.json, model.safetensors (or shards
-with model.safetensors.index.json), and:
+with model.safetensors.index.json), a WordPiece vocab.txt for the BERT
+family (words w5, w6, ... and [MASK] = 4), and:
   reference.npz   attentions [layers, heads, T, T]
   reference_ablated.npz  the same with heads ablated
   reference.json  ids, the logit position, probabilities there (full
@@ -379,9 +380,18 @@ def main():
                 weight_map.update({n: fn for n, _ in part})
             with open(os.path.join(d, "model.safetensors.index.json"), "w") as f:
                 json.dump({"metadata": {}, "weight_map": weight_map}, f, indent=1)
-        ids = torch.randint(2, a.vocab, (a.tokens,), generator=gen).tolist()
         causal = cfg["model_type"] in ("gpt2", "llama", "mistral", "qwen2")
-        position = a.tokens - 1 if causal else min(2, a.tokens - 1)
+        if causal:
+            ids = torch.randint(2, a.vocab, (a.tokens,), generator=gen).tolist()
+            position = a.tokens - 1
+        else:
+            # A masked-LM input: [MASK] (id 4 of the vocab.txt below) once.
+            ids = torch.randint(5, a.vocab, (a.tokens,), generator=gen).tolist()
+            position = min(2, a.tokens - 1)
+            ids[position] = 4
+            with open(os.path.join(d, "vocab.txt"), "w") as f:
+                f.write("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] +
+                                  ["w%d" % i for i in range(5, a.vocab)]) + "\n")
         layers = a.layers
         ablate = [(0, 1 % a.heads), (layers - 1, 0)]
         with torch.no_grad():
