@@ -1,0 +1,69 @@
+// The transformer forward pass on a checkpoint (docs/transformers.md): open
+// time, then REPEATS runs on TOKENS token ids with every layer's attention
+// kept; prints one JSON line with the median, the fastest run and the
+// resident memory against the weights' file size. Compare with
+// bench/torch_transformer.py on the same checkpoint and thread count.
+//   bench_transformer MODEL_DIR [TOKENS=128] [REPEATS=9] [THREADS=2] [F16_SCRATCH_CHECK=0]
+#include "transformer/forward.h"
+#include "transformer/model.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+long rssKiB() {
+    std::ifstream f("/proc/self/status");
+    std::string l;
+    while (std::getline(f, l))
+        if (l.rfind("VmRSS:", 0) == 0) return std::stol(l.substr(6));
+    return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_transformer MODEL_DIR [TOKENS] [REPEATS] [THREADS]\n");
+        return 2;
+    }
+    const int tokens = argc > 2 ? std::atoi(argv[2]) : 128;
+    const int repeats = argc > 3 ? std::atoi(argv[3]) : 9;
+    const int threads = argc > 4 ? std::atoi(argv[4]) : 2;
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    const auto model = ap::transformer::Model::open(argv[1]);
+    const double openMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    if (!model.ok) {
+        std::fprintf(stderr, "%s\n", model.error.c_str());
+        return 2;
+    }
+    // Deterministic ids spread over the vocabulary.
+    std::vector<int> ids(static_cast<std::size_t>(tokens));
+    for (int i = 0; i < tokens; ++i)
+        ids[std::size_t(i)] = int((1103515245ull * unsigned(i + 1) + 12345ull) % unsigned(model.value->config().vocab));
+    ap::transformer::Forward forward(model.value);
+    ap::transformer::ForwardOptions options;
+    options.threads = threads;
+    ap::transformer::ForwardResult result;
+    std::vector<double> ms;
+    for (int r = 0; r < repeats + 1; ++r) {
+        const ap::Status s = forward.run(ids, options, result);
+        if (!s.ok) {
+            std::fprintf(stderr, "%s\n", s.message.c_str());
+            return 2;
+        }
+        if (r > 0) ms.push_back(result.seconds * 1000.0);  // the first run warms the page cache
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("{\"model_type\": \"%s\", \"tokens\": %d, \"threads\": %d, \"open_ms\": %.1f, \"median_ms\": %.2f, "
+                "\"min_ms\": %.2f, \"rss_mib\": %.1f, \"weights_mib\": %.1f}\n",
+                model.value->config().modelType.c_str(), tokens, threads, openMs, ms[ms.size() / 2], ms.front(),
+                rssKiB() / 1024.0, double(model.value->checkpoint().fileBytes()) / (1 << 20));
+    return 0;
+}
