@@ -4,14 +4,11 @@
 // scalar: training runs in float, gradient checks in double.
 #pragma once
 
+#include "experiments/matrix_types.h"
+
 #include <Eigen/Core>
 
 namespace ap {
-
-template <typename Scalar>
-using MatrixX = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
-template <typename Scalar>
-using VectorX = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
 
 // What the backward pass reads, filled by forward(). Reused from batch to
 // batch: Eigen keeps the storage while the shapes stay the same.

@@ -1,0 +1,107 @@
+// The spatial attention experiment end to end: distorted digits
+// (digit_data.h), a spatial transformer network and its baseline
+// (spatial_model.h) trained side by side with Adam on the same batches, and
+// what the transformer learned on fresh test digits: its accuracy against
+// the baseline's, how well the region it samples covers the digit, and how
+// its rotation follows the one applied. Options in, Summary out.
+#pragma once
+
+#include "experiments/digit_data.h"
+#include "experiments/spatial_model.h"
+#include "experiments/timestep_experiment.h"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ap {
+
+struct SpatialData {
+    DigitSet train, test;
+};
+
+// One test digit as the transformer sees it.
+struct SpatialSample {
+    std::vector<float> input;   // 40 x 40, in 0..1
+    std::vector<float> output;  // S x S: what the classifier sees
+    std::array<double, 6> theta{};
+    std::array<float, 4> box{};  // the digit's true box, pixel edges
+    int label = 0;
+    int predicted = 0;  // by the transformer network
+    int baselinePredicted = 0;
+    double angle = 0.0;         // applied, degrees
+    double learnedAngle = 0.0;  // of theta, degrees
+    double iou = 0.0;
+};
+
+struct SpatialSnapshot {
+    int epoch = 0;
+    int batch = 0;
+    int batchesPerEpoch = 0;
+    bool endOfEpoch = false;
+    double trainLoss = 0.0;  // mean over the epoch so far
+    double baselineTrainLoss = 0.0;
+    double testLoss = 0.0;  // the transformer network's, on the test digits
+    double accuracy = 0.0;  // on the test digits
+    double baselineAccuracy = 0.0;
+    double boxIou = 0.0;              // mean over the test digits
+    double angleCorrelation = 0.0;    // Pearson, applied vs learned angle; 0 when either is constant
+    std::vector<SpatialSample> grid;  // the first gridSamples test digits
+};
+
+struct SpatialOptions {
+    Distortion distortion = Distortion::All;
+    int samples = 8000;
+    int testSamples = 1000;
+    int epochs = 3;
+    int batch = 64;
+    double learningRate = 3e-3;  // Adam's, for the classifiers
+    // The localisation network's learning rate is learningRate times this:
+    // a small step in theta moves every sample point at once, and a
+    // transformer that jumps early loses the digit before the classifier
+    // has learned what to look for (the paper lowers it too, section 4.1).
+    double localisationRate = 0.3;
+    int sampleSide = 28;  // S
+    std::uint64_t seed = 0;
+    // As in the time-step experiment: each batch is split in two fixed
+    // halves, summed in a fixed order, so 1 and 2 threads give the same bits.
+    int threads = 2;
+    int snapshotEvery = 0;  // also evaluate every this many batches (0: per epoch only)
+    int gridSamples = 12;
+
+    std::function<void(const SpatialData&)> onData;  // once, before training
+    std::function<void(const ExperimentProgress&)> onBatch;
+    std::function<void(const SpatialSnapshot&)> onSnapshot;
+    std::function<void(const SpatialSnapshot&)> onEpoch;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+std::string validate(const SpatialOptions& options);
+
+struct SpatialSummary {
+    bool ok = false;
+    std::string error;
+    bool cancelled = false;
+    int epochsRun = 0;
+    SpatialSnapshot final;
+    double seconds = 0.0;
+};
+
+// Draw order: the training digits, the test digits, the transformer
+// network's initial parameters, the baseline's, then one shuffle per epoch.
+SpatialSummary runSpatialExperiment(const SpatialOptions& options);
+
+// The intersection over union of the region theta samples (the output
+// square mapped into the input: a parallelogram) and an axis-aligned box,
+// both in pixel edges of a canvas x canvas input.
+double samplingBoxIou(const double* theta, const std::array<float, 4>& box, int canvas);
+// The rotation of theta's linear part (the angle of the nearest rotation),
+// degrees, clockwise on screen like the applied angle.
+double learnedAngle(const double* theta);
+// Pearson's r; 0 when either series is constant.
+double pearson(const std::vector<double>& a, const std::vector<double>& b);
+
+}  // namespace ap

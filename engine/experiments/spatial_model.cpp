@@ -1,0 +1,149 @@
+#include "experiments/spatial_model.h"
+
+#include <algorithm>
+
+namespace ap {
+
+template <typename Scalar>
+void ConvBlock<Scalar>::forward(const Scalar* params, const Scalar* x, int batch) {
+    const Eigen::Index planes = Eigen::Index(shape.out) * batch;
+    conv.resize(planes * shape.outH() * shape.outW());
+    convForward(shape, params, x, batch, conv.data(), cache);
+    pooled.resize(planes * pooledH() * pooledW());
+    maxPoolForward(conv.data(), int(planes), shape.outH(), shape.outW(), pooled.data(), argmax);
+    reluForward(pooled.data(), pooled.size());
+}
+
+template <typename Scalar>
+void ConvBlock<Scalar>::backward(const Scalar* params, int batch, Scalar* grad, Scalar* dx) {
+    const Eigen::Index planes = Eigen::Index(shape.out) * batch;
+    reluBackward(pooled.data(), dPooled.data(), pooled.size());
+    dConv.resize(conv.size());
+    maxPoolBackward(dPooled.data(), int(planes), shape.outH(), shape.outW(), argmax, dConv.data());
+    convBackward(shape, params, dConv.data(), batch, grad, dx, cache);
+}
+
+template <typename Scalar>
+SpatialNet<Scalar>::SpatialNet(const SpatialShape& shape) : shape_(shape) {
+    const int half = shape.canvas / 2;
+    loc1_ = {1, shape.locChannels1, 5, half, half};
+    const int loc1Pooled = loc1_.outH() / 2;
+    loc2_ = {shape.locChannels1, shape.locChannels2, 3, loc1Pooled, loc1Pooled};
+    const int loc2Pooled = loc2_.outH() / 2;
+    locFlat_ = shape.locChannels2 * loc2Pooled * loc2Pooled;
+    cls1_ = {1, shape.channels1, 5, shape.sample, shape.sample};
+    const int cls1Pooled = cls1_.outH() / 2;
+    cls2_ = {shape.channels1, shape.channels2, 5, cls1Pooled, cls1Pooled};
+    const int cls2Pooled = cls2_.outH() / 2;
+    flat_ = shape.channels2 * cls2Pooled * cls2Pooled;
+    if (shape.transformer) {
+        oLoc2_ = oLoc1_ + loc1_.parameters();
+        oLocDense1_ = oLoc2_ + loc2_.parameters();
+        oLocDense2_ = oLocDense1_ + Eigen::Index(locFlat_ + 1) * shape.locHidden;
+        classifierOffset_ = oLocDense2_ + Eigen::Index(shape.locHidden + 1) * 6;
+    }
+    oCls2_ = classifierOffset_ + cls1_.parameters();
+    oDense1_ = oCls2_ + cls2_.parameters();
+    oDense2_ = oDense1_ + Eigen::Index(flat_ + 1) * shape.hidden;
+    count_ = oDense2_ + Eigen::Index(shape.hidden + 1) * SpatialShape::kClasses;
+}
+
+template <typename Scalar>
+void SpatialNet<Scalar>::initialize(Scalar* p, Random& random) const {
+    const SpatialShape& s = shape_;
+    if (s.transformer) {
+        initializeLayer(p + oLoc1_, loc1_.weights(), loc1_.out, loc1_.in * 25, random);
+        initializeLayer(p + oLoc2_, loc2_.weights(), loc2_.out, loc2_.in * 9, random);
+        initializeLayer(p + oLocDense1_, locFlat_ * s.locHidden, s.locHidden, locFlat_, random);
+        // The transformer starts as the identity, so the classifier first
+        // sees the canvas as the baseline does.
+        std::fill(p + oLocDense2_, p + classifierOffset_, Scalar(0));
+        identityTheta(p + oLocDense2_ + Eigen::Index(s.locHidden) * 6);
+    }
+    initializeLayer(p + classifierOffset_, cls1_.weights(), cls1_.out, cls1_.in * 25, random);
+    initializeLayer(p + oCls2_, cls2_.weights(), cls2_.out, cls2_.in * 25, random);
+    initializeLayer(p + oDense1_, flat_ * s.hidden, s.hidden, flat_, random);
+    initializeLayer(p + oDense2_, s.hidden * SpatialShape::kClasses, SpatialShape::kClasses, s.hidden, random);
+}
+
+template <typename Scalar>
+void SpatialNet<Scalar>::forward(const Scalar* p, const Scalar* images, int batch, SpatialWorkspace<Scalar>& ws) const {
+    const SpatialShape& s = shape_;
+    ws.theta.resize(6, batch);
+    if (s.transformer) {
+        // The localisation network needs the digit's place and pose, not its
+        // strokes' detail: it looks at the canvas at half resolution.
+        ws.halfCanvas.resize(Eigen::Index(batch) * (s.canvas / 2) * (s.canvas / 2));
+        maxPoolForward(images, batch, s.canvas, s.canvas, ws.halfCanvas.data(), ws.halfArgmax);
+        ws.halfCanvas.array() = (ws.halfCanvas.array() - Scalar(s.inputMean)) / Scalar(s.inputDeviation);
+        ws.loc1.shape = loc1_;
+        ws.loc2.shape = loc2_;
+        ws.loc1.forward(p + oLoc1_, ws.halfCanvas.data(), batch);
+        ws.loc2.forward(p + oLoc2_, ws.loc1.pooled.data(), batch);
+        flattenCnhw(ws.loc2.pooled.data(), loc2_.out, batch, ws.loc2.pooledH() * ws.loc2.pooledW(), ws.locFeatures);
+        denseForward(p + oLocDense1_, locFlat_, s.locHidden, ws.locFeatures, ws.locHidden);
+        reluForward(ws.locHidden.data(), ws.locHidden.size());
+        denseForward(p + oLocDense2_, s.locHidden, 6, ws.locHidden, ws.theta);
+    } else {
+        for (int b = 0; b < batch; ++b) identityTheta(ws.theta.data() + Eigen::Index(b) * 6);
+    }
+    const SamplerShape sampler{s.canvas, s.canvas, s.sample};
+    ws.sampled.resize(Eigen::Index(batch) * s.sample * s.sample);
+    gridSampleForward(sampler, images, ws.theta.data(), batch, ws.sampled.data());
+    ws.cls1.shape = cls1_;
+    ws.cls2.shape = cls2_;
+    ws.normalised = (ws.sampled.array() - Scalar(s.inputMean)) / Scalar(s.inputDeviation);
+    ws.cls1.forward(p + classifierOffset_, ws.normalised.data(), batch);
+    ws.cls2.forward(p + oCls2_, ws.cls1.pooled.data(), batch);
+    flattenCnhw(ws.cls2.pooled.data(), cls2_.out, batch, ws.cls2.pooledH() * ws.cls2.pooledW(), ws.features);
+    denseForward(p + oDense1_, flat_, s.hidden, ws.features, ws.hidden);
+    reluForward(ws.hidden.data(), ws.hidden.size());
+    denseForward(p + oDense2_, s.hidden, SpatialShape::kClasses, ws.hidden, ws.logits);
+}
+
+template <typename Scalar>
+Scalar SpatialNet<Scalar>::lossAndGradient(const Scalar* p, const Scalar* images, const int* labels, int batch,
+                                           Scalar scale, Scalar* grad, SpatialWorkspace<Scalar>& ws) const {
+    const SpatialShape& s = shape_;
+    forward(p, images, batch, ws);
+    const Scalar loss = softmaxCrossEntropy(ws.logits, labels, scale, ws.dLogits);
+
+    denseBackward(p + oDense2_, s.hidden, SpatialShape::kClasses, ws.hidden, ws.dLogits, grad + oDense2_, &ws.dHidden);
+    reluBackward(ws.hidden.data(), ws.dHidden.data(), ws.hidden.size());
+    denseBackward(p + oDense1_, flat_, s.hidden, ws.features, ws.dHidden, grad + oDense1_, &ws.dFeatures);
+    ws.cls2.dPooled.resize(ws.cls2.pooled.size());
+    unflattenCnhw(ws.dFeatures, cls2_.out, batch, ws.cls2.pooledH() * ws.cls2.pooledW(), ws.cls2.dPooled.data());
+    ws.cls1.dPooled.resize(ws.cls1.pooled.size());
+    ws.cls2.backward(p + oCls2_, batch, grad + oCls2_, ws.cls1.dPooled.data());
+    if (!s.transformer) {
+        ws.cls1.backward(p + classifierOffset_, batch, grad + classifierOffset_, nullptr);
+        return loss;
+    }
+    ws.dSampled.resize(ws.sampled.size());
+    ws.cls1.backward(p + classifierOffset_, batch, grad + classifierOffset_, ws.dSampled.data());
+    ws.dSampled /= Scalar(s.inputDeviation);
+
+    // Through the sampler to theta (the images are data, not parameters),
+    // then back through the localisation network.
+    const SamplerShape sampler{s.canvas, s.canvas, s.sample};
+    ws.dTheta.setZero(6, batch);
+    gridSampleBackward(sampler, images, ws.theta.data(), ws.dSampled.data(), batch, ws.dTheta.data(),
+                       static_cast<Scalar*>(nullptr));
+    denseBackward(p + oLocDense2_, s.locHidden, 6, ws.locHidden, ws.dTheta, grad + oLocDense2_, &ws.dLocHidden);
+    reluBackward(ws.locHidden.data(), ws.dLocHidden.data(), ws.locHidden.size());
+    denseBackward(p + oLocDense1_, locFlat_, s.locHidden, ws.locFeatures, ws.dLocHidden, grad + oLocDense1_,
+                  &ws.dLocFeatures);
+    ws.loc2.dPooled.resize(ws.loc2.pooled.size());
+    unflattenCnhw(ws.dLocFeatures, loc2_.out, batch, ws.loc2.pooledH() * ws.loc2.pooledW(), ws.loc2.dPooled.data());
+    ws.loc1.dPooled.resize(ws.loc1.pooled.size());
+    ws.loc2.backward(p + oLoc2_, batch, grad + oLoc2_, ws.loc1.dPooled.data());
+    ws.loc1.backward(p + oLoc1_, batch, grad + oLoc1_, nullptr);
+    return loss;
+}
+
+template struct ConvBlock<float>;
+template struct ConvBlock<double>;
+template class SpatialNet<float>;
+template class SpatialNet<double>;
+
+}  // namespace ap

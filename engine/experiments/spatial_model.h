@@ -1,0 +1,94 @@
+// The spatial transformer network of the spatial attention experiment
+// (Jaderberg et al. 2015), forward and backward by hand, and its baseline:
+// the same classifier looking at the whole canvas through a fixed identity
+// transform.
+//
+//   localisation (transformer only), on the canvas max-pooled to half size:
+//     conv 5x5 (L1) -> max pool 2 -> relu -> conv 3x3 (L2) -> max pool 2 ->
+//     relu -> dense (hidden) -> relu -> dense 6 = theta, which starts as the
+//     identity (zero weights, bias [1 0 0 0 1 0], as PyTorch's tutorial)
+//   sampler: the S x S grid of grid_sampler.h through theta
+//   classifier, on the S x S sample (the PyTorch tutorial's for S = 28):
+//     conv 5x5 (C1) -> max pool 2 -> relu -> conv 5x5 (C2) -> max pool 2 ->
+//     relu -> dense (hidden) -> relu -> dense 10
+// The loss is the softmax cross-entropy, summed over the samples.
+#pragma once
+
+#include "experiments/conv_layers.h"
+#include "experiments/grid_sampler.h"
+
+#include <vector>
+
+namespace ap {
+
+struct SpatialShape {
+    int canvas = 40;  // input images are canvas x canvas
+    int sample = 28;  // S, the classifier's input
+    bool transformer = true;
+    int locChannels1 = 8, locChannels2 = 10, locHidden = 32;
+    int channels1 = 10, channels2 = 20, hidden = 50;
+    // Both networks see (pixel - mean) / deviation (pixels in 0..1), the
+    // sampler the raw pixels, so that its zero padding is background.
+    double inputMean = 0.1, inputDeviation = 0.3;
+    static constexpr int kClasses = 10;
+};
+
+// A conv layer, 2 x 2 max pooling and a relu, with what its backward pass needs.
+template <typename Scalar>
+struct ConvBlock {
+    ConvShape shape;
+    VectorX<Scalar> conv, pooled, dConv, dPooled;
+    std::vector<int> argmax;
+    ConvCache<Scalar> cache;
+
+    int pooledH() const { return shape.outH() / 2; }
+    int pooledW() const { return shape.outW() / 2; }
+    void forward(const Scalar* params, const Scalar* x, int batch);
+    // From dPooled (overwritten); dx may be null.
+    void backward(const Scalar* params, int batch, Scalar* grad, Scalar* dx);
+};
+
+template <typename Scalar>
+struct SpatialWorkspace {
+    VectorX<Scalar> halfCanvas, dSampled;
+    std::vector<int> halfArgmax;
+    ConvBlock<Scalar> loc1, loc2, cls1, cls2;
+    MatrixX<Scalar> locFeatures, locHidden, theta;  // theta: 6 x B, column b = sample b's theta
+    MatrixX<Scalar> features, hidden, logits;
+    VectorX<Scalar> sampled;     // B x S x S
+    VectorX<Scalar> normalised;  // the classifier's input
+    MatrixX<Scalar> dLogits, dHidden, dFeatures, dLocHidden, dLocFeatures, dTheta;
+};
+
+// Parameters are one flat array, the localisation network's layers first
+// (absent in the baseline), each layer's weights then its bias.
+template <typename Scalar>
+class SpatialNet {
+public:
+    SpatialNet() = default;
+    explicit SpatialNet(const SpatialShape& shape);
+
+    const SpatialShape& shape() const { return shape_; }
+    Eigen::Index parameterCount() const { return count_; }
+    // The localisation network's parameters come first: [0, localisationCount()).
+    Eigen::Index localisationCount() const { return classifierOffset_; }
+
+    void initialize(Scalar* params, Random& random) const;
+
+    // images: B x canvas x canvas. Leaves logits (10 x B), theta (6 x B)
+    // and the sampled images in ws.
+    void forward(const Scalar* params, const Scalar* images, int batch, SpatialWorkspace<Scalar>& ws) const;
+    // Sum of the cross-entropies; adds `scale` times its gradient to grad.
+    Scalar lossAndGradient(const Scalar* params, const Scalar* images, const int* labels, int batch, Scalar scale,
+                           Scalar* grad, SpatialWorkspace<Scalar>& ws) const;
+
+private:
+    SpatialShape shape_;
+    ConvShape loc1_, loc2_, cls1_, cls2_;
+    int locFlat_ = 0, flat_ = 0;
+    // Offsets of the layers in the parameter array.
+    Eigen::Index oLoc1_ = 0, oLoc2_ = 0, oLocDense1_ = 0, oLocDense2_ = 0;
+    Eigen::Index classifierOffset_ = 0, oCls2_ = 0, oDense1_ = 0, oDense2_ = 0, count_ = 0;
+};
+
+}  // namespace ap
