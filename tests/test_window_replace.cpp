@@ -3,6 +3,7 @@
 // does, an unrelated scene ends the lesson, and the Steps dock explains the
 // head the heatmap shows. Driven as a user drives the window, offscreen.
 #include "attention/attention.h"
+#include "attention/explain.h"
 #include "document/scene_document.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/explain/learning_tools.h"
@@ -16,7 +17,9 @@
 #include <QComboBox>
 #include <QSlider>
 #include <QUndoStack>
+#include <QHeaderView>
 #include <QLabel>
+#include <QTreeWidget>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -75,6 +78,7 @@ private slots:
     void goingToTheNextLessonAfterAnEditAsks();
     void anUnrelatedSceneEndsTheLesson();
     void stepsExplainTheHeadShown();
+    void stepFormulasShowWholeInANarrowDock();
 };
 
 void TestWindowReplace::choosingALessonAfterAnEditAsks() {
@@ -191,6 +195,39 @@ void TestWindowReplace::stepsExplainTheHeadShown() {
     QTest::mouseClick(w.headGridView(), Qt::LeftButton, {}, w.headGridView()->tileRect(0).center());
     QCOMPARE(steps->explanation().head, 0);
     QCOMPARE(steps->explanation().weight, r.heads[0].weights(row, column));
+}
+
+// The dock's width at 1,280 × 800 is about 270 px: every formula and its
+// numbers show whole (wrapped), none is cut to "q = Q[0, …".
+void TestWindowReplace::stepFormulasShowWholeInANarrowDock() {
+    ap::Scene s = ap::builtInExample();
+    ap::ExplainOptions o;
+    o.query = 2;
+    o.key = 2;
+    ap::Explanation e;
+    QVERIFY(ap::explainScene(s, o, e).ok);
+    StepView view;
+    view.resize(270, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setExplanation(e, QStringLiteral("a → étudiant"));
+    QCoreApplication::processEvents();
+    auto* list = view.findChild<QTreeWidget*>(QStringLiteral("stepList"));
+    QVERIFY(list);
+    const int formulaWidth = list->header()->sectionSize(1);
+    QVERIFY2(formulaWidth * 3 >= list->viewport()->width() * 2 - 3,
+             qPrintable(QStringLiteral("%1 of %2").arg(formulaWidth).arg(list->viewport()->width())));
+    const QFontMetrics fm(list->font());
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = list->topLevelItem(i);
+        const QString formula = item->text(1);
+        const QRect needed = fm.boundingRect(QRect(0, 0, formulaWidth - 8, 1 << 20),
+                                             Qt::TextWordWrap | Qt::TextWrapAnywhere, formula);
+        const QRect shown = list->visualItemRect(item);
+        QVERIFY2(shown.height() >= needed.height(),
+                 qPrintable(QStringLiteral("step %1 \"%2\": %3 px tall, the text needs %4")
+                                .arg(i + 1).arg(formula).arg(shown.height()).arg(needed.height())));
+    }
 }
 
 QTEST_MAIN(TestWindowReplace)
