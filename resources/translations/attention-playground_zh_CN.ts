@@ -1375,6 +1375,10 @@
         <source>softmax probability</source>
         <translation>softmax 概率</translation>
     </message>
+    <message>
+        <source>“%1” → “%2”, head %3 (the heatmap shows the mean of the heads; these steps explain head %3)</source>
+        <translation>“%1” → “%2”，头 %3（热力图显示各头的平均；这些步骤解释的是头 %3）</translation>
+    </message>
 </context>
 <context>
     <name>ui::Lessons</name>
@@ -1759,10 +1763,6 @@
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Translation — Attention Playground</source>
-        <translation>翻译 — 注意力实验场</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
@@ -3600,6 +3600,83 @@
     <message>
         <source>Row %1, column %2 of the pasted block: “%3” is not a number.</source>
         <translation>粘贴数据块的第 %1 行第 %2 列：“%3”不是数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TrainingWindow</name>
+    <message>
+        <source>Translation — Attention Playground</source>
+        <translation>翻译 — 注意力实验场</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ModelLoadBar</name>
+    <message>
+        <source>The model file is read on a worker thread; the window stays usable</source>
+        <translation>模型文件在工作线程中读取；窗口仍可使用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop loading the model and keep the one there is (Esc)</source>
+        <translation>停止加载模型，保留现有模型（Esc）</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SceneTitles</name>
+    <message>
+        <source>Je suis étudiant</source>
+        <translation>Je suis étudiant（我是学生）</translation>
+    </message>
+    <message>
+        <source>Causal self-attention</source>
+        <translation>因果自注意力</translation>
+    </message>
+    <message>
+        <source>Two heads: same word vs previous word</source>
+        <translation>两个头：同一个词与前一个词</translation>
+    </message>
+    <message>
+        <source>Padded batch row: &lt;pad&gt; keys masked</source>
+        <translation>填充的批次行：&lt;pad&gt; 键被掩码</translation>
+    </message>
+    <message>
+        <source>打 电脑 游戏 → play computer game</source>
+        <translation>打 电脑 游戏 → 玩电脑游戏</translation>
+    </message>
+    <message>
+        <source>Lesson 1: the four steps of attention</source>
+        <translation>第 1 课：注意力的四个步骤</translation>
+    </message>
+    <message>
+        <source>Lesson 2: soft, hard and sampled attention</source>
+        <translation>第 2 课：软注意力、硬注意力与采样注意力</translation>
+    </message>
+    <message>
+        <source>Lesson 3: five scoring functions</source>
+        <translation>第 3 课：五种打分函数</translation>
+    </message>
+    <message>
+        <source>Lesson 4: self-attention with projections</source>
+        <translation>第 4 课：带投影的自注意力</translation>
+    </message>
+    <message>
+        <source>Lesson 5: why divide by √d</source>
+        <translation>第 5 课：为什么要除以 √d</translation>
+    </message>
+    <message>
+        <source>Lesson 6: padding and causal masks</source>
+        <translation>第 6 课：填充掩码与因果掩码</translation>
+    </message>
+    <message>
+        <source>Lesson 7: splitting into heads</source>
+        <translation>第 7 课：拆分为多个头</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,31 @@
 
 namespace ui {
 
+namespace {
+
+// The titles of the scenes that ship with the application (resources/scenes
+// and resources/lessons): listed here so that they are translated; any
+// other title is the user's and is shown as written.
+const char* const kBuiltInTitles[] = {
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Je suis étudiant"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Causal self-attention"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Two heads: same word vs previous word"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Padded batch row: <pad> keys masked"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "打 电脑 游戏 → play computer game"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Lesson 1: the four steps of attention"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Lesson 2: soft, hard and sampled attention"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Lesson 3: five scoring functions"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Lesson 4: self-attention with projections"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Lesson 5: why divide by √d"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Lesson 6: padding and causal masks"),
+    QT_TRANSLATE_NOOP("ui::SceneTitles", "Lesson 7: splitting into heads"),
+};
+
+}  // namespace
+
 QString shortTitle(const std::string& title) {
+    for (const char* builtIn : kBuiltInTitles)
+        if (title == builtIn) return QCoreApplication::translate("ui::SceneTitles", builtIn);
     // Decode only the head of a long title: a view's width never shows more,
     // and measuring megabytes of text on every repaint would stall it.
     const std::size_t headBytes = std::min(title.size(), std::size_t(kMaxShownTitleChars) * 4);

@@ -13,7 +13,8 @@ namespace ui {
 // elide it to their width (QFontMetrics::elidedText).
 inline constexpr int kMaxShownTitleChars = 300;
 
-// The title decoded from UTF-8 and cut to kMaxShownTitleChars.
+// The title decoded from UTF-8 and cut to kMaxShownTitleChars; the titles
+// of the built-in examples and lessons in the interface language.
 QString shortTitle(const std::string& title);
 
 }  // namespace ui

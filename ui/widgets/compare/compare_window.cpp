@@ -4,6 +4,7 @@
 #include "render/image_export.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/compare/compare_side.h"
+#include "widgets/common/window_fit.h"
 
 #include <QFileDialog>
 #include <QHeaderView>
@@ -82,7 +83,7 @@ CompareWindow::CompareWindow(const ap::Scene& scene, QWidget* parent) : QMainWin
         connect(v, &HeatmapView::cellClicked, this, [this](int row, int) { selectRow(row); });
         connect(v, &HeatmapView::cellHovered, this, &CompareWindow::hover);
     }
-    resize(1500, 820);
+    resizeWithinScreen(this, QSize(1500, 820));
 }
 
 CompareWindow::~CompareWindow() = default;

@@ -2,6 +2,7 @@
 
 #include "widgets/experiments/experiment_bar_chart.h"
 #include "widgets/experiments/learning_curves.h"
+#include "widgets/common/window_fit.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -70,7 +71,7 @@ ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent) {
     chart()->setValueLabel(tr("excitation"));
     chart()->setPositionLabel(tr("channel"));
     chart()->setToolTip(tr("The weight the excitation gives each channel, averaged over the test images, and over those of each class; the shaded channel carries the label"));
-    resize(1100, 700);
+    resizeWithinScreen(this, QSize(1100, 700));
 }
 
 ChannelWindow* ChannelWindow::open(QWidget* parent) {

@@ -4,6 +4,7 @@
 #include "widgets/common/heatmap_view.h"
 #include "widgets/experiments/experiment_bar_chart.h"
 #include "widgets/experiments/learning_curves.h"
+#include "widgets/common/window_fit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -93,7 +94,7 @@ TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent) {
         if (!path.isEmpty()) exportHeatmapCsv(path);
     });
     file->insertAction(file->actions().at(2), heatmapCsv);
-    resize(1200, 820);
+    resizeWithinScreen(this, QSize(1200, 820));
 }
 
 TimestepWindow* TimestepWindow::open(QWidget* parent) {

@@ -37,6 +37,7 @@ LearningTools::LearningTools(const PlaygroundParts& parts, QMenu* before) : QObj
 
     lessons_ = new LessonsPanel(parts.document, w);
     lessons_->setObjectName(QStringLiteral("lessonsPanel"));
+    lessons_->setReplaceGuard(parts.confirmReplace);
     lessonsDock_ = new QDockWidget(tr("Lessons"), w);
     lessonsDock_->setObjectName(QStringLiteral("lessonsDock"));
     // Scrolls rather than widening the window's right side past a small screen.
@@ -120,13 +121,19 @@ void LearningTools::explain() {
         steps_->clear(QString::fromStdString(st.message));
         return;
     }
-    const QString cell = s.heads > 1 ? tr("“%1” → “%2”, head %3")
-                                           .arg(QString::fromStdString(s.queryLabel(o.query)),
-                                                QString::fromStdString(s.keyLabel(o.key)))
-                                           .arg(o.head)  // 0-based, as in the heatmap and the head grid
-                                     : tr("“%1” → “%2”")
-                                           .arg(QString::fromStdString(s.queryLabel(o.query)),
-                                                QString::fromStdString(s.keyLabel(o.key)));
+    const QString query = QString::fromStdString(s.queryLabel(o.query));
+    const QString key = QString::fromStdString(s.keyLabel(o.key));
+    // Heads are 0-based, as in the heatmap and the head grid. The engine
+    // explains one head; with the mean shown, say which one it is.
+    QString cell;
+    if (s.heads == 1)
+        cell = tr("“%1” → “%2”").arg(query, key);
+    else if (head_ < 0)
+        cell = tr("“%1” → “%2”, head %3 (the heatmap shows the mean of the heads; these steps explain head %3)")
+                   .arg(query, key)
+                   .arg(o.head);
+    else
+        cell = tr("“%1” → “%2”, head %3").arg(query, key).arg(o.head);
     steps_->setExplanation(e, cell);
 }
 

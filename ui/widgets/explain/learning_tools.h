@@ -11,6 +11,7 @@
 #include <QPointer>
 
 #include <array>
+#include <functional>
 #include <vector>
 
 class QDockWidget;
@@ -37,6 +38,8 @@ struct PlaygroundParts {
     HeatmapView* heatmap = nullptr;
     BarChartView* barChart = nullptr;
     std::array<MatrixModel*, 3> tables{};  // Q, K, V
+    // Asked before a lesson replaces the scene; false keeps it.
+    std::function<bool()> confirmReplace;
 };
 
 class LearningTools : public QObject {

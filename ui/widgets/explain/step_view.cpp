@@ -10,12 +10,39 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
 
 namespace ui {
+namespace {
+
+// QTreeView wraps an item's text only within the height its delegate asks
+// for, and QStyledItemDelegate asks for one line: this one measures the
+// text wrapped to its column's width, so that long formulas show whole.
+class WrappingDelegate : public QStyledItemDelegate {
+public:
+    explicit WrappingDelegate(QTreeView* view) : QStyledItemDelegate(view), view_(view) {}
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const int margin = 2 * (view_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view_) + 1);
+        const int width = std::max(8, view_->header()->sectionSize(index.column()) - margin);
+        const QRect text = opt.fontMetrics.boundingRect(QRect(0, 0, width, 1 << 20),
+                                                        Qt::TextWordWrap | Qt::TextWrapAnywhere, opt.text);
+        const QSize base = QStyledItemDelegate::sizeHint(option, index);
+        return {base.width(), std::max(base.height(), text.height() + 4)};
+    }
+
+private:
+    QTreeView* view_;
+};
+
+}  // namespace
 
 QString StepView::titleFor(const ap::ExplainStep& step) {
     static const std::map<std::string, const char*> titles = {
@@ -72,8 +99,16 @@ StepView::StepView(QWidget* parent) : QWidget(parent) {
     steps_->setWordWrap(true);
     steps_->setUniformRowHeights(false);
     steps_->setMouseTracking(true);
-    steps_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // The numbers are what the dock is for: the step names take at most
+    // a third of the width, and both columns wrap rather than elide.
+    steps_->setTextElideMode(Qt::ElideNone);
+    steps_->setItemDelegate(new WrappingDelegate(steps_));
+    steps_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    steps_->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     steps_->header()->setStretchLastSection(true);
+    // Row heights follow the column widths only when the rows are laid out
+    // again.
+    connect(steps_->header(), &QHeaderView::sectionResized, this, [this] { steps_->doItemsLayout(); });
     steps_->setToolTip(tr("Hover a step to highlight the numbers it uses in the tables and the heatmap."));
     steps_->viewport()->installEventFilter(this);
     connect(steps_, &QTreeWidget::itemEntered, this, &StepView::onItemEntered);
@@ -116,8 +151,20 @@ void StepView::setExplanation(const ap::Explanation& e, const QString& cell) {
         item->setToolTip(1, formula);
         item->setData(0, Qt::UserRole, i);
     }
+    fitColumns();
     copyText_->setEnabled(true);
     copyLatex_->setEnabled(true);
+}
+
+void StepView::fitColumns() {
+    const int width = steps_->viewport()->width();
+    if (width <= 0) return;
+    int names = 0;
+    for (int i = 0; i < steps_->topLevelItemCount(); ++i)
+        names = std::max(names, steps_->fontMetrics().horizontalAdvance(steps_->topLevelItem(i)->text(0)));
+    const int wanted = std::min(names + 2 * steps_->fontMetrics().averageCharWidth() + steps_->indentation(), width / 3);
+    if (steps_->header()->sectionSize(0) != wanted) steps_->header()->resizeSection(0, wanted);
+    steps_->doItemsLayout();
 }
 
 void StepView::clear(const QString& message) {
@@ -172,6 +219,7 @@ void StepView::changeEvent(QEvent* event) {
 
 bool StepView::eventFilter(QObject* watched, QEvent* event) {
     if (watched == steps_->viewport() && event->type() == QEvent::Leave) emit stepHovered({});
+    if (watched == steps_->viewport() && event->type() == QEvent::Resize) fitColumns();
     return QWidget::eventFilter(watched, event);
 }
 

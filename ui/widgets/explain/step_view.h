@@ -53,6 +53,9 @@ protected:
 
 private:
     void onItemEntered(QTreeWidgetItem* item);
+    // Step names take what they need up to a third of the width; the
+    // formulas get the rest, wrapped.
+    void fitColumns();
 
     QLabel* header_ = nullptr;
     QTreeWidget* steps_ = nullptr;

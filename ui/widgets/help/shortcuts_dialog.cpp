@@ -1,4 +1,5 @@
 #include "widgets/help/shortcuts_dialog.h"
+#include "widgets/common/window_fit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -101,7 +102,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget* source, QWidget* parent) : QDialog(par
     layout->addWidget(table_);
     layout->addWidget(gestures);
     layout->addWidget(buttons);
-    resize(520, 560);
+    resizeWithinScreen(this, QSize(520, 560));
 }
 
 }  // namespace ui

@@ -1,4 +1,5 @@
 #include "widgets/help/user_guide_dialog.h"
+#include "widgets/common/window_fit.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -18,7 +19,7 @@ UserGuideDialog::UserGuideDialog(QWidget* parent) : QDialog(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(browser_);
     layout->addWidget(buttons);
-    resize(760, 640);
+    resizeWithinScreen(this, QSize(760, 640));
     load();
 }
 

@@ -57,6 +57,25 @@ LessonsPanel::LessonsPanel(SceneDocument* document, QWidget* parent) : QWidget(p
     layout->addWidget(task_);
     showIntroduction();
     showTask();
+    connect(document_, &SceneDocument::sceneChanged, this, [this](ChangeKind kind) {
+        if (kind == ChangeKind::Whole && !replacing_) leaveLesson();
+    });
+}
+
+void LessonsPanel::replaceScene(ap::Scene scene) {
+    replacing_ = true;
+    document_->resetScene(std::move(scene));
+    replacing_ = false;
+}
+
+void LessonsPanel::leaveLesson() {
+    if (current_ < 0) return;
+    current_ = -1;
+    done_ = false;
+    chooser_->setCurrentIndex(0);
+    dimensionBox_->setVisible(false);
+    showIntroduction();
+    showTask();
 }
 
 void LessonsPanel::showIntroduction() {
@@ -84,6 +103,10 @@ void LessonsPanel::changeEvent(QEvent* event) {
 
 bool LessonsPanel::startLesson(int index) {
     if (index < 0 || index >= int(lessons().size())) return false;
+    if (guard_ && !guard_()) {
+        chooser_->setCurrentIndex(std::max(0, chooser_->findData(current_)));
+        return false;
+    }
     ap::Scene scene;
     QString error;
     if (!loadLessonScene(index, scene, &error)) {
@@ -97,10 +120,10 @@ bool LessonsPanel::startLesson(int index) {
     dimensionBox_->setVisible(index == 4);
     if (index == 4) {
         scene = saturationScene(1 << dimension_->value(), scene);
-        document_->resetScene(std::move(scene));
+        replaceScene(std::move(scene));
         setDimension(dimension_->value());
     } else {
-        document_->resetScene(std::move(scene));
+        replaceScene(std::move(scene));
     }
     showTask();
     emit lessonStarted(index);
@@ -116,7 +139,7 @@ void LessonsPanel::setDimension(int exponent) {
     dimensionInfo_->setText(tr("d = %1: the rows' largest weight averages %2 with dot and %3 with scaled dot.")
                                 .arg(d)
                                 .arg(QLocale().toString(unscaled, 'f', 2), QLocale().toString(scaled, 'f', 2)));
-    if (document_->scene().queries.cols() != d) document_->resetScene(std::move(scene));
+    if (document_->scene().queries.cols() != d) replaceScene(std::move(scene));
 }
 
 QString LessonsPanel::dimensionSummary() const { return dimensionInfo_->text(); }

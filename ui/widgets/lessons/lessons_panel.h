@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -24,9 +25,15 @@ class LessonsPanel : public QWidget {
 public:
     explicit LessonsPanel(SceneDocument* document, QWidget* parent = nullptr);
 
-    // Loads lesson `index` (0-based) into the document; returns false (and
-    // says why in the panel) when its scene does not read.
+    // Asked before a lesson replaces the scene; returning false keeps the
+    // scene (the window asks Save / Discard / Cancel when it is modified).
+    void setReplaceGuard(std::function<bool()> guard) { guard_ = std::move(guard); }
+    // Loads lesson `index` (0-based) into the document; returns false when
+    // the guard keeps the scene, or (saying why in the panel) when the
+    // lesson's scene does not read.
     bool startLesson(int index);
+    // Another scene was opened: the lesson's task no longer applies.
+    void leaveLesson();
     int currentLesson() const { return current_; }
     bool taskDone() const { return done_; }
     QString taskText() const;
@@ -49,6 +56,8 @@ private:
     void showIntroduction();
     void setDimension(int exponent);
     void showTask();
+    // Replaces the scene as the lesson's own (not a reason to leave it).
+    void replaceScene(ap::Scene scene);
 
     SceneDocument* document_;
     QComboBox* chooser_ = nullptr;
@@ -57,8 +66,10 @@ private:
     QWidget* dimensionBox_ = nullptr;
     QSlider* dimension_ = nullptr;
     QLabel* dimensionInfo_ = nullptr;
+    std::function<bool()> guard_;
     int current_ = -1;
     bool done_ = false;
+    bool replacing_ = false;
 };
 
 }  // namespace ui

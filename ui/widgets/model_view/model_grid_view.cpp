@@ -99,7 +99,9 @@ QString ModelGridView::columnLabel(int column) const {
 
 void ModelGridView::paintGrid(QPainter& p, const QSizeF& size) const {
     p.fillRect(QRectF(QPointF(0, 0), size), palette().color(QPalette::Base));
-    if (columns() == 0 || rows() == 0) return;
+    // Before a file is open there are no tiles (rows() and columns() count
+    // the mean row and columns even then).
+    if (tiles_.size() != std::size_t(rows() * columns()) || layers_ == 0) return;
     const Geometry g = gridGeometry(size);
     p.setFont(pixelFont(QStringLiteral("DejaVu Sans"), std::clamp(g.cell * 0.28, 8.0, 12.0)));
     p.setPen(palette().color(QPalette::Text));
@@ -125,7 +127,7 @@ void ModelGridView::paintGrid(QPainter& p, const QSizeF& size) const {
 void ModelGridView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     paintGrid(p, size());
-    if (selected_.x() >= 0) {
+    if (selected_.x() >= 0 && layers_ > 0) {
         const QRectF r = tileRectF(gridGeometry(size()), selected_.y(), selected_.x());
         p.setPen(QPen(palette().color(QPalette::Highlight), 3));
         p.setBrush(Qt::NoBrush);
@@ -134,6 +136,7 @@ void ModelGridView::paintEvent(QPaintEvent*) {
 }
 
 void ModelGridView::mousePressEvent(QMouseEvent* e) {
+    if (layers_ == 0) return;
     const Geometry g = gridGeometry(size());
     for (int row = 0; row < rows(); ++row)
         for (int c = 0; c < columns(); ++c)
@@ -146,7 +149,7 @@ void ModelGridView::mousePressEvent(QMouseEvent* e) {
 }
 
 bool ModelGridView::event(QEvent* e) {
-    if (e->type() == QEvent::ToolTip) {
+    if (e->type() == QEvent::ToolTip && layers_ > 0) {
         auto* help = static_cast<QHelpEvent*>(e);
         const Geometry g = gridGeometry(size());
         for (int row = 0; row < rows(); ++row)

@@ -7,6 +7,7 @@
 #include "widgets/common/message_bar.h"
 #include "widgets/model_view/head_stats_model.h"
 #include "widgets/model_view/model_grid_view.h"
+#include "widgets/common/window_fit.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -33,7 +34,7 @@ using ap::analysis::HeadFusion;
 
 ModelViewWindow::ModelViewWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("Model view"));
-    resize(1200, 820);
+    resizeWithinScreen(this, QSize(1200, 820));
 
     grid_ = new ModelGridView;
     headView_ = new HeatmapView;

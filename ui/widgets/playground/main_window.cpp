@@ -22,6 +22,8 @@
 #include "widgets/playground/output_view.h"
 #include "widgets/playground/playground_presenter.h"
 #include "widgets/training/training_panel.h"
+#include "widgets/training/training_window.h"
+#include "widgets/common/window_fit.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -97,10 +99,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     // 1360×880 where there is room; on a smaller screen (a 1280×800
     // laptop) the whole window, frame and panel included, stays visible.
-    QSize size(1360, 880);
-    if (const QScreen* s = screen())
-        size = size.boundedTo(s->availableGeometry().size() - QSize(16, 48));
-    resize(size);
+    resizeWithinScreen(this, QSize(1360, 880));
     readSettings();
     updateTitle();
     syncControls();
@@ -218,6 +217,11 @@ void MainWindow::connectPresenter() {
     connect(presenter_, &PlaygroundPresenter::resultReleased, this, [this] {
         if (learning_)
             learning_->setResult(nullptr, nullptr, presenter_->currentHead().head);
+    });
+    // A head chosen in the grid is the head the Steps dock explains.
+    connect(headGrid_, &HeadGridView::headSelected, this, [this](HeadChoice head) {
+        if (learning_)
+            learning_->setHead(head.head);
     });
     connect(presenter_, &PlaygroundPresenter::barChartRowChanged, this, [this](int row, bool weights) {
         if (learning_)
@@ -583,13 +587,9 @@ void MainWindow::exportCsvDialog(bool weights) {
 
 TrainingPanel* MainWindow::trainingPanel() {
     if (!training_) {
-        trainingWindow_ = new QWidget(this, Qt::Window);
-        trainingWindow_->setWindowTitle(tr("Translation — Attention Playground"));
-        auto* layout = new QVBoxLayout(trainingWindow_);
-        layout->setContentsMargins(0, 0, 0, 0);
-        training_ = new TrainingPanel(trainingWindow_);
-        layout->addWidget(training_);
-        trainingWindow_->resize(1200, 800);
+        auto* window = new TrainingWindow(this);
+        trainingWindow_ = window;
+        training_ = window->panel();
         connect(training_, &TrainingPanel::openInPlayground, this, [this](const ap::Scene& s) { setScene(s); });
         installWhatsThis(trainingWindow_);
     }
@@ -673,6 +673,7 @@ void MainWindow::createLearningTools() {
     parts.document = document_;
     parts.heatmap = heatmap_;
     parts.barChart = barChart_;
+    parts.confirmReplace = [this] { return maybeSave(); };
     for (int r = 0; r < 3; ++r) parts.tables[std::size_t(r)] = editors_[r]->model();
     learning_ = new LearningTools(parts);
 }

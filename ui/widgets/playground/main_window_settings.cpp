@@ -4,6 +4,7 @@
 #include "widgets/common/settings_keys.h"
 #include "widgets/playground/main_window.h"
 #include "widgets/playground/playground_presenter.h"
+#include "widgets/common/window_fit.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -16,7 +17,7 @@ namespace ui {
 void MainWindow::readSettings() {
     using namespace settings_keys;
     const QSettings settings;
-    restoreGeometry(settings.value(QLatin1String(kGeometry)).toByteArray());
+    restoreGeometryWithinScreen(this, settings.value(QLatin1String(kGeometry)).toByteArray());
     restoreState(settings.value(QLatin1String(kWindowState)).toByteArray());
     showNumbersAction_->setChecked(settings.value(QLatin1String(kShowNumbers), true).toBool());
     heatmap_->setShowNumbers(showNumbersAction_->isChecked());

@@ -5,6 +5,7 @@
 #include "render/resources_dir.h"
 #include "widgets/training/corpus_picker.h"
 #include "widgets/training/generate_corpus_dialog.h"
+#include "widgets/training/model_load_bar.h"
 #include "widgets/training/pair_list_model.h"
 #include "widgets/training/training_heatmap.h"
 #include "widgets/training/training_plots.h"
@@ -295,7 +296,7 @@ QWidget* TrainingPanel::buildTrainingBox() {
         const QString path = QFileDialog::getOpenFileName(this, tr("Load model"), QString(),
                                                           tr("Translation models (*.apmodel);;All files (*)"));
         if (!path.isEmpty())
-            loadModel(path);
+            loadModelInBackground(path);
     });
 
     // The buttons have a row of their own and the status a fixed height
@@ -310,6 +311,20 @@ QWidget* TrainingPanel::buildTrainingBox() {
         modelButtons->addWidget(actionButton(a, box));
     modelButtons->addStretch(1);
     layout->addLayout(modelButtons);
+    modelLoadBar_ = new ModelLoadBar(box);
+    connect(modelLoadBar_, &ModelLoadBar::finished, this,
+            [this](const QString&, std::shared_ptr<ap::ModelReadResult> read) {
+                const QString error = session_->adoptModel(std::move(*read));
+                showError(error);
+                if (error.isEmpty()) {
+                    plots_->clear();
+                    refreshViews();
+                }
+                updateActions();
+                emit modelLoadFinished(error);
+            });
+    connect(modelLoadBar_, &ModelLoadBar::cancelled, this, &TrainingPanel::updateActions);
+    layout->addWidget(modelLoadBar_);
 
     progress_ = new QProgressBar(box);
     progress_->setObjectName(QStringLiteral("trainingProgress"));
@@ -479,6 +494,20 @@ QString TrainingPanel::loadModel(const QString& path) {
     return error;
 }
 
+void TrainingPanel::loadModelInBackground(const QString& path) {
+    showError({});
+    modelLoadBar_->load(path);
+    updateActions();
+}
+
+bool TrainingPanel::isLoadingModel() const {
+    return modelLoadBar_->isLoading();
+}
+
+void TrainingPanel::cancelModelLoad() {
+    modelLoadBar_->cancel();
+}
+
 void TrainingPanel::showError(const QString& message) {
     errorLabel_->setText(message);
     errorLabel_->setVisible(!message.isEmpty());
@@ -597,13 +626,14 @@ void TrainingPanel::updateActions() {
     loadAction_->setEnabled(idle);
     picker_->setEnabled(idle);
     settings_->setEnabled(idle);
-    trainAction_->setEnabled(idle && corpus());
+    const bool loading = modelLoadBar_ && modelLoadBar_->isLoading();
+    trainAction_->setEnabled(idle && corpus() && !loading);
     pauseAction_->setEnabled(running);
     resumeAction_->setEnabled(state == TrainingSession::State::Paused);
     stopAction_->setEnabled(running);
     playgroundAction_->setEnabled(model() && currentPairIndex() >= 0);
     saveModelAction_->setEnabled(idle && model());
-    loadModelAction_->setEnabled(idle);
+    loadModelAction_->setEnabled(idle && !loading);
 }
 
 void TrainingPanel::onEpoch(const ap::EpochStats& stats) {

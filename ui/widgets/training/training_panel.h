@@ -35,6 +35,7 @@ namespace ui {
 class BarChartView;
 class CorpusPicker;
 class HeatmapView;
+class ModelLoadBar;
 class PairListModel;
 class TrainingPlots;
 class TrainingSettings;
@@ -67,6 +68,12 @@ public:
     // Model files, as Save model… / Load model… do: "" or the message shown.
     QString saveModel(const QString& path);
     QString loadModel(const QString& path);
+    // As Load model… does: reads the file on a worker thread while the
+    // window stays live (a busy bar with Cancel); the model, or the
+    // reader's message, arrives in modelLoadFinished.
+    void loadModelInBackground(const QString& path);
+    bool isLoadingModel() const;
+    void cancelModelLoad();
 
     // Shows pair `index` (0-based) in the heatmap; -1 shows none.
     void selectPair(int index);
@@ -122,6 +129,8 @@ signals:
     void openInPlayground(const ap::Scene& scene);
     // Training began (true) or its run ended, completed or stopped (false).
     void trainingChanged(bool training);
+    // A background model load ended: "" or the message shown.
+    void modelLoadFinished(const QString& error);
 
 private:
     QWidget* buildCorpusBox();
@@ -188,6 +197,7 @@ private:
     QAction* saveModelAction_ = nullptr;
     QAction* loadModelAction_ = nullptr;
     QAction* generateAction_ = nullptr;
+    ModelLoadBar* modelLoadBar_ = nullptr;
 };
 
 }  // namespace ui

@@ -142,7 +142,12 @@ QString TrainingSession::saveModel(const QString& path) const {
 QString TrainingSession::loadModel(const QString& path) {
     if (isTraining())
         return tr("Stop training before loading a model");
-    ap::ModelReadResult read = ap::readModelFile(QFile::encodeName(path).toStdString());
+    return adoptModel(ap::readModelFile(QFile::encodeName(path).toStdString()));
+}
+
+QString TrainingSession::adoptModel(ap::ModelReadResult read) {
+    if (isTraining())
+        return tr("Stop training before loading a model");
     if (!read.ok)
         return QString::fromStdString(read.error);
     model_ = std::make_shared<const ap::Seq2SeqModel>(std::move(read.file.model));

@@ -4,6 +4,7 @@
 // drive it directly.
 #pragma once
 
+#include "translation/model_file.h"
 #include "translation/seq2seq.h"
 #include "widgets/training/training_worker.h"
 
@@ -47,6 +48,8 @@ public:
     // Loads a model trained elsewhere (its vocabularies replace nothing in
     // the corpus: unknown words are <unk> to it). "" or a message.
     QString loadModel(const QString& path);
+    // Takes the model a ModelLoader read (or its message): "" or a message.
+    QString adoptModel(ap::ModelReadResult read);
 
     // The corpus in use (lower-cased when asked), its held-out pairs.
     CorpusPtr corpus() const { return corpus_; }

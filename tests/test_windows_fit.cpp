@@ -1,0 +1,97 @@
+// Every window opens within the screen it is on (the offscreen screen here:
+// 800 × 600, or 400 × 300 at QT_SCALE_FACTOR=2): the compare, time-step,
+// channel, model view and translation windows and the main window, also
+// when the settings hold a geometry saved on a larger screen.
+#include "core/scene.h"
+#include "widgets/common/settings_keys.h"
+#include "widgets/common/window_fit.h"
+#include "widgets/compare/compare_window.h"
+#include "widgets/experiments/channel_window.h"
+#include "widgets/experiments/timestep_window.h"
+#include "widgets/model_view/model_view_window.h"
+#include "widgets/playground/main_window.h"
+#include "widgets/training/training_window.h"
+
+#include <QGuiApplication>
+#include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+
+// Within the room the screen leaves, or (where the screen is smaller still
+// than the window can be) no larger than the window's own minimum.
+QString fits(const QWidget& w) {
+    const QSize room = ui::availableWindowSize(&w).expandedTo(w.minimumSizeHint()).expandedTo(w.minimumSize());
+    if (w.width() <= room.width() && w.height() <= room.height()) return {};
+    return QStringLiteral("%1 is %2×%3, the screen leaves %4×%5")
+        .arg(w.objectName().isEmpty() ? QString::fromLatin1(w.metaObject()->className()) : w.objectName())
+        .arg(w.width())
+        .arg(w.height())
+        .arg(room.width())
+        .arg(room.height());
+}
+
+}  // namespace
+
+class TestWindowsFit : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
+        QSettings().clear();
+    }
+    void cleanupTestCase() { QSettings().clear(); }
+
+    void everyWindowOpensWithinTheScreen() {
+        std::vector<std::unique_ptr<QWidget>> windows;
+        windows.emplace_back(new ui::CompareWindow(ap::builtInExample()));
+        windows.emplace_back(new ui::TimestepWindow);
+        windows.emplace_back(new ui::ChannelWindow);
+        windows.emplace_back(new ui::ModelViewWindow);
+        windows.emplace_back(new ui::TrainingWindow);
+        windows.emplace_back(new ui::MainWindow);
+        for (const auto& w : windows) {
+            w->show();
+            QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+            const QString problem = fits(*w);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+    }
+
+    // A geometry saved on a 2,560 × 1,600 screen is not restored on this
+    // one; one that fits is.
+    void savedGeometryOnlyWhereItFits() {
+        {
+            ui::MainWindow big;
+            big.setGeometry(0, 0, 2400, 1500);
+            QSettings().setValue(QLatin1String(ui::settings_keys::kGeometry), big.saveGeometry());
+        }
+        {
+            ui::MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            const QString problem = fits(w);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        const QSize room = ui::availableWindowSize(nullptr);
+        QWidget probe;
+        probe.setGeometry(10, 10, room.width() - 40, room.height() - 40);
+        const QByteArray small = probe.saveGeometry();
+        QWidget other;
+        other.resize(100, 100);
+        QVERIFY(ui::restoreGeometryWithinScreen(&other, small));
+        QCOMPARE(other.size(), QSize(room.width() - 40, room.height() - 40));
+        QWidget huge;
+        huge.setGeometry(0, 0, room.width() * 3, room.height() * 3);
+        QVERIFY(!ui::restoreGeometryWithinScreen(&other, huge.saveGeometry()));
+        QCOMPARE(other.size(), QSize(room.width() - 40, room.height() - 40));
+    }
+};
+
+QTEST_MAIN(TestWindowsFit)
+#include "test_windows_fit.moc"
