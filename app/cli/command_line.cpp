@@ -173,6 +173,11 @@ const std::vector<CommandInfo>& commands() {
         {"explain", "explain SCENE.json --query I --key J [--head H]\n"
                     "                                      one weight step by step; last line JSON",
          [](const QStringList& a, const std::function<void()>&) { return runExplain(a); }},
+        {"attend", "attend MODEL_DIR (--text TEXT | --token-ids I,J,K) -o OUT.npz|.npy|.safetensors\n"
+                   "      [--truncate] [--scene L:H SCENE.json] [--top N] [--ablate L:H,...]\n"
+                   "                                      run a Hugging Face checkpoint (BERT, GPT-2,\n"
+                   "                                      Llama families); every head's attention",
+         [](const QStringList& a, const std::function<void()>&) { return runAttend(a); }},
     };
     return list;
 }

@@ -84,5 +84,6 @@ int runChannel(const QStringList& args);
 int runAlign(const QStringList& args);
 int runGenerateCorpus(const QStringList& args);
 int runExplain(const QStringList& args);
+int runAttend(const QStringList& args);
 
 }  // namespace app

@@ -1,0 +1,237 @@
+// attend MODEL_DIR (--text TEXT | --token-ids I,J,K) -o OUT.npz|.npy|.safetensors
+//        [--truncate] [--scene L:H SCENE.json] [--top N] [--ablate L:H,...]
+// Runs a Hugging Face checkpoint on the tokens and writes every layer's and
+// head's attention; the last stdout line is JSON.
+#include "command_line.h"
+#include "io/atomic_file.h"
+#include "io/attention_writer.h"
+#include "io/json_writer.h"
+#include "io/scene_writer.h"
+#include "transformer/forward.h"
+#include "transformer/head_scene.h"
+#include "transformer/model.h"
+
+#include <QFileInfo>
+
+#include <optional>
+
+namespace app {
+namespace {
+
+using namespace ap::transformer;
+
+std::optional<HeadId> parseHead(const QString& text) {
+    const QStringList parts = text.split(QLatin1Char(':'));
+    HeadId h;
+    if (parts.size() != 2 || !parseInt(parts[0].trimmed(), 0, 1 << 20, h.layer) ||
+        !parseInt(parts[1].trimmed(), 0, 1 << 20, h.head))
+        return std::nullopt;
+    return h;
+}
+
+std::string jsonText(const std::function<void(ap::json::Writer&)>& write) {
+    std::string out;
+    ap::json::Writer w([&](std::string_view s) {
+        out += s;
+        return true;
+    });
+    write(w);
+    w.finish();
+    return out;
+}
+
+// The arguments after --scene are "L:H" and the scene's file name: taken out
+// here, since the shared parser gives each option one value.
+bool takeSceneArguments(QStringList& args, QString& head, QString& path, QString& error) {
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] != QLatin1String("--scene")) continue;
+        if (i + 2 >= args.size()) {
+            error = QStringLiteral("--scene needs a head L:H and a file name");
+            return false;
+        }
+        if (!head.isEmpty()) {
+            error = QStringLiteral("--scene given twice");
+            return false;
+        }
+        head = args[i + 1];
+        path = args[i + 2];
+        args.remove(i, 3);
+        --i;
+    }
+    return true;
+}
+
+}  // namespace
+
+int runAttend(const QStringList& argsIn) {
+    QStringList args = argsIn;
+    QString sceneHeadText, scenePath, sceneError;
+    const bool sceneOk = takeSceneArguments(args, sceneHeadText, scenePath, sceneError);
+    CommandLine cl(QStringLiteral("attend"), QStringLiteral("MODEL_DIR"),
+                   QStringLiteral("A Hugging Face checkpoint folder (config.json, model.safetensors)."));
+    const QCommandLineOption text(QStringLiteral("text"), QStringLiteral("The text, tokenized as the checkpoint says."),
+                                  QStringLiteral("TEXT"));
+    const QCommandLineOption ids(QStringLiteral("token-ids"),
+                                 QStringLiteral("Token ids, comma-separated, used as they are (no special tokens)."),
+                                 QStringLiteral("I,J,K"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Where to write the attentions: .npz, .npy or .safetensors."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption truncate(QStringLiteral("truncate"),
+                                      QStringLiteral("Cut tokens beyond the model's positions instead of failing."));
+    const QCommandLineOption scene(QStringLiteral("scene"),
+                                   QStringLiteral("Also write head L:H (0-based) as a playground scene."),
+                                   QStringLiteral("L:H SCENE.json"));
+    const QCommandLineOption top(QStringLiteral("top"),
+                                 QStringLiteral("Add the N most probable next tokens (causal models) or predictions "
+                                                "at the first mask token (BERT family) to the JSON."),
+                                 QStringLiteral("N"));
+    const QCommandLineOption ablate(QStringLiteral("ablate"),
+                                    QStringLiteral("Zero these heads' output before the output projection."),
+                                    QStringLiteral("L:H,L:H..."));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("Threads for the forward pass (default: OpenMP's)."),
+                                     QStringLiteral("N"));
+    cl.parser.addOptions({text, ids, output, truncate, scene, top, ablate, threads});
+    int code = kOk;
+    if (!cl.parse(args, code)) return code;
+    if (!sceneOk) return cl.usageError(sceneError);
+    if (cl.parser.isSet(text) == cl.parser.isSet(ids))
+        return cl.usageError(QStringLiteral("give --text or --token-ids"));
+    if (!cl.parser.isSet(output)) return cl.usageError(QStringLiteral("-o OUT.npz|.npy|.safetensors is required"));
+    const std::string outPath = nativePath(cl.parser.value(output));
+    if (!ap::isAttentionFileName(outPath))
+        return cl.usageError(
+            QStringLiteral("%1: unknown output type (use .npz, .npy or .safetensors)").arg(cl.parser.value(output)));
+    int topN = 0, threadCount = 0;
+    if (cl.parser.isSet(top) && !cl.intOption(top, 1, 1 << 20, topN)) return kBadInput;
+    if (cl.parser.isSet(threads) && !cl.intOption(threads, 1, 1024, threadCount)) return kBadInput;
+    ForwardOptions options;
+    options.threads = threadCount;
+    for (const QString& list : cl.parser.values(ablate))
+        for (const QString& item : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const auto h = parseHead(item);
+            if (!h) return cl.usageError(QStringLiteral("--ablate: '%1' is not L:H").arg(item));
+            options.ablate.push_back(*h);
+        }
+    if (!sceneHeadText.isEmpty()) {
+        const auto h = parseHead(sceneHeadText);
+        if (!h) return cl.usageError(QStringLiteral("--scene: '%1' is not L:H").arg(sceneHeadText));
+        options.capture = *h;
+    }
+
+    const std::string dir = nativePath(cl.input);
+    const auto model = Model::open(dir);
+    if (!model.ok) {
+        printErrBytes(model.error);
+        return kBadInput;
+    }
+    const ModelConfig& config = model.value->config();
+
+    std::vector<int> tokenIds;
+    if (cl.parser.isSet(ids)) {
+        for (const QString& item : cl.parser.value(ids).split(QLatin1Char(','))) {
+            int id = 0;
+            if (!parseInt(item.trimmed(), 0, config.vocab - 1, id))
+                return cl.usageError(QStringLiteral("--token-ids: '%1' is not a token id of %2 (0 to %3)")
+                                         .arg(item, cl.input)
+                                         .arg(config.vocab - 1));
+            tokenIds.push_back(id);
+        }
+    } else {
+        printErrBytes(dir + ": --text needs the tokenizer, which this build does not have yet; use --token-ids");
+        return kBadInput;
+    }
+    std::vector<std::string> tokens;
+    for (int id : tokenIds) tokens.push_back(std::to_string(id));
+
+    const int maxTokens = config.maxPositions - config.positionOffset;
+    bool truncated = false;
+    if (int(tokenIds.size()) > maxTokens) {
+        if (!cl.parser.isSet(truncate)) {
+            printErrBytes(dir + ": the input has " + std::to_string(tokenIds.size()) +
+                          " tokens, but the model takes at most " + std::to_string(maxTokens) + " (see --truncate)");
+            return kBadInput;
+        }
+        tokenIds.resize(std::size_t(maxTokens));
+        tokens.resize(std::size_t(maxTokens));
+        truncated = true;
+    }
+    if (topN > 0) {
+        if (config.causal) {
+            options.logitPositions = {int(tokenIds.size()) - 1};
+        } else {
+            printErrBytes(dir + ": --top for a masked model needs the tokenizer's mask token, which this build "
+                                "does not have yet");
+            return kBadInput;
+        }
+    }
+
+    Forward forward(model.value);
+    ForwardResult result;
+    if (const ap::Status s = forward.run(tokenIds, options, result); !s) {
+        printErrBytes(s.message);
+        return kBadInput;
+    }
+
+    std::string sceneText;
+    if (options.capture.layer >= 0) {
+        const std::string title = config.modelType + " layer " + std::to_string(options.capture.layer) + " head " +
+                                  std::to_string(options.capture.head);
+        const ap::Result<ap::Scene> s = headScene(result, tokens, title);
+        if (!s.ok) {
+            printErrBytes(dir + ": " + s.error);
+            return kBadInput;
+        }
+        sceneText = ap::sceneToJson(s.value);
+    }
+
+    ap::AttentionArray array;
+    array.data = result.attentions.data();
+    array.shape = {result.layers, result.heads, result.tokens, result.tokens};
+    array.tokens = tokens;
+    if (const ap::Status s = ap::writeAttentionFile(outPath, array); !s) {
+        printErrBytes(s.message);
+        return kWriteFailed;
+    }
+    if (!sceneText.empty()) {
+        if (const std::string err = ap::writeFileAtomically(nativePath(scenePath), sceneText); !err.empty()) {
+            printErrBytes(err);
+            return kWriteFailed;
+        }
+    }
+
+    const std::string line = jsonText([&](ap::json::Writer& w) {
+        std::string& o = w.out();
+        o += "{\"model_type\": ";
+        w.string(config.modelType);
+        o += ", \"layers\": " + std::to_string(result.layers) + ", \"heads\": " + std::to_string(result.heads);
+        o += ", \"tokens\": ";
+        w.tokens(tokens);
+        o += ", \"token_ids\": [";
+        for (std::size_t i = 0; i < tokenIds.size(); ++i) o += (i ? ", " : "") + std::to_string(tokenIds[i]);
+        o += "], \"seconds\": " + ap::json::formatFloat(float(result.seconds));
+        o += std::string(", \"truncated\": ") + (truncated ? "true" : "false");
+        if (!options.ablate.empty()) {
+            o += ", \"ablated\": [";
+            for (std::size_t i = 0; i < options.ablate.size(); ++i)
+                o += (i ? ", \"" : "\"") + std::to_string(options.ablate[i].layer) + ":" +
+                     std::to_string(options.ablate[i].head) + "\"";
+            o += "]";
+        }
+        if (topN > 0) {
+            o += ", \"position\": " + std::to_string(options.logitPositions[0]) + ", \"next_tokens\": [";
+            const auto best = topPredictions(result.logits.row(0), topN);
+            for (std::size_t i = 0; i < best.size(); ++i) {
+                o += (i ? ", " : "") + std::string("{\"id\": ") + std::to_string(best[i].id) + ", \"token\": ";
+                w.string(std::to_string(best[i].id));
+                o += ", \"probability\": " + ap::json::formatFloat(best[i].probability) + "}";
+            }
+            o += "]";
+        }
+        o += "}";
+    });
+    return printOut(QString::fromStdString(line)) ? kOk : kWriteFailed;
+}
+
+}  // namespace app

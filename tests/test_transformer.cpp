@@ -1,0 +1,240 @@
+// The transformer engine against an independent float64 torch forward pass
+// (tests/transformer/make_checkpoints.py, run by ctest as a fixture into
+// the build tree): every layer's and head's attention, the output
+// distribution, head ablation, a head as a playground scene, and the
+// messages for broken checkpoints.
+#include "attention/attention.h"
+#include "import/attention_import.h"
+#include "io/json.h"
+#include "io/text_file.h"
+#include "transformer/forward.h"
+#include "transformer/head_scene.h"
+#include "transformer/model.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using namespace ap;
+using namespace ap::transformer;
+
+namespace {
+
+const std::string kFixtures = AP_TRANSFORMER_FIXTURES;
+
+struct Reference {
+    std::vector<int> ids;
+    int position = 0;
+    std::vector<double> probabilities, ablatedProbabilities;
+    std::vector<HeadId> ablate;
+    std::shared_ptr<const import::AttentionTensor> attentions, ablated;
+};
+
+Reference readReference(const std::string& dir) {
+    Reference r;
+    const Result<std::string> text = readTextFile(dir + "/reference.json", 1 << 24);
+    EXPECT_TRUE(text.ok) << text.error;
+    const json::ParseResult j = json::parse(text.value);
+    EXPECT_TRUE(j.ok);
+    for (const json::Value& v : j.value.find("ids")->array) r.ids.push_back(int(v.number));
+    r.position = int(j.value.find("position")->number);
+    for (const json::Value& v : j.value.find("probabilities")->array) r.probabilities.push_back(v.number);
+    for (const json::Value& v : j.value.find("ablated_probabilities")->array)
+        r.ablatedProbabilities.push_back(v.number);
+    for (const json::Value& v : j.value.find("ablate")->array)
+        r.ablate.push_back({int(v.array[0].number), int(v.array[1].number)});
+    const import::ReadResult a = import::readAttentionFile(dir + "/reference.npz");
+    EXPECT_TRUE(a.ok) << a.error;
+    r.attentions = a.tensor;
+    const import::ReadResult b = import::readAttentionFile(dir + "/reference_ablated.npz");
+    EXPECT_TRUE(b.ok) << b.error;
+    r.ablated = b.tensor;
+    return r;
+}
+
+// The models make_checkpoints.py writes (its manifest.json lists them too;
+// the names are fixed here so that ctest can list the tests before the
+// fixture has run).
+const std::vector<std::string> kModels = {"gpt2",       "gpt2_f16", "bert",    "roberta",
+                                          "distilbert", "llama",    "mistral", "qwen2"};
+
+// Largest difference over every layer and head.
+double attentionError(const ForwardResult& r, const import::AttentionTensor& ref) {
+    EXPECT_EQ(r.layers, ref.layers);
+    EXPECT_EQ(r.heads, ref.heads);
+    EXPECT_EQ(r.tokens, ref.queries);
+    double worst = 0.0;
+    Matrix slice;
+    for (int l = 0; l < ref.layers; ++l)
+        for (int h = 0; h < ref.heads; ++h) {
+            EXPECT_EQ(ref.slice(l, h, slice), "");
+            const float* p = r.attention(l, h);
+            for (int i = 0; i < r.tokens; ++i)
+                for (int j = 0; j < r.tokens; ++j)
+                    worst = std::max(worst, std::abs(double(p[i * r.tokens + j]) - slice(i, j)));
+        }
+    return worst;
+}
+
+double probabilityError(const ForwardResult& r, const std::vector<double>& ref) {
+    EXPECT_EQ(r.logits.rows(), 1);
+    EXPECT_EQ(std::size_t(r.logits.cols()), ref.size());
+    const std::vector<Prediction> all = topPredictions(r.logits.row(0), int(ref.size()));
+    double worst = 0.0;
+    for (const Prediction& p : all) worst = std::max(worst, std::abs(double(p.probability) - ref[std::size_t(p.id)]));
+    return worst;
+}
+
+class TransformerModel : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(TransformerModel, MatchesTheTorchReference) {
+    const std::string dir = kFixtures + "/" + GetParam();
+    const auto model = Model::open(dir);
+    ASSERT_TRUE(model.ok) << model.error;
+    const Reference ref = readReference(dir);
+    Forward forward(model.value);
+    ForwardOptions options;
+    options.logitPositions = {ref.position};
+    ForwardResult r;
+    ASSERT_TRUE(forward.run(ref.ids, options, r).ok);
+    EXPECT_LT(attentionError(r, *ref.attentions), 1e-4) << GetParam();
+    EXPECT_LT(probabilityError(r, ref.probabilities), 1e-4) << GetParam();
+    const std::vector<Prediction> top = topPredictions(r.logits.row(0), 3);
+    ASSERT_EQ(top.size(), 3u);
+    EXPECT_GE(top[0].probability, top[1].probability);
+    EXPECT_GE(top[1].probability, top[2].probability);
+
+    // Ablation: the heads' output zeroed; later layers and the output follow.
+    options.ablate = ref.ablate;
+    ForwardResult a;
+    ASSERT_TRUE(forward.run(ref.ids, options, a).ok);
+    EXPECT_LT(attentionError(a, *ref.ablated), 1e-4) << GetParam();
+    EXPECT_LT(probabilityError(a, ref.ablatedProbabilities), 1e-4) << GetParam();
+    // The reference itself changes, so the comparison above means something.
+    EXPECT_GT(attentionError(r, *ref.ablated), 1e-3);
+}
+
+TEST_P(TransformerModel, SameResultsForAnyThreadCount) {
+    const std::string dir = kFixtures + "/" + GetParam();
+    const auto model = Model::open(dir);
+    ASSERT_TRUE(model.ok) << model.error;
+    const Reference ref = readReference(dir);
+    Forward forward(model.value);
+    ForwardOptions options;
+    options.logitPositions = {ref.position};
+    ForwardResult one, two;
+    options.threads = 1;
+    ASSERT_TRUE(forward.run(ref.ids, options, one).ok);
+    options.threads = 2;
+    ASSERT_TRUE(forward.run(ref.ids, options, two).ok);
+    EXPECT_EQ(one.attentions, two.attentions);
+    EXPECT_EQ(one.logits, two.logits);
+}
+
+TEST_P(TransformerModel, HeadSceneReproducesTheHead) {
+    const std::string dir = kFixtures + "/" + GetParam();
+    const auto model = Model::open(dir);
+    ASSERT_TRUE(model.ok) << model.error;
+    const Reference ref = readReference(dir);
+    Forward forward(model.value);
+    const ModelConfig& c = model.value->config();
+    for (HeadId h : {HeadId{0, 0}, HeadId{c.layers - 1, c.heads - 1}}) {
+        ForwardOptions options;
+        options.capture = h;
+        ForwardResult r;
+        ASSERT_TRUE(forward.run(ref.ids, options, r).ok);
+        std::vector<std::string> labels;
+        for (int id : ref.ids) labels.push_back("t" + std::to_string(id));
+        const Result<Scene> scene = headScene(r, labels, GetParam());
+        ASSERT_TRUE(scene.ok) << scene.error;
+        EXPECT_EQ(scene.value.mask.causal, c.causal);
+        EXPECT_EQ(scene.value.queries.cols(), c.headDim);
+        AttentionResult computed;
+        ASSERT_TRUE(computeAttention(scene.value, {}, computed).ok);
+        Matrix slice;
+        ASSERT_EQ(ref.attentions->slice(h.layer, h.head, slice), "");
+        EXPECT_LT((computed.heads[0].weights - slice).cwiseAbs().maxCoeff(), 1e-4) << GetParam();
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Checkpoints, TransformerModel, ::testing::ValuesIn(kModels),
+                         [](const auto& info) { return info.param; });
+
+// A copy of a fixture whose config.json is rewritten by `edit`.
+std::string editedCopy(const std::string& name, const std::string& from, const std::string& to) {
+    const fs::path src = fs::path(kFixtures) / name;
+    const fs::path dst = fs::path(::testing::TempDir()) / ("transformer_" + name + "_edited");
+    fs::remove_all(dst);
+    fs::copy(src, dst);
+    std::string text = readTextFile((src / "config.json").string(), 1 << 20).value;
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+    std::ofstream(dst / "config.json") << text;
+    return dst.string();
+}
+
+TEST(TransformerErrors, UnknownModelType) {
+    const std::string dir = editedCopy("gpt2", "\"gpt2\"", "\"t5\"");
+    const auto m = Model::open(dir);
+    ASSERT_FALSE(m.ok);
+    EXPECT_NE(m.error.find(dir + "/config.json"), std::string::npos) << m.error;
+    EXPECT_NE(m.error.find("unknown model_type \"t5\""), std::string::npos) << m.error;
+}
+
+TEST(TransformerErrors, MissingTensorIsNamed) {
+    const Reference ref = readReference(kFixtures + "/gpt2");
+    const int layers = ref.attentions->layers;
+    const std::string dir =
+        editedCopy("gpt2", "\"n_layer\": " + std::to_string(layers), "\"n_layer\": " + std::to_string(layers + 1));
+    const auto m = Model::open(dir);
+    ASSERT_FALSE(m.ok);
+    EXPECT_NE(m.error.find(dir + "/model.safetensors"), std::string::npos) << m.error;
+    EXPECT_NE(m.error.find("tensor 'transformer.h." + std::to_string(layers) + ".ln_1.weight' is missing"),
+              std::string::npos)
+        << m.error;
+}
+
+TEST(TransformerErrors, WrongShapeGivesBothShapes) {
+    const std::string dir = editedCopy("llama", "\"intermediate_size\": ", "\"intermediate_size\": 1");
+    const auto m = Model::open(dir);
+    ASSERT_FALSE(m.ok);
+    EXPECT_NE(m.error.find(dir + "/model-0000"), std::string::npos) << m.error;
+    EXPECT_NE(m.error.find("tensor 'model.layers.0.mlp.gate_proj.weight' has shape ("), std::string::npos) << m.error;
+    EXPECT_NE(m.error.find("config.json gives ("), std::string::npos) << m.error;
+}
+
+TEST(TransformerErrors, TooManyTokensAndBadIds) {
+    const auto m = Model::open(kFixtures + "/bert");
+    ASSERT_TRUE(m.ok) << m.error;
+    Forward forward(m.value);
+    ForwardResult r;
+    const int max = m.value->config().maxPositions;
+    Status s = forward.run(std::vector<int>(std::size_t(max + 1), 5), {}, r);
+    EXPECT_FALSE(s.ok);
+    EXPECT_NE(s.message.find(std::to_string(max + 1) + " tokens, but the model takes at most " + std::to_string(max)),
+              std::string::npos)
+        << s.message;
+    s = forward.run({5, m.value->config().vocab}, {}, r);
+    EXPECT_FALSE(s.ok);
+    EXPECT_NE(s.message.find("outside the vocabulary"), std::string::npos) << s.message;
+}
+
+TEST(TransformerErrors, CancelStopsTheRun) {
+    const auto m = Model::open(kFixtures + "/llama");
+    ASSERT_TRUE(m.ok) << m.error;
+    Forward forward(m.value);
+    std::atomic<bool> cancel{true};
+    ForwardOptions options;
+    options.cancel = &cancel;
+    ForwardResult r;
+    const Status s = forward.run({3, 4, 5}, options, r);
+    EXPECT_FALSE(s.ok);
+    EXPECT_TRUE(s.cancelled);
+}
+
+}  // namespace
