@@ -74,7 +74,11 @@ Invocation classify(int argc, char** argv) {
     if (findCommand(first) || isHelpOrVersion(first)) return Invocation::Command;
     if (isQtWindowOption(first)) return Invocation::Window;
     // The file name is bytes in the local encoding, whatever they are.
-    if (first[0] != '-' && QFileInfo(QFile::decodeName(first)).isFile()) return Invocation::Window;
+    // A folder is a model checkpoint, opened in the model window.
+    if (first[0] != '-') {
+        const QFileInfo info(QFile::decodeName(first));
+        if (info.isFile() || info.isDir()) return Invocation::Window;
+    }
     return Invocation::Unknown;
 }
 

@@ -1108,6 +1108,36 @@
     </message>
 </context>
 <context>
+    <name>ui::HeadView</name>
+    <message>
+        <source>Choose a layer and at least one head.</source>
+        <translation>请选择一层以及至少一个头。</translation>
+    </message>
+    <message>
+        <source>Lines join each token on the left to the tokens it attends to on the right; their opacity is the weight. Hover a token to see only its lines.</source>
+        <translation>连线把左侧的每个词元与它在右侧关注的词元相连，线的不透明度即权重。将鼠标悬停在某个词元上，只显示它的连线。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::HeadViewPanel</name>
+    <message>
+        <source>Draw head %1</source>
+        <translation>绘制头 %1</translation>
+    </message>
+    <message>
+        <source>Heads:</source>
+        <translation>头：</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>The layer whose heads are drawn.</source>
+        <translation>要绘制其各个头的层。</translation>
+    </message>
+</context>
+<context>
     <name>ui::Heatmap</name>
     <message>
         <source>dot</source>
@@ -1802,6 +1832,22 @@
         <source>Write sentence pairs with gold alignments from a toy grammar and train on them</source>
         <translation>用玩具语法写出带标准对齐的句对，并在其上训练</translation>
     </message>
+    <message>
+        <source>Translation — Attention Playground</source>
+        <translation type="vanished">翻译 — 注意力实验场</translation>
+    </message>
+    <message>
+        <source>Open &amp;Model…</source>
+        <translation>打开模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face checkpoint folder and watch its heads as you type</source>
+        <translation>打开 Hugging Face 检查点文件夹，边输入边观察它的各个头</translation>
+    </message>
 </context>
 <context>
     <name>ui::MatrixEditor</name>
@@ -1992,6 +2038,25 @@
     </message>
 </context>
 <context>
+    <name>ui::ModelLoadBar</name>
+    <message>
+        <source>The model file is read on a worker thread; the window stays usable</source>
+        <translation>模型文件在工作线程中读取；窗口仍可使用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop loading the model and keep the one there is (Esc)</source>
+        <translation>停止加载模型，保留现有模型（Esc）</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+</context>
+<context>
     <name>ui::ModelViewWindow</name>
     <message>
         <source>Model view</source>
@@ -2143,6 +2208,174 @@
     </message>
 </context>
 <context>
+    <name>ui::ModelWindow</name>
+    <message>
+        <source>%1 (%2 tokens, %3 ms)</source>
+        <translation>%1（%2 个词元，%3 毫秒）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Model</source>
+        <translation>%1 — %2 — 模型</translation>
+    </message>
+    <message>
+        <source>%1 — Model</source>
+        <translation>%1 — 模型</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n head(s) off; the weights that moved most: layer %1, head %2 (by %3)</source>
+        <translation>
+            <numerusform>已关闭 %n 个头；变化最大的权重：第 %1 层，头 %2（变化 %3）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>A click on a head switches it off or on (Ctrl+click does it at any time).</source>
+        <translation>单击一个头即可关闭或重新打开它（任何时候都可以用 Ctrl+单击）。</translation>
+    </message>
+    <message>
+        <source>BertViz&apos;s head view: the chosen layer&apos;s heads as lines between the tokens, their opacity the weight.</source>
+        <translation>BertViz 式的头视图：所选层的各个头画成词元之间的连线，线的不透明度即权重。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose one head in the grid first.</source>
+        <translation>请先在网格中选择一个头。</translation>
+    </message>
+    <message>
+        <source>Export &amp;Head View…</source>
+        <translation>导出头视图(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export Head View</source>
+        <translation>导出头视图</translation>
+    </message>
+    <message>
+        <source>Gather sub-word tokens into words: a word&apos;s attention to another is the sum over the other word&apos;s tokens, averaged over its own tokens.</source>
+        <translation>把子词词元合并为单词：一个单词对另一个单词的注意力，是对另一个单词的各词元求和，再对本单词的各词元取平均。</translation>
+    </message>
+    <message>
+        <source>Head view</source>
+        <translation>头视图</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Open &amp;Model…</source>
+        <translation>打开模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open Head in &amp;Playground</source>
+        <translation>在实验场中打开头(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open Head in Playground</source>
+        <translation>在实验场中打开头</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face checkpoint folder (config.json, safetensors weights, tokenizer).</source>
+        <translation>打开 Hugging Face 检查点文件夹（config.json、safetensors 权重、分词器）。</translation>
+    </message>
+    <message>
+        <source>Open the chosen head as a playground scene: its queries, keys and values for this text.</source>
+        <translation>把所选的头作为实验场场景打开：包含它对这段文本的查询、键和值。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Opening the model was cancelled.</source>
+        <translation>已取消打开模型。</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Switch &amp;All Heads On</source>
+        <translation>打开所有头(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Switch Head Off</source>
+        <translation>关闭此头</translation>
+    </message>
+    <message>
+        <source>Switch Head On</source>
+        <translation>打开此头</translation>
+    </message>
+    <message>
+        <source>Switch Heads Off by &amp;Clicking</source>
+        <translation>单击关闭头(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>The capital of France is [MASK].</source>
+        <translation>法国的首都是[MASK]。</translation>
+    </message>
+    <message>
+        <source>The quick brown fox jumps over the lazy dog</source>
+        <translation>敏捷的棕色狐狸跳过了那只懒狗</translation>
+    </message>
+    <message>
+        <source>Tokens as the model sees them; %1 marks a piece that continues the word before it.</source>
+        <translation>模型所见的词元；%1 标记接续前一个单词的子词片段。</translation>
+    </message>
+    <message>
+        <source>Type a sentence; every head follows as you type</source>
+        <translation>输入一句话，每个头都会随输入而更新</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>单词</translation>
+    </message>
+    <message>
+        <source>Words: a word attends to another with the sum of the weights on that word&apos;s tokens, averaged over its own tokens.</source>
+        <translation>单词：一个单词对另一个单词的注意力，是落在那个单词各词元上的权重之和，再对本单词的各词元取平均。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ModelWorker</name>
+    <message>
+        <source>%1 · layer %2 · head %3</source>
+        <translation>%1 · 第 %2 层 · 头 %3</translation>
+    </message>
+    <message>
+        <source>The text gives no tokens.</source>
+        <translation>这段文本没有产生任何词元。</translation>
+    </message>
+    <message>
+        <source>The text is %1 tokens long; %2 takes at most %3.</source>
+        <translation>这段文本有 %1 个词元；%2 最多接受 %3 个。</translation>
+    </message>
+</context>
+<context>
     <name>ui::OutputModel</name>
     <message>
         <source>all keys masked: weights and context are 0</source>
@@ -2185,6 +2418,53 @@
     <message>
         <source>Training pair</source>
         <translation>训练句对</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PredictionsView</name>
+    <message>
+        <source>%1 % with every head on</source>
+        <translation>所有头都打开时为 %1 %</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Next token after “%1” (token %2):</source>
+        <translation>“%1”（词元 %2）之后的下一个词元：</translation>
+    </message>
+    <message>
+        <source>Predictions for the [MASK] at token %1:</source>
+        <translation>对词元 %1 处 [MASK] 的预测：</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>The next token&apos;s ten most probable values.</source>
+        <translation>下一个词元最可能的十个取值。</translation>
+    </message>
+    <message>
+        <source>This checkpoint has no output head, so it gives no predictions.</source>
+        <translation>此检查点没有输出头，因此不给出预测。</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Token id %1</source>
+        <translation>词元编号 %1</translation>
+    </message>
+    <message>
+        <source>Type [MASK] in the text to see what the model predicts there.</source>
+        <translation>在文本中输入 [MASK]，即可看到模型在那里的预测。</translation>
+    </message>
+    <message>
+        <source>With heads switched off: the probability minus the one with every head on, in percentage points.</source>
+        <translation>关闭某些头后：概率减去所有头都打开时的概率，单位为百分点。</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2667,57 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SceneTitles</name>
+    <message>
+        <source>Je suis étudiant</source>
+        <translation>Je suis étudiant（我是学生）</translation>
+    </message>
+    <message>
+        <source>Causal self-attention</source>
+        <translation>因果自注意力</translation>
+    </message>
+    <message>
+        <source>Two heads: same word vs previous word</source>
+        <translation>两个头：同一个词与前一个词</translation>
+    </message>
+    <message>
+        <source>Padded batch row: &lt;pad&gt; keys masked</source>
+        <translation>填充的批次行：&lt;pad&gt; 键被掩码</translation>
+    </message>
+    <message>
+        <source>打 电脑 游戏 → play computer game</source>
+        <translation>打 电脑 游戏 → 玩电脑游戏</translation>
+    </message>
+    <message>
+        <source>Lesson 1: the four steps of attention</source>
+        <translation>第 1 课：注意力的四个步骤</translation>
+    </message>
+    <message>
+        <source>Lesson 2: soft, hard and sampled attention</source>
+        <translation>第 2 课：软注意力、硬注意力与采样注意力</translation>
+    </message>
+    <message>
+        <source>Lesson 3: five scoring functions</source>
+        <translation>第 3 课：五种打分函数</translation>
+    </message>
+    <message>
+        <source>Lesson 4: self-attention with projections</source>
+        <translation>第 4 课：带投影的自注意力</translation>
+    </message>
+    <message>
+        <source>Lesson 5: why divide by √d</source>
+        <translation>第 5 课：为什么要除以 √d</translation>
+    </message>
+    <message>
+        <source>Lesson 6: padding and causal masks</source>
+        <translation>第 6 课：填充掩码与因果掩码</translation>
+    </message>
+    <message>
+        <source>Lesson 7: splitting into heads</source>
+        <translation>第 7 课：拆分为多个头</translation>
     </message>
 </context>
 <context>
@@ -3482,6 +3813,13 @@
     </message>
 </context>
 <context>
+    <name>ui::TrainingWindow</name>
+    <message>
+        <source>Translation — Attention Playground</source>
+        <translation>翻译 — 注意力实验场</translation>
+    </message>
+</context>
+<context>
     <name>ui::UserGuideDialog</name>
     <message>
         <source>User Guide</source>
@@ -3600,83 +3938,6 @@
     <message>
         <source>Row %1, column %2 of the pasted block: “%3” is not a number.</source>
         <translation>粘贴数据块的第 %1 行第 %2 列：“%3”不是数字。</translation>
-    </message>
-</context>
-<context>
-    <name>ui::TrainingWindow</name>
-    <message>
-        <source>Translation — Attention Playground</source>
-        <translation>翻译 — 注意力实验场</translation>
-    </message>
-</context>
-<context>
-    <name>ui::ModelLoadBar</name>
-    <message>
-        <source>The model file is read on a worker thread; the window stays usable</source>
-        <translation>模型文件在工作线程中读取；窗口仍可使用</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Stop loading the model and keep the one there is (Esc)</source>
-        <translation>停止加载模型，保留现有模型（Esc）</translation>
-    </message>
-    <message>
-        <source>Loading %1…</source>
-        <translation>正在加载 %1…</translation>
-    </message>
-</context>
-<context>
-    <name>ui::SceneTitles</name>
-    <message>
-        <source>Je suis étudiant</source>
-        <translation>Je suis étudiant（我是学生）</translation>
-    </message>
-    <message>
-        <source>Causal self-attention</source>
-        <translation>因果自注意力</translation>
-    </message>
-    <message>
-        <source>Two heads: same word vs previous word</source>
-        <translation>两个头：同一个词与前一个词</translation>
-    </message>
-    <message>
-        <source>Padded batch row: &lt;pad&gt; keys masked</source>
-        <translation>填充的批次行：&lt;pad&gt; 键被掩码</translation>
-    </message>
-    <message>
-        <source>打 电脑 游戏 → play computer game</source>
-        <translation>打 电脑 游戏 → 玩电脑游戏</translation>
-    </message>
-    <message>
-        <source>Lesson 1: the four steps of attention</source>
-        <translation>第 1 课：注意力的四个步骤</translation>
-    </message>
-    <message>
-        <source>Lesson 2: soft, hard and sampled attention</source>
-        <translation>第 2 课：软注意力、硬注意力与采样注意力</translation>
-    </message>
-    <message>
-        <source>Lesson 3: five scoring functions</source>
-        <translation>第 3 课：五种打分函数</translation>
-    </message>
-    <message>
-        <source>Lesson 4: self-attention with projections</source>
-        <translation>第 4 课：带投影的自注意力</translation>
-    </message>
-    <message>
-        <source>Lesson 5: why divide by √d</source>
-        <translation>第 5 课：为什么要除以 √d</translation>
-    </message>
-    <message>
-        <source>Lesson 6: padding and causal masks</source>
-        <translation>第 6 课：填充掩码与因果掩码</translation>
-    </message>
-    <message>
-        <source>Lesson 7: splitting into heads</source>
-        <translation>第 7 课：拆分为多个头</translation>
     </message>
 </context>
 </TS>

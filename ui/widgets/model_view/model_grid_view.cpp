@@ -88,6 +88,19 @@ QRect ModelGridView::tileRect(int row, int column) const {
     return tileRectF(gridGeometry(size()), row, column).toAlignedRect();
 }
 
+QPoint ModelGridView::cellAt(const QPointF& pos) const {
+    const Geometry g = gridGeometry(size());
+    for (int row = 0; row < rows(); ++row)
+        for (int c = 0; c < columns(); ++c)
+            if (tileRectF(g, row, c).contains(pos)) return {c, row};
+    return {-1, -1};
+}
+
+void ModelGridView::setAblated(std::set<std::pair<int, int>> heads) {
+    ablated_ = std::move(heads);
+    update();
+}
+
 QString ModelGridView::rowLabel(int row) const {
     return row < layers_ ? tr("L%1").arg(row) : tr("all");
 }
@@ -122,6 +135,17 @@ void ModelGridView::paintGrid(QPainter& p, const QSizeF& size) const {
             else
                 p.drawImage(r, image);  // nearest neighbour: pooled cells stay crisp
         }
+    if (ablated_.empty()) return;
+    // A switched-off head is crossed out: its output no longer reaches the
+    // rest of the model, although its own weights are still computed.
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(230, 40, 40), std::max(1.5, g.cell * 0.06)));
+    for (const auto& [layer, head] : ablated_) {
+        if (layer < 0 || layer >= layers_ || head < 0 || head >= heads_) continue;
+        const QRectF r = tileRectF(g, layer, head).adjusted(2, 2, -2, -2);
+        p.drawLine(r.topLeft(), r.bottomRight());
+        p.drawLine(r.topRight(), r.bottomLeft());
+    }
 }
 
 void ModelGridView::paintEvent(QPaintEvent*) {
@@ -137,15 +161,17 @@ void ModelGridView::paintEvent(QPaintEvent*) {
 
 void ModelGridView::mousePressEvent(QMouseEvent* e) {
     if (layers_ == 0) return;
-    const Geometry g = gridGeometry(size());
-    for (int row = 0; row < rows(); ++row)
-        for (int c = 0; c < columns(); ++c)
-            if (tileRectF(g, row, c).contains(e->position())) {
-                selected_ = {c, row};
-                update();
-                emit tileClicked(choiceAt(row, c));
-                return;
-            }
+    if (e->button() != Qt::LeftButton) return;
+    const QPoint cell = cellAt(e->position());
+    if (cell.x() < 0) return;
+    const bool ablate = ablationMode_ || (e->modifiers() & Qt::ControlModifier);
+    if (ablate && cell.x() < heads_ && cell.y() < layers_) {
+        emit ablateClicked(cell.y(), cell.x());
+        return;
+    }
+    selected_ = cell;
+    update();
+    emit tileClicked(choiceAt(cell.y(), cell.x()));
 }
 
 bool ModelGridView::event(QEvent* e) {

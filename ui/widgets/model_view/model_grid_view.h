@@ -1,7 +1,8 @@
 // The model view's grid: one thumbnail per (layer, head), then per layer
 // the mean and the maximum over its heads, and a last row aggregating over
 // the layers. Tiles arrive one by one from the worker; a click asks for the
-// tile's large view.
+// tile's large view; a click with Ctrl (or any click in ablation mode) on a
+// head asks to switch it off instead.
 #pragma once
 
 #include "analysis/aggregate.h"
@@ -9,6 +10,8 @@
 #include <QImage>
 #include <QWidget>
 
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace ui {
@@ -32,6 +35,15 @@ public:
     void setSelected(const ap::analysis::AttentionChoice& choice);
     QPoint selectedCell() const { return selected_; }
     QRect tileRect(int row, int column) const;
+    // The tile under `pos` as (column, row), or (-1, -1).
+    QPoint cellAt(const QPointF& pos) const;
+
+    // Heads drawn crossed out (switched off); (layer, head) pairs.
+    void setAblated(std::set<std::pair<int, int>> heads);
+    const std::set<std::pair<int, int>>& ablated() const { return ablated_; }
+    // When on, a plain click on a head asks to toggle it (ablateClicked);
+    // otherwise only Ctrl+click does.
+    void setAblationMode(bool on) { ablationMode_ = on; }
 
     // The grid as drawn, for export. Fits ui::PaintFunction.
     void paintGrid(QPainter& painter, const QSizeF& size) const;
@@ -41,6 +53,7 @@ public:
 
 signals:
     void tileClicked(ap::analysis::AttentionChoice choice);
+    void ablateClicked(int layer, int head);
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -59,6 +72,8 @@ private:
     int layers_ = 0, heads_ = 0;
     std::vector<QImage> tiles_;
     QPoint selected_{-1, -1};  // (column, row)
+    std::set<std::pair<int, int>> ablated_;
+    bool ablationMode_ = false;
 };
 
 }  // namespace ui

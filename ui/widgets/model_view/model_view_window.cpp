@@ -32,7 +32,9 @@ namespace ui {
 using ap::analysis::AttentionChoice;
 using ap::analysis::HeadFusion;
 
-ModelViewWindow::ModelViewWindow(QWidget* parent) : QMainWindow(parent) {
+ModelViewWindow::ModelViewWindow(QWidget* parent) : ModelViewWindow(Source::Files, parent) {}
+
+ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(parent), source_(source) {
     setWindowTitle(tr("Model view"));
     resizeWithinScreen(this, QSize(1200, 820));
 
@@ -102,8 +104,11 @@ ModelViewWindow::ModelViewWindow(QWidget* parent) : QMainWindow(parent) {
     cancel_->hide();
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open Attention…"), QKeySequence::Open, this, &ModelViewWindow::chooseAndOpen);
-    open->setToolTip(tr("Open a .npy, .npz, .safetensors or BertViz JSON attention file."));
+    fileMenu_ = file;
+    if (source_ == Source::Files) {
+        QAction* open = file->addAction(tr("&Open Attention…"), QKeySequence::Open, this, &ModelViewWindow::chooseAndOpen);
+        open->setToolTip(tr("Open a .npy, .npz, .safetensors or BertViz JSON attention file."));
+    }
     QAction* exportView = file->addAction(tr("&Export View…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                                           &ModelViewWindow::chooseAndExport);
     exportView->setToolTip(tr("Save the view on top as PNG, SVG, PDF or CSV."));
@@ -115,6 +120,7 @@ ModelViewWindow::ModelViewWindow(QWidget* parent) : QMainWindow(parent) {
     // Weights of 1,024 tokens are mostly near 1/1024: the logarithmic scale
     // shows them. The scale is applied on the worker, with the colours.
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    viewMenu_ = view;
     addColorScaleMenu(view, ColorScale::Fixed, QStringLiteral("modelColorScale_"), [this](ColorScale scale) {
         worker_.setColorScale(scale);
         headView_->setColorScale(scale);
@@ -190,12 +196,21 @@ void ModelViewWindow::openFile(const QString& path) {
     worker_.open(path, fileId_);
 }
 
+void ModelViewWindow::showTensor(AttentionPtr tensor, const QString& description) {
+    description_ = description;
+    fileId_ = nextId_++;
+    headShown_ = rolloutShown_ = false;
+    worker_.show(std::move(tensor), fileId_);
+}
+
 void ModelViewWindow::onOpened(quint64 id, AttentionPtr tensor) {
     if (id != fileId_) return;
+    const bool inPlace = source_ == Source::Live && tensor_ && tensor_->layers == tensor->layers
+                         && tensor_->heads == tensor->heads;
     tensor_ = std::move(tensor);
-    grid_->reset(tensor_->layers, tensor_->heads);
+    if (!inPlace) grid_->reset(tensor_->layers, tensor_->heads);
     info_->setText(tr("%1: %2 layers × %3 heads, %4 queries × %5 keys, %6")
-                       .arg(QFileInfo(path_).fileName())
+                       .arg(source_ == Source::Live ? description_ : QFileInfo(path_).fileName())
                        .arg(tensor_->layers)
                        .arg(tensor_->heads)
                        .arg(tensor_->queries)
@@ -208,7 +223,13 @@ void ModelViewWindow::onOpened(quint64 id, AttentionPtr tensor) {
     progress_->setValue(0);
     progress_->show();
     cancel_->show();
-    showChoice(AttentionChoice{});
+    if (inPlace) {
+        // The tab on top stays; what it shows follows the new tensor.
+        grid_->setSelected(wantedHead_);
+        requestMissing();
+    } else {
+        showChoice(AttentionChoice{});
+    }
     emit fileOpened();
 }
 

@@ -2,7 +2,9 @@
 // thumbnails (with the mean and maximum over heads and over layers), the
 // chosen tile large, the attention rollout, and the per-head statistics in
 // a sortable table linked to the grid. Everything is computed by a worker
-// thread; the window only draws.
+// thread; the window only draws. The attention comes from a file, or live
+// from a model (the model window derives from this one and hands each new
+// result to showTensor()).
 #pragma once
 
 #include "analysis/aggregate.h"
@@ -12,6 +14,7 @@
 
 class QComboBox;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -33,6 +36,12 @@ public:
 
     // Opens the file on the worker; fileOpened() or openFailed() follows.
     void openFile(const QString& path);
+    // Shows attention computed elsewhere; fileOpened() follows. While the
+    // shape stays the same the grid keeps its tiles until the new ones
+    // replace them and the chosen tile stays chosen, so that a live source
+    // updates the picture in place. `description` names the source in the
+    // status bar.
+    void showTensor(AttentionPtr tensor, const QString& description);
     AttentionPtr tensor() const { return tensor_; }
     QString filePath() const { return path_; }
 
@@ -55,10 +64,17 @@ public:
     MessageBar* messageBar() const { return messageBar_; }
 
 signals:
+    // The tensor is in (file or live); its grid and views follow.
     void fileOpened();
     void openFailed(const QString& message);
     void viewShown();
     void statisticsReady();
+
+protected:
+    enum class Source { Files, Live };
+    ModelViewWindow(Source source, QWidget* parent);
+    QMenu* fileMenu() const { return fileMenu_; }
+    QMenu* viewMenu() const { return viewMenu_; }
 
 private:
     void onOpened(quint64 id, AttentionPtr tensor);
@@ -71,8 +87,10 @@ private:
     void chooseAndExportStatistics();
 
     ModelViewWorker worker_;
+    Source source_ = Source::Files;
     AttentionPtr tensor_;
     QString path_;
+    QString description_;
     quint64 fileId_ = 0;
     quint64 nextId_ = 1;
     quint64 headRequest_ = 0, rolloutRequest_ = 0;
@@ -94,6 +112,8 @@ private:
     QLabel* info_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QPushButton* cancel_ = nullptr;
+    QMenu* fileMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
 };
 
 }  // namespace ui

@@ -48,6 +48,20 @@ ModelViewWorker::~ModelViewWorker() {
 void ModelViewWorker::open(const QString& path, quint64 id) {
     QMutexLocker lock(&mutex_);
     pendingOpen_ = path;
+    pendingTensor_.reset();
+    pendingOpenId_ = id;
+    pendingView_.reset();
+    cancelView_ = true;
+    if (!isRunning())
+        start(QThread::LowPriority);
+    else
+        condition_.wakeOne();
+}
+
+void ModelViewWorker::show(AttentionPtr tensor, quint64 id) {
+    QMutexLocker lock(&mutex_);
+    pendingOpen_.reset();
+    pendingTensor_ = std::move(tensor);
     pendingOpenId_ = id;
     pendingView_.reset();
     cancelView_ = true;
@@ -151,6 +165,7 @@ void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int i
 void ModelViewWorker::run() {
     for (;;) {
         std::optional<QString> openPath;
+        AttentionPtr given;
         quint64 openId = 0;
         std::optional<ap::analysis::AttentionChoice> view;
         quint64 viewId = 0;
@@ -159,20 +174,29 @@ void ModelViewWorker::run() {
             const auto gridWork = [&] {
                 return tensor_ && !gridCancelled_ && nextSlice_ < int(tensor_->sliceCount());
             };
-            while (!abort_ && !pendingOpen_ && !pendingView_ && !gridWork()) condition_.wait(&mutex_);
+            while (!abort_ && !pendingOpen_ && !pendingTensor_ && !pendingView_ && !gridWork())
+                condition_.wait(&mutex_);
             if (abort_) return;
             openPath = std::move(pendingOpen_);
             pendingOpen_.reset();
+            given = std::move(pendingTensor_);
+            pendingTensor_.reset();
             openId = pendingOpenId_;
-            if (!openPath) {
+            if (!openPath && !given) {
                 view = pendingView_;
                 pendingView_.reset();
                 viewId = pendingViewId_;
             }
             cancelView_ = false;
         }
-        if (openPath) {
-            const ap::import::ReadResult r = ap::import::readAttentionFile(QFile::encodeName(*openPath).toStdString());
+        if (openPath || given) {
+            ap::import::ReadResult r;
+            if (given) {
+                r.ok = true;
+                r.tensor = std::move(given);
+            } else {
+                r = ap::import::readAttentionFile(QFile::encodeName(*openPath).toStdString());
+            }
             QMutexLocker lock(&mutex_);
             if (!r.ok) {
                 lock.unlock();

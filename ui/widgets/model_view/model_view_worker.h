@@ -1,4 +1,5 @@
-// The model view's worker thread: opens the attention file, then builds the
+// The model view's worker thread: opens the attention file (or takes a
+// tensor computed live by a model), then builds the
 // large view asked for (newest request only, tagged with its id) and, in
 // between, the thumbnails and statistics of every head one slice at a time,
 // so that the first view comes before the grid is complete. The destructor
@@ -43,6 +44,10 @@ public:
 
     // Reads the file off the GUI thread; answers with opened() or openFailed().
     void open(const QString& path, quint64 id);
+    // Takes attention already in memory (a model's live result) as open()
+    // takes a file's; answers with opened(). A newer call replaces a
+    // pending one.
+    void show(AttentionPtr tensor, quint64 id);
     // The large view of `choice`; answers with viewReady() or viewFailed().
     void requestView(const ap::analysis::AttentionChoice& choice, quint64 id);
     // Stops building thumbnails and statistics for the open file.
@@ -74,6 +79,7 @@ private:
     QWaitCondition condition_;
     bool abort_ = false;
     std::optional<QString> pendingOpen_;
+    AttentionPtr pendingTensor_;
     quint64 pendingOpenId_ = 0;
     std::optional<ap::analysis::AttentionChoice> pendingView_;
     quint64 pendingViewId_ = 0;

@@ -15,6 +15,7 @@
 #include "widgets/compare/compare_window.h"
 #include "widgets/explain/learning_tools.h"
 #include "widgets/help/whats_this.h"
+#include "widgets/model/model_window.h"
 #include "widgets/model_view/model_view_window.h"
 #include "widgets/playground/controls_panel.h"
 #include "widgets/playground/head_grid_view.h"
@@ -408,7 +409,27 @@ bool MainWindow::openIfAttentionFile(const QString& path) {
     return true;
 }
 
+ModelWindow* MainWindow::openModel(const QString& dir) {
+    auto* window = new ModelWindow(this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(window, &ModelWindow::openInPlayground, this, [this](const ap::Scene& scene) { setScene(scene); });
+    window->loadModel(dir);
+    window->show();
+    return window;
+}
+
+void MainWindow::openModelDialog() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Model"), startDir());
+    if (!dir.isEmpty())
+        openModel(dir);
+}
+
 void MainWindow::openFileInBackground(const QString& path) {
+    // A folder is a model checkpoint (config.json, weights, tokenizer).
+    if (QFileInfo(path).isDir()) {
+        openModel(path);
+        return;
+    }
     if (openIfAttentionFile(path))
         return;
     messages_->hide();

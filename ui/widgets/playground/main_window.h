@@ -37,6 +37,7 @@ class HeadParamsEditor;
 class HeatmapView;
 class MatrixEditor;
 class MessageBar;
+class ModelWindow;
 class OutputView;
 class PlaygroundPresenter;
 class RecentFiles;
@@ -59,6 +60,9 @@ public:
     // and keeps the open scene.
     void openFileInBackground(const QString& path);
     bool openIfAttentionFile(const QString& path);
+    // Opens a model checkpoint folder in a model window of its own (its
+    // heads open here as scenes); returns that window.
+    ModelWindow* openModel(const QString& dir);
     void cancelOpening();
     bool isOpening() const;
     // Offers, one by one, to restore the scenes that killed processes left
@@ -137,6 +141,7 @@ private:
     bool maybeSave();
     void newScene();
     void openDialog();
+    void openModelDialog();
     void openExample(const QString& path);
     bool save();
     bool saveAs();

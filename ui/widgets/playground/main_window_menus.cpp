@@ -41,6 +41,8 @@ void MainWindow::createFileMenu() {
     file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScene)
         ->setToolTip(tr("Start again from the built-in example"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    file->addAction(tr("Open &Model…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::openModelDialog)
+        ->setToolTip(tr("Open a Hugging Face checkpoint folder and watch its heads as you type"));
     QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
     recent_ = new RecentFiles(recentMenu, this);
     connect(recent_, &RecentFiles::openRequested, this, [this](const QString& p) {

@@ -1,0 +1,319 @@
+// The model window driven as a user drives it, on tiny random-weight
+// checkpoints made by torch (tests/transformer/make_checkpoints.py) with a
+// WordPiece vocabulary over their ids (tests/model_window/add_tokenizers.py):
+// typing updates the grid, stale results are dropped, switching heads off
+// moves the predictions as the torch reference says, a head opened in the
+// playground computes the head's weights, and a folder given to the
+// program opens this window.
+#include "attention/attention.h"
+#include "cli/cli.h"
+#include "import/attention_import.h"
+#include "widgets/common/heatmap_view.h"
+#include "widgets/model/head_view.h"
+#include "widgets/model/head_view_panel.h"
+#include "widgets/model/model_window.h"
+#include "widgets/model/predictions_view.h"
+#include "widgets/model_view/model_grid_view.h"
+#include "widgets/playground/main_window.h"
+
+#include <QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QTableWidget>
+
+#include <cmath>
+
+namespace {
+
+QString checkpoint(const char* model) {
+    return QStringLiteral(AP_MODEL_WINDOW_FIXTURES "/") + QLatin1String(model);
+}
+
+QString readText(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QString::fromUtf8(f.readAll());
+}
+
+struct Reference {
+    std::vector<int> ids;
+    int position = 0;
+    std::vector<double> probabilities, ablatedProbabilities;
+    ui::HeadSet ablate;
+};
+
+Reference readReference(const QString& dir) {
+    Reference r;
+    const QByteArray bytes = readText(dir + QStringLiteral("/reference.json")).toUtf8();
+    const auto doc = QJsonDocument::fromJson(bytes).object();
+    for (const auto v : doc[QStringLiteral("ids")].toArray()) r.ids.push_back(v.toInt());
+    r.position = doc[QStringLiteral("position")].toInt();
+    for (const auto v : doc[QStringLiteral("probabilities")].toArray()) r.probabilities.push_back(v.toDouble());
+    for (const auto v : doc[QStringLiteral("ablated_probabilities")].toArray())
+        r.ablatedProbabilities.push_back(v.toDouble());
+    for (const auto v : doc[QStringLiteral("ablate")].toArray())
+        r.ablate.insert({v.toArray().at(0).toInt(), v.toArray().at(1).toInt()});
+    return r;
+}
+
+double largestDifference(const ap::import::AttentionTensor& a, const QString& npz) {
+    const auto ref = ap::import::readAttentionFile(npz.toStdString());
+    if (!ref.ok || ref.tensor->layers != a.layers || ref.tensor->heads != a.heads || ref.tensor->keys != a.keys)
+        return 1e9;
+    double worst = 0;
+    for (int l = 0; l < a.layers; ++l)
+        for (int h = 0; h < a.heads; ++h) {
+            ap::Matrix x, y;
+            a.slice(l, h, x);
+            ref.tensor->slice(l, h, y);
+            worst = std::max(worst, double((x - y).cwiseAbs().maxCoeff()));
+        }
+    return worst;
+}
+
+// Loads `model`, types its text and waits for the answer.
+bool loadAndType(ui::ModelWindow& w, const char* model) {
+    QSignalSpy loaded(&w, &ui::ModelWindow::modelLoaded);
+    w.loadModel(checkpoint(model));
+    if (!loaded.wait(20000)) return false;
+    QSignalSpy shown(&w, &ui::ModelWindow::resultShown);
+    w.textBox()->setText(readText(checkpoint(model) + QStringLiteral("/window_text.txt")));
+    w.runNow();
+    while (shown.wait(10000))
+        if (shown.last().at(0).toULongLong() == w.latestRequest()) return true;
+    return false;
+}
+
+}  // namespace
+
+class TestModelWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void typingUpdatesTheGrid();
+    void staleResultNeverReplacesANewerOne();
+    void ablationMovesTheNextTokenAsTorchSays();
+    void ablationMovesTheMaskPredictionsAsTorchSays();
+    void wordsGatherPieces();
+    void headViewHoverKeepsOneTokensLines();
+    void headInPlaygroundReproducesTheHead();
+    void folderArgumentOpensTheModelWindow();
+    void badFolderShowsOneMessage();
+};
+
+void TestModelWindow::typingUpdatesTheGrid() {
+    ui::ModelWindow w;
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(loadAndType(w, "gpt2"));
+    QVERIFY2(w.windowTitle().contains(QStringLiteral("gpt2")), qPrintable(w.windowTitle()));
+    const QString dir = checkpoint("gpt2");
+    const Reference ref = readReference(dir);
+    QCOMPARE(w.result()->ids, ref.ids);
+    // The attention shown is the model's, every layer and head.
+    QVERIFY(largestDifference(*w.result()->tensor, dir + QStringLiteral("/reference.npz")) < 1e-4);
+    QTRY_COMPARE(w.grid()->readyTiles(), w.grid()->rows() * w.grid()->columns());
+    QTRY_COMPARE(w.headView()->data().rows(), int(ref.ids.size()));
+
+    // Two more words typed: one request after the pause, the grid follows.
+    QSignalSpy shown(&w, &ui::ModelWindow::resultShown);
+    const quint64 before = w.latestRequest();
+    QTest::keyClicks(w.textBox(), QStringLiteral(" w5 w6"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.latestRequest() > before && !shown.isEmpty()
+                                 && shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
+    QCOMPARE(w.latestRequest(), before + 1);  // the key strokes coalesced into one request
+    QCOMPARE(int(w.result()->ids.size()), int(ref.ids.size()) + 2);
+    QTRY_COMPARE(w.headView()->data().rows(), int(ref.ids.size()) + 2);
+    QCOMPARE(w.grid()->readyTiles(), w.grid()->rows() * w.grid()->columns());
+}
+
+void TestModelWindow::staleResultNeverReplacesANewerOne() {
+    ui::ModelWindow w;
+    QVERIFY(loadAndType(w, "gpt2"));
+    const ui::ModelResultPtr shown = w.result();
+    // Two texts in a row: only the second one's result may be shown.
+    QSignalSpy shownSpy(&w, &ui::ModelWindow::resultShown);
+    w.textBox()->setText(QStringLiteral("w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16"));
+    w.runNow();
+    const quint64 first = w.latestRequest();
+    w.textBox()->setText(QStringLiteral("w3 w4"));
+    w.runNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!shownSpy.isEmpty() && shownSpy.last().at(0).toULongLong() == w.latestRequest(), 10000);
+    for (const auto& call : shownSpy) QVERIFY(call.at(0).toULongLong() != first);
+    QCOMPARE(w.result()->ids, (std::vector<int>{3, 4}));
+    // A late answer to an older request (as the worker would send it if it
+    // finished the first text last) is dropped.
+    QSignalSpy dropped(&w, &ui::ModelWindow::staleResultDropped);
+    const ui::ModelResultPtr newest = w.result();
+    emit w.worker()->resultReady(first, shown);
+    QCOMPARE(dropped.count(), 1);
+    QCOMPARE(w.result(), newest);
+}
+
+void TestModelWindow::ablationMovesTheNextTokenAsTorchSays() {
+    ui::ModelWindow w;
+    QVERIFY(loadAndType(w, "gpt2"));
+    const QString dir = checkpoint("gpt2");
+    const Reference ref = readReference(dir);
+    QCOMPARE(w.result()->predictedAt, ref.position);
+    QCOMPARE(int(w.result()->top.size()), 10);
+    for (const ui::TokenPrediction& p : w.result()->top)
+        QVERIFY(std::abs(p.probability - ref.probabilities[std::size_t(p.id)]) < 1e-4);
+
+    QSignalSpy shown(&w, &ui::ModelWindow::resultShown);
+    w.setAblated(ref.ablate);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
+    QCOMPARE(w.grid()->ablated(), ref.ablate);
+    double moved = 0;
+    for (const ui::TokenPrediction& p : w.result()->top) {
+        QVERIFY(std::abs(p.probability - ref.ablatedProbabilities[std::size_t(p.id)]) < 1e-4);
+        QVERIFY(std::abs(p.unablated - ref.probabilities[std::size_t(p.id)]) < 1e-4);
+        moved = std::max(moved, std::abs(double(p.probability) - double(p.unablated)));
+    }
+    QVERIFY(moved > 1e-3);
+    // Most probable first.
+    for (std::size_t i = 1; i < w.result()->top.size(); ++i)
+        QVERIFY(w.result()->top[i - 1].probability >= w.result()->top[i].probability);
+    // Later layers' attention follows; the table shows the change.
+    QVERIFY(largestDifference(*w.result()->tensor, dir + QStringLiteral("/reference_ablated.npz")) < 1e-4);
+    QVERIFY(w.result()->largestChange > 1e-3);
+    QVERIFY(!w.predictions()->table()->item(0, 2)->text().isEmpty());
+
+    // Ctrl+click on a crossed-out head switches it on again.
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const auto [layer, head] = *ref.ablate.begin();
+    QTest::mouseClick(w.grid(), Qt::LeftButton, Qt::ControlModifier, w.grid()->tileRect(layer, head).center());
+    QCOMPARE(int(w.ablated().size()), int(ref.ablate.size()) - 1);
+}
+
+void TestModelWindow::ablationMovesTheMaskPredictionsAsTorchSays() {
+    ui::ModelWindow w;
+    QVERIFY(loadAndType(w, "bert"));
+    const QString dir = checkpoint("bert");
+    const Reference ref = readReference(dir);
+    QCOMPARE(w.result()->ids, ref.ids);
+    QCOMPARE(w.result()->predictedAt, ref.position);
+    for (const ui::TokenPrediction& p : w.result()->top)
+        QVERIFY(std::abs(p.probability - ref.probabilities[std::size_t(p.id)]) < 1e-4);
+    QSignalSpy shown(&w, &ui::ModelWindow::resultShown);
+    w.setAblated(ref.ablate);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
+    for (const ui::TokenPrediction& p : w.result()->top)
+        QVERIFY(std::abs(p.probability - ref.ablatedProbabilities[std::size_t(p.id)]) < 1e-4);
+    QVERIFY(w.predictions()->caption().contains(QStringLiteral("[MASK]")));
+
+    // Without a [MASK] there is nothing to predict.
+    w.textBox()->setText(QStringLiteral("w3 w4 w5"));
+    w.runNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
+    QCOMPARE(w.result()->predictedAt, -1);
+    QVERIFY(w.result()->top.empty());
+}
+
+void TestModelWindow::wordsGatherPieces() {
+    ui::ModelWindow w;
+    QVERIFY(loadAndType(w, "gpt2"));
+    const ui::ModelResultPtr tokens = w.result();
+    QVERIFY(tokens->tokens.join(QString()).contains(ui::kContinuationMark));
+    QSignalSpy shown(&w, &ui::ModelWindow::resultShown);
+    w.setWords(true);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
+    const auto& words = *w.result()->tensor;
+    const auto& pieces = *tokens->tensor;
+    const QStringList typed = w.textBox()->text().split(QLatin1Char(' '));
+    QCOMPARE(words.queries, int(typed.size()));
+    QCOMPARE(QString::fromStdString(words.queryLabel(1)), typed.at(1));
+    // Word rows are still distributions; a word's weight on another is the
+    // sum over the other's pieces, averaged over its own.
+    ap::Matrix wm, tm;
+    words.slice(1, 2, wm);
+    pieces.slice(1, 2, tm);
+    for (int i = 0; i < wm.rows(); ++i) QVERIFY(std::abs(wm.row(i).sum() - 1.0f) < 1e-5f);
+    // Tokens 1 and 2 form word 1; token 0 is word 0.
+    QVERIFY(std::abs(wm(1, 0) - 0.5f * (tm(1, 0) + tm(2, 0))) < 1e-6f);
+    QVERIFY(std::abs(wm(0, 1) - (tm(0, 1) + tm(0, 2))) < 1e-6f);
+}
+
+void TestModelWindow::headViewHoverKeepsOneTokensLines() {
+    ui::ModelWindow w;
+    QVERIFY(loadAndType(w, "gpt2"));
+    ui::HeadView* view = w.headViewPanel()->view();
+    w.headViewPanel()->showHead(1, 2);
+    QCOMPARE(view->heads(), (std::vector<int>{2}));
+    const int all = view->visibleLines();
+    // Causal: query i reaches at most i + 1 keys.
+    QVERIFY(all > 0 && all <= int(w.result()->ids.size() * (w.result()->ids.size() + 1) / 2));
+    view->setHovered(3, false);
+    QVERIFY(view->visibleLines() <= 4);
+    QVERIFY(view->visibleLines() > 0);
+    view->setHovered(-1, false);
+    QCOMPARE(view->visibleLines(), all);
+    // Choosing a grid tile shows its head there.
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::mouseClick(w.grid(), Qt::LeftButton, {}, w.grid()->tileRect(2, 1).center());
+    QCOMPARE(view->layer(), 2);
+    QCOMPARE(view->heads(), (std::vector<int>{1}));
+}
+
+void TestModelWindow::headInPlaygroundReproducesTheHead() {
+    for (const char* model : {"gpt2", "llama"}) {
+        ui::ModelWindow w;
+        QSignalSpy loaded(&w, &ui::ModelWindow::modelLoaded);
+        w.loadModel(checkpoint(model));
+        QVERIFY(loaded.wait(20000));
+        QSignalSpy shown(&w, &ui::ModelWindow::resultShown);
+        QSignalSpy scene(&w, &ui::ModelWindow::openInPlayground);
+        w.textBox()->setText(readText(checkpoint(model) + QStringLiteral("/window_text.txt")));
+        w.runNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
+        w.openHeadInPlayground(1, 3);
+        QVERIFY(scene.wait(10000));
+        const ap::Scene s = scene.last().at(0).value<ap::Scene>();
+        ap::AttentionResult r;
+        QVERIFY(ap::computeAttention(s, {}, r).ok);
+        ap::Matrix head;
+        w.result()->tensor->slice(1, 3, head);
+        QVERIFY2((r.weightsMean - head).cwiseAbs().maxCoeff() < 1e-4, model);
+        QCOMPARE(int(s.queryTokens.size()), int(w.result()->ids.size()));
+    }
+}
+
+void TestModelWindow::folderArgumentOpensTheModelWindow() {
+    const QByteArray dir = checkpoint("gpt2").toLocal8Bit();
+    char program[] = "attention-playground";
+    char* argv[] = {program, const_cast<char*>(dir.constData()), nullptr};
+    QCOMPARE(app::classify(2, argv), app::Invocation::Window);
+
+    ui::MainWindow main;
+    main.openFileInBackground(checkpoint("gpt2"));
+    auto* w = main.findChild<ui::ModelWindow*>();
+    QVERIFY(w);
+    QSignalSpy shown(w, &ui::ModelWindow::resultShown);
+    QVERIFY(shown.wait(20000));
+    QVERIFY(w->windowTitle().contains(QStringLiteral("gpt2")));
+    // Its heads open in this window's playground.
+    const QString before = QString::fromStdString(main.scene().title);
+    w->openHeadInPlayground(0, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(QString::fromStdString(main.scene().title) != before, 10000);
+    QCOMPARE(main.scene().queries.rows(), qsizetype(w->result()->ids.size()));
+}
+
+void TestModelWindow::badFolderShowsOneMessage() {
+    QTemporaryDir empty;
+    ui::ModelWindow w;
+    QSignalSpy failed(&w, &ui::ModelWindow::loadFailed);
+    w.loadModel(empty.path());
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.last().at(0).toString().contains(QStringLiteral("config.json")),
+             qPrintable(failed.last().at(0).toString()));
+    QVERIFY(!w.textBox()->isEnabled());
+}
+
+QTEST_MAIN(TestModelWindow)
+#include "test_model_window.moc"

@@ -1,0 +1,284 @@
+#include "widgets/model/model_window.h"
+
+#include "render/image_export.h"
+#include "widgets/common/message_bar.h"
+#include "widgets/model/head_view.h"
+#include "widgets/model/head_view_panel.h"
+#include "widgets/model/predictions_view.h"
+#include "widgets/model_view/model_grid_view.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+namespace ui {
+
+ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent) {
+    setWindowTitle(tr("Model"));
+    text_ = new QLineEdit;
+    text_->setPlaceholderText(tr("Type a sentence; every head follows as you type"));
+    text_->setClearButtonEnabled(true);
+    text_->setEnabled(false);
+    words_ = new QCheckBox(tr("Words"));
+    words_->setToolTip(tr("Gather sub-word tokens into words: a word's attention to another is the sum over the "
+                          "other word's tokens, averaged over its own tokens."));
+    auto* bar = new QToolBar(tr("Text"));
+    bar->setObjectName(QStringLiteral("textToolBar"));
+    bar->setMovable(false);
+    bar->addWidget(new QLabel(tr("Text:") + QLatin1Char(' ')));
+    bar->addWidget(text_);
+    bar->addWidget(words_);
+    addToolBar(Qt::TopToolBarArea, bar);
+    addToolBarBreak();
+    auto* legendBar = new QToolBar(tr("Legend"));
+    legendBar->setObjectName(QStringLiteral("legendToolBar"));
+    legendBar->setMovable(false);
+    legend_ = new QLabel;
+    legend_->setWordWrap(true);
+    legendBar->addWidget(legend_);
+    addToolBar(Qt::TopToolBarArea, legendBar);
+    updateLegend();
+
+    headPanel_ = new HeadViewPanel;
+    tabs()->addTab(headPanel_, tr("Head view"));
+    tabs()->setTabToolTip(tabs()->count() - 1, tr("BertViz's head view: the chosen layer's heads as lines between "
+                                                  "the tokens, their opacity the weight."));
+
+    predictions_ = new PredictionsView;
+    auto* dock = new QDockWidget(tr("Predictions"), this);
+    dock->setObjectName(QStringLiteral("predictionsDock"));
+    dock->setWidget(predictions_);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    // File menu: the model first, then the base window's export actions.
+    QMenu* file = fileMenu();
+    QAction* first = file->actions().value(0);
+    auto* open = new QAction(tr("Open &Model…"), this);
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a Hugging Face checkpoint folder (config.json, safetensors weights, tokenizer)."));
+    connect(open, &QAction::triggered, this, &ModelWindow::chooseModel);
+    file->insertAction(first, open);
+    auto* exportHead = new QAction(tr("Export &Head View…"), this);
+    connect(exportHead, &QAction::triggered, this, &ModelWindow::exportHeadView);
+    file->insertAction(file->actions().value(2), exportHead);
+
+    QMenu* model = menuBar()->addMenu(tr("&Model"));
+    model->addAction(tr("Open Head in &Playground"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
+                     &ModelWindow::openSelectedHead)
+        ->setToolTip(tr("Open the chosen head as a playground scene: its queries, keys and values for this text."));
+    ablationMode_ = model->addAction(tr("Switch Heads Off by &Clicking"));
+    ablationMode_->setCheckable(true);
+    ablationMode_->setToolTip(tr("A click on a head switches it off or on (Ctrl+click does it at any time)."));
+    connect(ablationMode_, &QAction::toggled, this, [this](bool on) { grid()->setAblationMode(on); });
+    model->addAction(tr("Switch &All Heads On"), this, [this] { setAblated({}); });
+
+    loading_ = new QWidget;
+    auto* loadingLayout = new QHBoxLayout(loading_);
+    loadingLayout->setContentsMargins(0, 0, 0, 0);
+    loadingLabel_ = new QLabel;
+    auto* busy = new QProgressBar;
+    busy->setRange(0, 0);
+    busy->setMaximumWidth(120);
+    auto* cancel = new QPushButton(tr("Cancel"));
+    cancel->setShortcut(Qt::Key_Escape);
+    loadingLayout->addWidget(loadingLabel_);
+    loadingLayout->addWidget(busy);
+    loadingLayout->addWidget(cancel);
+    statusBar()->addPermanentWidget(loading_);
+    loading_->hide();
+    connect(cancel, &QPushButton::clicked, this, &ModelWindow::cancelLoading);
+
+    debounce_.setSingleShot(true);
+    debounce_.setInterval(kDebounceMs);
+    connect(&debounce_, &QTimer::timeout, this, &ModelWindow::sendRequest);
+    connect(text_, &QLineEdit::textChanged, this, [this] { debounce_.start(); });
+    connect(words_, &QCheckBox::toggled, this, [this] {
+        updateLegend();
+        sendRequest();
+    });
+    connect(grid(), &ModelGridView::ablateClicked, this, &ModelWindow::toggleAblation);
+    connect(grid(), &ModelGridView::tileClicked, this, [this](const ap::analysis::AttentionChoice& c) {
+        if (c.layer >= 0 && c.head >= 0 && !c.rollout) headPanel_->showHead(c.layer, c.head);
+    });
+    grid()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(grid(), &QWidget::customContextMenuRequested, this, &ModelWindow::showGridMenu);
+    connect(&worker_, &ModelWorker::loaded, this, &ModelWindow::onLoaded);
+    connect(&worker_, &ModelWorker::loadFailed, this, [this](quint64 id, const QString& message) {
+        if (id != loadId_) return;
+        loadId_ = 0;
+        loading_->hide();
+        messageBar()->showMessage(message);
+        emit loadFailed(message);
+    });
+    connect(&worker_, &ModelWorker::resultReady, this, &ModelWindow::onResult);
+    connect(&worker_, &ModelWorker::failed, this, [this](quint64 id, const QString& message) {
+        if (id == latest_ || id == sceneId_) messageBar()->showMessage(message);
+    });
+    connect(&worker_, &ModelWorker::sceneReady, this, [this](quint64 id, ScenePtr scene) {
+        if (id == sceneId_) emit openInPlayground(*scene);
+    });
+}
+
+ModelWindow::~ModelWindow() = default;
+
+void ModelWindow::loadModel(const QString& dir) {
+    loadId_ = nextId_++;
+    loaded_ = false;
+    text_->setEnabled(false);
+    loadingLabel_->setText(tr("Opening %1…").arg(QFileInfo(dir).fileName()));
+    loading_->show();
+    setWindowTitle(tr("%1 — Model").arg(QDir::toNativeSeparators(dir)));
+    worker_.load(dir, loadId_);
+}
+
+void ModelWindow::cancelLoading() {
+    if (loadId_ == 0) return;
+    // The window stops waiting at once; the worker finishes opening on its
+    // thread and its answer is dropped.
+    loadId_ = 0;
+    loading_->hide();
+    statusBar()->showMessage(tr("Opening the model was cancelled."), 4000);
+}
+
+void ModelWindow::onLoaded(quint64 id, const ModelInfo& info) {
+    if (id != loadId_) return;
+    loadId_ = 0;
+    loading_->hide();
+    info_ = info;
+    loaded_ = true;
+    ablated_.clear();
+    grid()->setAblated({});
+    setWindowTitle(tr("%1 — %2 — Model").arg(info.modelType, QDir::toNativeSeparators(info.dir)));
+    predictions_->setModel(info);
+    text_->setEnabled(true);
+    if (text_->text().isEmpty())
+        text_->setText(info.causal ? tr("The quick brown fox jumps over the lazy dog")
+                                   : tr("The capital of France is [MASK]."));
+    text_->setFocus();
+    sendRequest();
+    emit modelLoaded();
+}
+
+ModelRequest ModelWindow::currentRequest() const {
+    ModelRequest r;
+    r.text = text_->text();
+    r.ablate = ablated_;
+    r.words = words_->isChecked();
+    return r;
+}
+
+void ModelWindow::runNow() {
+    debounce_.stop();
+    sendRequest();
+}
+
+void ModelWindow::sendRequest() {
+    debounce_.stop();
+    if (!loaded_ || text_->text().trimmed().isEmpty()) return;
+    latest_ = nextId_++;
+    worker_.request(currentRequest(), latest_);
+}
+
+void ModelWindow::onResult(quint64 id, ModelResultPtr result) {
+    if (id != latest_) {
+        emit staleResultDropped(id);
+        return;
+    }
+    result_ = std::move(result);
+    messageBar()->hide();
+    showTensor(result_->tensor, tr("%1 (%2 tokens, %3 ms)")
+                                     .arg(info_.modelType)
+                                     .arg(result_->ids.size())
+                                     .arg(result_->seconds * 1000.0, 0, 'f', 1));
+    headPanel_->setTensor(result_->tensor);
+    predictions_->setResult(*result_, !ablated_.empty());
+    if (!ablated_.empty() && result_->changedLayer >= 0)
+        statusBar()->showMessage(tr("%n head(s) off; the weights that moved most: layer %1, head %2 (by %3)", nullptr,
+                                    int(ablated_.size()))
+                                     .arg(result_->changedLayer)
+                                     .arg(result_->changedHead)
+                                     .arg(double(result_->largestChange), 0, 'f', 3));
+    emit resultShown(id);
+}
+
+void ModelWindow::toggleAblation(int layer, int head) {
+    const std::pair<int, int> h{layer, head};
+    if (!ablated_.erase(h)) ablated_.insert(h);
+    setAblated(ablated_);
+}
+
+void ModelWindow::setAblated(HeadSet heads) {
+    ablated_ = std::move(heads);
+    grid()->setAblated(ablated_);
+    if (ablated_.empty()) statusBar()->clearMessage();
+    sendRequest();
+}
+
+void ModelWindow::setWords(bool words) {
+    words_->setChecked(words);
+}
+
+void ModelWindow::updateLegend() {
+    legend_->setText(words_->isChecked()
+                         ? tr("Words: a word attends to another with the sum of the weights on that word's tokens, "
+                              "averaged over its own tokens.")
+                         : tr("Tokens as the model sees them; %1 marks a piece that continues the word before it.")
+                               .arg(kContinuationMark));
+}
+
+void ModelWindow::openHeadInPlayground(int layer, int head) {
+    if (!loaded_ || text_->text().trimmed().isEmpty()) return;
+    sceneId_ = nextId_++;
+    worker_.requestScene(currentRequest(), layer, head, sceneId_);
+}
+
+void ModelWindow::openSelectedHead() {
+    const QPoint cell = grid()->selectedCell();
+    if (cell.x() < 0 || cell.x() >= info_.heads || cell.y() >= info_.layers) {
+        messageBar()->showMessage(tr("Choose one head in the grid first."));
+        return;
+    }
+    openHeadInPlayground(cell.y(), cell.x());
+}
+
+void ModelWindow::showGridMenu(const QPoint& pos) {
+    const QPoint cell = grid()->cellAt(pos);
+    if (cell.x() < 0 || cell.x() >= info_.heads || cell.y() >= info_.layers) return;
+    const int layer = cell.y(), head = cell.x();
+    QMenu menu(this);
+    menu.addAction(tr("Open Head in Playground"), this, [this, layer, head] { openHeadInPlayground(layer, head); });
+    const bool off = ablated_.count({layer, head}) > 0;
+    menu.addAction(off ? tr("Switch Head On") : tr("Switch Head Off"), this,
+                   [this, layer, head] { toggleAblation(layer, head); });
+    menu.exec(grid()->mapToGlobal(pos));
+}
+
+void ModelWindow::chooseModel() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Model"), info_.dir);
+    if (!dir.isEmpty()) loadModel(dir);
+}
+
+void ModelWindow::exportHeadView() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Head View"), QString(),
+                                                      tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty()) return;
+    const HeadView* view = headPanel_->view();
+    const QString err = exportPicture([view](QPainter& p, const QSizeF& s) { view->paintView(p, s); },
+                                      QSize(800, std::max(600, view->height() * 2)), path);
+    if (!err.isEmpty()) messageBar()->showMessage(err);
+}
+
+}  // namespace ui
