@@ -26,13 +26,13 @@ constexpr std::uint32_t kDosDate = (0 << 9) | (1 << 5) | 1;
 
 }  // namespace
 
-std::string npyBytes(const NpyArray& a) {
+std::string npyHeader(const std::string& descr, const std::vector<std::size_t>& shapeDims) {
     std::string shape = "(";
-    for (std::size_t d : a.shape) shape += std::to_string(d) + ", ";
+    for (std::size_t d : shapeDims) shape += std::to_string(d) + ", ";
     // "(3, 4)"; a 1-D shape keeps its comma, as Python's tuples: "(3,)".
-    if (!a.shape.empty()) shape.resize(shape.size() - (a.shape.size() > 1 ? 2 : 1));
+    if (!shapeDims.empty()) shape.resize(shape.size() - (shapeDims.size() > 1 ? 2 : 1));
     shape += ")";
-    std::string header = "{'descr': '" + a.descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    std::string header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
     // The magic, version and length take 10 bytes; the header is padded with
     // spaces and ends in a newline so that the data starts on a multiple of
     // 64 (the format's specification, NEP 1).
@@ -41,49 +41,55 @@ std::string npyBytes(const NpyArray& a) {
     header.push_back('\n');
     std::string out("\x93NUMPY\x01\x00", 8);
     put16(out, std::uint32_t(header.size()));
-    out += header;
-    out.append(a.bytes);
-    return out;
+    return out + header;
 }
 
+std::string npyBytes(const NpyArray& a) { return npyHeader(a.descr, a.shape) + std::string(a.bytes); }
+
 Status writeNpz(const std::string& path, const std::vector<NpyArray>& arrays) {
-    std::string archive, directory;
+    AtomicFile file;
+    if (Status s = file.open(path); !s) return s;
+    std::string directory;
+    std::uint64_t offset = 0;
     for (const NpyArray& a : arrays) {
-        const std::string entry = npyBytes(a);
+        const std::string header = npyHeader(a.descr, a.shape);
+        const std::uint64_t size = header.size() + a.bytes.size();
         const std::string name = a.name + ".npy";
-        if (entry.size() >= std::numeric_limits<std::uint32_t>::max() ||
-            archive.size() >= std::numeric_limits<std::uint32_t>::max() - entry.size() - 1024)
-            return Status::error(path + ": the arrays are too large for a zip file without the Zip64 extension");
-        const std::uint32_t crc =
-            std::uint32_t(crc32(0L, reinterpret_cast<const Bytef*>(entry.data()), uInt(entry.size())));
-        const std::uint32_t offset = std::uint32_t(archive.size());
+        if (size >= std::numeric_limits<std::uint32_t>::max() ||
+            offset + size + 1024 >= std::numeric_limits<std::uint32_t>::max())
+            return Status::error(path + ": the arrays are too large for a .npz file (over 4 GiB, no Zip64)");
+        std::uint32_t crc = std::uint32_t(crc32_z(0L, reinterpret_cast<const Bytef*>(header.data()), header.size()));
+        crc = std::uint32_t(crc32_z(crc, reinterpret_cast<const Bytef*>(a.bytes.data()), a.bytes.size()));
         // Local file header (APPNOTE.TXT 4.3.7), stored, no extra field.
-        put32(archive, 0x04034b50);
-        put16(archive, 20), put16(archive, 0), put16(archive, 0), put16(archive, 0), put16(archive, kDosDate);
-        put32(archive, crc), put32(archive, std::uint32_t(entry.size())), put32(archive, std::uint32_t(entry.size()));
-        put16(archive, std::uint32_t(name.size())), put16(archive, 0);
-        archive += name;
-        archive += entry;
+        std::string local;
+        put32(local, 0x04034b50);
+        put16(local, 20), put16(local, 0), put16(local, 0), put16(local, 0), put16(local, kDosDate);
+        put32(local, crc), put32(local, std::uint32_t(size)), put32(local, std::uint32_t(size));
+        put16(local, std::uint32_t(name.size())), put16(local, 0);
+        local += name;
         // Its central directory record (4.3.12).
         put32(directory, 0x02014b50);
         put16(directory, 20), put16(directory, 20), put16(directory, 0), put16(directory, 0);
         put16(directory, 0), put16(directory, kDosDate);
-        put32(directory, crc), put32(directory, std::uint32_t(entry.size())),
-            put32(directory, std::uint32_t(entry.size()));
+        put32(directory, crc), put32(directory, std::uint32_t(size)), put32(directory, std::uint32_t(size));
         put16(directory, std::uint32_t(name.size())), put16(directory, 0), put16(directory, 0);
-        put16(directory, 0), put16(directory, 0), put32(directory, 0), put32(directory, offset);
+        put16(directory, 0), put16(directory, 0), put32(directory, 0), put32(directory, std::uint32_t(offset));
         directory += name;
+        file.write(local);
+        file.write(header);
+        file.write(a.bytes);
+        offset += local.size() + size;
     }
-    const std::uint32_t directoryOffset = std::uint32_t(archive.size());
-    archive += directory;
     // End of central directory (4.3.16).
-    put32(archive, 0x06054b50);
-    put16(archive, 0), put16(archive, 0);
-    put16(archive, std::uint32_t(arrays.size())), put16(archive, std::uint32_t(arrays.size()));
-    put32(archive, std::uint32_t(directory.size())), put32(archive, directoryOffset);
-    put16(archive, 0);
-    const std::string error = writeFileAtomically(path, archive);
-    return error.empty() ? Status::success() : Status::error(error);
+    std::string end;
+    put32(end, 0x06054b50);
+    put16(end, 0), put16(end, 0);
+    put16(end, std::uint32_t(arrays.size())), put16(end, std::uint32_t(arrays.size()));
+    put32(end, std::uint32_t(directory.size())), put32(end, std::uint32_t(offset));
+    put16(end, 0);
+    file.write(directory);
+    file.write(end);
+    return file.commit();
 }
 
 }  // namespace ap
