@@ -10,6 +10,7 @@
 #include "translation/model_file.h"
 #include "translation/seq2seq.h"
 #include "translation/vocabulary.h"
+#include "gradient_check.h"
 
 #include <gtest/gtest.h>
 
@@ -38,44 +39,6 @@ MatrixXd randomMatrix(Index rows, Index cols, std::mt19937_64& rng, double scale
     MatrixXd m(rows, cols);
     for (Index i = 0; i < m.size(); ++i) m.data()[i] = u(rng);
     return m;
-}
-
-struct Block {
-    std::string name;
-    Index offset;
-    Index size;
-};
-
-// Ceres gradient_checker style: per block, the relative error
-// |analytic - numeric| / max(|analytic|, |numeric|) of central differences
-// f'(x) ~ (f(x + h) - f(x - h)) / 2h with h = 1e-5 (1 + |x|). In double the
-// truncation error is O(h^2) ~ 1e-10 and the rounding error ~ 1e-16 |f| / h
-// ~ 1e-11 per entry, so a tolerance of 1e-6 holds even for blocks whose
-// gradient is as small as 1e-4, while any wrong term (a missing factor, a
-// transposed matrix) gives errors of order 1.
-void expectGradient(const std::function<double(const VectorXd&)>& f, VectorXd x,
-                    const VectorXd& analytic, const std::vector<Block>& blocks,
-                    const std::string& what, double tolerance = 1e-6) {
-    ASSERT_EQ(analytic.size(), x.size());
-    VectorXd numeric(x.size());
-    for (Index i = 0; i < x.size(); ++i) {
-        const double original = x(i);
-        const double h = 1e-5 * (1.0 + std::abs(original));
-        x(i) = original + h;
-        const double plus = f(x);
-        x(i) = original - h;
-        const double minus = f(x);
-        x(i) = original;
-        numeric(i) = (plus - minus) / (2.0 * h);
-    }
-    for (const Block& b : blocks) {
-        const VectorXd a = analytic.segment(b.offset, b.size);
-        const VectorXd n = numeric.segment(b.offset, b.size);
-        const double scale = std::max(a.norm(), n.norm());
-        const double error = scale > 1e-12 ? (a - n).norm() / scale : 0.0;
-        EXPECT_LT(error, tolerance) << what << ": block " << b.name << " |analytic| = " << a.norm()
-                                    << " |numeric| = " << n.norm();
-    }
 }
 
 // ---------------------------------------------------------------- GRU cell
