@@ -1,7 +1,6 @@
-// Reads scene files on a worker thread, so that opening a big file never
-// blocks the window. Each load carries an id; cancel() or a newer load makes
-// the window stop waiting at once, and the dropped load's result is freed on
-// its own thread when the reader returns. The destructor joins every thread.
+// Reads scene files on a BackgroundReader, so that opening a big file never
+// blocks the window: each load carries an id, cancel() or a newer load makes
+// the window stop waiting at once, and the destructor joins every thread.
 #pragma once
 
 #include "core/scene.h"
@@ -9,13 +8,11 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <memory>
-#include <vector>
-
-class QThread;
 
 namespace ui {
+
+class BackgroundReader;
 
 class SceneLoader : public QObject {
     Q_OBJECT
@@ -28,22 +25,15 @@ public:
     quint64 load(const QString& path);
     // Stops waiting for the load under way; emits nothing more for it.
     void cancel();
-    bool isLoading() const { return loading_; }
-    QString currentPath() const { return path_; }
+    bool isLoading() const;
+    QString currentPath() const;
 
 signals:
     void loaded(quint64 id, const QString& path, std::shared_ptr<ap::Scene> scene);
     void failed(quint64 id, const QString& path, const QString& message);
 
 private:
-    void reap();
-
-    // The newest load's id, shared with the reader threads so that a dropped
-    // load is recognised where it finishes.
-    std::shared_ptr<std::atomic<quint64>> current_ = std::make_shared<std::atomic<quint64>>(0);
-    bool loading_ = false;
-    QString path_;
-    std::vector<QThread*> threads_;
+    BackgroundReader* reader_ = nullptr;
 };
 
 }  // namespace ui

@@ -1,61 +1,31 @@
 #include "widgets/training/model_loader.h"
 
+#include "document/background_reader.h"
+
 #include <QFile>
-#include <QThread>
 
 namespace ui {
 
-ModelLoader::ModelLoader(QObject* parent) : QObject(parent) {
+ModelLoader::ModelLoader(QObject* parent) : QObject(parent), reader_(new BackgroundReader(this)) {
     qRegisterMetaType<std::shared_ptr<ap::ModelReadResult>>("std::shared_ptr<ap::ModelReadResult>");
+    connect(reader_, &BackgroundReader::finished, this,
+            [this](quint64, const QString& path, std::shared_ptr<void> result) {
+                emit finished(path, std::static_pointer_cast<ap::ModelReadResult>(result));
+            });
 }
 
-ModelLoader::~ModelLoader() {
-    for (QThread* t : threads_) {
-        t->wait();
-        delete t;
-    }
-}
+ModelLoader::~ModelLoader() = default;
 
 void ModelLoader::load(const QString& path) {
-    reap();
-    const quint64 id = ++*current_;
-    loading_ = true;
-    path_ = path;
-    const std::string name = QFile::encodeName(path).toStdString();
-    // The destructor joins this thread before the loader goes, so `this`
-    // outlives it.
-    QThread* thread = QThread::create([this, current = current_, id, path, name] {
-        auto read = std::make_shared<ap::ModelReadResult>(ap::readModelFile(name));
-        if (current->load() != id) return;  // dropped: the model is freed here
-        QMetaObject::invokeMethod(
-            this,
-            [this, id, path, read] {
-                if (id != current_->load() || !loading_) return;
-                loading_ = false;
-                emit finished(path, read);
-            },
-            Qt::QueuedConnection);
+    reader_->load(path, [](const QString& p) {
+        return std::make_shared<ap::ModelReadResult>(ap::readModelFile(QFile::encodeName(p).toStdString()));
     });
-    thread->setObjectName(QStringLiteral("ModelLoader"));
-    threads_.push_back(thread);
-    thread->start(QThread::LowPriority);
 }
 
-void ModelLoader::cancel() {
-    loading_ = false;
-    ++*current_;
-    reap();
-}
+void ModelLoader::cancel() { reader_->cancel(); }
 
-void ModelLoader::reap() {
-    for (auto it = threads_.begin(); it != threads_.end();) {
-        if ((*it)->isFinished()) {
-            delete *it;
-            it = threads_.erase(it);
-        } else {
-            ++it;
-        }
-    }
-}
+bool ModelLoader::isLoading() const { return reader_->isLoading(); }
+
+QString ModelLoader::currentPath() const { return reader_->currentPath(); }
 
 }  // namespace ui

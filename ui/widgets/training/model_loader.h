@@ -1,8 +1,7 @@
-// Reads translation model files on a thread of their own, so that a big or
-// hostile file never freezes the window (the reader cannot be interrupted).
-// As SceneLoader does for scenes: each load carries an id, cancel() or a
-// newer load makes the window stop waiting at once, a dropped load's model
-// is freed on its own thread, and the destructor joins every thread.
+// Reads translation model files on a BackgroundReader, so that a big or
+// hostile file never freezes the window: cancel() or a newer load makes the
+// window stop waiting at once, a dropped load's model is freed on its own
+// thread, and the destructor joins every thread.
 #pragma once
 
 #include "translation/model_file.h"
@@ -10,13 +9,11 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <memory>
-#include <vector>
-
-class QThread;
 
 namespace ui {
+
+class BackgroundReader;
 
 class ModelLoader : public QObject {
     Q_OBJECT
@@ -28,20 +25,15 @@ public:
     void load(const QString& path);
     // Stops waiting for the load under way; emits nothing more for it.
     void cancel();
-    bool isLoading() const { return loading_; }
-    QString currentPath() const { return path_; }
+    bool isLoading() const;
+    QString currentPath() const;
 
 signals:
     // The reader's result: ok with the model, or the reader's message.
     void finished(const QString& path, std::shared_ptr<ap::ModelReadResult> result);
 
 private:
-    void reap();
-
-    std::shared_ptr<std::atomic<quint64>> current_ = std::make_shared<std::atomic<quint64>>(0);
-    bool loading_ = false;
-    QString path_;
-    std::vector<QThread*> threads_;
+    BackgroundReader* reader_ = nullptr;
 };
 
 }  // namespace ui
