@@ -16,8 +16,7 @@ namespace {
 void applyTestEdit(ui::MainWindow& window, bool waitForFile) {
     bool ok = false;
     const float temperature = qEnvironmentVariable("AP_TEST_SET_TEMPERATURE").toFloat(&ok);
-    if (!ok)
-        return;
+    if (!ok) return;
     const auto edit = [&window, temperature] { window.document()->setTemperature(temperature); };
     if (waitForFile)
         QObject::connect(&window, &ui::MainWindow::fileOpened, &window, edit, Qt::SingleShotConnection);
@@ -29,12 +28,9 @@ void applyTestEdit(ui::MainWindow& window, bool waitForFile) {
 
 int main(int argc, char** argv) {
     switch (app::classify(argc, argv)) {
-    case app::Invocation::Command:
-        return app::runCommand(argc, argv);
-    case app::Invocation::Unknown:
-        return app::reportUnknown(argc, argv);
-    case app::Invocation::Window:
-        break;
+    case app::Invocation::Command: return app::runCommand(argc, argv);
+    case app::Invocation::Unknown: return app::reportUnknown(argc, argv);
+    case app::Invocation::Window: break;
     }
     QApplication application(argc, argv);
     // One identity everywhere: the settings and data folders, the window
@@ -44,8 +40,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(AP_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.attention_playground.AttentionPlayground"));
     QIcon icon = QIcon::fromTheme(QStringLiteral("attention-playground"));
-    if (icon.isNull())
-        icon = QIcon(QStringLiteral(":/icons/attention-playground.svg"));
+    if (icon.isNull()) icon = QIcon(QStringLiteral(":/icons/attention-playground.svg"));
     QApplication::setWindowIcon(icon);
     // The stored language, or the system's (also sets the display name).
     ui::applyLanguage(ui::storedLanguage(), false);
@@ -57,8 +52,7 @@ int main(int argc, char** argv) {
     const QStringList args = QApplication::arguments();
     const bool withFile = args.size() > 1;
     applyTestEdit(window, withFile);
-    if (withFile)
-        window.openFileInBackground(args.at(1));
+    if (withFile) window.openFileInBackground(args.at(1));
     window.offerRecovery();
     return application.exec();
 }

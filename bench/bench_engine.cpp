@@ -51,8 +51,7 @@ void runScene(benchmark::State& state, const ap::Scene& scene) {
 }
 
 void BM_ScaledDotCausal(benchmark::State& state) {
-    runScene(state, randomScene(int(state.range(0)), int(state.range(1)), int(state.range(2)),
-                                ap::Scoring::ScaledDot));
+    runScene(state, randomScene(int(state.range(0)), int(state.range(1)), int(state.range(2)), ap::Scoring::ScaledDot));
 }
 BENCHMARK(BM_ScaledDotCausal)
     ->ArgNames({"tokens", "width", "heads"})
@@ -62,8 +61,7 @@ BENCHMARK(BM_ScaledDotCausal)
 
 // Bahdanau scoring costs Lq * Lk * da tanh evaluations per head.
 void BM_AdditiveCausal(benchmark::State& state) {
-    runScene(state, randomScene(int(state.range(0)), int(state.range(1)), int(state.range(2)),
-                                ap::Scoring::Additive));
+    runScene(state, randomScene(int(state.range(0)), int(state.range(1)), int(state.range(2)), ap::Scoring::Additive));
 }
 BENCHMARK(BM_AdditiveCausal)
     ->ArgNames({"tokens", "width", "heads"})

@@ -18,8 +18,8 @@ static void BM_TimestepEpoch(benchmark::State& state) {
         const ap::TimestepSummary s = ap::runTimestepExperiment(o);
         benchmark::DoNotOptimize(s.final.accuracy);
     }
-    state.counters["samples_per_s"] = benchmark::Counter(double(o.samples) * double(state.iterations()),
-                                                         benchmark::Counter::kIsRate);
+    state.counters["samples_per_s"] =
+        benchmark::Counter(double(o.samples) * double(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TimestepEpoch)
     ->ArgNames({"threads", "before"})
@@ -39,7 +39,12 @@ static void BM_ChannelRun(benchmark::State& state) {
         benchmark::DoNotOptimize(s.final.accuracy);
     }
 }
-BENCHMARK(BM_ChannelRun)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true)->UseRealTime();
+BENCHMARK(BM_ChannelRun)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true)
+    ->UseRealTime();
 
 // One batch of 64 digits, forward and backward, for the transformer network
 // (range 1) or the baseline (0), on one thread.
@@ -59,8 +64,15 @@ static void BM_SpatialBatch(benchmark::State& state) {
         benchmark::DoNotOptimize(
             net.lossAndGradient(params.data(), images.data(), digits.labels.data(), 64, 1.0f / 64, grad.data(), ws));
     }
-    state.counters["samples_per_s"] = benchmark::Counter(64.0 * double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["samples_per_s"] =
+        benchmark::Counter(64.0 * double(state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_SpatialBatch)->ArgName("transformer")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK(BM_SpatialBatch)
+    ->ArgName("transformer")
+    ->Arg(1)
+    ->Arg(0)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
 
 BENCHMARK_MAIN();

@@ -34,7 +34,6 @@ double threadCpuMs() {
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
-
 ap::Scene randomScene(int tokens, int width, int heads, std::uint32_t seed) {
     std::mt19937 rng(seed);
     std::normal_distribution<float> n(0.0f, 1.0f);
@@ -79,8 +78,7 @@ std::unique_ptr<ui::MainWindow> openWindow(ap::Scene scene) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("attention-playground-bench"));
     const int edits = argc > 1 ? std::max(10, atoi(argv[1])) : 300;
@@ -124,15 +122,18 @@ int main(int argc, char** argv) {
             const double cpu = threadCpuMs();
             gaps.push_back(gap);
             if (gap > 16.0) busyInLongGaps.push_back(cpu - cpuAtBeat);
-            if (gap > 16.0 && getenv("AP_DEBUG")) fprintf(stderr, "gap %.1f ms, GUI thread busy %.1f ms\n", gap, cpu - cpuAtBeat);
+            if (gap > 16.0 && getenv("AP_DEBUG"))
+                fprintf(stderr, "gap %.1f ms, GUI thread busy %.1f ms\n", gap, cpu - cpuAtBeat);
             cpuAtBeat = cpu;
             beat.start();
         });
         heartbeat.start();
         const int bigEdits = std::max(10, edits / 10);
         for (int i = 0; i < bigEdits; ++i) {
-            w.document()->setCell(ui::MatrixRole::Q, (i * 97) % 2048, i % 64, float(i % 5), ui::SceneDocument::Merge::Never);
-            QElapsedTimer t; t.start();
+            w.document()->setCell(ui::MatrixRole::Q, (i * 97) % 2048, i % 64, float(i % 5),
+                                  ui::SceneDocument::Merge::Never);
+            QElapsedTimer t;
+            t.start();
             waitForViews(w);
             const double a = t.nsecsElapsed() / 1e6;
             w.heatmapView()->repaint();
@@ -161,12 +162,9 @@ int main(int argc, char** argv) {
         const int rounds = std::max(2, edits / 50);
         for (int r = 0; r < rounds; ++r) {
             // In to 1/16 of the map in four steps, pan around, and back out.
-            for (int z = 0; z < 4; ++z)
-                frame([&] { view->zoomIn(QPointF(700 + 37 * r, 900)); });
-            for (int p = 0; p < 40; ++p)
-                frame([&] { view->panBy(p % 20 < 10 ? 13 : -13, p % 10 < 5 ? 7 : -7); });
-            for (int z = 0; z < 4; ++z)
-                frame([&] { view->zoomOut(); });
+            for (int z = 0; z < 4; ++z) frame([&] { view->zoomIn(QPointF(700 + 37 * r, 900)); });
+            for (int p = 0; p < 40; ++p) frame([&] { view->panBy(p % 20 < 10 ? 13 : -13, p % 10 < 5 ? 7 : -7); });
+            for (int z = 0; z < 4; ++z) frame([&] { view->zoomOut(); });
         }
         std::printf("{\"case\": \"zoom_pan_frame\", \"tokens\": 2048, \"heads\": 8, \"frames\": %d, "
                     "\"median_ms\": %.3f, \"p99_ms\": %.3f, \"max_ms\": %.3f, "

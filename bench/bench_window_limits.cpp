@@ -42,11 +42,9 @@ ap::Scene randomScene(int tokens, int width, int heads) {
 // kB of a /proc/self/status field.
 long statusKb(const char* field) {
     QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
+    if (!f.open(QIODevice::ReadOnly)) return -1;
     for (const QByteArray& line : f.readAll().split('\n'))
-        if (line.startsWith(field))
-            return line.mid(int(qstrlen(field)) + 1).trimmed().split(' ').first().toLong();
+        if (line.startsWith(field)) return line.mid(int(qstrlen(field)) + 1).trimmed().split(' ').first().toLong();
     return -1;
 }
 
@@ -108,9 +106,7 @@ int openCase(const QString& file, bool background) {
     qint64 longest = 0;
     QTimer heartbeat;
     heartbeat.setInterval(1);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        longest = std::max(longest, beat.restart());
-    });
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] { longest = std::max(longest, beat.restart()); });
     bool failed = false;
     QObject::connect(&w, &ui::MainWindow::openFailed, [&](const QString&, const QString& m) {
         std::fprintf(stderr, "%s\n", qPrintable(m));
@@ -132,24 +128,21 @@ int openCase(const QString& file, bool background) {
     loop.exec();
     std::printf("{\"case\": \"%s\", \"file_MiB\": %.1f, \"call_ms\": %lld, \"longest_stall_ms\": %lld, "
                 "\"until_shown_ms\": %lld}\n",
-                background ? "open" : "open-sync", double(QFile(file).size()) / 1048576.0, qint64(call), qint64(longest), qint64(total.elapsed()));
+                background ? "open" : "open-sync", double(QFile(file).size()) / 1048576.0, qint64(call),
+                qint64(longest), qint64(total.elapsed()));
     return failed ? 2 : 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("attention-playground-bench"));
     const QStringList args = QApplication::arguments();
-    if (args.size() == 3 && args[1] == QLatin1String("memory"))
-        return memoryCase(args[2]);
-    if (args.size() == 3 && args[1] == QLatin1String("open"))
-        return openCase(args[2], true);
-    if (args.size() == 3 && args[1] == QLatin1String("open-sync"))
-        return openCase(args[2], false);
+    if (args.size() == 3 && args[1] == QLatin1String("memory")) return memoryCase(args[2]);
+    if (args.size() == 3 && args[1] == QLatin1String("open")) return openCase(args[2], true);
+    if (args.size() == 3 && args[1] == QLatin1String("open-sync")) return openCase(args[2], false);
     std::fprintf(stderr, "usage: bench_window_limits memory FILE|- | open FILE | open-sync FILE\n");
     return 2;
 }

@@ -130,7 +130,10 @@ TEST(FoldCase, AsciiLatin1AndBeyond) {
     EXPECT_EQ(ap::foldCase("ŒUVRE Ÿ ĞÜL"), "œuvre ÿ ğül");
     EXPECT_EQ(ap::foldCase("ΑΘΗΝΑ МОСКВА"), "αθηνα москва");
     EXPECT_EQ(ap::foldCase("我有2个 ×"), "我有2个 ×");  // no case, and × is no letter
-    EXPECT_EQ(ap::foldCase(std::string("A\xFF" "B")), std::string("a\xFF" "b"));  // stray byte kept
+    EXPECT_EQ(ap::foldCase(std::string("A\xFF"
+                                       "B")),
+              std::string("a\xFF"
+                          "b"));  // stray byte kept
 }
 
 // Symmetrisation on a 3 x 3 grid (source x target).

@@ -47,8 +47,7 @@ void expectMatrixNear(const Matrix& got, const Matrix& want, float tolerance = 1
 TEST(Separator, Rule) {
     for (const char* yes : {"[SEP]", "[cls]", "</s>", "<s>", "Ġ,", "\xE2\x96\x81.", ".", "...", "。", "?!", " ; "})
         EXPECT_TRUE(isSeparatorToken(yes)) << yes;
-    for (const char* no : {"cat", "##s", "", "a.", "Ġ", "[MASK]", "1"})
-        EXPECT_FALSE(isSeparatorToken(no)) << no;
+    for (const char* no : {"cat", "##s", "", "a.", "Ġ", "[MASK]", "1"}) EXPECT_FALSE(isSeparatorToken(no)) << no;
 }
 
 TEST(HeadStats, HandWorked) {
@@ -56,8 +55,8 @@ TEST(HeadStats, HandWorked) {
     const Matrix a = m2(1, 0, 0.5f, 0.5f);
     const HeadStats s = headStats(a, {true, false});
     EXPECT_NEAR(s.entropy, std::log(2.0) / 2, 1e-9);
-    EXPECT_NEAR(s.meanDistance, 0.25, 1e-9);       // (0 + 0.5 * |1 - 0|) / 2
-    EXPECT_NEAR(s.firstTokenShare, 0.75, 1e-9);    // (1 + 0.5) / 2
+    EXPECT_NEAR(s.meanDistance, 0.25, 1e-9);     // (0 + 0.5 * |1 - 0|) / 2
+    EXPECT_NEAR(s.firstTokenShare, 0.75, 1e-9);  // (1 + 0.5) / 2
     EXPECT_NEAR(s.separatorShare, 0.75, 1e-9);
     EXPECT_NEAR(s.maxWeight, 1.0, 1e-9);
     const HeadStats uniform = headStats(Matrix::Constant(4, 4, 0.25f), {});

@@ -76,8 +76,7 @@ const Matrix kQ = mat({{1, 0}, {0, 2}});
 const Matrix kK = mat({{1, 1}, {2, 0}, {0, 1}});
 const Matrix kV = mat({{1, 0}, {0, 1}, {1, 1}});
 
-const Scoring kAllScoring[] = {Scoring::Dot, Scoring::ScaledDot, Scoring::General, Scoring::Additive,
-                               Scoring::Cosine};
+const Scoring kAllScoring[] = {Scoring::Dot, Scoring::ScaledDot, Scoring::General, Scoring::Additive, Scoring::Cosine};
 const Normalization kAllNorm[] = {Normalization::Softmax, Normalization::Hard, Normalization::TopK,
                                   Normalization::Sparsemax};
 
@@ -132,8 +131,7 @@ TEST(Scoring, AdditiveWorkedExample) {
     p.Wk = mat({{0, 1}});
     p.v = Vector::Constant(1, 2.0f);
     s.headParams = {p};
-    expectNear(compute(s).heads[0].scores,
-               mat({{1.5231883f, 0, 0.9242343f}, {-0.9242343f, -1.8102965f, -1.5231883f}}));
+    expectNear(compute(s).heads[0].scores, mat({{1.5231883f, 0, 0.9242343f}, {-0.9242343f, -1.8102965f, -1.5231883f}}));
 }
 
 TEST(Scoring, AdditiveDefaults) {
@@ -178,9 +176,8 @@ TEST(Heads, TwoHeadsWorkedExample) {
     //   -> context 1.192029 + 17.615942 = 18.807971.
     // Mean weights: [(0.7310586 + 0.1192029) / 2, (0.2689414 + 0.8807971) / 2]
     //   = [0.4251308, 0.5748692].
-    const AttentionResult r = compute(
-        makeScene(mat({{1, 2}}), mat({{1, 0}, {0, 1}}), mat({{1, 10}, {2, 20}}), Scoring::Dot,
-                  Normalization::Softmax, 2));
+    const AttentionResult r = compute(makeScene(mat({{1, 2}}), mat({{1, 0}, {0, 1}}), mat({{1, 10}, {2, 20}}),
+                                                Scoring::Dot, Normalization::Softmax, 2));
     ASSERT_EQ(r.heads.size(), 2u);
     expectNear(r.heads[0].scores, mat({{1, 0}}));
     expectNear(r.heads[1].scores, mat({{0, 2}}));
@@ -212,8 +209,8 @@ TEST(Heads, EqualSeparateOneHeadRuns) {
         const AttentionResult r = compute(all);
         Matrix meanByHand = Matrix::Zero(lq, lk);
         for (int h = 0; h < heads; ++h) {
-            Scene one = makeScene(q.middleCols(h * dh, dh), k.middleCols(h * dh, dh), v.middleCols(h * dvh, dvh),
-                                  scoring);
+            Scene one =
+                makeScene(q.middleCols(h * dh, dh), k.middleCols(h * dh, dh), v.middleCols(h * dvh, dvh), scoring);
             one.mask.causal = true;
             one.headParams = {all.headParams[std::size_t(h)]};
             const AttentionResult single = compute(one);
@@ -289,8 +286,8 @@ TEST(Mask, FullyMaskedRowsAreZeroAndListed) {
     for (Normalization norm : kAllNorm) {
         // Key 0 padded and causal: query 0 has nothing left; so has query 2
         // through its cells.
-        Scene s = makeScene(randomMatrix(4, 4, 5), randomMatrix(4, 4, 6), randomMatrix(4, 6, 7), Scoring::ScaledDot,
-                            norm, 2);
+        Scene s =
+            makeScene(randomMatrix(4, 4, 5), randomMatrix(4, 4, 6), randomMatrix(4, 6, 7), Scoring::ScaledDot, norm, 2);
         s.mask.causal = true;
         s.mask.keyPadding = {true, false, false, false};
         s.mask.cells = {{2, 1}, {2, 2}};
@@ -360,8 +357,8 @@ TEST(Projections, MatchProductsDoneByHand) {
     projected.projections = p;
     const AttentionResult r = compute(projected);
 
-    const AttentionResult byHand = compute(
-        makeScene(xq * p.Wq, xk * p.Wk, Matrix(xv * p.Wv), Scoring::ScaledDot, Normalization::Softmax, 2));
+    const AttentionResult byHand =
+        compute(makeScene(xq * p.Wq, xk * p.Wk, Matrix(xv * p.Wv), Scoring::ScaledDot, Normalization::Softmax, 2));
     for (int h = 0; h < 2; ++h) {
         expectNear(r.heads[std::size_t(h)].scores, byHand.heads[std::size_t(h)].scores);
         expectNear(r.heads[std::size_t(h)].context, byHand.heads[std::size_t(h)].context);

@@ -21,15 +21,12 @@
 
 namespace {
 
-QString data(const char* name) {
-    return QStringLiteral(AP_TEST_DATA_DIR "/cli/") + QLatin1String(name);
-}
+QString data(const char* name) { return QStringLiteral(AP_TEST_DATA_DIR "/cli/") + QLatin1String(name); }
 
 int distinctColors(const QImage& image) {
     QSet<QRgb> colors;
     for (int y = 0; y < image.height(); y += 2)
-        for (int x = 0; x < image.width(); x += 2)
-            colors.insert(image.pixel(x, y));
+        for (int x = 0; x < image.width(); x += 2) colors.insert(image.pixel(x, y));
     return int(colors.size());
 }
 
@@ -125,9 +122,9 @@ void TestCli::exportWritesImages() {
     QFETCH(int, height);
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("map.") + suffix);
-    const Run r = runApp({QStringLiteral("export"), data("two_heads.json"), QStringLiteral("-o"), out,
-                          QStringLiteral("--width"), QString::number(width), QStringLiteral("--height"),
-                          QString::number(height)});
+    const Run r =
+        runApp({QStringLiteral("export"), data("two_heads.json"), QStringLiteral("-o"), out, QStringLiteral("--width"),
+                QString::number(width), QStringLiteral("--height"), QString::number(height)});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(QFile::exists(out));
     QImage image;
@@ -180,9 +177,12 @@ void TestCli::exportOneHeadOfTwo() {
 void TestCli::badSceneExitsTwoAndLeavesNoFile_data() {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QString>("suffix");
-    QTest::newRow("compute") << "compute" << "json";
-    QTest::newRow("export-png") << "export" << "png";
-    QTest::newRow("export-pdf") << "export" << "pdf";
+    QTest::newRow("compute") << "compute"
+                             << "json";
+    QTest::newRow("export-png") << "export"
+                                << "png";
+    QTest::newRow("export-pdf") << "export"
+                                << "pdf";
 }
 
 void TestCli::badSceneExitsTwoAndLeavesNoFile() {
@@ -263,8 +263,8 @@ void TestCli::helpAndVersion() {
 void TestCli::trainPrintsEpochsAndJsonLast() {
     QTemporaryDir dir;
     const QString attention = dir.filePath(QStringLiteral("attention"));
-    const Run r = runApp({"train", data("tiny.tsv"), "--epochs", "4", "--hidden", "8", "--seed", "3",
-                          "--scoring", "dot", "--save-attention", attention});
+    const Run r = runApp({"train", data("tiny.tsv"), "--epochs", "4", "--hidden", "8", "--seed", "3", "--scoring",
+                          "dot", "--save-attention", attention});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QVERIFY(lines.size() >= 5);  // one line per epoch, then the JSON summary
@@ -277,8 +277,8 @@ void TestCli::trainPrintsEpochsAndJsonLast() {
     QCOMPARE(scenes.size(), 4);
     QCOMPARE(runApp({"compute", QDir(attention).filePath(scenes.first())}).exitCode, 0);
     // The same seed gives the same run.
-    const Run again = runApp({"train", data("tiny.tsv"), "--epochs", "4", "--hidden", "8", "--seed", "3",
-                              "--scoring", "dot"});
+    const Run again =
+        runApp({"train", data("tiny.tsv"), "--epochs", "4", "--hidden", "8", "--seed", "3", "--scoring", "dot"});
     const QJsonObject o2 = QJsonDocument::fromJson(again.out.trimmed().split('\n').last()).object();
     QCOMPARE(o2.value("loss").toDouble(), o.value("loss").toDouble());
 }
@@ -300,7 +300,6 @@ void TestCli::trainRefusesBadInput() {
     QCOMPARE(r.exitCode, 2);
 }
 
-
 void TestCli::computeOmitsMembers() {
     const Run r = runApp({QStringLiteral("compute"), data("two_heads.json"), QStringLiteral("--omit"),
                           QStringLiteral("scores,weights_mean"), QStringLiteral("--omit"), QStringLiteral("mask")});
@@ -312,8 +311,8 @@ void TestCli::computeOmitsMembers() {
     const QJsonObject head = o.value(QStringLiteral("heads")).toArray().at(1).toObject();
     QVERIFY(!head.contains(QStringLiteral("scores")));
     QVERIFY(head.contains(QStringLiteral("weights")));
-    const Run bad = runApp({QStringLiteral("compute"), data("two_heads.json"), QStringLiteral("--omit"),
-                            QStringLiteral("score")});
+    const Run bad =
+        runApp({QStringLiteral("compute"), data("two_heads.json"), QStringLiteral("--omit"), QStringLiteral("score")});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains("unknown member 'score'"));
     QVERIFY(bad.out.isEmpty());
@@ -331,7 +330,8 @@ void TestCli::computeRefusesScoresThatOverflow() {
     const Run r = runApp({QStringLiteral("compute"), scene, QStringLiteral("-o"), out});
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(QString::fromLocal8Bit(r.err).trimmed(),
-             scene + QStringLiteral(": heads[0].scores[0][0]: overflows the float range (the scene's numbers are too large)"));
+             scene + QStringLiteral(
+                         ": heads[0].scores[0][0]: overflows the float range (the scene's numbers are too large)"));
     QVERIFY(!QFile::exists(out));
     const Run toStdout = runApp({QStringLiteral("compute"), scene});
     QCOMPARE(toStdout.exitCode, 2);
@@ -392,8 +392,8 @@ void TestCli::trainEvaluatesHeldOutPairs() {
     QTemporaryDir dir;
     const QString attention = dir.filePath(QStringLiteral("attention"));
     // --holdout: the last line's "eval" holds the held-out figures.
-    Run r = runApp({"train", data("tiny.tsv"), "--epochs", "3", "--hidden", "8", "--holdout", "0.25",
-                    "--lowercase", "--guided-alignment", "0.5", "--save-attention", attention});
+    Run r = runApp({"train", data("tiny.tsv"), "--epochs", "3", "--hidden", "8", "--holdout", "0.25", "--lowercase",
+                    "--guided-alignment", "0.5", "--save-attention", attention});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QJsonObject o = QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
     QCOMPARE(o.value("pairs").toInt(), 3);
@@ -451,16 +451,14 @@ void TestCli::translateWithASavedModel() {
     const QJsonArray targetTokens = o.value("target_tokens").toArray();
     QCOMPARE(sourceTokens.size(), source.split(' ').size());
     QStringList words;
-    for (const QJsonValue& v : targetTokens)
-        words << v.toString();
+    for (const QJsonValue& v : targetTokens) words << v.toString();
     QCOMPARE(QString::fromUtf8(lines.first()), words.join(QLatin1Char(' ')));
     const QJsonArray attention = o.value("attention").toArray();
     QCOMPARE(attention.size(), targetTokens.size() + (o.value("finished").toBool() ? 1 : 0));
     for (const QJsonValue& row : attention) {
         QCOMPARE(row.toArray().size(), sourceTokens.size());
         double sum = 0.0;
-        for (const QJsonValue& w : row.toArray())
-            sum += w.toDouble();
+        for (const QJsonValue& w : row.toArray()) sum += w.toDouble();
         QVERIFY(std::abs(sum - 1.0) < 1e-5);
     }
     // A missing or damaged model file: exit 2, naming it.
@@ -481,11 +479,11 @@ void TestCli::translateWithASavedModel() {
 }
 
 void TestCli::timestepPrintsEpochsAndJsonLast() {
-    const Run r = runApp({QStringLiteral("timestep"), QStringLiteral("--steps"), QStringLiteral("6"),
-                          QStringLiteral("--informative"), QStringLiteral("4"), QStringLiteral("--units"),
-                          QStringLiteral("16"), QStringLiteral("--samples"), QStringLiteral("3000"),
-                          QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--lr"),
-                          QStringLiteral("0.01"), QStringLiteral("--seed"), QStringLiteral("0")});
+    const Run r =
+        runApp({QStringLiteral("timestep"), QStringLiteral("--steps"), QStringLiteral("6"),
+                QStringLiteral("--informative"), QStringLiteral("4"), QStringLiteral("--units"), QStringLiteral("16"),
+                QStringLiteral("--samples"), QStringLiteral("3000"), QStringLiteral("--epochs"), QStringLiteral("2"),
+                QStringLiteral("--lr"), QStringLiteral("0.01"), QStringLiteral("--seed"), QStringLiteral("0")});
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 3);  // two epochs, then JSON
@@ -503,11 +501,11 @@ void TestCli::timestepPrintsEpochsAndJsonLast() {
     QVERIFY(o[QStringLiteral("accuracy")].toDouble() >= 0.95);
     QVERIFY(o[QStringLiteral("seconds")].toDouble() > 0.0);
     // The same seed gives the same run.
-    const Run again = runApp({QStringLiteral("timestep"), QStringLiteral("--steps"), QStringLiteral("6"),
-                              QStringLiteral("--informative"), QStringLiteral("4"), QStringLiteral("--units"),
-                              QStringLiteral("16"), QStringLiteral("--samples"), QStringLiteral("3000"),
-                              QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--lr"),
-                              QStringLiteral("0.01"), QStringLiteral("--seed"), QStringLiteral("0")});
+    const Run again =
+        runApp({QStringLiteral("timestep"), QStringLiteral("--steps"), QStringLiteral("6"),
+                QStringLiteral("--informative"), QStringLiteral("4"), QStringLiteral("--units"), QStringLiteral("16"),
+                QStringLiteral("--samples"), QStringLiteral("3000"), QStringLiteral("--epochs"), QStringLiteral("2"),
+                QStringLiteral("--lr"), QStringLiteral("0.01"), QStringLiteral("--seed"), QStringLiteral("0")});
     const QJsonObject o2 = QJsonDocument::fromJson(again.out.trimmed().split('\n').last()).object();
     QCOMPARE(o2[QStringLiteral("attention")], o[QStringLiteral("attention")]);
     QCOMPARE(o2[QStringLiteral("loss")], o[QStringLiteral("loss")]);
@@ -530,15 +528,19 @@ void TestCli::channelPrintsJsonLast() {
 void TestCli::experimentsRefuseBadOptions_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("K past the steps") << QStringList{QStringLiteral("timestep"), QStringLiteral("--informative"), QStringLiteral("10")}
+    QTest::newRow("K past the steps") << QStringList{QStringLiteral("timestep"), QStringLiteral("--informative"),
+                                                     QStringLiteral("10")}
                                       << QStringLiteral("informative step must be from 0 to 9");
-    QTest::newRow("placement") << QStringList{QStringLiteral("timestep"), QStringLiteral("--placement"), QStringLiteral("sideways")}
+    QTest::newRow("placement") << QStringList{QStringLiteral("timestep"), QStringLiteral("--placement"),
+                                              QStringLiteral("sideways")}
                                << QStringLiteral("--placement must be after or before");
     QTest::newRow("lr") << QStringList{QStringLiteral("timestep"), QStringLiteral("--lr"), QStringLiteral("fast")}
                         << QStringLiteral("--lr must be a number");
-    QTest::newRow("activation") << QStringList{QStringLiteral("channel"), QStringLiteral("--activation"), QStringLiteral("relu")}
+    QTest::newRow("activation") << QStringList{QStringLiteral("channel"), QStringLiteral("--activation"),
+                                               QStringLiteral("relu")}
                                 << QStringLiteral("--activation must be hard_sigmoid, hard_swish or sigmoid");
-    QTest::newRow("channel K") << QStringList{QStringLiteral("channel"), QStringLiteral("--informative"), QStringLiteral("16")}
+    QTest::newRow("channel K") << QStringList{QStringLiteral("channel"), QStringLiteral("--informative"),
+                                              QStringLiteral("16")}
                                << QStringLiteral("informative channel must be from 0 to 15");
 }
 

@@ -41,7 +41,8 @@ void TestCliAlign::alignWritesPharaohAndJson() {
     const Run r = runApp({QStringLiteral("align"), corpus("fr-en.tsv"), QStringLiteral("-o"), links});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = lastJson(r.out);
-    for (const char* key : {"aer", "precision", "recall", "seconds"}) QVERIFY2(o.value(QLatin1String(key)).isDouble(), key);
+    for (const char* key : {"aer", "precision", "recall", "seconds"})
+        QVERIFY2(o.value(QLatin1String(key)).isDouble(), key);
     QVERIFY(o.value(QStringLiteral("aer")).toDouble() <= 0.054);
     QCOMPARE(o.value(QStringLiteral("model")).toString(), QStringLiteral("ibm2"));
     QCOMPARE(o.value(QStringLiteral("symmetrize")).toString(), QStringLiteral("gdfa"));
@@ -97,9 +98,14 @@ void TestCliAlign::alignBadInputExits2() {
 void TestCliAlign::generateCorpusThenAlignIt() {
     QTemporaryDir dir;
     const QString a = dir.filePath(QStringLiteral("a.tsv")), b = dir.filePath(QStringLiteral("b.tsv"));
-    const QStringList args = {QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("zh-en"),
-                              QStringLiteral("--pairs"), QStringLiteral("500"), QStringLiteral("--seed"),
-                              QStringLiteral("4"), QStringLiteral("-o")};
+    const QStringList args = {QStringLiteral("generate-corpus"),
+                              QStringLiteral("--grammar"),
+                              QStringLiteral("zh-en"),
+                              QStringLiteral("--pairs"),
+                              QStringLiteral("500"),
+                              QStringLiteral("--seed"),
+                              QStringLiteral("4"),
+                              QStringLiteral("-o")};
     Run r = runApp(args + QStringList{a});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(lastJson(r.out).value(QStringLiteral("pairs")).toInt(), 500);
@@ -116,10 +122,15 @@ void TestCliAlign::generateCorpusBadInputExits2() {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("x.tsv"));
     QCOMPARE(runApp({QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("fr-es"),
-                     QStringLiteral("-o"), out}).exitCode, 2);
+                     QStringLiteral("-o"), out})
+                 .exitCode,
+             2);
     QCOMPARE(runApp({QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("fr-en"),
-                     QStringLiteral("--pairs"), QStringLiteral("0"), QStringLiteral("-o"), out}).exitCode, 2);
-    QCOMPARE(runApp({QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("fr-en")}).exitCode, 2);
+                     QStringLiteral("--pairs"), QStringLiteral("0"), QStringLiteral("-o"), out})
+                 .exitCode,
+             2);
+    QCOMPARE(runApp({QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("fr-en")}).exitCode,
+             2);
     QVERIFY(!QFile::exists(out));
     const Run r = runApp({QStringLiteral("generate-corpus"), QStringLiteral("--grammar"), QStringLiteral("fr-en"),
                           QStringLiteral("-o"), dir.filePath(QStringLiteral("no/such/dir/x.tsv"))});

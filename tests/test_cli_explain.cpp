@@ -75,8 +75,8 @@ void TestCliExplain::explainAgreesWithCompute() {
                     s.mask.keyPadding = {false, false, true, false, false};
                     s.projections.Wo = randomMatrix(4, 3, 9);
                 }
-                const QString path = dir_.filePath(QStringLiteral("scene-%1-%2-%3.json")
-                                                       .arg(variant).arg(int(sc)).arg(int(nm)));
+                const QString path =
+                    dir_.filePath(QStringLiteral("scene-%1-%2-%3.json").arg(variant).arg(int(sc)).arg(int(nm)));
                 QVERIFY(ap::writeFileAtomically(path.toStdString(), ap::sceneToJson(s)).empty());
                 const Run compute = runApp({QStringLiteral("compute"), path});
                 QCOMPARE(compute.exitCode, 0);
@@ -94,7 +94,10 @@ void TestCliExplain::explainAgreesWithCompute() {
                             const QJsonObject head = heads[h].toObject();
                             const QString where = QStringLiteral("%1 %2 variant %3 head %4 cell %5,%6")
                                                       .arg(ap::toString(sc), ap::toString(nm))
-                                                      .arg(variant).arg(h).arg(i).arg(j);
+                                                      .arg(variant)
+                                                      .arg(h)
+                                                      .arg(i)
+                                                      .arg(j);
                             QVERIFY2(f(e[QStringLiteral("score")]) ==
                                          f(head[QStringLiteral("scores")].toArray()[i].toArray()[j]),
                                      qPrintable(where));
@@ -148,8 +151,11 @@ void TestCliExplain::sampleScenesOnTheCommandLine() {
     const Run b = runApp({QStringLiteral("compute"), path});
     QCOMPARE(a.exitCode, 0);
     QCOMPARE(a.out, b.out);  // same seed, same weights
-    const QJsonArray w = QJsonDocument::fromJson(a.out).object()[QStringLiteral("heads")].toArray()[0]
-                             .toObject()[QStringLiteral("weights")].toArray();
+    const QJsonArray w = QJsonDocument::fromJson(a.out)
+                             .object()[QStringLiteral("heads")]
+                             .toArray()[0]
+                             .toObject()[QStringLiteral("weights")]
+                             .toArray();
     for (const QJsonValue& row : w) {  // N = 1: one-hot
         double sum = 0;
         for (const QJsonValue& x : row.toArray()) {
@@ -173,12 +179,12 @@ void TestCliExplain::badArguments() {
     Run r = runApp({QStringLiteral("explain"), path, QStringLiteral("--query"), QStringLiteral("0")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("--query and --key are required"));
-    r = runApp({QStringLiteral("explain"), path, QStringLiteral("--query"), QStringLiteral("0"), QStringLiteral("--key"),
-                QStringLiteral("3")});
+    r = runApp({QStringLiteral("explain"), path, QStringLiteral("--query"), QStringLiteral("0"),
+                QStringLiteral("--key"), QStringLiteral("3")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("--key must be a whole number from 0 to 2"), r.err.constData());
-    r = runApp({QStringLiteral("explain"), path, QStringLiteral("--query"), QStringLiteral("0"), QStringLiteral("--key"),
-                QStringLiteral("0"), QStringLiteral("--head"), QStringLiteral("1")});
+    r = runApp({QStringLiteral("explain"), path, QStringLiteral("--query"), QStringLiteral("0"),
+                QStringLiteral("--key"), QStringLiteral("0"), QStringLiteral("--head"), QStringLiteral("1")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
     r = runApp({QStringLiteral("explain"), dir_.filePath(QStringLiteral("missing.json")), QStringLiteral("--query"),

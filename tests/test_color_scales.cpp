@@ -28,7 +28,7 @@ ui::HeatmapData weights() {
     d.scaleLabel = QStringLiteral("weight");
     d.values.resize(3, 3);
     d.values << 0.9f, 0.0999f, 0.0001f,  //
-        0.001f, 0.009f, 0.99f,            //
+        0.001f, 0.009f, 0.99f,           //
         0.5f, 0.5f, 0.0f;
     d.mask = ap::MaskMatrix::Constant(3, 3, false);
     d.mask(2, 2) = true;
@@ -47,9 +47,7 @@ ui::HeatmapData scores() {
     return d;
 }
 
-double at(const ui::HeatmapData& d, int r, int c) {
-    return ui::rowColorMapping(d, r).position(double(d.values(r, c)));
-}
+double at(const ui::HeatmapData& d, int r, int c) { return ui::rowColorMapping(d, r).position(double(d.values(r, c))); }
 
 bool near(double a, double b) { return std::abs(a - b) < 1e-5; }
 
@@ -82,7 +80,7 @@ private slots:
         ui::applyColorScale(d, ui::ColorScale::PerRow);
         QVERIFY(near(at(d, 0, 0), 1.0));
         QVERIFY(near(at(d, 1, 2), 1.0));
-        QVERIFY(near(at(d, 2, 0), 1.0));  // 0.5 is row 2's largest
+        QVERIFY(near(at(d, 2, 0), 1.0));           // 0.5 is row 2's largest
         QVERIFY(near(at(d, 0, 1), 0.0999 / 0.9));  // weights: 0 stays 0
         QCOMPARE(ui::colorBarLabel(d), QStringLiteral("weight ÷ row max"));
         // Scores run from each row's smallest to its largest.

@@ -52,8 +52,8 @@ ap::Scene maskedScene() {
 }
 
 void sendWheel(QWidget* target, QPoint pos, int angle, Qt::KeyboardModifiers modifiers) {
-    QWheelEvent event(pos, target->mapToGlobal(pos), QPoint(), QPoint(0, angle), Qt::NoButton,
-                      modifiers, Qt::NoScrollPhase, false);
+    QWheelEvent event(pos, target->mapToGlobal(pos), QPoint(), QPoint(0, angle), Qt::NoButton, modifiers,
+                      Qt::NoScrollPhase, false);
     QApplication::sendEvent(target, &event);
 }
 
@@ -200,8 +200,7 @@ private slots:
         QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Add key token"));
         QCOMPARE(m.keyPadding, (std::vector<bool>{false, false, true, false, true}));
         QCOMPARE(m.cells, (Cells{{0, 2}, {2, 4}, {1, 0}}));
-        QCOMPARE(doc.scene().keyTokens,
-                 (std::vector<std::string>{"Je", "new", "suis", "étudiant", "<pad>"}));
+        QCOMPARE(doc.scene().keyTokens, (std::vector<std::string>{"Je", "new", "suis", "étudiant", "<pad>"}));
         QCOMPARE(doc.scene().keys.row(1).norm(), 0.0f);
         QCOMPARE(doc.scene().values->rows(), 5);
         QCOMPARE(doc.scene().values->row(2), maskedScene().values->row(1));

@@ -26,9 +26,7 @@ using ui::TimestepWindow;
 
 namespace {
 
-int argmax(const QVector<double>& v) {
-    return int(std::max_element(v.begin(), v.end()) - v.begin());
-}
+int argmax(const QVector<double>& v) { return int(std::max_element(v.begin(), v.end()) - v.begin()); }
 
 QPushButton* button(QWidget& w, const QString& text) {
     for (QPushButton* b : w.findChildren<QPushButton*>())

@@ -192,38 +192,38 @@ Scene randomScene(int variant, int heads, Scoring scoring, Normalization norm) {
 void checkSteps(const Scene& s, const Explanation& e, int j) {
     const double tol = 1e-4 * (1.0 + std::fabs(e.score));
     switch (s.scoring) {
-        case Scoring::Dot: {
-            double sum = 0;
-            for (double p : step(e, "products")->value) sum += p;
-            EXPECT_NEAR(sum, e.score, tol);
-            break;
-        }
-        case Scoring::ScaledDot: {
-            const double dh = double(step(e, "query")->total);
-            EXPECT_NEAR(value(e, "dot") / std::sqrt(dh), e.score, tol);
-            break;
-        }
-        case Scoring::General: {
-            const auto& q = step(e, "query")->value;
-            const auto& wk = step(e, "W k")->value;
-            double sum = 0;
-            for (std::size_t c = 0; c < q.size(); ++c) sum += q[c] * wk[c];
-            EXPECT_NEAR(sum, e.score, tol);
-            break;
-        }
-        case Scoring::Additive: {
-            const auto& t = step(e, "tanh")->value;
-            const HeadParams* p = s.headParams.empty() ? nullptr : &s.headParams[std::size_t(e.head)];
-            double sum = 0;
-            for (std::size_t a = 0; a < t.size(); ++a) sum += (p ? double(p->v(Eigen::Index(a))) : 1.0) * t[a];
-            EXPECT_NEAR(sum, e.score, tol);
-            break;
-        }
-        case Scoring::Cosine: {
-            const double nq = value(e, "norm q"), nk = value(e, "norm k");
-            EXPECT_NEAR(nq > 0 && nk > 0 ? value(e, "dot") / (nq * nk) : 0.0, e.score, 1e-5);
-            break;
-        }
+    case Scoring::Dot: {
+        double sum = 0;
+        for (double p : step(e, "products")->value) sum += p;
+        EXPECT_NEAR(sum, e.score, tol);
+        break;
+    }
+    case Scoring::ScaledDot: {
+        const double dh = double(step(e, "query")->total);
+        EXPECT_NEAR(value(e, "dot") / std::sqrt(dh), e.score, tol);
+        break;
+    }
+    case Scoring::General: {
+        const auto& q = step(e, "query")->value;
+        const auto& wk = step(e, "W k")->value;
+        double sum = 0;
+        for (std::size_t c = 0; c < q.size(); ++c) sum += q[c] * wk[c];
+        EXPECT_NEAR(sum, e.score, tol);
+        break;
+    }
+    case Scoring::Additive: {
+        const auto& t = step(e, "tanh")->value;
+        const HeadParams* p = s.headParams.empty() ? nullptr : &s.headParams[std::size_t(e.head)];
+        double sum = 0;
+        for (std::size_t a = 0; a < t.size(); ++a) sum += (p ? double(p->v(Eigen::Index(a))) : 1.0) * t[a];
+        EXPECT_NEAR(sum, e.score, tol);
+        break;
+    }
+    case Scoring::Cosine: {
+        const double nq = value(e, "norm q"), nk = value(e, "norm k");
+        EXPECT_NEAR(nq > 0 && nk > 0 ? value(e, "dot") / (nq * nk) : 0.0, e.score, 1e-5);
+        break;
+    }
     }
     EXPECT_NEAR(value(e, "temperature"), double(e.score) / s.temperature, 1e-5 * (1 + std::fabs(e.score)));
     EXPECT_EQ(value(e, "mask"), e.masked ? 1.0 : 0.0);
@@ -237,26 +237,23 @@ void checkSteps(const Scene& s, const Explanation& e, int j) {
         return;
     }
     switch (s.normalization) {
-        case Normalization::Softmax:
-        case Normalization::TopK:
-            EXPECT_NEAR(step(e, "exponentials")->value[std::size_t(j)] / value(e, "sum"), e.weight, 1e-6);
-            break;
-        case Normalization::Hard:
-            EXPECT_EQ(e.weight, value(e, "argmax") == j ? 1.0f : 0.0f);
-            break;
-        case Normalization::Sparsemax:
-            EXPECT_NEAR(std::max(step(e, "z")->value[std::size_t(j)] - value(e, "tau"), 0.0), e.weight, 1e-6);
-            break;
-        case Normalization::Sample:
-            // The draws are the engine's own: counts / N is the weight exactly.
-            EXPECT_EQ(float(step(e, "counts")->value[std::size_t(j)] / double(s.samples)), e.weight);
-            break;
+    case Normalization::Softmax:
+    case Normalization::TopK:
+        EXPECT_NEAR(step(e, "exponentials")->value[std::size_t(j)] / value(e, "sum"), e.weight, 1e-6);
+        break;
+    case Normalization::Hard: EXPECT_EQ(e.weight, value(e, "argmax") == j ? 1.0f : 0.0f); break;
+    case Normalization::Sparsemax:
+        EXPECT_NEAR(std::max(step(e, "z")->value[std::size_t(j)] - value(e, "tau"), 0.0), e.weight, 1e-6);
+        break;
+    case Normalization::Sample:
+        // The draws are the engine's own: counts / N is the weight exactly.
+        EXPECT_EQ(float(step(e, "counts")->value[std::size_t(j)] / double(s.samples)), e.weight);
+        break;
     }
 }
 
 TEST(Explain, AgreesWithComputeForEveryKindNormalizationAndHead) {
-    const Scoring scorings[] = {Scoring::Dot, Scoring::ScaledDot, Scoring::General, Scoring::Additive,
-                                Scoring::Cosine};
+    const Scoring scorings[] = {Scoring::Dot, Scoring::ScaledDot, Scoring::General, Scoring::Additive, Scoring::Cosine};
     const Normalization norms[] = {Normalization::Softmax, Normalization::Hard, Normalization::TopK,
                                    Normalization::Sparsemax, Normalization::Sample};
     int checked = 0;

@@ -312,9 +312,7 @@ void TestExplainUi::everyLessonLoadsAndItsTaskCanBeDone() {
             QVERIFY(doc.setNormalization(ap::Normalization::Sample));
             QVERIFY(doc.setSamples(20000));
             break;
-        case 2:
-            QVERIFY(doc.setScoring(ap::Scoring::Cosine));
-            break;
+        case 2: QVERIFY(doc.setScoring(ap::Scoring::Cosine)); break;
         case 3: {  // "sat" becomes half of "cat"
             const ap::Matrix x = doc.scene().queries;
             for (int c = 0; c < 4; ++c) {
@@ -335,9 +333,7 @@ void TestExplainUi::everyLessonLoadsAndItsTaskCanBeDone() {
             QVERIFY(!panel.taskDone());  // the causal mask is still missing
             QVERIFY(doc.setCausal(true));
             break;
-        case 6:
-            QVERIFY(doc.setHeads(2));
-            break;
+        case 6: QVERIFY(doc.setHeads(2)); break;
         }
         panel.evaluate(doc.scene(), compute(doc.scene()));
         QVERIFY2(panel.taskDone(), qPrintable(QStringLiteral("lesson %1 not done").arg(n + 1)));

@@ -109,8 +109,8 @@ private slots:
     void cjkLabelsHaveGlyphs() {
         const ui::HeatmapStyle style;
         const QFont font = ui::pixelFont(style.fontFamily, 16);
-        for (const QString& text : {QStringLiteral("打"), QStringLiteral("电脑"), QStringLiteral("游戏"),
-                                    QStringLiteral("权重")}) {
+        for (const QString& text :
+             {QStringLiteral("打"), QStringLiteral("电脑"), QStringLiteral("游戏"), QStringLiteral("权重")}) {
             QTextLayout layout(text, font);
             layout.beginLayout();
             layout.createLine();
@@ -119,8 +119,8 @@ private slots:
             QVERIFY(!runs.isEmpty());
             for (const QGlyphRun& run : runs) {
                 for (quint32 g : run.glyphIndexes())
-                    QVERIFY2(g != 0, qPrintable(text + QStringLiteral(" drawn as an empty box in ")
-                                                + run.rawFont().familyName()));
+                    QVERIFY2(g != 0, qPrintable(text + QStringLiteral(" drawn as an empty box in ") +
+                                                run.rawFont().familyName()));
                 for (const QChar ch : text)
                     QVERIFY2(run.rawFont().supportsCharacter(ch),
                              qPrintable(run.rawFont().familyName() + QStringLiteral(" lacks ") + ch));
@@ -175,7 +175,8 @@ private slots:
 
     void cjkSvgKeepsTheText() {
         const Computed c = computeScene(QStringLiteral("play-computer-game.json"));
-        const ui::HeatmapData data = ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
+        const ui::HeatmapData data =
+            ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
         QTemporaryDir dir;
         const QString svg = dir.filePath(QStringLiteral("cjk.svg"));
         QCOMPARE(ui::exportHeatmap(data, ui::HeatmapStyle{}, QSize(640, 480), svg), QString());
@@ -190,10 +191,10 @@ private slots:
     // with "emb yes"), so it reads the same on a machine without the font.
     void cjkPdfEmbedsTheFont() {
         const QString pdffonts = QStandardPaths::findExecutable(QStringLiteral("pdffonts"));
-        if (pdffonts.isEmpty())
-            QSKIP("pdffonts (poppler-utils) is not installed");
+        if (pdffonts.isEmpty()) QSKIP("pdffonts (poppler-utils) is not installed");
         const Computed c = computeScene(QStringLiteral("play-computer-game.json"));
-        const ui::HeatmapData data = ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
+        const ui::HeatmapData data =
+            ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("cjk.pdf"));
         QCOMPARE(ui::exportHeatmap(data, ui::HeatmapStyle{}, QSize(640, 480), pdf), QString());
@@ -203,9 +204,9 @@ private slots:
         const QString listing = QString::fromUtf8(p.readAllStandardOutput());
         bool cjkEmbedded = false;
         for (const QString& line : listing.split(QLatin1Char('\n'))) {
-            if (!line.contains(QLatin1String("WenQuanYi"), Qt::CaseInsensitive)
-                && !line.contains(QLatin1String("WQY"), Qt::CaseInsensitive)
-                && !line.contains(QLatin1String("CJK"), Qt::CaseInsensitive))
+            if (!line.contains(QLatin1String("WenQuanYi"), Qt::CaseInsensitive) &&
+                !line.contains(QLatin1String("WQY"), Qt::CaseInsensitive) &&
+                !line.contains(QLatin1String("CJK"), Qt::CaseInsensitive))
                 continue;
             const QStringList cols = line.simplified().split(QLatin1Char(' '));
             // name type encoding emb sub uni object-id: "emb" is the 4th from the end.
@@ -271,13 +272,15 @@ private slots:
             auto lin = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
             return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF());
         };
-        for (ui::Colormap::Kind kind : {ui::Colormap::Kind::Viridis, ui::Colormap::Kind::Magma, ui::Colormap::Kind::Diverging}) {
+        for (ui::Colormap::Kind kind :
+             {ui::Colormap::Kind::Viridis, ui::Colormap::Kind::Magma, ui::Colormap::Kind::Diverging}) {
             const ui::Colormap map(kind);
             for (int i = 0; i <= 100; ++i) {
                 const QRgb cell = map.rgbAt(i / 100.0);
                 const double a = luminance(QColor(cell)), b = luminance(ui::readableTextColor(cell));
                 const double ratio = (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
-                QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 at %2: %3").arg(ui::Colormap::name(kind)).arg(i).arg(ratio)));
+                QVERIFY2(ratio >= 4.5,
+                         qPrintable(QStringLiteral("%1 at %2: %3").arg(ui::Colormap::name(kind)).arg(i).arg(ratio)));
             }
         }
     }

@@ -65,12 +65,11 @@ TEST(Json, Numbers) {
         {"1E+2", 100.0, false},
         {"2.5e-3", 0.0025, false},
         {"0.1", 0.1, false},
-        {"4.9e-324", 4.9e-324, false},          // the smallest denormal double
+        {"4.9e-324", 4.9e-324, false},  // the smallest denormal double
         {"1.7976931348623157e308", 1.7976931348623157e308, false},
-        {"1e-400", 0.0, false},                 // underflows to zero: still a number
+        {"1e-400", 0.0, false},  // underflows to zero: still a number
         {"-1e-400", -0.0, false},
-        {"0.0000000000000000000000000000000000000000000000000000000000000000000000000001e-300", 0.0,
-         false},
+        {"0.0000000000000000000000000000000000000000000000000000000000000000000000000001e-300", 0.0, false},
     };
     for (const Case& c : cases) {
         Value v = parseOk(c.text);
@@ -175,12 +174,12 @@ TEST(Json, ErrorsWithLineAndColumn) {
         {"\"\\ud83d\"", 1, 2, "invalid \\u escape: unpaired high surrogate"},
         {"\"\\ud83d\\u0041\"", 1, 2, "invalid \\u escape: unpaired high surrogate"},
         {"\"\\ude00\"", 1, 2, "invalid \\u escape: unpaired low surrogate"},
-        {"\"\xC3\"", 1, 2, "invalid UTF-8 in string"},                 // truncated sequence
-        {"\"\xC0\xAF\"", 1, 2, "invalid UTF-8 in string"},             // overlong '/'
-        {"\"\xED\xA0\x80\"", 1, 2, "invalid UTF-8 in string"},         // encoded surrogate
-        {"\"\xF4\x90\x80\x80\"", 1, 2, "invalid UTF-8 in string"},     // above U+10FFFF
+        {"\"\xC3\"", 1, 2, "invalid UTF-8 in string"},              // truncated sequence
+        {"\"\xC0\xAF\"", 1, 2, "invalid UTF-8 in string"},          // overlong '/'
+        {"\"\xED\xA0\x80\"", 1, 2, "invalid UTF-8 in string"},      // encoded surrogate
+        {"\"\xF4\x90\x80\x80\"", 1, 2, "invalid UTF-8 in string"},  // above U+10FFFF
         {"\"\xFF\"", 1, 2, "invalid UTF-8 in string"},
-        {"\"é\xE9\"", 1, 3, "invalid UTF-8 in string"},                // Latin-1 after UTF-8
+        {"\"é\xE9\"", 1, 3, "invalid UTF-8 in string"},  // Latin-1 after UTF-8
         {"[01]", 1, 2, "invalid number"},
         {"[1.]", 1, 2, "invalid number"},
         {"[.5]", 1, 2, "invalid number"},

@@ -47,8 +47,7 @@ TEST(Aer, OnlyPossibleGold) {
 TEST(Aer, LinksAreSets) {
     // A repeated predicted link counts once; a link given sure and possible
     // is sure. A = {0-0}, S = {0-0}: AER 0, |A| = 1.
-    const ap::AlignmentCounts c =
-        ap::alignmentCounts({sure(0, 0), sure(0, 0)}, {possible(0, 0), sure(0, 0)});
+    const ap::AlignmentCounts c = ap::alignmentCounts({sure(0, 0), sure(0, 0)}, {possible(0, 0), sure(0, 0)});
     EXPECT_EQ(c.predicted, 1);
     EXPECT_EQ(c.sure, 1);
     EXPECT_DOUBLE_EQ(c.aer(), 0.0);

@@ -57,7 +57,8 @@ void TestModelView::logScaleFromTheViewMenu() {
     QCOMPARE(w.headView()->colorScale(), ui::ColorScale::Log);
     const ui::HeatmapData& d = w.headView()->data();
     float smallestPositive = 1.0f;
-    for (float v : d.values.reshaped()) if (v > 0) smallestPositive = std::min(smallestPositive, v);
+    for (float v : d.values.reshaped())
+        if (v > 0) smallestPositive = std::min(smallestPositive, v);
     QCOMPARE(float(d.minValue), std::max(smallestPositive, float(ui::kLogFloor)));
     w.resize(1100, 800);
     w.show();
@@ -126,7 +127,8 @@ void TestModelView::gridTilesStatisticsAndLinking() {
     QTest::mouseClick(w.grid(), Qt::LeftButton, {}, w.grid()->tileRect(0, 3).center());
     QTRY_VERIFY(w.headView()->data().title.contains(QStringLiteral("layer 0 · mean of 3 heads")));
     const ap::Matrix mean = (slice(fixture("f32_2x3x6x6.npy"), 0, 0) + slice(fixture("f32_2x3x6x6.npy"), 0, 1) +
-                             slice(fixture("f32_2x3x6x6.npy"), 0, 2)) / 3.0f;
+                             slice(fixture("f32_2x3x6x6.npy"), 0, 2)) /
+                            3.0f;
     QVERIFY(w.headView()->data().values.isApprox(mean));
     QVERIFY(!w.statsTable()->currentIndex().isValid() || w.statsTable()->selectionModel()->selectedRows().isEmpty());
 }

@@ -28,9 +28,7 @@
 
 namespace {
 
-QString checkpoint(const char* model) {
-    return QStringLiteral(AP_MODEL_WINDOW_FIXTURES "/") + QLatin1String(model);
-}
+QString checkpoint(const char* model) { return QStringLiteral(AP_MODEL_WINDOW_FIXTURES "/") + QLatin1String(model); }
 
 QString readText(const QString& path) {
     QFile f(path);
@@ -121,8 +119,9 @@ void TestModelWindow::typingUpdatesTheGrid() {
     QSignalSpy shown(&w, &ui::ModelWindow::resultShown);
     const quint64 before = w.latestRequest();
     QTest::keyClicks(w.textBox(), QStringLiteral(" w5 w6"));
-    QTRY_VERIFY_WITH_TIMEOUT(w.latestRequest() > before && !shown.isEmpty()
-                                 && shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.latestRequest() > before && !shown.isEmpty() &&
+                                 shown.last().at(0).toULongLong() == w.latestRequest(),
+                             10000);
     QCOMPARE(w.latestRequest(), before + 1);  // the key strokes coalesced into one request
     QCOMPARE(int(w.result()->ids.size()), int(ref.ids.size()) + 2);
     QTRY_COMPARE(w.headView()->data().rows(), int(ref.ids.size()) + 2);

@@ -83,8 +83,7 @@ TEST(Softmax, TemperatureDividesScores) {
     // s/T = [0.5, 1, 1.5] with T = 2: exp([-1, -0.5, 0]) =
     // [0.3678794, 0.6065307, 1], sum 1.9744101, so
     // w = [0.1863237, 0.3071959, 0.5064804].
-    expectWeights(normalize(Normalization::Softmax, {1, 2, 3}, {}, 2.0f).weights,
-                  {0.1863237f, 0.3071959f, 0.5064804f});
+    expectWeights(normalize(Normalization::Softmax, {1, 2, 3}, {}, 2.0f).weights, {0.1863237f, 0.3071959f, 0.5064804f});
 }
 
 TEST(Softmax, MaskedKeyIsLeftOut) {
@@ -99,8 +98,7 @@ TEST(Hard, WorkedExampleTiesGoToLowestIndex) {
     // The maximum 2 is at keys 1 and 2: the lower index wins.
     expectWeights(normalize(Normalization::Hard, {0.5f, 2, 2, -1}).weights, {0, 1, 0, 0});
     // With key 1 masked, key 2 is the largest unmasked.
-    expectWeights(normalize(Normalization::Hard, {0.5f, 2, 2, -1}, {false, true, false, false}).weights,
-                  {0, 0, 1, 0});
+    expectWeights(normalize(Normalization::Hard, {0.5f, 2, 2, -1}, {false, true, false, false}).weights, {0, 0, 1, 0});
 }
 
 TEST(TopK, WorkedExample) {
@@ -115,8 +113,7 @@ TEST(TopK, TiesGoToLowestIndex) {
     expectWeights(normalize(Normalization::TopK, {1, 2, 2, 2}, {}, 1.0f, 2).weights, {0, 0.5f, 0.5f, 0});
     // One place left after the strict winner 3 (key 2): the tie at 2 goes to key 0.
     // exp([-1, 0]) / (1 + e^-1) = [0.2689414, 0.7310586].
-    expectWeights(normalize(Normalization::TopK, {2, 1, 3, 2}, {}, 1.0f, 2).weights,
-                  {0.2689414f, 0, 0.7310586f, 0});
+    expectWeights(normalize(Normalization::TopK, {2, 1, 3, 2}, {}, 1.0f, 2).weights, {0.2689414f, 0, 0.7310586f, 0});
 }
 
 TEST(TopK, KAtLeastUnmaskedCountIsSoftmax) {
@@ -270,7 +267,8 @@ TEST(Temperature, SmallApproachesHardLargeApproachesUniform) {
     for (Normalization kind : {Normalization::Softmax, Normalization::TopK, Normalization::Sparsemax}) {
         expectWeights(normalize(kind, scores, {}, 1e-3f, 3).weights, hard, 1e-6f);
     }
-    for (const auto& [kind, tol] : {std::pair{Normalization::Softmax, 1e-5f}, std::pair{Normalization::Sparsemax, 1e-4f}}) {
+    for (const auto& [kind, tol] :
+         {std::pair{Normalization::Softmax, 1e-5f}, std::pair{Normalization::Sparsemax, 1e-4f}}) {
         const auto w = normalize(kind, scores, {}, 1e4f).weights;
         for (float x : w) EXPECT_NEAR(x, 1.0f / 20.0f, tol) << toString(kind);
     }
@@ -316,8 +314,7 @@ TEST(Stability, InfiniteAndNaNScoresGiveFiniteWeights) {
         EXPECT_NEAR(sum(r.weights), 1.0f, 1e-6f) << toString(kind);
         // All unmasked keys at -inf are tied.
         expectWeights(normalize(kind, {-inf, 5, -inf}, {false, true, false}, 1.0f, 2).weights,
-                      kind == Normalization::Hard ? std::vector<float>{1, 0, 0}
-                                                  : std::vector<float>{0.5f, 0, 0.5f});
+                      kind == Normalization::Hard ? std::vector<float>{1, 0, 0} : std::vector<float>{0.5f, 0, 0.5f});
     }
 }
 

@@ -22,8 +22,7 @@ const QString kScene = QStringLiteral(AP_RESOURCES_DIR "/scenes/padded-batch.jso
 
 ap::Scene readScene(const QString& path) {
     ap::SceneReadResult read = ap::readSceneFile(QFile::encodeName(path).toStdString());
-    if (!read.ok)
-        qWarning("%s", read.error.c_str());
+    if (!read.ok) qWarning("%s", read.error.c_str());
     return read.value;
 }
 
@@ -35,13 +34,11 @@ QString plantOrphan(const QString& dir, qint64 pid, const QString& origin) {
     ap::Scene s = readScene(kScene);
     s.temperature = 3.25f;
     QFile f(scene);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
+    if (!f.open(QIODevice::WriteOnly)) return {};
     f.write(QByteArray::fromStdString(ap::sceneToJson(s)));
     f.close();
     QFile o(QDir(dir).filePath(QStringLiteral("scene-%1.origin").arg(pid)));
-    if (!o.open(QIODevice::WriteOnly))
-        return {};
+    if (!o.open(QIODevice::WriteOnly)) return {};
     o.write(origin.toUtf8());
     return scene;
 }
@@ -155,8 +152,8 @@ void TestRecovery::saveUndoAndCleanExitRemoveTheFile() {
     // A clean exit removes it.
     delete manager;
     QVERIFY(!QFile::exists(file));
-    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("recovery/scene-%1.origin")
-                                            .arg(QCoreApplication::applicationPid()))));
+    QVERIFY(!QFile::exists(
+        dir.filePath(QStringLiteral("recovery/scene-%1.origin").arg(QCoreApplication::applicationPid()))));
 }
 
 // Clicks `which` on the recovery question the window shows.
@@ -169,8 +166,7 @@ static bool answerRecovery(MainWindow& w, QMessageBox::ButtonRole which) {
             QTest::qWait(10);
         }
     }
-    if (!box)
-        return false;
+    if (!box) return false;
     for (QAbstractButton* b : box->buttons()) {
         if (box->buttonRole(b) == which) {
             b->click();

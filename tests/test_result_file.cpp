@@ -143,8 +143,7 @@ TEST(ResultWriter, RefusesScoresThatOverflow) {
     const AttentionResult r = computed(s);
     const Status finite = checkFinite(r);
     EXPECT_FALSE(finite.ok);
-    EXPECT_EQ(finite.message,
-              "heads[0].scores[0][0]: overflows the float range (the scene's numbers are too large)");
+    EXPECT_EQ(finite.message, "heads[0].scores[0][0]: overflows the float range (the scene's numbers are too large)");
     bool called = false;
     EXPECT_FALSE(writeResult(r, {}, [&](std::string_view) { return called = true; }).ok);
     EXPECT_FALSE(called);  // nothing written, not even the start
@@ -223,8 +222,8 @@ TEST(Utf8, DecodesAndRefusesLikeUnicodeTable3_7) {
 TEST(JsonReader, GivesEventsInOrder) {
     json::Reader r(R"({"a": [1, "x"], "b": {}})");
     using E = json::Event;
-    const E expected[] = {E::ObjectBegin, E::Key, E::ArrayBegin, E::Scalar, E::Scalar, E::ArrayEnd,
-                          E::Key, E::ObjectBegin, E::ObjectEnd, E::ObjectEnd, E::End, E::End};
+    const E expected[] = {E::ObjectBegin, E::Key,         E::ArrayBegin, E::Scalar,    E::Scalar, E::ArrayEnd,
+                          E::Key,         E::ObjectBegin, E::ObjectEnd,  E::ObjectEnd, E::End,    E::End};
     for (E e : expected) EXPECT_EQ(r.next(), e);
     json::Reader bad("[1,]");
     while (bad.next() != E::Error) {}

@@ -38,13 +38,11 @@ std::string readText(const std::string& path) {
 // (Empty matrices have no data pointer to compare.)
 bool sameBits(const Matrix& a, const Matrix& b) {
     return a.rows() == b.rows() && a.cols() == b.cols() &&
-           (a.size() == 0 ||
-            std::memcmp(a.data(), b.data(), sizeof(float) * std::size_t(a.size())) == 0);
+           (a.size() == 0 || std::memcmp(a.data(), b.data(), sizeof(float) * std::size_t(a.size())) == 0);
 }
 bool sameBits(const Vector& a, const Vector& b) {
     return a.size() == b.size() &&
-           (a.size() == 0 ||
-            std::memcmp(a.data(), b.data(), sizeof(float) * std::size_t(a.size())) == 0);
+           (a.size() == 0 || std::memcmp(a.data(), b.data(), sizeof(float) * std::size_t(a.size())) == 0);
 }
 
 void expectSameScene(const Scene& a, const Scene& b) {
@@ -99,9 +97,8 @@ TEST_P(SceneFiles, ReadWriteReadIsIdentical) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Data, SceneFiles,
-                         ::testing::Values("spec_example.json", "minimal.json",
-                                           "projections_general.json", "additive_wide.json",
-                                           "bom_crlf.json"));
+                         ::testing::Values("spec_example.json", "minimal.json", "projections_general.json",
+                                           "additive_wide.json", "bom_crlf.json"));
 
 TEST(SceneRead, SpecExampleFields) {
     SceneReadResult r = readSceneFile(dataPath("scenes/spec_example.json"));
@@ -204,31 +201,30 @@ TEST(SceneWrite, Layout) {
     s.queries = Matrix::Identity(2, 2);
     s.keys = Matrix::Constant(1, 2, 0.5f);
     s.keyTokens = {"k"};
-    EXPECT_EQ(sceneToJson(s),
-              "{\n"
-              "  \"format\": \"attention-playground.scene\",\n"
-              "  \"version\": 1,\n"
-              "  \"queries\": {\n"
-              "    \"matrix\": [\n"
-              "      [1, 0],\n"
-              "      [0, 1]\n"
-              "    ]\n"
-              "  },\n"
-              "  \"keys\": {\n"
-              "    \"tokens\": [\"k\"],\n"
-              "    \"matrix\": [\n"
-              "      [0.5, 0.5]\n"
-              "    ]\n"
-              "  },\n"
-              "  \"heads\": 1,\n"
-              "  \"scoring\": {\n"
-              "    \"kind\": \"scaled_dot\"\n"
-              "  },\n"
-              "  \"normalization\": { \"kind\": \"softmax\", \"temperature\": 1, \"k\": 2 },\n"
-              "  \"mask\": {\n"
-              "    \"causal\": false\n"
-              "  }\n"
-              "}\n");
+    EXPECT_EQ(sceneToJson(s), "{\n"
+                              "  \"format\": \"attention-playground.scene\",\n"
+                              "  \"version\": 1,\n"
+                              "  \"queries\": {\n"
+                              "    \"matrix\": [\n"
+                              "      [1, 0],\n"
+                              "      [0, 1]\n"
+                              "    ]\n"
+                              "  },\n"
+                              "  \"keys\": {\n"
+                              "    \"tokens\": [\"k\"],\n"
+                              "    \"matrix\": [\n"
+                              "      [0.5, 0.5]\n"
+                              "    ]\n"
+                              "  },\n"
+                              "  \"heads\": 1,\n"
+                              "  \"scoring\": {\n"
+                              "    \"kind\": \"scaled_dot\"\n"
+                              "  },\n"
+                              "  \"normalization\": { \"kind\": \"softmax\", \"temperature\": 1, \"k\": 2 },\n"
+                              "  \"mask\": {\n"
+                              "    \"causal\": false\n"
+                              "  }\n"
+                              "}\n");
 }
 
 // ---- The built-in example ----------------------------------------------------
@@ -282,8 +278,8 @@ TEST(BuiltInExample, ShippedFileIsTheBuiltInExample) {
 }
 
 TEST(ShippedScenes, EveryExampleReadsAndComputes) {
-    for (const char* name : {"je-suis-etudiant", "causal-self-attention", "multi-head",
-                             "play-computer-game", "padded-batch"}) {
+    for (const char* name :
+         {"je-suis-etudiant", "causal-self-attention", "multi-head", "play-computer-game", "padded-batch"}) {
         const std::string path = std::string(AP_RESOURCES_DIR "/scenes/") + name + ".json";
         const SceneReadResult read = readSceneFile(path);
         ASSERT_TRUE(read.ok) << read.error;
@@ -293,11 +289,10 @@ TEST(ShippedScenes, EveryExampleReadsAndComputes) {
 }
 
 TEST(SceneNames, ToAndFromString) {
-    for (Scoring k : {Scoring::Dot, Scoring::ScaledDot, Scoring::General, Scoring::Additive,
-                      Scoring::Cosine})
+    for (Scoring k : {Scoring::Dot, Scoring::ScaledDot, Scoring::General, Scoring::Additive, Scoring::Cosine})
         EXPECT_EQ(scoringFromString(toString(k)), k);
-    for (Normalization k : {Normalization::Softmax, Normalization::Hard, Normalization::TopK,
-                            Normalization::Sparsemax, Normalization::Sample})
+    for (Normalization k : {Normalization::Softmax, Normalization::Hard, Normalization::TopK, Normalization::Sparsemax,
+                            Normalization::Sample})
         EXPECT_EQ(normalizationFromString(toString(k)), k);
     EXPECT_STREQ(toString(Scoring::ScaledDot), "scaled_dot");
     EXPECT_STREQ(toString(Normalization::TopK), "topk");
@@ -328,9 +323,8 @@ float throughJson(float f) {
 bool sameFloatBits(float a, float b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 TEST(FormatFloat, TrickyValuesRoundTripThroughScenes) {
-    const float tricky[] = {0.1f,    1e-45f,  -1e-45f,           FLT_MIN, FLT_MAX,
-                            -FLT_MAX, -0.0f,  0.0f,              FLT_EPSILON,
-                            16777217.0f, 1.0f / 3.0f, 2.3509886e-38f /* largest denormal */,
+    const float tricky[] = {0.1f, 1e-45f, -1e-45f, FLT_MIN, FLT_MAX, -FLT_MAX, -0.0f, 0.0f, FLT_EPSILON, 16777217.0f,
+                            1.0f / 3.0f, 2.3509886e-38f /* largest denormal */,
                             // Through double, these two would round twice and move by one ulp.
                             7.038531e-26f, -7.038531e-26f};
     Scene s = builtInExample();
@@ -367,8 +361,8 @@ TEST(FormatFloat, RandomBitPatternsRoundTrip) {
 
 TEST(FormatFloat, FloatRangeEdge) {
     auto q = [](const std::string& value) {
-        return R"({"format": "attention-playground.scene", "version": 1, "queries": {"matrix": [[)" +
-               value + R"(]]}, "keys": {"matrix": [[1]]}})";
+        return R"({"format": "attention-playground.scene", "version": 1, "queries": {"matrix": [[)" + value +
+               R"(]]}, "keys": {"matrix": [[1]]}})";
     };
     // One below the halfway point between FLT_MAX and 2^128 rounds to FLT_MAX...
     SceneReadResult r = parseScene(q("340282356779733661637539395458142568447"), "scene.json");
@@ -473,8 +467,7 @@ TEST(ResultWrite, Golden) {
     EXPECT_EQ(text, expected);
     const auto parsed = json::parse(text);
     ASSERT_TRUE(parsed.ok) << parsed.error;
-    EXPECT_EQ(float(parsed.value.find("heads")->array[1].find("scores")->array[0].array[2].number),
-              FLT_MAX);
+    EXPECT_EQ(float(parsed.value.find("heads")->array[1].find("scores")->array[0].array[2].number), FLT_MAX);
 }
 
 TEST(ResultWrite, TokenLabelsFollowTheVersion) {
@@ -536,8 +529,7 @@ std::vector<BadScene> badScenes() {
     const std::string general = R"("scoring": {"kind": "general", "head_params": [)";
     return {
         // Not JSON: line and column instead of a path.
-        {"{\n  " + kHead + ",\n  \"queries\": {\"matrix\": [[1, 2] [3, 4]]}\n}",
-         "3:33: expected ',' or ']'"},
+        {"{\n  " + kHead + ",\n  \"queries\": {\"matrix\": [[1, 2] [3, 4]]}\n}", "3:33: expected ',' or ']'"},
         {"[1e999]", "1:2: number out of range"},
         {R"({"a": NaN})", "1:7: NaN is not valid JSON"},
         {"{\"a\": -Infinity}", "1:7: Infinity is not valid JSON"},
@@ -553,10 +545,8 @@ std::vector<BadScene> badScenes() {
          "format: expected \"attention-playground.scene\""},
         {R"({"format": 3, "version": 1})", "format: expected \"attention-playground.scene\""},
         {R"({"format": "attention-playground.scene"})", "version: missing"},
-        {R"({"format": "attention-playground.scene", "version": "1"})",
-         "version: must be a whole number"},
-        {R"({"format": "attention-playground.scene", "version": 1.5})",
-         "version: must be a whole number"},
+        {R"({"format": "attention-playground.scene", "version": "1"})", "version: must be a whole number"},
+        {R"({"format": "attention-playground.scene", "version": 1.5})", "version: must be a whole number"},
         {R"({"format": "attention-playground.scene", "version": 2})",
          "version: unsupported version 2 (this build reads version 1)"},
         {R"({"format": "attention-playground.scene", "version": 0})",
@@ -568,31 +558,24 @@ std::vector<BadScene> badScenes() {
         {doc(R"("queries": {}, )" + kK), "queries.matrix: missing"},
         {doc(R"("queries": {"matrix": {}}, )" + kK), "queries.matrix: must be an array of rows"},
         {doc(R"("queries": {"matrix": []}, )" + kK), "queries.matrix: must have at least one row"},
-        {doc(R"("queries": {"matrix": [1, 2]}, )" + kK),
-         "queries.matrix[0]: must be an array of numbers"},
-        {doc(R"("queries": {"matrix": [[]]}, )" + kK),
-         "queries.matrix: must have at least one column"},
+        {doc(R"("queries": {"matrix": [1, 2]}, )" + kK), "queries.matrix[0]: must be an array of numbers"},
+        {doc(R"("queries": {"matrix": [[]]}, )" + kK), "queries.matrix: must have at least one column"},
         {doc(R"("queries": {"matrix": [[1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2]]}, )" + kK),
          "queries.matrix[3]: has 2 entries, row 0 has 3"},
-        {doc(R"("queries": {"matrix": [[1, 2], [3, 4, 5]]}, )" + kK),
-         "queries.matrix[1]: has 3 entries, row 0 has 2"},
-        {doc(R"("queries": {"matrix": [[1, 2], ["3", 4]]}, )" + kK),
-         "queries.matrix[1][0]: must be a number"},
-        {doc(R"("queries": {"matrix": [[1, 2], [3, null]]}, )" + kK),
-         "queries.matrix[1][1]: must be a number"},
+        {doc(R"("queries": {"matrix": [[1, 2], [3, 4, 5]]}, )" + kK), "queries.matrix[1]: has 3 entries, row 0 has 2"},
+        {doc(R"("queries": {"matrix": [[1, 2], ["3", 4]]}, )" + kK), "queries.matrix[1][0]: must be a number"},
+        {doc(R"("queries": {"matrix": [[1, 2], [3, null]]}, )" + kK), "queries.matrix[1][1]: must be a number"},
         {doc(R"("queries": {"matrix": [[1, 2], [3, 4], [5, 1e39]]}, )" + kK),
          "queries.matrix[2][1]: not a finite number (out of float range)"},
         {doc(R"("queries": {"matrix": [[1, 2], [3, 4], [5, -1e300]]}, )" + kK),
          "queries.matrix[2][1]: not a finite number (out of float range)"},
         {doc(R"("queries": {"tokens": "I am", "matrix": [[1, 2]]}, )" + kK),
          "queries.tokens: must be an array of strings"},
-        {doc(R"("queries": {"tokens": ["I", "am", "a"], "matrix": [[1, 2], [3, 4], [5, 6], [7, 8]]}, )" +
-             kK),
+        {doc(R"("queries": {"tokens": ["I", "am", "a"], "matrix": [[1, 2], [3, 4], [5, 6], [7, 8]]}, )" + kK),
          "queries.tokens: has 3 entries, queries.matrix has 4 rows"},
         {doc(R"("queries": {"tokens": ["I", 5], "matrix": [[1, 2], [3, 4]]}, )" + kK),
          "queries.tokens[1]: must be a string"},
-        {doc(R"("queries": {"tokens": [")" + std::string(300, 'x') + R"("], "matrix": [[1, 2]]}, )" +
-             kK),
+        {doc(R"("queries": {"tokens": [")" + std::string(300, 'x') + R"("], "matrix": [[1, 2]]}, )" + kK),
          "queries.tokens[0]: 300 bytes exceed the limit of 256"},
         {doc(kQ + R"(, "keys": {"tokens": ["a", "b"], "matrix": [[1, 2], [3, 4], [5, 6]]})"),
          "keys.tokens: has 2 entries, keys.matrix has 3 rows"},
@@ -603,10 +586,8 @@ std::vector<BadScene> badScenes() {
          "keys.matrix[1][0]: not a finite number (out of float range)"},
         {with(R"("values": [[1]])"), "values: must be an object"},
         {with(R"("values": {"tokens": []})"), "values.matrix: missing"},
-        {with(R"("values": {"matrix": [[1, 0], [0, 1]]})"),
-         "values.matrix: has 2 rows, keys.matrix has 3"},
-        {with(R"("values": {"matrix": [[1], [2], [true]]})"),
-         "values.matrix[2][0]: must be a number"},
+        {with(R"("values": {"matrix": [[1, 0], [0, 1]]})"), "values.matrix: has 2 rows, keys.matrix has 3"},
+        {with(R"("values": {"matrix": [[1], [2], [true]]})"), "values.matrix[2][0]: must be a number"},
         // Limits.
         {doc(R"("queries": {"matrix": )" + zeros(5000, 1) + "}, " + R"("keys": {"matrix": [[1]]})"),
          "queries.matrix: 5000 rows exceed the limit of 4096"},
@@ -640,28 +621,23 @@ std::vector<BadScene> badScenes() {
          "scoring.kind: unknown kind \"" + std::string(40, 'x') +
              "...\" (expected dot, scaled_dot, general, additive, cosine)"},
         {with(R"("scoring": {"head_params": {}})"), "scoring.head_params: must be an array"},
-        {with(R"("heads": 2, "scoring": {"head_params": [{}]})"),
-         "scoring.head_params: has 1 entries, heads is 2"},
-        {with(R"("scoring": {"head_params": [{}, {}]})"),
-         "scoring.head_params: has 2 entries, heads is 1"},
+        {with(R"("heads": 2, "scoring": {"head_params": [{}]})"), "scoring.head_params: has 1 entries, heads is 2"},
+        {with(R"("scoring": {"head_params": [{}, {}]})"), "scoring.head_params: has 2 entries, heads is 1"},
         {with(R"("scoring": {"head_params": [[]]})"), "scoring.head_params[0]: must be an object"},
-        {with(general + R"({"W": [[1, 0, 0], [0, 1, 0], [0, 0, 1]]}]})"),
-         "scoring.head_params[0].W: must be 2 x 2"},
+        {with(general + R"({"W": [[1, 0, 0], [0, 1, 0], [0, 0, 1]]}]})"), "scoring.head_params[0].W: must be 2 x 2"},
         {with4(R"("heads": 2, )" + general + R"({}, {"W": [[1, 0], [0, 1], [0, 0]]}]})"),
          "scoring.head_params[1].W: must be 2 x 2"},
         {with(general + R"({"W": []}]})"), "scoring.head_params[0].W: must have at least one row"},
         {with(general + R"({"W": [[1, 0], [0, 1e39]]}]})"),
          "scoring.head_params[0].W[1][1]: not a finite number (out of float range)"},
-        {with(general + R"({"W": "identity"}]})"),
-         "scoring.head_params[0].W: must be an array of rows"},
+        {with(general + R"({"W": "identity"}]})"), "scoring.head_params[0].W: must be an array of rows"},
         {with(additive + R"({"Wq": [[1, 0, 0], [0, 1, 0]]}]})"),
          "scoring.head_params[0].Wq: must have 2 columns (dh), has 3"},
         {with(additive + R"({"Wq": [[1, 0], [0, 1], [1, 1]], "Wk": [[1, 0], [0, 1]]}]})"),
          "scoring.head_params[0].Wk: has 2 rows, Wq has 3 (they must agree)"},
         {with(additive + R"({"Wq": [[1, 0], [0, 1], [1, 1]], "v": [1, 1]}]})"),
          "scoring.head_params[0].v: has 2 entries, da is 3"},
-        {with(additive + R"({"Wk": [[1, 0]], "v": [1, 1]}]})"),
-         "scoring.head_params[0].v: has 2 entries, da is 1"},
+        {with(additive + R"({"Wk": [[1, 0]], "v": [1, 1]}]})"), "scoring.head_params[0].v: has 2 entries, da is 1"},
         {with(additive + R"({"v": [1, 2, 3]}]})"), "scoring.head_params[0].v: has 3 entries, da is 2"},
         {with(additive + R"({"Wq": [[1, 0], [0, 1], [1, 1]], "Wk": [[1, 0], [0, 1], [1, 1]], "v": [1, 2]}]})"),
          "scoring.head_params[0].v: has 2 entries, da is 3"},
@@ -681,16 +657,12 @@ std::vector<BadScene> badScenes() {
         {with(R"("normalization": {"temperature": -1})"), "normalization.temperature: must be > 0"},
         {with(R"("normalization": {"temperature": 1e-50})"),
          "normalization.temperature: must be > 0"},  // zero as a float
-        {with(R"("normalization": {"temperature": "1"})"),
-         "normalization.temperature: must be a number"},
+        {with(R"("normalization": {"temperature": "1"})"), "normalization.temperature: must be a number"},
         {with(R"("normalization": {"temperature": 1e39})"),
          "normalization.temperature: not a finite number (out of float range)"},
-        {with(R"("normalization": {"kind": "topk", "k": 0})"),
-         "normalization.k: must be a whole number >= 1"},
-        {with(R"("normalization": {"kind": "topk", "k": 1.5})"),
-         "normalization.k: must be a whole number >= 1"},
-        {with(R"("normalization": {"kind": "topk", "k": "2"})"),
-         "normalization.k: must be a whole number >= 1"},
+        {with(R"("normalization": {"kind": "topk", "k": 0})"), "normalization.k: must be a whole number >= 1"},
+        {with(R"("normalization": {"kind": "topk", "k": 1.5})"), "normalization.k: must be a whole number >= 1"},
+        {with(R"("normalization": {"kind": "topk", "k": "2"})"), "normalization.k: must be a whole number >= 1"},
         {with(R"("normalization": {"kind": "softmax", "k": -3})"),
          "normalization.k: must be a whole number >= 1"},  // checked whatever the kind
         {with(R"("normalization": {"kind": "topk", "k": 3e9})"),
@@ -700,20 +672,14 @@ std::vector<BadScene> badScenes() {
         {with(R"("mask": {"causal": "yes"})"), "mask.causal: must be true or false"},
         {with(R"("mask": {"causal": 1})"), "mask.causal: must be true or false"},
         {with(R"("mask": {"key_padding": true})"), "mask.key_padding: must be an array of true/false"},
-        {with(R"("mask": {"key_padding": [false, false]})"),
-         "mask.key_padding: has 2 entries, keys have 3"},
+        {with(R"("mask": {"key_padding": [false, false]})"), "mask.key_padding: has 2 entries, keys have 3"},
         {with(R"("mask": {"key_padding": []})"), "mask.key_padding: has 0 entries, keys have 3"},
-        {with(R"("mask": {"key_padding": [false, 1, false]})"),
-         "mask.key_padding[1]: must be true or false"},
+        {with(R"("mask": {"key_padding": [false, 1, false]})"), "mask.key_padding[1]: must be true or false"},
         {with(R"("mask": {"cells": {}})"), "mask.cells: must be an array of [query, key] pairs"},
-        {with(R"("mask": {"cells": [[4, 0]]})"),
-         "mask.cells[0]: [4, 0] is out of range (4 queries, 3 keys)"},
-        {with(R"("mask": {"cells": [[0, 0], [1, 3]]})"),
-         "mask.cells[1]: [1, 3] is out of range (4 queries, 3 keys)"},
-        {with(R"("mask": {"cells": [[-1, 0]]})"),
-         "mask.cells[0]: [-1, 0] is out of range (4 queries, 3 keys)"},
-        {with(R"("mask": {"cells": [[0, 1e20]]})"),
-         "mask.cells[0]: [0, 1e+20] is out of range (4 queries, 3 keys)"},
+        {with(R"("mask": {"cells": [[4, 0]]})"), "mask.cells[0]: [4, 0] is out of range (4 queries, 3 keys)"},
+        {with(R"("mask": {"cells": [[0, 0], [1, 3]]})"), "mask.cells[1]: [1, 3] is out of range (4 queries, 3 keys)"},
+        {with(R"("mask": {"cells": [[-1, 0]]})"), "mask.cells[0]: [-1, 0] is out of range (4 queries, 3 keys)"},
+        {with(R"("mask": {"cells": [[0, 1e20]]})"), "mask.cells[0]: [0, 1e+20] is out of range (4 queries, 3 keys)"},
         {with(R"("mask": {"cells": [[0]]})"), "mask.cells[0]: must be a pair [query, key]"},
         {with(R"("mask": {"cells": [[0, 1, 2]]})"), "mask.cells[0]: must be a pair [query, key]"},
         {with(R"("mask": {"cells": [5]})"), "mask.cells[0]: must be a pair [query, key]"},
@@ -723,8 +689,7 @@ std::vector<BadScene> badScenes() {
         {with(R"("projections": [])"), "projections: must be an object"},
         {with(R"("projections": {"Wq": [[1, 0], [0, 1], [1, 1]]})"),
          "projections.Wq: has 3 rows, queries.matrix width is 2"},
-        {with(R"("projections": {"Wk": [[1, 0]]})"),
-         "projections.Wk: has 1 rows, keys.matrix width is 2"},
+        {with(R"("projections": {"Wk": [[1, 0]]})"), "projections.Wk: has 1 rows, keys.matrix width is 2"},
         {with(R"("projections": {"Wv": [[1], [2], [3]]})"),
          "projections.Wv: has 3 rows, keys.matrix width is 2 (values are the keys)"},
         {with(R"("values": {"matrix": [[1, 2, 3], [4, 5, 6], [7, 8, 9]]}, "projections": {"Wv": [[1], [2]]})"),
@@ -737,10 +702,8 @@ std::vector<BadScene> badScenes() {
          "projections.Wk: gives K width 3, projections.Wq gives Q width 4 (they must match)"},
         {with(R"("heads": 3, "projections": {"Wq": [[1, 0, 0, 0], [0, 1, 0, 0]], "Wk": [[1, 0, 0, 0], [0, 1, 0, 0]]})"),
          "heads: 3 does not divide d = 4"},
-        {with(R"("heads": 2, "projections": {"Wv": [[1, 0, 0], [0, 1, 0]]})"),
-         "heads: 2 does not divide dv = 3"},
-        {with(R"("projections": {"Wo": [[1], [2], [3]]})"),
-         "projections.Wo: has 3 rows, must equal dv = 2"},
+        {with(R"("heads": 2, "projections": {"Wv": [[1, 0, 0], [0, 1, 0]]})"), "heads: 2 does not divide dv = 3"},
+        {with(R"("projections": {"Wo": [[1], [2], [3]]})"), "projections.Wo: has 3 rows, must equal dv = 2"},
         {with(R"("projections": {"Wv": [[1, 0, 0], [0, 1, 0]], "Wo": [[1], [2]]})"),
          "projections.Wo: has 2 rows, must equal dv = 3"},
         {with(R"("projections": {"Wo": []})"), "projections.Wo: must have at least one row"},
@@ -761,8 +724,7 @@ TEST(SceneRead, EveryBadInputHasItsMessage) {
         EXPECT_FALSE(r.ok) << c.text.substr(0, 300);
         // Parse errors read "scene.json:L:C: ...", the others "scene.json: path: ...".
         const bool syntax = !c.error.empty() && std::isdigit(static_cast<unsigned char>(c.error[0]));
-        EXPECT_EQ(r.error, (syntax ? "scene.json:" : "scene.json: ") + c.error)
-            << c.text.substr(0, 300);
+        EXPECT_EQ(r.error, (syntax ? "scene.json:" : "scene.json: ") + c.error) << c.text.substr(0, 300);
     }
 }
 
@@ -784,8 +746,8 @@ TEST(SceneRead, AcceptedVariants) {
         doc(R"("queries": {"matrix": )" + zeros(4096, 1) + R"(}, "keys": {"matrix": [[1]]})"),
         doc(R"("queries": {"tokens": [")" + std::string(256, 'x') +
             R"("], "matrix": [[1]]}, "keys": {"matrix": [[1]]})"),
-        with(R"("heads": 2, "scoring": {"kind": "additive", "head_params": [{"Wq": )" +
-             zeros(1024, 1) + R"(, "Wk": )" + zeros(1024, 1) + R"(}, {}]})"),
+        with(R"("heads": 2, "scoring": {"kind": "additive", "head_params": [{"Wq": )" + zeros(1024, 1) + R"(, "Wk": )" +
+             zeros(1024, 1) + R"(}, {}]})"),
     };
     for (const std::string& text : accepted) {
         SceneReadResult r = parseScene(text, "scene.json");
@@ -814,26 +776,29 @@ TEST(Validate, EveryMessage) {
     const Case cases[] = {
         {[&](Scene& s) { s.queries(1, 1) = nan; }, "queries.matrix[1][1]: not a finite number"},
         {[&](Scene& s) { s.keys(2, 0) = -inf; }, "keys.matrix[2][0]: not a finite number"},
-        {[&](Scene& s) { s.values = Matrix::Constant(3, 2, inf); },
-         "values.matrix[0][0]: not a finite number"},
+        {[&](Scene& s) { s.values = Matrix::Constant(3, 2, inf); }, "values.matrix[0][0]: not a finite number"},
         {[](Scene& s) { s.queries.resize(0, 2); }, "queries.matrix: must have at least one row"},
         {[](Scene& s) { s.keys.resize(3, 0); }, "keys.matrix: must have at least one column"},
         {[](Scene& s) { s.values = Matrix(); }, "values.matrix: must have at least one row"},
-        {[](Scene& s) { s.queries = Matrix::Zero(5000, 2); },
-         "queries.matrix: 5000 rows exceed the limit of 4096"},
-        {[](Scene& s) { s.queryTokens = {"a", "b", "c"}; },
+        {[](Scene& s) { s.queries = Matrix::Zero(5000, 2); }, "queries.matrix: 5000 rows exceed the limit of 4096"},
+        {[](Scene& s) {
+             s.queryTokens = {"a", "b", "c"};
+         },
          "queries.tokens: has 3 entries, queries.matrix has 4 rows"},
-        {[](Scene& s) { s.keyTokens = {"a", "b", std::string(257, 'x')}; },
+        {[](Scene& s) {
+             s.keyTokens = {"a", "b", std::string(257, 'x')};
+         },
          "keys.tokens[2]: 257 bytes exceed the limit of 256"},
         {[](Scene& s) { s.values = Matrix::Zero(2, 2); }, "values.matrix: has 2 rows, keys.matrix has 3"},
-        {[](Scene& s) { s.keys = Matrix::Zero(3, 3); },
-         "keys.matrix: width 3 does not match queries.matrix width 2"},
+        {[](Scene& s) { s.keys = Matrix::Zero(3, 3); }, "keys.matrix: width 3 does not match queries.matrix width 2"},
         {[](Scene& s) { s.heads = 0; }, "heads: must be a whole number >= 1"},
         {[](Scene& s) { s.heads = 17; }, "heads: 17 exceeds the limit of 16"},
-        {[](Scene& s) { s.heads = 2; s.values = Matrix::Zero(3, 3); },
+        {[](Scene& s) {
+             s.heads = 2;
+             s.values = Matrix::Zero(3, 3);
+         },
          "heads: 2 does not divide dv = 3"},
-        {[](Scene& s) { s.projections.Wo = Matrix::Zero(3, 1); },
-         "projections.Wo: has 3 rows, must equal dv = 2"},
+        {[](Scene& s) { s.projections.Wo = Matrix::Zero(3, 1); }, "projections.Wo: has 3 rows, must equal dv = 2"},
         {[&](Scene& s) { s.projections.Wo = Matrix::Constant(2, 1, nan); },
          "projections.Wo[0][0]: not a finite number"},
         {[](Scene& s) { s.projections.Wv = Matrix::Zero(3, 2); },
@@ -870,9 +835,13 @@ TEST(Validate, EveryMessage) {
          "normalization.temperature: not a finite number"},
         {[](Scene& s) { s.temperature = -0.0f; }, "normalization.temperature: must be > 0"},
         {[](Scene& s) { s.topK = 0; }, "normalization.k: must be a whole number >= 1"},
-        {[](Scene& s) { s.mask.keyPadding = {true, false}; },
+        {[](Scene& s) {
+             s.mask.keyPadding = {true, false};
+         },
          "mask.key_padding: has 2 entries, keys have 3"},
-        {[](Scene& s) { s.mask.cells = {{0, 0}, {0, -1}}; },
+        {[](Scene& s) {
+             s.mask.cells = {{0, 0}, {0, -1}};
+         },
          "mask.cells[1]: [0, -1] is out of range (4 queries, 3 keys)"},
     };
     for (std::size_t i = 0; i < std::size(cases); ++i) {
@@ -902,9 +871,7 @@ protected:
         fs::remove_all(dir_, ec);
     }
     std::string path(const std::string& name) const { return dir_ + "/" + name; }
-    static void writeText(const std::string& p, const std::string& text) {
-        std::ofstream(p, std::ios::binary) << text;
-    }
+    static void writeText(const std::string& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
     // Names in the folder: a failed write must leave no temporary behind.
     std::vector<std::string> entries() const {
         std::vector<std::string> names;
@@ -931,8 +898,7 @@ TEST_F(Files, ReadSceneFileMessages) {
 
     const std::string bad = path("bad.json");
     writeText(bad, "{\n  \"format\": \"attention-playground.scene\",\n  \"version\": 2\n}\n");
-    EXPECT_EQ(readSceneFile(bad).error,
-              bad + ": version: unsupported version 2 (this build reads version 1)");
+    EXPECT_EQ(readSceneFile(bad).error, bad + ": version: unsupported version 2 (this build reads version 1)");
     writeText(bad, "{\n  \"format\": \"attention-playground.scene\"\n  \"version\": 1\n}\n");
     EXPECT_EQ(readSceneFile(bad).error, bad + ":3:3: expected ',' or '}'");
 }
@@ -990,8 +956,7 @@ TEST_F(Files, TargetIsADirectory) {
 TEST_F(Files, FolderMissing) {
     const std::string target = path("no/such/dir/out.json");
     EXPECT_EQ(writeFileAtomically(target, "x"),
-              target + ": cannot create a temporary file in " + path("no/such/dir") +
-                  ": No such file or directory");
+              target + ": cannot create a temporary file in " + path("no/such/dir") + ": No such file or directory");
 }
 
 // Runs `body` as an unprivileged user where the tests run as root, because

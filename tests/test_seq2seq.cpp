@@ -28,11 +28,9 @@ using Eigen::Index;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
 
-constexpr ap::Scoring kAllScorings[] = {ap::Scoring::Dot, ap::Scoring::ScaledDot,
-                                        ap::Scoring::General, ap::Scoring::Additive,
-                                        ap::Scoring::Cosine};
-constexpr ap::Normalization kTrainable[] = {ap::Normalization::Softmax,
-                                            ap::Normalization::Sparsemax};
+constexpr ap::Scoring kAllScorings[] = {ap::Scoring::Dot, ap::Scoring::ScaledDot, ap::Scoring::General,
+                                        ap::Scoring::Additive, ap::Scoring::Cosine};
+constexpr ap::Normalization kTrainable[] = {ap::Normalization::Softmax, ap::Normalization::Sparsemax};
 
 MatrixXd randomMatrix(Index rows, Index cols, std::mt19937_64& rng, double scale = 1.0) {
     std::uniform_real_distribution<double> u(-scale, scale);
@@ -58,8 +56,7 @@ TEST(GruGradient, ParametersInputsAndInitialState) {
     auto f = [&](const VectorXd& v) {
         MatrixXd states;
         ap::GruCache cache;
-        cell.forward(v.data(), Eigen::Map<const MatrixXd>(v.data() + P, I, T), v.tail(H), states,
-                     cache);
+        cell.forward(v.data(), Eigen::Map<const MatrixXd>(v.data() + P, I, T), v.tail(H), states, cache);
         return (G.array() * states.array()).sum();
     };
     MatrixXd states;
@@ -72,8 +69,11 @@ TEST(GruGradient, ParametersInputsAndInitialState) {
     analytic.segment(P, I * T) = Eigen::Map<const VectorXd>(dX.data(), I * T);
     analytic.tail(H) = dh0;
     expectGradient(f, x, analytic,
-                   {{"W", cell.offsetW(), 3 * H * I}, {"U", cell.offsetU(), 3 * H * H},
-                    {"b", cell.offsetB(), 3 * H}, {"inputs", P, I * T}, {"h0", P + I * T, H}},
+                   {{"W", cell.offsetW(), 3 * H * I},
+                    {"U", cell.offsetU(), 3 * H * H},
+                    {"b", cell.offsetB(), 3 * H},
+                    {"inputs", P, I * T},
+                    {"h0", P + I * T, H}},
                    "GRU");
 }
 
@@ -194,9 +194,9 @@ void checkLayer(const LayerCase& c, std::uint64_t seed) {
     MatrixXd context;
     ap::AttentionLayerCache cache;
     run(x, context, cache);
-    const std::string what = std::string(ap::toString(c.scoring)) + "/" +
-                             ap::toString(c.normalization) + " heads " + std::to_string(c.heads) +
-                             (c.tiedKeys ? " tied" : "") + " scale " + std::to_string(c.queryScale);
+    const std::string what = std::string(ap::toString(c.scoring)) + "/" + ap::toString(c.normalization) + " heads " +
+                             std::to_string(c.heads) + (c.tiedKeys ? " tied" : "") + " scale " +
+                             std::to_string(c.queryScale);
     if (c.normalization == ap::Normalization::Sparsemax) {
         ASSERT_TRUE(awayFromSparsemaxKinks(cache, 1.0 / temperature)) << what;
     }
@@ -234,8 +234,7 @@ TEST(AttentionLayerGradient, EveryScoringKindAtRandomPoints) {
 TEST(AttentionLayerGradient, TiedScores) {
     std::uint64_t seed = 200;
     for (ap::Scoring scoring : kAllScorings)
-        for (ap::Normalization normalization : kTrainable)
-            checkLayer({scoring, normalization, 2, true, 1.0}, seed++);
+        for (ap::Normalization normalization : kTrainable) checkLayer({scoring, normalization, 2, true, 1.0}, seed++);
 }
 
 TEST(AttentionLayerGradient, SparsemaxWithExactZeros) {
@@ -276,8 +275,7 @@ TEST(AttentionLayer, ContextIsWeightedSumOfKeyHeadBlocks) {
 
 // ------------------------------------------------------------ the model
 
-ap::SentencePair makePair(const std::string& source, const std::string& target,
-                          const std::string& gold = {}) {
+ap::SentencePair makePair(const std::string& source, const std::string& target, const std::string& gold = {}) {
     ap::SentencePair p;
     auto split = [](const std::string& s) {
         std::istringstream in(s);
@@ -289,8 +287,7 @@ ap::SentencePair makePair(const std::string& source, const std::string& target,
     p.target = split(target);
     for (const std::string& link : split(gold)) {
         const std::size_t sep = link.find_first_of("-?");
-        p.gold.push_back({std::stoi(link.substr(0, sep)), std::stoi(link.substr(sep + 1)),
-                          link[sep] == '-'});
+        p.gold.push_back({std::stoi(link.substr(0, sep)), std::stoi(link.substr(sep + 1)), link[sep] == '-'});
     }
     p.hasGold = !gold.empty();
     return p;
@@ -329,55 +326,53 @@ TEST(Seq2SeqGradient, EveryParameterBlockForEveryScoringKind) {
     for (ap::Scoring scoring : kAllScorings)
         for (ap::Normalization normalization : kTrainable)
             for (int heads : {1, 2}) {
-              for (int encoderKind = 0; encoderKind < 4; ++encoderKind) {
-                const bool bidirectional = encoderKind % 2 == 0;
-                const bool fromEncoder = encoderKind >= 2;
-                ap::Seq2SeqOptions options = smallOptions(scoring, normalization, heads);
-                options.bidirectional = bidirectional;
-                options.initialStateFromEncoder = fromEncoder;
-                ap::Seq2SeqModel model;
-                ASSERT_EQ(model.initialize(corpus, options), "");
-                // Move off the initial point (identity W, zero biases) so that
-                // every block is checked at a generic point.
-                // Sparsemax has no derivative where a weight crosses 0, so
-                // the point is redrawn until it is away from those kinks.
-                const VectorXd initial = model.parameters();
-                const ap::EncodedPair pair = model.encode(corpus.pairs[4]);
-                ap::Seq2SeqWorkspace ws;
-                const std::string what = std::string(ap::toString(scoring)) + "/" +
-                                         ap::toString(normalization) + " heads " +
-                                         std::to_string(heads) +
-                                         (bidirectional ? " bidirectional" : " forward encoder") +
-                                         (fromEncoder ? ", s_0 from the encoder" : ", s_0 = 0");
-                bool smooth = false;
-                for (unsigned draw = 0; draw < 20 && !smooth; ++draw) {
-                    std::mt19937_64 rng(23 + draw);
-                    model.parameters() = initial + randomMatrix(initial.size(), 1, rng, 0.1);
-                    model.forward(pair, ws);
-                    smooth = normalization != ap::Normalization::Sparsemax ||
-                             awayFromSparsemaxKinks(ws.attentionCache, 1.0);
+                for (int encoderKind = 0; encoderKind < 4; ++encoderKind) {
+                    const bool bidirectional = encoderKind % 2 == 0;
+                    const bool fromEncoder = encoderKind >= 2;
+                    ap::Seq2SeqOptions options = smallOptions(scoring, normalization, heads);
+                    options.bidirectional = bidirectional;
+                    options.initialStateFromEncoder = fromEncoder;
+                    ap::Seq2SeqModel model;
+                    ASSERT_EQ(model.initialize(corpus, options), "");
+                    // Move off the initial point (identity W, zero biases) so that
+                    // every block is checked at a generic point.
+                    // Sparsemax has no derivative where a weight crosses 0, so
+                    // the point is redrawn until it is away from those kinks.
+                    const VectorXd initial = model.parameters();
+                    const ap::EncodedPair pair = model.encode(corpus.pairs[4]);
+                    ap::Seq2SeqWorkspace ws;
+                    const std::string what = std::string(ap::toString(scoring)) + "/" + ap::toString(normalization) +
+                                             " heads " + std::to_string(heads) +
+                                             (bidirectional ? " bidirectional" : " forward encoder") +
+                                             (fromEncoder ? ", s_0 from the encoder" : ", s_0 = 0");
+                    bool smooth = false;
+                    for (unsigned draw = 0; draw < 20 && !smooth; ++draw) {
+                        std::mt19937_64 rng(23 + draw);
+                        model.parameters() = initial + randomMatrix(initial.size(), 1, rng, 0.1);
+                        model.forward(pair, ws);
+                        smooth = normalization != ap::Normalization::Sparsemax ||
+                                 awayFromSparsemaxKinks(ws.attentionCache, 1.0);
+                    }
+                    ASSERT_TRUE(smooth) << what;
+                    VectorXd analytic = VectorXd::Zero(model.parameters().size());
+                    model.backward(ws, analytic.data());
+                    auto f = [&](const VectorXd& v) {
+                        ap::Seq2SeqModel probe = model;
+                        probe.parameters() = v;
+                        ap::Seq2SeqWorkspace w;
+                        return probe.forward(pair, w);
+                    };
+                    std::vector<Block> blocks;
+                    for (const ap::ParameterBlock& b : model.parameterBlocks())
+                        blocks.push_back({b.name, b.offset, b.size()});
+                    expectGradient(f, model.parameters(), analytic, blocks, what);
                 }
-                ASSERT_TRUE(smooth) << what;
-                VectorXd analytic = VectorXd::Zero(model.parameters().size());
-                model.backward(ws, analytic.data());
-                auto f = [&](const VectorXd& v) {
-                    ap::Seq2SeqModel probe = model;
-                    probe.parameters() = v;
-                    ap::Seq2SeqWorkspace w;
-                    return probe.forward(pair, w);
-                };
-                std::vector<Block> blocks;
-                for (const ap::ParameterBlock& b : model.parameterBlocks())
-                    blocks.push_back({b.name, b.offset, b.size()});
-                expectGradient(f, model.parameters(), analytic, blocks, what);
-              }
             }
 }
 
 TEST(Seq2SeqModel, ParameterBlocksTileTheVector) {
     ap::Seq2SeqModel model;
-    ASSERT_EQ(model.initialize(tinyCorpus(), smallOptions(ap::Scoring::Additive,
-                                                          ap::Normalization::Softmax, 2)), "");
+    ASSERT_EQ(model.initialize(tinyCorpus(), smallOptions(ap::Scoring::Additive, ap::Normalization::Softmax, 2)), "");
     Index next = 0;
     for (const ap::ParameterBlock& b : model.parameterBlocks()) {
         EXPECT_EQ(b.offset, next) << b.name;
@@ -410,8 +405,7 @@ TEST(Seq2SeqModel, RefusesBadOptionsAndCorpora) {
     EXPECT_EQ(model.initialize(empty, {}), "empty.tsv: the corpus has no pairs");
     ap::Corpus blank = tinyCorpus();
     blank.pairs[2].source.clear();
-    EXPECT_EQ(model.initialize(blank, {}),
-              "tiny:3: a pair needs at least one source and one target token");
+    EXPECT_EQ(model.initialize(blank, {}), "tiny:3: a pair needs at least one source and one target token");
 }
 
 TEST(Vocabulary, SpecialsFirstThenOrderOfAppearance) {
@@ -491,12 +485,10 @@ TEST(Seq2SeqTraining, LossFallsOnATinyCorpus) {
     o.epochs = 15;
     o.seed = 3;
     std::vector<ap::EpochStats> seen;
-    const ap::TrainSummary r = ap::train(
-        tinyCorpus(), o,
-        [&](const ap::EpochStats& s, const ap::Seq2SeqModel&) {
-            seen.push_back(s);
-            return true;
-        });
+    const ap::TrainSummary r = ap::train(tinyCorpus(), o, [&](const ap::EpochStats& s, const ap::Seq2SeqModel&) {
+        seen.push_back(s);
+        return true;
+    });
     ASSERT_TRUE(r.ok) << r.message;
     ASSERT_EQ(seen.size(), 15u);
     EXPECT_EQ(seen.front().epoch, 1);
@@ -512,9 +504,8 @@ TEST(Seq2SeqTraining, CallbackStopsAndCancelInterrupts) {
     ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
     o.epochs = 5;
     int calls = 0;
-    ap::TrainSummary r = ap::train(tinyCorpus(), o, [&](const ap::EpochStats&, const ap::Seq2SeqModel&) {
-        return ++calls < 2;
-    });
+    ap::TrainSummary r =
+        ap::train(tinyCorpus(), o, [&](const ap::EpochStats&, const ap::Seq2SeqModel&) { return ++calls < 2; });
     EXPECT_TRUE(r.ok);
     EXPECT_FALSE(r.cancelled);
     EXPECT_EQ(r.epochs.size(), 2u);
@@ -600,9 +591,8 @@ TEST(Seq2SeqScene, ComputeAttentionReproducesTheModelsWeights) {
                 o.temperature = normalization == ap::Normalization::Sparsemax ? 0.5 : 1.0;
                 ap::Seq2SeqModel model;
                 ASSERT_TRUE(ap::train(corpus, o, {}, nullptr, &model).ok);
-                const std::string what = std::string(ap::toString(scoring)) + "/" +
-                                         ap::toString(normalization) + " heads " +
-                                         std::to_string(heads);
+                const std::string what = std::string(ap::toString(scoring)) + "/" + ap::toString(normalization) +
+                                         " heads " + std::to_string(heads);
                 for (const ap::SentencePair& pair : {corpus.pairs[0], corpus.pairs[5]}) {
                     const ap::Scene scene = ap::sceneFromPair(model, pair);
                     ASSERT_EQ(ap::validate(scene), "") << what;
@@ -693,8 +683,7 @@ TEST(Seq2SeqGradient, GuidedAlignmentTermEveryScoringKind) {
                 return probe.forward(pair, w);
             };
             std::vector<Block> blocks;
-            for (const ap::ParameterBlock& b : model.parameterBlocks())
-                blocks.push_back({b.name, b.offset, b.size()});
+            for (const ap::ParameterBlock& b : model.parameterBlocks()) blocks.push_back({b.name, b.offset, b.size()});
             expectGradient(f, model.parameters(), analytic, blocks,
                            std::string("guided ") + ap::toString(scoring) + " heads " + std::to_string(heads));
         }
@@ -755,13 +744,14 @@ TEST(Bleu, HandWorkedSmoothedExample) {
     // bigrams: "the cat", "on the", "the mat" match of 5: smoothed (3+1)/(5+1)
     // trigrams: "on the mat" of 4: (1+1)/(4+1)
     // 4-grams: none of 3: (0+1)/(3+1); BP = 1 (equal lengths).
-    const ap::BleuCounts c = ap::bleuCounts({"the", "cat", "sat", "on", "the", "mat"},
-                                            {"the", "cat", "is", "on", "the", "mat"});
+    const ap::BleuCounts c =
+        ap::bleuCounts({"the", "cat", "sat", "on", "the", "mat"}, {"the", "cat", "is", "on", "the", "mat"});
     EXPECT_EQ(c.matched[0], 5);
     EXPECT_EQ(c.matched[1], 3);
     EXPECT_EQ(c.matched[2], 1);
     EXPECT_EQ(c.matched[3], 0);
-    const double expected = std::exp((std::log(5.0 / 6) + std::log(4.0 / 6) + std::log(2.0 / 5) + std::log(1.0 / 4)) / 4);
+    const double expected =
+        std::exp((std::log(5.0 / 6) + std::log(4.0 / 6) + std::log(2.0 / 5) + std::log(1.0 / 4)) / 4);
     EXPECT_NEAR(c.bleu(), expected, 1e-12);
     EXPECT_NEAR(c.bleu(), 0.4855, 1e-4);
 }
@@ -813,7 +803,10 @@ TEST(CorpusSplit, LowercaseFoldsLatinGreekCyrillicAndKeepsCjk) {
     EXPECT_EQ(ap::lowercase("Le Chat ÉTÉ Œuvre Straße"), "le chat été œuvre straße");
     EXPECT_EQ(ap::lowercase("ΑΒΓ ДОМ"), "αβγ дом");
     EXPECT_EQ(ap::lowercase("我有2个"), "我有2个");
-    EXPECT_EQ(ap::lowercase(std::string("A\xff" "B")), std::string("a\xff" "b"));
+    EXPECT_EQ(ap::lowercase(std::string("A\xff"
+                                        "B")),
+              std::string("a\xff"
+                          "b"));
 }
 
 TEST(Seq2SeqTraining, HeldOutFiguresComeWithEveryEvaluatedEpoch) {

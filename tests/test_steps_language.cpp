@@ -158,14 +158,37 @@ private slots:
         forEveryCell([&](const Case&, const ap::Explanation& e, ui::StepView&) {
             for (const ap::ExplainStep& s : e.steps) all += QString::fromStdString(s.formula) + u'\n';
         });
-        const QStringList sentences = {
-            "columns", "(Xq Wq)[", "(Xk Wk)[", "(Xv Wv)[", "v = all ones", "has no direction",
-            "\nnot masked\n", "not masked (causal", "comes after query", "is padding", "is listed",
-            "is padding; cells", "every key of this row", "max of the unmasked", "(the argmax)",
-            "(not the argmax)", "plain softmax", "largest unmasked scores", "k-th largest", "Σ of the",
-            "keys with z_l", "draws of a key", "how often", "expected p_j", "of head",
-            "heads' context rows side by side] · Wo", "heads' context rows side by side (no Wo)",
-            "[the context row] · Wo", "the context row (no Wo)", "more)", "more}"};
+        const QStringList sentences = {"columns",
+                                       "(Xq Wq)[",
+                                       "(Xk Wk)[",
+                                       "(Xv Wv)[",
+                                       "v = all ones",
+                                       "has no direction",
+                                       "\nnot masked\n",
+                                       "not masked (causal",
+                                       "comes after query",
+                                       "is padding",
+                                       "is listed",
+                                       "is padding; cells",
+                                       "every key of this row",
+                                       "max of the unmasked",
+                                       "(the argmax)",
+                                       "(not the argmax)",
+                                       "plain softmax",
+                                       "largest unmasked scores",
+                                       "k-th largest",
+                                       "Σ of the",
+                                       "keys with z_l",
+                                       "draws of a key",
+                                       "how often",
+                                       "expected p_j",
+                                       "of head",
+                                       "heads' context rows side by side] · Wo",
+                                       "heads' context rows side by side (no Wo)",
+                                       "[the context row] · Wo",
+                                       "the context row (no Wo)",
+                                       "more)",
+                                       "more}"};
         for (const QString& s : sentences) QVERIFY2(all.contains(s), qPrintable(s));
     }
 
@@ -174,8 +197,9 @@ private slots:
         forEveryCell([](const Case& c, const ap::Explanation& e, ui::StepView& view) {
             for (int n = 0; n < view.stepCount(); ++n) {
                 const QString engine = QString::fromStdString(e.steps[std::size_t(n)].formula);
-                QVERIFY2(view.stepFormula(n) == engine, qPrintable(QString::fromLatin1(c.name) + QStringLiteral(": ") +
-                                                                   view.stepFormula(n) + QStringLiteral(" ≠ ") + engine));
+                QVERIFY2(view.stepFormula(n) == engine,
+                         qPrintable(QString::fromLatin1(c.name) + QStringLiteral(": ") + view.stepFormula(n) +
+                                    QStringLiteral(" ≠ ") + engine));
                 QCOMPARE(tooltip(view, n), engine);
             }
         });
@@ -196,7 +220,8 @@ private slots:
                 const QString shown = view.stepFormula(n);
                 for (const auto& m : word.globalMatch(shown))
                     QVERIFY2(allowed.contains(m.captured()),
-                             qPrintable(QString::fromLatin1(c.name) + QStringLiteral(": \"") + m.captured() + QStringLiteral("\" in ") + shown));
+                             qPrintable(QString::fromLatin1(c.name) + QStringLiteral(": \"") + m.captured() +
+                                        QStringLiteral("\" in ") + shown));
                 QCOMPARE(tooltip(view, n), shown);
                 QVERIFY(copied.contains(shown));
             }

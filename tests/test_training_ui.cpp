@@ -33,28 +33,23 @@ namespace {
 
 // Four pairs over a tiny vocabulary, with sure and possible gold links; the
 // last pair has no gold alignment.
-const char* kSmallCorpus =
-    "# tiny corpus for the UI test\n"
-    "a b\tx y\t0-0 1-1\n"
-    "b a\ty x\t0-0 1-1\n"
-    "\n"
-    "c a b\tz x y\t0-0 1?1 2-2 1?2\n"
-    "a c\tx w z\n";
-
-
+const char* kSmallCorpus = "# tiny corpus for the UI test\n"
+                           "a b\tx y\t0-0 1-1\n"
+                           "b a\ty x\t0-0 1-1\n"
+                           "\n"
+                           "c a b\tz x y\t0-0 1?1 2-2 1?2\n"
+                           "a c\tx w z\n";
 
 QStringList labels(const std::vector<std::string>& tokens) {
     QStringList out;
-    for (const std::string& t : tokens)
-        out << QString::fromStdString(t);
+    for (const std::string& t : tokens) out << QString::fromStdString(t);
     return out;
 }
 
 std::vector<QPoint> links(const ap::SentencePair& pair, bool sure) {
     std::vector<QPoint> out;
     for (const ap::AlignmentLink& l : pair.gold)
-        if (l.sure == sure)
-            out.emplace_back(l.source, l.target);
+        if (l.sure == sure) out.emplace_back(l.source, l.target);
     return out;
 }
 
@@ -67,8 +62,7 @@ bool trainToEnd(TrainingPanel& panel, int epochs, int hidden) {
     options.heads = 1;
     panel.setOptions(options);
     QTest::mouseClick(button(panel, "trainButton"), Qt::LeftButton);
-    if (!panel.isTraining())
-        return false;
+    if (!panel.isTraining()) return false;
     return QTest::qWaitFor([&] { return !panel.isTraining(); }, 120000);
 }
 
@@ -167,8 +161,7 @@ void TestTrainingUi::badCorpusShowsLineAndKeepsPrevious() {
     // The previous corpus stays, in the list and in the combo box.
     QCOMPARE(int(panel.corpus()->pairs.size()), 4);
     QCOMPARE(panel.findChild<QListView*>(QStringLiteral("pairList"))->model()->rowCount(), 4);
-    QCOMPARE(panel.findChild<QComboBox*>(QStringLiteral("corpusCombo"))->currentText(),
-             QStringLiteral("small.tsv"));
+    QCOMPARE(panel.findChild<QComboBox*>(QStringLiteral("corpusCombo"))->currentText(), QStringLiteral("small.tsv"));
 
     // A good file clears the message.
     panel.findChild<QComboBox*>(QStringLiteral("corpusCombo"))->setCurrentIndex(0);
@@ -238,8 +231,7 @@ void TestTrainingUi::trainingShowsTheModelsAttention() {
     QCOMPARE(heatmap->selectedRow(), 1);
     const QVector<double> bars = panel.barChartView()->barValues();
     QCOMPARE(bars.size(), 2);
-    for (int c = 0; c < 2; ++c)
-        QCOMPARE(float(bars[c]), heatmap->data().values(1, c));
+    for (int c = 0; c < 2; ++c) QCOMPARE(float(bars[c]), heatmap->data().values(1, c));
 }
 
 void TestTrainingUi::pauseAndResume() {
@@ -320,8 +312,7 @@ void TestTrainingUi::translateShowsTokensAndAttention() {
     const ui::HeatmapData& d = panel.heatmapView()->data();
     QCOMPARE(d.columnLabels, (QStringList{"Je", "suis", "étudiant"}));
     QStringList rows = labels(expected.tokens);
-    if (expected.finished)
-        rows << QStringLiteral("<eos>");
+    if (expected.finished) rows << QStringLiteral("<eos>");
     QCOMPARE(d.rowLabels, rows);
     QVERIFY(d.values == expected.mean);
     QVERIFY(d.marks.empty());
@@ -358,8 +349,7 @@ void TestTrainingUi::screenshotAfterTraining() {
     // AP_TRAINING_SCREENSHOTS=DIR they are kept there for a person to look at.
     QTemporaryDir scratch;
     QString out = qEnvironmentVariable("AP_TRAINING_SCREENSHOTS");
-    if (out.isEmpty())
-        out = scratch.path();
+    if (out.isEmpty()) out = scratch.path();
     TrainingPanel panel;
     panel.resize(1400, 900);
     panel.show();
@@ -384,8 +374,7 @@ void TestTrainingUi::screenshotAfterTraining() {
     panel.selectPair(int(panel.corpus()->pairs.size()) - 1);
     QTest::qWait(100);
     QVERIFY(panel.grab().save(out + QStringLiteral("/training-zh-en.png")));
-    panel.translate(QString::fromStdString(panel.corpus()->pairs[3].source.front()) +
-                    QStringLiteral("打电脑游戏"));
+    panel.translate(QString::fromStdString(panel.corpus()->pairs[3].source.front()) + QStringLiteral("打电脑游戏"));
     QTest::qWait(100);
     QVERIFY(panel.grab().save(out + QStringLiteral("/training-zh-en-translation.png")));
     for (const char* name : {"training-fr-en.png", "training-zh-en.png", "training-zh-en-translation.png"}) {
@@ -462,7 +451,10 @@ void TestTrainingUi::modelSaveLoadAndDiscardQuestion() {
 
     // Switching corpus asks first; "no" keeps corpus and model.
     int asked = 0;
-    panel.setDiscardQuestion([&] { ++asked; return false; });
+    panel.setDiscardQuestion([&] {
+        ++asked;
+        return false;
+    });
     auto* combo = panel.findChild<QComboBox*>(QStringLiteral("corpusCombo"));
     combo->setCurrentIndex(0);
     QCOMPARE(asked, 1);
@@ -470,7 +462,10 @@ void TestTrainingUi::modelSaveLoadAndDiscardQuestion() {
     QVERIFY(panel.model());
     QCOMPARE(combo->currentText(), QStringLiteral("small.tsv"));
     // "yes" switches and drops the model.
-    panel.setDiscardQuestion([&] { ++asked; return true; });
+    panel.setDiscardQuestion([&] {
+        ++asked;
+        return true;
+    });
     combo->setCurrentIndex(0);
     QCOMPARE(asked, 2);
     QCOMPARE(QString::fromStdString(panel.corpus()->name), QStringLiteral("fr-en"));

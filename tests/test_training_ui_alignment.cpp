@@ -33,24 +33,20 @@ using ui::TrainingPanel;
 namespace {
 
 // Six pairs over a tiny vocabulary; the last has no gold alignment.
-const char* kCorpus =
-    "le chat dort\tthe cat sleeps\t0-0 1-1 2-2\n"
-    "le chien dort\tthe dog sleeps\t0-0 1-1 2-2\n"
-    "le chat mange\tthe cat eats\t0-0 1-1 2-2\n"
-    "un chien mange\ta dog eats\t0-0 1-1 2-2\n"
-    "un chat noir dort\ta black cat sleeps\t0-0 1-2 2-1 3-3\n"
-    "le chien noir mange\tthe black dog eats\n";
+const char* kCorpus = "le chat dort\tthe cat sleeps\t0-0 1-1 2-2\n"
+                      "le chien dort\tthe dog sleeps\t0-0 1-1 2-2\n"
+                      "le chat mange\tthe cat eats\t0-0 1-1 2-2\n"
+                      "un chien mange\ta dog eats\t0-0 1-1 2-2\n"
+                      "un chat noir dort\ta black cat sleeps\t0-0 1-2 2-1 3-3\n"
+                      "le chien noir mange\tthe black dog eats\n";
 
 // The same pairs with no alignment column at all.
-const char* kCorpusWithoutGold =
-    "le chat dort\tthe cat sleeps\n"
-    "le chien dort\tthe dog sleeps\n"
-    "le chat mange\tthe cat eats\n"
-    "un chien mange\ta dog eats\n"
-    "un chat noir dort\ta black cat sleeps\n"
-    "le chien noir mange\tthe black dog eats\n";
-
-
+const char* kCorpusWithoutGold = "le chat dort\tthe cat sleeps\n"
+                                 "le chien dort\tthe dog sleeps\n"
+                                 "le chat mange\tthe cat eats\n"
+                                 "un chien mange\ta dog eats\n"
+                                 "un chat noir dort\ta black cat sleeps\n"
+                                 "le chien noir mange\tthe black dog eats\n";
 
 bool waitForAlignment(TrainingPanel& panel) {
     return QTest::qWaitFor([&] { return panel.alignment() != nullptr; }, 60000);
@@ -63,14 +59,11 @@ bool train(TrainingPanel& panel, int epochs) {
     options.heads = 1;
     panel.setOptions(options);
     QTest::mouseClick(button(panel, "trainButton"), Qt::LeftButton);
-    if (!panel.isTraining())
-        return false;
+    if (!panel.isTraining()) return false;
     return QTest::qWaitFor([&] { return !panel.isTraining(); }, 120000);
 }
 
-QString aerText(double aer) {
-    return QLocale().toString(aer, 'f', 3);
-}
+QString aerText(double aer) { return QLocale().toString(aer, 'f', 3); }
 
 }  // namespace
 
@@ -147,8 +140,7 @@ void TestTrainingUiAlignment::attentionAerAndLessonAfterTraining() {
     panel.selectPair(4);
     const ap::SentencePair& p = panel.corpus()->pairs[4];
     const ap::PairAttention attention = panel.model()->teacherForcedAttention(p);
-    const double aer =
-        ap::alignmentCounts(ap::argmaxAlignment(attention.mean, int(p.target.size())), p.gold).aer();
+    const double aer = ap::alignmentCounts(ap::argmaxAlignment(attention.mean, int(p.target.size())), p.gold).aer();
     QVERIFY(panel.pairAttentionAer());
     QCOMPARE(*panel.pairAttentionAer(), aer);
     QVERIFY2(panel.heatmapView()->data().title.endsWith(QStringLiteral("AER ") + aerText(aer)),
@@ -208,13 +200,11 @@ void TestTrainingUiAlignment::guideChoiceIsUsedByTheWorker() {
 
     ap::TrainerOptions trainerOptions;
     const ap::AlignerSummary aligned = ap::alignCorpus(*panel.corpus(), ap::AlignerOptions{});
-    for (const ap::PairAlignment& a : aligned.pairs)
-        trainerOptions.guideLinks.push_back(a.links);
+    for (const ap::PairAlignment& a : aligned.pairs) trainerOptions.guideLinks.push_back(a.links);
     ap::Seq2SeqTrainer trainer;
     QCOMPARE(trainer.start(*panel.corpus(), panel.options(), ap::Corpus{}, trainerOptions), std::string());
     ap::EpochStats stats;
-    while (trainer.runEpoch(stats)) {
-    }
+    while (trainer.runEpoch(stats)) {}
     QVERIFY(trainer.model().parameters() == windowed);
 }
 
@@ -271,8 +261,7 @@ void TestTrainingUiAlignment::generateCorpusFromThePickersMenu() {
 void TestTrainingUiAlignment::generateCorpusFromTheMainWindowMenu() {
     ui::MainWindow window;
     QAction* item = nullptr;
-    for (QAction* a : window.menuBar()->findChildren<QAction*>(QStringLiteral("generateCorpusMenuAction")))
-        item = a;
+    for (QAction* a : window.menuBar()->findChildren<QAction*>(QStringLiteral("generateCorpusMenuAction"))) item = a;
     QVERIFY(item);
     QVERIFY(!item->toolTip().isEmpty());
     item->trigger();

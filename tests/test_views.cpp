@@ -188,8 +188,8 @@ void TestViews::heatmapZoomsWithKeysAndWheel() {
     QApplication::sendEvent(&view, &in);
     QCOMPARE(view.visibleCells().size(), QSize(20, 20));
     QVERIFY(view.visibleCells().contains(QPoint(30, 30)));
-    QWheelEvent out(pointer, view.mapToGlobal(pointer), QPoint(), QPoint(0, -120), Qt::NoButton,
-                    Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QWheelEvent out(pointer, view.mapToGlobal(pointer), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::ControlModifier,
+                    Qt::NoScrollPhase, false);
     QApplication::sendEvent(&view, &out);
     QCOMPARE(view.visibleCells(), QRect(0, 0, 40, 40));
 }
@@ -284,7 +284,8 @@ void TestViews::fullyMaskedRowsAreRed() {
     ui::paintHeatmap(p, d, L, style);
     p.end();
     auto at = [&](int row, double x) {
-        return image.pixelColor(QPointF(L.cells.left() + x * L.cellWidth, L.cells.top() + (row + 0.5) * L.cellHeight).toPoint());
+        return image.pixelColor(
+            QPointF(L.cells.left() + x * L.cellWidth, L.cells.top() + (row + 0.5) * L.cellHeight).toPoint());
     };
     // Every sampled point of the masked row, hatch or not, leans red.
     for (double x : {0.3, 0.5, 0.7, 1.3, 1.5}) {
@@ -298,7 +299,8 @@ void TestViews::fullyMaskedRowsAreRed() {
 void TestViews::titleKeepsTheHeadWhenCut() {
     const QFontMetricsF fm(ui::pixelFont(QStringLiteral("DejaVu Sans"), 14, true));
     const QString keep = QStringLiteral("head 3 (of 8 heads)");
-    const QString title = QStringLiteral("A very long scene title that goes on and on · dot · softmax · T = 1 · ") + keep;
+    const QString title =
+        QStringLiteral("A very long scene title that goes on and on · dot · softmax · T = 1 · ") + keep;
     QCOMPARE(ui::fitTitle(title, keep, fm, fm.horizontalAdvance(title) + 1), title);
     const double width = fm.horizontalAdvance(keep) * 2;
     const QString shown = ui::fitTitle(title, keep, fm, width);
@@ -348,11 +350,16 @@ void TestViews::exportDialogRemembersItsChoices() {
 void TestViews::controlsSetStateEmitsNothing() {
     ui::ControlsPanel panel;
     QList<QSignalSpy*> spies;
-    const char* signalNames[] = {
-        SIGNAL(scoringChanged(ap::Scoring)), SIGNAL(normalizationChanged(ap::Normalization)),
-        SIGNAL(topKChanged(int)), SIGNAL(temperatureChanged(float)), SIGNAL(headsChanged(int)),
-        SIGNAL(causalChanged(bool)), SIGNAL(maskEditModeToggled(bool)), SIGNAL(selfAttentionToggled(bool)),
-        SIGNAL(kEqualsVToggled(bool)), SIGNAL(showScoresToggled(bool))};
+    const char* signalNames[] = {SIGNAL(scoringChanged(ap::Scoring)),
+                                 SIGNAL(normalizationChanged(ap::Normalization)),
+                                 SIGNAL(topKChanged(int)),
+                                 SIGNAL(temperatureChanged(float)),
+                                 SIGNAL(headsChanged(int)),
+                                 SIGNAL(causalChanged(bool)),
+                                 SIGNAL(maskEditModeToggled(bool)),
+                                 SIGNAL(selfAttentionToggled(bool)),
+                                 SIGNAL(kEqualsVToggled(bool)),
+                                 SIGNAL(showScoresToggled(bool))};
     for (const char* s : signalNames) spies << new QSignalSpy(&panel, s);
 
     ui::ControlsState s;
@@ -512,8 +519,7 @@ void TestViews::controlsSliderAndSpinStayInSync() {
 
     // Dragging emits on every step that changes the number.
     slider->setSliderDown(true);
-    for (int pos = 600; pos >= 500; pos -= 50)
-        slider->setValue(pos);
+    for (int pos = 600; pos >= 500; pos -= 50) slider->setValue(pos);
     slider->setSliderDown(false);
     QCOMPARE(spy.count(), 5);
     QCOMPARE(spy.last().at(0).toFloat(), 1.f);
@@ -587,18 +593,20 @@ void TestViews::controlsEveryControlHasAFormulaTooltip() {
     const QStringList names = comboTexts(scoring);
     QCOMPARE(names, (QStringList{"dot", "scaled dot", "general (Luong)", "additive (Bahdanau)", "cosine"}));
     QCOMPARE(scoring->itemData(1, Qt::ToolTipRole).toString().left(19), QStringLiteral("score = q·k / √dₕ ("));
-    QVERIFY(scoring->itemData(3, Qt::ToolTipRole).toString().contains(
-        QStringLiteral("score = vᵀ tanh(W_q q + W_k k) (Bahdanau et al. 2015)")));
+    QVERIFY(scoring->itemData(3, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("score = vᵀ tanh(W_q q + W_k k) (Bahdanau et al. 2015)")));
     auto* norm = child<QComboBox>(panel, "normalizationCombo");
     QCOMPARE(comboTexts(norm), (QStringList{"softmax", "hard", "top-k", "sparsemax", "sample"}));
     QCOMPARE(norm->itemData(0, Qt::ToolTipRole).toString(), QStringLiteral("wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T)"));
-    QVERIFY(norm->itemData(3, Qt::ToolTipRole).toString().contains(
-        QStringLiteral("argmin_{p∈Δ} ‖p − s/T‖² (Martins & Astudillo 2016)")));
+    QVERIFY(norm->itemData(3, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("argmin_{p∈Δ} ‖p − s/T‖² (Martins & Astudillo 2016)")));
     // The closed combo names the formula in use.
     QCOMPARE(scoring->toolTip(), scoring->itemData(scoring->currentIndex(), Qt::ToolTipRole).toString());
     for (QWidget* w : panel.findChildren<QWidget*>()) {
-        if (qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSlider*>(w) || qobject_cast<QAbstractSpinBox*>(w)
-            || qobject_cast<QAbstractButton*>(w))
+        if (qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSlider*>(w) || qobject_cast<QAbstractSpinBox*>(w) ||
+            qobject_cast<QAbstractButton*>(w))
             QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->objectName()));
     }
 }
@@ -810,7 +818,8 @@ void TestViews::heatmapToolTipGivesEveryPart() {
     noisy.values(1, 1) = std::nextafter(0.26f, 1.0f);
     view.setData(noisy);
     view.setTooltipScores(ap::Matrix());
-    QVERIFY2(view.toolTipForCell(1, 1).contains(QStringLiteral("weight: 0.26<")), qPrintable(view.toolTipForCell(1, 1)));
+    QVERIFY2(view.toolTipForCell(1, 1).contains(QStringLiteral("weight: 0.26<")),
+             qPrintable(view.toolTipForCell(1, 1)));
 
     view.setMaskEditMode(true);
     QVERIFY(view.toolTipForCell(0, 2).contains(QStringLiteral("click to unmask")));

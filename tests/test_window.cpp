@@ -48,8 +48,7 @@ struct Views {
     bool wait(int timeoutMs = 60000) {
         QElapsedTimer clock;
         clock.start();
-        while (shown != w.latestRequestId() && clock.elapsed() < timeoutMs)
-            QTest::qWait(5);
+        while (shown != w.latestRequestId() && clock.elapsed() < timeoutMs) QTest::qWait(5);
         return shown == w.latestRequestId();
     }
     MainWindow& w;
@@ -65,14 +64,11 @@ void expectHeatmapMatchesEngine(MainWindow& w, HeadChoice head = {}) {
     QCOMPARE(got.rows(), int(want.rows()));
     QCOMPARE(got.columns(), int(want.cols()));
     for (int r = 0; r < got.rows(); ++r)
-        for (int c = 0; c < got.columns(); ++c)
-            QCOMPARE(got.values(r, c), want(r, c));
+        for (int c = 0; c < got.columns(); ++c) QCOMPARE(got.values(r, c), want(r, c));
     QVERIFY((got.mask == expected.mask).all());
 }
 
-QString data(const char* name) {
-    return QStringLiteral(AP_TEST_DATA_DIR "/") + QLatin1String(name);
-}
+QString data(const char* name) { return QStringLiteral(AP_TEST_DATA_DIR "/") + QLatin1String(name); }
 
 }  // namespace
 
@@ -185,8 +181,7 @@ void TestWindow::controlsUpdateTheViews() {
     auto* norm = c->findChild<QComboBox*>(QStringLiteral("normalizationCombo"));
     QVERIFY(norm);
     norm->setFocus();
-    while (norm->currentData().toInt() != int(ap::Normalization::Hard))
-        QTest::keyClick(norm, Qt::Key_Down);
+    while (norm->currentData().toInt() != int(ap::Normalization::Hard)) QTest::keyClick(norm, Qt::Key_Down);
     QCOMPARE(w.scene().normalization, ap::Normalization::Hard);
     QVERIFY(views.wait());
     expectHeatmapMatchesEngine(w);
@@ -199,8 +194,7 @@ void TestWindow::controlsUpdateTheViews() {
     QVERIFY(!c->findChild<QSlider*>(QStringLiteral("temperatureSlider"))->isEnabled());
 
     // Back to softmax, then the temperature box: T = 0.1 sharpens the rows.
-    while (norm->currentData().toInt() != int(ap::Normalization::Softmax))
-        QTest::keyClick(norm, Qt::Key_Up);
+    while (norm->currentData().toInt() != int(ap::Normalization::Softmax)) QTest::keyClick(norm, Qt::Key_Up);
     QVERIFY(temp->isEnabled());
     temp->setFocus();
     temp->selectAll();
@@ -282,8 +276,7 @@ void TestWindow::clickingARowFillsTheBarChart() {
     QCOMPARE(w.selectedQuery(), 3);
     const QVector<double> bars = w.barChartView()->barValues();
     QCOMPARE(bars.size(), 3);
-    for (int c = 0; c < 3; ++c)
-        QCOMPARE(float(bars[c]), map->data().values(3, c));
+    for (int c = 0; c < 3; ++c) QCOMPARE(float(bars[c]), map->data().values(3, c));
     QVERIFY(w.barChartView()->title().contains(QStringLiteral("student")));
 }
 
@@ -297,7 +290,8 @@ void TestWindow::thousandRapidEditsEndInTheFinalState() {
     // Edits arrive far faster than results: requests coalesce, stale
     // results are dropped, and the last edit's result is what stays.
     for (int i = 0; i < 1000; ++i) {
-        doc->setCell(MatrixRole::Q, i % 4, (i / 4) % 4, float((i * 37) % 101) / 25.0f - 2.0f, SceneDocument::Merge::Never);
+        doc->setCell(MatrixRole::Q, i % 4, (i / 4) % 4, float((i * 37) % 101) / 25.0f - 2.0f,
+                     SceneDocument::Merge::Never);
         if (i % 100 == 0) doc->setTemperature(0.5f + float(i) / 1000.0f);
         if (i % 50 == 0) QCoreApplication::processEvents();
     }
@@ -329,8 +323,7 @@ void TestWindow::ctrlCCopiesTheSelectionAsTsv() {
     for (int r = 0; r < 2; ++r) {
         const QStringList cells = lines[r].split(QLatin1Char('\t'));
         QCOMPARE(cells.size(), 2);
-        for (int c = 0; c < 2; ++c)
-            QCOMPARE(cells[c].toFloat(), m->index(r, c).data(Qt::EditRole).toFloat());
+        for (int c = 0; c < 2; ++c) QCOMPARE(cells[c].toFloat(), m->index(r, c).data(Qt::EditRole).toFloat());
     }
 }
 
@@ -350,9 +343,14 @@ void TestWindow::docksDoNotOverlapAtTheSmallestSize() {
         // Every dock inside the window, none over another.
         const QRect g = a->geometry();
         QVERIFY2(w.rect().contains(g), qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 in %6x%7, floating %8")
-                                                     .arg(a->objectName()).arg(g.x()).arg(g.y()).arg(g.width())
-                                                     .arg(g.height()).arg(w.width()).arg(w.height())
-                                                     .arg(a->isFloating())));
+                                                      .arg(a->objectName())
+                                                      .arg(g.x())
+                                                      .arg(g.y())
+                                                      .arg(g.width())
+                                                      .arg(g.height())
+                                                      .arg(w.width())
+                                                      .arg(w.height())
+                                                      .arg(a->isFloating())));
         for (QDockWidget* b : docks)
             if (a != b && shown(b))
                 QVERIFY2(!a->geometry().intersects(b->geometry()),
@@ -530,9 +528,12 @@ void TestWindow::modelsPassTheTester() {
     Views views(w);
     w.show();
     QVERIFY(views.wait());
-    QAbstractItemModelTester q(w.matrixEditor(0)->view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester k(w.matrixEditor(1)->view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester v(w.matrixEditor(2)->view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester q(w.matrixEditor(0)->view()->model(),
+                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester k(w.matrixEditor(1)->view()->model(),
+                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester v(w.matrixEditor(2)->view()->model(),
+                               QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester out(w.outputView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     w.document()->insertToken(MatrixRole::K, 1, QStringLiteral("ne"));
     w.document()->setWidth(MatrixRole::Q, 6);
@@ -540,8 +541,7 @@ void TestWindow::modelsPassTheTester() {
     w.document()->removeToken(MatrixRole::Q, 0);
     QVERIFY(views.wait());
     expectHeatmapMatchesEngine(w);
-    while (w.document()->undoStack()->canUndo())
-        w.document()->undoStack()->undo();
+    while (w.document()->undoStack()->canUndo()) w.document()->undoStack()->undo();
     QVERIFY(views.wait());
     expectHeatmapMatchesEngine(w);
 }

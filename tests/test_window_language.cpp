@@ -162,10 +162,12 @@ private slots:
         QVERIFY(withShortcut >= 8);
         ui::ShortcutsDialog dialog(&w);
         QVERIFY2(dialog.table()->rowCount() >= withShortcut,
-                 qPrintable(QStringLiteral("%1 rows for %2 commands").arg(dialog.table()->rowCount()).arg(withShortcut)));
+                 qPrintable(
+                     QStringLiteral("%1 rows for %2 commands").arg(dialog.table()->rowCount()).arg(withShortcut)));
         bool hasSave = false;
         for (int r = 0; r < dialog.table()->rowCount(); ++r)
-            hasSave |= dialog.table()->item(r, 1)->text() == QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText);
+            hasSave |= dialog.table()->item(r, 1)->text() ==
+                       QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText);
         QVERIFY(hasSave);
     }
 
@@ -177,8 +179,8 @@ private slots:
         QVERIFY(about.contains(QString::fromLatin1(qVersion())));
         QVERIFY(about.contains(QLatin1String("Eigen")) && about.contains(QLatin1String("3.4")));
         QVERIFY(about.contains(QLatin1String("2.1")));  // QCustomPlot
-        QVERIFY(about.contains(QLatin1String("Release")) || about.contains(QLatin1String("Debug"))
-                || about.contains(QLatin1String("RelWithDebInfo")));
+        QVERIFY(about.contains(QLatin1String("Release")) || about.contains(QLatin1String("Debug")) ||
+                about.contains(QLatin1String("RelWithDebInfo")));
     }
 
     void userGuideFollowsTheLanguage() {

@@ -221,12 +221,15 @@ void TestWindowReplace::stepFormulasShowWholeInANarrowDock() {
     for (int i = 0; i < list->topLevelItemCount(); ++i) {
         QTreeWidgetItem* item = list->topLevelItem(i);
         const QString formula = item->text(1);
-        const QRect needed = fm.boundingRect(QRect(0, 0, formulaWidth - 8, 1 << 20),
-                                             Qt::TextWordWrap | Qt::TextWrapAnywhere, formula);
+        const QRect needed =
+            fm.boundingRect(QRect(0, 0, formulaWidth - 8, 1 << 20), Qt::TextWordWrap | Qt::TextWrapAnywhere, formula);
         const QRect shown = list->visualItemRect(item);
         QVERIFY2(shown.height() >= needed.height(),
                  qPrintable(QStringLiteral("step %1 \"%2\": %3 px tall, the text needs %4")
-                                .arg(i + 1).arg(formula).arg(shown.height()).arg(needed.height())));
+                                .arg(i + 1)
+                                .arg(formula)
+                                .arg(shown.height())
+                                .arg(needed.height())));
     }
 }
 

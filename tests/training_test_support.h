@@ -15,8 +15,7 @@
 inline QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
     const QString path = dir.filePath(name);
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
+    if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
     f.write(text);
     return path;
 }
@@ -24,7 +23,6 @@ inline QString writeFile(const QTemporaryDir& dir, const QString& name, const QB
 // The tool button called `name` inside `parent`.
 inline QToolButton* button(QWidget& parent, const char* name) {
     auto* b = parent.findChild<QToolButton*>(QLatin1String(name));
-    if (!b)
-        qFatal("no button %s", name);
+    if (!b) qFatal("no button %s", name);
     return b;
 }

@@ -18,28 +18,25 @@ namespace app {
 namespace {
 
 QString generalHelp() {
-    QString text = QStringLiteral(
-        "Usage: attention-playground [FILE]\n"
-        "       attention-playground COMMAND [options]\n"
-        "\n"
-        "Explore the attention mechanism: edit Q, K and V, change the scoring and\n"
-        "normalization, and watch the attention weights.\n"
-        "\n"
-        "Without a command the desktop application opens, on FILE or on the\n"
-        "built-in example \"Je suis étudiant\" -> \"I am a student\".\n"
-        "\n"
-        "Commands (no display needed):\n");
-    for (const CommandInfo& c : commands())
-        text += QStringLiteral("  %1\n").arg(QString::fromUtf8(c.synopsis));
-    text += QStringLiteral(
-        "\n"
-        "Run 'attention-playground COMMAND --help' for a command's options.\n"
-        "Exit status: 0 success, 1 an output file could not be written,\n"
-        "2 bad arguments or a bad input file.\n"
-        "\n"
-        "Options:\n"
-        "  -h, --help     Displays this help.\n"
-        "  -v, --version  Displays version information.");
+    QString text = QStringLiteral("Usage: attention-playground [FILE]\n"
+                                  "       attention-playground COMMAND [options]\n"
+                                  "\n"
+                                  "Explore the attention mechanism: edit Q, K and V, change the scoring and\n"
+                                  "normalization, and watch the attention weights.\n"
+                                  "\n"
+                                  "Without a command the desktop application opens, on FILE or on the\n"
+                                  "built-in example \"Je suis étudiant\" -> \"I am a student\".\n"
+                                  "\n"
+                                  "Commands (no display needed):\n");
+    for (const CommandInfo& c : commands()) text += QStringLiteral("  %1\n").arg(QString::fromUtf8(c.synopsis));
+    text += QStringLiteral("\n"
+                           "Run 'attention-playground COMMAND --help' for a command's options.\n"
+                           "Exit status: 0 success, 1 an output file could not be written,\n"
+                           "2 bad arguments or a bad input file.\n"
+                           "\n"
+                           "Options:\n"
+                           "  -h, --help     Displays this help.\n"
+                           "  -v, --version  Displays version information.");
     return text;
 }
 
@@ -88,7 +85,8 @@ int reportUnknown(int argc, char** argv) {
     if (first[0] == '-')
         std::fprintf(stderr, "attention-playground: unknown option '%s'; see --help\n", first);
     else if (looksLikeFile)
-        std::fprintf(stderr, "attention-playground: '%s' is neither a command nor an existing file; see --help\n", first);
+        std::fprintf(stderr, "attention-playground: '%s' is neither a command nor an existing file; see --help\n",
+                     first);
     else
         std::fprintf(stderr, "attention-playground: unknown command '%s'; see --help\n", first);
     return kBadInput;
@@ -118,7 +116,8 @@ int runCommand(int argc, char** argv) {
         // but warns on stderr; make that folder ourselves, quietly.
         if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
             const QString dir = QDir::tempPath() + QStringLiteral("/runtime-%1").arg(::getuid());
-            if (QDir().mkpath(dir) && QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            if (QDir().mkpath(dir) &&
+                QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
                 qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));
         }
         app = std::make_unique<QGuiApplication>(argc, argv);

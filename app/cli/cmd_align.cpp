@@ -33,19 +33,20 @@ int runAlign(const QStringList& args) {
     const ap::AlignerOptions defaults;
     CommandLine cl(QStringLiteral("align"), QStringLiteral("CORPUS.tsv"),
                    QStringLiteral("The corpus: source<TAB>target[<TAB>alignment] per line."));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   QStringLiteral("ibm1, ibm2 or fastalign (default %1).")
-                                       .arg(QString::fromUtf8(ap::toString(defaults.model))),
-                                   QStringLiteral("MODEL"), QString::fromUtf8(ap::toString(defaults.model)));
-    const QCommandLineOption symmetrize(
-        QStringLiteral("symmetrize"),
-        QStringLiteral("none (the source-to-target direction alone), intersect, union or gdfa "
-                       "(grow-diag-final-and; default %1).")
-            .arg(QString::fromUtf8(ap::toString(defaults.symmetrize))),
-        QStringLiteral("HOW"), QString::fromUtf8(ap::toString(defaults.symmetrize)));
-    const QCommandLineOption iterations(QStringLiteral("iterations"),
-                                        QStringLiteral("EM iterations per direction (default %1).").arg(defaults.iterations),
-                                        QStringLiteral("N"), QString::number(defaults.iterations));
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QStringLiteral("ibm1, ibm2 or fastalign (default %1).").arg(QString::fromUtf8(ap::toString(defaults.model))),
+        QStringLiteral("MODEL"), QString::fromUtf8(ap::toString(defaults.model)));
+    const QCommandLineOption symmetrize(QStringLiteral("symmetrize"),
+                                        QStringLiteral(
+                                            "none (the source-to-target direction alone), intersect, union or gdfa "
+                                            "(grow-diag-final-and; default %1).")
+                                            .arg(QString::fromUtf8(ap::toString(defaults.symmetrize))),
+                                        QStringLiteral("HOW"), QString::fromUtf8(ap::toString(defaults.symmetrize)));
+    const QCommandLineOption iterations(
+        QStringLiteral("iterations"),
+        QStringLiteral("EM iterations per direction (default %1).").arg(defaults.iterations), QStringLiteral("N"),
+        QString::number(defaults.iterations));
     const QCommandLineOption lowercase(QStringLiteral("lowercase"),
                                        QStringLiteral("Fold case on both sides before aligning."));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},

@@ -14,17 +14,16 @@ namespace app {
 
 int runBench(const QStringList& args) {
     CommandLine cl(QStringLiteral("bench"), QStringLiteral("SCENE.json"), QStringLiteral("The scene file."));
-    const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("Timed runs (default 20), after one warm-up."),
-                                    QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("Timed runs (default 20), after one warm-up."), QStringLiteral("N"),
+                                    QStringLiteral("20"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Engine threads (default: all cores)."),
                                      QStringLiteral("N"), QStringLiteral("0"));
     cl.parser.addOptions({repeat, threads});
     int code = kOk;
-    if (!cl.parse(args, code))
-        return code;
+    if (!cl.parse(args, code)) return code;
     int n = 0, t = 0;
-    if (!cl.intOption(repeat, 1, 1000000, n) || !cl.intOption(threads, 0, 256, t))
-        return kBadInput;
+    if (!cl.intOption(repeat, 1, 1000000, n) || !cl.intOption(threads, 0, 256, t)) return kBadInput;
     ap::Scene scene;
     ap::AttentionResult result;
     if (!loadAndCompute(cl.input, scene, result))  // also the warm-up run
@@ -40,10 +39,16 @@ int runBench(const QStringList& args) {
     }
     std::sort(ms.begin(), ms.end());
     const double median = n % 2 ? ms[size_t(n / 2)] : (ms[size_t(n / 2 - 1)] + ms[size_t(n / 2)]) / 2;
-    printOut(QStringLiteral("%1: %2 x %3 tokens, %4 head(s), %5, %6: median %7 ms over %8 runs (min %9 ms)")
-                 .arg(cl.input).arg(scene.queryCount()).arg(scene.keyCount()).arg(scene.heads)
-                 .arg(QString::fromUtf8(ap::toString(scene.scoring)), QString::fromUtf8(ap::toString(scene.normalization)))
-                 .arg(median, 0, 'f', 3).arg(n).arg(ms.front(), 0, 'f', 3));
+    printOut(
+        QStringLiteral("%1: %2 x %3 tokens, %4 head(s), %5, %6: median %7 ms over %8 runs (min %9 ms)")
+            .arg(cl.input)
+            .arg(scene.queryCount())
+            .arg(scene.keyCount())
+            .arg(scene.heads)
+            .arg(QString::fromUtf8(ap::toString(scene.scoring)), QString::fromUtf8(ap::toString(scene.normalization)))
+            .arg(median, 0, 'f', 3)
+            .arg(n)
+            .arg(ms.front(), 0, 'f', 3));
     QJsonObject o;
     o[QStringLiteral("median_ms")] = median;
     o[QStringLiteral("min_ms")] = ms.front();

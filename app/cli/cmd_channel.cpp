@@ -27,7 +27,8 @@ int runChannel(const QStringList& args) {
                                   QStringLiteral("N"), QString::number(value));
     };
     const QCommandLineOption channels = intOpt("channels", "Channels C", defaults.channels);
-    const QCommandLineOption informative = intOpt("informative", "The channel K that carries the label", defaults.informative);
+    const QCommandLineOption informative =
+        intOpt("informative", "The channel K that carries the label", defaults.informative);
     const QCommandLineOption samples = intOpt("samples", "Training samples", defaults.samples);
     const QCommandLineOption epochs = intOpt("epochs", "Passes over the training samples", defaults.epochs);
     const QCommandLineOption activation(
@@ -35,10 +36,10 @@ int runChannel(const QStringList& args) {
         QStringLiteral("The excitation's activation: hard_sigmoid, hard_swish or sigmoid (default %1).")
             .arg(QString::fromLatin1(ap::toString(defaults.activation))),
         QStringLiteral("NAME"), QString::fromLatin1(ap::toString(defaults.activation)));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Seed of the data, the initial parameters and the order (default %1).")
-                                      .arg(defaults.seed),
-                                  QStringLiteral("S"), QString::number(defaults.seed));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"),
+        QStringLiteral("Seed of the data, the initial parameters and the order (default %1).").arg(defaults.seed),
+        QStringLiteral("S"), QString::number(defaults.seed));
     parser.addOptions({help, channels, informative, samples, epochs, activation, seed});
     const auto fail = [](const QString& message) {
         printErr(QStringLiteral("attention-playground channel: %1").arg(message));
@@ -59,12 +60,16 @@ int runChannel(const QStringList& args) {
         int lo, hi;
         int& out;
     };
-    const IntField fields[] = {{channels, 1, 4096, o.channels}, {informative, 0, 4095, o.informative},
-                               {samples, 1, 10000000, o.samples}, {epochs, 1, 10000, o.epochs}};
+    const IntField fields[] = {{channels, 1, 4096, o.channels},
+                               {informative, 0, 4095, o.informative},
+                               {samples, 1, 10000000, o.samples},
+                               {epochs, 1, 10000, o.epochs}};
     for (const IntField& f : fields)
         if (!parseInt(parser.value(f.option), f.lo, f.hi, f.out))
             return fail(QStringLiteral("--%1 must be a whole number from %2 to %3")
-                            .arg(f.option.names().first()).arg(f.lo).arg(f.hi));
+                            .arg(f.option.names().first())
+                            .arg(f.lo)
+                            .arg(f.hi));
     const auto act = ap::excitationFromString(parser.value(activation).toStdString());
     if (!act) return fail(QStringLiteral("--activation must be hard_sigmoid, hard_swish or sigmoid"));
     o.activation = *act;
@@ -76,9 +81,12 @@ int runChannel(const QStringList& args) {
     bool written = true;
     o.onEpoch = [&](const ap::ChannelSnapshot& s) {
         written = printOut(QStringLiteral("epoch %1/%2: loss %3, test accuracy %4, excitation peaks at channel %5 (%6)")
-                               .arg(s.epoch).arg(o.epochs)
-                               .arg(s.trainLoss, 0, 'f', 4).arg(s.accuracy, 0, 'f', 3)
-                               .arg(s.peakChannel).arg(s.channelWeights[std::size_t(s.peakChannel)], 0, 'f', 3)) &&
+                               .arg(s.epoch)
+                               .arg(o.epochs)
+                               .arg(s.trainLoss, 0, 'f', 4)
+                               .arg(s.accuracy, 0, 'f', 3)
+                               .arg(s.peakChannel)
+                               .arg(s.channelWeights[std::size_t(s.peakChannel)], 0, 'f', 3)) &&
                   written;
     };
     const ap::ChannelSummary summary = ap::runChannelExperiment(o);

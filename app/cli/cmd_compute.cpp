@@ -15,23 +15,21 @@ int runCompute(const QStringList& args) {
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Write the result to FILE instead of standard output."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption omit(
-        QStringLiteral("omit"),
-        QStringLiteral("Leave these members out of the result, comma-separated: mask, scores, weights, "
-                       "context, weights_mean, output."),
-        QStringLiteral("LIST"));
+    const QCommandLineOption omit(QStringLiteral("omit"),
+                                  QStringLiteral(
+                                      "Leave these members out of the result, comma-separated: mask, scores, weights, "
+                                      "context, weights_mean, output."),
+                                  QStringLiteral("LIST"));
     cl.parser.addOptions({output, omit});
     int code = kOk;
-    if (!cl.parse(args, code))
-        return code;
+    if (!cl.parse(args, code)) return code;
     ap::ResultWriteOptions options;
     for (const QString& list : cl.parser.values(omit))
         if (const std::string bad = options.omit(list.toStdString()); !bad.empty())
             return cl.usageError(QStringLiteral("--omit: %1").arg(QString::fromStdString(bad)));
     ap::Scene scene;
     ap::AttentionResult result;
-    if (!loadAndCompute(cl.input, scene, result))
-        return kBadInput;
+    if (!loadAndCompute(cl.input, scene, result)) return kBadInput;
     // Labels for every row and column: the scene's tokens, or q0.. / k0..
     for (int i = 0; i < scene.queryCount(); ++i) options.queryTokens.push_back(scene.queryLabel(i));
     for (int j = 0; j < scene.keyCount(); ++j) options.keyTokens.push_back(scene.keyLabel(j));

@@ -20,7 +20,8 @@ namespace app {
 namespace {
 
 int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, const QCommandLineOption& headOption,
-                    const QString& outPath, QSize size, std::optional<ui::ColorScale> scale, const std::function<void()>& startGui) {
+                    const QString& outPath, QSize size, std::optional<ui::ColorScale> scale,
+                    const std::function<void()>& startGui) {
     const auto t = loadAttention(cl.input);
     if (!t) return kBadInput;
     ap::analysis::AttentionChoice choice;
@@ -32,8 +33,8 @@ int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, cons
     } else if (headText == QLatin1String("rollout")) {
         choice.rollout = true;
     } else if (!parseInt(headText, 0, t->heads - 1, choice.head)) {
-        return cl.usageError(QStringLiteral("--head must be a head index from 0 to %1, mean, max or rollout")
-                                 .arg(t->heads - 1));
+        return cl.usageError(
+            QStringLiteral("--head must be a head index from 0 to %1, mean, max or rollout").arg(t->heads - 1));
     }
     ap::Matrix values;
     const std::string err = ap::analysis::attentionMatrix(*t, choice, values);
@@ -43,7 +44,8 @@ int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, cons
     }
     QString writeErr;
     if (outPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        writeErr = ui::writeTextFile(outPath, ui::matrixToCsv(values, ui::attentionQueryLabels(*t), ui::attentionKeyLabels(*t)));
+        writeErr = ui::writeTextFile(outPath,
+                                     ui::matrixToCsv(values, ui::attentionQueryLabels(*t), ui::attentionKeyLabels(*t)));
     } else {
         startGui();
         ui::HeatmapData data = ui::heatmapFromAttention(*t, choice, std::move(values));
@@ -62,9 +64,10 @@ int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, cons
 int runExport(const QStringList& args, const std::function<void()>& startGui) {
     CommandLine cl(QStringLiteral("export"), QStringLiteral("FILE"),
                    QStringLiteral("A scene (.json) or an attention file (.npy, .npz, .safetensors, BertViz JSON)."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("The image to write: .png, .svg or .pdf (or .csv of an attention file's matrix)."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("The image to write: .png, .svg or .pdf (or .csv of an attention file's matrix)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption head(QStringLiteral("head"),
                                   QStringLiteral("Head index N (0-based) or 'mean' (default); for an attention file "
                                                  "also 'max' (over the layer's heads) or 'rollout'."),
@@ -85,19 +88,17 @@ int runExport(const QStringList& args, const std::function<void()>& startGui) {
                                         QStringLiteral("SCALE"), QStringLiteral("fixed"));
     cl.parser.addOptions({output, head, layer, width, height, scores, colorScale});
     int code = kOk;
-    if (!cl.parse(args, code))
-        return code;
-    if (!cl.parser.isSet(output))
-        return cl.usageError(QStringLiteral("-o FILE.png|.svg|.pdf is required"));
+    if (!cl.parse(args, code)) return code;
+    if (!cl.parser.isSet(output)) return cl.usageError(QStringLiteral("-o FILE.png|.svg|.pdf is required"));
     const QString outPath = cl.parser.value(output);
     const bool csv = outPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
     if (!csv && !ui::imageFormatForPath(outPath)) {
-        printErr(QStringLiteral("%1: unknown image type (use .png, .svg or .pdf, or .csv for an attention file)").arg(outPath));
+        printErr(QStringLiteral("%1: unknown image type (use .png, .svg or .pdf, or .csv for an attention file)")
+                     .arg(outPath));
         return kBadInput;
     }
     int w = 0, h = 0;
-    if (!cl.intOption(width, 16, 16384, w) || !cl.intOption(height, 16, 16384, h))
-        return kBadInput;
+    if (!cl.intOption(width, 16, 16384, w) || !cl.intOption(height, 16, 16384, h)) return kBadInput;
     // Unset, every picture keeps the scale its data comes with.
     std::optional<ui::ColorScale> scale;
     if (cl.parser.isSet(colorScale)) {
@@ -112,26 +113,28 @@ int runExport(const QStringList& args, const std::function<void()>& startGui) {
         return exportAttention(cl, layer, head, outPath, QSize(w, h), scale, startGui);
     }
     if (csv) {
-        printErr(QStringLiteral("%1: CSV export is for attention files; use .png, .svg or .pdf for a scene").arg(outPath));
+        printErr(
+            QStringLiteral("%1: CSV export is for attention files; use .png, .svg or .pdf for a scene").arg(outPath));
         return kBadInput;
     }
     if (cl.parser.isSet(layer))
         return cl.usageError(QStringLiteral("--layer applies to attention files, not to scenes"));
     ap::Scene scene;
     ap::AttentionResult result;
-    if (!loadAndCompute(cl.input, scene, result))
-        return kBadInput;
+    if (!loadAndCompute(cl.input, scene, result)) return kBadInput;
     ui::HeadChoice choice;
     const QString headText = cl.parser.value(head);
     if (headText != QLatin1String("mean")) {
         int n = 0;
         if (!parseInt(headText, 0, scene.heads - 1, n))
-            return cl.usageError(QStringLiteral("--head must be 'mean' or a head index from 0 to %1").arg(scene.heads - 1));
+            return cl.usageError(
+                QStringLiteral("--head must be 'mean' or a head index from 0 to %1").arg(scene.heads - 1));
         choice.head = n;
     }
     startGui();
-    auto data = ui::heatmapFromResult(
-        scene, result, choice, cl.parser.isSet(scores) ? ui::HeatmapQuantity::Scores : ui::HeatmapQuantity::Weights);
+    auto data =
+        ui::heatmapFromResult(scene, result, choice,
+                              cl.parser.isSet(scores) ? ui::HeatmapQuantity::Scores : ui::HeatmapQuantity::Weights);
     if (scale) ui::applyColorScale(data, *scale);
     const QString err = ui::exportHeatmap(data, ui::HeatmapStyle{}, QSize(w, h), outPath);
     if (!err.isEmpty()) {

@@ -22,10 +22,10 @@ int runGenerateCorpus(const QStringList& args) {
     const QCommandLineOption pairs(QStringLiteral("pairs"),
                                    QStringLiteral("How many sentence pairs (default %1).").arg(defaults.pairs),
                                    QStringLiteral("N"), QString::number(defaults.pairs));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Seed of the draws; the same seed gives the same file (default %1).")
-                                      .arg(defaults.seed),
-                                  QStringLiteral("S"), QString::number(defaults.seed));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"),
+        QStringLiteral("Seed of the draws; the same seed gives the same file (default %1).").arg(defaults.seed),
+        QStringLiteral("S"), QString::number(defaults.seed));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("The corpus file to write."), QStringLiteral("FILE.tsv"));
     parser.addOptions({help, grammar, pairs, seed, output});
@@ -53,8 +53,8 @@ int runGenerateCorpus(const QStringList& args) {
     if (!parser.isSet(output)) return fail(QStringLiteral("-o FILE.tsv is required"));
     const ap::GeneratedCorpus generated = ap::generateCorpus(options);
     if (!generated.ok) return fail(QString::fromStdString(generated.error));
-    const std::string err = ap::writeFileAtomically(parser.value(output).toStdString(),
-                                                    ap::corpusToTsv(generated, options));
+    const std::string err =
+        ap::writeFileAtomically(parser.value(output).toStdString(), ap::corpusToTsv(generated, options));
     if (!err.empty()) {
         printErr(QString::fromStdString(err));
         return kWriteFailed;
@@ -62,8 +62,8 @@ int runGenerateCorpus(const QStringList& args) {
     QJsonObject o;
     o[QStringLiteral("grammar")] = QString::fromUtf8(ap::toString(options.grammar));
     o[QStringLiteral("pairs")] = options.pairs;
-    o[QStringLiteral("seed")] = options.seed <= (1ull << 53) ? QJsonValue(double(options.seed))
-                                                              : QJsonValue(QString::number(options.seed));
+    o[QStringLiteral("seed")] =
+        options.seed <= (1ull << 53) ? QJsonValue(double(options.seed)) : QJsonValue(QString::number(options.seed));
     o[QStringLiteral("output")] = parser.value(output);
     return printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))) ? kOk : kWriteFailed;
 }

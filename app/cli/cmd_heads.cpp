@@ -25,8 +25,8 @@ int runHeads(const QStringList& args) {
         json += (i ? ",\n  " : "\n  ");
         json += "{\"layer\": " + std::to_string(h.layer) + ", \"head\": " + std::to_string(h.head) +
                 ", \"entropy\": " + num(h.entropy) + ", \"mean_distance\": " + num(h.meanDistance) +
-                ", \"first_token_share\": " + num(h.firstTokenShare) + ", \"separator_share\": " +
-                num(h.separatorShare) + ", \"max_weight\": " + num(h.maxWeight) + "}";
+                ", \"first_token_share\": " + num(h.firstTokenShare) +
+                ", \"separator_share\": " + num(h.separatorShare) + ", \"max_weight\": " + num(h.maxWeight) + "}";
     }
     json += "\n]}";
     return printOut(QString::fromStdString(json)) ? kOk : kWriteFailed;

@@ -27,26 +27,30 @@ int runTimestep(const QStringList& args) {
                                   QStringLiteral("N"), QString::number(value));
     };
     const QCommandLineOption steps = intOpt("steps", "Time steps T", defaults.steps);
-    const QCommandLineOption informative = intOpt("informative", "The step K that carries the label", defaults.informative);
+    const QCommandLineOption informative =
+        intOpt("informative", "The step K that carries the label", defaults.informative);
     const QCommandLineOption inputDim = intOpt("input-dim", "Input dimension D", defaults.inputDim);
     const QCommandLineOption units = intOpt("units", "LSTM units U", defaults.units);
     const QCommandLineOption samples = intOpt("samples", "Training samples", defaults.samples);
     const QCommandLineOption testSamples = intOpt("test-samples", "Fresh test samples", defaults.testSamples);
     const QCommandLineOption epochs = intOpt("epochs", "Passes over the training samples", defaults.epochs);
     const QCommandLineOption batch = intOpt("batch", "Samples per Adam step", defaults.batch);
-    const QCommandLineOption threads = intOpt("threads", "Worker threads, 1 or 2 give the same result", defaults.threads);
+    const QCommandLineOption threads =
+        intOpt("threads", "Worker threads, 1 or 2 give the same result", defaults.threads);
     const QCommandLineOption lr(QStringLiteral("lr"),
                                 QStringLiteral("Adam's learning rate (default %1).").arg(defaults.learningRate),
                                 QStringLiteral("X"), QString::number(defaults.learningRate));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Seed of the data, the initial parameters and the order (default %1).")
-                                      .arg(defaults.seed),
-                                  QStringLiteral("S"), QString::number(defaults.seed));
-    const QCommandLineOption placement(QStringLiteral("placement"),
-                                       QStringLiteral("Attention after the LSTM (on its states) or before it (on the inputs); default after."),
-                                       QStringLiteral("after|before"), QStringLiteral("after"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"),
+        QStringLiteral("Seed of the data, the initial parameters and the order (default %1).").arg(defaults.seed),
+        QStringLiteral("S"), QString::number(defaults.seed));
+    const QCommandLineOption placement(
+        QStringLiteral("placement"),
+        QStringLiteral("Attention after the LSTM (on its states) or before it (on the inputs); default after."),
+        QStringLiteral("after|before"), QStringLiteral("after"));
     const QCommandLineOption shared(QStringLiteral("shared-attention"),
-                                    QStringLiteral("One attention vector per sample: the mean over the units, repeated."));
+                                    QStringLiteral(
+                                        "One attention vector per sample: the mean over the units, repeated."));
     parser.addOptions({help, steps, informative, inputDim, units, samples, testSamples, epochs, batch, lr, seed,
                        placement, shared, threads});
     const auto fail = [](const QString& message) {
@@ -68,15 +72,17 @@ int runTimestep(const QStringList& args) {
         int lo, hi;
         int& out;
     };
-    const IntField fields[] = {{steps, 1, 1000, o.steps},           {informative, 0, 999, o.informative},
-                               {inputDim, 1, 256, o.inputDim},      {units, 1, 1024, o.units},
-                               {samples, 1, 10000000, o.samples},   {testSamples, 1, 1000000, o.testSamples},
-                               {epochs, 1, 10000, o.epochs},        {batch, 1, 65536, o.batch},
+    const IntField fields[] = {{steps, 1, 1000, o.steps},         {informative, 0, 999, o.informative},
+                               {inputDim, 1, 256, o.inputDim},    {units, 1, 1024, o.units},
+                               {samples, 1, 10000000, o.samples}, {testSamples, 1, 1000000, o.testSamples},
+                               {epochs, 1, 10000, o.epochs},      {batch, 1, 65536, o.batch},
                                {threads, 1, 64, o.threads}};
     for (const IntField& f : fields)
         if (!parseInt(parser.value(f.option), f.lo, f.hi, f.out))
             return fail(QStringLiteral("--%1 must be a whole number from %2 to %3")
-                            .arg(f.option.names().first()).arg(f.lo).arg(f.hi));
+                            .arg(f.option.names().first())
+                            .arg(f.lo)
+                            .arg(f.hi));
     bool ok = false;
     o.learningRate = parser.value(lr).toDouble(&ok);
     if (!ok || !(o.learningRate > 0.0) || o.learningRate > 10.0)
@@ -96,9 +102,13 @@ int runTimestep(const QStringList& args) {
     bool written = true;
     o.onEpoch = [&](const ap::TimestepSnapshot& s) {
         written = printOut(QStringLiteral("epoch %1/%2: loss %3, test accuracy %4, attention peaks at step %5 (%6)")
-                               .arg(s.epoch).arg(o.epochs)
-                               .arg(s.trainLoss, 0, 'f', 4).arg(s.accuracy, 0, 'f', 3)
-                               .arg(s.peakStep).arg(s.attention[std::size_t(s.peakStep)], 0, 'f', 3)) && written;
+                               .arg(s.epoch)
+                               .arg(o.epochs)
+                               .arg(s.trainLoss, 0, 'f', 4)
+                               .arg(s.accuracy, 0, 'f', 3)
+                               .arg(s.peakStep)
+                               .arg(s.attention[std::size_t(s.peakStep)], 0, 'f', 3)) &&
+                  written;
     };
     const ap::TimestepSummary summary = ap::runTimestepExperiment(o);
     if (!summary.ok) return fail(QString::fromStdString(summary.error));

@@ -37,7 +37,8 @@ QJsonObject evalJson(const ap::Evaluation& e, int pairs) {
 bool saveAttention(const QString& dir, const QString& prefix, const ap::Seq2SeqModel& model,
                    const std::vector<ap::SentencePair>& pairs) {
     for (std::size_t i = 0; i < pairs.size(); ++i) {
-        const QString file = QDir(dir).filePath(QStringLiteral("%1-%2.json").arg(prefix).arg(i + 1, 4, 10, QLatin1Char('0')));
+        const QString file =
+            QDir(dir).filePath(QStringLiteral("%1-%2.json").arg(prefix).arg(i + 1, 4, 10, QLatin1Char('0')));
         const std::string json = ap::sceneToJson(ap::sceneFromPair(model, pairs[i]));
         const std::string err = ap::writeFileAtomically(QFile::encodeName(file).toStdString(), json);
         if (!err.empty()) {
@@ -56,15 +57,17 @@ int runTrain(const QStringList& args) {
                    QStringLiteral("The training pairs: source<TAB>target[<TAB>alignment] per line."));
     const QString defaultScoring = QString::fromUtf8(ap::toString(defaults.scoring));
     const QString defaultNormalization = QString::fromUtf8(ap::toString(defaults.normalization));
-    const QCommandLineOption scoring(QStringLiteral("scoring"),
-                                     QStringLiteral("dot, scaled_dot, general, additive or cosine (default %1).").arg(defaultScoring),
-                                     QStringLiteral("KIND"), defaultScoring);
-    const QCommandLineOption normalization(QStringLiteral("normalization"),
-                                           QStringLiteral("softmax or sparsemax (default %1).").arg(defaultNormalization),
-                                           QStringLiteral("KIND"), defaultNormalization);
-    const QCommandLineOption heads(QStringLiteral("heads"),
-                                   QStringLiteral("Attention heads; must divide --hidden (default %1).").arg(defaults.heads),
-                                   QStringLiteral("N"), QString::number(defaults.heads));
+    const QCommandLineOption scoring(
+        QStringLiteral("scoring"),
+        QStringLiteral("dot, scaled_dot, general, additive or cosine (default %1).").arg(defaultScoring),
+        QStringLiteral("KIND"), defaultScoring);
+    const QCommandLineOption normalization(
+        QStringLiteral("normalization"), QStringLiteral("softmax or sparsemax (default %1).").arg(defaultNormalization),
+        QStringLiteral("KIND"), defaultNormalization);
+    const QCommandLineOption heads(
+        QStringLiteral("heads"),
+        QStringLiteral("Attention heads; must divide --hidden (default %1).").arg(defaults.heads), QStringLiteral("N"),
+        QString::number(defaults.heads));
     const QCommandLineOption hidden(QStringLiteral("hidden"),
                                     QStringLiteral("GRU state width (default %1).").arg(defaults.hidden),
                                     QStringLiteral("N"), QString::number(defaults.hidden));
@@ -72,17 +75,22 @@ int runTrain(const QStringList& args) {
                                        QStringLiteral("Token embedding width (default %1).").arg(defaults.embedding),
                                        QStringLiteral("N"), QString::number(defaults.embedding));
     const QCommandLineOption epochs(QStringLiteral("epochs"),
-                                    QStringLiteral("Passes over the pairs; 0 (the default) chooses about %1 pair updates, "
-                                                   "at most %2 epochs.").arg(ap::kAutomaticUpdates).arg(ap::kMaxAutomaticEpochs),
+                                    QStringLiteral(
+                                        "Passes over the pairs; 0 (the default) chooses about %1 pair updates, "
+                                        "at most %2 epochs.")
+                                        .arg(ap::kAutomaticUpdates)
+                                        .arg(ap::kMaxAutomaticEpochs),
                                     QStringLiteral("N"), QString::number(defaults.epochs));
     const QCommandLineOption initialState(QStringLiteral("initial-state"),
-                                          QStringLiteral("The decoder's first state: zero (the default; the source reaches "
-                                                         "the decoder only through attention) or encoder (the encoder's "
-                                                         "last states)."),
+                                          QStringLiteral(
+                                              "The decoder's first state: zero (the default; the source reaches "
+                                              "the decoder only through attention) or encoder (the encoder's "
+                                              "last states)."),
                                           QStringLiteral("FROM"), QStringLiteral("zero"));
     const QCommandLineOption lrSchedule(QStringLiteral("lr-schedule"),
-                                        QStringLiteral("linear (the default: the learning rate falls to 0 over the run) "
-                                                       "or constant."),
+                                        QStringLiteral(
+                                            "linear (the default: the learning rate falls to 0 over the run) "
+                                            "or constant."),
                                         QStringLiteral("KIND"), QStringLiteral("linear"));
     const QCommandLineOption lr(QStringLiteral("lr"),
                                 QStringLiteral("Adam's learning rate (default %1).").arg(defaults.adam.learningRate),
@@ -90,46 +98,50 @@ int runTrain(const QStringList& args) {
     const QCommandLineOption batch(QStringLiteral("batch"),
                                    QStringLiteral("Pairs per Adam step (default %1).").arg(defaults.batchSize),
                                    QStringLiteral("N"), QString::number(defaults.batchSize));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Seed of the initial parameters, the order of the pairs and the --holdout split (default %1).")
-                                      .arg(defaults.seed),
-                                  QStringLiteral("S"), QString::number(defaults.seed));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"),
+        QStringLiteral("Seed of the initial parameters, the order of the pairs and the --holdout split (default %1).")
+            .arg(defaults.seed),
+        QStringLiteral("S"), QString::number(defaults.seed));
     const QCommandLineOption eval(QStringLiteral("eval"),
-                                  QStringLiteral("Held-out pairs to evaluate on (never trained on)."), QStringLiteral("EVAL.tsv"));
+                                  QStringLiteral("Held-out pairs to evaluate on (never trained on)."),
+                                  QStringLiteral("EVAL.tsv"));
     const QCommandLineOption holdout(QStringLiteral("holdout"),
-                                     QStringLiteral("Hold out this fraction of TRAIN.tsv's pairs, chosen with the seed."),
+                                     QStringLiteral(
+                                         "Hold out this fraction of TRAIN.tsv's pairs, chosen with the seed."),
                                      QStringLiteral("FRACTION"));
     const QCommandLineOption lowercase(QStringLiteral("lowercase"),
                                        QStringLiteral("Lower-case both sides of every pair (training and held-out)."));
     const QCommandLineOption guided(QStringLiteral("guided-alignment"),
                                     QStringLiteral("Weight of the guided-alignment loss (default 0: off)."),
                                     QStringLiteral("LAMBDA"), QStringLiteral("0"));
-    const QCommandLineOption guide(QStringLiteral("guide"),
-                                   QStringLiteral("Where the guide comes from: gold (the training pairs' links; default) or ibm2 (IBM Model 2 links, grow-diag-final-and, 10 iterations, trained on the training pairs)."),
-                                   QStringLiteral("SOURCE"), QStringLiteral("gold"));
+    const QCommandLineOption guide(
+        QStringLiteral("guide"),
+        QStringLiteral("Where the guide comes from: gold (the training pairs' links; default) or ibm2 (IBM Model 2 "
+                       "links, grow-diag-final-and, 10 iterations, trained on the training pairs)."),
+        QStringLiteral("SOURCE"), QStringLiteral("gold"));
     const QCommandLineOption evalEvery(QStringLiteral("eval-every"),
-                                       QStringLiteral("Compute the figures after every N epochs and the last (default 1)."),
+                                       QStringLiteral(
+                                           "Compute the figures after every N epochs and the last (default 1)."),
                                        QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption saveAttentionOption(QStringLiteral("save-attention"),
-                                                 QStringLiteral("Write each pair's attention as a scene file into DIR (pair-0001.json, ...; held-out pairs eval-0001.json, ...)."),
+                                                 QStringLiteral(
+                                                     "Write each pair's attention as a scene file into DIR "
+                                                     "(pair-0001.json, ...; held-out pairs eval-0001.json, ...)."),
                                                  QStringLiteral("DIR"));
     const QCommandLineOption saveModel(QStringLiteral("save-model"),
                                        QStringLiteral("Keep the trained model in FILE (read by translate --model)."),
                                        QStringLiteral("FILE"));
     cl.parser.addOptions({scoring, normalization, heads, hidden, embedding, epochs, initialState, lrSchedule, lr, batch,
-                          seed, eval, holdout,
-                          lowercase, guided, guide, evalEvery, saveAttentionOption, saveModel});
+                          seed, eval, holdout, lowercase, guided, guide, evalEvery, saveAttentionOption, saveModel});
     int code = kOk;
-    if (!cl.parse(args, code))
-        return code;
+    if (!cl.parse(args, code)) return code;
 
     ap::Seq2SeqOptions options;
     const auto kind = ap::scoringFromString(cl.parser.value(scoring).toStdString());
     const auto norm = ap::normalizationFromString(cl.parser.value(normalization).toStdString());
-    if (!kind)
-        return cl.usageError(QStringLiteral("--scoring must be dot, scaled_dot, general, additive or cosine"));
-    if (!norm)
-        return cl.usageError(QStringLiteral("--normalization must be softmax or sparsemax"));
+    if (!kind) return cl.usageError(QStringLiteral("--scoring must be dot, scaled_dot, general, additive or cosine"));
+    if (!norm) return cl.usageError(QStringLiteral("--normalization must be softmax or sparsemax"));
     options.scoring = *kind;
     options.normalization = *norm;
     unsigned long long seedValue = 0;
@@ -145,8 +157,7 @@ int runTrain(const QStringList& args) {
         !cl.intOption(evalEvery, 1, 1000000, evaluateEvery))
         return kBadInput;
     options.seed = seedValue;
-    if (cl.parser.isSet(holdout) && !cl.doubleOption(holdout, 0.0, 0.9, holdoutFraction))
-        return kBadInput;
+    if (cl.parser.isSet(holdout) && !cl.doubleOption(holdout, 0.0, 0.9, holdoutFraction)) return kBadInput;
     if (cl.parser.isSet(eval) && cl.parser.isSet(holdout))
         return cl.usageError(QStringLiteral("--eval and --holdout exclude each other"));
     const QString initialFrom = cl.parser.value(initialState);
@@ -160,8 +171,7 @@ int runTrain(const QStringList& args) {
     const QString guideSource = cl.parser.value(guide);
     if (guideSource != QLatin1String("gold") && guideSource != QLatin1String("ibm2"))
         return cl.usageError(QStringLiteral("--guide must be gold or ibm2"));
-    if (const std::string err = ap::validate(options); !err.empty())
-        return cl.usageError(QString::fromStdString(err));
+    if (const std::string err = ap::validate(options); !err.empty()) return cl.usageError(QString::fromStdString(err));
 
     ap::CorpusReadResult read = ap::readCorpusFile(QFile::encodeName(cl.input).toStdString());
     if (!read.ok) {
@@ -197,12 +207,10 @@ int runTrain(const QStringList& args) {
             printErr(QString::fromStdString(aligned.error));
             return kBadInput;
         }
-        for (const ap::PairAlignment& a : aligned.pairs)
-            trainerOptions.guideLinks.push_back(a.links);
+        for (const ap::PairAlignment& a : aligned.pairs) trainerOptions.guideLinks.push_back(a.links);
     } else if (options.guidedAlignment > 0.0) {
         bool anyGold = false;
-        for (const ap::SentencePair& p : trainCorpus.pairs)
-            anyGold = anyGold || p.hasGold;
+        for (const ap::SentencePair& p : trainCorpus.pairs) anyGold = anyGold || p.hasGold;
         if (!anyGold)
             return cl.usageError(QStringLiteral("--guide gold needs gold links in %1, and it has none").arg(cl.input));
     }
@@ -214,15 +222,18 @@ int runTrain(const QStringList& args) {
     }
     ap::EpochStats last;
     while (trainer.runEpoch(last)) {
-        if (!last.evaluated)
-            continue;
+        if (!last.evaluated) continue;
         QString line = QStringLiteral("epoch %1/%2: loss %3, token accuracy %4, exact match %5, AER %6")
-                           .arg(last.epoch).arg(trainer.model().options().epochs)
-                           .arg(last.loss, 0, 'f', 4).arg(last.tokenAccuracy, 0, 'f', 3)
-                           .arg(last.exactMatch, 0, 'f', 3).arg(last.aer, 0, 'f', 3);
+                           .arg(last.epoch)
+                           .arg(trainer.model().options().epochs)
+                           .arg(last.loss, 0, 'f', 4)
+                           .arg(last.tokenAccuracy, 0, 'f', 3)
+                           .arg(last.exactMatch, 0, 'f', 3)
+                           .arg(last.aer, 0, 'f', 3);
         if (last.hasHeldOut)
             line += QStringLiteral("; held out: exact match %1, BLEU %2, AER %3")
-                        .arg(last.heldOut.exactMatch, 0, 'f', 3).arg(last.heldOut.bleu, 0, 'f', 3)
+                        .arg(last.heldOut.exactMatch, 0, 'f', 3)
+                        .arg(last.heldOut.bleu, 0, 'f', 3)
                         .arg(last.heldOut.aer, 0, 'f', 3);
         line += QStringLiteral("; %1 s").arg(last.seconds, 0, 'f', 2);
         if (!printOut(line)) {
@@ -261,20 +272,18 @@ int runTrain(const QStringList& args) {
     o[QStringLiteral("lr_schedule")] = schedule;
     o[QStringLiteral("initial_state")] = initialFrom;
     o[QStringLiteral("guided_alignment")] = options.guidedAlignment;
-    if (options.guidedAlignment > 0.0)
-        o[QStringLiteral("guide")] = guideSource;
+    if (options.guidedAlignment > 0.0) o[QStringLiteral("guide")] = guideSource;
     o[QStringLiteral("lowercase")] = fold;
     // JSON numbers are doubles: seeds beyond 2^53 are written as text.
-    o[QStringLiteral("seed")] = options.seed <= (1ull << 53) ? QJsonValue(double(options.seed))
-                                                              : QJsonValue(QString::number(options.seed));
+    o[QStringLiteral("seed")] =
+        options.seed <= (1ull << 53) ? QJsonValue(double(options.seed)) : QJsonValue(QString::number(options.seed));
     o[QStringLiteral("loss")] = last.loss;
     o[QStringLiteral("token_accuracy")] = last.tokenAccuracy;
     o[QStringLiteral("exact_match")] = last.exactMatch;
     o[QStringLiteral("bleu")] = last.bleu;
     o[QStringLiteral("aer")] = last.aer;
     o[QStringLiteral("pairs_with_gold")] = last.pairsWithGold;
-    if (last.hasHeldOut)
-        o[QStringLiteral("eval")] = evalJson(last.heldOut, int(heldOut.pairs.size()));
+    if (last.hasHeldOut) o[QStringLiteral("eval")] = evalJson(last.heldOut, int(heldOut.pairs.size()));
     o[QStringLiteral("seconds")] = last.seconds;
     return printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))) ? kOk : kWriteFailed;
 }

@@ -18,8 +18,7 @@ namespace {
 
 QJsonArray tokensJson(const std::vector<std::string>& tokens) {
     QJsonArray a;
-    for (const std::string& t : tokens)
-        a.append(QString::fromStdString(t));
+    for (const std::string& t : tokens) a.append(QString::fromStdString(t));
     return a;
 }
 
@@ -28,36 +27,32 @@ QJsonArray tokensJson(const std::vector<std::string>& tokens) {
 int runTranslate(const QStringList& args) {
     CommandLine cl(QStringLiteral("translate"), QStringLiteral("SENTENCE"),
                    QStringLiteral("The source sentence (quoted), tokenized like the corpora."));
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("The model file written by train --save-model."),
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("The model file written by train --save-model."),
                                    QStringLiteral("FILE"));
     cl.parser.addOption(model);
     int code = kOk;
-    if (!cl.parse(args, code))
-        return code;
-    if (!cl.parser.isSet(model))
-        return cl.usageError(QStringLiteral("--model FILE is required"));
+    if (!cl.parse(args, code)) return code;
+    if (!cl.parser.isSet(model)) return cl.usageError(QStringLiteral("--model FILE is required"));
     const ap::ModelReadResult read = ap::readModelFile(QFile::encodeName(cl.parser.value(model)).toStdString());
     if (!read.ok) {
         printErr(QString::fromStdString(read.error));
         return kBadInput;
     }
     std::vector<std::string> source = ap::tokenize(cl.input.toStdString());
-    if (source.empty())
-        return cl.usageError(QStringLiteral("the sentence has no words"));
+    if (source.empty()) return cl.usageError(QStringLiteral("the sentence has no words"));
     if (int(source.size()) > ap::limits::corpus::kMaxTokensPerSide)
         return cl.usageError(QStringLiteral("the sentence has %1 words, at most %2 are allowed")
-                                 .arg(source.size()).arg(ap::limits::corpus::kMaxTokensPerSide));
+                                 .arg(source.size())
+                                 .arg(ap::limits::corpus::kMaxTokensPerSide));
     if (read.file.lowercase)
-        for (std::string& t : source)
-            t = ap::lowercase(t);
+        for (std::string& t : source) t = ap::lowercase(t);
     const ap::Translation t = read.file.model.translate(source);
     QStringList words;
-    for (const std::string& w : t.tokens)
-        words << QString::fromStdString(w);
+    for (const std::string& w : t.tokens) words << QString::fromStdString(w);
     QStringList unknown;
     for (const std::string& s : source)
-        if (!read.file.model.sourceVocabulary().contains(s))
-            unknown << QString::fromStdString(s);
+        if (!read.file.model.sourceVocabulary().contains(s)) unknown << QString::fromStdString(s);
 
     QJsonObject o;
     o[QStringLiteral("source_tokens")] = tokensJson(source);
@@ -69,8 +64,7 @@ int runTranslate(const QStringList& args) {
     QJsonArray rows;
     for (Eigen::Index r = 0; r < t.mean.rows(); ++r) {
         QJsonArray row;
-        for (Eigen::Index c = 0; c < t.mean.cols(); ++c)
-            row.append(double(t.mean(r, c)));
+        for (Eigen::Index c = 0; c < t.mean.cols(); ++c) row.append(double(t.mean(r, c)));
         rows.append(row);
     }
     o[QStringLiteral("attention")] = rows;

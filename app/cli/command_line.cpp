@@ -9,9 +9,7 @@
 
 namespace app {
 
-void printErr(const QString& s) {
-    std::fprintf(stderr, "%s\n", s.toLocal8Bit().constData());
-}
+void printErr(const QString& s) { std::fprintf(stderr, "%s\n", s.toLocal8Bit().constData()); }
 
 void printErrBytes(const std::string& message) {
     std::fwrite(message.data(), 1, message.size(), stderr);
@@ -120,8 +118,9 @@ bool CommandLine::seedOption(const QCommandLineOption& option, unsigned long lon
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> list = {
-        {"compute", "compute SCENE.json [-o RESULT.json] [--omit LIST]\n"
-                    "                                      write the attention result as JSON",
+        {"compute",
+         "compute SCENE.json [-o RESULT.json] [--omit LIST]\n"
+         "                                      write the attention result as JSON",
          [](const QStringList& a, const std::function<void()>&) { return runCompute(a); }},
         {"export",
          "export SCENE.json -o FILE.png|.svg|.pdf [--head N|mean] [--width PX]\n"
@@ -129,54 +128,65 @@ const std::vector<CommandInfo>& commands() {
          "  export ATTENTION --layer L --head H|mean|max|rollout -o FILE.png|.svg|.pdf\n"
          "                                      the same for an attention file",
          runExport},
-        {"bench", "bench SCENE.json [--repeat N] [--threads N]\n"
-                  "                                      time the engine on the scene",
+        {"bench",
+         "bench SCENE.json [--repeat N] [--threads N]\n"
+         "                                      time the engine on the scene",
          [](const QStringList& a, const std::function<void()>&) { return runBench(a); }},
-        {"train", "train TRAIN.tsv [--eval EVAL.tsv | --holdout FRACTION] [--lowercase]\n"
-                  "      [--scoring KIND] [--normalization KIND] [--heads N] [--hidden N]\n"
-                  "      [--epochs N] [--lr X] [--seed S] [--guided-alignment LAMBDA]\n"
-                  "      [--save-attention DIR] [--save-model FILE]\n"
-                  "                                      train the translation model on the\n"
-                  "                                      pairs; one line per epoch, then JSON",
+        {"train",
+         "train TRAIN.tsv [--eval EVAL.tsv | --holdout FRACTION] [--lowercase]\n"
+         "      [--scoring KIND] [--normalization KIND] [--heads N] [--hidden N]\n"
+         "      [--epochs N] [--lr X] [--seed S] [--guided-alignment LAMBDA]\n"
+         "      [--save-attention DIR] [--save-model FILE]\n"
+         "                                      train the translation model on the\n"
+         "                                      pairs; one line per epoch, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runTrain(a); }},
-        {"translate", "translate --model FILE \"SENTENCE\"   translate with a saved model; the\n"
-                      "                                      last line is JSON with the attention",
+        {"translate",
+         "translate --model FILE \"SENTENCE\"   translate with a saved model; the\n"
+         "                                      last line is JSON with the attention",
          [](const QStringList& a, const std::function<void()>&) { return runTranslate(a); }},
-        {"inspect", "inspect ATTENTION                     what an attention file (.npy, .npz,\n"
-                    "                                      .safetensors, BertViz JSON) holds",
+        {"inspect",
+         "inspect ATTENTION                     what an attention file (.npy, .npz,\n"
+         "                                      .safetensors, BertViz JSON) holds",
          [](const QStringList& a, const std::function<void()>&) { return runInspect(a); }},
         {"heads", "heads ATTENTION                       per-head statistics as JSON",
          [](const QStringList& a, const std::function<void()>&) { return runHeads(a); }},
-        {"rollout", "rollout ATTENTION [--residual R] [--head-fusion mean|max|min] [--flow]\n"
-                    "        [-o OUT.json|.csv]           attention rollout (or flow) as JSON or CSV",
+        {"rollout",
+         "rollout ATTENTION [--residual R] [--head-fusion mean|max|min] [--flow]\n"
+         "        [-o OUT.json|.csv]           attention rollout (or flow) as JSON or CSV",
          [](const QStringList& a, const std::function<void()>&) { return runRollout(a); }},
-        {"timestep", "timestep [--steps T] [--informative K] [--input-dim D] [--units U]\n"
-                     "      [--samples N] [--test-samples M] [--epochs E] [--batch B] [--lr X]\n"
-                     "      [--seed S] [--placement after|before] [--shared-attention]\n"
-                     "                                      the time-step attention experiment;\n"
-                     "                                      one line per epoch, then JSON",
+        {"timestep",
+         "timestep [--steps T] [--informative K] [--input-dim D] [--units U]\n"
+         "      [--samples N] [--test-samples M] [--epochs E] [--batch B] [--lr X]\n"
+         "      [--seed S] [--placement after|before] [--shared-attention]\n"
+         "                                      the time-step attention experiment;\n"
+         "                                      one line per epoch, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runTimestep(a); }},
-        {"channel", "channel [--channels C] [--informative K] [--samples N] [--epochs E]\n"
-                    "      [--activation hard_sigmoid|hard_swish|sigmoid] [--seed S]\n"
-                    "                                      the channel attention experiment;\n"
-                    "                                      one line per epoch, then JSON",
+        {"channel",
+         "channel [--channels C] [--informative K] [--samples N] [--epochs E]\n"
+         "      [--activation hard_sigmoid|hard_swish|sigmoid] [--seed S]\n"
+         "                                      the channel attention experiment;\n"
+         "                                      one line per epoch, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runChannel(a); }},
-        {"align", "align CORPUS.tsv [--model ibm1|ibm2|fastalign] [--symmetrize none|intersect|\n"
-                  "      union|gdfa] [--iterations N] [--lowercase] [-o LINKS.txt]\n"
-                  "                                      align the pairs' words with IBM Model 1,\n"
-                  "                                      2 or fast_align; Pharaoh links, then JSON",
+        {"align",
+         "align CORPUS.tsv [--model ibm1|ibm2|fastalign] [--symmetrize none|intersect|\n"
+         "      union|gdfa] [--iterations N] [--lowercase] [-o LINKS.txt]\n"
+         "                                      align the pairs' words with IBM Model 1,\n"
+         "                                      2 or fast_align; Pharaoh links, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runAlign(a); }},
-        {"generate-corpus", "generate-corpus --grammar fr-en|de-en|zh-en --pairs N --seed S\n"
-                            "      -o FILE.tsv                     write sentence pairs with exact gold\n"
-                            "                                      alignments from a small grammar",
+        {"generate-corpus",
+         "generate-corpus --grammar fr-en|de-en|zh-en --pairs N --seed S\n"
+         "      -o FILE.tsv                     write sentence pairs with exact gold\n"
+         "                                      alignments from a small grammar",
          [](const QStringList& a, const std::function<void()>&) { return runGenerateCorpus(a); }},
-        {"explain", "explain SCENE.json --query I --key J [--head H]\n"
-                    "                                      one weight step by step; last line JSON",
+        {"explain",
+         "explain SCENE.json --query I --key J [--head H]\n"
+         "                                      one weight step by step; last line JSON",
          [](const QStringList& a, const std::function<void()>&) { return runExplain(a); }},
-        {"attend", "attend MODEL_DIR (--text TEXT | --token-ids I,J,K) -o OUT.npz|.npy|.safetensors\n"
-                   "      [--truncate] [--scene L:H SCENE.json] [--top N] [--ablate L:H,...]\n"
-                   "                                      run a Hugging Face checkpoint (BERT, GPT-2,\n"
-                   "                                      Llama families); every head's attention",
+        {"attend",
+         "attend MODEL_DIR (--text TEXT | --token-ids I,J,K) -o OUT.npz|.npy|.safetensors\n"
+         "      [--truncate] [--scene L:H SCENE.json] [--top N] [--ablate L:H,...]\n"
+         "                                      run a Hugging Face checkpoint (BERT, GPT-2,\n"
+         "                                      Llama families); every head's attention",
          [](const QStringList& a, const std::function<void()>&) { return runAttend(a); }},
     };
     return list;

@@ -14,7 +14,8 @@ std::string attentionMatrix(const import::AttentionTensor& t, const AttentionCho
         return s.error;
     }
     if (c.layer != AttentionChoice::kAll && (c.layer < 0 || c.layer >= t.layers))
-        return t.fileName + ": no layer " + std::to_string(c.layer) + " (the file has " + std::to_string(t.layers) + ")";
+        return t.fileName + ": no layer " + std::to_string(c.layer) + " (the file has " + std::to_string(t.layers) +
+               ")";
     if (c.head != AttentionChoice::kAll && (c.head < 0 || c.head >= t.heads))
         return t.fileName + ": no head " + std::to_string(c.head) + " (the file has " + std::to_string(t.heads) + ")";
     const int l0 = c.layer == AttentionChoice::kAll ? 0 : c.layer;
@@ -46,9 +47,8 @@ std::string attentionMatrix(const import::AttentionTensor& t, const AttentionCho
 std::string describe(const import::AttentionTensor& t, const AttentionChoice& c) {
     const std::string fusion = toString(c.fusion);
     if (c.rollout) return "rollout (" + fusion + " of heads, residual 0.5)";
-    std::string layer = c.layer == AttentionChoice::kAll
-                            ? fusion + " of " + std::to_string(t.layers) + " layers"
-                            : "layer " + std::to_string(c.layer);
+    std::string layer = c.layer == AttentionChoice::kAll ? fusion + " of " + std::to_string(t.layers) + " layers"
+                                                         : "layer " + std::to_string(c.layer);
     std::string head = c.head == AttentionChoice::kAll ? fusion + " of " + std::to_string(t.heads) + " heads"
                                                        : "head " + std::to_string(c.head);
     return layer + " · " + head;

@@ -14,8 +14,8 @@ namespace ap::analysis {
 
 struct AttentionChoice {
     static constexpr int kAll = -1;
-    int layer = 0;  // a layer, or kAll: aggregate over layers
-    int head = 0;   // a head, or kAll: aggregate over heads
+    int layer = 0;                         // a layer, or kAll: aggregate over layers
+    int head = 0;                          // a head, or kAll: aggregate over heads
     HeadFusion fusion = HeadFusion::Mean;  // how kAll aggregates
     bool rollout = false;                  // rollout of every layer (layer and head unused)
     bool operator==(const AttentionChoice& o) const {

@@ -158,7 +158,8 @@ Matrix flowFromLayers(const std::vector<Matrix>& layers, double residual) {
 
 namespace {
 
-RolloutSummary fusedLayers(const import::AttentionTensor& t, const RolloutOptions& options, std::vector<Matrix>& layers) {
+RolloutSummary fusedLayers(const import::AttentionTensor& t, const RolloutOptions& options,
+                           std::vector<Matrix>& layers) {
     RolloutSummary s;
     s.error = needSquare(t);
     if (!s.error.empty()) return s;

@@ -28,7 +28,7 @@ const char* toString(HeadFusion f);  // "mean", "max", "min"
 std::optional<HeadFusion> headFusionFromString(const std::string& s);
 
 struct RolloutOptions {
-    double residual = 0.5;               // r above, in [0, 1]
+    double residual = 0.5;  // r above, in [0, 1]
     HeadFusion fusion = HeadFusion::Mean;
     const std::atomic<bool>* cancel = nullptr;  // stops early when true
 };

@@ -304,8 +304,7 @@ Status computeAttention(const Scene& scene, const AttentionOptions& options, Att
             copyOut(out, meanRow, used, streaming);
             copyOut(out + used, nullptr, unused, streaming);
         }
-        if (hasWo)
-            result.output.middleRows(r0, rows).noalias() = Eigen::Map<const Matrix>(concat, rows, dv) * proj.Wo;
+        if (hasWo) result.output.middleRows(r0, rows).noalias() = Eigen::Map<const Matrix>(concat, rows, dv) * proj.Wo;
 #if defined(__AVX512F__) || defined(__AVX__)
         // Streaming stores are weakly ordered: make them visible before the
         // results are read after the loop.

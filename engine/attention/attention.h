@@ -28,18 +28,17 @@ struct HeadResult {
 };
 
 struct AttentionResult {
-    MaskMatrix mask;                     // Lq x Lk, true = masked
+    MaskMatrix mask;  // Lq x Lk, true = masked
     std::vector<HeadResult> heads;
-    Matrix weightsMean;                  // Lq x Lk
-    Matrix output;                       // Lq x dv, or Lq x dout with Wo
-    std::vector<int> fullyMaskedRows;    // ascending
+    Matrix weightsMean;                // Lq x Lk
+    Matrix output;                     // Lq x dv, or Lq x dout with Wo
+    std::vector<int> fullyMaskedRows;  // ascending
 };
 
 // Computes `scene` into `result`. Reuses result's buffers when the sizes
 // match, so calling it again on a scene of the same shape allocates nothing
 // for the result. The scene is validated first (see validate()); an invalid
 // scene returns its message and leaves `result` unspecified.
-Status computeAttention(const Scene& scene, const AttentionOptions& options,
-                        AttentionResult& result);
+Status computeAttention(const Scene& scene, const AttentionOptions& options, AttentionResult& result);
 
 }  // namespace ap

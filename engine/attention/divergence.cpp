@@ -23,8 +23,7 @@ bool compareRows(const Matrix& a, const Matrix& b, RowDifferences& out) {
     out.maxAbsDifference.resize(std::size_t(a.rows()));
     for (Eigen::Index i = 0; i < a.rows(); ++i) {
         out.jensenShannon[std::size_t(i)] = jensenShannon(a.row(i).data(), b.row(i).data(), int(a.cols()));
-        out.maxAbsDifference[std::size_t(i)] =
-            a.cols() ? double(out.difference.row(i).cwiseAbs().maxCoeff()) : 0.0;
+        out.maxAbsDifference[std::size_t(i)] = a.cols() ? double(out.difference.row(i).cwiseAbs().maxCoeff()) : 0.0;
     }
     return true;
 }

@@ -19,7 +19,7 @@ double jensenShannon(const float* p, const float* q, int n);
 struct RowDifferences {
     std::vector<double> jensenShannon;  // one per row
     std::vector<double> maxAbsDifference;
-    Matrix difference;                  // b - a
+    Matrix difference;  // b - a
 };
 
 // a and b must have the same shape; returns false otherwise.

@@ -37,19 +37,19 @@ enum class ExplainTable { Queries, Keys, Values, Heatmap };
 
 struct ExplainUse {
     ExplainTable table = ExplainTable::Queries;
-    int row = -1;        // -1 = every row
+    int row = -1;  // -1 = every row
     int firstColumn = 0;
-    int columns = -1;    // -1 = every column from firstColumn
+    int columns = -1;  // -1 = every column from firstColumn
 };
 
 struct ExplainStep {
-    std::string name;     // stable identifier, e.g. "products", "exponentials"
-    std::string title;    // short English heading
-    std::string formula;  // plain text (Unicode), with the numbers
-    std::string latex;    // the same formula for LaTeX
+    std::string name;           // stable identifier, e.g. "products", "exponentials"
+    std::string title;          // short English heading
+    std::string formula;        // plain text (Unicode), with the numbers
+    std::string latex;          // the same formula for LaTeX
     std::vector<double> value;  // one entry for a number
     bool isVector = false;
-    int total = 1;        // entries before the maxEntries cap
+    int total = 1;  // entries before the maxEntries cap
     std::vector<ExplainUse> uses;
 };
 
@@ -58,7 +58,7 @@ struct Explanation {
     float score = 0.0f;   // raw, before temperature and mask (the engine's)
     float scaled = 0.0f;  // score / T
     bool masked = false;
-    float weight = 0.0f;  // the engine's
+    float weight = 0.0f;         // the engine's
     std::vector<float> context;  // row `query` of head `head`'s context (the engine's)
     std::vector<float> output;   // row `query` of the output (the engine's)
     std::vector<ExplainStep> steps;
@@ -68,8 +68,7 @@ struct Explanation {
 // Cheap: it touches row `query` of the result, one query and one key row,
 // and the value row of `key`; nothing grows with Lq. Errors (indices out
 // of range, a result of another shape) come back as a message.
-Status explainCell(const Scene& scene, const AttentionResult& result, const ExplainOptions& options,
-                   Explanation& out);
+Status explainCell(const Scene& scene, const AttentionResult& result, const ExplainOptions& options, Explanation& out);
 
 // Computes the scene, then explains the cell.
 Status explainScene(const Scene& scene, const ExplainOptions& options, Explanation& out,

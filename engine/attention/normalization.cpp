@@ -66,8 +66,7 @@ float unmaskedMax(const float* s, const bool* mask, int end) {
 void softmaxScalar(const float* s, const bool* mask, float* w, int n, int end, float invT) {
     const float m = unmaskedMax(s, mask, end);
     if (!std::isfinite(m)) return uniformAtValue(s, mask, w, n, end, m);
-    for (int j = 0; j < end; ++j)
-        w[j] = masked(mask, j) ? 0.0f : std::exp((rankable(s[j]) - m) * invT);
+    for (int j = 0; j < end; ++j) w[j] = masked(mask, j) ? 0.0f : std::exp((rankable(s[j]) - m) * invT);
     scaleToOne(w, end);
     zeroRange(w, end, n);
 }
@@ -76,8 +75,7 @@ void softmaxScalar(const float* s, const bool* mask, float* w, int n, int end, f
 // over the row. A masked key inside [0, end) enters as -inf and is zeroed
 // afterwards, because Eigen's exp clamps its argument and returns a tiny
 // positive number for -inf.
-void softmax(const float* s, const bool* mask, float* w, int n, RowExtent ext, float invT,
-             RowScratch& scratch) {
+void softmax(const float* s, const bool* mask, float* w, int n, RowExtent ext, float invT, RowScratch& scratch) {
     const int end = ext.end;
     const float* x = s;
     if (!ext.dense) {
@@ -114,8 +112,7 @@ void hard(const float* s, const bool* mask, float* w, int n, int end) {
 // Softmax restricted to the k largest unmasked scores. The k-th largest
 // value is found with nth_element; among keys tied at it, the lowest
 // indices are kept until k keys are chosen.
-void topK(const float* s, const bool* mask, float* w, int n, RowExtent ext, float invT, int k,
-          RowScratch& scratch) {
+void topK(const float* s, const bool* mask, float* w, int n, RowExtent ext, float invT, int k, RowScratch& scratch) {
     const int end = ext.end;
     float* values = scratch.floats(end);
     int count = 0;
@@ -154,8 +151,7 @@ void topK(const float* s, const bool* mask, float* w, int n, RowExtent ext, floa
 // threshold tau = (sum_{r<=k(z)} z_(r) - 1) / k(z), and p = max(z - tau, 0).
 // z = (s - max) / T keeps z_(1) = 0, so the support is never empty and
 // float32 scores far from 0 lose no precision.
-void sparsemax(const float* s, const bool* mask, float* w, int n, int end, float invT,
-               RowScratch& scratch) {
+void sparsemax(const float* s, const bool* mask, float* w, int n, int end, float invT, RowScratch& scratch) {
     const float m = unmaskedMax(s, mask, end);
     if (!std::isfinite(m)) return uniformAtValue(s, mask, w, n, end, m);
     float* z = scratch.floats(end);
@@ -208,34 +204,24 @@ RowExtent rowExtent(const bool* mask, int n) {
     return {end, dense};
 }
 
-bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask,
-                  float* weights, int n, RowScratch& scratch, RowId id) {
+bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask, float* weights, int n,
+                  RowScratch& scratch, RowId id) {
     return normalizeRow(params, scores, mask, weights, n, rowExtent(mask, n), scratch, id);
 }
 
-bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask,
-                  float* weights, int n, RowExtent extent, RowScratch& scratch, RowId id) {
+bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask, float* weights, int n,
+                  RowExtent extent, RowScratch& scratch, RowId id) {
     if (extent.end <= 0) {
         zeroRange(weights, 0, n);
         return false;
     }
     const float invT = inverseTemperature(params.temperature);
     switch (params.kind) {
-        case Normalization::Softmax:
-            softmax(scores, mask, weights, n, extent, invT, scratch);
-            break;
-        case Normalization::Hard:
-            hard(scores, mask, weights, n, extent.end);
-            break;
-        case Normalization::TopK:
-            topK(scores, mask, weights, n, extent, invT, std::max(params.topK, 1), scratch);
-            break;
-        case Normalization::Sparsemax:
-            sparsemax(scores, mask, weights, n, extent.end, invT, scratch);
-            break;
-        case Normalization::Sample:
-            sample(scores, mask, weights, n, extent, invT, params, id, scratch);
-            break;
+    case Normalization::Softmax: softmax(scores, mask, weights, n, extent, invT, scratch); break;
+    case Normalization::Hard: hard(scores, mask, weights, n, extent.end); break;
+    case Normalization::TopK: topK(scores, mask, weights, n, extent, invT, std::max(params.topK, 1), scratch); break;
+    case Normalization::Sparsemax: sparsemax(scores, mask, weights, n, extent.end, invT, scratch); break;
+    case Normalization::Sample: sample(scores, mask, weights, n, extent, invT, params, id, scratch); break;
     }
     return true;
 }

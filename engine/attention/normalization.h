@@ -58,11 +58,11 @@ RowExtent rowExtent(const bool* mask, int n);
 // Writes the weights of one row of n raw scores (before temperature).
 // Masked weights are exactly 0. Returns false when every key is masked, in
 // which case all weights are 0. scores and weights must not overlap.
-bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask,
-                  float* weights, int n, RowScratch& scratch, RowId id = {});
+bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask, float* weights, int n,
+                  RowScratch& scratch, RowId id = {});
 
 // As above with the row's extent already known (see rowExtent()).
-bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask,
-                  float* weights, int n, RowExtent extent, RowScratch& scratch, RowId id = {});
+bool normalizeRow(const NormalizationParams& params, const float* scores, const bool* mask, float* weights, int n,
+                  RowExtent extent, RowScratch& scratch, RowId id = {});
 
 }  // namespace ap

@@ -19,8 +19,8 @@ int drawKey(const double* cumulative, int n, double u) {
     return j;
 }
 
-void sampleCounts(const float* probabilities, int n, int samples, std::uint64_t seed, int head,
-                  int row, double* cumulative, float* counts, std::vector<int>* draws, int keepDraws) {
+void sampleCounts(const float* probabilities, int n, int samples, std::uint64_t seed, int head, int row,
+                  double* cumulative, float* counts, std::vector<int>* draws, int keepDraws) {
     double sum = 0.0;
     for (int j = 0; j < n; ++j) {
         sum += double(probabilities[j]);

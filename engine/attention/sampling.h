@@ -28,8 +28,7 @@ int drawKey(const double* cumulative, int n, double u);
 // `samples` draws from the stream of (seed, head, row), and returns counts
 // (n entries). When `draws` is non-null it receives the first `keepDraws`
 // drawn keys in order.
-void sampleCounts(const float* probabilities, int n, int samples, std::uint64_t seed, int head,
-                  int row, double* cumulative, float* counts, std::vector<int>* draws = nullptr,
-                  int keepDraws = 0);
+void sampleCounts(const float* probabilities, int n, int samples, std::uint64_t seed, int head, int row,
+                  double* cumulative, float* counts, std::vector<int>* draws = nullptr, int keepDraws = 0);
 
 }  // namespace ap

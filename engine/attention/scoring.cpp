@@ -36,17 +36,15 @@ ConstStridedMap headColumns(const Matrix& m, int head, int heads) {
     return ConstStridedMap(m.data() + head * width, m.rows(), width, Eigen::OuterStride<>(m.cols()));
 }
 
-void Scorer::prepare(Scoring kind, int heads, const std::vector<HeadParams>& params,
-                     const Matrix& q, const Matrix& k, int threads) {
+void Scorer::prepare(Scoring kind, int heads, const std::vector<HeadParams>& params, const Matrix& q, const Matrix& k,
+                     int threads) {
     kind_ = kind;
     heads_ = heads;
     headWidth_ = int(q.cols() / heads);
     q_ = &q;
     k_ = &k;
     scale_ = kind == Scoring::ScaledDot ? 1.0f / std::sqrt(float(headWidth_)) : 1.0f;
-    auto paramsOf = [&](int h) -> const HeadParams* {
-        return params.empty() ? nullptr : &params[std::size_t(h)];
-    };
+    auto paramsOf = [&](int h) -> const HeadParams* { return params.empty() ? nullptr : &params[std::size_t(h)]; };
 
     if (kind == Scoring::General) {
         bilinear_.assign(std::size_t(heads), nullptr);
@@ -99,35 +97,31 @@ void Scorer::score(int head, int firstRow, StridedMap out, ScoringScratch& scrat
     const ConstStridedMap kh = headColumns(*k_, head, heads_);
     const auto qBlock = qh.middleRows(firstRow, rows);
     switch (kind_) {
-        case Scoring::Dot:
+    case Scoring::Dot: out.noalias() = qBlock * kh.transpose(); return;
+    case Scoring::ScaledDot:
+        // The factor rides on the product (Eigen passes it to the GEMM
+        // kernel as alpha), so scaling costs no extra pass.
+        out.noalias() = (scale_ * qBlock) * kh.transpose();
+        return;
+    case Scoring::General: {
+        // Luong et al. 2015, eq. 8: q^T W k, as (Q_h W) K_h^T.
+        const Matrix* w = bilinear_[std::size_t(head)];
+        if (w == nullptr) {
             out.noalias() = qBlock * kh.transpose();
             return;
-        case Scoring::ScaledDot:
-            // The factor rides on the product (Eigen passes it to the GEMM
-            // kernel as alpha), so scaling costs no extra pass.
-            out.noalias() = (scale_ * qBlock) * kh.transpose();
-            return;
-        case Scoring::General: {
-            // Luong et al. 2015, eq. 8: q^T W k, as (Q_h W) K_h^T.
-            const Matrix* w = bilinear_[std::size_t(head)];
-            if (w == nullptr) {
-                out.noalias() = qBlock * kh.transpose();
-                return;
-            }
-            Eigen::Map<Matrix> qw(scratch.floats(rows * headWidth_), rows, headWidth_);
-            qw.noalias() = qBlock * *w;
-            out.noalias() = qw * kh.transpose();
-            return;
         }
-        case Scoring::Cosine: {
-            const ConstStridedMap uq = headColumns(unitQ_, head, heads_);
-            const ConstStridedMap uk = headColumns(unitK_, head, heads_);
-            out.noalias() = uq.middleRows(firstRow, rows) * uk.transpose();
-            return;
-        }
-        case Scoring::Additive:
-            scoreAdditive(head, firstRow, out, scratch);
-            return;
+        Eigen::Map<Matrix> qw(scratch.floats(rows * headWidth_), rows, headWidth_);
+        qw.noalias() = qBlock * *w;
+        out.noalias() = qw * kh.transpose();
+        return;
+    }
+    case Scoring::Cosine: {
+        const ConstStridedMap uq = headColumns(unitQ_, head, heads_);
+        const ConstStridedMap uk = headColumns(unitK_, head, heads_);
+        out.noalias() = uq.middleRows(firstRow, rows) * uk.transpose();
+        return;
+    }
+    case Scoring::Additive: scoreAdditive(head, firstRow, out, scratch); return;
     }
 }
 
@@ -149,14 +143,14 @@ void Scorer::scoreAdditive(int head, int firstRow, StridedMap out, ScoringScratc
     Eigen::Map<Matrix> a(scratch.floats(rows * da), rows, da);
     a.noalias() = qh.middleRows(firstRow, rows) * wq.transpose();
 
-    const Eigen::Index chunk = std::max<Eigen::Index>(64, (Eigen::Index(64 * 1024) / std::max<Eigen::Index>(da, 1)) & ~Eigen::Index(15));
+    const Eigen::Index chunk =
+        std::max<Eigen::Index>(64, (Eigen::Index(64 * 1024) / std::max<Eigen::Index>(da, 1)) & ~Eigen::Index(15));
     for (Eigen::Index c0 = 0; c0 < keys; c0 += chunk) {
         const Eigen::Index cw = std::min(chunk, keys - c0);
         for (Eigen::Index i = 0; i < rows; ++i) {
             auto acc = out.row(i).segment(c0, cw).array();
             acc.setZero();
-            for (Eigen::Index j = 0; j < da; ++j)
-                acc += v[j] * (bt.row(j).segment(c0, cw).array() + a(i, j)).tanh();
+            for (Eigen::Index j = 0; j < da; ++j) acc += v[j] * (bt.row(j).segment(c0, cw).array() + a(i, j)).tanh();
         }
     }
 }

@@ -37,8 +37,8 @@ public:
     // entries, each with the documented defaults where its matrices are empty. q, k
     // and params must outlive the scorer. `threads` workers share the
     // precomputation.
-    void prepare(Scoring kind, int heads, const std::vector<HeadParams>& params, const Matrix& q,
-                 const Matrix& k, int threads);
+    void prepare(Scoring kind, int heads, const std::vector<HeadParams>& params, const Matrix& q, const Matrix& k,
+                 int threads);
 
     // Raw scores (before temperature and mask) of `head` for the query rows
     // [firstRow, firstRow + out.rows()) against all keys; out has Lk columns.

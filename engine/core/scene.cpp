@@ -26,10 +26,8 @@ struct NormalizationName {
     const char* display;
 };
 constexpr NormalizationName kNormalizationNames[] = {
-    {Normalization::Softmax, "softmax", "softmax"},
-    {Normalization::Hard, "hard", "hard"},
-    {Normalization::TopK, "topk", "top-k"},
-    {Normalization::Sparsemax, "sparsemax", "sparsemax"},
+    {Normalization::Softmax, "softmax", "softmax"}, {Normalization::Hard, "hard", "hard"},
+    {Normalization::TopK, "topk", "top-k"},         {Normalization::Sparsemax, "sparsemax", "sparsemax"},
     {Normalization::Sample, "sample", "sample"},
 };
 
@@ -42,32 +40,28 @@ std::string index(const std::string& path, long long i) { return path + "[" + st
 std::string checkMatrix(const std::string& path, const Matrix& m, int maxRows) {
     if (m.rows() == 0) return path + ": must have at least one row";
     if (m.cols() == 0) return path + ": must have at least one column";
-    if (m.rows() > maxRows)
-        return path + ": " + str(m.rows()) + " rows exceed the limit of " + str(maxRows);
+    if (m.rows() > maxRows) return path + ": " + str(m.rows()) + " rows exceed the limit of " + str(maxRows);
     if (m.cols() > limits::kMaxWidth)
-        return path + ": " + str(m.cols()) + " columns exceed the limit of " +
-               str(limits::kMaxWidth);
+        return path + ": " + str(m.cols()) + " columns exceed the limit of " + str(limits::kMaxWidth);
     // Fast path: one vectorised reduction; NaN propagates into the maximum,
     // so a finite maximum proves every entry finite. The loop below only runs
     // to name the first bad entry.
     if (std::isfinite(m.cwiseAbs().maxCoeff<Eigen::PropagateNaN>())) return {};
     for (Eigen::Index i = 0; i < m.rows(); ++i)
         for (Eigen::Index j = 0; j < m.cols(); ++j)
-            if (!std::isfinite(m(i, j)))
-                return index(index(path, i), j) + ": not a finite number";
+            if (!std::isfinite(m(i, j))) return index(index(path, i), j) + ": not a finite number";
     return {};
 }
 
-std::string checkTokens(const std::string& name, const std::vector<std::string>& tokens,
-                        const Matrix& m) {
+std::string checkTokens(const std::string& name, const std::vector<std::string>& tokens, const Matrix& m) {
     if (tokens.empty()) return {};
     if (tokens.size() != std::size_t(m.rows()))
-        return name + ".tokens: has " + str(tokens.size()) + " entries, " + name +
-               ".matrix has " + str(m.rows()) + " rows";
+        return name + ".tokens: has " + str(tokens.size()) + " entries, " + name + ".matrix has " + str(m.rows()) +
+               " rows";
     for (std::size_t i = 0; i < tokens.size(); ++i)
         if (tokens[i].size() > std::size_t(limits::kMaxTokenBytes))
-            return index(name + ".tokens", i) + ": " + str(tokens[i].size()) +
-                   " bytes exceed the limit of " + str(limits::kMaxTokenBytes);
+            return index(name + ".tokens", i) + ": " + str(tokens[i].size()) + " bytes exceed the limit of " +
+                   str(limits::kMaxTokenBytes);
     return {};
 }
 
@@ -82,28 +76,24 @@ std::string checkHeadParams(const Scene& s, int dh) {
         // Only the fields the scoring kind reads are checked: the others are
         // never used and a file cannot set them (see scene_io.cpp).
         if (s.scoring == Scoring::General && p.W.size() != 0) {
-            if (p.W.rows() != dh || p.W.cols() != dh)
-                return at + ".W: must be " + str(dh) + " x " + str(dh);
+            if (p.W.rows() != dh || p.W.cols() != dh) return at + ".W: must be " + str(dh) + " x " + str(dh);
             if (auto e = checkMatrix(at + ".W", p.W, limits::kMaxWidth); !e.empty()) return e;
         }
         if (s.scoring != Scoring::Additive) continue;
         for (const auto& [name, m] : {std::pair{"Wq", &p.Wq}, std::pair{"Wk", &p.Wk}}) {
             if (m->size() == 0) continue;
             const std::string path = at + "." + name;
-            if (m->cols() != dh)
-                return path + ": must have " + str(dh) + " columns (dh), has " + str(m->cols());
+            if (m->cols() != dh) return path + ": must have " + str(dh) + " columns (dh), has " + str(m->cols());
             if (auto e = checkMatrix(path, *m, limits::kMaxAdditiveWidth); !e.empty()) return e;
         }
         const bool hasWq = p.Wq.size() != 0, hasWk = p.Wk.size() != 0;
         if (hasWq && hasWk && p.Wq.rows() != p.Wk.rows())
-            return at + ".Wk: has " + str(p.Wk.rows()) + " rows, Wq has " + str(p.Wq.rows()) +
-                   " (they must agree)";
+            return at + ".Wk: has " + str(p.Wk.rows()) + " rows, Wq has " + str(p.Wq.rows()) + " (they must agree)";
         // A missing one defaults to the da x dh identity (ones on the diagonal),
         // as scoring.cpp builds it, so one alone may set da.
         const Eigen::Index da = hasWq ? p.Wq.rows() : hasWk ? p.Wk.rows() : dh;
         if (p.v.size() != 0) {
-            if (p.v.size() != da)
-                return at + ".v: has " + str(p.v.size()) + " entries, da is " + str(da);
+            if (p.v.size() != da) return at + ".v: has " + str(p.v.size()) + " entries, da is " + str(da);
             for (Eigen::Index i = 0; i < p.v.size(); ++i)
                 if (!std::isfinite(p.v(i))) return index(at + ".v", i) + ": not a finite number";
         }
@@ -113,17 +103,14 @@ std::string checkHeadParams(const Scene& s, int dh) {
 
 // Everything about shapes: inputs, projections, d, dv, heads, Wo, head_params.
 std::string checkShapes(const Scene& s) {
-    if (auto e = checkMatrix("queries.matrix", s.queries, limits::kMaxTokens); !e.empty())
-        return e;
+    if (auto e = checkMatrix("queries.matrix", s.queries, limits::kMaxTokens); !e.empty()) return e;
     if (auto e = checkMatrix("keys.matrix", s.keys, limits::kMaxTokens); !e.empty()) return e;
     if (s.values)
-        if (auto e = checkMatrix("values.matrix", *s.values, limits::kMaxTokens); !e.empty())
-            return e;
+        if (auto e = checkMatrix("values.matrix", *s.values, limits::kMaxTokens); !e.empty()) return e;
     if (auto e = checkTokens("queries", s.queryTokens, s.queries); !e.empty()) return e;
     if (auto e = checkTokens("keys", s.keyTokens, s.keys); !e.empty()) return e;
     if (s.values && s.values->rows() != s.keys.rows())
-        return "values.matrix: has " + str(s.values->rows()) + " rows, keys.matrix has " +
-               str(s.keys.rows());
+        return "values.matrix: has " + str(s.values->rows()) + " rows, keys.matrix has " + str(s.keys.rows());
 
     const Projections& p = s.projections;
     const Matrix& valueInput = s.values ? *s.values : s.keys;
@@ -144,8 +131,8 @@ std::string checkShapes(const Scene& s) {
         if (in.w.size() == 0) continue;
         if (auto e = checkMatrix(in.path, in.w, limits::kMaxWidth); !e.empty()) return e;
         if (in.w.rows() != in.input.cols())
-            return std::string(in.path) + ": has " + str(in.w.rows()) + " rows, " + in.inputName +
-                   " width is " + str(in.input.cols()) + in.note;
+            return std::string(in.path) + ": has " + str(in.w.rows()) + " rows, " + in.inputName + " width is " +
+                   str(in.input.cols()) + in.note;
     }
     if (p.Wo.size() != 0)
         if (auto e = checkMatrix("projections.Wo", p.Wo, limits::kMaxWidth); !e.empty()) return e;
@@ -153,12 +140,9 @@ std::string checkShapes(const Scene& s) {
     const bool projQ = p.Wq.size() != 0, projK = p.Wk.size() != 0;
     const auto [dq, d, dv, dout] = derivedWidths(s);
     if (dq != d) {
-        if (!projQ && !projK)
-            return "keys.matrix: width " + str(d) + " does not match queries.matrix width " +
-                   str(dq);
-        return std::string(projK ? "projections.Wk" : "keys.matrix") + ": gives K width " +
-               str(d) + ", " + (projQ ? "projections.Wq" : "queries.matrix") +
-               " gives Q width " + str(dq) + " (they must match)";
+        if (!projQ && !projK) return "keys.matrix: width " + str(d) + " does not match queries.matrix width " + str(dq);
+        return std::string(projK ? "projections.Wk" : "keys.matrix") + ": gives K width " + str(d) + ", " +
+               (projQ ? "projections.Wq" : "queries.matrix") + " gives Q width " + str(dq) + " (they must match)";
     }
 
     if (s.heads < 1) return "heads: must be a whole number >= 1";
@@ -209,8 +193,7 @@ const char* displayName(Normalization n) {
     return "?";
 }
 
-Widths derivedWidths(const Matrix& queries, const Matrix& keys, const Matrix* values,
-                     const Projections& p) {
+Widths derivedWidths(const Matrix& queries, const Matrix& keys, const Matrix* values, const Projections& p) {
     Widths w;
     w.dq = int(p.Wq.size() != 0 ? p.Wq.cols() : queries.cols());
     w.d = int(p.Wk.size() != 0 ? p.Wk.cols() : keys.cols());
@@ -238,8 +221,7 @@ std::string validate(const Scene& s) {
     // Drawn in every window title and heatmap caption: a long one would make
     // each repaint slow.
     if (s.title.size() > std::size_t(limits::kMaxTitleBytes))
-        return "title: " + str(s.title.size()) + " bytes exceed the limit of " +
-               str(limits::kMaxTitleBytes);
+        return "title: " + str(s.title.size()) + " bytes exceed the limit of " + str(limits::kMaxTitleBytes);
     if (auto e = checkShapes(s); !e.empty()) return e;
 
     if (!std::isfinite(s.temperature)) return "normalization.temperature: not a finite number";
@@ -252,13 +234,12 @@ std::string validate(const Scene& s) {
 
     const int lq = s.queryCount(), lk = s.keyCount();
     if (!s.mask.keyPadding.empty() && s.mask.keyPadding.size() != std::size_t(lk))
-        return "mask.key_padding: has " + str(s.mask.keyPadding.size()) + " entries, keys have " +
-               str(lk);
+        return "mask.key_padding: has " + str(s.mask.keyPadding.size()) + " entries, keys have " + str(lk);
     for (std::size_t c = 0; c < s.mask.cells.size(); ++c) {
         const auto [i, j] = s.mask.cells[c];
         if (i < 0 || i >= lq || j < 0 || j >= lk)
-            return index("mask.cells", c) + ": [" + str(i) + ", " + str(j) +
-                   "] is out of range (" + str(lq) + " queries, " + str(lk) + " keys)";
+            return index("mask.cells", c) + ": [" + str(i) + ", " + str(j) + "] is out of range (" + str(lq) +
+                   " queries, " + str(lk) + " keys)";
     }
     return {};
 }

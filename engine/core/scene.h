@@ -67,7 +67,7 @@ struct Scene {
     std::optional<Matrix> values;          // Lk x dv; absent: V = K (input)
     int heads = 1;
     Scoring scoring = Scoring::ScaledDot;
-    std::vector<HeadParams> headParams;    // empty or exactly `heads` entries
+    std::vector<HeadParams> headParams;  // empty or exactly `heads` entries
     Normalization normalization = Normalization::Softmax;
     float temperature = 1.0f;
     int topK = 2;
@@ -95,8 +95,7 @@ struct Widths {
     int dv = 0;    // Wv's columns, or the width of values (keys when absent)
     int dout = 0;  // Wo's columns, or dv
 };
-Widths derivedWidths(const Matrix& queries, const Matrix& keys, const Matrix* values,
-                     const Projections& projections);
+Widths derivedWidths(const Matrix& queries, const Matrix& keys, const Matrix* values, const Projections& projections);
 Widths derivedWidths(const Scene& scene);
 
 // Checks every constraint of docs/math.md and docs/scene-file.md that a Scene built in

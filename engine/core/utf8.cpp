@@ -18,13 +18,17 @@ char32_t decode(std::string_view text, std::size_t& i) {
     } else if (b0 >= 0xE0 && b0 <= 0xEF) {
         length = 3;
         cp = b0 & 0x0F;
-        if (b0 == 0xE0) lo = 0xA0;       // overlong
-        else if (b0 == 0xED) hi = 0x9F;  // surrogates
+        if (b0 == 0xE0)
+            lo = 0xA0;  // overlong
+        else if (b0 == 0xED)
+            hi = 0x9F;  // surrogates
     } else if (b0 >= 0xF0 && b0 <= 0xF4) {
         length = 4;
         cp = b0 & 0x07;
-        if (b0 == 0xF0) lo = 0x90;       // overlong
-        else if (b0 == 0xF4) hi = 0x8F;  // beyond U+10FFFF
+        if (b0 == 0xF0)
+            lo = 0x90;  // overlong
+        else if (b0 == 0xF4)
+            hi = 0x8F;  // beyond U+10FFFF
     } else {
         ++i;
         return kInvalid;

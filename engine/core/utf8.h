@@ -29,9 +29,7 @@ void append(std::string& out, char32_t cp);
 inline std::size_t byteOrderMarkLength(std::string_view text) {
     return text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
 }
-inline std::string_view withoutByteOrderMark(std::string_view text) {
-    return text.substr(byteOrderMarkLength(text));
-}
+inline std::string_view withoutByteOrderMark(std::string_view text) { return text.substr(byteOrderMarkLength(text)); }
 
 // Whether byte `b` starts a character (is not a continuation byte); columns
 // in messages count these, as editors do.

@@ -37,14 +37,14 @@ struct ChannelSnapshot {
     double trainLoss = 0.0;
     double testLoss = 0.0;
     double accuracy = 0.0;
-    std::vector<double> channelWeights;     // C: mean excitation over the test samples
-    std::vector<double> classWeights[2];    // C each: the same over the samples of class 0 and of class 1
-    int peakChannel = 0;                    // argmax of channelWeights, ties to the lowest
+    std::vector<double> channelWeights;   // C: mean excitation over the test samples
+    std::vector<double> classWeights[2];  // C each: the same over the samples of class 0 and of class 1
+    int peakChannel = 0;                  // argmax of channelWeights, ties to the lowest
 };
 
 struct ChannelOptions {
-    int channels = 16;       // C
-    int informative = 5;     // K, 0 <= K < C
+    int channels = 16;    // C
+    int informative = 5;  // K, 0 <= K < C
     int samples = 20000;
     int testSamples = 2000;
     int epochs = 2;
@@ -55,7 +55,7 @@ struct ChannelOptions {
     double learningRate = 1e-2;
     ExcitationActivation activation = ExcitationActivation::HardSigmoid;
     std::uint64_t seed = 0;
-    int snapshotEvery = 0;   // also evaluate every this many batches (0: per epoch only)
+    int snapshotEvery = 0;  // also evaluate every this many batches (0: per epoch only)
 
     std::function<void(const ExperimentProgress&)> onBatch;
     std::function<void(const ChannelSnapshot&)> onSnapshot;
@@ -70,7 +70,7 @@ struct ChannelSummary {
     std::string error;
     bool cancelled = false;
     int epochsRun = 0;
-    double loss = 0.0;        // mean training loss of the last epoch run
+    double loss = 0.0;  // mean training loss of the last epoch run
     ChannelSnapshot final;
     double seconds = 0.0;
 };

@@ -52,8 +52,8 @@ public:
 
     // pooled is C x B (the squeezed images). Sum of the cross-entropies of
     // the B samples; adds `scale` times its gradient to grad.
-    double lossAndGradient(const double* params, const Eigen::Ref<const Eigen::MatrixXd>& pooled,
-                           const double* y, double scale, double* grad, ChannelWorkspace& ws) const;
+    double lossAndGradient(const double* params, const Eigen::Ref<const Eigen::MatrixXd>& pooled, const double* y,
+                           double scale, double* grad, ChannelWorkspace& ws) const;
     // Probabilities (B) and the excitations s (C x B).
     void predict(const double* params, const Eigen::Ref<const Eigen::MatrixXd>& pooled, Eigen::VectorXd& probabilities,
                  Eigen::MatrixXd& excitation, ChannelWorkspace& ws) const;

@@ -3,8 +3,8 @@
 namespace ap {
 
 template <typename Scalar>
-void BatchedLstm<Scalar>::forward(const Scalar* params, const Eigen::Ref<const Matrix>& x, int batch,
-                                  Matrix& states, LstmCache<Scalar>& cache) const {
+void BatchedLstm<Scalar>::forward(const Scalar* params, const Eigen::Ref<const Matrix>& x, int batch, Matrix& states,
+                                  LstmCache<Scalar>& cache) const {
     using ConstMap = Eigen::Map<const Matrix>;
     using ConstVec = Eigen::Map<const VectorX<Scalar>>;
     const Eigen::Index U = units_, B = batch;
@@ -36,9 +36,8 @@ void BatchedLstm<Scalar>::forward(const Scalar* params, const Eigen::Ref<const M
 }
 
 template <typename Scalar>
-void BatchedLstm<Scalar>::backward(const Scalar* params, const Matrix& states,
-                                   const Eigen::Ref<const Matrix>& dStates, int batch,
-                                   LstmCache<Scalar>& cache, Scalar* grad, Matrix* dInputs) const {
+void BatchedLstm<Scalar>::backward(const Scalar* params, const Matrix& states, const Eigen::Ref<const Matrix>& dStates,
+                                   int batch, LstmCache<Scalar>& cache, Scalar* grad, Matrix* dInputs) const {
     using ConstMap = Eigen::Map<const Matrix>;
     using MutMap = Eigen::Map<Matrix>;
     const Eigen::Index U = units_, B = batch;
@@ -71,13 +70,11 @@ void BatchedLstm<Scalar>::backward(const Scalar* params, const Matrix& states,
         dg.middleRows(2 * U, U) = dc * i * (Scalar(1) - cand.square());
         dg.bottomRows(U) = dh * tc * o * (Scalar(1) - o);
         cache.dcNext.array() = dc * f;
-        if (t > 0)
-            cache.dh.noalias() = Wh.transpose() * cache.dGates.middleCols(t * B, B);
+        if (t > 0) cache.dh.noalias() = Wh.transpose() * cache.dGates.middleCols(t * B, B);
     }
     // The parameter gradients of all steps as three products.
     dWx.noalias() += cache.dGates * cache.inputs.transpose();
-    if (T > 1)
-        dWh.noalias() += cache.dGates.rightCols((T - 1) * B) * states.leftCols((T - 1) * B).transpose();
+    if (T > 1) dWh.noalias() += cache.dGates.rightCols((T - 1) * B) * states.leftCols((T - 1) * B).transpose();
     db += cache.dGates.rowwise().sum();
     if (dInputs) dInputs->noalias() = Wx.transpose() * cache.dGates;
 }

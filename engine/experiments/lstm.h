@@ -14,11 +14,11 @@ namespace ap {
 // batch: Eigen keeps the storage while the shapes stay the same.
 template <typename Scalar>
 struct LstmCache {
-    MatrixX<Scalar> inputs;     // D x (T*B), the x_t
-    MatrixX<Scalar> gates;      // 4U x (T*B), activated i, f, g, o
-    MatrixX<Scalar> cells;      // U x (T*B), c_t
-    MatrixX<Scalar> tanhCells;  // U x (T*B), tanh(c_t)
-    MatrixX<Scalar> dGates;     // 4U x (T*B), scratch of backward()
+    MatrixX<Scalar> inputs;          // D x (T*B), the x_t
+    MatrixX<Scalar> gates;           // 4U x (T*B), activated i, f, g, o
+    MatrixX<Scalar> cells;           // U x (T*B), c_t
+    MatrixX<Scalar> tanhCells;       // U x (T*B), tanh(c_t)
+    MatrixX<Scalar> dGates;          // 4U x (T*B), scratch of backward()
     MatrixX<Scalar> dh, dc, dcNext;  // U x B, scratch of backward()
 };
 
@@ -58,8 +58,8 @@ public:
     // Back-propagation through time. dStates (U x (T*B)) is dL/dh_t from
     // outside the recurrence. Adds dL/dparams to grad; when dInputs is not
     // null writes dL/dx (D x (T*B)) there.
-    void backward(const Scalar* params, const Matrix& states, const Eigen::Ref<const Matrix>& dStates,
-                  int batch, LstmCache<Scalar>& cache, Scalar* grad, Matrix* dInputs) const;
+    void backward(const Scalar* params, const Matrix& states, const Eigen::Ref<const Matrix>& dStates, int batch,
+                  LstmCache<Scalar>& cache, Scalar* grad, Matrix* dInputs) const;
 
 private:
     int inputs_ = 0;

@@ -28,8 +28,8 @@ void gather(const TimestepData& data, const std::uint32_t* index, int count, std
     }
 }
 
-TimestepSnapshot evaluate(const TimestepModel<float>& model, const Eigen::VectorXf& params,
-                          const TimestepData& test, TimestepWorkspace<float>& ws) {
+TimestepSnapshot evaluate(const TimestepModel<float>& model, const Eigen::VectorXf& params, const TimestepData& test,
+                          TimestepWorkspace<float>& ws) {
     const int T = test.steps, M = test.samples;
     TimestepSnapshot s;
     std::vector<float> p(std::size_t(M), 0.0f);

@@ -28,39 +28,39 @@ TimestepData makeTimestepData(int samples, int steps, int inputDim, int informat
 
 // Where a run is, after each mini-batch.
 struct ExperimentProgress {
-    int epoch = 0;            // 1-based
+    int epoch = 0;  // 1-based
     int epochs = 0;
-    int batch = 0;            // 1-based, within the epoch
+    int batch = 0;  // 1-based, within the epoch
     int batchesPerEpoch = 0;
-    double loss = 0.0;        // mean training loss of the epoch so far
+    double loss = 0.0;  // mean training loss of the epoch so far
 };
 
 // The model on the test samples, at some point of the run.
 struct TimestepSnapshot {
     int epoch = 0;
-    int batch = 0;               // batches done in this epoch
+    int batch = 0;  // batches done in this epoch
     int batchesPerEpoch = 0;
     bool endOfEpoch = false;
-    double trainLoss = 0.0;      // mean training loss of the epoch so far
+    double trainLoss = 0.0;  // mean training loss of the epoch so far
     double testLoss = 0.0;
-    double accuracy = 0.0;       // test accuracy, p > 0.5 read as 1
-    std::vector<double> attention;  // T: mean over test samples and series; sums to 1
-    int peakStep = 0;            // argmax of attention, ties to the lowest step
+    double accuracy = 0.0;            // test accuracy, p > 0.5 read as 1
+    std::vector<double> attention;    // T: mean over test samples and series; sums to 1
+    int peakStep = 0;                 // argmax of attention, ties to the lowest step
     Eigen::MatrixXf sampleAttention;  // test samples x T, each row the mean over series
     std::vector<int> testLabels;
 };
 
 struct TimestepOptions {
-    int steps = 10;          // T
-    int informative = 2;     // K, 0 <= K < T
-    int inputDim = 2;        // D
-    int units = 32;          // U, the LSTM's width
-    int samples = 30000;     // training samples
-    int testSamples = 300;   // fresh samples for accuracy and attention
+    int steps = 10;         // T
+    int informative = 2;    // K, 0 <= K < T
+    int inputDim = 2;       // D
+    int units = 32;         // U, the LSTM's width
+    int samples = 30000;    // training samples
+    int testSamples = 300;  // fresh samples for accuracy and attention
     int epochs = 1;
     int batch = 64;
     double learningRate = 1e-3;  // Adam's
-    std::uint64_t seed = 0;  // data, initial parameters and shuffling
+    std::uint64_t seed = 0;      // data, initial parameters and shuffling
     AttentionPlacement placement = AttentionPlacement::AfterLstm;
     bool sharedAttention = false;  // one attention vector per sample
     // Each mini-batch is split in two fixed halves whose gradients are
@@ -71,9 +71,9 @@ struct TimestepOptions {
     // at the end of each epoch); each evaluation is passed to onSnapshot.
     int snapshotEvery = 0;
 
-    std::function<void(const ExperimentProgress&)> onBatch;       // after every batch
-    std::function<void(const TimestepSnapshot&)> onSnapshot;      // every snapshotEvery batches
-    std::function<void(const TimestepSnapshot&)> onEpoch;         // after every epoch
+    std::function<void(const ExperimentProgress&)> onBatch;   // after every batch
+    std::function<void(const TimestepSnapshot&)> onSnapshot;  // every snapshotEvery batches
+    std::function<void(const TimestepSnapshot&)> onEpoch;     // after every epoch
     // When set to true by another thread, the run stops before its next
     // batch; the summary then describes the model as it is.
     const std::atomic<bool>* cancel = nullptr;
@@ -84,7 +84,7 @@ std::string validate(const TimestepOptions& options);
 
 struct TimestepSummary {
     bool ok = false;
-    std::string error;       // why the run did not start
+    std::string error;  // why the run did not start
     bool cancelled = false;
     int epochsRun = 0;       // completed epochs
     double loss = 0.0;       // mean training loss of the last epoch run

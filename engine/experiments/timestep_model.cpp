@@ -70,8 +70,7 @@ void TimestepModel<Scalar>::forward(const Scalar* params, const Scalar* x, int c
         lstm_.forward(params + offsetLstm(), ws.lstmIn, count, ws.states, ws.lstm);
         // h_t (U x B, one step) becomes row t of the series (column u + U*b).
         ws.series.resize(T, U * B);
-        for (Eigen::Index t = 0; t < T; ++t)
-            ws.series.row(t) = ws.states.middleCols(t * B, B).reshaped().transpose();
+        for (Eigen::Index t = 0; t < T; ++t) ws.series.row(t) = ws.states.middleCols(t * B, B).reshaped().transpose();
         attention_.forward(params + offsetAttention(), ws.series, ws.attended, ws.attention);
         // Each sample's T x U block, flattened step fastest.
         ws.logits.noalias() = ws.attended.reshaped(T * U, B).transpose() * wOut;
@@ -82,8 +81,7 @@ void TimestepModel<Scalar>::forward(const Scalar* params, const Scalar* x, int c
                 for (Eigen::Index d = 0; d < D; ++d) ws.series(t, d + D * b) = x[(b * T + t) * D + d];
         attention_.forward(params + offsetAttention(), ws.series, ws.attended, ws.attention);
         ws.lstmIn.resize(D, T * B);
-        for (Eigen::Index t = 0; t < T; ++t)
-            ws.lstmIn.middleCols(t * B, B).reshaped() = ws.attended.row(t).transpose();
+        for (Eigen::Index t = 0; t < T; ++t) ws.lstmIn.middleCols(t * B, B).reshaped() = ws.attended.row(t).transpose();
         lstm_.forward(params + offsetLstm(), ws.lstmIn, count, ws.states, ws.lstm);
         ws.logits.noalias() = ws.states.rightCols(B).transpose() * wOut;
     }
@@ -113,15 +111,13 @@ Scalar TimestepModel<Scalar>::lossAndGradient(const Scalar* params, const Scalar
         attention_.backward(params + offsetAttention(), ws.dAttended, ws.attention, grad + offsetAttention(),
                             ws.dSeries);
         ws.dStates.resize(U, T * B);
-        for (Eigen::Index t = 0; t < T; ++t)
-            ws.dStates.middleCols(t * B, B).reshaped() = ws.dSeries.row(t).transpose();
+        for (Eigen::Index t = 0; t < T; ++t) ws.dStates.middleCols(t * B, B).reshaped() = ws.dSeries.row(t).transpose();
         lstm_.backward(params + offsetLstm(), ws.states, ws.dStates, count, ws.lstm, grad + offsetLstm(), nullptr);
     } else {
         dwOut.noalias() += ws.states.rightCols(B) * ws.dLogits;
         ws.dStates.setZero(U, T * B);
         ws.dStates.rightCols(B).noalias() = wOut * ws.dLogits.transpose();
-        lstm_.backward(params + offsetLstm(), ws.states, ws.dStates, count, ws.lstm, grad + offsetLstm(),
-                       &ws.dLstmIn);
+        lstm_.backward(params + offsetLstm(), ws.states, ws.dStates, count, ws.lstm, grad + offsetLstm(), &ws.dLstmIn);
         ws.dAttended.resize(T, D * B);
         for (Eigen::Index t = 0; t < T; ++t)
             ws.dAttended.row(t) = ws.dLstmIn.middleCols(t * B, B).reshaped().transpose();

@@ -20,9 +20,9 @@ namespace ap {
 enum class AttentionPlacement { AfterLstm, BeforeLstm };
 
 struct TimestepShape {
-    int steps = 10;      // T
-    int inputDim = 2;    // D
-    int units = 32;      // U
+    int steps = 10;    // T
+    int inputDim = 2;  // D
+    int units = 32;    // U
     AttentionPlacement placement = AttentionPlacement::AfterLstm;
     bool shared = false;  // one attention vector per sample (mean over units)
 };

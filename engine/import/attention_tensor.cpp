@@ -82,8 +82,7 @@ std::string assignShape(const std::vector<std::int64_t>& dimsIn, AttentionTensor
     std::vector<std::int64_t> dims = dimsIn;
     const std::string shape = "shape " + shapeText(dimsIn);
     if (dims.size() == 5) {
-        if (dims[0] != 1)
-            return shape + ": a leading batch dimension must be 1, not " + std::to_string(dims[0]);
+        if (dims[0] != 1) return shape + ": a leading batch dimension must be 1, not " + std::to_string(dims[0]);
         dims.erase(dims.begin());
     }
     if (dims.size() < 2 || dims.size() > 4)
@@ -179,9 +178,9 @@ std::string AttentionTensor::slice(int layer, int head, Matrix& out) const {
     const int row = int(bad / keys), column = int(bad % keys);
     const float v = dst[bad];
     return fileName + ": " + arrayName + "[" + std::to_string(layer) + "][" + std::to_string(head) + "][" +
-           std::to_string(row) + "][" + std::to_string(column) + "]: " +
-           (std::isnan(v) ? "NaN" : "not a finite float32 value") + " at byte offset " + std::to_string(offset) +
-           (offsetIn.empty() ? "" : " of " + offsetIn);
+           std::to_string(row) + "][" + std::to_string(column) +
+           "]: " + (std::isnan(v) ? "NaN" : "not a finite float32 value") + " at byte offset " +
+           std::to_string(offset) + (offsetIn.empty() ? "" : " of " + offsetIn);
 }
 
 }  // namespace ap::import

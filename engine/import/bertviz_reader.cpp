@@ -100,7 +100,8 @@ private:
             const char c = *p_++;
             if (c == '"') return true;
             if (static_cast<unsigned char>(c) < 0x20) return fail("control character in a string");
-            if (out.size() > std::size_t(limits::kMaxTokenBytes)) return fail("string longer than " + std::to_string(limits::kMaxTokenBytes) + " bytes");
+            if (out.size() > std::size_t(limits::kMaxTokenBytes))
+                return fail("string longer than " + std::to_string(limits::kMaxTokenBytes) + " bytes");
             if (c != '\\') {
                 out += c;
                 continue;
@@ -140,7 +141,8 @@ private:
         for (;;) {
             skip();
             std::string s;
-            if (p_ < end_ && *p_ != '"') return fail("\"" + key + "\"[" + std::to_string(out.size()) + "] is not a string");
+            if (p_ < end_ && *p_ != '"')
+                return fail("\"" + key + "\"[" + std::to_string(out.size()) + "] is not a string");
             if (!string(s)) return false;
             out.push_back(std::move(s));
             if (out.size() > std::size_t(limits::kMaxTokens)) return fail("\"" + key + "\" has too many tokens");
@@ -162,7 +164,9 @@ private:
             p_ = start;
             return fail(pathText() + ": not a number");
         }
-        while (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '.' || *p_ == 'e' || *p_ == 'E' || *p_ == '+' || *p_ == '-')) ++p_;
+        while (p_ < end_ &&
+               ((*p_ >= '0' && *p_ <= '9') || *p_ == '.' || *p_ == 'e' || *p_ == 'E' || *p_ == '+' || *p_ == '-'))
+            ++p_;
         const auto r = std::from_chars(start, p_, v);
         if (r.ec != std::errc() || r.ptr != p_) {
             p_ = start;

@@ -128,10 +128,11 @@ std::string parseNpyHeader(const unsigned char* p, std::size_t size, NpyArray& o
     } else {
         return "unsupported .npy format version " + std::to_string(major) + "." + std::to_string(p[7]);
     }
-    if (headerLength > std::size_t(limits::kMaxHeaderBytes)) return "header length " + std::to_string(headerLength) + " is too large";
+    if (headerLength > std::size_t(limits::kMaxHeaderBytes))
+        return "header length " + std::to_string(headerLength) + " is too large";
     if (headerStart + headerLength > size)
-        return "header ends at offset " + std::to_string(headerStart + headerLength) + ", beyond the end of the data at " +
-               std::to_string(size) + " (truncated)";
+        return "header ends at offset " + std::to_string(headerStart + headerLength) +
+               ", beyond the end of the data at " + std::to_string(size) + " (truncated)";
     std::string e = DictParser(reinterpret_cast<const char*>(p + headerStart), headerLength).parse(out);
     if (!e.empty()) return e;
     std::int64_t count = 1;
@@ -164,8 +165,8 @@ std::string npyAsAttention(const NpyArray& a, std::uint64_t baseOffset, Attentio
     const std::uint64_t need = std::uint64_t(a.elementCount) * std::uint64_t(byteSize(t.dtype));
     if (need > a.availableBytes)
         return "data truncated: shape " + shapeText(a.shape) + " of " + toString(t.dtype) + " needs " +
-               std::to_string(need) + " bytes from offset " + std::to_string(baseOffset + a.dataOffset) + ", but only " +
-               std::to_string(a.availableBytes) + " are there";
+               std::to_string(need) + " bytes from offset " + std::to_string(baseOffset + a.dataOffset) +
+               ", but only " + std::to_string(a.availableBytes) + " are there";
     t.data = a.data;
     t.dataOffset = baseOffset + a.dataOffset;
     return {};
@@ -179,7 +180,9 @@ std::string npyAsStrings(const NpyArray& a, std::vector<std::string>& out) {
     for (std::size_t i = 2; i < a.descr.size(); ++i) {
         if (a.descr[i] < '0' || a.descr[i] > '9') return "dtype '" + a.descr + "' is not a numpy unicode array";
         width = width * 10 + (a.descr[i] - '0');
-        if (width > limits::kMaxTokenBytes) return "dtype '" + a.descr + "': tokens longer than " + std::to_string(limits::kMaxTokenBytes) + " characters";
+        if (width > limits::kMaxTokenBytes)
+            return "dtype '" + a.descr + "': tokens longer than " + std::to_string(limits::kMaxTokenBytes) +
+                   " characters";
     }
     std::int64_t n = 0;
     if (a.shape.size() == 1)

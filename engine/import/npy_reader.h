@@ -13,13 +13,13 @@
 namespace ap::import {
 
 struct NpyArray {
-    std::string descr;                // "<f4", "<U7", ...
+    std::string descr;  // "<f4", "<U7", ...
     bool fortranOrder = false;
     std::vector<std::int64_t> shape;
     std::int64_t elementCount = 0;
     const unsigned char* data = nullptr;
-    std::uint64_t dataOffset = 0;     // of the array data from the start of the .npy bytes
-    std::uint64_t availableBytes = 0; // bytes after the header
+    std::uint64_t dataOffset = 0;      // of the array data from the start of the .npy bytes
+    std::uint64_t availableBytes = 0;  // bytes after the header
 };
 
 // Parses the header of the .npy bytes [p, p + size). Returns "" or a

@@ -13,8 +13,8 @@ namespace {
 
 // Zip structures, after PKWARE's APPNOTE.TXT (sections 4.3.7, 4.3.12,
 // 4.3.14-16 and 4.5.3 for the Zip64 extra field).
-constexpr std::uint32_t kLocalSig = 0x04034b50, kCentralSig = 0x02014b50, kEndSig = 0x06054b50,
-                        kEnd64Sig = 0x06064b50, kEnd64LocatorSig = 0x07064b50;
+constexpr std::uint32_t kLocalSig = 0x04034b50, kCentralSig = 0x02014b50, kEndSig = 0x06054b50, kEnd64Sig = 0x06064b50,
+                        kEnd64LocatorSig = 0x07064b50;
 
 struct Entry {
     std::string name;
@@ -120,7 +120,8 @@ std::string entryBytes(const ByteSource& b, const Entry& e, const NpzOptions& op
         return {};
     }
     if (e.method != 8)
-        return where + ": compression method " + std::to_string(e.method) + " is not supported (only stored or deflated)";
+        return where + ": compression method " + std::to_string(e.method) +
+               " is not supported (only stored or deflated)";
     if (e.size > options.maxInflatedBytes)
         return where + ": inflates to " + std::to_string(e.size) + " bytes, more than the limit of " +
                std::to_string(options.maxInflatedBytes);
@@ -200,7 +201,8 @@ ReadResult readNpz(const ByteSource& bytes, const std::string& fileName, const N
     if (!weights) {
         std::string names;
         for (const Entry& e : archive.entries) names += (names.empty() ? "" : ", ") + e.name;
-        return fail("no array 'attentions' (the archive holds: " + (names.empty() ? std::string("nothing") : names) + ")");
+        return fail("no array 'attentions' (the archive holds: " + (names.empty() ? std::string("nothing") : names) +
+                    ")");
     }
     auto t = std::make_shared<AttentionTensor>();
     ByteSource entry;
@@ -216,8 +218,8 @@ ReadResult readNpz(const ByteSource& bytes, const std::string& fileName, const N
     t->owner = entry.owner;
     t->mapped = entry.mapped;
     std::vector<std::string> tokens, queryTokens, keyTokens;
-    for (auto [name, list] : {std::pair{"tokens", &tokens}, std::pair{"query_tokens", &queryTokens},
-                              std::pair{"key_tokens", &keyTokens}}) {
+    for (auto [name, list] :
+         {std::pair{"tokens", &tokens}, std::pair{"query_tokens", &queryTokens}, std::pair{"key_tokens", &keyTokens}}) {
         if (const Entry* e = find(name)) {
             err = readStrings(bytes, *e, options, *list);
             if (!err.empty()) return fail(err);

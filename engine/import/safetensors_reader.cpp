@@ -17,7 +17,8 @@ std::string parseTokenList(const std::string& text, const std::string& key, std:
     for (std::size_t i = 0; i < parsed.value.array.size(); ++i) {
         const json::Value& v = parsed.value.array[i];
         if (v.type != json::Type::String) return where + "[" + std::to_string(i) + "]: not a string";
-        if (v.string.size() > std::size_t(limits::kMaxTokenBytes)) return where + "[" + std::to_string(i) + "]: token too long";
+        if (v.string.size() > std::size_t(limits::kMaxTokenBytes))
+            return where + "[" + std::to_string(i) + "]: token too long";
         out.push_back(v.string);
     }
     return {};
@@ -95,7 +96,9 @@ ReadResult readSafetensors(const ByteSource& bytes, const std::string& fileName)
         off[i] = std::uint64_t(o.number);
     }
     const std::uint64_t need = std::uint64_t(t->sliceCount()) * std::uint64_t(t->sliceBytes());
-    if (off[0] > off[1]) return fail(where + ": data_offsets [" + std::to_string(off[0]) + ", " + std::to_string(off[1]) + "] end before they begin");
+    if (off[0] > off[1])
+        return fail(where + ": data_offsets [" + std::to_string(off[0]) + ", " + std::to_string(off[1]) +
+                    "] end before they begin");
     if (off[1] > dataSize)
         return fail(where + ": data ends at offset " + std::to_string(dataStart + off[1]) +
                     ", beyond the end of the file at " + std::to_string(bytes.size) + " (truncated)");

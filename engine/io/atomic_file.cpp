@@ -84,15 +84,13 @@ Status AtomicFile::open(const std::string& path) {
     std::string temp = (dir_ == "/" ? "/" : dir_ + "/") + "." + base + ".XXXXXX";
     fd_ = ::mkostemp(temp.data(), O_CLOEXEC);
     if (fd_ < 0)
-        return error_ = Status::error(path + ": cannot create a temporary file in " + dir_ + ": " +
-                                      errnoText(errno));
+        return error_ = Status::error(path + ": cannot create a temporary file in " + dir_ + ": " + errnoText(errno));
     temp_ = temp;
     // mkstemp makes the file 0600; give it the mode the target has, or the
     // one a newly created file would get.
     struct stat st {};
-    const mode_t mode = ::stat(target_.c_str(), &st) == 0 && S_ISREG(st.st_mode)
-                            ? st.st_mode & 07777
-                            : 0666 & ~currentUmask();
+    const mode_t mode =
+        ::stat(target_.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? st.st_mode & 07777 : 0666 & ~currentUmask();
     ::fchmod(fd_, mode);  // best effort: the data matters more than its mode
     return Status::success();
 }
@@ -121,8 +119,7 @@ Status AtomicFile::commit() {
         fd_ = -1;
         if (closed != 0) abandon("cannot write", err);
     }
-    if (error_.ok && !inPlace_ && ::rename(temp_.c_str(), target_.c_str()) != 0)
-        abandon("cannot replace", errno);
+    if (error_.ok && !inPlace_ && ::rename(temp_.c_str(), target_.c_str()) != 0) abandon("cannot replace", errno);
     if (inPlace_) return error_;
     if (!error_.ok) {
         if (!temp_.empty()) ::unlink(temp_.c_str());

@@ -90,12 +90,8 @@ bool startsWithWord(std::string_view text, std::string_view w) {
 }
 
 // JavaScript and Python write these for non-finite numbers.
-bool startsWithNaN(std::string_view t) {
-    return startsWithWord(t, "NaN") || startsWithWord(t, "nan");
-}
-bool startsWithInfinity(std::string_view t) {
-    return startsWithWord(t, "Infinity") || startsWithWord(t, "inf");
-}
+bool startsWithNaN(std::string_view t) { return startsWithWord(t, "NaN") || startsWithWord(t, "nan"); }
+bool startsWithInfinity(std::string_view t) { return startsWithWord(t, "Infinity") || startsWithWord(t, "inf"); }
 
 int hexValue(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -308,8 +304,7 @@ bool Reader::Impl::parseNumber(Value& out) {
     // "1.5x", "0x10", "1..2": the number runs into something that cannot follow it.
     if (i < text_.size()) {
         char next = text_[i];
-        if (isDigit(next) || next == '.' || next == 'e' || next == 'E' || next == '+' ||
-            next == '-' || isLetter(next))
+        if (isDigit(next) || next == '.' || next == 'e' || next == 'E' || next == '+' || next == '-' || isLetter(next))
             return fail(start, "invalid number");
     }
 
@@ -403,12 +398,10 @@ bool Reader::Impl::parseString(std::string& out) {
             long cp = hex4(pos_);
             if (cp < 0) return fail(escape, "invalid \\u escape (expected four hex digits)");
             pos_ += 4;
-            if (cp >= 0xDC00 && cp <= 0xDFFF)
-                return fail(escape, "invalid \\u escape: unpaired low surrogate");
+            if (cp >= 0xDC00 && cp <= 0xDFFF) return fail(escape, "invalid \\u escape: unpaired low surrogate");
             if (cp >= 0xD800 && cp <= 0xDBFF) {
                 long low = text_.substr(pos_, 2) == "\\u" ? hex4(pos_ + 2) : -1;
-                if (low < 0xDC00 || low > 0xDFFF)
-                    return fail(escape, "invalid \\u escape: unpaired high surrogate");
+                if (low < 0xDC00 || low > 0xDFFF) return fail(escape, "invalid \\u escape: unpaired high surrogate");
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 pos_ += 6;
             }

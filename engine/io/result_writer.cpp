@@ -18,12 +18,18 @@ std::string ResultWriteOptions::omit(std::string_view list) {
         std::string_view name = list.substr(start, end - start);
         while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
         while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-        if (name == "mask") mask = false;
-        else if (name == "scores") scores = false;
-        else if (name == "weights") weights = false;
-        else if (name == "context") context = false;
-        else if (name == "weights_mean") weightsMean = false;
-        else if (name == "output") output = false;
+        if (name == "mask")
+            mask = false;
+        else if (name == "scores")
+            scores = false;
+        else if (name == "weights")
+            weights = false;
+        else if (name == "context")
+            context = false;
+        else if (name == "weights_mean")
+            weightsMean = false;
+        else if (name == "output")
+            output = false;
         else
             return "unknown member '" + std::string(name) +
                    "' (expected mask, scores, weights, context, weights_mean, output)";
@@ -118,8 +124,7 @@ Status writeResult(const AttentionResult& r, const ResultWriteOptions& opt, cons
     w.out() += '\n';
     // Checked before the last chunk goes out, so that a file sink can still
     // abandon the file whole.
-    if (w.sawNonFinite())
-        return Status::error("the result holds a number that is not finite, which JSON cannot hold");
+    if (w.sawNonFinite()) return Status::error("the result holds a number that is not finite, which JSON cannot hold");
     if (!w.finish()) return Status::error("cannot write the result");
     return Status::success();
 }
@@ -133,12 +138,10 @@ std::string resultToJson(const AttentionResult& result, const ResultWriteOptions
     return text;
 }
 
-Status writeResultFile(const std::string& path, const AttentionResult& result,
-                       const ResultWriteOptions& options) {
+Status writeResultFile(const std::string& path, const AttentionResult& result, const ResultWriteOptions& options) {
     AtomicFile file;
     if (Status s = file.open(path); !s.ok) return s;
-    const Status written =
-        writeResult(result, options, [&](std::string_view chunk) { return file.write(chunk); });
+    const Status written = writeResult(result, options, [&](std::string_view chunk) { return file.write(chunk); });
     if (!written.ok) {
         // The file's own error (the errno text) says more than the writer's.
         if (!file.error().ok) return file.error();

@@ -16,11 +16,11 @@ namespace ap {
 // (not empty), so a reader can tell "left out" from "nothing there".
 struct ResultWriteOptions {
     bool mask = true;
-    bool scores = true;        // every head's "scores"
-    bool weights = true;       // every head's "weights"
-    bool context = true;       // every head's "context"
-    bool weightsMean = true;   // "weights_mean"
-    bool output = true;        // "output"
+    bool scores = true;       // every head's "scores"
+    bool weights = true;      // every head's "weights"
+    bool context = true;      // every head's "context"
+    bool weightsMean = true;  // "weights_mean"
+    bool output = true;       // "output"
     // Row and column labels, written as "query_tokens" and "key_tokens"
     // right after "version" when not empty.
     std::vector<std::string> queryTokens;
@@ -40,14 +40,12 @@ Status checkFinite(const AttentionResult& result, const ResultWriteOptions& opti
 
 // Writes the result's text to `sink`. Runs checkFinite() first and writes
 // nothing when it fails; fails without finishing when the sink fails.
-Status writeResult(const AttentionResult& result, const ResultWriteOptions& options,
-                   const json::Sink& sink);
+Status writeResult(const AttentionResult& result, const ResultWriteOptions& options, const json::Sink& sink);
 
 // The whole text in a string, for tests and small results.
 std::string resultToJson(const AttentionResult& result, const ResultWriteOptions& options = {});
 
 // Through an AtomicFile: the file is complete or untouched.
-Status writeResultFile(const std::string& path, const AttentionResult& result,
-                       const ResultWriteOptions& options = {});
+Status writeResultFile(const std::string& path, const AttentionResult& result, const ResultWriteOptions& options = {});
 
 }  // namespace ap

@@ -118,7 +118,7 @@ struct Cells {
     std::vector<std::pair<int, int>> pairs;
     Problem problem = Problem::None;
     std::size_t problemIndex = 0;
-    std::size_t problemMember = 0;   // NotWhole: 0 or 1
+    std::size_t problemMember = 0;      // NotWhole: 0 or 1
     double problemI = 0, problemJ = 0;  // Range: as written
 };
 
@@ -230,8 +230,10 @@ void Pass::numbers(Event e, Numbers& out, std::size_t maxCount) {
         Bad bad = Bad::None;
         if (x == Event::Scalar && r_.scalar().type == Type::Number) {
             const float f = r_.scalar().numberFloat;
-            if (!std::isfinite(f)) bad = Bad::NotFinite;
-            else if (out.count <= maxCount && out.bad == Bad::None) out.data.push_back(f);
+            if (!std::isfinite(f))
+                bad = Bad::NotFinite;
+            else if (out.count <= maxCount && out.bad == Bad::None)
+                out.data.push_back(f);
         } else {
             bad = Bad::NotNumber;
             skip(x);
@@ -264,8 +266,10 @@ void Pass::rows(Event e, Rows& out, std::size_t maxRows) {
             Bad bad = Bad::None;
             if (y == Event::Scalar && r_.scalar().type == Type::Number) {
                 const float f = r_.scalar().numberFloat;
-                if (!std::isfinite(f)) bad = Bad::NotFinite;
-                else if (out.storing && j < maxCols) out.data.push_back(f);
+                if (!std::isfinite(f))
+                    bad = Bad::NotFinite;
+                else if (out.storing && j < maxCols)
+                    out.data.push_back(f);
             } else {
                 bad = Bad::NotNumber;
                 skip(y);
@@ -338,8 +342,10 @@ void Pass::cells(Event e, Cells& out) {
         std::size_t notWhole = kNone;
         std::size_t n = 0;
         for (Event y = next(); y != Event::ArrayEnd; y = next(), ++n) {
-            if (y == Event::Scalar && n < 2 && isWhole(r_.scalar())) v[n] = r_.scalar().number;
-            else if (n < 2 && notWhole == kNone) notWhole = n;
+            if (y == Event::Scalar && n < 2 && isWhole(r_.scalar()))
+                v[n] = r_.scalar().number;
+            else if (n < 2 && notWhole == kNone)
+                notWhole = n;
             skip(y);
         }
         if (!open) continue;
@@ -367,9 +373,12 @@ void Pass::input(Event e, Input& out) {
     out.type = typeOf(e, r_.scalar());
     if (e != Event::ObjectBegin) return skip(e);
     members([&](const std::string& key, Event x) {
-        if (key == "matrix") rows(x, out.matrix, std::size_t(limits::kMaxTokens));
-        else if (key == "tokens") strings(x, out.tokens);
-        else skip(x);
+        if (key == "matrix")
+            rows(x, out.matrix, std::size_t(limits::kMaxTokens));
+        else if (key == "tokens")
+            strings(x, out.tokens);
+        else
+            skip(x);
     });
 }
 
@@ -393,11 +402,16 @@ void Pass::headParams(Event e, Captured& c) {
             continue;
         }
         members([&](const std::string& key, Event y) {
-            if (key == "W") rows(y, entry.W, std::size_t(limits::kMaxWidth));
-            else if (key == "Wq") rows(y, entry.Wq, std::size_t(limits::kMaxAdditiveWidth));
-            else if (key == "Wk") rows(y, entry.Wk, std::size_t(limits::kMaxAdditiveWidth));
-            else if (key == "v") numbers(y, entry.v, std::size_t(limits::kMaxAdditiveWidth));
-            else skip(y);
+            if (key == "W")
+                rows(y, entry.W, std::size_t(limits::kMaxWidth));
+            else if (key == "Wq")
+                rows(y, entry.Wq, std::size_t(limits::kMaxAdditiveWidth));
+            else if (key == "Wk")
+                rows(y, entry.Wk, std::size_t(limits::kMaxAdditiveWidth));
+            else if (key == "v")
+                numbers(y, entry.v, std::size_t(limits::kMaxAdditiveWidth));
+            else
+                skip(y);
         });
     }
 }
@@ -409,43 +423,63 @@ void Pass::run(Captured& c) {
         skip(first);
     } else {
         members([&](const std::string& key, Event e) {
-            if (key == "format") scalar(e, c.format);
-            else if (key == "version") scalar(e, c.version);
-            else if (key == "title") scalar(e, c.title);
-            else if (key == "heads") scalar(e, c.heads);
-            else if (key == "queries") input(e, c.queries);
-            else if (key == "keys") input(e, c.keys);
-            else if (key == "values") input(e, c.values);
+            if (key == "format")
+                scalar(e, c.format);
+            else if (key == "version")
+                scalar(e, c.version);
+            else if (key == "title")
+                scalar(e, c.title);
+            else if (key == "heads")
+                scalar(e, c.heads);
+            else if (key == "queries")
+                input(e, c.queries);
+            else if (key == "keys")
+                input(e, c.keys);
+            else if (key == "values")
+                input(e, c.values);
             else if (key == "scoring") {
                 c.scoringPresent = true;
                 c.scoringType = typeOf(e, r_.scalar());
                 if (e != Event::ObjectBegin) return skip(e);
                 members([&](const std::string& k, Event x) {
-                    if (k == "kind") scalar(x, c.scoringKind);
-                    else if (k == "head_params") headParams(x, c);
-                    else skip(x);
+                    if (k == "kind")
+                        scalar(x, c.scoringKind);
+                    else if (k == "head_params")
+                        headParams(x, c);
+                    else
+                        skip(x);
                 });
             } else if (key == "normalization") {
                 c.normalizationPresent = true;
                 c.normalizationType = typeOf(e, r_.scalar());
                 if (e != Event::ObjectBegin) return skip(e);
                 members([&](const std::string& k, Event x) {
-                    if (k == "kind") scalar(x, c.normKind);
-                    else if (k == "temperature") scalar(x, c.temperature);
-                    else if (k == "k") scalar(x, c.k);
-                    else if (k == "samples") scalar(x, c.samples);
-                    else if (k == "seed") scalar(x, c.seed);
-                    else skip(x);
+                    if (k == "kind")
+                        scalar(x, c.normKind);
+                    else if (k == "temperature")
+                        scalar(x, c.temperature);
+                    else if (k == "k")
+                        scalar(x, c.k);
+                    else if (k == "samples")
+                        scalar(x, c.samples);
+                    else if (k == "seed")
+                        scalar(x, c.seed);
+                    else
+                        skip(x);
                 });
             } else if (key == "mask") {
                 c.maskPresent = true;
                 c.maskType = typeOf(e, r_.scalar());
                 if (e != Event::ObjectBegin) return skip(e);
                 members([&](const std::string& k, Event x) {
-                    if (k == "causal") scalar(x, c.causal);
-                    else if (k == "key_padding") bools(x, c.keyPadding);
-                    else if (k == "cells") cells(x, c.cells);
-                    else skip(x);
+                    if (k == "causal")
+                        scalar(x, c.causal);
+                    else if (k == "key_padding")
+                        bools(x, c.keyPadding);
+                    else if (k == "cells")
+                        cells(x, c.cells);
+                    else
+                        skip(x);
                 });
             } else if (key == "projections") {
                 c.projectionsPresent = true;
@@ -453,11 +487,16 @@ void Pass::run(Captured& c) {
                 if (e != Event::ObjectBegin) return skip(e);
                 members([&](const std::string& k, Event x) {
                     const std::size_t bound = std::size_t(limits::kMaxWidth);
-                    if (k == "Wq") rows(x, c.Wq, bound);
-                    else if (k == "Wk") rows(x, c.Wk, bound);
-                    else if (k == "Wv") rows(x, c.Wv, bound);
-                    else if (k == "Wo") rows(x, c.Wo, bound);
-                    else skip(x);
+                    if (k == "Wq")
+                        rows(x, c.Wq, bound);
+                    else if (k == "Wk")
+                        rows(x, c.Wk, bound);
+                    else if (k == "Wv")
+                        rows(x, c.Wv, bound);
+                    else if (k == "Wo")
+                        rows(x, c.Wo, bound);
+                    else
+                        skip(x);
                 });
             } else {
                 skip(e);
@@ -484,9 +523,7 @@ private:
     [[noreturn]] static void fail(const std::string& path, const std::string& what) {
         throw SceneError{path + ": " + what};
     }
-    static std::string at(const std::string& path, std::size_t i) {
-        return path + "[" + std::to_string(i) + "]";
-    }
+    static std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
     static void object(Type t, const std::string& path) {
         if (t != Type::Object) fail(path, "must be an object");
     }
@@ -523,14 +560,12 @@ void Builder::readMatrix(Rows& r, const std::string& path, int maxRows, Matrix& 
     if (r.firstNonArray != kNone) fail(at(path, r.firstNonArray), "must be an array of numbers");
     if (r.cols == 0) fail(path, "must have at least one column");
     if (r.cols > std::size_t(limits::kMaxWidth))
-        fail(path, std::to_string(r.cols) + " columns exceed the limit of " +
-                       std::to_string(limits::kMaxWidth));
+        fail(path, std::to_string(r.cols) + " columns exceed the limit of " + std::to_string(limits::kMaxWidth));
     if (r.firstRagged != kNone)
-        fail(at(path, r.firstRagged), "has " + std::to_string(r.raggedCount) + " entries, row 0 has " +
-                                          std::to_string(r.cols));
+        fail(at(path, r.firstRagged),
+             "has " + std::to_string(r.raggedCount) + " entries, row 0 has " + std::to_string(r.cols));
     if (r.bad == Bad::NotNumber) fail(at(at(path, r.badRow), r.badCol), "must be a number");
-    if (r.bad == Bad::NotFinite)
-        fail(at(at(path, r.badRow), r.badCol), "not a finite number (out of float range)");
+    if (r.bad == Bad::NotFinite) fail(at(at(path, r.badRow), r.badCol), "not a finite number (out of float range)");
     out = Eigen::Map<const Matrix>(r.data.data(), Eigen::Index(r.rows), Eigen::Index(r.cols));
     r.data = {};
 }
@@ -541,8 +576,8 @@ void Builder::readVector(Numbers& n, const std::string& path, Vector& out) {
     // Its length is bounded by the Wq/Wk checks of validate(); this bound only
     // keeps the allocation in proportion before that.
     if (n.count > std::size_t(limits::kMaxAdditiveWidth))
-        fail(path, std::to_string(n.count) + " entries exceed the limit of " +
-                       std::to_string(limits::kMaxAdditiveWidth));
+        fail(path,
+             std::to_string(n.count) + " entries exceed the limit of " + std::to_string(limits::kMaxAdditiveWidth));
     if (n.bad == Bad::NotNumber) fail(at(path, n.badIndex), "must be a number");
     if (n.bad == Bad::NotFinite) fail(at(path, n.badIndex), "not a finite number (out of float range)");
     out = Eigen::Map<const Vector>(n.data.data(), Eigen::Index(n.count));
@@ -552,8 +587,7 @@ void Builder::readVector(Numbers& n, const std::string& path, Vector& out) {
 // the double is still at hand, so the message shows the number as written.
 int Builder::readCount(const Value& v, const std::string& path, int limit) {
     if (!isWhole(v) || v.number < 1) fail(path, "must be a whole number >= 1");
-    if (v.number > limit)
-        fail(path, formatWhole(v.number) + " exceeds the limit of " + std::to_string(limit));
+    if (v.number > limit) fail(path, formatWhole(v.number) + " exceeds the limit of " + std::to_string(limit));
     return static_cast<int>(v.number);
 }
 
@@ -595,8 +629,8 @@ void Builder::readHeader() {
     const Value& version = c_.version.value;
     if (!isWhole(version)) fail("version", "must be a whole number");
     if (version.number != kVersion)
-        fail("version", "unsupported version " + formatWhole(version.number) +
-                            " (this build reads version " + std::to_string(kVersion) + ")");
+        fail("version", "unsupported version " + formatWhole(version.number) + " (this build reads version " +
+                            std::to_string(kVersion) + ")");
 }
 
 void Builder::readScoring() {
@@ -613,8 +647,7 @@ void Builder::readScoring() {
     const std::string path = "scoring.head_params";
     if (c_.headParamsType != Type::Array) fail(path, "must be an array");
     if (c_.headParamsCount != std::size_t(s_.heads))
-        fail(path, "has " + std::to_string(c_.headParamsCount) + " entries, heads is " +
-                       std::to_string(s_.heads));
+        fail(path, "has " + std::to_string(c_.headParamsCount) + " entries, heads is " + std::to_string(s_.heads));
     s_.headParams.assign(c_.headParams.size(), HeadParams{});
     for (std::size_t h = 0; h < c_.headParams.size(); ++h) {
         const std::string entry = at(path, h);
@@ -648,8 +681,7 @@ void Builder::readNormalization() {
     // application) never meets a bad k, and a file keeps its k on a round trip.
     if (c_.k.present) s_.topK = readCount(c_.k.value, "normalization.k", INT_MAX);
     // samples and seed, like k, are kept whatever the kind.
-    if (c_.samples.present)
-        s_.samples = readCount(c_.samples.value, "normalization.samples", limits::kMaxSamples);
+    if (c_.samples.present) s_.samples = readCount(c_.samples.value, "normalization.samples", limits::kMaxSamples);
     if (c_.seed.present) {
         const Value& seed = c_.seed.value;
         if (!isWhole(seed) || seed.number < 0 || seed.number > double(limits::kMaxSeed))
@@ -667,8 +699,7 @@ void Builder::readMask() {
         if (kp.type != Type::Array) fail(path, "must be an array of true/false");
         // [] would read as "no padding" in a Scene, so its length is checked here.
         if (kp.count != std::size_t(s_.keyCount()))
-            fail(path, "has " + std::to_string(kp.count) + " entries, keys have " +
-                           std::to_string(s_.keyCount()));
+            fail(path, "has " + std::to_string(kp.count) + " entries, keys have " + std::to_string(s_.keyCount()));
         if (kp.firstNonBool != kNone) fail(at(path, kp.firstNonBool), "must be true or false");
         s_.mask.keyPadding = kp.items;
     }
@@ -680,8 +711,8 @@ void Builder::readMask() {
             // Same message as validate(), but from the doubles, before they
             // are narrowed to int.
             fail(at(path, c), "[" + formatWhole(i) + ", " + formatWhole(j) + "] is out of range (" +
-                                  std::to_string(s_.queryCount()) + " queries, " +
-                                  std::to_string(s_.keyCount()) + " keys)");
+                                  std::to_string(s_.queryCount()) + " queries, " + std::to_string(s_.keyCount()) +
+                                  " keys)");
         };
         for (std::size_t c = 0; c < cells.pairs.size(); ++c) {
             const auto [i, j] = cells.pairs[c];
@@ -701,8 +732,10 @@ void Builder::readMask() {
 void Builder::readProjections() {
     object(c_.projectionsType, "projections");
     Projections& p = s_.projections;
-    const std::tuple<const char*, Rows*, Matrix*> matrices[] = {
-        {"Wq", &c_.Wq, &p.Wq}, {"Wk", &c_.Wk, &p.Wk}, {"Wv", &c_.Wv, &p.Wv}, {"Wo", &c_.Wo, &p.Wo}};
+    const std::tuple<const char*, Rows*, Matrix*> matrices[] = {{"Wq", &c_.Wq, &p.Wq},
+                                                                {"Wk", &c_.Wk, &p.Wk},
+                                                                {"Wv", &c_.Wv, &p.Wv},
+                                                                {"Wo", &c_.Wo, &p.Wo}};
     for (const auto& [name, rows, m] : matrices)
         if (rows->present) readMatrix(*rows, std::string("projections.") + name, limits::kMaxWidth, *m);
 }
@@ -736,8 +769,7 @@ SceneReadResult parseScene(std::string_view text, const std::string& fileName) {
         } catch (const SyntaxError&) {
             const json::Location where = json::locate(text, pass.reader().errorOffset());
             return SceneReadResult::failure(fileName + ":" + std::to_string(where.line) + ":" +
-                                            std::to_string(where.column) + ": " +
-                                            pass.reader().errorMessage());
+                                            std::to_string(where.column) + ": " + pass.reader().errorMessage());
         }
     }
     SceneReadResult result;

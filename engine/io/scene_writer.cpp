@@ -29,8 +29,7 @@ void writeScoring(Writer& w, const Scene& s, int indent) {
             // Only what the kind reads, as the reader does.
             const bool general = s.scoring == Scoring::General;
             const bool additive = s.scoring == Scoring::Additive;
-            const bool any = (general && p.W.size()) ||
-                             (additive && (p.Wq.size() || p.Wk.size() || p.v.size()));
+            const bool any = (general && p.W.size()) || (additive && (p.Wq.size() || p.Wk.size() || p.v.size()));
             if (!any) {
                 w.out() += "{}";
             } else {
@@ -66,8 +65,7 @@ void writeMaskSpec(Writer& w, const MaskSpec& m, int indent) {
         for (std::size_t c = 0; c < m.cells.size(); ++c) {
             std::string& cells = w.out();
             if (c) cells += ", ";
-            cells += '[' + std::to_string(m.cells[c].first) + ", " +
-                     std::to_string(m.cells[c].second) + ']';
+            cells += '[' + std::to_string(m.cells[c].first) + ", " + std::to_string(m.cells[c].second) + ']';
             w.flushIfLarge();
         }
         w.out() += ']';
@@ -110,8 +108,10 @@ std::string sceneToJson(const Scene& s) {
     const Projections& p = s.projections;
     if (p.Wq.size() || p.Wk.size() || p.Wv.size() || p.Wo.size()) {
         ObjectWriter po(o.key("projections"), o.valueIndent());
-        const std::pair<const char*, const Matrix*> matrices[] = {
-            {"Wq", &p.Wq}, {"Wk", &p.Wk}, {"Wv", &p.Wv}, {"Wo", &p.Wo}};
+        const std::pair<const char*, const Matrix*> matrices[] = {{"Wq", &p.Wq},
+                                                                  {"Wk", &p.Wk},
+                                                                  {"Wv", &p.Wv},
+                                                                  {"Wo", &p.Wo}};
         for (const auto& [name, m] : matrices)
             if (m->size()) po.key(name).matrix(*m, po.valueIndent());
         po.close();

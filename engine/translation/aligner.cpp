@@ -40,8 +40,8 @@ std::optional<AlignmentModel> alignmentModelFromString(std::string_view s) {
 }
 
 std::optional<Symmetrization> symmetrizationFromString(std::string_view s) {
-    for (Symmetrization m : {Symmetrization::None, Symmetrization::Intersect, Symmetrization::Union,
-                             Symmetrization::GrowDiagFinalAnd})
+    for (Symmetrization m :
+         {Symmetrization::None, Symmetrization::Intersect, Symmetrization::Union, Symmetrization::GrowDiagFinalAnd})
         if (s == toString(m)) return m;
     return std::nullopt;
 }
@@ -54,16 +54,14 @@ std::string validate(const AlignerOptions& o) {
         return "fast_align's NULL probability must be in [0, 1)";
     if (!(o.fastAlignTension >= 0.1 && o.fastAlignTension <= 14.0))
         return "fast_align's tension must be from 0.1 to 14";
-    if (!(o.probabilityFloor >= 0.0 && o.probabilityFloor < 1e-3))
-        return "the probability floor must be in [0, 0.001)";
+    if (!(o.probabilityFloor >= 0.0 && o.probabilityFloor < 1e-3)) return "the probability floor must be in [0, 0.001)";
     return "";
 }
 
 double TranslationTable::probability(const std::string& fromWord, const std::string& toWord) const {
     const auto toIt = to.find(toWord);
     if (toIt == to.end()) return 0.0;
-    if (fromWord.empty())
-        return std::size_t(toIt->second) < tNull.size() ? tNull[std::size_t(toIt->second)] : 0.0;
+    if (fromWord.empty()) return std::size_t(toIt->second) < tNull.size() ? tNull[std::size_t(toIt->second)] : 0.0;
     const auto fromIt = from.find(fromWord);
     if (fromIt == from.end()) return 0.0;
     const auto cell = t.find(std::uint64_t(fromIt->second) << 32 | std::uint32_t(toIt->second));
@@ -90,7 +88,7 @@ char32_t lower(char32_t c) {
     if (c >= 'A' && c <= 'Z') return c + 32;
     if (c < 0xC0) return c;
     if (c <= 0xDE) return c == 0xD7 ? c : c + 32;  // Latin-1, except ×
-    if (c >= 0x100 && c <= 0x137) return c | 1;  // Ā ā ... Ķ ķ: capital even
+    if (c >= 0x100 && c <= 0x137) return c | 1;    // Ā ā ... Ķ ķ: capital even
     if (c == 0x130) return 'i';
     if (c >= 0x139 && c <= 0x148) return (c & 1) ? c + 1 : c;  // Ĺ ĺ ... Ň ň: capital odd
     if (c >= 0x14A && c <= 0x177) return c | 1;
@@ -125,8 +123,8 @@ std::string foldCase(std::string_view text) {
 }
 
 std::vector<AlignmentLink> symmetrize(const std::vector<AlignmentLink>& forward,
-                                      const std::vector<AlignmentLink>& reverse,
-                                      int sourceLength, int targetLength, Symmetrization how) {
+                                      const std::vector<AlignmentLink>& reverse, int sourceLength, int targetLength,
+                                      Symmetrization how) {
     const int S = sourceLength, T = targetLength;
     const auto at = [T](int s, int t) { return std::size_t(s) * std::size_t(T) + std::size_t(t); };
     std::vector<char> f(std::size_t(S) * std::size_t(T), 0), r(f.size(), 0);
@@ -146,8 +144,7 @@ std::vector<AlignmentLink> symmetrize(const std::vector<AlignmentLink>& forward,
         a = f;
         return collect();
     }
-    for (std::size_t k = 0; k < a.size(); ++k)
-        a[k] = how == Symmetrization::Union ? (f[k] || r[k]) : (f[k] && r[k]);
+    for (std::size_t k = 0; k < a.size(); ++k) a[k] = how == Symmetrization::Union ? (f[k] || r[k]) : (f[k] && r[k]);
     if (how != Symmetrization::GrowDiagFinalAnd) return collect();
 
     // grow-diag-final-and: from the intersection, add union points next to
@@ -162,8 +159,7 @@ std::vector<AlignmentLink> symmetrize(const std::vector<AlignmentLink>& forward,
         a[at(s, t)] = 1;
         sourceAligned[std::size_t(s)] = targetAligned[std::size_t(t)] = 1;
     };
-    static constexpr int kNeighbours[8][2] = {{-1, 0}, {0, -1}, {1, 0}, {0, 1},
-                                              {-1, -1}, {-1, 1}, {1, -1}, {1, 1}};
+    static constexpr int kNeighbours[8][2] = {{-1, 0}, {0, -1}, {1, 0}, {0, 1}, {-1, -1}, {-1, 1}, {1, -1}, {1, 1}};
     for (bool grew = true; grew;) {
         grew = false;
         for (int t = 0; t < T; ++t)
@@ -183,8 +179,7 @@ std::vector<AlignmentLink> symmetrize(const std::vector<AlignmentLink>& forward,
     for (const std::vector<char>* d : {&f, &r})
         for (int t = 0; t < T; ++t)
             for (int s = 0; s < S; ++s)
-                if ((*d)[at(s, t)] && !sourceAligned[std::size_t(s)] && !targetAligned[std::size_t(t)])
-                    add(s, t);
+                if ((*d)[at(s, t)] && !sourceAligned[std::size_t(s)] && !targetAligned[std::size_t(t)]) add(s, t);
     return collect();
 }
 
@@ -217,13 +212,11 @@ struct Model {
 
 // fast_align's feature h(i, j, m, n) = -|i/m - j/n| with 1-based positions
 // (Dyer et al. 2013, equation 2).
-double diagonalFeature(int i, int j, int m, int n) {
-    return -std::abs(double(i + 1) / m - double(j + 1) / n);
-}
+double diagonalFeature(int i, int j, int m, int n) { return -std::abs(double(i + 1) / m - double(j + 1) / n); }
 
 // Prior over the from positions (and NULL, returned) of to position j.
-double prior(const Model& model, AlignmentModel kind, const AlignerOptions& o, std::size_t offset, int j,
-             int m, int n, std::vector<double>& out) {
+double prior(const Model& model, AlignmentModel kind, const AlignerOptions& o, std::size_t offset, int j, int m, int n,
+             std::vector<double>& out) {
     out.resize(std::size_t(m));
     if (kind == AlignmentModel::Ibm1) {
         const double p = 1.0 / (m + (o.nullWord ? 1 : 0));
@@ -256,8 +249,8 @@ double expectedFeature(double tension, int j, int m, int n) {
 
 struct Accumulators {
     std::vector<double> t, tNull, distortion;
-    double feature = 0.0;            // fast_align: Σ posterior · h over word links
-    std::vector<double> notNull;     // fast_align: each to word's posterior mass off NULL
+    double feature = 0.0;         // fast_align: Σ posterior · h over word links
+    std::vector<double> notNull;  // fast_align: each to word's posterior mass off NULL
     double logLikelihood = 0.0;
     long long tokens = 0;
 };
@@ -332,11 +325,12 @@ void maximization(const Direction& d, Model& model, AlignmentModel kind, const A
             const int m = int(d.from[p].size()), n = int(d.to[p].size());
             for (int j = 0; j < n; ++j) {
                 const std::size_t row = d.distortionOffset[p] + std::size_t(j) * std::size_t(m + 1);
-                const double tot = std::accumulate(acc.distortion.begin() + std::ptrdiff_t(row),
-                                                   acc.distortion.begin() + std::ptrdiff_t(row) + m + rowWidthNull, 0.0);
+                const double tot =
+                    std::accumulate(acc.distortion.begin() + std::ptrdiff_t(row),
+                                    acc.distortion.begin() + std::ptrdiff_t(row) + m + rowWidthNull, 0.0);
                 for (int i = 0; i < m + rowWidthNull; ++i)
-                    model.distortion[row + std::size_t(i)] = std::max(
-                        tot > 0.0 ? acc.distortion[row + std::size_t(i)] / tot : 0.0, o.probabilityFloor);
+                    model.distortion[row + std::size_t(i)] =
+                        std::max(tot > 0.0 ? acc.distortion[row + std::size_t(i)] / tot : 0.0, o.probabilityFloor);
             }
         }
     }
@@ -353,8 +347,7 @@ void maximization(const Direction& d, Model& model, AlignmentModel kind, const A
             std::size_t token = 0;
             for (std::size_t p = 0; p < d.from.size(); ++p) {
                 const int m = int(d.from[p].size()), n = int(d.to[p].size());
-                for (int j = 0; j < n; ++j)
-                    expected += acc.notNull[token++] * expectedFeature(model.tension, j, m, n);
+                for (int j = 0; j < n; ++j) expected += acc.notNull[token++] * expectedFeature(model.tension, j, m, n);
             }
             expected /= double(acc.tokens);
             model.tension = std::clamp(model.tension + (empirical - expected) * 20.0, 0.1, 14.0);
@@ -479,8 +472,7 @@ bool byPosition(const AlignmentLink& a, const AlignmentLink& b) {
 
 }  // namespace
 
-AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options,
-                           const AlignerProgress& progress) {
+AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options, const AlignerProgress& progress) {
     const auto started = std::chrono::steady_clock::now();
     AlignerSummary s;
     if (const std::string bad = validate(options); !bad.empty()) {
@@ -514,7 +506,8 @@ AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options,
     }
     const Direction forward = buildDirection(source, target);
     const Direction reverse = buildDirection(target, source);
-    const int perDirection = options.iterations + (options.model != AlignmentModel::Ibm1 ? options.ibm1WarmupIterations : 0);
+    const int perDirection =
+        options.iterations + (options.model != AlignmentModel::Ibm1 ? options.ibm1WarmupIterations : 0);
     int done = 0;
     DirectionResult f = train(forward, options, done, 2 * perDirection, progress);
     if (f.cancelled) {

@@ -106,7 +106,7 @@ struct PairAlignment {
 
 struct AlignerSummary {
     bool ok = false;
-    std::string error;  // when !ok: what is wrong, naming the corpus
+    std::string error;                 // when !ok: what is wrong, naming the corpus
     std::vector<PairAlignment> pairs;  // one per corpus pair, in order
     TranslationTable forwardTable;     // p(target word | source word)
     TranslationTable reverseTable;     // p(source word | target word)
@@ -131,15 +131,14 @@ struct AlignerSummary {
 using AlignerProgress = std::function<bool(int done, int total)>;
 
 // Trains on every pair of the corpus and aligns them.
-AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options,
-                           const AlignerProgress& progress = {});
+AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options, const AlignerProgress& progress = {});
 
 // Symmetrisation of two directional link sets over a source x target grid
 // (Koehn, Och & Marcu 2003; grow-diag-final-and as in Moses). The result
 // is sorted by (source, target).
 std::vector<AlignmentLink> symmetrize(const std::vector<AlignmentLink>& forward,
-                                      const std::vector<AlignmentLink>& reverse,
-                                      int sourceLength, int targetLength, Symmetrization how);
+                                      const std::vector<AlignmentLink>& reverse, int sourceLength, int targetLength,
+                                      Symmetrization how);
 
 // Lower-case UTF-8 text: ASCII, Latin-1, Latin Extended-A, Greek and
 // Cyrillic capitals; everything else (CJK, invalid bytes) is kept as is.

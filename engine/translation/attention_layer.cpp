@@ -65,8 +65,7 @@ void normalizeScores(Normalization kind, double invT, const double* s, double* w
     for (int j = 0; j < n; ++j) w[j] = std::max((s[j] - m) * invT - tau, 0.0);
 }
 
-void normalizeScoresBackward(Normalization kind, double invT, const double* w, const double* g,
-                             double* ds, int n) {
+void normalizeScoresBackward(Normalization kind, double invT, const double* w, const double* g, double* ds, int n) {
     if (n <= 0) return;
     if (kind != Normalization::Sparsemax) {
         double wg = 0.0;
@@ -85,10 +84,8 @@ void normalizeScoresBackward(Normalization kind, double invT, const double* w, c
     for (int j = 0; j < n; ++j) ds[j] = w[j] > 0.0 ? (g[j] - mean) * invT : 0.0;
 }
 
-AttentionLayer::AttentionLayer(Scoring scoring, Normalization normalization, int width, int heads,
-                               double temperature)
-    : scoring_(scoring), normalization_(normalization), width_(width), heads_(heads),
-      temperature_(temperature) {}
+AttentionLayer::AttentionLayer(Scoring scoring, Normalization normalization, int width, int heads, double temperature)
+    : scoring_(scoring), normalization_(normalization), width_(width), heads_(heads), temperature_(temperature) {}
 
 Eigen::Index AttentionLayer::headParameterCount() const {
     const Eigen::Index dh = headWidth();
@@ -106,15 +103,13 @@ Eigen::Index AttentionLayer::offsetWq(int head) const {
 }
 
 Eigen::Index AttentionLayer::offsetWk(int head) const {
-    return scoring_ == Scoring::Additive
-               ? head * headParameterCount() + Eigen::Index(additiveWidth()) * headWidth()
-               : -1;
+    return scoring_ == Scoring::Additive ? head * headParameterCount() + Eigen::Index(additiveWidth()) * headWidth()
+                                         : -1;
 }
 
 Eigen::Index AttentionLayer::offsetV(int head) const {
-    return scoring_ == Scoring::Additive
-               ? head * headParameterCount() + 2 * Eigen::Index(additiveWidth()) * headWidth()
-               : -1;
+    return scoring_ == Scoring::Additive ? head * headParameterCount() + 2 * Eigen::Index(additiveWidth()) * headWidth()
+                                         : -1;
 }
 
 Eigen::Index AttentionLayer::offsetLogScale() const {
@@ -150,40 +145,37 @@ void AttentionLayer::forward(const double* params, const Eigen::Ref<const Eigen:
         const auto k = cache.keys.middleRows(h * dh, dh);
         Eigen::MatrixXd& s = cache.scores[hi];
         switch (scoring_) {
-            case Scoring::Dot:
-                s.noalias() = k.transpose() * q;
-                break;
-            case Scoring::ScaledDot:
-                s.noalias() = k.transpose() * q;
-                s *= 1.0 / std::sqrt(double(dh));
-                break;
-            case Scoring::General: {
-                // q^T W k for every pair, as (W K_h)^T Q_h.
-                const ConstMap W(params + offsetW(h), dh, dh);
-                cache.mapped[hi].noalias() = W * k;
-                s.noalias() = cache.mapped[hi].transpose() * q;
-                break;
+        case Scoring::Dot: s.noalias() = k.transpose() * q; break;
+        case Scoring::ScaledDot:
+            s.noalias() = k.transpose() * q;
+            s *= 1.0 / std::sqrt(double(dh));
+            break;
+        case Scoring::General: {
+            // q^T W k for every pair, as (W K_h)^T Q_h.
+            const ConstMap W(params + offsetW(h), dh, dh);
+            cache.mapped[hi].noalias() = W * k;
+            s.noalias() = cache.mapped[hi].transpose() * q;
+            break;
+        }
+        case Scoring::Additive: {
+            const ConstMap Wq(params + offsetWq(h), da, dh);
+            const ConstMap Wk(params + offsetWk(h), da, dh);
+            const ConstVecMap v(params + offsetV(h), da);
+            const Eigen::MatrixXd a = Wq * q;  // da x T
+            const Eigen::MatrixXd b = Wk * k;  // da x n
+            Eigen::MatrixXd& e = cache.mapped[hi];
+            e.resize(da, n * T);
+            s.resize(n, T);
+            for (Eigen::Index t = 0; t < T; ++t) {
+                auto et = e.middleCols(t * n, n);
+                et = (b.colwise() + a.col(t)).array().tanh().matrix();
+                s.col(t).noalias() = et.transpose() * v;
             }
-            case Scoring::Additive: {
-                const ConstMap Wq(params + offsetWq(h), da, dh);
-                const ConstMap Wk(params + offsetWk(h), da, dh);
-                const ConstVecMap v(params + offsetV(h), da);
-                const Eigen::MatrixXd a = Wq * q;  // da x T
-                const Eigen::MatrixXd b = Wk * k;  // da x n
-                Eigen::MatrixXd& e = cache.mapped[hi];
-                e.resize(da, n * T);
-                s.resize(n, T);
-                for (Eigen::Index t = 0; t < T; ++t) {
-                    auto et = e.middleCols(t * n, n);
-                    et = (b.colwise() + a.col(t)).array().tanh().matrix();
-                    s.col(t).noalias() = et.transpose() * v;
-                }
-                break;
-            }
-            case Scoring::Cosine:
-                s.noalias() = cache.unitKeys.middleRows(h * dh, dh).transpose() *
-                              cache.unitQueries.middleRows(h * dh, dh);
-                break;
+            break;
+        }
+        case Scoring::Cosine:
+            s.noalias() = cache.unitKeys.middleRows(h * dh, dh).transpose() * cache.unitQueries.middleRows(h * dh, dh);
+            break;
         }
         Eigen::MatrixXd& w = cache.weights[hi];
         w.resize(n, T);
@@ -221,65 +213,63 @@ void AttentionLayer::backward(const double* params, const AttentionLayerCache& c
         if (dWeights != nullptr) dW += (*dWeights)[hi];
         dk.noalias() += dc * w.transpose();
         for (Eigen::Index t = 0; t < T; ++t)
-            normalizeScoresBackward(normalization_, invT, w.col(t).data(), dW.col(t).data(),
-                                    dS.col(t).data(), int(n));
+            normalizeScoresBackward(normalization_, invT, w.col(t).data(), dW.col(t).data(), dS.col(t).data(), int(n));
         switch (scoring_) {
-            case Scoring::Dot:
-                dq.noalias() += k * dS;
-                dk.noalias() += q * dS.transpose();
-                break;
-            case Scoring::ScaledDot: {
-                const double scale = 1.0 / std::sqrt(double(dh));
-                dq.noalias() += scale * (k * dS);
-                dk.noalias() += scale * (q * dS.transpose());
-                break;
+        case Scoring::Dot:
+            dq.noalias() += k * dS;
+            dk.noalias() += q * dS.transpose();
+            break;
+        case Scoring::ScaledDot: {
+            const double scale = 1.0 / std::sqrt(double(dh));
+            dq.noalias() += scale * (k * dS);
+            dk.noalias() += scale * (q * dS.transpose());
+            break;
+        }
+        case Scoring::General: {
+            // S = M^T Q with M = W K: dQ = M dS, dM = Q dS^T,
+            // dW = dM K^T, dK = W^T dM.
+            const ConstMap W(params + offsetW(h), dh, dh);
+            Map gW(grad + offsetW(h), dh, dh);
+            dq.noalias() += cache.mapped[hi] * dS;
+            const Eigen::MatrixXd dM = q * dS.transpose();
+            gW.noalias() += dM * k.transpose();
+            dk.noalias() += W.transpose() * dM;
+            break;
+        }
+        case Scoring::Additive: {
+            // s_tj = v^T e_tj, e_tj = tanh(a_t + b_j), a = Wq Q, b = Wk K.
+            const ConstMap Wq(params + offsetWq(h), da, dh);
+            const ConstMap Wk(params + offsetWk(h), da, dh);
+            const ConstVecMap v(params + offsetV(h), da);
+            Map gWq(grad + offsetWq(h), da, dh);
+            Map gWk(grad + offsetWk(h), da, dh);
+            VecMap gv(grad + offsetV(h), da);
+            const Eigen::MatrixXd& e = cache.mapped[hi];
+            Eigen::MatrixXd da_(da, T), db = Eigen::MatrixXd::Zero(da, n), g(da, n);
+            for (Eigen::Index t = 0; t < T; ++t) {
+                const auto et = e.middleCols(t * n, n);
+                gv.noalias() += et * dS.col(t);
+                g = (v * dS.col(t).transpose()).cwiseProduct((1.0 - et.array().square()).matrix());
+                da_.col(t) = g.rowwise().sum();
+                db += g;
             }
-            case Scoring::General: {
-                // S = M^T Q with M = W K: dQ = M dS, dM = Q dS^T,
-                // dW = dM K^T, dK = W^T dM.
-                const ConstMap W(params + offsetW(h), dh, dh);
-                Map gW(grad + offsetW(h), dh, dh);
-                dq.noalias() += cache.mapped[hi] * dS;
-                const Eigen::MatrixXd dM = q * dS.transpose();
-                gW.noalias() += dM * k.transpose();
-                dk.noalias() += W.transpose() * dM;
-                break;
-            }
-            case Scoring::Additive: {
-                // s_tj = v^T e_tj, e_tj = tanh(a_t + b_j), a = Wq Q, b = Wk K.
-                const ConstMap Wq(params + offsetWq(h), da, dh);
-                const ConstMap Wk(params + offsetWk(h), da, dh);
-                const ConstVecMap v(params + offsetV(h), da);
-                Map gWq(grad + offsetWq(h), da, dh);
-                Map gWk(grad + offsetWk(h), da, dh);
-                VecMap gv(grad + offsetV(h), da);
-                const Eigen::MatrixXd& e = cache.mapped[hi];
-                Eigen::MatrixXd da_(da, T), db = Eigen::MatrixXd::Zero(da, n), g(da, n);
-                for (Eigen::Index t = 0; t < T; ++t) {
-                    const auto et = e.middleCols(t * n, n);
-                    gv.noalias() += et * dS.col(t);
-                    g = (v * dS.col(t).transpose()).cwiseProduct(
-                        (1.0 - et.array().square()).matrix());
-                    da_.col(t) = g.rowwise().sum();
-                    db += g;
-                }
-                gWq.noalias() += da_ * q.transpose();
-                gWk.noalias() += db * k.transpose();
-                dq.noalias() += Wq.transpose() * da_;
-                dk.noalias() += Wk.transpose() * db;
-                break;
-            }
-            case Scoring::Cosine: {
-                const auto uq = cache.unitQueries.middleRows(h * dh, dh);
-                const auto uk = cache.unitKeys.middleRows(h * dh, dh);
-                const Eigen::MatrixXd dUq = uk * dS;
-                const Eigen::MatrixXd dUk = uq * dS.transpose();
-                unitBackward(cache.unitQueries, cache.queryNorms, h, dh, dUq, dQueries);
-                unitBackward(cache.unitKeys, cache.keyNorms, h, dh, dUk, dKeys);
-                // z = s e^l / T, so dL/dl = sum dL/dz s e^l / T = sum dL/ds s.
-                grad[offsetLogScale()] += (dS.array() * cache.scores[hi].array()).sum();
-                break;
-            }
+            gWq.noalias() += da_ * q.transpose();
+            gWk.noalias() += db * k.transpose();
+            dq.noalias() += Wq.transpose() * da_;
+            dk.noalias() += Wk.transpose() * db;
+            break;
+        }
+        case Scoring::Cosine: {
+            const auto uq = cache.unitQueries.middleRows(h * dh, dh);
+            const auto uk = cache.unitKeys.middleRows(h * dh, dh);
+            const Eigen::MatrixXd dUq = uk * dS;
+            const Eigen::MatrixXd dUk = uq * dS.transpose();
+            unitBackward(cache.unitQueries, cache.queryNorms, h, dh, dUq, dQueries);
+            unitBackward(cache.unitKeys, cache.keyNorms, h, dh, dUk, dKeys);
+            // z = s e^l / T, so dL/dl = sum dL/dz s e^l / T = sum dL/ds s.
+            grad[offsetLogScale()] += (dS.array() * cache.scores[hi].array()).sum();
+            break;
+        }
         }
     }
 }

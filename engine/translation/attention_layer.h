@@ -16,8 +16,7 @@ namespace ap {
 // Weights of one row of n raw scores, on s/T with the row maximum taken
 // off first (docs/math.md). kind is Softmax or Sparsemax; any other kind
 // is treated as Softmax (callers validate). n may be 0.
-void normalizeScores(Normalization kind, double inverseTemperature, const double* scores,
-                     double* weights, int n);
+void normalizeScores(Normalization kind, double inverseTemperature, const double* scores, double* weights, int n);
 
 // dL/ds from dL/dw for the row above (w are its weights):
 //   softmax:   ds = w * (g - w.g) / T
@@ -29,11 +28,11 @@ void normalizeScoresBackward(Normalization kind, double inverseTemperature, cons
 
 // What backward() reads; filled by forward(), reused across calls.
 struct AttentionLayerCache {
-    Eigen::MatrixXd queries;               // d x T
-    Eigen::MatrixXd keys;                  // d x n (and the values)
-    std::vector<Eigen::MatrixXd> scores;   // per head, n x T: raw scores
-    std::vector<Eigen::MatrixXd> weights;  // per head, n x T: column t is query t's row of weights
-    std::vector<Eigen::MatrixXd> mapped;   // general: W K_h (dh x n); additive: tanh(...) (da x n*T)
+    Eigen::MatrixXd queries;                // d x T
+    Eigen::MatrixXd keys;                   // d x n (and the values)
+    std::vector<Eigen::MatrixXd> scores;    // per head, n x T: raw scores
+    std::vector<Eigen::MatrixXd> weights;   // per head, n x T: column t is query t's row of weights
+    std::vector<Eigen::MatrixXd> mapped;    // general: W K_h (dh x n); additive: tanh(...) (da x n*T)
     Eigen::MatrixXd unitQueries, unitKeys;  // cosine: each head block scaled to length 1
     Eigen::MatrixXd queryNorms, keyNorms;   // cosine: heads x T, heads x n
 };
@@ -66,8 +65,7 @@ struct AttentionLayerCache {
 class AttentionLayer {
 public:
     AttentionLayer() = default;
-    AttentionLayer(Scoring scoring, Normalization normalization, int width, int heads,
-                   double temperature);
+    AttentionLayer(Scoring scoring, Normalization normalization, int width, int heads, double temperature);
 
     Scoring scoring() const { return scoring_; }
     Normalization normalization() const { return normalization_; }
@@ -101,9 +99,8 @@ public:
     // From dL/dcontext: adds dL/dparams to grad, writes dL/dqueries and
     // dL/dkeys (both the scoring path and the value path).
     void backward(const double* params, const AttentionLayerCache& cache,
-                  const Eigen::Ref<const Eigen::MatrixXd>& dContext, double* grad,
-                  Eigen::MatrixXd& dQueries, Eigen::MatrixXd& dKeys,
-                  const std::vector<Eigen::MatrixXd>* dWeights = nullptr) const;
+                  const Eigen::Ref<const Eigen::MatrixXd>& dContext, double* grad, Eigen::MatrixXd& dQueries,
+                  Eigen::MatrixXd& dKeys, const std::vector<Eigen::MatrixXd>* dWeights = nullptr) const;
 
     // The per-head parameters as the scene file's head_params (float,
     // row-major), so that computeAttention reproduces this layer.

@@ -27,8 +27,7 @@ using utf8::kInvalid;
 // Unicode's White_Space property.
 bool isSpace(char32_t c) {
     return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-           c == 0x205F || c == 0x3000;
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 // Scripts written without spaces between words, where one character is the
@@ -65,19 +64,14 @@ std::string checkEncoding(std::string_view line) {
             std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(line[at]));
             return "invalid UTF-8 at byte " + column + " of the line (" + byte + ")";
         }
-        if (isControl(c))
-            return "control character " + hexCodePoint(c) + " at byte " + column + " of the line";
+        if (isControl(c)) return "control character " + hexCodePoint(c) + " at byte " + column + " of the line";
     }
     return "";
 }
 
-bool isBlank(std::string_view line) {
-    return line.find_first_not_of(" \t") == std::string_view::npos;
-}
+bool isBlank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
-std::string plural(std::size_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 std::string baseName(const std::string& fileName) {
     const std::size_t slash = fileName.find_last_of('/');
@@ -106,13 +100,12 @@ std::string checkSide(const std::vector<std::string>& tokens, const char* side) 
     using namespace limits::corpus;
     if (tokens.empty()) return std::string(side) + " is empty";
     if (tokens.size() > std::size_t(kMaxTokensPerSide))
-        return std::string(side) + " has " + std::to_string(tokens.size()) +
-               " tokens, over the limit of " + std::to_string(kMaxTokensPerSide);
+        return std::string(side) + " has " + std::to_string(tokens.size()) + " tokens, over the limit of " +
+               std::to_string(kMaxTokensPerSide);
     for (std::size_t k = 0; k < tokens.size(); ++k)
         if (tokens[k].size() > std::size_t(kMaxTokenBytes))
-            return std::string(side) + " token " + std::to_string(k) + " is " +
-                   std::to_string(tokens[k].size()) + " bytes long, over the limit of " +
-                   std::to_string(kMaxTokenBytes);
+            return std::string(side) + " token " + std::to_string(k) + " is " + std::to_string(tokens[k].size()) +
+                   " bytes long, over the limit of " + std::to_string(kMaxTokenBytes);
     return "";
 }
 
@@ -125,39 +118,30 @@ int parseIndex(std::string_view digits) {
     return value;
 }
 
-bool allDigits(std::string_view s) {
-    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
+bool allDigits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
 std::string parseAlignment(std::string_view field, SentencePair& pair) {
     const int sourceSize = static_cast<int>(pair.source.size());
     const int targetSize = static_cast<int>(pair.target.size());
-    if (isBlank(field))
-        return "alignment field is empty (leave out its tab when a pair has no alignment)";
-    std::vector<std::string_view> written;  // each link as in the file, for messages
+    if (isBlank(field)) return "alignment field is empty (leave out its tab when a pair has no alignment)";
+    std::vector<std::string_view> written;      // each link as in the file, for messages
     std::unordered_map<int, std::size_t> seen;  // source * targetSize + target -> link
     for (std::string_view link : split(field, ' ')) {
         if (link.empty()) continue;  // runs of spaces
         const std::size_t sep = link.find_first_of("-?");
-        if (sep == std::string_view::npos || !allDigits(link.substr(0, sep)) ||
-            !allDigits(link.substr(sep + 1)))
+        if (sep == std::string_view::npos || !allDigits(link.substr(0, sep)) || !allDigits(link.substr(sep + 1)))
             return "bad alignment link \"" + std::string(link) +
                    "\" (expected S-T for a sure link or S?T for a possible one, with 0-based "
                    "token indices)";
-        const AlignmentLink parsed{parseIndex(link.substr(0, sep)),
-                                   parseIndex(link.substr(sep + 1)), link[sep] == '-'};
+        const AlignmentLink parsed{parseIndex(link.substr(0, sep)), parseIndex(link.substr(sep + 1)), link[sep] == '-'};
         if (parsed.source >= sourceSize || parsed.target >= targetSize)
             return "alignment link " + std::string(link) + " is out of range (source has " +
-                   plural(pair.source.size(), "token") + ", target has " +
-                   std::to_string(targetSize) + ")";
-        const auto [it, inserted] =
-            seen.emplace(parsed.source * targetSize + parsed.target, pair.gold.size());
+                   plural(pair.source.size(), "token") + ", target has " + std::to_string(targetSize) + ")";
+        const auto [it, inserted] = seen.emplace(parsed.source * targetSize + parsed.target, pair.gold.size());
         if (!inserted) {
             const AlignmentLink& first = pair.gold[it->second];
-            if (first.sure == parsed.sure)
-                return "alignment link " + std::string(link) + " is given twice";
-            return "alignment links " + std::string(written[it->second]) + " and " +
-                   std::string(link) +
+            if (first.sure == parsed.sure) return "alignment link " + std::string(link) + " is given twice";
+            return "alignment links " + std::string(written[it->second]) + " and " + std::string(link) +
                    " join the same tokens (a link is either sure or possible)";
         }
         pair.gold.push_back(parsed);
@@ -174,9 +158,8 @@ std::string parsePair(std::string_view line, SentencePair& pair) {
         return "no tab between source and target (expected SOURCE<TAB>TARGET or "
                "SOURCE<TAB>TARGET<TAB>ALIGNMENT)";
     if (fields.size() > 3)
-        return std::to_string(fields.size()) +
-               " tab-separated fields, expected 2 or 3 (SOURCE, TARGET and optionally "
-               "ALIGNMENT)";
+        return std::to_string(fields.size()) + " tab-separated fields, expected 2 or 3 (SOURCE, TARGET and optionally "
+                                               "ALIGNMENT)";
     pair.source = tokenize(fields[0]);
     pair.target = tokenize(fields[1]);
     if (std::string e = checkSide(pair.source, "source"); !e.empty()) return e;
@@ -224,16 +207,15 @@ CorpusReadResult parseCorpus(std::string_view text, const std::string& fileName)
         return result;
     };
     if (std::int64_t(text.size()) > kMaxFileBytes)
-        return fail(0, "text is " + mebibytes(std::int64_t(text.size())) +
-                           ", over the limit of " + mebibytes(kMaxFileBytes));
+        return fail(0, "text is " + mebibytes(std::int64_t(text.size())) + ", over the limit of " +
+                           mebibytes(kMaxFileBytes));
     text = utf8::withoutByteOrderMark(text);
 
     int lineNumber = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {
         const std::size_t end = text.find('\n', pos);
-        std::string_view line =
-            text.substr(pos, end == std::string_view::npos ? text.npos : end - pos);
+        std::string_view line = text.substr(pos, end == std::string_view::npos ? text.npos : end - pos);
         pos = end == std::string_view::npos ? text.size() : end + 1;
         ++lineNumber;
         if (line.ends_with('\r')) line.remove_suffix(1);
@@ -241,8 +223,7 @@ CorpusReadResult parseCorpus(std::string_view text, const std::string& fileName)
         if (std::string e = checkEncoding(line); !e.empty()) return fail(lineNumber, e);
         if (line.starts_with('#') || isBlank(line)) continue;
         if (result.value.pairs.size() == std::size_t(kMaxPairs))
-            return fail(lineNumber, "more than " + std::to_string(kMaxPairs) +
-                                        " sentence pairs, the limit");
+            return fail(lineNumber, "more than " + std::to_string(kMaxPairs) + " sentence pairs, the limit");
         SentencePair pair;
         pair.line = lineNumber;
         if (std::string e = parsePair(line, pair); !e.empty()) return fail(lineNumber, e);

@@ -26,8 +26,7 @@ HoldoutSplit splitHoldout(const Corpus& corpus, double fraction, std::uint64_t s
     split.heldOut.name = corpus.name;
     const int n = int(corpus.pairs.size());
     int count = 0;
-    if (fraction > 0.0 && n > 1)
-        count = std::clamp(int(std::lround(fraction * n)), 1, n - 1);
+    if (fraction > 0.0 && n > 1) count = std::clamp(int(std::lround(fraction * n)), 1, n - 1);
     std::vector<int> order(static_cast<std::size_t>(n));
     std::iota(order.begin(), order.end(), 0);
     std::mt19937_64 rng(seed);

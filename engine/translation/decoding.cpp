@@ -25,8 +25,7 @@ int argmaxToken(const Eigen::MatrixXd& m, Eigen::Index col) {
     return int(best);
 }
 
-void attentionMatrices(const std::vector<Eigen::MatrixXd>& weights, std::vector<Matrix>& heads,
-                       Matrix& mean) {
+void attentionMatrices(const std::vector<Eigen::MatrixXd>& weights, std::vector<Matrix>& heads, Matrix& mean) {
     heads.clear();
     Eigen::MatrixXd sum;
     for (const Eigen::MatrixXd& w : weights) {

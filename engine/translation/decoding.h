@@ -36,8 +36,7 @@ int argmaxToken(const Eigen::MatrixXd& probabilities, Eigen::Index step);
 
 // Weights per head (n x T, as the attention layer keeps them) -> steps x
 // source float matrices, and their mean over the heads.
-void attentionMatrices(const std::vector<Eigen::MatrixXd>& weights, std::vector<Matrix>& heads,
-                       Matrix& mean);
+void attentionMatrices(const std::vector<Eigen::MatrixXd>& weights, std::vector<Matrix>& heads, Matrix& mean);
 
 // The scene of one pair for the playground: queries = the decoder states
 // s_t (rows labelled with the reference target tokens and "<eos>"), keys =

@@ -22,8 +22,7 @@ Evaluation evaluate(const Seq2SeqModel& model, const Corpus& corpus) {
         model.forward(encoded, ws);
         lossSum += ws.crossEntropy * double(T);
         steps += T;
-        for (Eigen::Index t = 0; t < T; ++t)
-            matched += argmaxToken(ws.probabilities, t) == ws.expected[std::size_t(t)];
+        for (Eigen::Index t = 0; t < T; ++t) matched += argmaxToken(ws.probabilities, t) == ws.expected[std::size_t(t)];
         if (pair.hasGold) {
             attentionMatrices(ws.attentionCache.weights, heads, mean);
             counts += alignmentCounts(argmaxAlignment(mean, int(pair.target.size())), pair.gold);

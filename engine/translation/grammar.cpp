@@ -117,8 +117,7 @@ std::string corpusToTsv(const GeneratedCorpus& generated, const GrammarOptions& 
         out += '\t';
         for (std::size_t k = 0; k < p.gold.size(); ++k) {
             if (k > 0) out += ' ';
-            out += std::to_string(p.gold[k].source) + (p.gold[k].sure ? '-' : '?') +
-                   std::to_string(p.gold[k].target);
+            out += std::to_string(p.gold[k].source) + (p.gold[k].sure ? '-' : '?') + std::to_string(p.gold[k].target);
         }
         out += '\n';
     }

@@ -21,7 +21,9 @@ public:
     int below(int n) { return int(next() % std::uint64_t(n)); }
     bool chance(int percent) { return below(100) < percent; }
     template <class T>
-    const T& pick(const std::vector<T>& v) { return v[std::size_t(below(int(v.size())))]; }
+    const T& pick(const std::vector<T>& v) {
+        return v[std::size_t(below(int(v.size())))];
+    }
 
 private:
     SplitMix64 generator_;

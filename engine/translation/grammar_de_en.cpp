@@ -28,8 +28,8 @@ struct Object {
     std::vector<std::string> de, en;  // aligned word by word
 };
 
-const std::vector<Subject> kSubjects = {{"ich", "I", 0, false},  {"er", "he", 1, false},
-                                        {"sie", "she", 1, false}, {"wir", "we", 2, false},
+const std::vector<Subject> kSubjects = {{"ich", "I", 0, false},           {"er", "he", 1, false},
+                                        {"sie", "she", 1, false},         {"wir", "we", 2, false},
                                         {"der Hund", "the dog", 1, true}, {"die Katze", "the cat", 1, true}};
 const Verb kPlay{{"spiele", "spielt", "spielen"}, "spielen", "gespielt", "play", "plays", "played"};
 const Verb kRead{{"lese", "liest", "lesen"}, "lesen", "gelesen", "read", "reads", "read"};
@@ -41,7 +41,8 @@ const std::string kWant[3] = {"will", "will", "wollen"};
 
 Object objectOf(const Verb& v, Rng& rng) {
     if (&v == &kPlay) return {{"Fußball"}, {"football"}};
-    if (&v == &kRead) return rng.chance(50) ? Object{{"ein", "Buch"}, {"a", "book"}} : Object{{"das", "Buch"}, {"the", "book"}};
+    if (&v == &kRead)
+        return rng.chance(50) ? Object{{"ein", "Buch"}, {"a", "book"}} : Object{{"das", "Buch"}, {"the", "book"}};
     switch (rng.below(3)) {
     case 0: return {{"eine", "Katze"}, {"a", "cat"}};
     case 1: return {{"ein", "Haus"}, {"a", "house"}};

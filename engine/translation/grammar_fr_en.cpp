@@ -29,9 +29,8 @@ struct Verb {
     bool vowel;  // elides je and ne (j'aime, n'a): left out with them
 };
 
-const std::vector<Noun> kThings = {{"chat", "cat", false},    {"chien", "dog", false},
-                                   {"livre", "book", false},  {"jardin", "garden", false},
-                                   {"maison", "house", true}, {"voiture", "car", true},
+const std::vector<Noun> kThings = {{"chat", "cat", false},      {"chien", "dog", false},   {"livre", "book", false},
+                                   {"jardin", "garden", false}, {"maison", "house", true}, {"voiture", "car", true},
                                    {"pomme", "apple", true}};
 const std::vector<Noun> kAnimals = {{"chat", "cat", false}, {"chien", "dog", false}};
 const std::vector<Noun> kPlaces = {{"maison", "house", true}, {"voiture", "car", true}, {"jardin", "garden", false}};
@@ -40,8 +39,8 @@ const std::vector<Adjective> kAdjectives = {{"noir", "noire", "black", false},
                                             {"blanc", "blanche", "white", false},
                                             {"grand", "grande", "big", true},
                                             {"petit", "petite", "small", true}};
-const std::vector<Subject> kSubjects = {{"je", "I", 0},       {"il", "he", 1},       {"elle", "she", 1},
-                                        {"nous", "we", 2},    {"Paul", "Paul", 1},   {"Marie", "Marie", 1}};
+const std::vector<Subject> kSubjects = {{"je", "I", 0},    {"il", "he", 1},     {"elle", "she", 1},
+                                        {"nous", "we", 2}, {"Paul", "Paul", 1}, {"Marie", "Marie", 1}};
 const std::vector<std::string> kNames = {"Paul", "Marie"};
 const Verb kSee{{"vois", "voit", "voyons"}, "see", "sees", false};
 const Verb kEat{{"mange", "mange", "mangeons"}, "eat", "eats", false};
@@ -138,8 +137,10 @@ Sentence frEn(Rng& rng) {
         const Verb& v = transitive(rng, person != 0);
         s.sure(s.src(v.fr[person]), s.tgt(person == 1 ? v.en3 : v.en));
         const Noun& n = objectOf(v, rng);
-        if (rng.chance(15)) possessiveObject(s, rng, n);
-        else nounPhrase(s, rng, n, anyDet(rng), 45);
+        if (rng.chance(15))
+            possessiveObject(s, rng, n);
+        else
+            nounPhrase(s, rng, n, anyDet(rng), 45);
     } else if (kind == 3) {  // SUBJ ne V pas OBJ / SUBJ do not V OBJ
         const int person = subject(s, rng, true, true);
         const Verb& v = transitive(rng, false);
@@ -157,8 +158,7 @@ Sentence frEn(Rng& rng) {
         const bool negated = rng.chance(40);
         if (negated) {
             const int ne = s.src("ne"), fv = s.src(kEat.fr[person]), pas = s.src("pas");
-            const int doEn = s.tgt(person == 1 ? "does" : "do"), notEn = s.tgt("not"),
-                      ev = s.tgt(kEat.en);
+            const int doEn = s.tgt(person == 1 ? "does" : "do"), notEn = s.tgt("not"), ev = s.tgt(kEat.en);
             s.possible(ne, notEn);
             s.sure(pas, notEn);
             s.sure(fv, ev);

@@ -18,12 +18,12 @@ namespace {
 
 struct Subject {
     std::string zh, en;
-    int person;  // 0: I, 1: he/she, 2: we/they/you
+    int person;              // 0: I, 1: he/she, 2: we/they/you
     std::string possessive;  // my, his, ...
 };
-const std::vector<Subject> kSubjects = {{"我", "I", 0, "my"},      {"你", "you", 2, "your"},
-                                        {"他", "he", 1, "his"},    {"她", "she", 1, "her"},
-                                        {"我们", "we", 2, "our"},  {"他们", "they", 2, "their"}};
+const std::vector<Subject> kSubjects = {{"我", "I", 0, "my"},     {"你", "you", 2, "your"},
+                                        {"他", "he", 1, "his"},   {"她", "she", 1, "her"},
+                                        {"我们", "we", 2, "our"}, {"他们", "they", 2, "their"}};
 
 struct Activity {
     std::string verb, en, en3, past;
@@ -63,9 +63,7 @@ void countedObject(Sentence& s, Rng& rng, bool tea, const std::string& verb = ""
         s.sure(t, s.tgt("tea"));
         return;
     }
-    const Countable& c = verb == "看"   ? kCountables[0]
-                         : verb == "吃" ? kCountables[3]
-                                        : rng.pick(kCountables);
+    const Countable& c = verb == "看" ? kCountables[0] : verb == "吃" ? kCountables[3] : rng.pick(kCountables);
     const int md = s.src(c.measure);
     const bool adjective = c.noun != "书" && c.noun != "电脑" && rng.chance(30);
     const bool big = rng.chance(50);
@@ -287,7 +285,10 @@ Sentence zhEn(Rng& rng) {
         s.sure(s.src(a.verb), s.tgt(a.en));
         for (std::size_t k = 0; k < a.object.size(); ++k) {
             const std::string& en = a.objectEn[k];
-            s.sure(s.src(a.object[k]), s.tgt(en == "games" ? "game" : en == "apples" ? "apple" : en == "books" ? "book" : en));
+            s.sure(s.src(a.object[k]), s.tgt(en == "games"    ? "game"
+                                             : en == "apples" ? "apple"
+                                             : en == "books"  ? "book"
+                                                              : en));
         }
     } else {  // S [TIME] 去 [了] 学校 / S go(es) / will go / went to school [TIME]
         sz = s.src(su.zh);

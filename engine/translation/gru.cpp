@@ -12,8 +12,8 @@ auto sigmoid(const T& x) {
 
 }  // namespace
 
-void GruCell::forward(const double* params, const Eigen::Ref<const Eigen::MatrixXd>& x,
-                      const Eigen::VectorXd& h0, Eigen::MatrixXd& states, GruCache& cache) const {
+void GruCell::forward(const double* params, const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::VectorXd& h0,
+                      Eigen::MatrixXd& states, GruCache& cache) const {
     const Eigen::Index H = hidden_;
     const Eigen::Index T = x.cols();
     const ConstMap W(params + offsetW(), 3 * H, input_);
@@ -53,9 +53,8 @@ void GruCell::forward(const double* params, const Eigen::Ref<const Eigen::Matrix
     }
 }
 
-void GruCell::backward(const double* params, GruCache& cache,
-                       const Eigen::Ref<const Eigen::MatrixXd>& dStates, double* grad,
-                       Eigen::MatrixXd& dInputs, Eigen::VectorXd& dh0) const {
+void GruCell::backward(const double* params, GruCache& cache, const Eigen::Ref<const Eigen::MatrixXd>& dStates,
+                       double* grad, Eigen::MatrixXd& dInputs, Eigen::VectorXd& dh0) const {
     const Eigen::Index H = hidden_;
     const Eigen::Index T = cache.inputs.cols();
     const ConstMap W(params + offsetW(), 3 * H, input_);
@@ -94,8 +93,8 @@ void GruCell::backward(const double* params, GruCache& cache,
     dInputs.noalias() = W.transpose() * gates;
 }
 
-void GruCell::step(const double* params, const Eigen::Ref<const Eigen::VectorXd>& x,
-                   const Eigen::VectorXd& hPrev, Eigen::VectorXd& h) const {
+void GruCell::step(const double* params, const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::VectorXd& hPrev,
+                   Eigen::VectorXd& h) const {
     const Eigen::Index H = hidden_;
     const ConstMap W(params + offsetW(), 3 * H, input_);
     const ConstMap U(params + offsetU(), 3 * H, H);

@@ -2,8 +2,7 @@
 
 namespace ap {
 
-Eigen::MatrixXd guideFromLinks(const std::vector<AlignmentLink>& links, int sourceLength,
-                               int targetLength) {
+Eigen::MatrixXd guideFromLinks(const std::vector<AlignmentLink>& links, int sourceLength, int targetLength) {
     if (links.empty() || sourceLength <= 0 || targetLength <= 0) return {};
     Eigen::MatrixXd guide = Eigen::MatrixXd::Zero(sourceLength, targetLength);
     for (const AlignmentLink& l : links)

@@ -15,7 +15,6 @@ namespace ap {
 // words linked to target word t (sure and possible links alike), or all
 // zero when the word has no link. Empty when the pair has no links.
 Eigen::MatrixXd guideFromLinks(const SentencePair& pair);
-Eigen::MatrixXd guideFromLinks(const std::vector<AlignmentLink>& links, int sourceLength,
-                               int targetLength);
+Eigen::MatrixXd guideFromLinks(const std::vector<AlignmentLink>& links, int sourceLength, int targetLength);
 
 }  // namespace ap

@@ -23,8 +23,7 @@ double AlignmentCounts::aer() const {
     return 1.0 - double(predictedSure + predictedPossible) / double(denominator);
 }
 
-AlignmentCounts alignmentCounts(const std::vector<AlignmentLink>& predicted,
-                                const std::vector<AlignmentLink>& gold) {
+AlignmentCounts alignmentCounts(const std::vector<AlignmentLink>& predicted, const std::vector<AlignmentLink>& gold) {
     using Link = std::pair<int, int>;
     std::set<Link> a, s, p;
     for (const AlignmentLink& l : predicted) a.insert({l.source, l.target});
@@ -42,8 +41,7 @@ AlignmentCounts alignmentCounts(const std::vector<AlignmentLink>& predicted,
     return c;
 }
 
-double alignmentErrorRate(const std::vector<AlignmentLink>& predicted,
-                          const std::vector<AlignmentLink>& gold) {
+double alignmentErrorRate(const std::vector<AlignmentLink>& predicted, const std::vector<AlignmentLink>& gold) {
     return alignmentCounts(predicted, gold).aer();
 }
 
@@ -63,20 +61,16 @@ std::vector<AlignmentLink> argmaxAlignment(const Matrix& weights, int rows) {
     return links;
 }
 
-int matchingTokens(const std::vector<std::string>& predicted,
-                   const std::vector<std::string>& reference) {
+int matchingTokens(const std::vector<std::string>& predicted, const std::vector<std::string>& reference) {
     int matched = 0;
     const std::size_t n = std::min(predicted.size(), reference.size());
     for (std::size_t i = 0; i < n; ++i) matched += predicted[i] == reference[i];
     return matched;
 }
 
-double tokenAccuracy(long long matched, long long total) {
-    return total > 0 ? double(matched) / double(total) : 0.0;
-}
+double tokenAccuracy(long long matched, long long total) { return total > 0 ? double(matched) / double(total) : 0.0; }
 
-bool exactMatch(const std::vector<std::string>& predicted,
-                const std::vector<std::string>& reference) {
+bool exactMatch(const std::vector<std::string>& predicted, const std::vector<std::string>& reference) {
     return predicted == reference;
 }
 
@@ -94,14 +88,12 @@ double BleuCounts::bleu() const {
     if (candidateLength == 0 || total[0] == 0 || matched[0] == 0) return 0.0;
     double logSum = std::log(double(matched[0]) / double(total[0]));
     for (int n = 1; n < 4; ++n) logSum += std::log(double(matched[n] + 1) / double(total[n] + 1));
-    const double brevity = candidateLength > referenceLength
-                               ? 1.0
-                               : std::exp(1.0 - double(referenceLength) / double(candidateLength));
+    const double brevity =
+        candidateLength > referenceLength ? 1.0 : std::exp(1.0 - double(referenceLength) / double(candidateLength));
     return brevity * std::exp(logSum / 4.0);
 }
 
-BleuCounts bleuCounts(const std::vector<std::string>& candidate,
-                      const std::vector<std::string>& reference) {
+BleuCounts bleuCounts(const std::vector<std::string>& candidate, const std::vector<std::string>& reference) {
     BleuCounts counts;
     counts.candidateLength = (long long)candidate.size();
     counts.referenceLength = (long long)reference.size();

@@ -28,10 +28,8 @@ struct AlignmentCounts {
 // Counts for one pair. Links are sets: repeated links count once, and a
 // link given both as sure and as possible is sure. `sure` of the predicted
 // links is ignored.
-AlignmentCounts alignmentCounts(const std::vector<AlignmentLink>& predicted,
-                                const std::vector<AlignmentLink>& gold);
-double alignmentErrorRate(const std::vector<AlignmentLink>& predicted,
-                          const std::vector<AlignmentLink>& gold);
+AlignmentCounts alignmentCounts(const std::vector<AlignmentLink>& predicted, const std::vector<AlignmentLink>& gold);
+double alignmentErrorRate(const std::vector<AlignmentLink>& predicted, const std::vector<AlignmentLink>& gold);
 
 // The argmax-attention alignment: for each of the first `rows` rows of
 // weights (target steps x source tokens), the link (source = argmax column,
@@ -41,15 +39,13 @@ double alignmentErrorRate(const std::vector<AlignmentLink>& predicted,
 std::vector<AlignmentLink> argmaxAlignment(const Matrix& weights, int rows);
 
 // How many positions i < reference.size() have predicted[i] == reference[i].
-int matchingTokens(const std::vector<std::string>& predicted,
-                   const std::vector<std::string>& reference);
+int matchingTokens(const std::vector<std::string>& predicted, const std::vector<std::string>& reference);
 
 // Matched / total, 0 when total is 0.
 double tokenAccuracy(long long matched, long long total);
 
 // The whole sequence, with its length, equals the reference.
-bool exactMatch(const std::vector<std::string>& predicted,
-                const std::vector<std::string>& reference);
+bool exactMatch(const std::vector<std::string>& predicted, const std::vector<std::string>& reference);
 
 // Corpus BLEU-4 (Papineni et al. 2002) with one reference per sentence,
 // smoothed as in Lin & Och (2004, "BLEU+1") for short sentences: the
@@ -69,7 +65,6 @@ struct BleuCounts {
     BleuCounts& operator+=(const BleuCounts& o);
     double bleu() const;
 };
-BleuCounts bleuCounts(const std::vector<std::string>& candidate,
-                      const std::vector<std::string>& reference);
+BleuCounts bleuCounts(const std::vector<std::string>& candidate, const std::vector<std::string>& reference);
 
 }  // namespace ap

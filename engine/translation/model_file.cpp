@@ -50,11 +50,11 @@ std::string modelToBytes(const Seq2SeqModel& model, bool lowercase) {
     const Seq2SeqOptions& o = model.options();
     std::ostringstream header;
     header.precision(17);
-    header << "{\"options\":{\"hidden\":" << o.hidden << ",\"embedding\":" << o.embedding
-           << ",\"heads\":" << o.heads << ",\"bidirectional\":" << (o.bidirectional ? "true" : "false")
-           << ",\"initial_state\":\"" << (o.initialStateFromEncoder ? "encoder" : "zero") << "\""
-           << ",\"scoring\":\"" << toString(o.scoring) << "\",\"normalization\":\""
-           << toString(o.normalization) << "\",\"temperature\":" << o.temperature << "}"
+    header << "{\"options\":{\"hidden\":" << o.hidden << ",\"embedding\":" << o.embedding << ",\"heads\":" << o.heads
+           << ",\"bidirectional\":" << (o.bidirectional ? "true" : "false") << ",\"initial_state\":\""
+           << (o.initialStateFromEncoder ? "encoder" : "zero") << "\""
+           << ",\"scoring\":\"" << toString(o.scoring) << "\",\"normalization\":\"" << toString(o.normalization)
+           << "\",\"temperature\":" << o.temperature << "}"
            << ",\"lowercase\":" << (lowercase ? "true" : "false")
            << ",\"source_vocabulary\":" << vocabularyJson(model.sourceVocabulary())
            << ",\"target_vocabulary\":" << vocabularyJson(model.targetVocabulary())
@@ -91,8 +91,7 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
     const std::size_t headerEnd = bytes.find('\n', magicEnd + 1);
     if (headerEnd == std::string_view::npos) return fail("the header line is cut short");
     const json::ParseResult parsed = json::parse(bytes.substr(magicEnd + 1, headerEnd - magicEnd - 1));
-    if (!parsed.ok)
-        return fail("header, column " + std::to_string(parsed.column) + ": " + parsed.error);
+    if (!parsed.ok) return fail("header, column " + std::to_string(parsed.column) + ": " + parsed.error);
     const json::Value& h = parsed.value;
     const json::Value* options = h.find("options");
     if (h.type != json::Type::Object || options == nullptr || options->type != json::Type::Object)
@@ -108,9 +107,8 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
     // Files written before the zero start existed have no such key, and
     // their decoders started from the encoder.
     const json::Value* initialState = options->find("initial_state");
-    if (initialState != nullptr &&
-        (initialState->type != json::Type::String ||
-         (initialState->string != "encoder" && initialState->string != "zero")))
+    if (initialState != nullptr && (initialState->type != json::Type::String ||
+                                    (initialState->string != "encoder" && initialState->string != "zero")))
         return fail("options.initial_state: not \"encoder\" or \"zero\"");
     o.initialStateFromEncoder = initialState == nullptr || initialState->string == "encoder";
     const json::Value* scoring = options->find("scoring");
@@ -126,8 +124,7 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
     o.temperature = temperature->number;
     if (std::string err = validate(o); !err.empty()) return fail("options: " + err);
     const json::Value* lowercase = h.find("lowercase");
-    if (lowercase == nullptr || lowercase->type != json::Type::Bool)
-        return fail("lowercase: not true or false");
+    if (lowercase == nullptr || lowercase->type != json::Type::Bool) return fail("lowercase: not true or false");
     r.file.lowercase = lowercase->boolean;
 
     Vocabulary vocabularies[2];
@@ -145,16 +142,14 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
         }
     }
     Seq2SeqModel& model = r.file.model;
-    if (std::string err = model.initialize(vocabularies[0], vocabularies[1], o); !err.empty())
-        return fail(err);
+    if (std::string err = model.initialize(vocabularies[0], vocabularies[1], o); !err.empty()) return fail(err);
     int count = 0;
     const json::Value* countValue = h.find("parameter_count");
     if (countValue == nullptr || !countValue->isNumber() || !countValue->numberIsInteger)
         return fail("parameter_count: not a whole number");
     if (countValue->number != double(model.parameters().size()))
         return fail("parameter_count is " + std::to_string((long long)countValue->number) +
-                    ", but a model of these options and vocabularies has " +
-                    std::to_string(model.parameters().size()));
+                    ", but a model of these options and vocabularies has " + std::to_string(model.parameters().size()));
     count = int(model.parameters().size());
     const json::Value* blocks = h.find("parameter_blocks");
     if (blocks == nullptr || blocks->type != json::Type::Array) return fail("parameter_blocks: not an array");
@@ -172,8 +167,7 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
         if (name->string != expected[i].name || rows != expected[i].rows || cols != expected[i].cols)
             return fail("parameter block " + std::to_string(i) + " is " + expected[i].name + " " +
                         std::to_string(expected[i].rows) + " x " + std::to_string(expected[i].cols) +
-                        ", the file has " + name->string + " " + std::to_string(rows) + " x " +
-                        std::to_string(cols));
+                        ", the file has " + name->string + " " + std::to_string(rows) + " x " + std::to_string(cols));
     }
     const std::string_view data = bytes.substr(headerEnd + 1);
     if (data.size() != std::size_t(count) * 8)

@@ -16,9 +16,7 @@ void fillUniform(double* p, Eigen::Index n, double bound, Random& random) {
 
 // Glorot & Bengio (2010): U(-a, a), a = sqrt(6 / (fan_in + fan_out)), keeps
 // the variance of activations and gradients roughly constant across layers.
-double glorot(Eigen::Index fanIn, Eigen::Index fanOut) {
-    return std::sqrt(6.0 / double(fanIn + fanOut));
-}
+double glorot(Eigen::Index fanIn, Eigen::Index fanOut) { return std::sqrt(6.0 / double(fanIn + fanOut)); }
 
 }  // namespace
 
@@ -32,17 +30,14 @@ std::string validate(const Seq2SeqOptions& o) {
     if (o.bidirectional && o.hidden % 2 != 0)
         return "hidden must be even for the bidirectional encoder (half each way)";
     if (o.hidden % o.heads != 0)
-        return "heads (" + std::to_string(o.heads) + ") must divide hidden (" +
-               std::to_string(o.hidden) + ")";
-    if (o.scoring != Scoring::Dot && o.scoring != Scoring::ScaledDot &&
-        o.scoring != Scoring::General && o.scoring != Scoring::Additive &&
-        o.scoring != Scoring::Cosine)
+        return "heads (" + std::to_string(o.heads) + ") must divide hidden (" + std::to_string(o.hidden) + ")";
+    if (o.scoring != Scoring::Dot && o.scoring != Scoring::ScaledDot && o.scoring != Scoring::General &&
+        o.scoring != Scoring::Additive && o.scoring != Scoring::Cosine)
         return "unknown scoring kind";
     if (o.normalization != Normalization::Softmax && o.normalization != Normalization::Sparsemax)
         return "normalization must be softmax or sparsemax to train (hard and topk have no "
                "useful gradient)";
-    if (!(o.temperature > 0.0) || !std::isfinite(o.temperature))
-        return "temperature must be a finite number > 0";
+    if (!(o.temperature > 0.0) || !std::isfinite(o.temperature)) return "temperature must be a finite number > 0";
     if (o.epochs < 0 || o.epochs > 1000000) return "epochs must be from 0 (automatic) to 1000000";
     if (std::string err = validate(o.adam); !err.empty()) return err;
     if (!(o.guidedAlignment >= 0.0) || !std::isfinite(o.guidedAlignment))
@@ -98,8 +93,7 @@ std::string Seq2SeqModel::initialize(const Vocabulary& source, const Vocabulary&
     encoder_ = GruCell(E, encoderWidth);
     encoderBackward_ = options.bidirectional ? GruCell(E, encoderWidth) : GruCell();
     decoder_ = GruCell(E, d);
-    attention_ = AttentionLayer(options.scoring, options.normalization, d, options.heads,
-                                options.temperature);
+    attention_ = AttentionLayer(options.scoring, options.normalization, d, options.heads, options.temperature);
     const int dh = attention_.headWidth();
     const int da = attention_.additiveWidth();
 
@@ -152,10 +146,8 @@ std::string Seq2SeqModel::initialize(const Vocabulary& source, const Vocabulary&
             Map(p + attentionOffset_ + attention_.offsetW(h), dh, dh).setIdentity();
         }
         if (options.scoring == Scoring::Additive) {
-            fillUniform(p + attentionOffset_ + attention_.offsetWq(h), Eigen::Index(da) * dh,
-                        glorot(dh, da), rng);
-            fillUniform(p + attentionOffset_ + attention_.offsetWk(h), Eigen::Index(da) * dh,
-                        glorot(dh, da), rng);
+            fillUniform(p + attentionOffset_ + attention_.offsetWq(h), Eigen::Index(da) * dh, glorot(dh, da), rng);
+            fillUniform(p + attentionOffset_ + attention_.offsetWk(h), Eigen::Index(da) * dh, glorot(dh, da), rng);
             fillUniform(p + attentionOffset_ + attention_.offsetV(h), da, glorot(da, 1), rng);
         }
     }
@@ -183,19 +175,16 @@ double Seq2SeqModel::forward(const EncodedPair& pair, Seq2SeqWorkspace& ws) cons
     const ConstMap sourceEmbedding(p + sourceEmbeddingOffset_, E, sourceVocabulary_.size());
     const ConstMap targetEmbedding(p + targetEmbeddingOffset_, E, targetVocabulary_.size());
     ws.sourceEmbedded.resize(E, n);
-    for (Eigen::Index j = 0; j < n; ++j)
-        ws.sourceEmbedded.col(j) = sourceEmbedding.col(pair.source[std::size_t(j)]);
+    for (Eigen::Index j = 0; j < n; ++j) ws.sourceEmbedded.col(j) = sourceEmbedding.col(pair.source[std::size_t(j)]);
     ws.targetEmbedded.resize(E, T);
     for (Eigen::Index t = 0; t < T; ++t)
         ws.targetEmbedded.col(t) = targetEmbedding.col(ws.decoderInput[std::size_t(t)]);
 
     encodeSource(p, ws.sourceEmbedded, ws.encoderStates, ws.decoderInitial, ws);
-    decoder_.forward(p + decoderOffset_, ws.targetEmbedded, ws.decoderInitial, ws.decoderStates,
-                     ws.decoderCache);
+    decoder_.forward(p + decoderOffset_, ws.targetEmbedded, ws.decoderInitial, ws.decoderStates, ws.decoderCache);
     // No input feeding (Luong et al. 2015, sec. 3.3), so all of the decoder's
     // states are known before attention and it runs on all steps at once.
-    attention_.forward(p + attentionOffset_, ws.decoderStates, ws.encoderStates, ws.context,
-                       ws.attentionCache);
+    attention_.forward(p + attentionOffset_, ws.decoderStates, ws.encoderStates, ws.context, ws.attentionCache);
 
     ws.features.resize(2 * d, T);
     ws.features.topRows(d) = ws.decoderStates;
@@ -268,39 +257,33 @@ void Seq2SeqModel::backward(Seq2SeqWorkspace& ws, double* gradient) const {
                         gradient + attentionOffset_, ws.dQueries, ws.dKeys,
                         ws.dWeights.empty() ? nullptr : &ws.dWeights);
     ws.dDecoder = ws.dFeatures.topRows(d) + ws.dQueries;
-    decoder_.backward(p + decoderOffset_, ws.decoderCache, ws.dDecoder, gradient + decoderOffset_,
-                      ws.dTarget, ws.dDecoderInitial);
+    decoder_.backward(p + decoderOffset_, ws.decoderCache, ws.dDecoder, gradient + decoderOffset_, ws.dTarget,
+                      ws.dDecoderInitial);
     ws.dEncoder = ws.dKeys;
     encodeSourceBackward(p, ws, gradient);
 
     Map sourceEmbedding(gradient + sourceEmbeddingOffset_, E, sourceVocabulary_.size());
     Map targetEmbedding(gradient + targetEmbeddingOffset_, E, Vt);
-    for (Eigen::Index j = 0; j < n; ++j)
-        sourceEmbedding.col(ws.pair.source[std::size_t(j)]) += ws.dSource.col(j);
-    for (Eigen::Index t = 0; t < T; ++t)
-        targetEmbedding.col(ws.decoderInput[std::size_t(t)]) += ws.dTarget.col(t);
+    for (Eigen::Index j = 0; j < n; ++j) sourceEmbedding.col(ws.pair.source[std::size_t(j)]) += ws.dSource.col(j);
+    for (Eigen::Index t = 0; t < T; ++t) targetEmbedding.col(ws.decoderInput[std::size_t(t)]) += ws.dTarget.col(t);
 }
 
-void Seq2SeqModel::encodeSource(const double* p, const Eigen::MatrixXd& embedded,
-                                Eigen::MatrixXd& states, Eigen::VectorXd& initial,
-                                Seq2SeqWorkspace& ws) const {
+void Seq2SeqModel::encodeSource(const double* p, const Eigen::MatrixXd& embedded, Eigen::MatrixXd& states,
+                                Eigen::VectorXd& initial, Seq2SeqWorkspace& ws) const {
     const Eigen::Index n = embedded.cols();
     const int d = options_.hidden;
     if (!options_.bidirectional) {
-        encoder_.forward(p + encoderOffset_, embedded, Eigen::VectorXd::Zero(d), states,
-                         ws.encoderCache);
+        encoder_.forward(p + encoderOffset_, embedded, Eigen::VectorXd::Zero(d), states, ws.encoderCache);
         // s_0 = h_n: the decoder starts from the encoder's summary of the source.
-        initial = n > 0 && options_.initialStateFromEncoder ? Eigen::VectorXd(states.col(n - 1))
-                                                            : Eigen::VectorXd::Zero(d);
+        initial =
+            n > 0 && options_.initialStateFromEncoder ? Eigen::VectorXd(states.col(n - 1)) : Eigen::VectorXd::Zero(d);
         return;
     }
     const int half = d / 2;
     Eigen::MatrixXd forwardStates;
-    encoder_.forward(p + encoderOffset_, embedded, Eigen::VectorXd::Zero(half), forwardStates,
-                     ws.encoderCache);
-    encoderBackward_.forward(p + encoderBackwardOffset_, embedded.rowwise().reverse(),
-                             Eigen::VectorXd::Zero(half), ws.reversedStates,
-                             ws.encoderBackwardCache);
+    encoder_.forward(p + encoderOffset_, embedded, Eigen::VectorXd::Zero(half), forwardStates, ws.encoderCache);
+    encoderBackward_.forward(p + encoderBackwardOffset_, embedded.rowwise().reverse(), Eigen::VectorXd::Zero(half),
+                             ws.reversedStates, ws.encoderBackwardCache);
     states.resize(d, n);
     states.topRows(half) = forwardStates;
     states.bottomRows(half) = ws.reversedStates.rowwise().reverse();
@@ -313,14 +296,13 @@ void Seq2SeqModel::encodeSource(const double* p, const Eigen::MatrixXd& embedded
     }
 }
 
-void Seq2SeqModel::encodeSourceBackward(const double* p, Seq2SeqWorkspace& ws,
-                                        double* gradient) const {
+void Seq2SeqModel::encodeSourceBackward(const double* p, Seq2SeqWorkspace& ws, double* gradient) const {
     const Eigen::Index n = ws.dEncoder.cols();
     const int d = options_.hidden;
     if (!options_.bidirectional) {
         if (n > 0 && options_.initialStateFromEncoder) ws.dEncoder.col(n - 1) += ws.dDecoderInitial;
-        encoder_.backward(p + encoderOffset_, ws.encoderCache, ws.dEncoder,
-                          gradient + encoderOffset_, ws.dSource, ws.dEncoderInitial);
+        encoder_.backward(p + encoderOffset_, ws.encoderCache, ws.dEncoder, gradient + encoderOffset_, ws.dSource,
+                          ws.dEncoderInitial);
         return;
     }
     const int half = d / 2;
@@ -331,10 +313,9 @@ void Seq2SeqModel::encodeSourceBackward(const double* p, Seq2SeqWorkspace& ws,
     Eigen::MatrixXd dReversed = ws.dEncoder.bottomRows(half).rowwise().reverse();
     Eigen::MatrixXd dBackwardInputs;
     encoderBackward_.backward(p + encoderBackwardOffset_, ws.encoderBackwardCache, dReversed,
-                              gradient + encoderBackwardOffset_, dBackwardInputs,
-                              ws.dEncoderInitial);
-    encoder_.backward(p + encoderOffset_, ws.encoderCache, ws.dEncoder.topRows(half),
-                      gradient + encoderOffset_, ws.dSource, ws.dEncoderInitial);
+                              gradient + encoderBackwardOffset_, dBackwardInputs, ws.dEncoderInitial);
+    encoder_.backward(p + encoderOffset_, ws.encoderCache, ws.dEncoder.topRows(half), gradient + encoderOffset_,
+                      ws.dSource, ws.dEncoderInitial);
     ws.dSource += dBackwardInputs.rowwise().reverse();
 }
 

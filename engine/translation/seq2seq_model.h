@@ -138,22 +138,22 @@ struct ParameterBlock {
 // scratch. Reused from pair to pair; one per thread.
 struct Seq2SeqWorkspace {
     EncodedPair pair;
-    std::vector<int> decoderInput;         // <bos>, y_1 .. y_{T-1}
-    std::vector<int> expected;             // y_1 .. y_{T-1}, <eos>
-    Eigen::MatrixXd sourceEmbedded;        // E x n
-    Eigen::MatrixXd targetEmbedded;        // E x T
-    Eigen::MatrixXd encoderStates;         // d x n: h_1..h_n
-    Eigen::MatrixXd decoderStates;         // d x T: s_1..s_T
-    Eigen::MatrixXd features;              // 2d x T: [s_t; c_t]
-    Eigen::MatrixXd context;               // d x T
-    Eigen::MatrixXd probabilities;         // V_target x T
+    std::vector<int> decoderInput;   // <bos>, y_1 .. y_{T-1}
+    std::vector<int> expected;       // y_1 .. y_{T-1}, <eos>
+    Eigen::MatrixXd sourceEmbedded;  // E x n
+    Eigen::MatrixXd targetEmbedded;  // E x T
+    Eigen::MatrixXd encoderStates;   // d x n: h_1..h_n
+    Eigen::MatrixXd decoderStates;   // d x T: s_1..s_T
+    Eigen::MatrixXd features;        // 2d x T: [s_t; c_t]
+    Eigen::MatrixXd context;         // d x T
+    Eigen::MatrixXd probabilities;   // V_target x T
     GruCache encoderCache, encoderBackwardCache, decoderCache;
-    Eigen::MatrixXd reversedStates;        // d/2 x n: the backward GRU's states in its own order
-    Eigen::VectorXd decoderInitial;        // s_0
+    Eigen::MatrixXd reversedStates;  // d/2 x n: the backward GRU's states in its own order
+    Eigen::VectorXd decoderInitial;  // s_0
     AttentionLayerCache attentionCache;
     std::vector<Eigen::MatrixXd> dWeights;  // per head, n x T: the guided term's dL/dweights
-    double crossEntropy = 0.0;             // the last forward's mean -log P, without the guided term
-    Eigen::MatrixXd dLogits;               // V_target x T
+    double crossEntropy = 0.0;              // the last forward's mean -log P, without the guided term
+    Eigen::MatrixXd dLogits;                // V_target x T
     Eigen::MatrixXd dFeatures, dQueries, dKeys, dEncoder, dDecoder, dSource, dTarget;
     Eigen::VectorXd dEncoderInitial, dDecoderInitial;
 };
@@ -168,8 +168,7 @@ public:
     // (invalid options, a corpus without pairs, a pair without tokens).
     std::string initialize(const Corpus& corpus, const Seq2SeqOptions& options);
     // As above with given vocabularies (tests, tools).
-    std::string initialize(const Vocabulary& source, const Vocabulary& target,
-                           const Seq2SeqOptions& options);
+    std::string initialize(const Vocabulary& source, const Vocabulary& target, const Seq2SeqOptions& options);
 
     const Seq2SeqOptions& options() const { return options_; }
     const Vocabulary& sourceVocabulary() const { return sourceVocabulary_; }

@@ -10,8 +10,8 @@
 
 namespace ap {
 
-std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& options,
-                                  const Corpus& heldOut, const TrainerOptions& trainerOptions) {
+std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& options, const Corpus& heldOut,
+                                  const TrainerOptions& trainerOptions) {
     epoch_ = 0;
     seconds_ = 0.0;
     history_.clear();
@@ -35,10 +35,10 @@ std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& op
         const SentencePair& pair = corpus_.pairs[i];
         encoded_.push_back(model_.encode(pair));
         if (options.guidedAlignment <= 0.0) continue;
-        encoded_.back().guide = trainerOptions.guideLinks.empty()
-                                    ? guideFromLinks(pair)
-                                    : guideFromLinks(trainerOptions.guideLinks[i], int(pair.source.size()),
-                                                     int(pair.target.size()));
+        encoded_.back().guide =
+            trainerOptions.guideLinks.empty()
+                ? guideFromLinks(pair)
+                : guideFromLinks(trainerOptions.guideLinks[i], int(pair.source.size()), int(pair.target.size()));
     }
     trainerOptions_.guideLinks.clear();  // encoded into the pairs
     gradient_.setZero(model_.parameters().size());
@@ -49,8 +49,7 @@ std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& op
     order_.resize(encoded_.size());
     std::iota(order_.begin(), order_.end(), 0);
     updates_ = 0;
-    const long long perEpoch = (long long)(encoded_.size() + std::size_t(options.batchSize) - 1) /
-                               options.batchSize;
+    const long long perEpoch = (long long)(encoded_.size() + std::size_t(options.batchSize) - 1) / options.batchSize;
     plannedUpdates_ = perEpoch * resolved.epochs;
     return {};
 }
@@ -58,9 +57,7 @@ std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& op
 bool Seq2SeqTrainer::runEpoch(EpochStats& stats, const std::atomic<bool>* cancel) {
     if (finished() || encoded_.empty()) return false;
     const auto begin = std::chrono::steady_clock::now();
-    auto elapsed = [&] {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-    };
+    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count(); };
     const Seq2SeqOptions& o = model_.options();
     if (o.shuffle) shuffle(order_, rng_);
     gradient_.setZero();

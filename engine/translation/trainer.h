@@ -17,8 +17,8 @@
 namespace ap {
 
 struct EpochStats {
-    int epoch = 0;            // 1-based
-    double trainLoss = 0.0;   // mean loss of the pairs while they were trained on
+    int epoch = 0;           // 1-based
+    double trainLoss = 0.0;  // mean loss of the pairs while they were trained on
     // Whether the figures below were computed after this epoch (see
     // TrainerOptions::evaluateEvery); when false they repeat the last ones.
     bool evaluated = true;
@@ -58,8 +58,8 @@ public:
     // run's epochs from model().options().epochs.
     // The vocabularies come from the training corpus only: held-out words
     // it lacks are unknown to the model, as they would be to a user.
-    std::string start(const Corpus& corpus, const Seq2SeqOptions& options,
-                      const Corpus& heldOut = {}, const TrainerOptions& trainerOptions = {});
+    std::string start(const Corpus& corpus, const Seq2SeqOptions& options, const Corpus& heldOut = {},
+                      const TrainerOptions& trainerOptions = {});
 
     // One pass of per-batch Adam updates over the pairs, then evaluate().
     // Returns false when *cancel became true (checked between pairs): the
@@ -94,7 +94,7 @@ private:
 struct TrainSummary {
     bool ok = false;
     bool cancelled = false;
-    std::string message;               // why it failed, when !ok
+    std::string message;  // why it failed, when !ok
     std::vector<EpochStats> epochs;
 };
 

@@ -31,8 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const ap::json::ParseResult tree = ap::json::parse(text, ap::limits::kMaxJsonDepth);
     if (!tree.ok) {
         require(!read.ok);
-        require(read.error == "f.json:" + std::to_string(tree.line) + ":" + std::to_string(tree.column) +
-                                  ": " + tree.error);
+        require(read.error ==
+                "f.json:" + std::to_string(tree.line) + ":" + std::to_string(tree.column) + ": " + tree.error);
         return 0;
     }
     if (!read.ok) {

@@ -23,9 +23,7 @@ HeadParamsModel::HeadParamsModel(SceneDocument* document, HeadParamField field, 
     });
 }
 
-int HeadParamsModel::clampedHead(int head) const {
-    return doc_ ? std::clamp(head, 0, doc_->scene().heads - 1) : 0;
-}
+int HeadParamsModel::clampedHead(int head) const { return doc_ ? std::clamp(head, 0, doc_->scene().heads - 1) : 0; }
 
 void HeadParamsModel::setHead(int head) {
     head = clampedHead(head);
@@ -61,21 +59,15 @@ void HeadParamsModel::changed(ChangeKind kind) {
     if (kind != ChangeKind::Values) return;
     // The view repaints only the cells it shows.
     if (rows_ > 0 && columns_ > 0)
-        emit dataChanged(index(0, 0), index(rows_ - 1, columns_ - 1),
-                         {Qt::DisplayRole, Qt::EditRole, Qt::ToolTipRole});
+        emit dataChanged(index(0, 0), index(rows_ - 1, columns_ - 1), {Qt::DisplayRole, Qt::EditRole, Qt::ToolTipRole});
 }
 
-int HeadParamsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : rows_;
-}
+int HeadParamsModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : rows_; }
 
-int HeadParamsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : columns_;
-}
+int HeadParamsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : columns_; }
 
 QVariant HeadParamsModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     if (!doc_) return {};
     const float value = doc_->headParamValue(head_, field_, index.row(), index.column());
     switch (role) {
@@ -88,12 +80,11 @@ QVariant HeadParamsModel::data(const QModelIndex& index, int role) const {
 }
 
 bool HeadParamsModel::setData(const QModelIndex& index, const QVariant& value, int role) {
-    if (role != Qt::EditRole ||
-        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const std::optional<float> number = edits::numberFromVariant(value);
-    return number && doc_ && doc_->setHeadParamCell(head_, field_, index.row(), index.column(), *number,
-                                            SceneDocument::Merge::Never);
+    return number && doc_ &&
+           doc_->setHeadParamCell(head_, field_, index.row(), index.column(), *number, SceneDocument::Merge::Never);
 }
 
 QVariant HeadParamsModel::headerData(int section, Qt::Orientation orientation, int role) const {

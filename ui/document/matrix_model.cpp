@@ -25,17 +25,12 @@ const ap::Matrix& MatrixModel::matrix() const {
     return doc_ ? doc_->matrix(role_) : none;
 }
 
-int MatrixModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(matrix().rows());
-}
+int MatrixModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(matrix().rows()); }
 
-int MatrixModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(matrix().cols());
-}
+int MatrixModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(matrix().cols()); }
 
 QVariant MatrixModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const float value = matrix()(index.row(), index.column());
     switch (role) {
     case Qt::DisplayRole: return QLocale().toString(double(value), 'g', 4);
@@ -74,12 +69,11 @@ QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int r
         // with an in-projection the columns are inputs, not head dimensions.
         const ap::Scene& s = doc_->scene();
         const ap::Projections& p = s.projections;
-        const bool projected = role_ == MatrixRole::Q ? p.Wq.size() != 0
+        const bool projected = role_ == MatrixRole::Q   ? p.Wq.size() != 0
                                : role_ == MatrixRole::K ? p.Wk.size() != 0
                                                         : p.Wv.size() != 0;
         const int cols = columnCount();
-        if (projected || s.heads <= 1 || cols % s.heads != 0)
-            return tr("Dimension %1").arg(section);
+        if (projected || s.heads <= 1 || cols % s.heads != 0) return tr("Dimension %1").arg(section);
         return tr("Dimension %1 (head %2)").arg(section).arg(section / (cols / s.heads) + 1);
     }
     if (section < 0 || section >= rowCount() || !doc_) return {};
@@ -89,18 +83,15 @@ QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int r
     case Qt::ToolTipRole: {
         const QString label = doc_->tokenLabel(role_, section);
         if (role_ == MatrixRole::Q) return tr("Query %1: “%2”").arg(section).arg(label);
-        if (doc_->isKeyPadded(section))
-            return tr("Key %1: “%2” (padded: no query attends it)").arg(section).arg(label);
+        if (doc_->isKeyPadded(section)) return tr("Key %1: “%2” (padded: no query attends it)").arg(section).arg(label);
         return tr("Key %1: “%2”").arg(section).arg(label);
     }
     default: return {};
     }
 }
 
-bool MatrixModel::setHeaderData(int section, Qt::Orientation orientation, const QVariant& value,
-                                int role) {
-    if (orientation != Qt::Vertical || role != Qt::EditRole || section < 0 || section >= rowCount() ||
-        isReadOnly())
+bool MatrixModel::setHeaderData(int section, Qt::Orientation orientation, const QVariant& value, int role) {
+    if (orientation != Qt::Vertical || role != Qt::EditRole || section < 0 || section >= rowCount() || isReadOnly())
         return false;
     return doc_->renameToken(role_, section, value.toString());
 }
@@ -112,9 +103,7 @@ Qt::ItemFlags MatrixModel::flags(const QModelIndex& index) const {
     return f;
 }
 
-bool MatrixModel::concerns(const RowChange& rows) const {
-    return showsKeys() ? rows.keys : rows.queries;
-}
+bool MatrixModel::concerns(const RowChange& rows) const { return showsKeys() ? rows.keys : rows.queries; }
 
 void MatrixModel::aboutToChange(ChangeKind kind, const RowChange& rows) {
     pending_ = Pending::None;

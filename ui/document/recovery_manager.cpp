@@ -21,9 +21,7 @@ namespace {
 
 // scene-<pid>.json holds the scene, scene-<pid>.origin the path it was
 // opened from (UTF-8), scene-<pid>.lock the owner's QLockFile.
-QString baseName(qint64 pid) {
-    return QStringLiteral("scene-%1").arg(pid);
-}
+QString baseName(qint64 pid) { return QStringLiteral("scene-%1").arg(pid); }
 
 QString withSuffix(const QString& sceneFile, const char* suffix) {
     QString base = sceneFile;
@@ -64,9 +62,7 @@ RecoveryManager::~RecoveryManager() {
     delete writer_;
 }
 
-void RecoveryManager::setDelay(int ms) {
-    timer_->setInterval(ms);
-}
+void RecoveryManager::setDelay(int ms) { timer_->setInterval(ms); }
 
 QString RecoveryManager::recoveryFile() const {
     return QDir(directory_).filePath(baseName(QCoreApplication::applicationPid()) + QStringLiteral(".json"));
@@ -80,19 +76,16 @@ void RecoveryManager::onChange() {
     }
     // Not restarted by each edit: during a long run of edits the file is
     // still written every delay.
-    if (!timer_->isActive())
-        timer_->start();
+    if (!timer_->isActive()) timer_->start();
 }
 
 void RecoveryManager::flush() {
-    if (document_->isModified())
-        writeNow();
+    if (document_->isModified()) writeNow();
 }
 
 void RecoveryManager::writeNow() {
     timer_->stop();
-    if (!document_->isModified())
-        return;
+    if (!document_->isModified()) return;
     std::shared_ptr<const ap::Scene> scene = document_->snapshot();
     const QString origin = document_->filePath();
     const QString file = recoveryFile();
@@ -103,17 +96,16 @@ void RecoveryManager::writeNow() {
         writer_,
         [this, scene = std::move(scene), origin, file]() mutable {
             QString error = writeFileAtomically(withSuffix(file, ".origin"), origin.toStdString());
-            if (error.isEmpty())
-                error = writeSceneFile(file, *scene);
+            if (error.isEmpty()) error = writeSceneFile(file, *scene);
             scene.reset();  // a big scene is freed here, not on the GUI thread
-            QMetaObject::invokeMethod(this, [this, error] { emit written(error); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, error] { emit written(error); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
 
 void RecoveryManager::removeNow() {
-    if (!fileExists_)
-        return;
+    if (!fileExists_) return;
     fileExists_ = false;
     const QString file = recoveryFile();
     QMetaObject::invokeMethod(
@@ -121,7 +113,8 @@ void RecoveryManager::removeNow() {
         [this, file] {
             QFile::remove(file);
             QFile::remove(withSuffix(file, ".origin"));
-            QMetaObject::invokeMethod(this, [this] { emit removed(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { emit removed(); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
@@ -130,22 +123,18 @@ std::vector<RecoveryManager::Orphan> RecoveryManager::orphans() const {
     std::vector<Orphan> found;
     const QDir dir(directory_);
     const QString own = QFileInfo(recoveryFile()).fileName();
-    const QFileInfoList files =
-        dir.entryInfoList({QStringLiteral("scene-*.json")}, QDir::Files, QDir::Time);
+    const QFileInfoList files = dir.entryInfoList({QStringLiteral("scene-*.json")}, QDir::Files, QDir::Time);
     for (const QFileInfo& info : files) {
-        if (info.fileName() == own)
-            continue;
+        if (info.fileName() == own) continue;
         auto lock = std::make_shared<QLockFile>(withSuffix(info.filePath(), ".lock"));
         // Only a dead owner makes a lock stale, never its age: a running
         // window keeps its lock however long it runs.
         lock->setStaleLockTime(0);
-        if (!lock->tryLock(0))
-            continue;
+        if (!lock->tryLock(0)) continue;
         Orphan o;
         o.sceneFile = info.filePath();
         QFile origin(withSuffix(info.filePath(), ".origin"));
-        if (origin.open(QIODevice::ReadOnly))
-            o.originalPath = QString::fromUtf8(origin.readAll());
+        if (origin.open(QIODevice::ReadOnly)) o.originalPath = QString::fromUtf8(origin.readAll());
         o.written = info.lastModified();
         o.lock = std::move(lock);
         found.push_back(std::move(o));
@@ -155,8 +144,7 @@ std::vector<RecoveryManager::Orphan> RecoveryManager::orphans() const {
 
 QString RecoveryManager::restore(const Orphan& orphan) {
     ap::SceneReadResult read = readSceneFile(orphan.sceneFile);
-    if (!read.ok)
-        return QString::fromStdString(read.error);
+    if (!read.ok) return QString::fromStdString(read.error);
     document_->resetScene(std::move(read.value), orphan.originalPath);
     // Unsaved: the recovered changes still have to be saved.
     document_->undoStack()->resetClean();

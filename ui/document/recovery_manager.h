@@ -46,8 +46,7 @@ public:
     // AppDataLocation/recovery.
     static QString defaultDirectory();
 
-    RecoveryManager(SceneDocument* document, const QString& directory = defaultDirectory(),
-                    QObject* parent = nullptr);
+    RecoveryManager(SceneDocument* document, const QString& directory = defaultDirectory(), QObject* parent = nullptr);
     // Removes this process's recovery file: destruction is a clean exit.
     ~RecoveryManager() override;
 

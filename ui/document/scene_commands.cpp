@@ -11,8 +11,7 @@ namespace {
 // Calls f(aPart, bPart, scenePart) for every part a patch can set; the one
 // list keeps assignTo, swapWith and capture from drifting apart.
 template <class F>
-void forEachPart(ScenePatch& a, const ScenePatch& b, ap::Scene& s, SceneDocument::Mode& mode,
-                 F&& f) {
+void forEachPart(ScenePatch& a, const ScenePatch& b, ap::Scene& s, SceneDocument::Mode& mode, F&& f) {
     f(a.title, b.title, s.title);
     f(a.queryTokens, b.queryTokens, s.queryTokens);
     f(a.keyTokens, b.keyTokens, s.keyTokens);
@@ -48,8 +47,7 @@ void ScenePatch::swapWith(ap::Scene& scene, SceneDocument::Mode& mode) {
     });
 }
 
-ScenePatch ScenePatch::capture(const ScenePatch& shape, const ap::Scene& scene,
-                               SceneDocument::Mode mode) {
+ScenePatch ScenePatch::capture(const ScenePatch& shape, const ap::Scene& scene, SceneDocument::Mode mode) {
     ScenePatch out;
     // Only read: forEachPart takes the scene mutably for swapWith's sake.
     ap::Scene& source = const_cast<ap::Scene&>(scene);
@@ -59,10 +57,9 @@ ScenePatch ScenePatch::capture(const ScenePatch& shape, const ap::Scene& scene,
     return out;
 }
 
-PatchCommand::PatchCommand(SceneDocument* doc, ScenePatch before, ScenePatch after,
-                           ChangeKind kind, RowChange rows, const QString& text, int mergeId)
-    : doc_(doc), before_(std::move(before)), after_(std::move(after)), kind_(kind), rows_(rows),
-      mergeId_(mergeId) {
+PatchCommand::PatchCommand(SceneDocument* doc, ScenePatch before, ScenePatch after, ChangeKind kind, RowChange rows,
+                           const QString& text, int mergeId)
+    : doc_(doc), before_(std::move(before)), after_(std::move(after)), kind_(kind), rows_(rows), mergeId_(mergeId) {
     setText(text);
 }
 
@@ -79,10 +76,16 @@ bool PatchCommand::mergeWith(const QUndoCommand* other) {
     return true;
 }
 
-CellCommand::CellCommand(SceneDocument* doc, MatrixRole role, int row, int col, float before,
-                         float after, bool mirror, bool mergeable)
-    : doc_(doc), role_(role), row_(row), col_(col), before_(before), after_(after),
-      mirror_(mirror), mergeable_(mergeable) {
+CellCommand::CellCommand(SceneDocument* doc, MatrixRole role, int row, int col, float before, float after, bool mirror,
+                         bool mergeable)
+    : doc_(doc),
+      role_(role),
+      row_(row),
+      col_(col),
+      before_(before),
+      after_(after),
+      mirror_(mirror),
+      mergeable_(mergeable) {
     setText(SceneDocument::tr("Edit %1[%2][%3]").arg(SceneDocument::roleName(role)).arg(row).arg(col));
 }
 
@@ -92,19 +95,23 @@ void CellCommand::undo() { doc_->writeCell(role_, row_, col_, before_, mirror_);
 
 bool CellCommand::mergeWith(const QUndoCommand* other) {
     const auto* o = static_cast<const CellCommand*>(other);
-    if (!mergeable_ || !o->mergeable_ || o->role_ != role_ || o->row_ != row_ || o->col_ != col_)
-        return false;
+    if (!mergeable_ || !o->mergeable_ || o->role_ != role_ || o->row_ != row_ || o->col_ != col_) return false;
     after_ = o->after_;
     // A drag that ends where it began leaves nothing to undo.
     setObsolete(after_ == before_);
     return true;
 }
 
-HeadParamCellCommand::HeadParamCellCommand(SceneDocument* doc, int head, HeadParamField field,
-                                           int row, int col, float before, float after,
-                                           bool mergeable)
-    : doc_(doc), head_(head), field_(field), row_(row), col_(col), before_(before),
-      after_(after), mergeable_(mergeable) {
+HeadParamCellCommand::HeadParamCellCommand(SceneDocument* doc, int head, HeadParamField field, int row, int col,
+                                           float before, float after, bool mergeable)
+    : doc_(doc),
+      head_(head),
+      field_(field),
+      row_(row),
+      col_(col),
+      before_(before),
+      after_(after),
+      mergeable_(mergeable) {
     static const char* const names[] = {"W", "Wq", "Wk", "v"};
     const QString name = QString::fromLatin1(names[int(field)]);
     setText(field == HeadParamField::V
@@ -146,8 +153,8 @@ void HeadParamCellCommand::redo() {
     case HeadParamField::Wq:
     case HeadParamField::Wk:
         if (fieldWasEmpty_)
-            fieldMatrix(p, field_) = field_ == HeadParamField::Wq ? edits::effectiveWq(p, dh)
-                                                                  : edits::effectiveWk(p, dh);
+            fieldMatrix(p, field_) =
+                field_ == HeadParamField::Wq ? edits::effectiveWq(p, dh) : edits::effectiveWk(p, dh);
         fieldMatrix(p, field_)(row_, col_) = after_;
         break;
     case HeadParamField::V:
@@ -180,8 +187,7 @@ void HeadParamCellCommand::undo() {
 
 bool HeadParamCellCommand::mergeWith(const QUndoCommand* other) {
     const auto* o = static_cast<const HeadParamCellCommand*>(other);
-    if (!mergeable_ || !o->mergeable_ || o->head_ != head_ || o->field_ != field_ ||
-        o->row_ != row_ || o->col_ != col_)
+    if (!mergeable_ || !o->mergeable_ || o->head_ != head_ || o->field_ != field_ || o->row_ != row_ || o->col_ != col_)
         return false;
     after_ = o->after_;
     return true;

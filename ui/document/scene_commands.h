@@ -41,8 +41,7 @@ struct ScenePatch {
     // candidate can be validated in place and swapped back.
     void swapWith(ap::Scene& scene, SceneDocument::Mode& mode);
     // The current values of the parts `shape` sets: the undo side of a patch.
-    static ScenePatch capture(const ScenePatch& shape, const ap::Scene& scene,
-                              SceneDocument::Mode mode);
+    static ScenePatch capture(const ScenePatch& shape, const ap::Scene& scene, SceneDocument::Mode mode);
 };
 
 // Command ids for QUndoCommand::mergeWith.
@@ -50,8 +49,8 @@ enum CommandId { kCellCommandId = 1, kHeadCellCommandId, kTemperatureCommandId }
 
 class PatchCommand : public QUndoCommand {
 public:
-    PatchCommand(SceneDocument* doc, ScenePatch before, ScenePatch after, ChangeKind kind,
-                 RowChange rows, const QString& text, int mergeId);
+    PatchCommand(SceneDocument* doc, ScenePatch before, ScenePatch after, ChangeKind kind, RowChange rows,
+                 const QString& text, int mergeId);
     void redo() override;
     void undo() override;
     int id() const override { return mergeId_; }
@@ -69,8 +68,8 @@ private:
 class CellCommand : public QUndoCommand {
 public:
     // `mirror`: self-attention, where the cell is also K's.
-    CellCommand(SceneDocument* doc, MatrixRole role, int row, int col, float before, float after,
-                bool mirror, bool mergeable);
+    CellCommand(SceneDocument* doc, MatrixRole role, int row, int col, float before, float after, bool mirror,
+                bool mergeable);
     void redo() override;
     void undo() override;
     int id() const override { return kCellCommandId; }
@@ -89,8 +88,8 @@ private:
 
 class HeadParamCellCommand : public QUndoCommand {
 public:
-    HeadParamCellCommand(SceneDocument* doc, int head, HeadParamField field, int row, int col,
-                         float before, float after, bool mergeable);
+    HeadParamCellCommand(SceneDocument* doc, int head, HeadParamField field, int row, int col, float before,
+                         float after, bool mergeable);
     void redo() override;
     void undo() override;
     int id() const override { return kHeadCellCommandId; }

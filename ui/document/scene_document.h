@@ -127,8 +127,7 @@ public:
     // taller than the matrix adds rows (tokens with fresh labels); a block
     // wider than the matrix, or any cell that is not a number, is refused
     // with a message. Empty cells leave their value.
-    bool pasteBlock(MatrixRole role, int topRow, int leftCol, const QString& text,
-                    QString* error = nullptr);
+    bool pasteBlock(MatrixRole role, int topRow, int leftCol, const QString& text, QString* error = nullptr);
 
     bool setTitle(const QString& title);
     bool setScoring(ap::Scoring scoring);
@@ -152,8 +151,7 @@ public:
     bool setHeadParams(int head, const ap::HeadParams& params);
     // Edits one number of a head's W, Wq, Wk (row, col) or v (row, col 0) as
     // the scoring reads it (defaults written out first); merges like setCell.
-    bool setHeadParamCell(int head, HeadParamField field, int row, int col, float value,
-                          Merge merge = Merge::SameCell);
+    bool setHeadParamCell(int head, HeadParamField field, int row, int col, float value, Merge merge = Merge::SameCell);
     bool resetHeadParams(int head = -1);
     // general: W; additive: Wq, Wk (da = dh) and v; all normal(0, 1) / sqrt(dh)
     // so that scores stay in the range the defaults give. Head h draws from

@@ -55,8 +55,7 @@ void resizeRows(ap::Matrix& m, int rows) {
     if (rows > old) m.bottomRows(rows - old).setZero();
 }
 
-std::vector<std::string> materializedTokens(const std::vector<std::string>& tokens, int count,
-                                            char prefix) {
+std::vector<std::string> materializedTokens(const std::vector<std::string>& tokens, int count, char prefix) {
     if (!tokens.empty()) return tokens;
     std::vector<std::string> out;
     out.reserve(std::size_t(count));
@@ -73,9 +72,7 @@ std::string uniqueLabel(const std::vector<std::string>& tokens, char prefix) {
 
 namespace {
 
-int& sideIndex(std::pair<int, int>& cell, Side side) {
-    return side == Side::Queries ? cell.first : cell.second;
-}
+int& sideIndex(std::pair<int, int>& cell, Side side) { return side == Side::Queries ? cell.first : cell.second; }
 
 }  // namespace
 
@@ -114,18 +111,13 @@ void moveInMask(ap::MaskSpec& mask, Side side, int from, int to) {
 
 void fitMask(ap::MaskSpec& mask, int queries, int keys) {
     if (!mask.keyPadding.empty()) mask.keyPadding.resize(std::size_t(keys), false);
-    std::erase_if(mask.cells, [&](const auto& c) {
-        return c.first < 0 || c.first >= queries || c.second < 0 || c.second >= keys;
-    });
+    std::erase_if(mask.cells,
+                  [&](const auto& c) { return c.first < 0 || c.first >= queries || c.second < 0 || c.second >= keys; });
 }
 
-int modelWidth(const ap::Scene& s) {
-    return ap::derivedWidths(s).d;
-}
+int modelWidth(const ap::Scene& s) { return ap::derivedWidths(s).d; }
 
-int valueWidth(const ap::Scene& s) {
-    return ap::derivedWidths(s).dv;
-}
+int valueWidth(const ap::Scene& s) { return ap::derivedWidths(s).dv; }
 
 int fittingHeads(int heads, int d, int dv) {
     const int g = std::gcd(d, dv);
@@ -183,8 +175,7 @@ ap::Matrix randomNormal(int rows, int cols, std::uint32_t seed) {
 }
 
 std::optional<float> numberFromVariant(const QVariant& value) {
-    if (value.typeId() == QMetaType::QString)
-        return parseNumber(value.toString());
+    if (value.typeId() == QMetaType::QString) return parseNumber(value.toString());
     bool ok = false;
     const float f = value.toFloat(&ok);
     if (!ok || !std::isfinite(f)) return std::nullopt;
@@ -233,8 +224,8 @@ bool parseBlock(QStringView text, Block* block, QString* error) {
             const std::optional<float> value = parseNumber(cell);
             if (!value) {
                 if (error)
-                    *error = QCoreApplication::translate(
-                                 "ui::edits", "Row %1, column %2 of the pasted block: “%3” is not a number.")
+                    *error = QCoreApplication::translate("ui::edits",
+                                                         "Row %1, column %2 of the pasted block: “%3” is not a number.")
                                  .arg(rowNumber)
                                  .arg(columnNumber)
                                  .arg(cell.trimmed().left(40).toString());

@@ -38,8 +38,7 @@ void resizeRows(ap::Matrix& m, int rows);
 // The labels a token list stands for: `tokens` itself, or prefix0, prefix1,
 // ... when it is empty (spec: tokens may be left out). Edits that name one
 // token have to write the whole list, and must not renumber the others.
-std::vector<std::string> materializedTokens(const std::vector<std::string>& tokens, int count,
-                                            char prefix);
+std::vector<std::string> materializedTokens(const std::vector<std::string>& tokens, int count, char prefix);
 // prefix + the smallest number not already used as a label.
 std::string uniqueLabel(const std::vector<std::string>& tokens, char prefix);
 

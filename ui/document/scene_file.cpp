@@ -7,9 +7,7 @@
 
 namespace ui {
 
-std::string localPath(const QString& path) {
-    return QFile::encodeName(QDir::toNativeSeparators(path)).toStdString();
-}
+std::string localPath(const QString& path) { return QFile::encodeName(QDir::toNativeSeparators(path)).toStdString(); }
 
 ap::SceneReadResult readSceneFile(const QString& path) {
     const std::string local = localPath(path);
@@ -28,12 +26,9 @@ QString writeFileAtomically(const QString& path, const std::string& bytes) {
     const auto fail = [&](const QString& reason) {
         return QCoreApplication::translate("ui::SceneFile", "%1: %2").arg(QDir::toNativeSeparators(path), reason);
     };
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    if (file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()))
-        return fail(file.errorString());
-    if (!file.commit())
-        return fail(file.errorString());
+    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
+    if (file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())) return fail(file.errorString());
+    if (!file.commit()) return fail(file.errorString());
     return {};
 }
 

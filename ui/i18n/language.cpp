@@ -34,8 +34,7 @@ public:
     explicit RememberingTranslator(std::unique_ptr<QTranslator> inner, QObject* parent)
         : QTranslator(parent), inner_(std::move(inner)) {}
 
-    QString translate(const char* context, const char* sourceText, const char* disambiguation,
-                      int n) const override {
+    QString translate(const char* context, const char* sourceText, const char* disambiguation, int n) const override {
         QString out = inner_ ? inner_->translate(context, sourceText, disambiguation, n) : QString();
         if (context && sourceText) {
             const QString shown = out.isNull() ? QString::fromUtf8(sourceText) : out;
@@ -100,7 +99,8 @@ Language languageFromCode(const QString& code) {
 QLocale localeFor(Language language) {
     switch (language) {
     case Language::English: return QLocale(QLocale::English, QLocale::UnitedStates);
-    case Language::SimplifiedChinese: return QLocale(QLocale::Chinese, QLocale::SimplifiedChineseScript, QLocale::China);
+    case Language::SimplifiedChinese:
+        return QLocale(QLocale::Chinese, QLocale::SimplifiedChineseScript, QLocale::China);
     case Language::System: break;
     }
     return QLocale::system();
@@ -123,8 +123,7 @@ bool installTranslators(const QLocale& locale) {
     }
     // English is the source language: an "en" file never exists, and a
     // locale like de_DE falls back to the source text.
-    if (!loaded)
-        file.reset();
+    if (!loaded) file.reset();
     auto* app = new RememberingTranslator(std::move(file), QCoreApplication::instance());
     QCoreApplication::installTranslator(app);
     state.app = app;
@@ -146,18 +145,13 @@ bool translationKeyOf(const QString& shownText, TranslationKey* key) {
     Memory& m = memory();
     QMutexLocker lock(&m.mutex);
     const auto it = m.byText.constFind(shownText);
-    if (it == m.byText.constEnd())
-        return false;
+    if (it == m.byText.constEnd()) return false;
     *key = *it;
     return true;
 }
 
-QString loadedTranslationFile() {
-    return installed().appFile;
-}
+QString loadedTranslationFile() { return installed().appFile; }
 
-QStringList translatedLocales() {
-    return {QStringLiteral("zh_CN")};
-}
+QStringList translatedLocales() { return {QStringLiteral("zh_CN")}; }
 
 }  // namespace ui

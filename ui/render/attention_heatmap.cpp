@@ -12,23 +12,35 @@ QString attentionTitle(const ap::import::AttentionTensor& t, const ap::analysis:
     const QString file = QFileInfo(QString::fromStdString(t.fileName)).fileName();
     const bool mean = c.fusion == ap::analysis::HeadFusion::Mean;
     if (c.rollout)
-        return QCoreApplication::translate("AttentionHeatmap", "%1 · attention rollout over %n layers", nullptr, t.layers)
+        return QCoreApplication::translate("AttentionHeatmap", "%1 · attention rollout over %n layers", nullptr,
+                                           t.layers)
             .arg(file);
     const bool allLayers = c.layer == AttentionChoice::kAll, allHeads = c.head == AttentionChoice::kAll;
     if (allLayers && allHeads)
         return mean ? QCoreApplication::translate("AttentionHeatmap", "%1 · mean of all layers and heads").arg(file)
                     : QCoreApplication::translate("AttentionHeatmap", "%1 · maximum of all layers and heads").arg(file);
     if (allLayers)
-        return mean ? QCoreApplication::translate("AttentionHeatmap", "%1 · head %2 · mean of %n layers", nullptr, t.layers)
-                          .arg(file).arg(c.head)
-                    : QCoreApplication::translate("AttentionHeatmap", "%1 · head %2 · maximum of %n layers", nullptr, t.layers)
-                          .arg(file).arg(c.head);
+        return mean ? QCoreApplication::translate("AttentionHeatmap", "%1 · head %2 · mean of %n layers", nullptr,
+                                                  t.layers)
+                          .arg(file)
+                          .arg(c.head)
+                    : QCoreApplication::translate("AttentionHeatmap", "%1 · head %2 · maximum of %n layers", nullptr,
+                                                  t.layers)
+                          .arg(file)
+                          .arg(c.head);
     if (allHeads)
-        return mean ? QCoreApplication::translate("AttentionHeatmap", "%1 · layer %2 · mean of %n heads", nullptr, t.heads)
-                          .arg(file).arg(c.layer)
-                    : QCoreApplication::translate("AttentionHeatmap", "%1 · layer %2 · maximum of %n heads", nullptr, t.heads)
-                          .arg(file).arg(c.layer);
-    return QCoreApplication::translate("AttentionHeatmap", "%1 · layer %2 · head %3").arg(file).arg(c.layer).arg(c.head);
+        return mean ? QCoreApplication::translate("AttentionHeatmap", "%1 · layer %2 · mean of %n heads", nullptr,
+                                                  t.heads)
+                          .arg(file)
+                          .arg(c.layer)
+                    : QCoreApplication::translate("AttentionHeatmap", "%1 · layer %2 · maximum of %n heads", nullptr,
+                                                  t.heads)
+                          .arg(file)
+                          .arg(c.layer);
+    return QCoreApplication::translate("AttentionHeatmap", "%1 · layer %2 · head %3")
+        .arg(file)
+        .arg(c.layer)
+        .arg(c.head);
 }
 
 QStringList attentionQueryLabels(const ap::import::AttentionTensor& t) {

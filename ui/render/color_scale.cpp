@@ -76,8 +76,7 @@ void setRange(HeatmapData& d, ColorScale scale, const Range& r) {
         d.maxValue = m;
         return;
     }
-    case ColorScale::MinMax:
-        break;
+    case ColorScale::MinMax: break;
     }
     double lo = r.empty() ? 0.0 : r.lo, hi = r.empty() ? 1.0 : r.hi;
     if (hi - lo < 1e-12) {
@@ -122,11 +121,18 @@ QString colorScaleName(ColorScale scale) {
 
 QString colorScaleToolTip(ColorScale scale) {
     switch (scale) {
-    case ColorScale::Fixed: return ColorScaleTexts::tr("Weights on 0 to 1, the same colours for every scene (scores use their minimum to maximum)");
+    case ColorScale::Fixed:
+        return ColorScaleTexts::tr(
+            "Weights on 0 to 1, the same colours for every scene (scores use their minimum to maximum)");
     case ColorScale::MinMax: return ColorScaleTexts::tr("From the smallest to the largest unmasked value shown");
-    case ColorScale::PerRow: return ColorScaleTexts::tr("Each query row from 0 (scores: its smallest value) to its own largest value, so every row's pattern shows");
-    case ColorScale::Log: return ColorScaleTexts::tr("log10 of the weights, from the smallest positive weight to the largest: weights of 1/1000 become visible");
-    case ColorScale::Diverging: return ColorScaleTexts::tr("Raw scores in a blue-white-red map with white at 0 (weights keep 0 to 1)");
+    case ColorScale::PerRow:
+        return ColorScaleTexts::tr("Each query row from 0 (scores: its smallest value) to its own largest value, so "
+                                   "every row's pattern shows");
+    case ColorScale::Log:
+        return ColorScaleTexts::tr(
+            "log10 of the weights, from the smallest positive weight to the largest: weights of 1/1000 become visible");
+    case ColorScale::Diverging:
+        return ColorScaleTexts::tr("Raw scores in a blue-white-red map with white at 0 (weights keep 0 to 1)");
     }
     return {};
 }
@@ -152,8 +158,7 @@ bool colorScaleFromKey(const QString& key, ColorScale* scale) {
 }
 
 ColorScale effectiveColorScale(ColorScale requested, bool isWeight) {
-    if (isWeight)
-        return requested == ColorScale::Diverging ? ColorScale::Fixed : requested;
+    if (isWeight) return requested == ColorScale::Diverging ? ColorScale::Fixed : requested;
     // Scores have no fixed range and may be negative, where log10 is undefined.
     return requested == ColorScale::Fixed || requested == ColorScale::Log ? ColorScale::MinMax : requested;
 }

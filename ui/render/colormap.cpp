@@ -9,18 +9,15 @@ namespace {
 // Eleven evenly spaced samples of each map (matplotlib _cm_listed.py, taken
 // at t = 0, 0.1, ..., 1). Interpolating linearly in sRGB between samples this
 // close stays within a few units of the 256-entry originals.
-constexpr std::array<QRgb, 11> kViridis = {
-    0x440154, 0x482475, 0x414487, 0x355f8d, 0x2a788e, 0x21918c,
-    0x22a884, 0x44bf70, 0x7ad151, 0xbddf26, 0xfde725};
-constexpr std::array<QRgb, 11> kMagma = {
-    0x000004, 0x140e36, 0x3b0f70, 0x641a80, 0x8c2981, 0xb73779,
-    0xde4968, 0xf7705c, 0xfe9f6d, 0xfecf92, 0xfcfdbf};
+constexpr std::array<QRgb, 11> kViridis = {0x440154, 0x482475, 0x414487, 0x355f8d, 0x2a788e, 0x21918c,
+                                           0x22a884, 0x44bf70, 0x7ad151, 0xbddf26, 0xfde725};
+constexpr std::array<QRgb, 11> kMagma = {0x000004, 0x140e36, 0x3b0f70, 0x641a80, 0x8c2981, 0xb73779,
+                                         0xde4968, 0xf7705c, 0xfe9f6d, 0xfecf92, 0xfcfdbf};
 
 // ColorBrewer RdBu, 11 classes, reversed (from 0x053061 dark blue to
 // 0x67001f dark red), as matplotlib's RdBu_r.
-constexpr std::array<QRgb, 11> kDiverging = {
-    0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7,
-    0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f};
+constexpr std::array<QRgb, 11> kDiverging = {0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7,
+                                             0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f};
 
 const std::array<QRgb, 11>& samples(Colormap::Kind kind) {
     switch (kind) {
@@ -49,9 +46,7 @@ Colormap::Colormap(Kind kind) : kind_(kind) {
     }
 }
 
-QStringList Colormap::names() {
-    return {name(Kind::Viridis), name(Kind::Magma)};
-}
+QStringList Colormap::names() { return {name(Kind::Viridis), name(Kind::Magma)}; }
 
 QString Colormap::name(Kind kind) {
     switch (kind) {

@@ -17,8 +17,7 @@ const QColor kSelectedFrame(0xff, 0x8c, 0x00);
 std::vector<int> sampleIndices(int count, int n) {
     const int m = std::clamp(count, 0, std::max(1, n));
     std::vector<int> idx(static_cast<size_t>(m));
-    for (int k = 0; k < m; ++k)
-        idx[size_t(k)] = int(qint64(k) * count / m);
+    for (int k = 0; k < m; ++k) idx[size_t(k)] = int(qint64(k) * count / m);
     return idx;
 }
 
@@ -28,8 +27,7 @@ std::vector<HeadTile> headTilesFromResult(const ap::Scene& scene, const ap::Atte
                                           HeatmapQuantity quantity, int maxCells) {
     std::vector<HeadTile> tiles;
     const int heads = int(result.heads.size());
-    if (heads == 0)
-        return tiles;
+    if (heads == 0) return tiles;
     const int R = int(result.heads[0].weights.rows()), C = int(result.heads[0].weights.cols());
     const std::vector<int> rows = sampleIndices(R, maxCells), cols = sampleIndices(C, maxCells);
     const int nr = int(rows.size()), nc = int(cols.size());
@@ -95,8 +93,14 @@ std::vector<HeadTile> headTilesFromResult(const ap::Scene& scene, const ap::Atte
                         lo = std::min(lo, double(t.data.values(i, j)));
                         hi = std::max(hi, double(t.data.values(i, j)));
                     }
-        if (!std::isfinite(lo)) { lo = 0.0; hi = 1.0; }
-        if (hi - lo < 1e-12) { lo -= 0.5; hi += 0.5; }
+        if (!std::isfinite(lo)) {
+            lo = 0.0;
+            hi = 1.0;
+        }
+        if (hi - lo < 1e-12) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
     }
     for (HeadTile& t : tiles) {
         t.data.minValue = lo;
@@ -119,8 +123,7 @@ HeadGridLayout layoutHeadGrid(const std::vector<HeadTile>& tiles, const QSizeF& 
     HeadGridLayout L;
     L.size = size;
     const int n = int(tiles.size());
-    if (n == 0)
-        return L;
+    if (n == 0) return L;
     const double W = size.width(), H = size.height();
     const double base = std::clamp(std::min(W, H) / 30.0, 8.0, 13.0);
     const double margin = std::max(4.0, base * 0.5);
@@ -131,9 +134,9 @@ HeadGridLayout layoutHeadGrid(const std::vector<HeadTile>& tiles, const QSizeF& 
 
     // One colour scale on the right serves every tile (they share a range).
     double right = W - margin;
-    const double ticksW = std::max({tfm.horizontalAdvance(QStringLiteral("-0.000")),
-                                    tfm.horizontalAdvance(maskedKeyLabel()),
-                                    tfm.horizontalAdvance(colorBarLabel(tiles.front().data)) - std::max(8.0, base)});
+    const double ticksW =
+        std::max({tfm.horizontalAdvance(QStringLiteral("-0.000")), tfm.horizontalAdvance(maskedKeyLabel()),
+                  tfm.horizontalAdvance(colorBarLabel(tiles.front().data)) - std::max(8.0, base)});
     const double barW = std::max(8.0, base);
     if (W > 4 * (ticksW + barW)) {
         const double top = margin + tfm.height() * 1.5;
@@ -178,8 +181,8 @@ HeadGridLayout layoutHeadGrid(const std::vector<HeadTile>& tiles, const QSizeF& 
     return L;
 }
 
-void paintHeadGrid(QPainter& p, const std::vector<HeadTile>& tiles, const HeadGridLayout& L,
-                   const HeatmapStyle& style, int selected) {
+void paintHeadGrid(QPainter& p, const std::vector<HeadTile>& tiles, const HeadGridLayout& L, const HeatmapStyle& style,
+                   int selected) {
     p.save();
     p.fillRect(QRectF(QPointF(0, 0), L.size), style.paper);
     HeatmapStyle ts = tileStyle(style);
@@ -203,16 +206,15 @@ void paintHeadGrid(QPainter& p, const std::vector<HeadTile>& tiles, const HeadGr
     }
     if (!L.colorBar.isEmpty() && !tiles.empty()) {
         const HeatmapData& d = tiles.front().data;
-        paintColorScale(p, L.colorBar, d.minValue, d.maxValue, colorBarLabel(d), L.tickFont, colormapFor(d, style.colormap),
-                        style.ink, d.scale == ColorScale::Log);
+        paintColorScale(p, L.colorBar, d.minValue, d.maxValue, colorBarLabel(d), L.tickFont,
+                        colormapFor(d, style.colormap), style.ink, d.scale == ColorScale::Log);
     }
     p.restore();
 }
 
 int tileAt(const HeadGridLayout& L, const QPointF& pos) {
     for (size_t i = 0; i < L.tiles.size(); ++i)
-        if (L.tiles[i].contains(pos))
-            return int(i);
+        if (L.tiles[i].contains(pos)) return int(i);
     return -1;
 }
 

@@ -41,12 +41,12 @@ std::vector<HeadTile> headTilesFromResult(const ap::Scene& scene, const ap::Atte
 struct HeadGridLayout {
     QSizeF size;
     int columns = 0;
-    std::vector<QRectF> tiles;     // caption and heatmap together
+    std::vector<QRectF> tiles;  // caption and heatmap together
     std::vector<QRectF> captions;
     std::vector<HeatmapLayout> heatmaps;  // each in its own tile's coordinates
     std::vector<QRectF> heatmapRects;     // where each heatmap goes
-    QRectF colorBar;               // empty when there is no room
-    bool tileLabels = true;        // tiles large enough for token labels
+    QRectF colorBar;                      // empty when there is no room
+    bool tileLabels = true;               // tiles large enough for token labels
     QFont captionFont, tickFont;
 };
 
@@ -55,8 +55,7 @@ struct HeadGridLayout {
 HeatmapStyle tileStyle(const HeatmapStyle& base);
 
 // Picks the column count that gives the largest cells for this size.
-HeadGridLayout layoutHeadGrid(const std::vector<HeadTile>& tiles, const QSizeF& size,
-                              const HeatmapStyle& style);
+HeadGridLayout layoutHeadGrid(const std::vector<HeadTile>& tiles, const QSizeF& size, const HeatmapStyle& style);
 
 // Paints into (0, 0, layout.size). `selected` (a tile index, or -1) gets a
 // frame; exports pass -1.

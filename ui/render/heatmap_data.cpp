@@ -43,8 +43,7 @@ QString shortTitle(const std::string& title) {
     if (t.size() > kMaxShownTitleChars || headBytes < title.size()) {
         t.truncate(kMaxShownTitleChars);
         // Never end in half a surrogate pair.
-        if (!t.isEmpty() && t.back().isHighSurrogate())
-            t.chop(1);
+        if (!t.isEmpty() && t.back().isHighSurrogate()) t.chop(1);
         t += QChar(0x2026);
     }
     return t;
@@ -77,8 +76,7 @@ QString normalizationDisplayName(ap::Normalization normalization) {
 QString heatmapTitle(const ap::Scene& scene, HeadChoice head, HeatmapQuantity quantity) {
     // Each part is a phrase of its own, joined like the items of a list.
     QStringList parts;
-    if (!scene.title.empty())
-        parts << shortTitle(scene.title);
+    if (!scene.title.empty()) parts << shortTitle(scene.title);
     parts << scoringDisplayName(scene.scoring);
     const QLocale locale;
     if (quantity == HeatmapQuantity::Scores) {
@@ -103,38 +101,31 @@ QString headTitlePart(const ap::Scene& scene, HeadChoice head) {
 }
 
 QString scaleLabel(HeatmapQuantity quantity, bool meanOfHeads) {
-    if (quantity == HeatmapQuantity::Weights)
-        return QCoreApplication::translate("ui::Heatmap", "weight");
+    if (quantity == HeatmapQuantity::Weights) return QCoreApplication::translate("ui::Heatmap", "weight");
     return meanOfHeads ? QCoreApplication::translate("ui::Heatmap", "mean score")
                        : QCoreApplication::translate("ui::Heatmap", "score");
 }
 
 QString colorBarLabel(const HeatmapData& d) {
     switch (d.scale) {
-    case ColorScale::Log:
-        return QCoreApplication::translate("ui::Heatmap", "%1 (log)").arg(d.scaleLabel);
+    case ColorScale::Log: return QCoreApplication::translate("ui::Heatmap", "%1 (log)").arg(d.scaleLabel);
     case ColorScale::PerRow:
         return d.quantity == HeatmapQuantity::Weights
                    ? QCoreApplication::translate("ui::Heatmap", "%1 ÷ row max").arg(d.scaleLabel)
                    : QCoreApplication::translate("ui::Heatmap", "%1 (per row)").arg(d.scaleLabel);
-    default:
-        return d.scaleLabel;
+    default: return d.scaleLabel;
     }
 }
 
-QString maskedKeyLabel() {
-    return QCoreApplication::translate("ui::Heatmap", "masked");
-}
+QString maskedKeyLabel() { return QCoreApplication::translate("ui::Heatmap", "masked"); }
 
-HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult& result,
-                              HeadChoice head, HeatmapQuantity quantity) {
+HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult& result, HeadChoice head,
+                              HeatmapQuantity quantity) {
     HeatmapData d;
     d.title = heatmapTitle(scene, head, quantity);
     d.titleKeep = headTitlePart(scene, head);
-    for (int i = 0; i < scene.queryCount(); ++i)
-        d.rowLabels << QString::fromStdString(scene.queryLabel(i));
-    for (int j = 0; j < scene.keyCount(); ++j)
-        d.columnLabels << QString::fromStdString(scene.keyLabel(j));
+    for (int i = 0; i < scene.queryCount(); ++i) d.rowLabels << QString::fromStdString(scene.queryLabel(i));
+    for (int j = 0; j < scene.keyCount(); ++j) d.columnLabels << QString::fromStdString(scene.keyLabel(j));
     d.mask = result.mask;
     d.fullyMaskedRows = result.fullyMaskedRows;
     d.quantity = quantity;
@@ -151,8 +142,7 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
     }
     if (mean) {
         d.values = result.heads[0].scores;
-        for (size_t k = 1; k < result.heads.size(); ++k)
-            d.values += result.heads[k].scores;
+        for (size_t k = 1; k < result.heads.size(); ++k) d.values += result.heads[k].scores;
         d.values /= float(result.heads.size());
     } else {
         d.values = result.heads[size_t(h)].scores;
@@ -167,8 +157,14 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
                 lo = std::min(lo, double(d.values(r, c)));
                 hi = std::max(hi, double(d.values(r, c)));
             }
-    if (!std::isfinite(lo)) { lo = 0.0; hi = 1.0; }
-    if (hi - lo < 1e-12) { lo -= 0.5; hi += 0.5; }
+    if (!std::isfinite(lo)) {
+        lo = 0.0;
+        hi = 1.0;
+    }
+    if (hi - lo < 1e-12) {
+        lo -= 0.5;
+        hi += 0.5;
+    }
     d.scale = ColorScale::MinMax;
     d.minValue = lo;
     d.maxValue = hi;

@@ -41,7 +41,7 @@ struct HeatmapData {
     double minValue = 0.0;
     double maxValue = 1.0;
     std::vector<float> rowLow, rowHigh;
-    QString scaleLabel;        // "weight" or "score"
+    QString scaleLabel;  // "weight" or "score"
     // What `values` holds, so that a tooltip can name it and add the other
     // quantity beside it.
     HeatmapQuantity quantity = HeatmapQuantity::Weights;
@@ -54,17 +54,15 @@ struct HeatmapData {
     // 2003 score them apart from the sure ones).
     std::vector<QPoint> possibleMarks;
 
-    bool isMasked(int r, int c) const {
-        return mask.size() != 0 && mask(r, c);
-    }
+    bool isMasked(int r, int c) const { return mask.size() != 0 && mask(r, c); }
     int rows() const { return int(values.rows()); }
     int columns() const { return int(values.cols()); }
 };
 
 // Builds the heatmap of one head (or the mean) of a computed scene. Weights
 // use the fixed 0..1 scale; scores use the range of the unmasked scores.
-HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult& result,
-                              HeadChoice head, HeatmapQuantity quantity);
+HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult& result, HeadChoice head,
+                              HeatmapQuantity quantity);
 
 // "scaled dot · softmax · T = 1 · head 2 (of 4 heads)": what the picture
 // shows, in the interface language.

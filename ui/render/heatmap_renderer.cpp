@@ -24,17 +24,13 @@ const QColor kSelection(0xff, 0x8c, 0x00);
 constexpr qint64 kMaxVectorCells = 65536;
 constexpr double kMinVectorCell = 3.0;
 
-
 double widestLabel(const QStringList& labels, const QFontMetricsF& fm, int step) {
     double w = 0;
-    for (int i = 0; i < labels.size(); i += step)
-        w = std::max(w, fm.horizontalAdvance(labels[i]));
+    for (int i = 0; i < labels.size(); i += step) w = std::max(w, fm.horizontalAdvance(labels[i]));
     return w;
 }
 
-QString tickText(double v) {
-    return QString::number(v, 'g', 3);
-}
+QString tickText(double v) { return QString::number(v, 'g', 3); }
 
 // 10⁻⁴ rather than 1e-04: the powers of ten of a logarithmic colour bar.
 QString logTickText(double v) {
@@ -47,10 +43,7 @@ QString logTickText(double v) {
     return text;
 }
 
-bool isWeightScale(const HeatmapData& d) {
-    return d.quantity == HeatmapQuantity::Weights;
-}
-
+bool isWeightScale(const HeatmapData& d) { return d.quantity == HeatmapQuantity::Weights; }
 
 // A hatch drawn as line segments rather than a pattern brush: SVG pattern
 // fills are not read back by every viewer (QtSvg drops them), lines are.
@@ -63,8 +56,7 @@ void paintHatchLines(QPainter& p, const QRectF& r) {
     for (double c = first; c <= r.right() + r.bottom(); c += step) {
         const double xa = std::max(r.left(), c - r.bottom());
         const double xb = std::min(r.right(), c - r.top());
-        if (xb > xa)
-            p.drawLine(QPointF(xa, c - xa), QPointF(xb, c - xb));
+        if (xb > xa) p.drawLine(QPointF(xa, c - xa), QPointF(xb, c - xb));
     }
     p.restore();
 }
@@ -104,8 +96,7 @@ std::vector<double> logTicks(double lo, double hi, int maxTicks) {
 }
 
 std::vector<double> niceTicks(double lo, double hi, int maxTicks) {
-    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || maxTicks < 2)
-        return {lo};
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || maxTicks < 2) return {lo};
     // The smallest step of 1, 2 or 5 times a power of ten that needs at
     // most maxTicks ticks (Heckbert, "Nice numbers for graph labels", 1990).
     const double rough = (hi - lo) / (maxTicks - 1);
@@ -125,14 +116,12 @@ std::vector<double> niceTicks(double lo, double hi, int maxTicks) {
 }
 
 QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF& fm, double width) {
-    if (fm.horizontalAdvance(title) <= width)
-        return title;
+    if (fm.horizontalAdvance(title) <= width) return title;
     if (keep.isEmpty() || !title.endsWith(keep) || keep.size() == title.size())
         return fm.elidedText(title, Qt::ElideRight, width);
     const QString kept = QLatin1Char(' ') + keep;
     const double keepWidth = fm.horizontalAdvance(kept);
-    if (keepWidth >= width)
-        return fm.elidedText(keep, Qt::ElideRight, width);
+    if (keepWidth >= width) return fm.elidedText(keep, Qt::ElideRight, width);
     const QString front = title.left(title.size() - keep.size());
     // elidedText returns "" when not even the ellipsis fits; then the kept
     // part alone is shown.
@@ -141,8 +130,7 @@ QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF&
 }
 
 QString formatCellValue(double value, bool isWeight) {
-    if (isWeight)
-        return QString::number(value, 'f', 2);
+    if (isWeight) return QString::number(value, 'f', 2);
     return QString::number(value, 'g', 3);
 }
 
@@ -179,10 +167,10 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
     double right = W - margin;
     if (style.drawColorBar) {
         const QFontMetricsF fm(pixelFont(style.fontFamily, base * 0.9));
-        const double ticksW = std::max({fm.horizontalAdvance(tickText(data.minValue)),
-                                        fm.horizontalAdvance(tickText(data.maxValue)),
-                                        fm.horizontalAdvance(tickText((data.minValue + data.maxValue) / 2)),
-                                        fm.horizontalAdvance(maskedKeyLabel())});
+        const double ticksW =
+            std::max({fm.horizontalAdvance(tickText(data.minValue)), fm.horizontalAdvance(tickText(data.maxValue)),
+                      fm.horizontalAdvance(tickText((data.minValue + data.maxValue) / 2)),
+                      fm.horizontalAdvance(maskedKeyLabel())});
         const double barW = std::max(10.0, base * 1.1);
         // The scale's name stands above the bar, from its left edge.
         right -= std::max(ticksW + base * 0.6, fm.horizontalAdvance(colorBarLabel(data)) - barW + margin * 0.5);
@@ -199,8 +187,9 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
     const double lineH = lfm.height();
     L.rowLabelStep = std::max(1, int(std::ceil(lineH / (gridHGuess / rows))));
     const double maxRowLabelW = W * 0.3;
-    const double rowLabelW = !style.drawLabels ? 0.0
-                             : std::min(maxRowLabelW, widestLabel(data.rowLabels, lfm, L.rowLabelStep)) + labelPx * 0.6;
+    const double rowLabelW =
+        !style.drawLabels ? 0.0
+                          : std::min(maxRowLabelW, widestLabel(data.rowLabels, lfm, L.rowLabelStep)) + labelPx * 0.6;
 
     const double gridW0 = std::max(1.0, right - margin - rowLabelW);
     const double cellW0 = gridW0 / cols;
@@ -225,15 +214,13 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
     const double numPx = std::clamp(std::min(L.cellHeight * 0.45, L.cellWidth / 3.2), 6.0, base);
     L.numberFont = pixelFont(style.fontFamily, numPx);
     const QFontMetricsF nfm(L.numberFont);
-    L.numbers = style.numbersWhenTheyFit
-                && nfm.horizontalAdvance(QStringLiteral("-0.00")) + 4 <= L.cellWidth
-                && nfm.height() + 2 <= L.cellHeight;
+    L.numbers = style.numbersWhenTheyFit && nfm.horizontalAdvance(QStringLiteral("-0.00")) + 4 <= L.cellWidth &&
+                nfm.height() + 2 <= L.cellHeight;
     return L;
 }
 
 std::optional<QPoint> cellAt(const HeatmapLayout& L, const HeatmapData& data, const QPointF& pos) {
-    if (!L.cells.contains(pos) || data.rows() == 0 || data.columns() == 0)
-        return std::nullopt;
+    if (!L.cells.contains(pos) || data.rows() == 0 || data.columns() == 0) return std::nullopt;
     const int c = std::clamp(int((pos.x() - L.cells.left()) / L.cellWidth), 0, data.columns() - 1);
     const int r = std::clamp(int((pos.y() - L.cells.top()) / L.cellHeight), 0, data.rows() - 1);
     return QPoint(c, r);
@@ -286,11 +273,13 @@ static const QBrush& hatchTexture() {
 // The hatch over every masked cell, one run of masked cells in a row at a
 // time. Lines are placed on one lattice (x + y = 5k), so runs join up.
 static void paintMaskHatch(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, bool raster) {
-    if (d.mask.size() == 0 || L.cellWidth < kMinVectorCell || L.cellHeight < kMinVectorCell)
-        return;
+    if (d.mask.size() == 0 || L.cellWidth < kMinVectorCell || L.cellHeight < kMinVectorCell) return;
     for (int r = 0; r < d.rows(); ++r) {
         for (int c = 0; c < d.columns();) {
-            if (!d.mask(r, c)) { ++c; continue; }
+            if (!d.mask(r, c)) {
+                ++c;
+                continue;
+            }
             int e = c;
             while (e < d.columns() && d.mask(r, e)) ++e;
             const QRectF run(QPointF(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight),
@@ -311,11 +300,12 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
     // cell. Vector files (SVG, PDF) get a rect per cell so that viewers
     // cannot blur them, up to a size where that would bloat the file.
     const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster;
-    const bool perCell = !raster && qint64(d.rows()) * d.columns() <= kMaxVectorCells
-                         && L.cellWidth >= kMinVectorCell && L.cellHeight >= kMinVectorCell;
+    const bool perCell = !raster && qint64(d.rows()) * d.columns() <= kMaxVectorCells &&
+                         L.cellWidth >= kMinVectorCell && L.cellHeight >= kMinVectorCell;
     if (!perCell) {
         const QImage built = cellImage && cellImage->width() == d.columns() && cellImage->height() == d.rows()
-                                 ? QImage() : heatmapCellImage(d, s.colormap);
+                                 ? QImage()
+                                 : heatmapCellImage(d, s.colormap);
         p.save();
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
         p.drawImage(L.cells, built.isNull() ? *cellImage : built);
@@ -330,9 +320,11 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
                 // Cell edges are computed from the grid, not accumulated, so
                 // neighbouring cells meet exactly without gaps or overlaps.
                 const QRectF cell(QPointF(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight),
-                                  QPointF(L.cells.left() + (c + 1) * L.cellWidth, L.cells.top() + (r + 1) * L.cellHeight));
-                p.fillRect(cell, d.isMasked(r, c) ? kMaskFill
-                                                  : QColor::fromRgb(colormap.rgbAt(m.position(double(d.values(r, c))))));
+                                  QPointF(L.cells.left() + (c + 1) * L.cellWidth,
+                                          L.cells.top() + (r + 1) * L.cellHeight));
+                p.fillRect(cell, d.isMasked(r, c)
+                                     ? kMaskFill
+                                     : QColor::fromRgb(colormap.rgbAt(m.position(double(d.values(r, c))))));
             }
         }
         p.restore();
@@ -354,8 +346,7 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
         }
         p.restore();
     }
-    if (!L.numbers)
-        return;
+    if (!L.numbers) return;
     const bool weights = isWeightScale(d);
     const Colormap& colormap = colormapFor(d, s.colormap);
     p.save();
@@ -364,7 +355,8 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
         const RowColorMapping m = rowColorMapping(d, r);
         for (int c = 0; c < d.columns(); ++c) {
             if (d.isMasked(r, c)) continue;
-            const QRectF cell(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight, L.cellWidth, L.cellHeight);
+            const QRectF cell(L.cells.left() + c * L.cellWidth, L.cells.top() + r * L.cellHeight, L.cellWidth,
+                              L.cellHeight);
             const QRgb rgb = colormap.rgbAt(m.position(double(d.values(r, c))));
             p.setPen(readableTextColor(rgb));
             p.drawText(cell, Qt::AlignCenter, formatCellValue(d.values(r, c), weights));
@@ -406,19 +398,16 @@ static void paintLabels(QPainter& p, const HeatmapData& d, const HeatmapLayout& 
     }
 }
 
-void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double maxValue,
-                     const QString& label, const QFont& tickFont, const Colormap& colormap, const QColor& ink,
-                     bool logarithmic) {
-    if (bar.height() < 4)
-        return;
+void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double maxValue, const QString& label,
+                     const QFont& tickFont, const Colormap& colormap, const QColor& ink, bool logarithmic) {
+    if (bar.height() < 4) return;
     p.save();
     // A linear gradient through the map's own table: the map is piecewise
     // linear between its samples, so 26 stops reproduce it, as one fill that
     // stays a vector in SVG and PDF (one rect per pixel row cost a repaint
     // several milliseconds).
     QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
-    for (int k = 0; k <= 25; ++k)
-        gradient.setColorAt(k / 25.0, colormap.colorAt(k / 25.0));
+    for (int k = 0; k <= 25; ++k) gradient.setColorAt(k / 25.0, colormap.colorAt(k / 25.0));
     p.fillRect(bar, gradient);
     p.setPen(QPen(ink, 0));
     p.setBrush(Qt::NoBrush);
@@ -447,8 +436,8 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
 static void paintColorBar(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
     QFont tickFont = L.labelFont;
     tickFont.setPixelSize(std::max(6, int(std::lround(L.titleFont.pixelSize() * 0.8))));
-    paintColorScale(p, L.colorBar, d.minValue, d.maxValue, colorBarLabel(d), tickFont, colormapFor(d, s.colormap), s.ink,
-                    d.scale == ColorScale::Log);
+    paintColorScale(p, L.colorBar, d.minValue, d.maxValue, colorBarLabel(d), tickFont, colormapFor(d, s.colormap),
+                    s.ink, d.scale == ColorScale::Log);
 }
 
 void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s,
@@ -483,7 +472,8 @@ void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, con
             auto drawMarks = [&](const std::vector<QPoint>& marks, Qt::PenStyle style) {
                 for (const QPoint& m : marks) {
                     if (m.y() < 0 || m.y() >= d.rows() || m.x() < 0 || m.x() >= d.columns()) continue;
-                    const QPointF c(L.cells.left() + (m.x() + 0.5) * L.cellWidth, L.cells.top() + (m.y() + 0.5) * L.cellHeight);
+                    const QPointF c(L.cells.left() + (m.x() + 0.5) * L.cellWidth,
+                                    L.cells.top() + (m.y() + 0.5) * L.cellHeight);
                     p.setPen(QPen(Qt::white, halo));
                     p.setBrush(Qt::NoBrush);
                     p.drawEllipse(c, rx, ry);
@@ -500,8 +490,8 @@ void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, con
         if (s.selectedRow >= 0 && s.selectedRow < d.rows()) {
             p.setPen(QPen(kSelection, 2));
             p.setBrush(Qt::NoBrush);
-            p.drawRect(QRectF(L.cells.left(), L.cells.top() + s.selectedRow * L.cellHeight,
-                              L.cells.width(), L.cellHeight));
+            p.drawRect(
+                QRectF(L.cells.left(), L.cells.top() + s.selectedRow * L.cellHeight, L.cells.width(), L.cellHeight));
         }
         if (s.hoveredCell && s.hoveredCell->x() < d.columns() && s.hoveredCell->y() < d.rows()) {
             p.setPen(QPen(Qt::white, 2));
@@ -521,8 +511,7 @@ void paintHeatmap(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, con
         p.setBrush(Qt::NoBrush);
         p.drawRect(L.cells);
     }
-    if (!L.colorBar.isEmpty())
-        paintColorBar(p, d, L, s);
+    if (!L.colorBar.isEmpty()) paintColorBar(p, d, L, s);
     p.restore();
 }
 

@@ -30,8 +30,8 @@ struct HeatmapStyle {
     // Token labels beside the rows and above the columns. Thumbnails too
     // small for readable labels leave them out and give the cells the room.
     bool drawLabels = true;
-    int selectedRow = -1;                 // outlined row (the bar chart's row)
-    std::optional<QPoint> hoveredCell;    // (column, row) in QPoint(x, y) order
+    int selectedRow = -1;               // outlined row (the bar chart's row)
+    std::optional<QPoint> hoveredCell;  // (column, row) in QPoint(x, y) order
     // Cells outlined in a dashed orange, e.g. those a step of the
     // explanation uses: x = first column, y = first row (QRect in cells).
     std::optional<QRect> highlight;
@@ -48,7 +48,7 @@ struct HeatmapStyle {
 struct HeatmapLayout {
     QSizeF size;
     QRectF title;
-    QRectF cells;          // the grid of exact cells
+    QRectF cells;  // the grid of exact cells
     QRectF colorBar;
     double cellWidth = 0, cellHeight = 0;
     QFont titleFont, labelFont, numberFont;
@@ -64,8 +64,8 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
 // `cellImage`, when given, is heatmapCellImage(data, style.colormap) made
 // earlier (views cache it per result, so a repaint on hover costs no
 // colour lookups).
-void paintHeatmap(QPainter& painter, const HeatmapData& data, const HeatmapLayout& layout,
-                  const HeatmapStyle& style, const QImage* cellImage = nullptr);
+void paintHeatmap(QPainter& painter, const HeatmapData& data, const HeatmapLayout& layout, const HeatmapStyle& style,
+                  const QImage* cellImage = nullptr);
 
 // One pixel per cell in the colormap (the diverging map on the diverging
 // scale), placed by the data's colour scale; masked cells in the mask grey.
@@ -77,9 +77,9 @@ const Colormap& colormapFor(const HeatmapData& data, const Colormap& chosen);
 // ticks, `label` above it and a hatched "masked" key below it. paintHeatmap
 // uses it for its colour bar; a grid of heatmaps sharing one range draws one.
 // On a logarithmic scale the ticks are the powers of ten in min..max.
-void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, double maxValue,
-                     const QString& label, const QFont& tickFont, const Colormap& colormap,
-                     const QColor& ink = Qt::black, bool logarithmic = false);
+void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, double maxValue, const QString& label,
+                     const QFont& tickFont, const Colormap& colormap, const QColor& ink = Qt::black,
+                     bool logarithmic = false);
 
 // The cell under `pos` as (column, row), or nothing outside the grid.
 std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);

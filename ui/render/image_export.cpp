@@ -84,11 +84,12 @@ static QByteArray paintPdf(const PaintFunction& paint, const QSize& size, const 
 
 QString exportPicture(const PaintFunction& paint, const QSize& size, const QString& path) {
     const auto format = imageFormatForPath(path);
-    if (!format)
-        return QStringLiteral("%1: unknown image type (use .png, .svg or .pdf)").arg(path);
+    if (!format) return QStringLiteral("%1: unknown image type (use .png, .svg or .pdf)").arg(path);
     if (size.width() < 16 || size.height() < 16 || size.width() > 16384 || size.height() > 16384)
         return QStringLiteral("%1: image size %2 x %3 is outside 16..16384 pixels")
-            .arg(path).arg(size.width()).arg(size.height());
+            .arg(path)
+            .arg(size.width())
+            .arg(size.height());
     const QString title = QFileInfo(path).completeBaseName();
     QByteArray bytes;
     switch (*format) {
@@ -96,16 +97,14 @@ QString exportPicture(const PaintFunction& paint, const QSize& size, const QStri
     case ImageFormat::Svg: bytes = paintSvg(paint, size, title); break;
     case ImageFormat::Pdf: bytes = paintPdf(paint, size, title); break;
     }
-    if (bytes.isEmpty())
-        return QStringLiteral("%1: the image could not be drawn").arg(path);
+    if (bytes.isEmpty()) return QStringLiteral("%1: the image could not be drawn").arg(path);
     return saveFile(path, bytes);
 }
 
-QString exportHeatmap(const HeatmapData& data, const HeatmapStyle& style, const QSize& size,
-                      const QString& path) {
-    return exportPicture(
-        [&](QPainter& p, const QSizeF& s) { paintHeatmap(p, data, layoutHeatmap(data, s, style), style); },
-        size, path);
+QString exportHeatmap(const HeatmapData& data, const HeatmapStyle& style, const QSize& size, const QString& path) {
+    return exportPicture([&](QPainter& p,
+                             const QSizeF& s) { paintHeatmap(p, data, layoutHeatmap(data, s, style), style); },
+                         size, path);
 }
 
 QImage renderHeatmapImage(const HeatmapData& data, const HeatmapStyle& style, const QSize& size) {

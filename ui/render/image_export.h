@@ -26,8 +26,7 @@ using PaintFunction = std::function<void(QPainter&, const QSizeF&)>;
 // page is `size` at 72 dpi). Returns "" or one message naming the file.
 QString exportPicture(const PaintFunction& paint, const QSize& size, const QString& path);
 
-QString exportHeatmap(const HeatmapData& data, const HeatmapStyle& style, const QSize& size,
-                      const QString& path);
+QString exportHeatmap(const HeatmapData& data, const HeatmapStyle& style, const QSize& size, const QString& path);
 
 QImage renderHeatmapImage(const HeatmapData& data, const HeatmapStyle& style, const QSize& size);
 

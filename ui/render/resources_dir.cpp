@@ -12,16 +12,14 @@ QString buildTreeResourcesDir() {
     // (app/, tests/, bench/), where CMake writes the marker.
     QFile marker(QDir(QCoreApplication::applicationDirPath())
                      .absoluteFilePath(QStringLiteral("../attention-playground-build-tree")));
-    if (!marker.open(QIODevice::ReadOnly))
-        return {};
+    if (!marker.open(QIODevice::ReadOnly)) return {};
     const QString dir = QString::fromUtf8(marker.readLine()).trimmed();
     return !dir.isEmpty() && QFileInfo(dir).isDir() ? QDir::cleanPath(dir) : QString();
 }
 
 QString resourcesDir() {
     const QString buildTree = buildTreeResourcesDir();
-    if (!buildTree.isEmpty())
-        return buildTree;
+    if (!buildTree.isEmpty()) return buildTree;
     const QDir appDir(QCoreApplication::applicationDirPath());
     return QDir::cleanPath(appDir.absoluteFilePath(QStringLiteral("../share/attention-playground")));
 }

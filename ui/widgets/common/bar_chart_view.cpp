@@ -160,7 +160,10 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
         maskedFill_->data()->clear();
         maskedHatch_->data()->clear();
         for (int j = 0; j < n;) {
-            if (!masked_[size_t(j)]) { ++j; continue; }
+            if (!masked_[size_t(j)]) {
+                ++j;
+                continue;
+            }
             int e = j;
             while (e < n && masked_[size_t(e)]) ++e;
             auto* band = new QCPItemRect(plot_);
@@ -210,8 +213,7 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
 
 void BarChartView::setKeyRange(int first, int count) {
     const int n = int(values_.size());
-    if (count <= 0 || count >= n || first < 0 || first + count > n)
-        first = count = 0;
+    if (count <= 0 || count >= n || first < 0 || first + count > n) first = count = 0;
     if (first == rangeFirst_ && count == rangeCount_) return;
     rangeFirst_ = first;
     rangeCount_ = count;
@@ -236,8 +238,7 @@ void BarChartView::applyKeyRange() {
 void BarChartView::updateTicks() {
     ticker_->clear();
     const int n = int(values_.size());
-    if (n == 0)
-        return;
+    if (n == 0) return;
     const int first = keyRange().first, shown = std::max(1, keyRange().second);
     // Label every key while the labels fit side by side; then turn them
     // upright, then label only every step-th key.
@@ -292,29 +293,21 @@ void BarChartView::showToolTip(QMouseEvent* e) {
 
 QVector<double> BarChartView::barKeys() const {
     QVector<double> out;
-    for (auto it = bars_->data()->constBegin(); it != bars_->data()->constEnd(); ++it)
-        out << it->key;
+    for (auto it = bars_->data()->constBegin(); it != bars_->data()->constEnd(); ++it) out << it->key;
     return out;
 }
 
 QVector<double> BarChartView::barValues() const {
     QVector<double> out;
-    for (auto it = bars_->data()->constBegin(); it != bars_->data()->constEnd(); ++it)
-        out << it->value;
+    for (auto it = bars_->data()->constBegin(); it != bars_->data()->constEnd(); ++it) out << it->value;
     return out;
 }
 
-QVector<int> BarChartView::maskedKeys() const {
-    return maskedList_;
-}
+QVector<int> BarChartView::maskedKeys() const { return maskedList_; }
 
-QMap<double, QString> BarChartView::tickLabels() const {
-    return ticker_->ticks();
-}
+QMap<double, QString> BarChartView::tickLabels() const { return ticker_->ticks(); }
 
-QString BarChartView::title() const {
-    return title_->text();
-}
+QString BarChartView::title() const { return title_->text(); }
 
 QPair<double, double> BarChartView::valueRange() const {
     return {plot_->yAxis->range().lower, plot_->yAxis->range().upper};

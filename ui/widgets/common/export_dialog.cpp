@@ -16,8 +16,7 @@ ExportDialog::ExportDialog(QSize initialSize, bool hasGrid, QWidget* parent) : Q
     auto* form = new QFormLayout(this);
     target_ = new QComboBox(this);
     target_->addItem(tr("The heatmap shown"), int(Target::Heatmap));
-    if (hasGrid)
-        target_->addItem(tr("Every head and the mean (grid)"), int(Target::HeadGrid));
+    if (hasGrid) target_->addItem(tr("Every head and the mean (grid)"), int(Target::HeadGrid));
     target_->setToolTip(tr("What the image shows: the main heatmap (one head or the mean), or all heads side by side"));
     auto spin = [this](int value, const QString& tip) {
         auto* s = new QSpinBox(this);
@@ -47,13 +46,9 @@ ExportDialog::ExportDialog(QSize initialSize, bool hasGrid, QWidget* parent) : Q
     form->addRow(buttons);
 }
 
-ExportDialog::Target ExportDialog::target() const {
-    return Target(target_->currentData().toInt());
-}
+ExportDialog::Target ExportDialog::target() const { return Target(target_->currentData().toInt()); }
 
-QSize ExportDialog::imageSize() const {
-    return {width_->value(), height_->value()};
-}
+QSize ExportDialog::imageSize() const { return {width_->value(), height_->value()}; }
 
 void ExportDialog::accept() {
     QSettings settings;
@@ -80,8 +75,8 @@ QString ExportDialog::filterFor(const QString& suffix) {
 }
 
 QString ExportDialog::filters() {
-    return filterFor(QStringLiteral("png")) + QStringLiteral(";;") + filterFor(QStringLiteral("svg"))
-           + QStringLiteral(";;") + filterFor(QStringLiteral("pdf"));
+    return filterFor(QStringLiteral("png")) + QStringLiteral(";;") + filterFor(QStringLiteral("svg")) +
+           QStringLiteral(";;") + filterFor(QStringLiteral("pdf"));
 }
 
 }  // namespace ui

@@ -30,12 +30,10 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
         bar->setVisible(false);
         bar->setFocusPolicy(Qt::NoFocus);
     }
-    connect(horizontalBar_, &QScrollBar::valueChanged, this, [this](int x) {
-        setVisibleCells(QRect(x, visible_.y(), visible_.width(), visible_.height()));
-    });
-    connect(verticalBar_, &QScrollBar::valueChanged, this, [this](int y) {
-        setVisibleCells(QRect(visible_.x(), y, visible_.width(), visible_.height()));
-    });
+    connect(horizontalBar_, &QScrollBar::valueChanged, this,
+            [this](int x) { setVisibleCells(QRect(x, visible_.y(), visible_.width(), visible_.height())); });
+    connect(verticalBar_, &QScrollBar::valueChanged, this,
+            [this](int y) { setVisibleCells(QRect(visible_.x(), y, visible_.width(), visible_.height())); });
 }
 
 void HeatmapView::syncScrollBars() {
@@ -63,9 +61,9 @@ QSize HeatmapView::contentSize() const {
 }
 
 void HeatmapView::setData(HeatmapData data) {
-    const bool sameShape = data.rows() == data_.rows() && data.columns() == data_.columns()
-                           && data.rowLabels == data_.rowLabels && data.columnLabels == data_.columnLabels
-                           && data.title == data_.title;
+    const bool sameShape = data.rows() == data_.rows() && data.columns() == data_.columns() &&
+                           data.rowLabels == data_.rowLabels && data.columnLabels == data_.columnLabels &&
+                           data.title == data_.title;
     data_ = std::move(data);
     if (colorScale_ && effectiveColorScale(*colorScale_, data_.quantity == HeatmapQuantity::Weights) != data_.scale)
         applyColorScale(data_, *colorScale_);
@@ -75,10 +73,8 @@ void HeatmapView::setData(HeatmapData data) {
     else
         cellImage_ = heatmapCellImage(data_, style_.colormap);
     data_.cellImage = QImage();
-    if (style_.selectedRow >= data_.rows())
-        style_.selectedRow = data_.rows() - 1;
-    if (selectedCell_ && !fullRect().contains(*selectedCell_))
-        selectedCell_.reset();
+    if (style_.selectedRow >= data_.rows()) style_.selectedRow = data_.rows() - 1;
+    if (selectedCell_ && !fullRect().contains(*selectedCell_)) selectedCell_.reset();
     // A map of many tokens gets a mini-map while zoomed; one fast scaling
     // per result, never per frame.
     constexpr int kOverviewTokens = 256;
@@ -91,8 +87,7 @@ void HeatmapView::setData(HeatmapData data) {
         findPos_ = -1;
     }
     updateShown();
-    if (!sameShape || isZoomed())
-        relayout();
+    if (!sameShape || isZoomed()) relayout();
     update();
 }
 
@@ -148,9 +143,7 @@ void HeatmapView::setVisibleCells(const QRect& cells) {
     emit visibleCellsChanged(visible_);
 }
 
-static QPointF centreOf(const QRect& r) {
-    return QPointF(r.x() + r.width() / 2.0, r.y() + r.height() / 2.0);
-}
+static QPointF centreOf(const QRect& r) { return QPointF(r.x() + r.width() / 2.0, r.y() + r.height() / 2.0); }
 
 void HeatmapView::zoomIn(std::optional<QPointF> anchor) {
     const QPointF a = anchor.value_or(centreOf(visible_));
@@ -169,9 +162,7 @@ void HeatmapView::zoomOut(std::optional<QPointF> anchor) {
     setVisibleCells(QRect(int(std::lround(a.x() - fx * w)), int(std::lround(a.y() - fy * h)), w, h));
 }
 
-void HeatmapView::fitToWindow() {
-    setVisibleCells(fullRect());
-}
+void HeatmapView::fitToWindow() { setVisibleCells(fullRect()); }
 
 void HeatmapView::zoomToSelection() {
     const QPoint c = selectedCell_.value_or(QPoint(0, std::max(0, style_.selectedRow)));
@@ -179,14 +170,12 @@ void HeatmapView::zoomToSelection() {
     setVisibleCells(QRect(c.x() - kContext / 2, c.y() - kContext / 2, kContext, kContext));
 }
 
-void HeatmapView::panBy(int columns, int rows) {
-    setVisibleCells(visible_.translated(columns, rows));
-}
+void HeatmapView::panBy(int columns, int rows) { setVisibleCells(visible_.translated(columns, rows)); }
 
 void HeatmapView::scrollTo(const QPoint& cell) {
     if (visible_.contains(cell)) return;
-    setVisibleCells(QRect(cell.x() - visible_.width() / 2, cell.y() - visible_.height() / 2, visible_.width(),
-                          visible_.height()));
+    setVisibleCells(
+        QRect(cell.x() - visible_.width() / 2, cell.y() - visible_.height() / 2, visible_.width(), visible_.height()));
 }
 
 void HeatmapView::setSelectedCell(std::optional<QPoint> cell) {
@@ -269,9 +258,7 @@ std::optional<QPoint> HeatmapView::cellUnder(const QPointF& pos) const {
     return *cell + (isZoomed() ? visible_.topLeft() : QPoint());
 }
 
-void HeatmapView::resizeEvent(QResizeEvent*) {
-    relayout();
-}
+void HeatmapView::resizeEvent(QResizeEvent*) { relayout(); }
 
 void HeatmapView::paintEvent(QPaintEvent*) {
     QPainter p(this);
@@ -281,17 +268,16 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     onScreen.paper = palette().color(QPalette::Base);
     onScreen.ink = palette().color(QPalette::Text);
     const QPoint offset = isZoomed() ? visible_.topLeft() : QPoint();
-    if (contentSize() != size())
-        p.fillRect(rect(), onScreen.paper);  // the corner between the scroll bars
+    if (contentSize() != size()) p.fillRect(rect(), onScreen.paper);  // the corner between the scroll bars
     if (isZoomed()) {
         // Hover, selection and highlight in the shown part's cells.
-        onScreen.selectedRow = visible_.contains(QPoint(visible_.x(), style_.selectedRow))
-                                   ? style_.selectedRow - offset.y() : -1;
+        onScreen.selectedRow =
+            visible_.contains(QPoint(visible_.x(), style_.selectedRow)) ? style_.selectedRow - offset.y() : -1;
         if (style_.hoveredCell)
             onScreen.hoveredCell = visible_.contains(*style_.hoveredCell)
-                                       ? std::optional<QPoint>(*style_.hoveredCell - offset) : std::nullopt;
-        if (style_.highlight)
-            onScreen.highlight = style_.highlight->translated(-offset);
+                                       ? std::optional<QPoint>(*style_.hoveredCell - offset)
+                                       : std::nullopt;
+        if (style_.highlight) onScreen.highlight = style_.highlight->translated(-offset);
     }
     paintHeatmap(p, shownData(), layout_, onScreen, isZoomed() ? &shownImage_ : &cellImage_);
     if (selectedCell_ && visible_.contains(*selectedCell_)) {
@@ -302,8 +288,7 @@ void HeatmapView::paintEvent(QPaintEvent*) {
         p.setBrush(Qt::NoBrush);
         p.drawRect(cell.adjusted(-1, -1, 1, 1));
     }
-    if (isZoomed() && !overview_.isNull())
-        paintOverview(p);
+    if (isZoomed() && !overview_.isNull()) paintOverview(p);
 }
 
 void HeatmapView::paintOverview(QPainter& p) {
@@ -324,7 +309,8 @@ void HeatmapView::paintOverview(QPainter& p) {
 QPoint HeatmapView::cellCenter(int row, int column) const {
     const QPoint offset = isZoomed() ? visible_.topLeft() : QPoint();
     return QPointF(layout_.cells.left() + (column - offset.x() + 0.5) * layout_.cellWidth,
-                   layout_.cells.top() + (row - offset.y() + 0.5) * layout_.cellHeight).toPoint();
+                   layout_.cells.top() + (row - offset.y() + 0.5) * layout_.cellHeight)
+        .toPoint();
 }
 
 void HeatmapView::setTooltipSource(std::shared_ptr<const void> owner, const ap::Matrix* scores,
@@ -335,11 +321,8 @@ void HeatmapView::setTooltipSource(std::shared_ptr<const void> owner, const ap::
 }
 
 QString HeatmapView::toolTipForCell(int r, int c) const {
-    if (r < 0 || r >= data_.rows() || c < 0 || c >= data_.columns())
-        return {};
-    auto fits = [this](const ap::Matrix* m) {
-        return m && m->rows() == data_.rows() && m->cols() == data_.columns();
-    };
+    if (r < 0 || r >= data_.rows() || c < 0 || c >= data_.columns()) return {};
+    auto fits = [this](const ap::Matrix* m) { return m && m->rows() == data_.rows() && m->cols() == data_.columns(); };
     QString text = QStringLiteral("<b>%1</b> → <b>%2</b>")
                        .arg(data_.rowLabels.value(r).toHtmlEscaped(), data_.columnLabels.value(c).toHtmlEscaped());
     auto line = [&text](const QString& name, float v) {
@@ -348,11 +331,9 @@ QString HeatmapView::toolTipForCell(int r, int c) const {
     // The shown value under its own name ("mean score", "weight"), then the
     // other quantity where it is known.
     const bool showsScores = data_.quantity == HeatmapQuantity::Scores;
-    if (!showsScores && fits(tooltipScoresPtr_))
-        line(tr("score"), (*tooltipScoresPtr_)(r, c));
+    if (!showsScores && fits(tooltipScoresPtr_)) line(tr("score"), (*tooltipScoresPtr_)(r, c));
     line(data_.scaleLabel, data_.values(r, c));
-    if (showsScores && fits(tooltipWeightsPtr_))
-        line(tr("weight"), (*tooltipWeightsPtr_)(r, c));
+    if (showsScores && fits(tooltipWeightsPtr_)) line(tr("weight"), (*tooltipWeightsPtr_)(r, c));
     const bool masked = data_.isMasked(r, c);
     text += QStringLiteral("<br>");
     text += masked ? tr("<i>masked</i>: the weight is exactly 0") : tr("not masked");
@@ -440,8 +421,7 @@ void HeatmapView::wheelEvent(QWheelEvent* e) {
         // Zoom around the cell under the pointer.
         std::optional<QPointF> anchor;
         if (const auto cell = cellUnder(e->position())) anchor = QPointF(*cell) + QPointF(0.5, 0.5);
-        for (int i = 0; i < std::abs(steps); ++i)
-            steps > 0 ? zoomIn(anchor) : zoomOut(anchor);
+        for (int i = 0; i < std::abs(steps); ++i) steps > 0 ? zoomIn(anchor) : zoomOut(anchor);
     } else if (isZoomed()) {
         // The wheel scrolls: rows, or columns with Shift; a tenth of the view per notch.
         const bool across = e->modifiers() & Qt::ShiftModifier;
@@ -457,9 +437,9 @@ void HeatmapView::wheelEvent(QWheelEvent* e) {
 void HeatmapView::keyPressEvent(QKeyEvent* e) {
     if (e->matches(QKeySequence::Find)) {
         bool ok = false;
-        const QString text = QInputDialog::getText(this, tr("Find a Token"),
-                                                   tr("Find a query or key token containing:"), QLineEdit::Normal,
-                                                   QString(), &ok);
+        const QString text =
+            QInputDialog::getText(this, tr("Find a Token"), tr("Find a query or key token containing:"),
+                                  QLineEdit::Normal, QString(), &ok);
         if (ok && !text.isEmpty() && !findToken(text))
             QToolTip::showText(mapToGlobal(rect().center()), tr("No query or key token contains “%1”.").arg(text),
                                this);
@@ -473,8 +453,9 @@ void HeatmapView::keyPressEvent(QKeyEvent* e) {
     };
     switch (e->key()) {
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomIn(selectedCell_ ? std::optional<QPointF>(QPointF(*selectedCell_) + QPointF(0.5, 0.5))
-                                              : std::nullopt); break;
+    case Qt::Key_Equal:
+        zoomIn(selectedCell_ ? std::optional<QPointF>(QPointF(*selectedCell_) + QPointF(0.5, 0.5)) : std::nullopt);
+        break;
     case Qt::Key_Minus: zoomOut(); break;
     case Qt::Key_0: fitToWindow(); break;
     case Qt::Key_Z: zoomToSelection(); break;

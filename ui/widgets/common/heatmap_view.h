@@ -26,8 +26,7 @@ public:
     void setTooltipWeights(ap::Matrix weights);
     // The same without copies: the matrices live in `owner` (e.g. the
     // result), which the view keeps alive. Null pointers mean "not known".
-    void setTooltipSource(std::shared_ptr<const void> owner, const ap::Matrix* scores,
-                          const ap::Matrix* weights);
+    void setTooltipSource(std::shared_ptr<const void> owner, const ap::Matrix* scores, const ap::Matrix* weights);
     // In mask-edit mode a click toggles the cell's mask (the window does
     // that on cellClicked); the cursor and tooltip say so.
     void setMaskEditMode(bool on);

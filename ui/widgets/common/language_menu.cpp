@@ -14,8 +14,7 @@ Language storedLanguage() {
 }
 
 void applyLanguage(Language language, bool remember) {
-    if (remember)
-        QSettings().setValue(QLatin1String(kLanguageSettingsKey), languageCode(language));
+    if (remember) QSettings().setValue(QLatin1String(kLanguageSettingsKey), languageCode(language));
     installTranslators(localeFor(language));
     retranslateWidgets();
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("ui::Application", "Attention Playground"));
@@ -49,8 +48,7 @@ QAction* LanguageMenu::actionFor(Language language) const {
 }
 
 void LanguageMenu::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
+    if (event->type() == QEvent::LanguageChange) retranslate();
     QMenu::changeEvent(event);
 }
 

@@ -7,8 +7,7 @@
 
 namespace ui {
 
-QWidget* NumberDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&,
-                                      const QModelIndex&) const {
+QWidget* NumberDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const {
     auto* edit = new QLineEdit(parent);
     edit->setFrame(false);
     edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -22,8 +21,7 @@ void NumberDelegate::setEditorData(QWidget* editor, const QModelIndex& index) co
     edit->setText(ok ? QString::fromStdString(ap::formatFloat(value)) : QString());
 }
 
-void NumberDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
-                                  const QModelIndex& index) const {
+void NumberDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const {
     const auto* edit = static_cast<const QLineEdit*>(editor);
     if (const std::optional<float> value = edits::parseNumber(edit->text()))
         model->setData(index, *value, Qt::EditRole);

@@ -13,21 +13,16 @@ namespace {
 const char* const kKey = settings_keys::kRecentFiles;
 }
 
-RecentFiles::RecentFiles(QMenu* menu, QObject* parent) : QObject(parent), menu_(menu) {
-    rebuild();
-}
+RecentFiles::RecentFiles(QMenu* menu, QObject* parent) : QObject(parent), menu_(menu) { rebuild(); }
 
-QStringList RecentFiles::files() const {
-    return QSettings().value(QLatin1String(kKey)).toStringList();
-}
+QStringList RecentFiles::files() const { return QSettings().value(QLatin1String(kKey)).toStringList(); }
 
 void RecentFiles::add(const QString& path) {
     const QString abs = QFileInfo(path).absoluteFilePath();
     QStringList list = files();
     list.removeAll(abs);
     list.prepend(abs);
-    while (list.size() > kMaxEntries)
-        list.removeLast();
+    while (list.size() > kMaxEntries) list.removeLast();
     QSettings().setValue(QLatin1String(kKey), list);
     rebuild();
 }

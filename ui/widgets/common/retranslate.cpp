@@ -29,8 +29,9 @@ bool relookup(const QString& text, QString* out) {
     if (text.isEmpty()) return false;
     TranslationKey key;
     if (!translationKeyOf(text, &key)) return false;
-    const QString now = QCoreApplication::translate(key.context.constData(), key.source.constData(),
-                                                    key.disambiguation.isEmpty() ? nullptr : key.disambiguation.constData());
+    const QString now =
+        QCoreApplication::translate(key.context.constData(), key.source.constData(),
+                                    key.disambiguation.isEmpty() ? nullptr : key.disambiguation.constData());
     if (now == text) return false;
     *out = now;
     return true;
@@ -50,8 +51,7 @@ int retranslateAction(QAction* a) {
     n += update([a] { return a->toolTip(); }, [a](const QString& t) { a->setToolTip(t); });
     n += update([a] { return a->statusTip(); }, [a](const QString& t) { a->setStatusTip(t); });
     n += update([a] { return a->whatsThis(); }, [a](const QString& t) { a->setWhatsThis(t); });
-    if (QMenu* m = a->menu())
-        n += update([m] { return m->title(); }, [m](const QString& t) { m->setTitle(t); });
+    if (QMenu* m = a->menu()) n += update([m] { return m->title(); }, [m](const QString& t) { m->setTitle(t); });
     return n;
 }
 
@@ -94,7 +94,8 @@ int retranslateWidget(QWidget* w) {
     }
     if (auto* tabs = qobject_cast<QTabWidget*>(w)) {
         for (int i = 0; i < tabs->count(); ++i) {
-            n += update([tabs, i] { return tabs->tabText(i); }, [tabs, i](const QString& t) { tabs->setTabText(i, t); });
+            n +=
+                update([tabs, i] { return tabs->tabText(i); }, [tabs, i](const QString& t) { tabs->setTabText(i, t); });
             n += update([tabs, i] { return tabs->tabToolTip(i); },
                         [tabs, i](const QString& t) { tabs->setTabToolTip(i, t); });
         }
@@ -105,10 +106,8 @@ int retranslateWidget(QWidget* w) {
                 n += update([h] { return h->text(); }, [h](const QString& t) { h->setText(t); });
     }
     // Models translate in data()/headerData(): repaint them.
-    if (auto* view = qobject_cast<QAbstractItemView*>(w))
-        view->viewport()->update();
-    if (auto* header = qobject_cast<QHeaderView*>(w))
-        header->viewport()->update();
+    if (auto* view = qobject_cast<QAbstractItemView*>(w)) view->viewport()->update();
+    if (auto* header = qobject_cast<QHeaderView*>(w)) header->viewport()->update();
     return n;
 }
 
@@ -122,8 +121,7 @@ int retranslateWidgets() {
         for (QAction* a : w->actions()) actions.insert(a);
         for (QAction* a : w->findChildren<QAction*>(Qt::FindDirectChildrenOnly)) actions.insert(a);
     }
-    for (QAction* a : actions)
-        n += retranslateAction(a);
+    for (QAction* a : actions) n += retranslateAction(a);
     return n;
 }
 

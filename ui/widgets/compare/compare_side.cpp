@@ -13,8 +13,7 @@
 
 namespace ui {
 
-CompareSide::CompareSide(const QString& name, const ap::Scene& scene, QWidget* parent)
-    : QWidget(parent), name_(name) {
+CompareSide::CompareSide(const QString& name, const ap::Scene& scene, QWidget* parent) : QWidget(parent), name_(name) {
     document_ = new SceneDocument(this);
     document_->resetScene(scene);
     auto* layout = new QVBoxLayout(this);

@@ -28,8 +28,8 @@ CompareWindow::CompareWindow(const ap::Scene& scene, QWidget* parent) : QMainWin
     // A starts as the scene; B with sparsemax, the first comparison most
     // learners want. Both are independent copies from here on.
     ap::Scene other = scene;
-    other.normalization = scene.normalization == ap::Normalization::Sparsemax ? ap::Normalization::Softmax
-                                                                               : ap::Normalization::Sparsemax;
+    other.normalization =
+        scene.normalization == ap::Normalization::Sparsemax ? ap::Normalization::Softmax : ap::Normalization::Sparsemax;
     a_ = new CompareSide(tr("A"), scene, this);
     b_ = new CompareSide(tr("B"), other, this);
 
@@ -171,7 +171,8 @@ QString CompareWindow::exportRowsCsv(const QString& path) const {
         m(i, 1) = float(diff_.maxAbsDifference[std::size_t(i)]);
         labels << rows_->item(i, 0)->text();
     }
-    return writeTextFile(path, matrixToCsv(m, labels, {QStringLiteral("js_divergence"), QStringLiteral("max_abs_delta")}));
+    return writeTextFile(path,
+                         matrixToCsv(m, labels, {QStringLiteral("js_divergence"), QStringLiteral("max_abs_delta")}));
 }
 
 void CompareWindow::exportDialog() {
@@ -179,8 +180,8 @@ void CompareWindow::exportDialog() {
         this, tr("Export Difference"), QString(),
         tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;Per-row CSV (*.csv)"));
     if (path.isEmpty()) return;
-    const QString error = path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? exportRowsCsv(path)
-                                                                                   : exportDifference(path);
+    const QString error =
+        path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? exportRowsCsv(path) : exportDifference(path);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Export"), error);
 }
 

@@ -32,8 +32,9 @@ ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent) {
     const ap::ChannelOptions d;
     QFormLayout* form = settingsForm();
     channels_ = spinBox(this, 1, 256, d.channels, tr("Channels C of each 8 × 8 image"));
-    informative_ = spinBox(this, 0, 255, d.informative,
-                           tr("The channel K shifted by +0.5 for label 1 and by -0.5 for label 0; the others are N(0, 1) noise"));
+    informative_ =
+        spinBox(this, 0, 255, d.informative,
+                tr("The channel K shifted by +0.5 for label 1 and by -0.5 for label 0; the others are N(0, 1) noise"));
     samples_ = spinBox(this, 1, 1000000, d.samples, tr("Training images, drawn afresh from the seed"));
     samples_->setSingleStep(1000);
     testSamples_ = spinBox(this, 1, 100000, d.testSamples, tr("Fresh images for the accuracy and the chart"));
@@ -50,8 +51,9 @@ ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent) {
     activation_->addItem(tr("Hard swish"), int(ap::ExcitationActivation::HardSwish));
     activation_->addItem(tr("Sigmoid (SENet)"), int(ap::ExcitationActivation::Sigmoid));
     activation_->setToolTip(tr("The activation that turns the second layer's output into channel weights"));
-    seed_ = spinBox(this, 0, std::numeric_limits<int>::max(), int(d.seed),
-                    tr("Seed of the data, the initial parameters and the order of the batches: the same seed gives the same run"));
+    seed_ = spinBox(
+        this, 0, std::numeric_limits<int>::max(), int(d.seed),
+        tr("Seed of the data, the initial parameters and the order of the batches: the same seed gives the same run"));
     form->addRow(tr("Channels C:"), channels_);
     form->addRow(tr("Informative channel K:"), informative_);
     form->addRow(tr("Training samples:"), samples_);
@@ -70,7 +72,8 @@ ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent) {
     chart()->setTitle(tr("Mean excitation per channel"));
     chart()->setValueLabel(tr("excitation"));
     chart()->setPositionLabel(tr("channel"));
-    chart()->setToolTip(tr("The weight the excitation gives each channel, averaged over the test images, and over those of each class; the shaded channel carries the label"));
+    chart()->setToolTip(tr("The weight the excitation gives each channel, averaged over the test images, and over "
+                           "those of each class; the shaded channel carries the label"));
     resizeWithinScreen(this, QSize(1100, 700));
 }
 
@@ -134,8 +137,11 @@ void ChannelWindow::showSnapshot(const QVariant& data) {
     const double fraction = s.batchesPerEpoch > 0 ? double(s.batch) / s.batchesPerEpoch : 1.0;
     curves()->addPoint(s.epoch - 1 + fraction, s.accuracy, s.trainLoss, s.testLoss);
     setStatus(tr("Epoch %1, batch %2 of %3: test accuracy %4, excitation peaks at channel %5 with %6.")
-                  .arg(s.epoch).arg(s.batch).arg(s.batchesPerEpoch)
-                  .arg(s.accuracy, 0, 'f', 3).arg(s.peakChannel)
+                  .arg(s.epoch)
+                  .arg(s.batch)
+                  .arg(s.batchesPerEpoch)
+                  .arg(s.accuracy, 0, 'f', 3)
+                  .arg(s.peakChannel)
                   .arg(s.channelWeights[std::size_t(s.peakChannel)], 0, 'f', 3));
     last_ = s;
 }
@@ -144,7 +150,8 @@ QString ChannelWindow::chartCsv() const {
     QString csv = QStringLiteral("channel,excitation,class_0,class_1,informative\n");
     if (!last_) return csv;
     for (int c = 0; c < int(last_->channelWeights.size()); ++c)
-        csv += QStringLiteral("%1,%2,%3,%4,%5\n").arg(c)
+        csv += QStringLiteral("%1,%2,%3,%4,%5\n")
+                   .arg(c)
                    .arg(last_->channelWeights[std::size_t(c)], 0, 'g', 17)
                    .arg(last_->classWeights[0][std::size_t(c)], 0, 'g', 17)
                    .arg(last_->classWeights[1][std::size_t(c)], 0, 'g', 17)

@@ -67,7 +67,8 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QMainWindow(parent) {
     QAction* exportChart = file->addAction(tr("Export &chart..."), this, &ExperimentWindow::exportChartInteractive);
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportChart->setToolTip(tr("Save the bar chart as a PNG, SVG or PDF file"));
-    QAction* exportData = file->addAction(tr("Export chart &data (CSV)..."), this, &ExperimentWindow::exportCsvInteractive);
+    QAction* exportData =
+        file->addAction(tr("Export chart &data (CSV)..."), this, &ExperimentWindow::exportCsvInteractive);
     exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportData->setToolTip(tr("Save the numbers of the bar chart as CSV"));
     file->addSeparator();
@@ -193,8 +194,7 @@ void ExperimentWindow::exportChartInteractive() {
 }
 
 void ExperimentWindow::exportCsvInteractive() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export chart data"), QString(), tr("CSV file (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart data"), QString(), tr("CSV file (*.csv)"));
     if (!path.isEmpty()) exportCsv(path);
 }
 

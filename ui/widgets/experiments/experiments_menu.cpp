@@ -15,7 +15,8 @@ QMenu* addExperimentsMenu(QMainWindow* window) {
     QAction* timestep = menu->addAction(QCoreApplication::translate("ui::ExperimentsMenu", "&Time-step attention..."),
                                         window, [window] { TimestepWindow::open(window); });
     timestep->setStatusTip(QCoreApplication::translate(
-        "ui::ExperimentsMenu", "Train an LSTM whose attention over the time steps finds the step that carries the label"));
+        "ui::ExperimentsMenu",
+        "Train an LSTM whose attention over the time steps finds the step that carries the label"));
     QAction* channel = menu->addAction(QCoreApplication::translate("ui::ExperimentsMenu", "&Channel attention..."),
                                        window, [window] { ChannelWindow::open(window); });
     channel->setStatusTip(QCoreApplication::translate(

@@ -19,14 +19,14 @@ QString exportPlot(QCustomPlot* plot, const QSize& size, const QString& path) {
     if (!format) return QObject::tr("%1: unknown image type (use .png, .svg or .pdf)").arg(path);
     if (size.width() < 16 || size.height() < 16 || size.width() > 16384 || size.height() > 16384)
         return QObject::tr("%1: image size %2 x %3 is outside 16..16384 pixels")
-            .arg(path).arg(size.width()).arg(size.height());
+            .arg(path)
+            .arg(size.width())
+            .arg(size.height());
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     switch (*format) {
-    case ImageFormat::Png:
-        plot->toPixmap(size.width(), size.height(), 1.0).toImage().save(&buffer, "PNG");
-        break;
+    case ImageFormat::Png: plot->toPixmap(size.width(), size.height(), 1.0).toImage().save(&buffer, "PNG"); break;
     case ImageFormat::Svg: {
         QSvgGenerator svg;
         svg.setOutputDevice(&buffer);

@@ -38,12 +38,14 @@ TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent) {
     const ap::TimestepOptions d;
     QFormLayout* form = settingsForm();
     steps_ = spinBox(this, 1, 100, d.steps, tr("Time steps T of each sequence"));
-    informative_ = spinBox(this, 0, 99, d.informative, tr("The step K whose inputs equal the label; every other step is N(0, 10²) noise"));
+    informative_ = spinBox(this, 0, 99, d.informative,
+                           tr("The step K whose inputs equal the label; every other step is N(0, 10²) noise"));
     inputDim_ = spinBox(this, 1, 64, d.inputDim, tr("Inputs D per time step"));
     units_ = spinBox(this, 1, 256, d.units, tr("Width U of the LSTM"));
     samples_ = spinBox(this, 1, 1000000, d.samples, tr("Training samples, drawn afresh from the seed"));
     samples_->setSingleStep(1000);
-    testSamples_ = spinBox(this, 1, 100000, d.testSamples, tr("Fresh samples for the accuracy, the chart and the heatmap"));
+    testSamples_ =
+        spinBox(this, 1, 100000, d.testSamples, tr("Fresh samples for the accuracy, the chart and the heatmap"));
     epochs_ = spinBox(this, 1, 1000, d.epochs, tr("Passes over the training samples"));
     batch_ = spinBox(this, 1, 4096, d.batch, tr("Samples per Adam step"));
     lr_ = new QDoubleSpinBox(this);
@@ -52,8 +54,9 @@ TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent) {
     lr_->setSingleStep(0.0005);
     lr_->setValue(d.learningRate);
     lr_->setToolTip(tr("Adam's learning rate"));
-    seed_ = spinBox(this, 0, std::numeric_limits<int>::max(), int(d.seed),
-                    tr("Seed of the data, the initial parameters and the order of the batches: the same seed gives the same run"));
+    seed_ = spinBox(
+        this, 0, std::numeric_limits<int>::max(), int(d.seed),
+        tr("Seed of the data, the initial parameters and the order of the batches: the same seed gives the same run"));
     placement_ = new QComboBox(this);
     placement_->addItem(tr("After the LSTM (on its states)"), int(ap::AttentionPlacement::AfterLstm));
     placement_->addItem(tr("Before the LSTM (on the inputs)"), int(ap::AttentionPlacement::BeforeLstm));
@@ -79,7 +82,8 @@ TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent) {
     chart()->setTitle(tr("Attention per time step, mean over test samples and units"));
     chart()->setValueLabel(tr("attention weight"));
     chart()->setPositionLabel(tr("time step"));
-    chart()->setToolTip(tr("The attention weight of each step, averaged over the test samples and the units; the shaded step carries the label"));
+    chart()->setToolTip(tr("The attention weight of each step, averaged over the test samples and the units; the "
+                           "shaded step carries the label"));
     heatmap_ = new HeatmapView(this);
     heatmap_->setObjectName(QStringLiteral("sampleHeatmap"));
     heatmap_->setToolTip(tr("Each test sample's attention over the steps (mean over the units)"));
@@ -177,8 +181,11 @@ void TimestepWindow::showSnapshot(const QVariant& data) {
     h.scaleLabel = tr("weight");
     heatmap_->setData(std::move(h));
     setStatus(tr("Epoch %1, batch %2 of %3: test accuracy %4, attention peaks at step %5 with %6.")
-                  .arg(s.epoch).arg(s.batch).arg(s.batchesPerEpoch)
-                  .arg(s.accuracy, 0, 'f', 3).arg(s.peakStep)
+                  .arg(s.epoch)
+                  .arg(s.batch)
+                  .arg(s.batchesPerEpoch)
+                  .arg(s.accuracy, 0, 'f', 3)
+                  .arg(s.peakStep)
                   .arg(s.attention[std::size_t(s.peakStep)], 0, 'f', 3));
     last_ = s;
 }
@@ -187,7 +194,9 @@ QString TimestepWindow::chartCsv() const {
     QString csv = QStringLiteral("step,attention,informative\n");
     if (!last_) return csv;
     for (int t = 0; t < int(last_->attention.size()); ++t)
-        csv += QStringLiteral("%1,%2,%3\n").arg(t).arg(last_->attention[std::size_t(t)], 0, 'g', 17)
+        csv += QStringLiteral("%1,%2,%3\n")
+                   .arg(t)
+                   .arg(last_->attention[std::size_t(t)], 0, 'g', 17)
                    .arg(t == runInformative_ ? 1 : 0);
     return csv;
 }

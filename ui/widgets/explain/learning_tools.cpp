@@ -155,8 +155,8 @@ void LearningTools::highlight(const std::vector<ap::ExplainUse>& uses) {
 
 void LearningTools::updateBarReference(int row, bool showingWeights) {
     if (!parts_.barChart) return;
-    if (!scene_ || !result_ || !showingWeights || scene_->normalization != ap::Normalization::Sample ||
-        row < 0 || row >= scene_->queryCount()) {
+    if (!scene_ || !result_ || !showingWeights || scene_->normalization != ap::Normalization::Sample || row < 0 ||
+        row >= scene_->queryCount()) {
         parts_.barChart->setReference({}, {}, {});
         return;
     }

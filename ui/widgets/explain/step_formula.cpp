@@ -49,13 +49,15 @@ const std::vector<StepFormula::Rule>& StepFormula::rules() {
     static const std::vector<Rule> all = {
         {"query", whole(R"re((q = Q|q = \(Xq Wq\))\[(\d+), columns (\d+)–(\d+)\], query (\d+) "(.*)")re"),
          [](const Match& m) {
-             //: %1 is "q = Q" or "q = (Xq Wq)", %2 the row, %3–%4 the head's columns, %5 and %6 the query's index and token
+             //: %1 is "q = Q" or "q = (Xq Wq)", %2 the row, %3–%4 the head's columns, %5 and %6 the query's index and
+             //: token
              return tr("%1[%2, columns %3–%4], query %5 \"%6\"")
                  .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4), m.captured(5), m.captured(6));
          }},
         {"key", whole(R"re((k = K|k = \(Xk Wk\))\[(\d+), columns (\d+)–(\d+)\], key (\d+) "(.*)")re"),
          [](const Match& m) {
-             //: %1 is "k = K" or "k = (Xk Wk)", %2 the row, %3–%4 the head's columns, %5 and %6 the key's index and token
+             //: %1 is "k = K" or "k = (Xk Wk)", %2 the row, %3–%4 the head's columns, %5 and %6 the key's index and
+             //: token
              return tr("%1[%2, columns %3–%4], key %5 \"%6\"")
                  .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4), m.captured(5), m.captured(6));
          }},
@@ -75,7 +77,8 @@ const std::vector<StepFormula::Rule>& StepFormula::rules() {
         {"row maximum", whole(R"re(m = max of the unmasked scores = (\S+))re"),
          [](const Match& m) { return tr("m = max of the unmasked scores = %1").arg(m.captured(1)); }},
         {"argmax",
-         whole(R"re(the largest unmasked score is key (\d+) "(.*)" \(s = (\S+)\); ties go to the lowest index; temperature does not move it)re"),
+         whole(
+             R"re(the largest unmasked score is key (\d+) "(.*)" \(s = (\S+)\); ties go to the lowest index; temperature does not move it)re"),
          [](const Match& m) {
              //: hard attention; %1 and %2 are the key's index and token, %3 its score
              return tr("the largest unmasked score is key %1 \"%2\" (s = %3); ties go to the lowest index; "
@@ -83,8 +86,7 @@ const std::vector<StepFormula::Rule>& StepFormula::rules() {
                  .arg(m.captured(1), m.captured(2), m.captured(3));
          }},
         {"weight", whole(R"re(w = 1 \(the argmax\))re"), [](const Match&) { return tr("w = 1 (the argmax)"); }},
-        {"weight", whole(R"re(w = 0 \(not the argmax\))re"),
-         [](const Match&) { return tr("w = 0 (not the argmax)"); }},
+        {"weight", whole(R"re(w = 0 \(not the argmax\))re"), [](const Match&) { return tr("w = 0 (not the argmax)"); }},
         {"weight", whole(R"re(w = c_j / N = (\S+) / (\d+) = (\S+) \(expected p_j = (\S+)\))re"),
          [](const Match& m) {
              //: sampled attention: %1 draws of this key out of %2, weight %3, softmax probability %4
@@ -116,7 +118,8 @@ const std::vector<StepFormula::Rule>& StepFormula::rules() {
              return tr("keys with z_l > τ {%1}").arg(withMore(m.captured(1)));
          }},
         {"draws",
-         whole(R"re((\d+) draws of a key from p, generator SplitMix64 seeded by \(seed (\d+), head (\d+), row (\d+)\); the first ones)re"),
+         whole(
+             R"re((\d+) draws of a key from p, generator SplitMix64 seeded by \(seed (\d+), head (\d+), row (\d+)\); the first ones)re"),
          [](const Match& m) {
              //: sampled attention; %1 is the seed, %2 the head and %3 the row (from 0), as the generator is seeded
              return tr("%n draws of a key from p, generator SplitMix64 seeded by (seed %1, head %2, row %3); "
@@ -132,7 +135,8 @@ const std::vector<StepFormula::Rule>& StepFormula::rules() {
              return tr("%1[%2, head %3]").arg(m.captured(1), m.captured(2), m.captured(3));
          }},
         {"context",
-         whole(R"re(c_i = Σ_l w_il v_l, the weighted values of every key summed \(row (\d+) of head (\d+)'s context\))re"),
+         whole(
+             R"re(c_i = Σ_l w_il v_l, the weighted values of every key summed \(row (\d+) of head (\d+)'s context\))re"),
          [](const Match& m) {
              //: %1 is the query's row, %2 the head (from 0)
              return tr("c_i = Σ_l w_il v_l, the weighted values of every key summed (row %1 of head %2's context)")

@@ -134,7 +134,8 @@ void StepView::setExplanation(const ap::Explanation& e, const QString& cell) {
     explanation_ = e;
     cell_ = cell;
     has_ = true;
-    header_->setText(tr("%1: score %2, weight %3").arg(cell).arg(double(e.score), 0, 'g', 6).arg(double(e.weight), 0, 'g', 6));
+    header_->setText(
+        tr("%1: score %2, weight %3").arg(cell).arg(double(e.score), 0, 'g', 6).arg(double(e.weight), 0, 'g', 6));
     // Rebuilt in place: the rows keep their positions while numbers change,
     // so a hovered step stays under the pointer during edits.
     const int n = int(e.steps.size());
@@ -162,7 +163,8 @@ void StepView::fitColumns() {
     int names = 0;
     for (int i = 0; i < steps_->topLevelItemCount(); ++i)
         names = std::max(names, steps_->fontMetrics().horizontalAdvance(steps_->topLevelItem(i)->text(0)));
-    const int wanted = std::min(names + 2 * steps_->fontMetrics().averageCharWidth() + steps_->indentation(), width / 3);
+    const int wanted =
+        std::min(names + 2 * steps_->fontMetrics().averageCharWidth() + steps_->indentation(), width / 3);
     if (steps_->header()->sectionSize(0) != wanted) steps_->header()->resizeSection(0, wanted);
     steps_->doItemsLayout();
 }
@@ -191,7 +193,8 @@ QString StepView::stepFormula(int step) const {
 QString StepView::plainText() const {
     if (!has_) return {};
     QString out = cell_ + QLatin1Char('\n');
-    for (int i = 0; i < stepCount(); ++i) out += stepTitle(i) + QLatin1String("\n   ") + stepFormula(i) + QLatin1Char('\n');
+    for (int i = 0; i < stepCount(); ++i)
+        out += stepTitle(i) + QLatin1String("\n   ") + stepFormula(i) + QLatin1Char('\n');
     return out;
 }
 

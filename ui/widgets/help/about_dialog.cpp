@@ -10,7 +10,8 @@
 namespace ui {
 
 QString aboutText() {
-    const QString eigen = QStringLiteral("%1.%2.%3").arg(EIGEN_WORLD_VERSION).arg(EIGEN_MAJOR_VERSION).arg(EIGEN_MINOR_VERSION);
+    const QString eigen =
+        QStringLiteral("%1.%2.%3").arg(EIGEN_WORLD_VERSION).arg(EIGEN_MAJOR_VERSION).arg(EIGEN_MINOR_VERSION);
     const QString target = QStringLiteral(AP_BUILD_TARGET) == QLatin1String("native")
                                ? QCoreApplication::translate("ui::About", "this processor (-march=native)")
                                : QCoreApplication::translate("ui::About", "any x86-64 processor");

@@ -16,7 +16,8 @@ namespace ui {
 void fillHelpMenu(QMenu* help, QWidget* window) {
     QAction* guide = help->addAction(QCoreApplication::translate("ui::HelpMenu", "&User Guide"));
     guide->setShortcut(QKeySequence::HelpContents);
-    guide->setStatusTip(QCoreApplication::translate("ui::HelpMenu", "How to use the playground and the translation window"));
+    guide->setStatusTip(
+        QCoreApplication::translate("ui::HelpMenu", "How to use the playground and the translation window"));
     QObject::connect(guide, &QAction::triggered, window, [window] {
         // One guide window, raised when asked again.
         static QPointer<UserGuideDialog> dialog;

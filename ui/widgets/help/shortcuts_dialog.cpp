@@ -48,12 +48,10 @@ QList<ShortcutEntry> collectShortcuts(const QWidget* root) {
     if (!root) return out;
     // Actions may be owned by the window, a menu or a widget; findChildren
     // reaches all of them, and the menus' own lists catch shared actions.
-    for (const QAction* a : root->findChildren<QAction*>())
-        addAction(a, out, seen);
+    for (const QAction* a : root->findChildren<QAction*>()) addAction(a, out, seen);
     for (const QMenu* m : root->findChildren<QMenu*>())
         for (const QAction* a : m->actions()) addAction(a, out, seen);
-    for (const QAction* a : root->actions())
-        addAction(a, out, seen);
+    for (const QAction* a : root->actions()) addAction(a, out, seen);
     for (const QShortcut* s : root->findChildren<QShortcut*>()) {
         const QString command = plainText(s->whatsThis());
         if (s->key().isEmpty() || command.isEmpty()) continue;

@@ -13,7 +13,7 @@ class QTableWidget;
 namespace ui {
 
 struct ShortcutEntry {
-    QString command;       // the action's text without its & marker
+    QString command;  // the action's text without its & marker
     QKeySequence keys;
 };
 

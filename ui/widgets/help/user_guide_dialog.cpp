@@ -32,8 +32,7 @@ QString UserGuideDialog::guideResource() {
 }
 
 void UserGuideDialog::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        load();
+    if (event->type() == QEvent::LanguageChange) load();
     QDialog::changeEvent(event);
 }
 

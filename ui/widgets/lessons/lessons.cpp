@@ -79,25 +79,29 @@ bool lessonSeven(const ap::Scene& s, const ap::AttentionResult& r) {
 std::vector<Lesson> lessons() {
     // Built on each call, so titles and tasks follow a language switch.
     return {
-        {LessonTexts::tr("1. The four steps of attention"), LessonTexts::tr("Make “a” attend most to “étudiant”."), lessonOne},
+        {LessonTexts::tr("1. The four steps of attention"), LessonTexts::tr("Make “a” attend most to “étudiant”."),
+         lessonOne},
         {LessonTexts::tr("2. Soft, hard and sampled"),
-         LessonTexts::tr("Sample with at least 1000 draws: the frequencies of “a” come within 0.03 of softmax."), lessonTwo},
-        {LessonTexts::tr("3. Five scoring functions"), LessonTexts::tr("Find a scoring function under which the largest weight of “I” is below 0.6."),
-         lessonThree},
-        {LessonTexts::tr("4. Self-attention with projections"), LessonTexts::tr("Edit the inputs so that “sat” attends most to “cat”."), lessonFour},
+         LessonTexts::tr("Sample with at least 1000 draws: the frequencies of “a” come within 0.03 of softmax."),
+         lessonTwo},
+        {LessonTexts::tr("3. Five scoring functions"),
+         LessonTexts::tr("Find a scoring function under which the largest weight of “I” is below 0.6."), lessonThree},
+        {LessonTexts::tr("4. Self-attention with projections"),
+         LessonTexts::tr("Edit the inputs so that “sat” attends most to “cat”."), lessonFour},
         {LessonTexts::tr("5. Why divide by √d"),
          LessonTexts::tr("With d ≥ 256 and dot scoring, see the rows' largest weights average above 0.9."), lessonFive},
-        {LessonTexts::tr("6. Padding and causal masks"), LessonTexts::tr("Pad both “<pad>” keys and turn on the causal mask."), lessonSix},
-        {LessonTexts::tr("7. Splitting into heads"), LessonTexts::tr("Use two or more heads so that two heads disagree on a query's top key."),
-         lessonSeven},
+        {LessonTexts::tr("6. Padding and causal masks"),
+         LessonTexts::tr("Pad both “<pad>” keys and turn on the causal mask."), lessonSix},
+        {LessonTexts::tr("7. Splitting into heads"),
+         LessonTexts::tr("Use two or more heads so that two heads disagree on a query's top key."), lessonSeven},
     };
 }
 
 bool loadLessonScene(int index, ap::Scene& scene, QString* error) {
     const QString path = QStringLiteral(":/lessons/lesson-%1.json").arg(index + 1);
     const QByteArray bytes = readResource(path);
-    const ap::SceneReadResult r = ap::parseScene(std::string_view(bytes.constData(), std::size_t(bytes.size())),
-                                                 path.toStdString());
+    const ap::SceneReadResult r =
+        ap::parseScene(std::string_view(bytes.constData(), std::size_t(bytes.size())), path.toStdString());
     if (!r.ok) {
         if (error) *error = QString::fromStdString(r.error);
         return false;

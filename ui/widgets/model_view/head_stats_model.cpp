@@ -18,13 +18,9 @@ int HeadStatsModel::rowOf(int layer, int head) const {
     return -1;
 }
 
-int HeadStatsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(stats_.size());
-}
+int HeadStatsModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(stats_.size()); }
 
-int HeadStatsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int HeadStatsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant HeadStatsModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= int(stats_.size()) || index.column() >= ColumnCount) return {};
@@ -62,7 +58,9 @@ QVariant HeadStatsModel::headerData(int section, Qt::Orientation orientation, in
         case Entropy: return tr("Mean over query rows of the entropy of the row's weights, in nats.");
         case MeanDistance: return tr("Mean over query rows of the weighted distance |i − j| to the keys, in tokens.");
         case FirstToken: return tr("Mean share of each row's attention on the first key.");
-        case Separators: return tr("Mean share of each row's attention on separator-like keys ([SEP], [CLS], <s>, </s>, punctuation).");
+        case Separators:
+            return tr(
+                "Mean share of each row's attention on separator-like keys ([SEP], [CLS], <s>, </s>, punctuation).");
         case MaxWeight: return tr("The largest weight of the head.");
         default: return {};
         }

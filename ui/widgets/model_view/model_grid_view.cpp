@@ -54,8 +54,10 @@ QPoint ModelGridView::cellOf(const AttentionChoice& c) const {
     if (c.rollout) return {-1, -1};
     const int row = c.layer == AttentionChoice::kAll ? layers_ : c.layer;
     int column = c.head;
-    if (c.head == AttentionChoice::kAll) column = c.fusion == HeadFusion::Max ? heads_ + 1 : heads_;
-    else if (c.fusion != HeadFusion::Mean && c.layer == AttentionChoice::kAll) return {-1, -1};
+    if (c.head == AttentionChoice::kAll)
+        column = c.fusion == HeadFusion::Max ? heads_ + 1 : heads_;
+    else if (c.fusion != HeadFusion::Mean && c.layer == AttentionChoice::kAll)
+        return {-1, -1};
     return {column, row};
 }
 
@@ -101,9 +103,7 @@ void ModelGridView::setAblated(std::set<std::pair<int, int>> heads) {
     update();
 }
 
-QString ModelGridView::rowLabel(int row) const {
-    return row < layers_ ? tr("L%1").arg(row) : tr("all");
-}
+QString ModelGridView::rowLabel(int row) const { return row < layers_ ? tr("L%1").arg(row) : tr("all"); }
 
 QString ModelGridView::columnLabel(int column) const {
     if (column < heads_) return tr("H%1").arg(column);
@@ -181,8 +181,8 @@ bool ModelGridView::event(QEvent* e) {
         for (int row = 0; row < rows(); ++row)
             for (int c = 0; c < columns(); ++c)
                 if (tileRectF(g, row, c).contains(help->pos())) {
-                    QToolTip::showText(help->globalPos(), tr("%1 · %2: click to open it large.")
-                                                              .arg(rowLabel(row), columnLabel(c)), this);
+                    QToolTip::showText(help->globalPos(),
+                                       tr("%1 · %2: click to open it large.").arg(rowLabel(row), columnLabel(c)), this);
                     return true;
                 }
     }

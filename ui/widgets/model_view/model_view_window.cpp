@@ -106,7 +106,8 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     QMenu* file = menuBar()->addMenu(tr("&File"));
     fileMenu_ = file;
     if (source_ == Source::Files) {
-        QAction* open = file->addAction(tr("&Open Attention…"), QKeySequence::Open, this, &ModelViewWindow::chooseAndOpen);
+        QAction* open =
+            file->addAction(tr("&Open Attention…"), QKeySequence::Open, this, &ModelViewWindow::chooseAndOpen);
         open->setToolTip(tr("Open a .npy, .npz, .safetensors or BertViz JSON attention file."));
     }
     QAction* exportView = file->addAction(tr("&Export View…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
@@ -205,8 +206,8 @@ void ModelViewWindow::showTensor(AttentionPtr tensor, const QString& description
 
 void ModelViewWindow::onOpened(quint64 id, AttentionPtr tensor) {
     if (id != fileId_) return;
-    const bool inPlace = source_ == Source::Live && tensor_ && tensor_->layers == tensor->layers
-                         && tensor_->heads == tensor->heads;
+    const bool inPlace =
+        source_ == Source::Live && tensor_ && tensor_->layers == tensor->layers && tensor_->heads == tensor->heads;
     tensor_ = std::move(tensor);
     if (!inPlace) grid_->reset(tensor_->layers, tensor_->heads);
     info_->setText(tr("%1: %2 layers × %3 heads, %4 queries × %5 keys, %6")
@@ -284,14 +285,15 @@ void ModelViewWindow::onStats(quint64 fileId, HeadStatsPtr stats) {
 }
 
 void ModelViewWindow::selectTableRow(const AttentionChoice& choice) {
-    const int row = choice.layer >= 0 && choice.head >= 0 && !choice.rollout
-                        ? statsModel_->rowOf(choice.layer, choice.head) : -1;
+    const int row =
+        choice.layer >= 0 && choice.head >= 0 && !choice.rollout ? statsModel_->rowOf(choice.layer, choice.head) : -1;
     selecting_ = true;
     if (row < 0) {
         table_->clearSelection();
     } else {
         const QModelIndex index = proxy_->mapFromSource(statsModel_->index(row, 0));
-        table_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        table_->selectionModel()->setCurrentIndex(index,
+                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         table_->scrollTo(index);
     }
     selecting_ = false;
@@ -313,9 +315,9 @@ QString ModelViewWindow::exportStatistics(const QString& path) const {
 }
 
 void ModelViewWindow::chooseAndOpen() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Attention"), QFileInfo(path_).absolutePath(),
-        tr("Attention files (*.npy *.npz *.safetensors *.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Attention"), QFileInfo(path_).absolutePath(),
+                                     tr("Attention files (*.npy *.npz *.safetensors *.json);;All files (*)"));
     if (!path.isEmpty()) openFile(path);
 }
 

@@ -96,7 +96,8 @@ private:
     quint64 headRequest_ = 0, rolloutRequest_ = 0;
     ap::analysis::AttentionChoice wantedHead_, shownHead_;
     bool headShown_ = false;
-    ap::analysis::HeadFusion wantedFusion_ = ap::analysis::HeadFusion::Mean, shownFusion_ = ap::analysis::HeadFusion::Mean;
+    ap::analysis::HeadFusion wantedFusion_ = ap::analysis::HeadFusion::Mean,
+                             shownFusion_ = ap::analysis::HeadFusion::Mean;
     bool rolloutShown_ = false;
     bool selecting_ = false;
 

@@ -122,7 +122,8 @@ void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int i
         return;
     }
     std::vector<bool> separators(std::size_t(t->keys), false);
-    for (std::size_t j = 0; j < t->keyTokens.size(); ++j) separators[j] = ap::analysis::isSeparatorToken(t->keyTokens[j]);
+    for (std::size_t j = 0; j < t->keyTokens.size(); ++j)
+        separators[j] = ap::analysis::isSeparatorToken(t->keyTokens[j]);
     ap::analysis::HeadStats s = ap::analysis::headStats(slice, separators);
     s.layer = layer;
     s.head = head;
@@ -171,9 +172,7 @@ void ModelViewWorker::run() {
         quint64 viewId = 0;
         {
             QMutexLocker lock(&mutex_);
-            const auto gridWork = [&] {
-                return tensor_ && !gridCancelled_ && nextSlice_ < int(tensor_->sliceCount());
-            };
+            const auto gridWork = [&] { return tensor_ && !gridCancelled_ && nextSlice_ < int(tensor_->sliceCount()); };
             while (!abort_ && !pendingOpen_ && !pendingTensor_ && !pendingView_ && !gridWork())
                 condition_.wait(&mutex_);
             if (abort_) return;

@@ -60,10 +60,8 @@ void AttentionWorker::run() {
         ViewSpec view;
         {
             QMutexLocker lock(&mutex_);
-            while (!pending_ && !abort_)
-                condition_.wait(&mutex_);
-            if (abort_)
-                return;
+            while (!pending_ && !abort_) condition_.wait(&mutex_);
+            if (abort_) return;
             scene = std::move(pending_);
             pending_.reset();
             id = pendingId_;
@@ -72,7 +70,10 @@ void AttentionWorker::run() {
         }
         std::shared_ptr<ap::AttentionResult> out;
         for (auto& b : pool)
-            if (b.use_count() == 1) { out = b; break; }
+            if (b.use_count() == 1) {
+                out = b;
+                break;
+            }
         if (!out) {
             out = std::make_shared<ap::AttentionResult>();
             pool.push_back(out);
@@ -84,8 +85,7 @@ void AttentionWorker::run() {
         ap::AttentionOptions options;
         options.cancel = &cancel_;
         const ap::Status status = ap::computeAttention(*scene, options, *out);
-        if (status.cancelled)
-            continue;  // a newer request is pending
+        if (status.cancelled) continue;  // a newer request is pending
         if (!status.ok) {
             emit failed(id, QString::fromStdString(status.message));
         } else {

@@ -39,8 +39,8 @@ struct ViewSpec {
     Colormap::Kind colormap = Colormap::Kind::Viridis;
     ColorScale colorScale = ColorScale::Fixed;
     bool operator==(const ViewSpec& o) const {
-        return head.head == o.head.head && quantity == o.quantity && colormap == o.colormap
-               && colorScale == o.colorScale;
+        return head.head == o.head.head && quantity == o.quantity && colormap == o.colormap &&
+               colorScale == o.colorScale;
     }
 };
 
@@ -55,8 +55,7 @@ public:
 
 signals:
     // `heatmap` holds the views asked for with the request.
-    void resultReady(quint64 id, ui::ScenePtr scene, ui::ResultPtr result, ui::ViewSpec view,
-                     ui::HeatmapPtr heatmap);
+    void resultReady(quint64 id, ui::ScenePtr scene, ui::ResultPtr result, ui::ViewSpec view, ui::HeatmapPtr heatmap);
     void failed(quint64 id, const QString& message);
 
 protected:

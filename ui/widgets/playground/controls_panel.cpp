@@ -29,9 +29,7 @@ namespace {
 class TemperatureSpinBox : public QDoubleSpinBox {
 public:
     using QDoubleSpinBox::QDoubleSpinBox;
-    QString textFromValue(double value) const override {
-        return locale().toString(value, 'g', 6);
-    }
+    QString textFromValue(double value) const override { return locale().toString(value, 'g', 6); }
 };
 
 // Slider positions land on three significant digits: the number box then
@@ -53,9 +51,7 @@ void addItems(QComboBox* combo, const Items& items) {
     }
 }
 
-void showCurrentFormula(QComboBox* combo) {
-    combo->setToolTip(combo->currentData(Qt::ToolTipRole).toString());
-}
+void showCurrentFormula(QComboBox* combo) { combo->setToolTip(combo->currentData(Qt::ToolTipRole).toString()); }
 
 // A row whose field is a layout gets no buddy from QFormLayout, and its "&"
 // would show; this label gives the mnemonic to the row's main widget.
@@ -111,7 +107,10 @@ QWidget* ControlsPanel::buildAttentionGroup() {
 
     scoring_ = new QComboBox(box);
     scoring_->setObjectName(QStringLiteral("scoringCombo"));
-    struct Item { int kind; QString name, formula; };
+    struct Item {
+        int kind;
+        QString name, formula;
+    };
     const Item scorings[] = {
         {int(ap::Scoring::Dot), tr("dot"), tr("score = q·k")},
         {int(ap::Scoring::ScaledDot), tr("scaled dot"),
@@ -209,7 +208,8 @@ QWidget* ControlsPanel::buildAttentionGroup() {
                             "wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T). T < 1 sharpens the weights towards hard "
                             "attention, T > 1 flattens them towards uniform; hard attention ignores T. "
                             "The slider is logarithmic from %1 to %2.")
-                             .arg(kMinTemperature).arg(kMaxTemperature);
+                             .arg(kMinTemperature)
+                             .arg(kMaxTemperature);
     temperatureSlider_->setToolTip(tTip);
     temperatureSpin_->setToolTip(tTip);
     connect(temperatureSlider_, &QSlider::valueChanged, this, &ControlsPanel::onSliderMoved);
@@ -230,15 +230,16 @@ QWidget* ControlsPanel::buildHeadsAndMaskGroup() {
     heads_->setToolTip(tr("h heads split the width: dₕ = d/h. Head i uses columns "
                           "[i·dₕ, (i+1)·dₕ) of Q and K and [i·dv/h, (i+1)·dv/h) of V; the output is "
                           "the heads' contexts side by side. h must divide d and dv."));
-    connect(heads_, &QComboBox::activated, this,
-            [this](int i) { emit headsChanged(heads_->itemData(i).toInt()); });
+    connect(heads_, &QComboBox::activated, this, [this](int i) { emit headsChanged(heads_->itemData(i).toInt()); });
     form->addRow(tr("&Heads:"), heads_);
 
     maskPreset_ = new QComboBox(box);
     maskPreset_->setObjectName(QStringLiteral("maskPresetCombo"));
     maskPreset_->addItem(tr("none"), false);
-    maskPreset_->setItemData(0, tr("No preset: only key padding and masked cells apply (a masked cell "
-                                   "gets weight exactly 0)"), Qt::ToolTipRole);
+    maskPreset_->setItemData(0,
+                             tr("No preset: only key padding and masked cells apply (a masked cell "
+                                "gets weight exactly 0)"),
+                             Qt::ToolTipRole);
     maskPreset_->addItem(tr("causal"), true);
     maskPreset_->setItemData(1, tr("mᵢⱼ = [j > i]: query i may not attend a later key j (triu(ones, 1))"),
                              Qt::ToolTipRole);
@@ -343,14 +344,13 @@ void ControlsPanel::setAvailableHeads(const std::vector<int>& heads) {
     const QSignalBlocker block(heads_);
     const int current = heads_->currentData().toInt();
     heads_->clear();
-    for (int h : heads)
-        heads_->addItem(QLocale().toString(h), h);
+    for (int h : heads) heads_->addItem(QLocale().toString(h), h);
     selectData(heads_, current);
 }
 
 void ControlsPanel::setState(const ControlsState& s) {
-    const QSignalBlocker b1(scoring_), b2(normalization_), b3(k_), b4(heads_), b5(maskPreset_),
-        b6(maskEdit_), b7(selfAttention_), b8(kEqualsV_), b9(showScores_), b10(samples_), b11(seed_);
+    const QSignalBlocker b1(scoring_), b2(normalization_), b3(k_), b4(heads_), b5(maskPreset_), b6(maskEdit_),
+        b7(selfAttention_), b8(kEqualsV_), b9(showScores_), b10(samples_), b11(seed_);
     samples_->setValue(s.samples);
     seed_->setValue(int(std::min<std::uint64_t>(s.seed, std::uint64_t(std::numeric_limits<int>::max()))));
     selectData(scoring_, int(s.scoring));
@@ -377,8 +377,7 @@ ControlsState ControlsPanel::state() const {
     s.temperature = float(temperatureSpin_->value());
     s.heads = heads_->currentData().toInt();
     s.availableHeads.clear();
-    for (int i = 0; i < heads_->count(); ++i)
-        s.availableHeads.push_back(heads_->itemData(i).toInt());
+    for (int i = 0; i < heads_->count(); ++i) s.availableHeads.push_back(heads_->itemData(i).toInt());
     s.causal = maskPreset_->currentData().toBool();
     s.maskEditMode = maskEdit_->isChecked();
     s.selfAttention = selfAttention_->isChecked();

@@ -50,8 +50,7 @@ void HeadGridView::setColormap(Colormap::Kind kind) {
 }
 
 QRect HeadGridView::tileRect(int index) const {
-    if (index < 0 || index >= int(layout_.tiles.size()))
-        return {};
+    if (index < 0 || index >= int(layout_.tiles.size())) return {};
     return layout_.tiles[size_t(index)].toAlignedRect();
 }
 
@@ -61,18 +60,13 @@ void HeadGridView::paintGrid(QPainter& painter, const QSizeF& size) const {
 
 int HeadGridView::selectedIndex() const {
     for (size_t i = 0; i < tiles_.size(); ++i)
-        if (tiles_[i].choice.head == selected_.head)
-            return int(i);
+        if (tiles_[i].choice.head == selected_.head) return int(i);
     return -1;
 }
 
-void HeadGridView::relayout() {
-    layout_ = layoutHeadGrid(tiles_, QSizeF(size()), style_);
-}
+void HeadGridView::relayout() { layout_ = layoutHeadGrid(tiles_, QSizeF(size()), style_); }
 
-void HeadGridView::resizeEvent(QResizeEvent*) {
-    relayout();
-}
+void HeadGridView::resizeEvent(QResizeEvent*) { relayout(); }
 
 void HeadGridView::paintEvent(QPaintEvent*) {
     QPainter p(this);
@@ -101,16 +95,15 @@ bool HeadGridView::event(QEvent* e) {
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
         const int i = tileAt(layout_, help->pos());
-        if (i >= 0)
-        {
+        if (i >= 0) {
             const HeadTile& t = tiles_[size_t(i)];
             QString text = tr("%1: click to show it in the main view").arg(t.caption);
             if (t.sampled())
-                text += QLatin1Char('\n') + tr("(%1 × %2 tokens, drawn from every n-th row and column)")
-                                                .arg(t.sourceRows).arg(t.sourceColumns);
+                text +=
+                    QLatin1Char('\n') +
+                    tr("(%1 × %2 tokens, drawn from every n-th row and column)").arg(t.sourceRows).arg(t.sourceColumns);
             QToolTip::showText(help->globalPos(), text, this);
-        }
-        else
+        } else
             QToolTip::hideText();
         return true;
     }

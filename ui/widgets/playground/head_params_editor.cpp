@@ -19,8 +19,7 @@
 
 namespace ui {
 
-HeadParamsEditor::HeadParamsEditor(SceneDocument* document, QWidget* parent)
-    : QWidget(parent), doc_(document) {
+HeadParamsEditor::HeadParamsEditor(SceneDocument* document, QWidget* parent) : QWidget(parent), doc_(document) {
     head_ = new QComboBox(this);
     head_->setToolTip(tr("The head whose parameters are shown"));
     reset_ = new QPushButton(tr("Reset to identity"), this);
@@ -48,8 +47,8 @@ HeadParamsEditor::HeadParamsEditor(SceneDocument* document, QWidget* parent)
     general_ = new QWidget(this);
     auto* generalLayout = new QVBoxLayout(general_);
     generalLayout->setContentsMargins(0, 0, 0, 0);
-    generalLayout->addWidget(table(HeadParamField::W, tr("W (dh × dh): score = qᵀ W k"),
-                                   tr("Bilinear form of general (Luong) scoring")));
+    generalLayout->addWidget(
+        table(HeadParamField::W, tr("W (dh × dh): score = qᵀ W k"), tr("Bilinear form of general (Luong) scoring")));
 
     additive_ = new QWidget(this);
     auto* additiveLayout = new QGridLayout(additive_);
@@ -127,9 +126,7 @@ QTableView* HeadParamsEditor::view(HeadParamField field) const { return views_[i
 
 void HeadParamsEditor::resetToIdentity() { doc_->resetHeadParams(currentHead()); }
 
-void HeadParamsEditor::randomize() {
-    doc_->randomizeHeadParams(std::uint32_t(seed_->value()), currentHead());
-}
+void HeadParamsEditor::randomize() { doc_->randomizeHeadParams(std::uint32_t(seed_->value()), currentHead()); }
 
 void HeadParamsEditor::refresh() {
     const ap::Scene& s = doc_->scene();

@@ -31,14 +31,12 @@ QSize KeyPaddingHeader::boxSize() const {
 
 QRect KeyPaddingHeader::boxIn(const QRect& section) const {
     const QSize box = boxSize();
-    return {section.left() + kMargin, section.top() + (section.height() - box.height()) / 2,
-            box.width(), box.height()};
+    return {section.left() + kMargin, section.top() + (section.height() - box.height()) / 2, box.width(), box.height()};
 }
 
 QRect KeyPaddingHeader::checkBoxRect(int logicalIndex) const {
     if (logicalIndex < 0 || logicalIndex >= count()) return {};
-    const QRect section(0, sectionViewportPosition(logicalIndex), viewport()->width(),
-                        sectionSize(logicalIndex));
+    const QRect section(0, sectionViewportPosition(logicalIndex), viewport()->width(), sectionSize(logicalIndex));
     return boxIn(section);
 }
 

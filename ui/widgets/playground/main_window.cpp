@@ -120,29 +120,17 @@ MainWindow::~MainWindow() {
     delete document_;
 }
 
-const ap::Scene& MainWindow::scene() const {
-    return document_->scene();
-}
+const ap::Scene& MainWindow::scene() const { return document_->scene(); }
 
-ResultPtr MainWindow::currentResult() const {
-    return presenter_->currentResult();
-}
+ResultPtr MainWindow::currentResult() const { return presenter_->currentResult(); }
 
-quint64 MainWindow::latestRequestId() const {
-    return presenter_->latestRequestId();
-}
+quint64 MainWindow::latestRequestId() const { return presenter_->latestRequestId(); }
 
-HeadChoice MainWindow::currentHead() const {
-    return presenter_->currentHead();
-}
+HeadChoice MainWindow::currentHead() const { return presenter_->currentHead(); }
 
-int MainWindow::selectedQuery() const {
-    return presenter_->selectedQuery();
-}
+int MainWindow::selectedQuery() const { return presenter_->selectedQuery(); }
 
-bool MainWindow::isBusyIndicatorVisible() const {
-    return busy_->isVisible();
-}
+bool MainWindow::isBusyIndicatorVisible() const { return busy_->isVisible(); }
 
 void MainWindow::createCentralViews() {
     auto* central = new QWidget(this);
@@ -213,20 +201,18 @@ void MainWindow::connectPresenter() {
     // go of it when the presenter does.
     connect(presenter_, &PlaygroundPresenter::resultArrived, this, [this] {
         if (learning_)
-            learning_->setResult(presenter_->resultScene(), presenter_->currentResult(), presenter_->currentHead().head);
+            learning_->setResult(presenter_->resultScene(), presenter_->currentResult(),
+                                 presenter_->currentHead().head);
     });
     connect(presenter_, &PlaygroundPresenter::resultReleased, this, [this] {
-        if (learning_)
-            learning_->setResult(nullptr, nullptr, presenter_->currentHead().head);
+        if (learning_) learning_->setResult(nullptr, nullptr, presenter_->currentHead().head);
     });
     // A head chosen in the grid is the head the Steps dock explains.
     connect(headGrid_, &HeadGridView::headSelected, this, [this](HeadChoice head) {
-        if (learning_)
-            learning_->setHead(head.head);
+        if (learning_) learning_->setHead(head.head);
     });
     connect(presenter_, &PlaygroundPresenter::barChartRowChanged, this, [this](int row, bool weights) {
-        if (learning_)
-            learning_->updateBarReference(row, weights);
+        if (learning_) learning_->updateBarReference(row, weights);
     });
     connect(presenter_, &PlaygroundPresenter::viewsUpdated, this, [this](quint64 id) {
         updateStatus();
@@ -242,9 +228,8 @@ void MainWindow::connectControls() {
     connect(controls_, &ControlsPanel::topKChanged, document_, &SceneDocument::setTopK);
     connect(controls_, &ControlsPanel::samplesChanged, document_, &SceneDocument::setSamples);
     connect(controls_, &ControlsPanel::seedChanged, document_, [this](quint64 seed) { document_->setSeed(seed); });
-    connect(controls_, &ControlsPanel::resampleRequested, document_, [this] {
-        document_->setSeed(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max()));
-    });
+    connect(controls_, &ControlsPanel::resampleRequested, document_,
+            [this] { document_->setSeed(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max())); });
     connect(controls_, &ControlsPanel::temperatureChanged, document_, &SceneDocument::setTemperature);
     connect(controls_, &ControlsPanel::causalChanged, document_, &SceneDocument::setCausal);
     connect(controls_, &ControlsPanel::headsChanged, this, [this](int h) {
@@ -287,20 +272,17 @@ void MainWindow::syncControls() {
 
 void MainWindow::selectQuery(int row) {
     const int selected = std::max(0, row);
-    if (learning_ && learning_->selectedQuery() != selected)
-        learning_->selectCell(selected);
+    if (learning_ && learning_->selectedQuery() != selected) learning_->selectCell(selected);
     presenter_->selectQuery(row);
 }
 
 void MainWindow::selectHead(HeadChoice head) {
-    if (learning_)
-        learning_->setHead(head.head);
+    if (learning_) learning_->setHead(head.head);
     presenter_->selectHead(head);
 }
 
 void MainWindow::setMaskEditMode(bool on) {
-    if (maskEditMode_ == on)
-        return;
+    if (maskEditMode_ == on) return;
     maskEditMode_ = on;
     heatmap_->setMaskEditMode(on);
     syncControls();
@@ -321,34 +303,28 @@ void MainWindow::updateUndoActions() {
 void MainWindow::updateStatus() {
     const ResultPtr result = presenter_->currentResult();
     const ScenePtr scene = presenter_->resultScene();
-    if (!result || !scene || maskEditMode_)
-        return;
+    if (!result || !scene || maskEditMode_) return;
     // Whole sentences per case, so that each language can order them.
     const QLocale locale;
     const QString queries = locale.toString(scene->queryCount());
     const QString keys = locale.toString(scene->keyCount());
     const int heads = scene->heads;
     const int fullyMasked = int(result->fullyMaskedRows.size());
-    status_->setText(fullyMasked == 0
-                         ? tr("%1 queries × %2 keys · %n head(s)", nullptr, heads).arg(queries, keys)
-                         : tr("%1 queries × %2 keys · %3 · %n fully masked row(s)", nullptr, fullyMasked)
-                               .arg(queries, keys, tr("%n head(s)", nullptr, heads)));
+    status_->setText(fullyMasked == 0 ? tr("%1 queries × %2 keys · %n head(s)", nullptr, heads).arg(queries, keys)
+                                      : tr("%1 queries × %2 keys · %3 · %n fully masked row(s)", nullptr, fullyMasked)
+                                            .arg(queries, keys, tr("%n head(s)", nullptr, heads)));
 }
 
 void MainWindow::setShowScores(bool on) {
-    if (presenter_->showScores() == on)
-        return;
+    if (presenter_->showScores() == on) return;
     presenter_->setShowScores(on);
     syncControls();
 }
 
-QString MainWindow::lastError() const {
-    return messages_->text();
-}
+QString MainWindow::lastError() const { return messages_->text(); }
 
 void MainWindow::showError(const QString& message) {
-    if (!message.isEmpty())
-        messages_->showMessage(message, MessageBar::Level::Error);
+    if (!message.isEmpty()) messages_->showMessage(message, MessageBar::Level::Error);
 }
 
 void MainWindow::updateTitle() {
@@ -362,25 +338,21 @@ void MainWindow::updateTitle() {
 // --- Files ----------------------------------------------------------------
 
 bool MainWindow::maybeSave() {
-    if (!document_->isModified())
-        return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved Changes"), tr("The scene has unsaved changes. Save them first?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return save();
+    if (!document_->isModified()) return true;
+    const auto answer =
+        QMessageBox::warning(this, tr("Unsaved Changes"), tr("The scene has unsaved changes. Save them first?"),
+                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
 }
 
 void MainWindow::newScene() {
-    if (maybeSave())
-        document_->newScene();
+    if (maybeSave()) document_->newScene();
 }
 
 bool MainWindow::openFile(const QString& path) {
     cancelOpening();
-    if (openIfAttentionFile(path))
-        return true;
+    if (openIfAttentionFile(path)) return true;
     QString error;
     if (!document_->load(path, &error)) {
         showError(error);
@@ -399,8 +371,7 @@ void MainWindow::opened(const QString& path) {
 
 // Attention exported from a model opens in its own model view window.
 bool MainWindow::openIfAttentionFile(const QString& path) {
-    if (!ap::import::isAttentionFile(QFile::encodeName(path).toStdString()))
-        return false;
+    if (!ap::import::isAttentionFile(QFile::encodeName(path).toStdString())) return false;
     auto* view = new ModelViewWindow(this);
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->openFile(path);
@@ -420,8 +391,7 @@ ModelWindow* MainWindow::openModel(const QString& dir) {
 
 void MainWindow::openModelDialog() {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Model"), startDir());
-    if (!dir.isEmpty())
-        openModel(dir);
+    if (!dir.isEmpty()) openModel(dir);
 }
 
 void MainWindow::openFileInBackground(const QString& path) {
@@ -430,28 +400,23 @@ void MainWindow::openFileInBackground(const QString& path) {
         openModel(path);
         return;
     }
-    if (openIfAttentionFile(path))
-        return;
+    if (openIfAttentionFile(path)) return;
     messages_->hide();
     loader_->load(path);
     setLoading(true, path);
 }
 
 void MainWindow::cancelOpening() {
-    if (!loader_->isLoading())
-        return;
+    if (!loader_->isLoading()) return;
     loader_->cancel();
     setLoading(false);
     statusBar()->showMessage(tr("Opening was cancelled; the open scene is unchanged"), 3000);
 }
 
-bool MainWindow::isOpening() const {
-    return loader_->isLoading();
-}
+bool MainWindow::isOpening() const { return loader_->isLoading(); }
 
 void MainWindow::setLoading(bool loading, const QString& path) {
-    if (loading)
-        loadingLabel_->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    if (loading) loadingLabel_->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     loading_->setVisible(loading);
     // Edits made now would be replaced by the file: hold them off. Menus,
     // views and Cancel stay live.
@@ -462,8 +427,7 @@ void MainWindow::setLoading(bool loading, const QString& path) {
 void MainWindow::onSceneLoaded(const QString& path, std::shared_ptr<ap::Scene> scene) {
     setLoading(false);
     // Asked before the load began; ask again if something changed since.
-    if (document_->isModified() && !maybeSave())
-        return;
+    if (document_->isModified() && !maybeSave()) return;
     document_->resetScene(std::move(*scene), path);
     opened(path);
 }
@@ -475,8 +439,7 @@ void MainWindow::onSceneLoadFailed(const QString& path, const QString& message) 
 }
 
 void MainWindow::setScene(ap::Scene scene) {
-    if (!maybeSave())
-        return;
+    if (!maybeSave()) return;
     const std::string problem = ap::validate(scene);
     if (!problem.empty()) {
         showError(tr("The scene is not valid: %1").arg(QString::fromStdString(problem)));
@@ -493,12 +456,11 @@ void MainWindow::openExample(const QString& path) {
 }
 
 void MainWindow::openDialog() {
-    if (!maybeSave())
-        return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scene"), startDir(),
-                                                      tr("Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)"));
-    if (!path.isEmpty())
-        openFileInBackground(path);
+    if (!maybeSave()) return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Scene"), startDir(),
+        tr("Scenes and attention files (*.json *.npy *.npz *.safetensors);;All files (*)"));
+    if (!path.isEmpty()) openFileInBackground(path);
 }
 
 bool MainWindow::saveFile(const QString& path) {
@@ -513,18 +475,14 @@ bool MainWindow::saveFile(const QString& path) {
     return true;
 }
 
-bool MainWindow::save() {
-    return document_->filePath().isEmpty() ? saveAs() : saveFile(document_->filePath());
-}
+bool MainWindow::save() { return document_->filePath().isEmpty() ? saveAs() : saveFile(document_->filePath()); }
 
 bool MainWindow::saveAs() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Scene"),
-                                                QDir(startDir()).filePath(QStringLiteral("scene.json")),
-                                                tr("Scenes (*.json)"));
-    if (path.isEmpty())
-        return false;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".json");
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Scene"), QDir(startDir()).filePath(QStringLiteral("scene.json")),
+                                     tr("Scenes (*.json)"));
+    if (path.isEmpty()) return false;
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".json");
     return saveFile(path);
 }
 
@@ -532,8 +490,7 @@ bool MainWindow::saveAs() {
 
 QString MainWindow::exportImage(const QString& path, QSize size, bool wholeGrid) {
     const ResultPtr result = presenter_->currentResult();
-    if (!result)
-        return tr("%1: nothing has been computed yet").arg(path);
+    if (!result) return tr("%1: nothing has been computed yet").arg(path);
     if (wholeGrid && result->heads.size() > 1)
         return exportPicture([this](QPainter& p, const QSizeF& s) { headGrid_->paintGrid(p, s); }, size, path);
     // The drawing of the command line's export: no hover or selection marks.
@@ -546,15 +503,13 @@ QString MainWindow::exportImage(const QString& path, QSize size, bool wholeGrid)
 void MainWindow::exportDialog() {
     const ResultPtr result = presenter_->currentResult();
     ExportDialog dialog(heatmap_->size().expandedTo(QSize(640, 480)), result && result->heads.size() > 1, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
+    if (dialog.exec() != QDialog::Accepted) return;
     const QString format = ExportDialog::lastFormat();
     QString filter = ExportDialog::filterFor(format);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Image"), QDir(startDir()).filePath(QStringLiteral("heatmap.") + format),
-        ExportDialog::filters(), &filter);
-    if (path.isEmpty())
-        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Image"),
+                                                      QDir(startDir()).filePath(QStringLiteral("heatmap.") + format),
+                                                      ExportDialog::filters(), &filter);
+    if (path.isEmpty()) return;
     rememberDir(path);
     ExportDialog::rememberFormat(QFileInfo(path).suffix());
     const QString err = exportImage(path, dialog.imageSize(), dialog.target() == ExportDialog::Target::HeadGrid);
@@ -584,8 +539,7 @@ QString MainWindow::exportWeightsCsv(const QString& path) {
 
 QString MainWindow::exportOutputCsv(const QString& path) {
     const ResultPtr result = presenter_->currentResult();
-    if (!result)
-        return tr("%1: nothing has been computed yet").arg(path);
+    if (!result) return tr("%1: nothing has been computed yet").arg(path);
     QStringList columns;
     for (int c = 0; c < result->output.cols(); ++c) columns << QString::number(c);
     return writeTextFile(path, matrixToCsv(result->output, queryLabels(*presenter_->resultScene()), columns));
@@ -596,12 +550,10 @@ void MainWindow::exportCsvDialog(bool weights) {
         this, weights ? tr("Export Weights") : tr("Export Output"),
         QDir(startDir()).filePath(weights ? QStringLiteral("weights.csv") : QStringLiteral("output.csv")),
         tr("CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
+    if (path.isEmpty()) return;
     rememberDir(path);
     const QString err = weights ? exportWeightsCsv(path) : exportOutputCsv(path);
-    if (!err.isEmpty())
-        showError(err);
+    if (!err.isEmpty()) showError(err);
 }
 
 // --- Training window ---------------------------------------------------------
@@ -632,8 +584,7 @@ void MainWindow::offerRecovery() {
 }
 
 void MainWindow::offerNextOrphan() {
-    if (orphans_.empty())
-        return;
+    if (orphans_.empty()) return;
     const RecoveryManager::Orphan& o = orphans_.front();
     const QString when = QLocale().toString(o.written, QLocale::ShortFormat);
     const QString text =
@@ -659,8 +610,7 @@ void MainWindow::offerNextOrphan() {
             if (maybeSave()) {
                 cancelOpening();
                 const QString error = recovery_->restore(orphan);
-                if (!error.isEmpty())
-                    showError(error);
+                if (!error.isEmpty()) showError(error);
             }
         } else if (box->clickedButton() == discard) {
             RecoveryManager::discard(orphan);
@@ -704,27 +654,22 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
-    if (training_)
-        training_->stopTraining();
+    if (training_) training_->stopTraining();
     writeSettings();
-    if (trainingWindow_)
-        trainingWindow_->close();
+    if (trainingWindow_) trainingWindow_->close();
     event->accept();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.first().isLocalFile())
-        event->acceptProposedAction();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.isEmpty() || !urls.first().isLocalFile())
-        return;
+    if (urls.isEmpty() || !urls.first().isLocalFile()) return;
     event->acceptProposedAction();
-    if (maybeSave())
-        openFileInBackground(urls.first().toLocalFile());
+    if (maybeSave()) openFileInBackground(urls.first().toLocalFile());
 }
 
 }  // namespace ui

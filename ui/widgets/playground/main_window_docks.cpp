@@ -29,8 +29,8 @@ void MainWindow::createDocks() {
     // font in use), within reason; a narrower window scrolls them.
     // Room for a vertical scroll bar too, so that a short window scrolls
     // the controls one way only.
-    const int left = std::clamp(controls_->sizeHint().width() + 24 + style()->pixelMetric(QStyle::PM_ScrollBarExtent),
-                                340, 480);
+    const int left =
+        std::clamp(controls_->sizeHint().width() + 24 + style()->pixelMetric(QStyle::PM_ScrollBarExtent), 340, 480);
     resizeDocks({controls, inputs}, {left, left}, Qt::Horizontal);
     // The controls as tall as they ask where the window allows; the inputs'
     // tables scroll, and a few rows of them are enough to start with.
@@ -62,8 +62,7 @@ static QScrollArea* scrolling(QWidget* content, QWidget* parent) {
 
 QDockWidget* MainWindow::createControlsDock() {
     controls_ = new ControlsPanel(this);
-    return addDock(tr("Attention"), QStringLiteral("controlsDock"), scrolling(controls_, this),
-                   Qt::LeftDockWidgetArea);
+    return addDock(tr("Attention"), QStringLiteral("controlsDock"), scrolling(controls_, this), Qt::LeftDockWidgetArea);
 }
 
 QDockWidget* MainWindow::createInputsDock() {
@@ -89,8 +88,7 @@ QDockWidget* MainWindow::createInputsDock() {
 QDockWidget* MainWindow::createBarChartDock() {
     barChart_ = new BarChartView(this);
     barChart_->setMinimumHeight(190);  // room for the axis, bars and key labels
-    return addDock(tr("Weights of the selected query"), QStringLiteral("barDock"), barChart_,
-                   Qt::BottomDockWidgetArea);
+    return addDock(tr("Weights of the selected query"), QStringLiteral("barDock"), barChart_, Qt::BottomDockWidgetArea);
 }
 
 QDockWidget* MainWindow::createOutputDock() {

@@ -41,13 +41,13 @@ void MainWindow::createFileMenu() {
     file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScene)
         ->setToolTip(tr("Start again from the built-in example"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
-    file->addAction(tr("Open &Model…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::openModelDialog)
+    file->addAction(tr("Open &Model…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &MainWindow::openModelDialog)
         ->setToolTip(tr("Open a Hugging Face checkpoint folder and watch its heads as you type"));
     QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
     recent_ = new RecentFiles(recentMenu, this);
     connect(recent_, &RecentFiles::openRequested, this, [this](const QString& p) {
-        if (maybeSave())
-            openFileInBackground(p);
+        if (maybeSave()) openFileInBackground(p);
     });
     createExamplesMenu(file);
     file->addSeparator();
@@ -67,12 +67,10 @@ void MainWindow::createExamplesMenu(QMenu* parent) {
     menu->addAction(tr("Je suis étudiant → I am a student (built in)"), this, &MainWindow::newScene);
     const QDir dir(resourcesDir() + QStringLiteral("/scenes"));
     for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        if (name == QLatin1String("je-suis-etudiant.json"))
-            continue;  // the built-in one above
+        if (name == QLatin1String("je-suis-etudiant.json")) continue;  // the built-in one above
         const QString path = dir.filePath(name);
         const ap::SceneReadResult read = readSceneFile(path);
-        if (!read.ok)
-            continue;
+        if (!read.ok) continue;
         const QString title = read.value.title.empty() ? name : shortTitle(read.value.title);
         menu->addAction(title, this, [this, path] { openExample(path); });
     }
@@ -132,8 +130,7 @@ void MainWindow::createViewMenu() {
                                            [this](ColorScale scale) { presenter_->setColorScale(scale); });
 
     viewMenu_->addSeparator();
-    for (QDockWidget* d : findChildren<QDockWidget*>())
-        viewMenu_->addAction(d->toggleViewAction());
+    for (QDockWidget* d : findChildren<QDockWidget*>()) viewMenu_->addAction(d->toggleViewAction());
 }
 
 void MainWindow::createTranslationMenu() {
@@ -150,9 +147,7 @@ void MainWindow::createTranslationMenu() {
     translate->setToolTipsVisible(true);
 }
 
-void MainWindow::createExperimentsMenu() {
-    addExperimentsMenu(this);
-}
+void MainWindow::createExperimentsMenu() { addExperimentsMenu(this); }
 
 void MainWindow::createLanguageMenu() {
     viewMenu_->addSeparator();

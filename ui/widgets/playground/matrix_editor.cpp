@@ -57,11 +57,10 @@ MatrixEditor::MatrixEditor(SceneDocument* document, MatrixRole role, QWidget* pa
     layout->addWidget(view_, 1);
     createActions();
 
-    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                updateState();
-                emit currentRowChanged(current.isValid() ? current.row() : -1);
-            });
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        updateState();
+        emit currentRowChanged(current.isValid() ? current.row() : -1);
+    });
     connect(view_->verticalHeader(), &QHeaderView::sectionDoubleClicked, this, [this](int row) {
         setCurrentRow(row);
         renameToken();
@@ -100,15 +99,16 @@ QAction* MatrixEditor::addAction(const QString& text, const QString& tip, const 
 
 void MatrixEditor::createActions() {
     const bool keys = role_ != MatrixRole::Q;
-    editActions_ << addAction(tr("Add"), keys ? tr("Add a key token after the current row")
-                                              : tr("Add a query token after the current row"),
+    editActions_ << addAction(tr("Add"),
+                              keys ? tr("Add a key token after the current row")
+                                   : tr("Add a query token after the current row"),
                               QKeySequence(Qt::Key_Insert), &MatrixEditor::addToken);
     removeAction_ = addAction(tr("Remove"), tr("Remove the current token"), QKeySequence(Qt::Key_Delete),
                               &MatrixEditor::removeToken);
     upAction_ = addAction(tr("Up"), tr("Move the current token up"), QKeySequence(Qt::CTRL | Qt::Key_Up),
                           &MatrixEditor::moveUp);
-    downAction_ = addAction(tr("Down"), tr("Move the current token down"),
-                            QKeySequence(Qt::CTRL | Qt::Key_Down), &MatrixEditor::moveDown);
+    downAction_ = addAction(tr("Down"), tr("Move the current token down"), QKeySequence(Qt::CTRL | Qt::Key_Down),
+                            &MatrixEditor::moveDown);
     editActions_ << removeAction_ << upAction_ << downAction_;
     // No shortcut: F2 already edits the current cell.
     editActions_ << addAction(tr("Rename"), tr("Rename the current token (or double-click its row header)"),
@@ -140,8 +140,8 @@ void MatrixEditor::createActions() {
     });
     tools_->addSeparator();
 
-    randomAction_ = addAction(tr("Random"), tr("Fill with normal(0, 1) numbers drawn from the seed"),
-                              QKeySequence(), &MatrixEditor::fillRandom);
+    randomAction_ = addAction(tr("Random"), tr("Fill with normal(0, 1) numbers drawn from the seed"), QKeySequence(),
+                              &MatrixEditor::fillRandom);
     seed_ = new QSpinBox(this);
     seed_->setRange(0, std::numeric_limits<int>::max());
     seed_->setValue(1);
@@ -195,8 +195,7 @@ void MatrixEditor::rememberCurrent(ChangeKind kind) {
 void MatrixEditor::restoreCurrent(ChangeKind kind) {
     if (kind != ChangeKind::Structure && kind != ChangeKind::Whole) return;
     // Inserts and moves keep the current cell by themselves; a reset drops it.
-    if (!view_->currentIndex().isValid() && savedRow_ >= 0 && model_->rowCount() > 0 &&
-        model_->columnCount() > 0) {
+    if (!view_->currentIndex().isValid() && savedRow_ >= 0 && model_->rowCount() > 0 && model_->columnCount() > 0) {
         const int row = std::min(savedRow_, model_->rowCount() - 1);
         const int column = std::min(savedColumn_, model_->columnCount() - 1);
         view_->setCurrentIndex(model_->index(row, column));
@@ -249,8 +248,8 @@ void MatrixEditor::renameToken() {
     if (row < 0 || doc_->isReadOnly(role_)) return;
     bool ok = false;
     const QString old = doc_->tokenLabel(role_, row);
-    const QString name = QInputDialog::getText(this, tr("Rename Token"), tr("Token text:"),
-                                               QLineEdit::Normal, old, &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Rename Token"), tr("Token text:"), QLineEdit::Normal, old, &ok);
     if (ok && !name.isEmpty()) doc_->renameToken(role_, row, name);
 }
 
@@ -263,8 +262,8 @@ void MatrixEditor::paste() {
 bool MatrixEditor::pasteText(const QString& text) {
     const QModelIndex current = view_->currentIndex();
     QString error;
-    if (!doc_->pasteBlock(role_, current.isValid() ? current.row() : 0,
-                          current.isValid() ? current.column() : 0, text, &error)) {
+    if (!doc_->pasteBlock(role_, current.isValid() ? current.row() : 0, current.isValid() ? current.column() : 0, text,
+                          &error)) {
         emit message(error);
         return false;
     }

@@ -37,12 +37,12 @@ public:
     void setCurrentRow(int row);
 
     // Tool row actions (also used by their shortcuts).
-    void addToken();      // after the current row (Insert)
-    void removeToken();   // the current row (Delete)
-    void moveUp();        // Ctrl+Up
-    void moveDown();      // Ctrl+Down
-    void renameToken();   // asks for the new text (also: double-click the row header)
-    void fillRandom();    // with the seed box's seed
+    void addToken();     // after the current row (Insert)
+    void removeToken();  // the current row (Delete)
+    void moveUp();       // Ctrl+Up
+    void moveDown();     // Ctrl+Down
+    void renameToken();  // asks for the new text (also: double-click the row header)
+    void fillRandom();   // with the seed box's seed
     // Pastes the clipboard's block at the current cell (Ctrl+V).
     void paste();
     // Pastes `text` at the current cell (or the first); returns false and
@@ -61,8 +61,7 @@ private:
     void updateState();
     void rememberCurrent(ChangeKind kind);
     void restoreCurrent(ChangeKind kind);
-    QAction* addAction(const QString& text, const QString& tip, const QKeySequence& key,
-                       void (MatrixEditor::*slot)());
+    QAction* addAction(const QString& text, const QString& tip, const QKeySequence& key, void (MatrixEditor::*slot)());
 
     SceneDocument* doc_;
     MatrixRole role_;

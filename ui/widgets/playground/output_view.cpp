@@ -42,8 +42,7 @@ void OutputModel::setOutput(const ap::Matrix& output, const QStringList& rowLabe
         if (output_.size() > 0)
             emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
                              {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole});
-        if (headersChanged && rowCount() > 0)
-            emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
+        if (headersChanged && rowCount() > 0) emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
         return;
     }
     beginResetModel();
@@ -57,37 +56,27 @@ bool OutputModel::isFullyMasked(int row) const {
     return row >= 0 && row < int(fullyMasked_.size()) && fullyMasked_[size_t(row)];
 }
 
-int OutputModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(output_.rows());
-}
+int OutputModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(output_.rows()); }
 
-int OutputModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(output_.cols());
-}
+int OutputModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(output_.cols()); }
 
 QVariant OutputModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
     const float v = output_(index.row(), index.column());
     switch (role) {
-    case Qt::DisplayRole:
-        return QString::number(double(v), 'g', 4);
+    case Qt::DisplayRole: return QString::number(double(v), 'g', 4);
     case Qt::EditRole:  // the exact number, for copying and for scripts
         return v;
     case Qt::ToolTipRole: {
         // Six significant digits: more would show float noise; Ctrl+C and
         // the edit role give the exact number.
         QString text = exactValueText(v);
-        if (isFullyMasked(index.row()))
-            text += QLatin1Char('\n') + tr("all keys masked: weights and context are 0");
+        if (isFullyMasked(index.row())) text += QLatin1Char('\n') + tr("all keys masked: weights and context are 0");
         return text;
     }
-    case Qt::TextAlignmentRole:
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    case Qt::ForegroundRole:
-        return isFullyMasked(index.row()) ? QVariant(QBrush(Qt::gray)) : QVariant();
-    default:
-        return {};
+    case Qt::TextAlignmentRole: return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ForegroundRole: return isFullyMasked(index.row()) ? QVariant(QBrush(Qt::gray)) : QVariant();
+    default: return {};
     }
 }
 
@@ -97,19 +86,17 @@ QVariant OutputModel::headerData(int section, Qt::Orientation orientation, int r
         if (role == Qt::DisplayRole) return QString::number(section);
         if (role == Qt::ToolTipRole)
             return tr("output column %1: the contexts Σⱼ wᵢⱼ vⱼ of the heads side by side "
-                      "(then · W_o where the scene has it)").arg(section);
+                      "(then · W_o where the scene has it)")
+                .arg(section);
         return {};
     }
     if (section < 0 || section >= rowCount()) return {};
     switch (role) {
-    case Qt::DisplayRole:
-        return rowLabels_.value(section, QStringLiteral("q%1").arg(section));
-    case Qt::ForegroundRole:
-        return isFullyMasked(section) ? QVariant(QBrush(kFullyMaskedText)) : QVariant();
+    case Qt::DisplayRole: return rowLabels_.value(section, QStringLiteral("q%1").arg(section));
+    case Qt::ForegroundRole: return isFullyMasked(section) ? QVariant(QBrush(kFullyMaskedText)) : QVariant();
     case Qt::ToolTipRole:
         return isFullyMasked(section) ? QVariant(tr("all keys masked: weights and context are 0")) : QVariant();
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -155,8 +142,7 @@ QString OutputView::selectionAsTsv() const {
         for (int c = left; c <= right; ++c) {
             if (c > left) text += QLatin1Char('\t');
             const QModelIndex i = model_->index(r, c);
-            if (table_->selectionModel()->isSelected(i))
-                text += shortestText(model_->data(i, Qt::EditRole).toFloat());
+            if (table_->selectionModel()->isSelected(i)) text += shortestText(model_->data(i, Qt::EditRole).toFloat());
         }
         text += QLatin1Char('\n');
     }

@@ -45,9 +45,8 @@ PlaygroundPresenter::PlaygroundPresenter(SceneDocument* document, PlaygroundView
     connect(views_.headGrid, &HeadGridView::headSelected, this, &PlaygroundPresenter::selectHead);
     // The bars follow the heatmap's visible keys, so a zoomed map of 2,048
     // keys has bars as wide as its cells.
-    connect(views_.heatmap, &HeatmapView::visibleCellsChanged, this, [this](const QRect& cells) {
-        views_.barChart->setKeyRange(cells.x(), cells.width());
-    });
+    connect(views_.heatmap, &HeatmapView::visibleCellsChanged, this,
+            [this](const QRect& cells) { views_.barChart->setKeyRange(cells.x(), cells.width()); });
 }
 
 PlaygroundPresenter::~PlaygroundPresenter() = default;
@@ -72,15 +71,12 @@ void PlaygroundPresenter::requestCompute() {
         emit resultReleased();
     }
     worker_.request(document_->snapshot(), ++requestId_, viewSpec());
-    if (!busyTimer_->isActive() && !busyShown_)
-        busyTimer_->start();
+    if (!busyTimer_->isActive() && !busyShown_) busyTimer_->start();
 }
 
 void PlaygroundPresenter::setBusy(bool busy) {
-    if (!busy)
-        busyTimer_->stop();
-    if (busyShown_ == busy)
-        return;
+    if (!busy) busyTimer_->stop();
+    if (busyShown_ == busy) return;
     busyShown_ = busy;
     emit busyChanged(busy);
 }
@@ -94,10 +90,8 @@ ViewSpec PlaygroundPresenter::viewSpec() const {
     return v;
 }
 
-void PlaygroundPresenter::onResult(quint64 id, ScenePtr scene, ResultPtr result, ViewSpec view,
-                                   HeatmapPtr heatmap) {
-    if (id != requestId_)
-        return;  // answers an older request; a newer result is on its way
+void PlaygroundPresenter::onResult(quint64 id, ScenePtr scene, ResultPtr result, ViewSpec view, HeatmapPtr heatmap) {
+    if (id != requestId_) return;  // answers an older request; a newer result is on its way
     setBusy(false);
     resultScene_ = std::move(scene);
     result_ = std::move(result);
@@ -107,20 +101,17 @@ void PlaygroundPresenter::onResult(quint64 id, ScenePtr scene, ResultPtr result,
 }
 
 void PlaygroundPresenter::onFailed(quint64 id, const QString& message) {
-    if (id != requestId_)
-        return;
+    if (id != requestId_) return;
     setBusy(false);
     emit failed(message);
 }
 
 void PlaygroundPresenter::refreshViews(HeatmapPtr prepared) {
-    if (!result_ || !resultScene_)
-        return;
+    if (!result_ || !resultScene_) return;
     const ap::Scene& s = *resultScene_;
     const ap::AttentionResult& r = *result_;
     const int heads = int(r.heads.size());
-    if (!head_.isMean() && head_.head >= heads)
-        head_ = HeadChoice{};
+    if (!head_.isMean() && head_.head >= heads) head_ = HeadChoice{};
     const HeatmapQuantity q = showScores_ ? HeatmapQuantity::Scores : HeatmapQuantity::Weights;
     if (prepared && prepared->heatmap.rows() == int(r.weightsMean.rows()))
         views_.heatmap->setData(std::move(prepared->heatmap));
@@ -130,8 +121,7 @@ void PlaygroundPresenter::refreshViews(HeatmapPtr prepared) {
     // result itself (no copies of Lq x Lk matrices on the GUI thread).
     const bool oneHead = !head_.isMean() || heads == 1;
     const ap::HeadResult& hr = r.heads[size_t(head_.isMean() ? 0 : head_.head)];
-    views_.heatmap->setTooltipSource(result_, oneHead ? &hr.scores : nullptr,
-                                     oneHead ? &hr.weights : &r.weightsMean);
+    views_.heatmap->setTooltipSource(result_, oneHead ? &hr.scores : nullptr, oneHead ? &hr.weights : &r.weightsMean);
     views_.headGrid->setVisible(heads > 1);
     if (heads > 1) {
         if (prepared && !prepared->tiles.empty())
@@ -157,8 +147,7 @@ void PlaygroundPresenter::refreshBarChart() {
         values[size_t(c)] = d.values(row, c);
         masked[size_t(c)] = d.isMasked(row, c);
     }
-    views_.barChart->setRow(d.rowLabels.value(row), d.columnLabels, std::move(values), std::move(masked),
-                            !showScores_);
+    views_.barChart->setRow(d.rowLabels.value(row), d.columnLabels, std::move(values), std::move(masked), !showScores_);
     const QRect visible = views_.heatmap->visibleCells();
     views_.barChart->setKeyRange(visible.x(), visible.width());
     emit barChartRowChanged(row, !showScores_);
@@ -176,8 +165,7 @@ void PlaygroundPresenter::selectHead(HeadChoice head) {
 }
 
 void PlaygroundPresenter::setShowScores(bool on) {
-    if (showScores_ == on)
-        return;
+    if (showScores_ == on) return;
     showScores_ = on;
     refreshViews();
 }

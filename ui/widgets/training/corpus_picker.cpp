@@ -19,7 +19,10 @@ CorpusPicker::CorpusPicker(QAction* loadAction, QAction* generateAction, QWidget
     combo_->setObjectName(QStringLiteral("corpusCombo"));
     combo_->setToolTip(tr("The shipped corpora, and the files loaded with Load pairs…"));
     const QString corpora = resourcesDir() + QStringLiteral("/corpora/");
-    const struct { const char* file; QString name; } shipped[] = {
+    const struct {
+        const char* file;
+        QString name;
+    } shipped[] = {
         {"fr-en.tsv", tr("French → English")},
         {"zh-en.tsv", tr("Chinese → English")},
         {"de-en.tsv", tr("German → English")},
@@ -30,8 +33,7 @@ CorpusPicker::CorpusPicker(QAction* loadAction, QAction* generateAction, QWidget
         combo_->setItemData(combo_->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
     }
     connect(combo_, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (index >= 0)
-            emit chosen(combo_->itemData(index).toString());
+        if (index >= 0) emit chosen(combo_->itemData(index).toString());
     });
 
     auto* label = new QLabel(tr("&Corpus:"), this);
@@ -62,8 +64,7 @@ void CorpusPicker::setCurrentPath(const QString& path) {
     const QSignalBlocker block(combo_);
     int index = -1;
     for (int i = 0; i < combo_->count() && index < 0; ++i)
-        if (QFileInfo(combo_->itemData(i).toString()).absoluteFilePath() == path)
-            index = i;
+        if (QFileInfo(combo_->itemData(i).toString()).absoluteFilePath() == path) index = i;
     if (index < 0 && !path.isEmpty()) {
         combo_->addItem(QFileInfo(path).fileName(), path);
         index = combo_->count() - 1;
@@ -72,16 +73,10 @@ void CorpusPicker::setCurrentPath(const QString& path) {
     combo_->setCurrentIndex(index);
 }
 
-QString CorpusPicker::currentPath() const {
-    return current_;
-}
+QString CorpusPicker::currentPath() const { return current_; }
 
-int CorpusPicker::shippedCount() const {
-    return combo_->count();
-}
+int CorpusPicker::shippedCount() const { return combo_->count(); }
 
-QString CorpusPicker::pathAt(int index) const {
-    return combo_->itemData(index).toString();
-}
+QString CorpusPicker::pathAt(int index) const { return combo_->itemData(index).toString(); }
 
 }  // namespace ui

@@ -122,8 +122,8 @@ void GenerateCorpusDialog::generate() {
     auto cancelled = cancelled_;
     worker_ = QThread::create([this, o, path, id, cancelled] {
         const ap::GeneratedCorpus corpus = ap::generateCorpus(o, [&](int done, int total) {
-            QMetaObject::invokeMethod(this, [this, id, done, total] { onProgress(id, done, total); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id, done, total] { onProgress(id, done, total); }, Qt::QueuedConnection);
             return !*cancelled;
         });
         QString error;
@@ -178,11 +178,12 @@ void GenerateCorpusDialog::onFinished(int requestId, const QString& path, const 
 }
 
 void GenerateCorpusDialog::setRunning(bool running) {
-    for (QWidget* w : {static_cast<QWidget*>(grammar_), static_cast<QWidget*>(pairs_),
-                       static_cast<QWidget*>(seed_), static_cast<QWidget*>(file_), static_cast<QWidget*>(browse_)})
+    for (QWidget* w : {static_cast<QWidget*>(grammar_), static_cast<QWidget*>(pairs_), static_cast<QWidget*>(seed_),
+                       static_cast<QWidget*>(file_), static_cast<QWidget*>(browse_)})
         w->setEnabled(!running);
     generate_->setText(running ? tr("&Cancel") : tr("&Generate"));
-    generate_->setToolTip(running ? tr("Stop generating; no file is written.") : tr("Write the corpus file (Ctrl+Return)."));
+    generate_->setToolTip(running ? tr("Stop generating; no file is written.")
+                                  : tr("Write the corpus file (Ctrl+Return)."));
 }
 
 }  // namespace ui

@@ -8,8 +8,7 @@ namespace {
 QStringList labels(const std::vector<std::string>& tokens) {
     QStringList out;
     out.reserve(qsizetype(tokens.size()));
-    for (const std::string& t : tokens)
-        out << QString::fromStdString(t);
+    for (const std::string& t : tokens) out << QString::fromStdString(t);
     return out;
 }
 
@@ -35,8 +34,7 @@ void setGoldMarks(HeatmapData& data, const ap::SentencePair& pair) {
 }
 
 HeatmapData pairAttentionHeatmap(const ap::SentencePair& pair, const ap::PairAttention& attention) {
-    HeatmapData d = weightsHeatmap(labels(attention.targetTokens), labels(attention.sourceTokens),
-                                   attention.mean);
+    HeatmapData d = weightsHeatmap(labels(attention.targetTokens), labels(attention.sourceTokens), attention.mean);
     setGoldMarks(d, pair);
     return d;
 }
@@ -46,16 +44,14 @@ HeatmapData goldAlignmentHeatmap(const ap::SentencePair& pair) {
     rows << QString::fromLatin1(ap::Vocabulary::kEosToken);
     const auto steps = Eigen::Index(rows.size());
     const auto sources = Eigen::Index(pair.source.size());
-    HeatmapData d = weightsHeatmap(std::move(rows), labels(pair.source),
-                                   ap::Matrix::Zero(steps, sources));
+    HeatmapData d = weightsHeatmap(std::move(rows), labels(pair.source), ap::Matrix::Zero(steps, sources));
     setGoldMarks(d, pair);
     return d;
 }
 
 HeatmapData translationHeatmap(const ap::Translation& translation) {
     QStringList rows = labels(translation.tokens);
-    if (translation.finished)
-        rows << QString::fromLatin1(ap::Vocabulary::kEosToken);
+    if (translation.finished) rows << QString::fromLatin1(ap::Vocabulary::kEosToken);
     return weightsHeatmap(std::move(rows), labels(translation.sourceTokens), translation.mean);
 }
 

@@ -38,9 +38,7 @@
 namespace ui {
 namespace {
 
-QString percent(double fraction) {
-    return QLocale().toString(100.0 * fraction, 'f', 1);
-}
+QString percent(double fraction) { return QLocale().toString(100.0 * fraction, 'f', 1); }
 
 QToolButton* actionButton(QAction* action, QWidget* parent) {
     auto* button = new QToolButton(parent);
@@ -62,9 +60,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
         updateStatus();
     });
     connect(session_, &TrainingSession::modelChanged, this, [this] { updateActions(); });
-    connect(session_, &TrainingSession::failed, this, [this](const QString& message) {
-        showError(tr("Training could not start: %1").arg(message));
-    });
+    connect(session_, &TrainingSession::failed, this,
+            [this](const QString& message) { showError(tr("Training could not start: %1").arg(message)); });
 
     refreshTimer_ = new QTimer(this);
     refreshTimer_->setSingleShot(true);
@@ -90,8 +87,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     session_->setLowercase(settings_->lowercase());
     // French-English is ready at once, so that a new user only has to press
     // Train; a missing resources directory shows its message instead.
-    if (picker_->shippedCount() > 0)
-        loadCorpusFile(picker_->pathAt(0));
+    if (picker_->shippedCount() > 0) loadCorpusFile(picker_->pathAt(0));
     updateStatus();
     updateActions();
 }
@@ -103,24 +99,21 @@ TrainingPanel::~TrainingPanel() {
 }
 
 void TrainingPanel::openGenerateDialog() {
-    if (findChild<GenerateCorpusDialog*>())
-        return;  // one at a time: it is open already
+    if (findChild<GenerateCorpusDialog*>()) return;  // one at a time: it is open already
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     auto* dialog = new GenerateCorpusDialog(this, QDir(folder).filePath(QStringLiteral("generated.tsv")));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &GenerateCorpusDialog::generated, this, [this, dialog](const QString& path) {
         // The new pairs are what the user asked for: show them at once (the
         // dialog stays for another corpus until closed).
-        if (!isTraining())
-            chooseCorpus(path);
+        if (!isTraining()) chooseCorpus(path);
         (void)dialog;
     });
     dialog->open();
 }
 
 void TrainingPanel::stopAligner() {
-    if (alignerCancel_)
-        *alignerCancel_ = true;
+    if (alignerCancel_) *alignerCancel_ = true;
     if (alignerThread_) {
         alignerThread_->wait();
         delete alignerThread_;
@@ -131,12 +124,10 @@ void TrainingPanel::stopAligner() {
 void TrainingPanel::startAligner() {
     // A superseded run is told to stop and left to finish on its own; its
     // result is dropped by the request id.
-    if (alignerCancel_)
-        *alignerCancel_ = true;
+    if (alignerCancel_) *alignerCancel_ = true;
     alignment_.reset();
     const CorpusPtr corpus = session_->corpus();
-    if (!corpus || corpus->pairs.empty())
-        return;
+    if (!corpus || corpus->pairs.empty()) return;
     const int id = ++alignerRequest_;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     alignerCancel_ = cancel;
@@ -151,8 +142,7 @@ void TrainingPanel::startAligner() {
         }
         auto summary = std::make_shared<ap::AlignerSummary>(
             ap::alignCorpus(*corpus, ap::AlignerOptions{}, [cancel](int, int) { return !*cancel; }));
-        if (*cancel)
-            return;
+        if (*cancel) return;
         QMetaObject::invokeMethod(
             this, [this, id, summary] { onAligned(id, summary); }, Qt::QueuedConnection);
     });
@@ -160,8 +150,7 @@ void TrainingPanel::startAligner() {
 }
 
 void TrainingPanel::onAligned(int requestId, std::shared_ptr<const ap::AlignerSummary> summary) {
-    if (requestId != alignerRequest_)
-        return;
+    if (requestId != alignerRequest_) return;
     if (alignerThread_) {
         alignerThread_->wait();
         delete alignerThread_;
@@ -173,8 +162,7 @@ void TrainingPanel::onAligned(int requestId, std::shared_ptr<const ap::AlignerSu
 
 QAction* TrainingPanel::addShortcutAction(const QString& text, const QString& tip, const QKeySequence& key) {
     auto* action = new QAction(text, this);
-    action->setToolTip(key.isEmpty() ? tip
-                                     : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+    action->setToolTip(key.isEmpty() ? tip : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
     if (!key.isEmpty()) {
         action->setShortcut(key);
         // Only while the focus is in the panel: the main window owns the
@@ -189,17 +177,16 @@ QWidget* TrainingPanel::buildCorpusBox() {
     auto* box = new QGroupBox(tr("Sentence pairs"), this);
     auto* layout = new QVBoxLayout(box);
 
-    loadAction_ = addShortcutAction(tr("Load pairs…"),
-                                    tr("Open a corpus file: source TAB target [TAB gold alignment] a line"),
-                                    QKeySequence(Qt::CTRL | Qt::Key_L));
+    loadAction_ =
+        addShortcutAction(tr("Load pairs…"), tr("Open a corpus file: source TAB target [TAB gold alignment] a line"),
+                          QKeySequence(Qt::CTRL | Qt::Key_L));
     loadAction_->setObjectName(QStringLiteral("loadPairs"));
     connect(loadAction_, &QAction::triggered, this, [this] {
         const QString current = session_->corpusPath();
         const QString start = current.isEmpty() ? resourcesDir() : QFileInfo(current).absolutePath();
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Load sentence pairs"), start, tr("Sentence pairs (*.tsv);;All files (*)"));
-        if (!path.isEmpty())
-            chooseCorpus(path);
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load sentence pairs"), start,
+                                                          tr("Sentence pairs (*.tsv);;All files (*)"));
+        if (!path.isEmpty()) chooseCorpus(path);
     });
     generateAction_ = addShortcutAction(tr("Generate corpus…"),
                                         tr("Write a corpus of any size from a toy grammar (French, German or "
@@ -237,11 +224,11 @@ QWidget* TrainingPanel::buildCorpusBox() {
     connect(pairView_, &QListView::clicked, this, [this](const QModelIndex& index) { selectPair(index.row()); });
     layout->addWidget(pairView_, 1);
 
-    playgroundAction_ = addShortcutAction(
-        tr("Open in playground"),
-        tr("Open the selected pair as a scene: the trained decoder states as queries, the encoder "
-           "states as keys and values"),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    playgroundAction_ =
+        addShortcutAction(tr("Open in playground"),
+                          tr("Open the selected pair as a scene: the trained decoder states as queries, the encoder "
+                             "states as keys and values"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     playgroundAction_->setObjectName(QStringLiteral("openInPlayground"));
     connect(playgroundAction_, &QAction::triggered, this, &TrainingPanel::openSelectedPair);
     layout->addWidget(actionButton(playgroundAction_, box), 0, Qt::AlignLeft);
@@ -255,8 +242,8 @@ QWidget* TrainingPanel::buildTrainingBox() {
     connect(settings_, &TrainingSettings::splitSettingsChanged, this, &TrainingPanel::applySplitSettings);
     layout->addWidget(settings_);
 
-    trainAction_ = addShortcutAction(tr("Train"), tr("Train a new model from the seed on these pairs"),
-                                     QKeySequence(Qt::Key_F5));
+    trainAction_ =
+        addShortcutAction(tr("Train"), tr("Train a new model from the seed on these pairs"), QKeySequence(Qt::Key_F5));
     trainAction_->setObjectName(QStringLiteral("train"));
     connect(trainAction_, &QAction::triggered, this, &TrainingPanel::startTraining);
     // One key toggles pause and resume (two enabled actions on one key would
@@ -284,19 +271,16 @@ QWidget* TrainingPanel::buildTrainingBox() {
     connect(saveModelAction_, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), QString(),
                                                           tr("Translation models (*.apmodel);;All files (*)"));
-        if (!path.isEmpty())
-            saveModel(path);
+        if (!path.isEmpty()) saveModel(path);
     });
     loadModelAction_ = addShortcutAction(tr("Load model…"), tr("Load a model saved before, to translate with it"),
                                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     loadModelAction_->setObjectName(QStringLiteral("loadModel"));
     connect(loadModelAction_, &QAction::triggered, this, [this] {
-        if (!confirmDiscardModel())
-            return;
+        if (!confirmDiscardModel()) return;
         const QString path = QFileDialog::getOpenFileName(this, tr("Load model"), QString(),
                                                           tr("Translation models (*.apmodel);;All files (*)"));
-        if (!path.isEmpty())
-            loadModelInBackground(path);
+        if (!path.isEmpty()) loadModelInBackground(path);
     });
 
     // The buttons have a row of their own and the status a fixed height
@@ -307,8 +291,7 @@ QWidget* TrainingPanel::buildTrainingBox() {
     buttons->addStretch(1);
     layout->addLayout(buttons);
     auto* modelButtons = new QHBoxLayout;
-    for (QAction* a : {saveModelAction_, loadModelAction_})
-        modelButtons->addWidget(actionButton(a, box));
+    for (QAction* a : {saveModelAction_, loadModelAction_}) modelButtons->addWidget(actionButton(a, box));
     modelButtons->addStretch(1);
     layout->addLayout(modelButtons);
     modelLoadBar_ = new ModelLoadBar(box);
@@ -370,8 +353,7 @@ QWidget* TrainingPanel::buildViews() {
     translateEdit_->setToolTip(tr("Type a sentence in the source language and press Enter: the "
                                   "latest model translates it greedily and the heatmap shows its "
                                   "attention"));
-    connect(translateEdit_, &QLineEdit::returnPressed, this,
-            [this] { translate(translateEdit_->text()); });
+    connect(translateEdit_, &QLineEdit::returnPressed, this, [this] { translate(translateEdit_->text()); });
     auto* label = new QLabel(tr("T&ranslate:"), views);
     label->setBuddy(translateEdit_);
     translation_ = new QLabel(views);
@@ -437,20 +419,16 @@ void TrainingPanel::chooseCorpus(const QString& path) {
 }
 
 bool TrainingPanel::confirmDiscardModel() {
-    if (!session_->hasModel())
-        return true;
-    if (discardQuestion_)
-        return discardQuestion_();
+    if (!session_->hasModel()) return true;
+    if (discardQuestion_) return discardQuestion_();
     return QMessageBox::question(this, tr("Discard the trained model?"),
                                  tr("Other pairs need a new model: the one trained now will be "
                                     "discarded. Save it first with Save model… to keep it."),
-                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) ==
-           QMessageBox::Discard;
+                                 QMessageBox::Discard | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) == QMessageBox::Discard;
 }
 
-void TrainingPanel::setDiscardQuestion(std::function<bool()> question) {
-    discardQuestion_ = std::move(question);
-}
+void TrainingPanel::setDiscardQuestion(std::function<bool()> question) { discardQuestion_ = std::move(question); }
 
 QString TrainingPanel::loadCorpusFile(const QString& path) {
     const QString error = session_->loadCorpusFile(path);
@@ -467,8 +445,7 @@ void TrainingPanel::onCorpusChanged() {
     const CorpusPtr corpus = session_->corpus();
     pairModel_->setCorpus(corpus, QFileInfo(session_->corpusPath()).fileName(), session_->heldOutIndices());
     startAligner();
-    if (!isTraining())
-        progress_->setRange(0, session_->epochsFor(settings_->options()));
+    if (!isTraining()) progress_->setRange(0, session_->epochsFor(settings_->options()));
     selectPair(corpus && !corpus->pairs.empty() ? 0 : -1);
     updateStatus();
 }
@@ -500,13 +477,9 @@ void TrainingPanel::loadModelInBackground(const QString& path) {
     updateActions();
 }
 
-bool TrainingPanel::isLoadingModel() const {
-    return modelLoadBar_->isLoading();
-}
+bool TrainingPanel::isLoadingModel() const { return modelLoadBar_->isLoading(); }
 
-void TrainingPanel::cancelModelLoad() {
-    modelLoadBar_->cancel();
-}
+void TrainingPanel::cancelModelLoad() { modelLoadBar_->cancel(); }
 
 void TrainingPanel::showError(const QString& message) {
     errorLabel_->setText(message);
@@ -525,8 +498,7 @@ void TrainingPanel::selectPair(int index) {
         pairView_->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect);
         // The view repaints the new selection itself only on signals.
         pairView_->viewport()->update();
-        if (target.isValid())
-            pairView_->scrollTo(target);
+        if (target.isValid()) pairView_->scrollTo(target);
     }
     showsTranslation_ = false;
     selectedRow_ = 0;
@@ -544,8 +516,7 @@ void TrainingPanel::translate(const QString& sentence) {
     std::vector<std::string> tokens = ap::tokenize(sentence.toStdString());
     // A model trained on lower-cased pairs knows only lower-case words.
     if (session_->lowercase())
-        for (std::string& t : tokens)
-            t = ap::lowercase(t);
+        for (std::string& t : tokens) t = ap::lowercase(t);
     if (tokens.empty()) {
         translation_->setText(tr("Type a sentence in the source language"));
         return;
@@ -558,32 +529,26 @@ void TrainingPanel::translate(const QString& sentence) {
         translation_->setText(tr("Train first: there is no model yet"));
         return;
     }
-    if (translateEdit_->text() != sentence)
-        translateEdit_->setText(sentence);
+    if (translateEdit_->text() != sentence) translateEdit_->setText(sentence);
     translationSource_ = tokens;
     showsTranslation_ = true;
     selectedRow_ = 0;
     refreshViews();
 }
 
-ap::Seq2SeqOptions TrainingPanel::options() const {
-    return settings_->options();
-}
+ap::Seq2SeqOptions TrainingPanel::options() const { return settings_->options(); }
 
 void TrainingPanel::setOptions(const ap::Seq2SeqOptions& options) {
     settings_->setOptions(options);
-    if (!isTraining())
-        progress_->setRange(0, session_->epochsFor(settings_->options()));
+    if (!isTraining()) progress_->setRange(0, session_->epochsFor(settings_->options()));
     applySplitSettings();
 }
 
 void TrainingPanel::startTraining() {
-    if (isTraining() || !corpus())
-        return;
+    if (isTraining() || !corpus()) return;
     const ap::Seq2SeqOptions options = settings_->options();
     applySplitSettings();
-    const QString error =
-        session_->start(options, settings_->guide() == TrainingSettings::GuideSource::Ibm2);
+    const QString error = session_->start(options, settings_->guide() == TrainingSettings::GuideSource::Ibm2);
     if (!error.isEmpty()) {
         showError(tr("Cannot train: %1").arg(error));
         return;
@@ -594,17 +559,11 @@ void TrainingPanel::startTraining() {
     refreshViews();
 }
 
-void TrainingPanel::pauseTraining() {
-    session_->pause();
-}
+void TrainingPanel::pauseTraining() { session_->pause(); }
 
-void TrainingPanel::resumeTraining() {
-    session_->resume();
-}
+void TrainingPanel::resumeTraining() { session_->resume(); }
 
-void TrainingPanel::stopTraining() {
-    session_->stop();
-}
+void TrainingPanel::stopTraining() { session_->stop(); }
 
 void TrainingPanel::onStateChanged() {
     updateActions();
@@ -644,8 +603,7 @@ void TrainingPanel::onEpoch(const ap::EpochStats& stats) {
 }
 
 void TrainingPanel::scheduleRefresh() {
-    if (!refreshTimer_->isActive())
-        refreshTimer_->start();
+    if (!refreshTimer_->isActive()) refreshTimer_->start();
 }
 
 void TrainingPanel::refreshViews() {
@@ -674,8 +632,7 @@ void TrainingPanel::refreshHeatmap() {
         data.title = tr("Translation · greedy decoding · epoch %1").arg(epoch);
         QStringList unknown;
         for (const std::string& s : translationSource_)
-            if (!model->sourceVocabulary().contains(s))
-                unknown << QString::fromStdString(s);
+            if (!model->sourceVocabulary().contains(s)) unknown << QString::fromStdString(s);
         const QString words = joinTokens(t.tokens);
         const QString unknownList = QLocale().createSeparatedList(unknown);
         const int limit = int(t.tokens.size());
@@ -701,21 +658,29 @@ void TrainingPanel::refreshHeatmap() {
             const bool held = session_->isHeldOut(pair);
             if (!data.possibleMarks.empty())
                 data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold "
-                                       "alignment (dashed: possible)").arg(pair + 1).arg(epoch)
+                                       "alignment (dashed: possible)")
+                                        .arg(pair + 1)
+                                        .arg(epoch)
                                   : tr("Pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment "
-                                       "(dashed: possible)").arg(pair + 1).arg(epoch);
+                                       "(dashed: possible)")
+                                        .arg(pair + 1)
+                                        .arg(epoch);
             else if (!data.marks.empty())
                 data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2 · rings: gold "
-                                       "alignment").arg(pair + 1).arg(epoch)
+                                       "alignment")
+                                        .arg(pair + 1)
+                                        .arg(epoch)
                                   : tr("Pair %1 · decoder → encoder attention after epoch %2 · rings: gold alignment")
-                                        .arg(pair + 1).arg(epoch);
+                                        .arg(pair + 1)
+                                        .arg(epoch);
             else
-                data.title = held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch)
-                                  : tr("Pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch);
+                data.title =
+                    held ? tr("Held-out pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch)
+                         : tr("Pair %1 · decoder → encoder attention after epoch %2").arg(pair + 1).arg(epoch);
             if (pairAttentionAer_) {
                 const QString aer = QLocale().toString(*pairAttentionAer_, 'f', 3);
-                data.title = tr("%1 · AER %2", "heatmap title, then the pair's alignment error rate")
-                                 .arg(data.title, aer);
+                data.title =
+                    tr("%1 · AER %2", "heatmap title, then the pair's alignment error rate").arg(data.title, aer);
                 // A narrow heatmap elides the title's middle, never the figure.
                 data.titleKeep = QStringLiteral("AER ") + aer;
             }
@@ -774,26 +739,24 @@ void TrainingPanel::updateLesson() {
         const QLocale locale;
         const double gap = *pairAttentionAer_ - *pairAlignerAer_;
         if (gap > 0.005)
-            text += QLatin1Char(' ') + tr("Here the attention (AER %1) aligns worse than the aligner (AER %2): "
-                                          "look for rows whose brightest cell misses the ring.")
-                                           .arg(locale.toString(*pairAttentionAer_, 'f', 3),
-                                                locale.toString(*pairAlignerAer_, 'f', 3));
+            text += QLatin1Char(' ') +
+                    tr("Here the attention (AER %1) aligns worse than the aligner (AER %2): "
+                       "look for rows whose brightest cell misses the ring.")
+                        .arg(locale.toString(*pairAttentionAer_, 'f', 3), locale.toString(*pairAlignerAer_, 'f', 3));
         else if (gap < -0.005)
-            text += QLatin1Char(' ') + tr("Here the attention (AER %1) aligns better than the aligner (AER %2): "
-                                          "the model has learnt where the words are, which guided alignment "
-                                          "makes more likely.")
-                                           .arg(locale.toString(*pairAttentionAer_, 'f', 3),
-                                                locale.toString(*pairAlignerAer_, 'f', 3));
+            text += QLatin1Char(' ') +
+                    tr("Here the attention (AER %1) aligns better than the aligner (AER %2): "
+                       "the model has learnt where the words are, which guided alignment "
+                       "makes more likely.")
+                        .arg(locale.toString(*pairAttentionAer_, 'f', 3), locale.toString(*pairAlignerAer_, 'f', 3));
         else
-            text += QLatin1Char(' ') + tr("Here both align equally well (AER %1).")
-                                           .arg(locale.toString(*pairAttentionAer_, 'f', 3));
+            text += QLatin1Char(' ') +
+                    tr("Here both align equally well (AER %1).").arg(locale.toString(*pairAttentionAer_, 'f', 3));
     }
     lesson_->setText(text);
 }
 
-QString TrainingPanel::lessonText() const {
-    return lesson_->text();
-}
+QString TrainingPanel::lessonText() const { return lesson_->text(); }
 
 void TrainingPanel::refreshBarChart() {
     const HeatmapData& d = heatmap_->data();
@@ -802,8 +765,7 @@ void TrainingPanel::refreshBarChart() {
         return;
     }
     std::vector<float> values(size_t(d.columns()));
-    for (int c = 0; c < d.columns(); ++c)
-        values[size_t(c)] = d.values(selectedRow_, c);
+    for (int c = 0; c < d.columns(); ++c) values[size_t(c)] = d.values(selectedRow_, c);
     barChart_->setRow(d.rowLabels.value(selectedRow_), d.columnLabels, std::move(values),
                       std::vector<bool>(size_t(d.columns()), false), true);
 }
@@ -831,15 +793,12 @@ void TrainingPanel::updateStatus() {
     } else if (corpus) {
         const int held = int(session_->heldOutIndices().size());
         text = tr("%n pair(s) loaded", nullptr, int(corpus->pairs.size()));
-        if (held > 0)
-            heldText = tr("%n pair(s) held out for evaluation", nullptr, held);
-        if (session_->hasModel())
-            text = tr("A model is loaded: type a sentence to translate it. %1").arg(text);
+        if (held > 0) heldText = tr("%n pair(s) held out for evaluation", nullptr, held);
+        if (session_->hasModel()) text = tr("A model is loaded: type a sentence to translate it. %1").arg(text);
     }
     switch (state) {
     case TrainingSession::State::Training:
-        if (!stats)
-            text = tr("Starting…");
+        if (!stats) text = tr("Starting…");
         break;
     case TrainingSession::State::Paused: text = tr("%1 · paused", "training status, then its state").arg(text); break;
     case TrainingSession::State::Stopping:
@@ -859,33 +818,20 @@ void TrainingPanel::openSelectedPair() {
     const int pair = currentPairIndex();
     const ModelPtr m = model();
     const CorpusPtr c = session_->corpus();
-    if (!m || !c || pair < 0 || pair >= int(c->pairs.size()))
-        return;
+    if (!m || !c || pair < 0 || pair >= int(c->pairs.size())) return;
     emit openInPlayground(ap::sceneFromPair(*m, c->pairs[size_t(pair)]));
 }
 
-QString TrainingPanel::errorText() const {
-    return errorLabel_->text();
-}
+QString TrainingPanel::errorText() const { return errorLabel_->text(); }
 
-QString TrainingPanel::statusText() const {
-    return status_->text();
-}
+QString TrainingPanel::statusText() const { return status_->text(); }
 
-QString TrainingPanel::heldOutText() const {
-    return heldOutStatus_->text();
-}
+QString TrainingPanel::heldOutText() const { return heldOutStatus_->text(); }
 
-QString TrainingPanel::translationText() const {
-    return translation_->text();
-}
+QString TrainingPanel::translationText() const { return translation_->text(); }
 
-int TrainingPanel::lossPlotPointCount() const {
-    return plots_->lossPointCount();
-}
+int TrainingPanel::lossPlotPointCount() const { return plots_->lossPointCount(); }
 
-int TrainingPanel::aerPlotPointCount() const {
-    return plots_->aerPointCount();
-}
+int TrainingPanel::aerPlotPointCount() const { return plots_->aerPointCount(); }
 
 }  // namespace ui

@@ -63,8 +63,7 @@ TrainingPlots::TrainingPlots(QWidget* parent) : QWidget(parent) {
     clear();
 }
 
-TrainingPlots::Metrics TrainingPlots::makeMetrics(const QString& title, const QString& objectName,
-                                                  const QString& tip) {
+TrainingPlots::Metrics TrainingPlots::makeMetrics(const QString& title, const QString& objectName, const QString& tip) {
     Metrics m;
     m.plot = makePlot(this, title, QString());
     m.plot->setObjectName(objectName);
@@ -91,18 +90,17 @@ TrainingPlots::Metrics TrainingPlots::makeMetrics(const QString& title, const QS
     return m;
 }
 
-void TrainingPlots::addMetrics(Metrics& m, double epoch, double aer, bool hasAer, double accuracy,
-                               double exact, double bleu) {
-    if (hasAer)
-        m.aer->addData(epoch, aer);
+void TrainingPlots::addMetrics(Metrics& m, double epoch, double aer, bool hasAer, double accuracy, double exact,
+                               double bleu) {
+    if (hasAer) m.aer->addData(epoch, aer);
     m.accuracy->addData(epoch, accuracy);
     m.exactMatch->addData(epoch, exact);
     m.bleu->addData(epoch, bleu);
 }
 
 void TrainingPlots::clear() {
-    for (QCPGraph* g : {loss_, heldOutLoss_, train_.aer, train_.accuracy, train_.exactMatch, train_.bleu,
-                        heldOut_.aer, heldOut_.accuracy, heldOut_.exactMatch, heldOut_.bleu})
+    for (QCPGraph* g : {loss_, heldOutLoss_, train_.aer, train_.accuracy, train_.exactMatch, train_.bleu, heldOut_.aer,
+                        heldOut_.accuracy, heldOut_.exactMatch, heldOut_.bleu})
         g->data()->clear();
     epochs_ = 0;
     minLoss_ = maxLoss_ = 0.0;
@@ -115,8 +113,7 @@ void TrainingPlots::clear() {
 
 void TrainingPlots::addEpoch(const ap::EpochStats& s) {
     // Epochs without an evaluation carry the previous figures: no point.
-    if (!s.evaluated)
-        return;
+    if (!s.evaluated) return;
     const double x = s.epoch;
     // A log axis cannot show 0; a perfect fit is drawn at the floor.
     const double loss = std::max(s.loss, 1e-6);
@@ -140,27 +137,18 @@ void TrainingPlots::replot() {
     lossPlot_->xAxis->setRange(0.5, right + 0.5);
     train_.plot->xAxis->setRange(0.5, right + 0.5);
     heldOut_.plot->xAxis->setRange(0.5, right + 0.5);
-    if (epochs_ > 0)
-        lossPlot_->yAxis->setRange(minLoss_ / 1.5, maxLoss_ * 1.5);
+    if (epochs_ > 0) lossPlot_->yAxis->setRange(minLoss_ / 1.5, maxLoss_ * 1.5);
     lossPlot_->replot(QCustomPlot::rpQueuedReplot);
     train_.plot->replot(QCustomPlot::rpQueuedReplot);
     heldOut_.plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-int TrainingPlots::lossPointCount() const {
-    return loss_->dataCount();
-}
+int TrainingPlots::lossPointCount() const { return loss_->dataCount(); }
 
-int TrainingPlots::aerPointCount() const {
-    return train_.aer->dataCount();
-}
+int TrainingPlots::aerPointCount() const { return train_.aer->dataCount(); }
 
-int TrainingPlots::heldOutAerPointCount() const {
-    return heldOut_.aer->dataCount();
-}
+int TrainingPlots::heldOutAerPointCount() const { return heldOut_.aer->dataCount(); }
 
-int TrainingPlots::heldOutExactMatchPointCount() const {
-    return heldOut_.exactMatch->dataCount();
-}
+int TrainingPlots::heldOutExactMatchPointCount() const { return heldOut_.exactMatch->dataCount(); }
 
 }  // namespace ui

@@ -42,8 +42,7 @@ private:
         QCPGraph* bleu = nullptr;
     };
     Metrics makeMetrics(const QString& title, const QString& objectName, const QString& tip);
-    void addMetrics(Metrics& m, double epoch, double aer, bool hasAer, double accuracy, double exact,
-                    double bleu);
+    void addMetrics(Metrics& m, double epoch, double aer, bool hasAer, double accuracy, double exact, double bleu);
 
     QCPGraph* loss_ = nullptr;
     QCPGraph* heldOutLoss_ = nullptr;

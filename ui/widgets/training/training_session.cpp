@@ -13,8 +13,7 @@ namespace ui {
 TrainingSession::TrainingSession(QObject* parent) : QObject(parent) {
     worker_ = new TrainingWorker(this);
     connect(worker_, &TrainingWorker::epochFinished, this, [this](const ap::EpochStats& stats, ModelPtr snapshot) {
-        if (state_ == State::Idle)
-            return;
+        if (state_ == State::Idle) return;
         model_ = std::move(snapshot);
         lastStats_ = stats;
         emit epochFinished(stats);
@@ -36,11 +35,9 @@ TrainingSession::~TrainingSession() {
 }
 
 QString TrainingSession::loadCorpusFile(const QString& path) {
-    if (isTraining())
-        return tr("Stop training before loading other pairs");
+    if (isTraining()) return tr("Stop training before loading other pairs");
     ap::CorpusReadResult read = ap::readCorpusFile(QFile::encodeName(path).toStdString());
-    if (!read.ok)
-        return QString::fromStdString(read.error);
+    if (!read.ok) return QString::fromStdString(read.error);
     original_ = std::move(read.value);
     corpusPath_ = QFileInfo(path).absoluteFilePath();
     rebuild();
@@ -48,28 +45,23 @@ QString TrainingSession::loadCorpusFile(const QString& path) {
 }
 
 void TrainingSession::setLowercase(bool lowercase) {
-    if (lowercase == lowercase_ || isTraining())
-        return;
+    if (lowercase == lowercase_ || isTraining()) return;
     lowercase_ = lowercase;
-    if (!original_.pairs.empty())
-        rebuild();
+    if (!original_.pairs.empty()) rebuild();
 }
 
 void TrainingSession::setHoldout(double fraction, quint64 seed) {
-    if ((fraction == holdoutFraction_ && seed == holdoutSeed_) || isTraining())
-        return;
+    if ((fraction == holdoutFraction_ && seed == holdoutSeed_) || isTraining()) return;
     holdoutFraction_ = fraction;
     holdoutSeed_ = seed;
-    if (!corpus_)
-        return;
+    if (!corpus_) return;
     heldOut_ = ap::splitHoldout(*corpus_, holdoutFraction_, holdoutSeed_).heldOutIndices;
     emit splitChanged();
 }
 
 void TrainingSession::rebuild() {
     ap::Corpus corpus = original_;
-    if (lowercase_)
-        ap::lowercase(corpus);
+    if (lowercase_) ap::lowercase(corpus);
     heldOut_ = ap::splitHoldout(corpus, holdoutFraction_, holdoutSeed_).heldOutIndices;
     corpus_ = std::make_shared<const ap::Corpus>(std::move(corpus));
     // A model belongs to the vocabulary of the corpus it was trained on.
@@ -79,9 +71,7 @@ void TrainingSession::rebuild() {
     emit modelChanged();
 }
 
-bool TrainingSession::isHeldOut(int pair) const {
-    return std::binary_search(heldOut_.begin(), heldOut_.end(), pair);
-}
+bool TrainingSession::isHeldOut(int pair) const { return std::binary_search(heldOut_.begin(), heldOut_.end(), pair); }
 
 int TrainingSession::epochsFor(const ap::Seq2SeqOptions& options) const {
     const std::size_t pairs = corpus_ ? corpus_->pairs.size() - heldOut_.size() : 0;
@@ -89,67 +79,57 @@ int TrainingSession::epochsFor(const ap::Seq2SeqOptions& options) const {
 }
 
 QString TrainingSession::start(const ap::Seq2SeqOptions& options, bool ibm2Guide) {
-    if (isTraining() || !corpus_)
-        return {};
-    if (const std::string error = ap::validate(options); !error.empty())
-        return QString::fromStdString(error);
+    if (isTraining() || !corpus_) return {};
+    if (const std::string error = ap::validate(options); !error.empty()) return QString::fromStdString(error);
     const ap::HoldoutSplit split = ap::splitHoldout(*corpus_, holdoutFraction_, holdoutSeed_);
     model_.reset();
     lastStats_.reset();
     plannedEpochs_ = ap::resolvedEpochs(options, split.train.pairs.size());
-    worker_->start(std::make_shared<const ap::Corpus>(split.train),
-                   std::make_shared<const ap::Corpus>(split.heldOut), options, ibm2Guide);
+    worker_->start(std::make_shared<const ap::Corpus>(split.train), std::make_shared<const ap::Corpus>(split.heldOut),
+                   options, ibm2Guide);
     setState(State::Training);
     emit modelChanged();
     return {};
 }
 
 void TrainingSession::pause() {
-    if (state_ != State::Training)
-        return;
+    if (state_ != State::Training) return;
     worker_->pause();
     setState(State::Paused);
 }
 
 void TrainingSession::resume() {
-    if (state_ != State::Paused)
-        return;
+    if (state_ != State::Paused) return;
     worker_->resume();
     setState(State::Training);
 }
 
 void TrainingSession::stop() {
-    if (state_ != State::Training && state_ != State::Paused)
-        return;
+    if (state_ != State::Training && state_ != State::Paused) return;
     worker_->stop();
     setState(State::Stopping);
 }
 
 void TrainingSession::setState(State state) {
-    if (state == state_)
-        return;
+    if (state == state_) return;
     state_ = state;
     emit stateChanged(state_);
 }
 
 QString TrainingSession::saveModel(const QString& path) const {
-    if (!model_)
-        return tr("There is no model to save: train first");
+    if (!model_) return tr("There is no model to save: train first");
     const std::string error = ap::writeModelFile(QFile::encodeName(path).toStdString(), *model_, lowercase_);
     return QString::fromStdString(error);
 }
 
 QString TrainingSession::loadModel(const QString& path) {
-    if (isTraining())
-        return tr("Stop training before loading a model");
+    if (isTraining()) return tr("Stop training before loading a model");
     return adoptModel(ap::readModelFile(QFile::encodeName(path).toStdString()));
 }
 
 QString TrainingSession::adoptModel(ap::ModelReadResult read) {
-    if (isTraining())
-        return tr("Stop training before loading a model");
-    if (!read.ok)
-        return QString::fromStdString(read.error);
+    if (isTraining()) return tr("Stop training before loading a model");
+    if (!read.ok) return QString::fromStdString(read.error);
     model_ = std::make_shared<const ap::Seq2SeqModel>(std::move(read.file.model));
     lastStats_.reset();
     stoppedEarly_ = false;

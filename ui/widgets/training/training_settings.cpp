@@ -15,8 +15,7 @@ namespace {
 
 void selectData(QComboBox* box, int value) {
     const int i = box->findData(value);
-    if (i >= 0)
-        box->setCurrentIndex(i);
+    if (i >= 0) box->setCurrentIndex(i);
 }
 
 }  // namespace
@@ -27,7 +26,10 @@ TrainingSettings::TrainingSettings(QWidget* parent) : QWidget(parent) {
 
     scoring_ = new QComboBox(this);
     scoring_->setObjectName(QStringLiteral("trainScoringCombo"));
-    struct Item { ap::Scoring kind; QString name, tip; };
+    struct Item {
+        ap::Scoring kind;
+        QString name, tip;
+    };
     const Item scorings[] = {
         {ap::Scoring::Dot, tr("dot"), tr("score = s·h")},
         {ap::Scoring::ScaledDot, tr("scaled dot"), tr("score = s·h / √dₕ (Vaswani et al. 2017)")},
@@ -48,9 +50,8 @@ TrainingSettings::TrainingSettings(QWidget* parent) : QWidget(parent) {
     normalization_->addItem(tr("softmax"), int(ap::Normalization::Softmax));
     normalization_->addItem(tr("sparsemax"), int(ap::Normalization::Sparsemax));
     // Hard and top-k have no useful gradient, so they are not offered here.
-    normalization_->setToolTip(
-        tr("How scores become weights: softmax spreads weight over every source word, sparsemax "
-           "gives exact zeros (Martins & Astudillo 2016)"));
+    normalization_->setToolTip(tr("How scores become weights: softmax spreads weight over every source word, sparsemax "
+                                  "gives exact zeros (Martins & Astudillo 2016)"));
     form->addRow(tr("&Normalization:"), normalization_);
 
     heads_ = new QSpinBox(this);
@@ -111,9 +112,10 @@ TrainingSettings::TrainingSettings(QWidget* parent) : QWidget(parent) {
     guide_->addItem(tr("gold links"), int(GuideSource::Gold));
     guide_->setItemData(0, tr("The corpus's own alignment column"), Qt::ToolTipRole);
     guide_->addItem(tr("IBM Model 2 aligner"), int(GuideSource::Ibm2));
-    guide_->setItemData(1, tr("Links of the statistical aligner (IBM Model 2 both ways, "
-                              "grow-diag-final-and, 10 iterations) trained on the training pairs: "
-                              "for corpora without gold links"),
+    guide_->setItemData(1,
+                        tr("Links of the statistical aligner (IBM Model 2 both ways, "
+                           "grow-diag-final-and, 10 iterations) trained on the training pairs: "
+                           "for corpora without gold links"),
                         Qt::ToolTipRole);
     guide_->setToolTip(tr("Where guided alignment takes its links from"));
     // The guide matters only when guided alignment is on.
@@ -163,28 +165,16 @@ void TrainingSettings::setOptions(const ap::Seq2SeqOptions& o) {
     guide_->setEnabled(o.guidedAlignment > 0.0);
 }
 
-TrainingSettings::GuideSource TrainingSettings::guide() const {
-    return GuideSource(guide_->currentData().toInt());
-}
+TrainingSettings::GuideSource TrainingSettings::guide() const { return GuideSource(guide_->currentData().toInt()); }
 
-void TrainingSettings::setGuide(GuideSource source) {
-    selectData(guide_, int(source));
-}
+void TrainingSettings::setGuide(GuideSource source) { selectData(guide_, int(source)); }
 
-double TrainingSettings::holdoutFraction() const {
-    return holdout_->value() / 100.0;
-}
+double TrainingSettings::holdoutFraction() const { return holdout_->value() / 100.0; }
 
-void TrainingSettings::setHoldoutFraction(double fraction) {
-    holdout_->setValue(int(std::lround(fraction * 100.0)));
-}
+void TrainingSettings::setHoldoutFraction(double fraction) { holdout_->setValue(int(std::lround(fraction * 100.0))); }
 
-bool TrainingSettings::lowercase() const {
-    return lowercase_->isChecked();
-}
+bool TrainingSettings::lowercase() const { return lowercase_->isChecked(); }
 
-void TrainingSettings::setLowercase(bool lowercase) {
-    lowercase_->setChecked(lowercase);
-}
+void TrainingSettings::setLowercase(bool lowercase) { lowercase_->setChecked(lowercase); }
 
 }  // namespace ui
