@@ -161,6 +161,8 @@ TEST(Tokenizer, BadFilesNameTheProblem) {
     contains(loadError(R"({"model":{"type":"BPE","vocab":{"a":0},"merges":["a b"]}})"),
              "bad.json: model: merge 0 (\"a\" \"b\"): \"b\" is not in the vocabulary");
     contains(loadError(R"({"model":{"type":"BPE","vocab":{"a":-1},"merges":[]}})"), "model.vocab");
+    contains(loadError(R"({"model":{"type":"WordLevel","vocab":{"a":4000000000}}})"),
+             "bad.json: model.vocab: \"a\" must have a whole id from 0 to 16777215");
     contains(loadError(R"({"model":{"type":"BPE","vocab":{"a":0},"merges":["a"]}})"), "model.merges[0]");
     contains(loadError(R"({"model":{"type":"WordLevel","vocab":{}},
         "pre_tokenizer":{"type":"Split","pattern":{"Regex":"(?<=a)b"},"behavior":"Isolated","invert":false}})"),

@@ -130,6 +130,18 @@ TEST(TokenizerRegex, Constructs) {
     EXPECT_NE(Regex::compile("(?<=a)b").error.find("lookbehind"), std::string::npos);
 }
 
+TEST(TokenizerRegex, HostilePatternsAreBounded) {
+    // Nesting that would exhaust the stack, repetitions that would unroll to
+    // a billion instructions, and exponential backtracking.
+    EXPECT_NE(Regex::compile(std::string(500, '(') + "a" + std::string(500, ')')).error.find("nested deeper"),
+              std::string::npos);
+    EXPECT_NE(Regex::compile("((a{1000}){1000}){1000}").error.find("too large"), std::string::npos);
+    auto slow = Regex::compile("(a|a|aa)*c");
+    ASSERT_TRUE(slow.ok);
+    const std::u32string text(40, U'a');
+    EXPECT_TRUE(slow.value.findAll(text).empty());  // gives up instead of running for ages
+}
+
 TEST(TokenizerNormalizers, EachType) {
     EXPECT_EQ(normalized(R"({"type":"NFC"})", "e\u0301"), "\u00e9");
     EXPECT_EQ(normalized(R"({"type":"NFKD"})", "\u00e9\ufb01"), "e\u0301fi");

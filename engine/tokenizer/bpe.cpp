@@ -202,7 +202,7 @@ std::optional<std::int32_t> Vocabulary::find(std::string_view token) const {
 }
 
 void Vocabulary::set(const std::string& token, std::int32_t id) {
-    if (id < 0) return;
+    if (id < 0 || id > static_cast<std::int32_t>(kMaxTokenId)) return;
     if (static_cast<std::size_t>(id) >= tokens.size()) tokens.resize(static_cast<std::size_t>(id) + 1);
     tokens[static_cast<std::size_t>(id)] = token;
     ids[token] = id;

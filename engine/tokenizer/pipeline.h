@@ -86,6 +86,10 @@ struct StringHash {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// The largest token id accepted from a file: real vocabularies stay far
+// below it, and a bad id must not make the id table take gigabytes.
+inline constexpr double kMaxTokenId = 16777215;
+
 struct Vocabulary {
     std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>> ids;
     std::vector<std::string> tokens;  // by id; "" where the vocabulary has a gap

@@ -59,6 +59,11 @@ class Compiler {
 public:
     explicit Compiler(regex_detail::Program& program) : program_(program) {}
 
+    // Unrolled repetitions multiply: ((a{1000}){1000}){1000} would be 10^9
+    // instructions. Past this size the pattern is refused.
+    static constexpr std::size_t kMaxInstructions = 200000;
+    bool tooLarge = false;
+
     int compileProgram(const Node& root) {
         const int index = static_cast<int>(program_.code.size());
         program_.code.emplace_back();
@@ -73,6 +78,8 @@ private:
     static int here(const std::vector<Inst>& code) { return static_cast<int>(code.size()); }
 
     void emit(const Node& n, std::vector<Inst>& code) {
+        if (code.size() > kMaxInstructions) tooLarge = true;
+        if (tooLarge) return;
         switch (n.kind) {
         case Node::Empty: break;
         case Node::Literal: code.push_back(Inst{Op::Char, n.caseInsensitive, n.ch}); break;
@@ -149,7 +156,12 @@ private:
 
 bool isWordAt(std::u32string_view t, std::size_t i) { return i < t.size() && unicode::isWordCharacter(t[i]); }
 
-bool run(const regex_detail::Program& program, int index, std::u32string_view text, std::size_t pos, std::size_t& end) {
+// A match attempt that backtracks more than this gives up and fails, as
+// Oniguruma's retry limit makes it fail, so that no pattern can hang.
+constexpr std::size_t kMaxSteps = 10'000'000;
+
+bool run(const regex_detail::Program& program, int index, std::u32string_view text, std::size_t pos, std::size_t& end,
+         std::size_t& steps) {
     const std::vector<Inst>& code = program.code[static_cast<std::size_t>(index)];
     struct Thread {
         int pc;
@@ -162,6 +174,7 @@ bool run(const regex_detail::Program& program, int index, std::u32string_view te
         std::size_t p = stack.back().pos;
         stack.pop_back();
         for (bool alive = true; alive;) {
+            if (++steps > kMaxSteps) return false;
             const Inst& in = code[static_cast<std::size_t>(pc)];
             switch (in.op) {
             case Op::Char:
@@ -187,7 +200,7 @@ bool run(const regex_detail::Program& program, int index, std::u32string_view te
             case Op::Jump: pc = in.x; break;
             case Op::Look: {
                 std::size_t ignored = 0;
-                alive = run(program, in.x, text, p, ignored) != in.flag;
+                alive = run(program, in.x, text, p, ignored, steps) != in.flag;
                 ++pc;
                 break;
             }
@@ -220,7 +233,9 @@ Result<Regex> Regex::compile(std::string_view pattern) {
     Node root;
     std::string error;
     if (!regex_detail::parseRegex(std::move(text), *program, root, error)) return Result<Regex>::failure(error);
-    Compiler(*program).compileProgram(root);
+    Compiler compiler(*program);
+    compiler.compileProgram(root);
+    if (compiler.tooLarge) return Result<Regex>::failure("pattern too large once its repetitions are unrolled");
     Regex regex;
     regex.program_ = std::move(program);
     return Result<Regex>::success(std::move(regex));
@@ -244,7 +259,8 @@ bool Regex::search(std::u32string_view text, std::size_t from, Span& match) cons
     if (!program_) return false;
     for (std::size_t start = from; start <= text.size(); ++start) {
         std::size_t end = 0;
-        if (run(*program_, 0, text, start, end)) {
+        std::size_t steps = 0;
+        if (run(*program_, 0, text, start, end, steps)) {
             match = {start, end};
             return true;
         }

@@ -135,7 +135,17 @@ private:
         }
     }
 
+    // Groups recurse; a pattern nested deeper than any real one is refused
+    // before it can exhaust the stack.
     Node group(bool ci) {
+        if (++depth_ > 100) {
+            fail("groups nested deeper than 100");
+            return Node();
+        }
+        struct Leave {
+            int& d;
+            ~Leave() { --d; }
+        } leave{depth_};
         Node inner;
         if (lookingAt(U"?:")) {
             pos_ += 2;
@@ -369,6 +379,7 @@ private:
     Program& program_;
     std::size_t pos_ = 0;
     std::string error_;
+    int depth_ = 0;
 };
 
 }  // namespace

@@ -130,8 +130,9 @@ Status loadVocabJsonMerges(const std::string& directory, const json::Value& conf
     if (parsed.value.type != json::Type::Object) return Status::error(vocabPath + ": expected an object {token: id}");
     Vocabulary vocab;
     for (const auto& m : parsed.value.object) {
-        if (!m.second.numberIsInteger || m.second.number < 0 || m.second.number > 1e9)
-            return Status::error(vocabPath + ": " + json::quote(m.first, 40) + " must have a whole id >= 0");
+        if (!m.second.numberIsInteger || m.second.number < 0 || m.second.number > kMaxTokenId)
+            return Status::error(vocabPath + ": " + json::quote(m.first, 40) +
+                                 " must have a whole id from 0 to 16777215");
         vocab.set(m.first, static_cast<std::int32_t>(m.second.number));
     }
     auto mergesText = readFile(mergesPath);

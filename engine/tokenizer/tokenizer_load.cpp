@@ -74,9 +74,9 @@ Status streamVocab(json::Reader& r, std::string_view text, const std::string& na
         e = r.next();
         if (e == json::Event::Error) return syntaxError(r, text, name);
         const json::Value& id = r.scalar();
-        if (e != json::Event::Scalar || !id.numberIsInteger || id.number < 0 || id.number > 1e9)
+        if (e != json::Event::Scalar || !id.numberIsInteger || id.number < 0 || id.number > kMaxTokenId)
             return Status::error(
-                describe(name + ": model.vocab", json::quote(token, 40) + " must have a whole id >= 0"));
+                describe(name + ": model.vocab", json::quote(token, 40) + " must have a whole id from 0 to 16777215"));
         vocab.set(token, static_cast<std::int32_t>(id.number));
     }
 }
@@ -184,8 +184,8 @@ Status readAddedTokens(const json::Value& list, const std::string& where, std::v
         const std::string at = where + "[" + std::to_string(k) + "]";
         const json::Value* id = t.find("id");
         const json::Value* content = t.find("content");
-        if (!id || !id->numberIsInteger || id->number < 0 || id->number > 1e9)
-            return Status::error(describe(at, "\"id\" must be a whole number >= 0"));
+        if (!id || !id->numberIsInteger || id->number < 0 || id->number > kMaxTokenId)
+            return Status::error(describe(at, "\"id\" must be a whole number from 0 to 16777215"));
         if (!content || content->type != json::Type::String)
             return Status::error(describe(at, "\"content\" must be a string"));
         AddedToken token;
