@@ -5,6 +5,7 @@
 // messages for broken checkpoints.
 #include "attention/attention.h"
 #include "import/attention_import.h"
+#include "io/attention_writer.h"
 #include "io/json.h"
 #include "io/text_file.h"
 #include "transformer/forward.h"
@@ -235,6 +236,35 @@ TEST(TransformerErrors, CancelStopsTheRun) {
     const Status s = forward.run({3, 4, 5}, options, r);
     EXPECT_FALSE(s.ok);
     EXPECT_TRUE(s.cancelled);
+}
+
+// The attend command's output formats, read back by the application's own
+// importers (tokens with accents, CJK and byte-level characters).
+TEST(AttentionWriter, FilesReadBackThroughTheImporters) {
+    std::vector<float> data(2 * 3 * 4 * 4);
+    for (std::size_t i = 0; i < data.size(); ++i) data[i] = float(i) / 7.0f;
+    AttentionArray a;
+    a.data = data.data();
+    a.shape = {2, 3, 4, 4};
+    a.tokens = {"\xc3\xa9t\xc3\xa9", "\xe7\x8c\xab", "\xc4\xa0the", "[SEP]"};
+    for (const char* ext : {".npz", ".safetensors", ".npy"}) {
+        const std::string path = ::testing::TempDir() + "/written" + ext;
+        ASSERT_TRUE(writeAttentionFile(path, a).ok) << ext;
+        const import::ReadResult r = import::readAttentionFile(path);
+        ASSERT_TRUE(r.ok) << ext << ": " << r.error;
+        EXPECT_EQ(r.tensor->layers, 2);
+        EXPECT_EQ(r.tensor->heads, 3);
+        EXPECT_EQ(r.tensor->queries, 4);
+        if (std::string(ext) != ".npy") {
+            EXPECT_EQ(r.tensor->queryTokens, a.tokens) << ext;
+            EXPECT_EQ(r.tensor->keyTokens, a.tokens) << ext;
+        }
+        Matrix slice;
+        ASSERT_EQ(r.tensor->slice(1, 2, slice), "");
+        for (int i = 0; i < 4; ++i)
+            for (int j = 0; j < 4; ++j) EXPECT_EQ(slice(i, j), data[std::size_t(((1 * 3 + 2) * 4 + i) * 4 + j)]);
+    }
+    EXPECT_FALSE(writeAttentionFile(::testing::TempDir() + "/written.txt", a).ok);
 }
 
 }  // namespace
