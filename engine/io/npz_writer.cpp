@@ -27,10 +27,13 @@ constexpr std::uint32_t kDosDate = (0 << 9) | (1 << 5) | 1;
 }  // namespace
 
 std::string npyBytes(const NpyArray& a) {
-    std::string shape = "(";
-    for (std::size_t d : a.shape) shape += std::to_string(d) + ", ";
     // "(3, 4)"; a 1-D shape keeps its comma, as Python's tuples: "(3,)".
-    if (!a.shape.empty()) shape.resize(shape.size() - (a.shape.size() > 1 ? 2 : 1));
+    std::string shape = "(";
+    for (std::size_t i = 0; i < a.shape.size(); ++i) {
+        if (i > 0) shape += ", ";
+        shape += std::to_string(a.shape[i]);
+    }
+    if (a.shape.size() == 1) shape += ",";
     shape += ")";
     std::string header = "{'descr': '" + a.descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
     // The magic, version and length take 10 bytes; the header is padded with
