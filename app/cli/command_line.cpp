@@ -167,6 +167,13 @@ const std::vector<CommandInfo>& commands() {
          "                                      the channel attention experiment;\n"
          "                                      one line per epoch, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runChannel(a); }},
+        {"spatial",
+         "spatial [--distortion rotate|translate|scale|clutter|all] [--samples N]\n"
+         "      [--test-samples M] [--epochs E] [--seed S] [--save-data FILE.npz]\n"
+         "                                      the spatial attention experiment (a\n"
+         "                                      spatial transformer on distorted digits);\n"
+         "                                      one line per epoch, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runSpatial(a); }},
         {"align",
          "align CORPUS.tsv [--model ibm1|ibm2|fastalign] [--symmetrize none|intersect|\n"
          "      union|gdfa] [--iterations N] [--lowercase] [-o LINKS.txt]\n"

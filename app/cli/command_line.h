@@ -81,6 +81,7 @@ int runHeads(const QStringList& args);
 int runRollout(const QStringList& args);
 int runTimestep(const QStringList& args);
 int runChannel(const QStringList& args);
+int runSpatial(const QStringList& args);
 int runAlign(const QStringList& args);
 int runGenerateCorpus(const QStringList& args);
 int runExplain(const QStringList& args);
