@@ -12,7 +12,8 @@ QString attentionTitle(const ap::import::AttentionTensor& t, const ap::analysis:
     const QString file = QFileInfo(QString::fromStdString(t.fileName)).fileName();
     const bool mean = c.fusion == ap::analysis::HeadFusion::Mean;
     if (c.rollout)
-        return QCoreApplication::translate("AttentionHeatmap", "%1 · attention rollout over %n layers", nullptr, t.layers)
+        return QCoreApplication::translate("AttentionHeatmap", "%1 · attention rollout over %n layers", nullptr,
+                                           c.layer == AttentionChoice::kAll ? t.layers : c.layer + 1)
             .arg(file);
     const bool allLayers = c.layer == AttentionChoice::kAll, allHeads = c.head == AttentionChoice::kAll;
     if (allLayers && allHeads)
