@@ -18,7 +18,7 @@ int runBench(const QStringList& args) {
                                     QStringLiteral("N"), QStringLiteral("20"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Engine threads (default: all cores)."),
                                      QStringLiteral("N"), QStringLiteral("0"));
-    cl.parser.addOptions({repeat, threads});
+    cl.addOptions({repeat, threads});
     int code = kOk;
     if (!cl.parse(args, code))
         return code;
