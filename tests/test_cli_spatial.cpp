@@ -2,7 +2,7 @@
 // --save-data writes (read back from the .npz and compared with the
 // engine's digits for the same seed), and bad options.
 #include "experiments/digit_data.h"
-#include "experiments/random.h"
+#include "core/random.h"
 
 #include "app_process.h"
 
@@ -84,7 +84,7 @@ void TestCliSpatial::printsJsonAndSavesTheData() {
 
     // The file holds exactly the engine's digits for that seed: the
     // training set is drawn first, then the test set.
-    ap::ExperimentRandom random(5);
+    ap::Random random(5);
     const ap::DigitSet train = ap::makeDigits(300, ap::Distortion::Rotate, random);
     const ap::DigitSet test = ap::makeDigits(40, ap::Distortion::Rotate, random);
     const auto entries = readNpz(npz);

@@ -799,6 +799,32 @@ TEST(CorpusSplit, SeededHoldoutIsDisjointAndRepeatable) {
     EXPECT_EQ(ap::splitHoldout(c, 0.0, 1).heldOut.pairs.size(), 0u);
 }
 
+TEST(CorpusSplit, HoldoutSplitsByDistinctSourceSentence) {
+    // Each source sentence three times (as generated corpora repeat them):
+    // a split by pair would keep most held-out sentences in training.
+    ap::Corpus c;
+    for (int s = 0; s < 20; ++s)
+        for (int k = 0; k < 3; ++k) {
+            ap::SentencePair p;
+            // append(), not "s" + ...: GCC 12 warns falsely (-Wrestrict) on that
+            p.source = {std::string("s").append(std::to_string(s)), "x"};
+            p.target = {std::string("t").append(std::to_string(s)), std::string("v").append(std::to_string(k))};
+            p.line = s * 3 + k + 1;
+            c.pairs.push_back(p);
+        }
+    for (std::uint64_t seed = 0; seed < 20; ++seed) {
+        const ap::HoldoutSplit split = ap::splitHoldout(c, 0.25, seed);
+        EXPECT_EQ(split.heldOut.pairs.size(), 15u);  // 5 sentences x 3 pairs
+        EXPECT_EQ(split.train.pairs.size(), 45u);
+        EXPECT_EQ(ap::unseenSourceShare(split.train, split.heldOut), 1.0);
+    }
+    // An evaluation set that shares sentences with training says how much.
+    ap::Corpus train, eval;
+    train.pairs = {c.pairs[0], c.pairs[3]};
+    eval.pairs = {c.pairs[1], c.pairs[6], c.pairs[9], c.pairs[4]};
+    EXPECT_EQ(ap::unseenSourceShare(train, eval), 0.5);
+}
+
 TEST(CorpusSplit, LowercaseFoldsLatinGreekCyrillicAndKeepsCjk) {
     EXPECT_EQ(ap::lowercase("Le Chat ÉTÉ Œuvre Straße"), "le chat été œuvre straße");
     EXPECT_EQ(ap::lowercase("ΑΒΓ ДОМ"), "αβγ дом");
@@ -871,15 +897,17 @@ TEST(ModelFile, KeepsTheDecodersInitialState) {
         EXPECT_EQ(t.mean.rows(), u.mean.rows());
         // A file of before the option (no key) started from the encoder.
         if (fromEncoder) {
-            std::string legacy = bytes;
+            // Version 1: no CRC at the end.
+            std::string legacy = bytes.substr(0, bytes.size() - 4);
+            legacy[legacy.find('\n') - 1] = '1';
             const std::string key = ",\"initial_state\":\"encoder\"";
             legacy.erase(legacy.find(key), key.size());
             const ap::ModelReadResult old = ap::parseModel(legacy, "old.apmodel");
             ASSERT_TRUE(old.ok) << old.error;
             EXPECT_TRUE(old.file.model.options().initialStateFromEncoder);
             EXPECT_EQ(old.file.model.translate({"le", "chat", "noir"}).tokens, u.tokens);
-            std::string bad = bytes;
-            bad.replace(bad.find("\"encoder\"", bad.find("initial_state")), 9, "\"sideways\"");
+            std::string bad = legacy;
+            bad.insert(bad.find(",\"scoring\""), ",\"initial_state\":\"sideways\"");
             EXPECT_NE(ap::parseModel(bad, "m.apmodel").error.find("initial_state"), std::string::npos);
         }
     }
@@ -892,7 +920,7 @@ TEST(ModelFile, DamagedFilesAreRefusedWithAMessage) {
     const std::string good = ap::modelToBytes(model, false);
     auto error = [](const std::string& bytes) { return ap::parseModel(bytes, "m.apmodel").error; };
     EXPECT_NE(error("hello\n").find("m.apmodel: not a model file"), std::string::npos);
-    EXPECT_NE(error("attention-playground-seq2seq 2\n{}\n").find("version"), std::string::npos);
+    EXPECT_NE(error("attention-playground-seq2seq 3\n{}\n").find("version"), std::string::npos);
     EXPECT_NE(error(good.substr(0, good.size() - 8)).find("expected"), std::string::npos);
     EXPECT_NE(error(good + "x").find("bytes"), std::string::npos);
     // A shape that disagrees with the options is named.
@@ -905,7 +933,73 @@ TEST(ModelFile, DamagedFilesAreRefusedWithAMessage) {
     std::string wrongCount = good;
     wrongCount.replace(wrongCount.find("\"parameter_count\":"), 18, "\"parameter_count\":1");
     EXPECT_NE(error(wrongCount).find("parameter_count"), std::string::npos);
-    std::string nan = good;
+    // NaN in a version 1 file (no checksum to catch it first).
+    std::string nan = good.substr(0, good.size() - 4);
+    nan[nan.find('\n') - 1] = '1';
     for (int b = 0; b < 8; ++b) nan[nan.size() - 8 + std::size_t(b)] = b == 7 ? char(0x7F) : b == 6 ? char(0xF8) : 0;
     EXPECT_NE(error(nan).find("not a finite number"), std::string::npos);
+}
+
+TEST(ModelFile, AnyFlippedBitIsRefused) {
+    const ap::Corpus corpus = tinyCorpus();
+    ap::Seq2SeqModel model;
+    ASSERT_EQ(model.initialize(corpus, smallOptions(ap::Scoring::General, ap::Normalization::Softmax, 2)), "");
+    const std::string good = ap::modelToBytes(model, false);
+    ASSERT_TRUE(ap::parseModel(good, "m.apmodel").ok);
+    // One bit in a parameter's low mantissa (a model that still loads
+    // without the CRC), in the header, in the CRC itself.
+    // The first letter of the first target token: still a valid header.
+    const std::size_t header = good.find("\"target_vocabulary\":[\"") + 22;
+    for (std::size_t at : {good.size() - 4 - 8 * 7, header, good.size() - 2}) {
+        std::string flipped = good;
+        flipped[at] = char(flipped[at] ^ (at == header ? 0x02 : 0x10));
+        const ap::ModelReadResult r = ap::parseModel(flipped, "m.apmodel");
+        EXPECT_FALSE(r.ok) << at;
+        EXPECT_NE(r.error.find("checksum does not match"), std::string::npos) << r.error;
+    }
+}
+
+TEST(ModelFile, SizesAreCheckedAgainstTheFileBeforeAnythingIsBuilt) {
+    const ap::Corpus corpus = tinyCorpus();
+    ap::Seq2SeqModel model;
+    ASSERT_EQ(model.initialize(corpus, smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1)), "");
+    const std::string good = ap::modelToBytes(model, false);
+    auto error = [](const std::string& bytes) { return ap::parseModel(bytes, "m.apmodel").error; };
+    // Widths at the limit: refused by comparing the implied count with the
+    // file's size, before a model of 4096 units is built.
+    std::string wide = good;
+    const std::size_t hidden = wide.find("\"hidden\":") + 9;
+    wide.replace(hidden, wide.find(',', hidden) - hidden, "4096");
+    const std::size_t embedding = wide.find("\"embedding\":") + 12;
+    wide.replace(embedding, wide.find(',', embedding) - embedding, "4096");
+    EXPECT_NE(error(wide).find("parameter_count is"), std::string::npos) << error(wide);
+    // A number no integer holds is a message, not undefined behaviour.
+    std::string huge = good;
+    huge.replace(hidden, huge.find(',', hidden) - hidden, "9223372036854775808");
+    EXPECT_NE(error(huge).find("options.hidden: not a whole number"), std::string::npos) << error(huge);
+    // More tokens than the file has parameters.
+    std::string many = good;
+    std::string tokens;
+    for (int i = 0; i < 20000; ++i) tokens += ",\"w" + std::to_string(i) + "\"";
+    many.insert(many.find("\"source_vocabulary\":[") + 21, tokens.substr(1) + ",");
+    EXPECT_NE(error(many).find("more tokens than the file has parameters"), std::string::npos) << error(many);
+    // A header key no model file has, however large, is refused as it is met.
+    std::string extra = good;
+    extra.insert(extra.find("\"parameter_count\""), "\"padding\":[0,0,0],");
+    EXPECT_NE(error(extra).find("unknown key \"padding\""), std::string::npos) << error(extra);
+}
+
+TEST(ModelFile, SourceWordsMatchTheVocabularysCase) {
+    ap::Corpus c;
+    c.name = "capitalised";
+    c.pairs = {makePair("Je suis étudiant", "I am a student", "0-0 1-1 2-3"),
+               makePair("Paul est étudiant", "Paul is a student", "0-0 1-1 2-3")};
+    ap::Seq2SeqModel model;
+    ASSERT_EQ(model.initialize(c, smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1)), "");
+    // A capitalised corpus, lower-casing off: "je" finds "Je", known words
+    // keep their case, unknown ones stay as typed.
+    EXPECT_EQ(ap::matchSourceWords(model, false, {"je", "suis", "ÉTUDIANT", "paul", "xyz"}),
+              (std::vector<std::string>{"Je", "suis", "étudiant", "Paul", "xyz"}));
+    // A model trained on lower-cased pairs gets lower-cased words.
+    EXPECT_EQ(ap::matchSourceWords(model, true, {"Je", "SUIS"}), (std::vector<std::string>{"je", "suis"}));
 }

@@ -9,10 +9,11 @@
 
 namespace app {
 
-std::shared_ptr<const ap::import::AttentionTensor> loadAttention(const QString& path) {
-    const ap::import::ReadResult r = ap::import::readAttentionFile(QFile::encodeName(path).toStdString());
+std::shared_ptr<const ap::import::AttentionTensor> loadAttention(const QString& path,
+                                                                 const ap::import::ImportOptions& options) {
+    const ap::import::ReadResult r = ap::import::readAttentionFile(nativePath(path), options);
     if (!r.ok) {
-        printErr(QString::fromStdString(r.error));
+        printErrBytes(r.error);
         return nullptr;
     }
     return r.tensor;

@@ -2,6 +2,7 @@
 // rollout, export): the message on failure, and JSON helpers.
 #pragma once
 
+#include "import/attention_import.h"
 #include "import/attention_tensor.h"
 
 #include <QString>
@@ -13,7 +14,8 @@
 namespace app {
 
 // Reads the file; on failure prints its one message and returns null.
-std::shared_ptr<const ap::import::AttentionTensor> loadAttention(const QString& path);
+std::shared_ptr<const ap::import::AttentionTensor> loadAttention(const QString& path,
+                                                                 const ap::import::ImportOptions& options = {});
 
 // JSON text of a list of strings and of a matrix (shortest float text).
 std::string jsonStrings(const std::vector<std::string>& list);

@@ -15,6 +15,97 @@
 #include <memory>
 
 namespace app {
+
+// The command table: its synopses are what the general --help shows.
+const std::vector<CommandInfo>& commands() {
+    static const std::vector<CommandInfo> list = {
+        {"compute",
+         "compute SCENE.json [-o RESULT.json] [--omit LIST]\n"
+         "                                      write the attention result as JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runCompute(a); }},
+        {"export",
+         "export SCENE.json -o FILE.png|.svg|.pdf [--head N|mean] [--width PX]\n"
+         "       [--height PX] [--scores] [--color-scale SCALE]\n"
+         "                                      write the heatmap image\n"
+         "    or export ATTENTION [--layer L] [--head H|mean|max|rollout]\n"
+         "       -o FILE.png|.svg|.pdf|.csv     the same for an attention file (rollout:\n"
+         "                                      through layer L when --layer is given)",
+         runExport},
+        {"bench",
+         "bench SCENE.json [--repeat N] [--threads N]\n"
+         "                                      time the engine on the scene",
+         [](const QStringList& a, const std::function<void()>&) { return runBench(a); }},
+        {"train",
+         "train TRAIN.tsv [--eval EVAL.tsv | --holdout FRACTION] [--lowercase]\n"
+         "      [--scoring KIND] [--normalization KIND] [--heads N] [--hidden N]\n"
+         "      [--embedding N] [--initial-state zero|encoder] [--epochs N]\n"
+         "      [--lr X] [--lr-schedule linear|constant] [--batch N] [--seed S]\n"
+         "      [--guided-alignment LAMBDA [--guide gold|ibm2]] [--eval-every N]\n"
+         "      [--save-attention DIR] [--save-model FILE]\n"
+         "                                      train the translation model on the\n"
+         "                                      pairs; one line per epoch, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runTrain(a); }},
+        {"translate",
+         "translate --model FILE \"SENTENCE\"   translate with a saved model; the\n"
+         "                                      last line is JSON with the attention",
+         [](const QStringList& a, const std::function<void()>&) { return runTranslate(a); }},
+        {"inspect",
+         "inspect ATTENTION                     what an attention file (.npy, .npz,\n"
+         "                                      .safetensors, BertViz JSON) holds",
+         [](const QStringList& a, const std::function<void()>&) { return runInspect(a); }},
+        {"heads", "heads ATTENTION                       per-head statistics as JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runHeads(a); }},
+        {"rollout",
+         "rollout ATTENTION [--residual R] [--head-fusion mean|max|min] [--layer L]\n"
+         "        [--flow] [-o OUT.json|.csv]  attention rollout R = Â_L···Â_1 through\n"
+         "                                      layer L (or flow) as JSON or CSV",
+         [](const QStringList& a, const std::function<void()>&) { return runRollout(a); }},
+        {"timestep",
+         "timestep [--steps T] [--informative K] [--input-dim D] [--units U]\n"
+         "      [--samples N] [--test-samples M] [--epochs E] [--batch B] [--lr X]\n"
+         "      [--threads N] [--seed S] [--placement after|before]\n"
+         "      [--shared-attention]\n"
+         "                                      the time-step attention experiment;\n"
+         "                                      one line per epoch, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runTimestep(a); }},
+        {"channel",
+         "channel [--channels C] [--informative K] [--samples N] [--epochs E]\n"
+         "      [--activation hard_sigmoid|hard_swish|sigmoid] [--seed S]\n"
+         "                                      the channel attention experiment;\n"
+         "                                      one line per epoch, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runChannel(a); }},
+        {"spatial",
+         "spatial [--distortion rotate|translate|scale|clutter|all] [--samples N]\n"
+         "      [--test-samples M] [--epochs E] [--seed S] [--save-data FILE.npz]\n"
+         "                                      the spatial attention experiment (a\n"
+         "                                      spatial transformer on distorted digits);\n"
+         "                                      one line per epoch, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runSpatial(a); }},
+        {"attend",
+         "attend MODEL_DIR (--text TEXT | --token-ids I,J,K) -o OUT.npz|.npy|.safetensors\n"
+         "      [--truncate] [--scene L:H SCENE.json] [--top N] [--ablate L:H,...]\n"
+         "                                      run a Hugging Face checkpoint (BERT, GPT-2,\n"
+         "                                      Llama families); every head's attention",
+         [](const QStringList& a, const std::function<void()>&) { return runAttend(a); }},
+        {"align",
+         "align CORPUS.tsv [--model ibm1|ibm2|fastalign] [--symmetrize none|intersect|\n"
+         "      union|gdfa] [--iterations N] [--lowercase] [-o LINKS.txt]\n"
+         "                                      align the pairs' words with IBM Model 1,\n"
+         "                                      2 or fast_align; Pharaoh links, then JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runAlign(a); }},
+        {"generate-corpus",
+         "generate-corpus --grammar fr-en|de-en|zh-en --pairs N --seed S\n"
+         "      -o FILE.tsv                     write sentence pairs with exact gold\n"
+         "                                      alignments from a small grammar",
+         [](const QStringList& a, const std::function<void()>&) { return runGenerateCorpus(a); }},
+        {"explain",
+         "explain SCENE.json --query I --key J [--head H]\n"
+         "                                      one weight step by step; last line JSON",
+         [](const QStringList& a, const std::function<void()>&) { return runExplain(a); }},
+    };
+    return list;
+}
+
 namespace {
 
 QString generalHelp() {

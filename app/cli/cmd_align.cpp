@@ -4,6 +4,7 @@
 // as the last line of standard output, one JSON object with the figures
 // against the corpus's gold links.
 #include "command_line.h"
+#include "command_output.h"
 #include "io/scene_io.h"
 #include "translation/aligner.h"
 #include "translation/corpus.h"
@@ -52,7 +53,7 @@ int runAlign(const QStringList& args) {
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Write the links to FILE instead of standard output."),
                                     QStringLiteral("FILE"));
-    cl.parser.addOptions({model, symmetrize, iterations, lowercase, output});
+    cl.addOptions({model, symmetrize, iterations, lowercase, output});
     int code = kOk;
     if (!cl.parse(args, code)) return code;
     ap::AlignerOptions options;
@@ -65,9 +66,9 @@ int runAlign(const QStringList& args) {
     options.symmetrize = *s;
     options.lowercase = cl.parser.isSet(lowercase);
 
-    const ap::CorpusReadResult read = ap::readCorpusFile(cl.input.toStdString());
+    const ap::CorpusReadResult read = ap::readCorpusFile(nativePath(cl.input));
     if (!read.ok) {
-        printErr(QString::fromStdString(read.error));
+        printErrBytes(read.error);
         return kBadInput;
     }
     const ap::AlignerSummary summary = ap::alignCorpus(read.value, options);
@@ -76,16 +77,11 @@ int runAlign(const QStringList& args) {
         return kBadInput;
     }
     const std::string links = pharaoh(summary);
-    if (cl.parser.isSet(output)) {
-        const std::string err = ap::writeFileAtomically(cl.parser.value(output).toStdString(), links);
-        if (!err.empty()) {
-            printErr(QString::fromStdString(err));
-            return kWriteFailed;
-        }
-    } else if (std::fwrite(links.data(), 1, links.size(), stdout) != links.size() || std::fflush(stdout) != 0) {
-        printErr(QStringLiteral("attention-playground align: cannot write to standard output"));
-        return kWriteFailed;
-    }
+    CommandOutput out;
+    if (cl.parser.isSet(output))
+        if (const int opened = out.openFile(cl.parser.value(output)); opened != kOk) return opened;
+    out.write(links);
+    if (const int written = out.finish(); written != kOk) return written;
     QJsonObject o;
     // Without gold links there is nothing to score: the three rates are
     // null rather than a number that would look like a measurement.

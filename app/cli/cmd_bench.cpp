@@ -19,7 +19,7 @@ int runBench(const QStringList& args) {
                                     QStringLiteral("20"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Engine threads (default: all cores)."),
                                      QStringLiteral("N"), QStringLiteral("0"));
-    cl.parser.addOptions({repeat, threads});
+    cl.addOptions({repeat, threads});
     int code = kOk;
     if (!cl.parse(args, code)) return code;
     int n = 0, t = 0;

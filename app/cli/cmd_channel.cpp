@@ -47,9 +47,10 @@ int runChannel(const QStringList& args) {
     };
     if (!parser.parse(args)) return fail(parser.errorText());
     if (parser.isSet(help)) {
-        printOut(parser.helpText().replace(QCoreApplication::applicationFilePath(),
-                                           QStringLiteral("attention-playground channel")));
-        return kOk;
+        return printOut(parser.helpText().replace(QCoreApplication::applicationFilePath(),
+                                                  QStringLiteral("attention-playground channel")))
+                   ? kOk
+                   : kWriteFailed;
     }
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
@@ -100,7 +101,6 @@ int runChannel(const QStringList& args) {
     json[QStringLiteral("seconds")] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     written = printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))) && written;
     if (!written) {
-        printErr(QStringLiteral("attention-playground channel: cannot write to standard output"));
         return kWriteFailed;
     }
     return kOk;

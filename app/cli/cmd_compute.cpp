@@ -20,7 +20,8 @@ int runCompute(const QStringList& args) {
                                       "Leave these members out of the result, comma-separated: mask, scores, weights, "
                                       "context, weights_mean, output."),
                                   QStringLiteral("LIST"));
-    cl.parser.addOptions({output, omit});
+    cl.addOptions({output});
+    cl.addOptions({omit}, true);  // lists add up: --omit scores --omit mask
     int code = kOk;
     if (!cl.parse(args, code)) return code;
     ap::ResultWriteOptions options;

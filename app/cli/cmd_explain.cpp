@@ -15,7 +15,7 @@ int runExplain(const QStringList& args) {
                                  QStringLiteral("J"));
     const QCommandLineOption head(QStringLiteral("head"), QStringLiteral("The head H (from 0, default 0)."),
                                   QStringLiteral("H"), QStringLiteral("0"));
-    cl.parser.addOptions({query, key, head});
+    cl.addOptions({query, key, head});
     int code = kOk;
     if (!cl.parse(args, code)) return code;
     if (!cl.parser.isSet(query) || !cl.parser.isSet(key))

@@ -4,6 +4,8 @@
 #include "analysis/aggregate.h"
 #include "attention_input.h"
 #include "command_line.h"
+#include "core/limits.h"
+#include "command_output.h"
 #include "import/attention_import.h"
 #include "render/attention_heatmap.h"
 #include "render/csv_export.h"
@@ -14,10 +16,42 @@
 #include <QFile>
 #include <QSize>
 
+#include <algorithm>
 #include <optional>
 
 namespace app {
 namespace {
+
+// A CSV of a head, a mean or a maximum is written a block of rows at a
+// time, so a head of any legal size (65,536 x 65,536) is exported in
+// bounded memory; a rollout is held whole (limits::kMaxMatrixCells).
+int exportAttentionCsv(const ap::import::AttentionTensor& t, const ap::analysis::AttentionChoice& choice,
+                       const QString& outPath) {
+    ap::Matrix rollout;
+    if (choice.rollout) {
+        if (const std::string err = ap::analysis::attentionMatrix(t, choice, rollout); !err.empty()) {
+            printErrBytes(err);
+            return kBadInput;
+        }
+    }
+    CommandOutput out;
+    if (const int opened = out.openFile(outPath); opened != kOk) return opened;
+    const QStringList rows = ui::attentionQueryLabels(t);
+    out.write(ui::csvHeader(ui::attentionKeyLabels(t)));
+    const int blockRows = int(std::clamp<std::int64_t>((1 << 20) / std::max(t.keys, 1), 1, std::max(t.queries, 1)));
+    ap::Matrix block;
+    for (int row0 = 0; row0 < t.queries; row0 += blockRows) {
+        const int count = std::min(blockRows, t.queries - row0);
+        if (choice.rollout) {
+            block = rollout.middleRows(row0, count);
+        } else if (const std::string err = ap::analysis::attentionRows(t, choice, row0, count, block); !err.empty()) {
+            printErrBytes(err);
+            return kBadInput;  // the temporary file goes with `out`
+        }
+        if (!out.write(ui::csvRows(block, row0, rows))) break;
+    }
+    return out.finish();
+}
 
 int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, const QCommandLineOption& headOption,
                     const QString& outPath, QSize size, std::optional<ui::ColorScale> scale,
@@ -31,27 +65,28 @@ int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, cons
         choice.head = ap::analysis::AttentionChoice::kAll;
         if (headText == QLatin1String("max")) choice.fusion = ap::analysis::HeadFusion::Max;
     } else if (headText == QLatin1String("rollout")) {
+        // Through --layer when it is given, else through every layer.
         choice.rollout = true;
+        if (!cl.parser.isSet(layerOption)) choice.layer = ap::analysis::AttentionChoice::kAll;
     } else if (!parseInt(headText, 0, t->heads - 1, choice.head)) {
         return cl.usageError(
             QStringLiteral("--head must be a head index from 0 to %1, mean, max or rollout").arg(t->heads - 1));
     }
+    if (outPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) return exportAttentionCsv(*t, choice, outPath);
+    if (const std::string err = ap::analysis::checkMatrixSize(*t, "a picture"); !err.empty()) {
+        printErrBytes(err);
+        return kBadInput;
+    }
     ap::Matrix values;
     const std::string err = ap::analysis::attentionMatrix(*t, choice, values);
     if (!err.empty()) {
-        printErr(QString::fromStdString(err));
+        printErrBytes(err);
         return kBadInput;
     }
-    QString writeErr;
-    if (outPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        writeErr = ui::writeTextFile(outPath,
-                                     ui::matrixToCsv(values, ui::attentionQueryLabels(*t), ui::attentionKeyLabels(*t)));
-    } else {
-        startGui();
-        ui::HeatmapData data = ui::heatmapFromAttention(*t, choice, std::move(values));
-        if (scale) ui::applyColorScale(data, *scale);
-        writeErr = ui::exportHeatmap(data, ui::HeatmapStyle{}, size, outPath);
-    }
+    startGui();
+    ui::HeatmapData data = ui::heatmapFromAttention(*t, choice, std::move(values));
+    if (scale) ui::applyColorScale(data, *scale);
+    const QString writeErr = ui::exportHeatmap(data, ui::HeatmapStyle{}, size, outPath);
     if (!writeErr.isEmpty()) {
         printErr(writeErr);
         return kWriteFailed;
@@ -86,11 +121,12 @@ int runExport(const QStringList& args, const std::function<void()>& startGui) {
                                                        "on its own), log (log10 of the weights) or diverging "
                                                        "(scores, white at 0)."),
                                         QStringLiteral("SCALE"), QStringLiteral("fixed"));
-    cl.parser.addOptions({output, head, layer, width, height, scores, colorScale});
+    cl.addOptions({output, head, layer, width, height, scores, colorScale});
     int code = kOk;
     if (!cl.parse(args, code)) return code;
     if (!cl.parser.isSet(output)) return cl.usageError(QStringLiteral("-o FILE.png|.svg|.pdf is required"));
     const QString outPath = cl.parser.value(output);
+    if (outPath.isEmpty()) return cl.usageError(QStringLiteral("-o: the file name is empty"));
     const bool csv = outPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
     if (!csv && !ui::imageFormatForPath(outPath)) {
         printErr(QStringLiteral("%1: unknown image type (use .png, .svg or .pdf, or .csv for an attention file)")
@@ -107,7 +143,7 @@ int runExport(const QStringList& args, const std::function<void()>& startGui) {
             return cl.usageError(QStringLiteral("--color-scale must be fixed, minmax, row, log or diverging"));
         scale = chosen;
     }
-    if (ap::import::isAttentionFile(QFile::encodeName(cl.input).toStdString())) {
+    if (ap::import::isAttentionFile(nativePath(cl.input))) {
         if (cl.parser.isSet(scores))
             return cl.usageError(QStringLiteral("--scores needs a scene; an attention file holds weights only"));
         return exportAttention(cl, layer, head, outPath, QSize(w, h), scale, startGui);

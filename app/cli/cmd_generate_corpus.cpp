@@ -35,9 +35,10 @@ int runGenerateCorpus(const QStringList& args) {
     };
     if (!parser.parse(args)) return fail(parser.errorText());
     if (parser.isSet(help)) {
-        printOut(parser.helpText().replace(QCoreApplication::applicationFilePath(),
-                                           QStringLiteral("attention-playground generate-corpus")));
-        return kOk;
+        return printOut(parser.helpText().replace(QCoreApplication::applicationFilePath(),
+                                                  QStringLiteral("attention-playground generate-corpus")))
+                   ? kOk
+                   : kWriteFailed;
     }
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
@@ -54,9 +55,9 @@ int runGenerateCorpus(const QStringList& args) {
     const ap::GeneratedCorpus generated = ap::generateCorpus(options);
     if (!generated.ok) return fail(QString::fromStdString(generated.error));
     const std::string err =
-        ap::writeFileAtomically(parser.value(output).toStdString(), ap::corpusToTsv(generated, options));
+        ap::writeFileAtomically(nativePath(parser.value(output)), ap::corpusToTsv(generated, options));
     if (!err.empty()) {
-        printErr(QString::fromStdString(err));
+        printErrBytes(err);
         return kWriteFailed;
     }
     QJsonObject o;

@@ -1,8 +1,10 @@
-// heads FILE: the per-head statistics of an attention file, as JSON.
+// heads FILE: the per-head statistics of an attention file, as JSON. Each
+// head is read a block of rows at a time, so any legal file fits in memory.
 #include "analysis/head_stats.h"
 #include "attention_input.h"
 #include "command_line.h"
-#include "io/scene_io.h"
+#include "command_output.h"
+#include "io/json_writer.h"
 
 namespace app {
 
@@ -15,21 +17,34 @@ int runHeads(const QStringList& args) {
     if (!t) return kBadInput;
     const ap::analysis::HeadStatsSummary s = ap::analysis::computeHeadStats(*t);
     if (!s.ok) {
-        printErr(QString::fromStdString(s.error));
+        printErrBytes(s.error);
         return kBadInput;
     }
-    const auto num = [](double v) { return ap::formatFloat(float(v)); };
-    std::string json = "{\"layers\": " + std::to_string(t->layers) + ", \"heads\": [";
+    CommandOutput out;
+    ap::json::Writer w(out.sink());
+    std::string& text = w.out();
+    text += "{\"layers\": " + std::to_string(t->layers) + ", \"heads\": [";
     for (std::size_t i = 0; i < s.heads.size(); ++i) {
         const ap::analysis::HeadStats& h = s.heads[i];
-        json += (i ? ",\n  " : "\n  ");
-        json += "{\"layer\": " + std::to_string(h.layer) + ", \"head\": " + std::to_string(h.head) +
-                ", \"entropy\": " + num(h.entropy) + ", \"mean_distance\": " + num(h.meanDistance) +
-                ", \"first_token_share\": " + num(h.firstTokenShare) +
-                ", \"separator_share\": " + num(h.separatorShare) + ", \"max_weight\": " + num(h.maxWeight) + "}";
+        text += i ? ",\n  " : "\n  ";
+        text += "{\"layer\": " + std::to_string(h.layer) + ", \"head\": " + std::to_string(h.head);
+        const auto field = [&](const char* name, double v) {
+            text += ", \"";
+            text += name;
+            text += "\": ";
+            w.number(float(v));
+        };
+        field("entropy", h.entropy);
+        field("mean_distance", h.meanDistance);
+        field("first_token_share", h.firstTokenShare);
+        field("separator_share", h.separatorShare);
+        field("max_weight", h.maxWeight);
+        text += '}';
+        w.flushIfLarge();
     }
-    json += "\n]}";
-    return printOut(QString::fromStdString(json)) ? kOk : kWriteFailed;
+    text += "\n]}\n";
+    w.finish();
+    return out.finish();
 }
 
 }  // namespace app

@@ -9,7 +9,11 @@ int runInspect(const QStringList& args) {
                    QStringLiteral("An attention file: .npy, .npz, .safetensors or BertViz-style JSON."));
     int code = kOk;
     if (!cl.parse(args, code)) return code;
-    const auto t = loadAttention(cl.input);
+    // The values are not looked at: a deflated .npz member is inflated only
+    // as far as its header.
+    ap::import::ImportOptions options;
+    options.npz.headerOnly = true;
+    const auto t = loadAttention(cl.input, options);
     if (!t) return kBadInput;
     const QString summary = QStringLiteral("%1: %2, %3 layers x %4 heads x %5 queries x %6 keys, %7")
                                 .arg(cl.input, QString::fromStdString(t->format))

@@ -59,9 +59,10 @@ int runTimestep(const QStringList& args) {
     };
     if (!parser.parse(args)) return fail(parser.errorText());
     if (parser.isSet(help)) {
-        printOut(parser.helpText().replace(QCoreApplication::applicationFilePath(),
-                                           QStringLiteral("attention-playground timestep")));
-        return kOk;
+        return printOut(parser.helpText().replace(QCoreApplication::applicationFilePath(),
+                                                  QStringLiteral("attention-playground timestep")))
+                   ? kOk
+                   : kWriteFailed;
     }
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
@@ -122,7 +123,6 @@ int runTimestep(const QStringList& args) {
     json[QStringLiteral("seconds")] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     written = printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))) && written;
     if (!written) {
-        printErr(QStringLiteral("attention-playground timestep: cannot write to standard output"));
         return kWriteFailed;
     }
     return kOk;

@@ -17,6 +17,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <filesystem>
+#include <system_error>
+
 namespace app {
 namespace {
 
@@ -37,12 +40,11 @@ QJsonObject evalJson(const ap::Evaluation& e, int pairs) {
 bool saveAttention(const QString& dir, const QString& prefix, const ap::Seq2SeqModel& model,
                    const std::vector<ap::SentencePair>& pairs) {
     for (std::size_t i = 0; i < pairs.size(); ++i) {
-        const QString file =
-            QDir(dir).filePath(QStringLiteral("%1-%2.json").arg(prefix).arg(i + 1, 4, 10, QLatin1Char('0')));
+        const QString name = QStringLiteral("%1-%2.json").arg(prefix).arg(i + 1, 4, 10, QLatin1Char('0'));
         const std::string json = ap::sceneToJson(ap::sceneFromPair(model, pairs[i]));
-        const std::string err = ap::writeFileAtomically(QFile::encodeName(file).toStdString(), json);
+        const std::string err = ap::writeFileAtomically(nativePath(dir) + "/" + name.toStdString(), json);
         if (!err.empty()) {
-            printErr(QString::fromStdString(err));
+            printErrBytes(err);
             return false;
         }
     }
@@ -132,8 +134,8 @@ int runTrain(const QStringList& args) {
     const QCommandLineOption saveModel(QStringLiteral("save-model"),
                                        QStringLiteral("Keep the trained model in FILE (read by translate --model)."),
                                        QStringLiteral("FILE"));
-    cl.parser.addOptions({scoring, normalization, heads, hidden, embedding, epochs, initialState, lrSchedule, lr, batch,
-                          seed, eval, holdout, lowercase, guided, guide, evalEvery, saveAttentionOption, saveModel});
+    cl.addOptions({scoring, normalization, heads, hidden, embedding, epochs, initialState, lrSchedule, lr, batch, seed,
+                   eval, holdout, lowercase, guided, guide, evalEvery, saveAttentionOption, saveModel});
     int code = kOk;
     if (!cl.parse(args, code)) return code;
 
@@ -171,19 +173,22 @@ int runTrain(const QStringList& args) {
     const QString guideSource = cl.parser.value(guide);
     if (guideSource != QLatin1String("gold") && guideSource != QLatin1String("ibm2"))
         return cl.usageError(QStringLiteral("--guide must be gold or ibm2"));
+    if (cl.parser.isSet(guide) && !(options.guidedAlignment > 0.0))
+        return cl.usageError(
+            QStringLiteral("--guide chooses the guide of --guided-alignment LAMBDA; give a LAMBDA > 0 too"));
     if (const std::string err = ap::validate(options); !err.empty()) return cl.usageError(QString::fromStdString(err));
 
-    ap::CorpusReadResult read = ap::readCorpusFile(QFile::encodeName(cl.input).toStdString());
+    ap::CorpusReadResult read = ap::readCorpusFile(nativePath(cl.input));
     if (!read.ok) {
-        printErr(QString::fromStdString(read.error));
+        printErrBytes(read.error);
         return kBadInput;
     }
     ap::Corpus trainCorpus = std::move(read.value);
     ap::Corpus heldOut;
     if (cl.parser.isSet(eval)) {
-        ap::CorpusReadResult evalRead = ap::readCorpusFile(QFile::encodeName(cl.parser.value(eval)).toStdString());
+        ap::CorpusReadResult evalRead = ap::readCorpusFile(nativePath(cl.parser.value(eval)));
         if (!evalRead.ok) {
-            printErr(QString::fromStdString(evalRead.error));
+            printErrBytes(evalRead.error);
             return kBadInput;
         }
         heldOut = std::move(evalRead.value);
@@ -204,7 +209,7 @@ int runTrain(const QStringList& args) {
         ap::AlignerOptions aligner;  // IBM Model 2, grow-diag-final-and, 10 iterations
         const ap::AlignerSummary aligned = ap::alignCorpus(trainCorpus, aligner);
         if (!aligned.ok) {
-            printErr(QString::fromStdString(aligned.error));
+            printErrBytes(aligned.error);
             return kBadInput;
         }
         for (const ap::PairAlignment& a : aligned.pairs) trainerOptions.guideLinks.push_back(a.links);
@@ -217,7 +222,7 @@ int runTrain(const QStringList& args) {
 
     ap::Seq2SeqTrainer trainer;
     if (const std::string err = trainer.start(trainCorpus, options, heldOut, trainerOptions); !err.empty()) {
-        printErr(QString::fromStdString(err));
+        printErrBytes(err);
         return kBadInput;
     }
     ap::EpochStats last;
@@ -237,13 +242,14 @@ int runTrain(const QStringList& args) {
                         .arg(last.heldOut.aer, 0, 'f', 3);
         line += QStringLiteral("; %1 s").arg(last.seconds, 0, 'f', 2);
         if (!printOut(line)) {
-            printErr(QStringLiteral("attention-playground train: cannot write to standard output"));
             return kWriteFailed;
         }
     }
     if (cl.parser.isSet(saveAttentionOption)) {
         const QString dir = cl.parser.value(saveAttentionOption);
-        if (!QDir().mkpath(dir)) {
+        std::error_code made;
+        std::filesystem::create_directories(nativePath(dir), made);
+        if (made) {
             printErr(QStringLiteral("%1: cannot create the folder").arg(dir));
             return kWriteFailed;
         }
@@ -252,10 +258,9 @@ int runTrain(const QStringList& args) {
             return kWriteFailed;
     }
     if (cl.parser.isSet(saveModel)) {
-        const std::string err =
-            ap::writeModelFile(QFile::encodeName(cl.parser.value(saveModel)).toStdString(), trainer.model(), fold);
+        const std::string err = ap::writeModelFile(nativePath(cl.parser.value(saveModel)), trainer.model(), fold);
         if (!err.empty()) {
-            printErr(QString::fromStdString(err));
+            printErrBytes(err);
             return kWriteFailed;
         }
     }
@@ -283,7 +288,12 @@ int runTrain(const QStringList& args) {
     o[QStringLiteral("bleu")] = last.bleu;
     o[QStringLiteral("aer")] = last.aer;
     o[QStringLiteral("pairs_with_gold")] = last.pairsWithGold;
-    if (last.hasHeldOut) o[QStringLiteral("eval")] = evalJson(last.heldOut, int(heldOut.pairs.size()));
+    if (last.hasHeldOut) {
+        QJsonObject e = evalJson(last.heldOut, int(heldOut.pairs.size()));
+        // How much of the evaluation is sentences the model never saw.
+        e[QStringLiteral("unseen_sources")] = ap::unseenSourceShare(trainCorpus, heldOut);
+        o[QStringLiteral("eval")] = e;
+    }
     o[QStringLiteral("seconds")] = last.seconds;
     return printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))) ? kOk : kWriteFailed;
 }

@@ -30,13 +30,13 @@ int runTranslate(const QStringList& args) {
     const QCommandLineOption model(QStringLiteral("model"),
                                    QStringLiteral("The model file written by train --save-model."),
                                    QStringLiteral("FILE"));
-    cl.parser.addOption(model);
+    cl.addOptions({model});
     int code = kOk;
     if (!cl.parse(args, code)) return code;
     if (!cl.parser.isSet(model)) return cl.usageError(QStringLiteral("--model FILE is required"));
-    const ap::ModelReadResult read = ap::readModelFile(QFile::encodeName(cl.parser.value(model)).toStdString());
+    const ap::ModelReadResult read = ap::readModelFile(nativePath(cl.parser.value(model)));
     if (!read.ok) {
-        printErr(QString::fromStdString(read.error));
+        printErrBytes(read.error);
         return kBadInput;
     }
     std::vector<std::string> source = ap::tokenize(cl.input.toStdString());
@@ -45,8 +45,7 @@ int runTranslate(const QStringList& args) {
         return cl.usageError(QStringLiteral("the sentence has %1 words, at most %2 are allowed")
                                  .arg(source.size())
                                  .arg(ap::limits::corpus::kMaxTokensPerSide));
-    if (read.file.lowercase)
-        for (std::string& t : source) t = ap::lowercase(t);
+    source = ap::matchSourceWords(read.file.model, read.file.lowercase, std::move(source));
     const ap::Translation t = read.file.model.translate(source);
     QStringList words;
     for (const std::string& w : t.tokens) words << QString::fromStdString(w);

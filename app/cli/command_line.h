@@ -22,7 +22,8 @@ void printErr(const QString& s);
 // are in the local encoding, valid UTF-8 or not.
 void printErrBytes(const std::string& message);
 // Returns false when standard output could not take the text (a full disk,
-// /dev/full, a closed pipe); the caller then reports it and exits 1.
+// /dev/full, a closed pipe), after printing "standard output: No space left
+// on device" (once); the caller then exits 1.
 bool printOut(const QString& s);
 
 // The parse every command shares: QCommandLineParser with -h/--help, one
@@ -35,6 +36,11 @@ struct CommandLine {
     QString input;  // the one positional argument
 
     CommandLine(QString commandName, QString inputName, QString inputDescription);
+    // Adds options to the parser and to the command's list (options(), what
+    // --help and the docs check show). An option given twice is refused
+    // unless it is added as `repeatable` (values() then has every value).
+    void addOptions(const QList<QCommandLineOption>& list, bool repeatable = false);
+    const QList<QCommandLineOption>& options() const { return options_; }
     bool parse(const QStringList& args, int& exitCode);
 
     // Option value checks; on failure they print the message and return false.
@@ -46,6 +52,8 @@ struct CommandLine {
 
 private:
     QString inputName_;
+    QList<QCommandLineOption> options_;
+    QStringList repeatable_;  // the names of options that may be given twice
 };
 
 // File names are bytes: the engine gets them exactly as they were given on

@@ -8,11 +8,18 @@ std::string attentionMatrix(const import::AttentionTensor& t, const AttentionCho
         RolloutOptions o;
         o.fusion = c.fusion;
         o.cancel = cancel;
+        o.lastLayer = c.layer == AttentionChoice::kAll ? -1 : c.layer;
         RolloutSummary s = attentionRollout(t, o);
         out = std::move(s.matrix);
         if (!s.ok) out.resize(0, 0);
         return s.error;
     }
+    if (std::string e = checkMatrixSize(t, "one matrix"); !e.empty()) return e;
+    return attentionRows(t, c, 0, t.queries, out, cancel);
+}
+
+std::string attentionRows(const import::AttentionTensor& t, const AttentionChoice& c, int row0, int rowCount,
+                          Matrix& out, const std::atomic<bool>* cancel) {
     if (c.layer != AttentionChoice::kAll && (c.layer < 0 || c.layer >= t.layers))
         return t.fileName + ": no layer " + std::to_string(c.layer) + " (the file has " + std::to_string(t.layers) +
                ")";
@@ -30,9 +37,9 @@ std::string attentionMatrix(const import::AttentionTensor& t, const AttentionCho
                 out.resize(0, 0);
                 return {};
             }
-            std::string e = t.slice(l, h, count == 0 ? out : slice);
+            std::string e = t.sliceRows(l, h, row0, rowCount, count == 0 ? out : slice);
+            t.releaseRows(l, h, row0, rowCount);
             if (!e.empty()) return e;
-            t.releaseSlice(l, h);
             if (count++ == 0) continue;
             switch (c.fusion) {
             case HeadFusion::Mean: out += slice; break;
@@ -46,7 +53,10 @@ std::string attentionMatrix(const import::AttentionTensor& t, const AttentionCho
 
 std::string describe(const import::AttentionTensor& t, const AttentionChoice& c) {
     const std::string fusion = toString(c.fusion);
-    if (c.rollout) return "rollout (" + fusion + " of heads, residual 0.5)";
+    if (c.rollout)
+        return c.layer == AttentionChoice::kAll || c.layer == t.layers - 1
+                   ? "rollout (" + fusion + " of heads, residual 0.5)"
+                   : "rollout through layer " + std::to_string(c.layer) + " (" + fusion + " of heads, residual 0.5)";
     std::string layer = c.layer == AttentionChoice::kAll ? fusion + " of " + std::to_string(t.layers) + " layers"
                                                          : "layer " + std::to_string(c.layer);
     std::string head = c.head == AttentionChoice::kAll ? fusion + " of " + std::to_string(t.heads) + " heads"

@@ -46,34 +46,50 @@ bool isSeparatorToken(const std::string& tokenIn) {
     return true;
 }
 
-HeadStats headStats(const Matrix& a, const std::vector<bool>& separatorKeys) {
-    HeadStats s;
+void HeadStatsAccumulator::add(const Matrix& a, Eigen::Index row0, const std::vector<bool>& separatorKeys) {
     const Eigen::Index rows = a.rows(), cols = a.cols();
-    if (rows == 0 || cols == 0) return s;
-    double entropy = 0, distance = 0, first = 0, separator = 0;
-    float maxWeight = a(0, 0);
-    for (Eigen::Index i = 0; i < rows; ++i) {
-        const float* row = a.data() + i * cols;
+    if (rows == 0 || cols == 0) return;
+    if (rows_ == 0) maxWeight_ = a(0, 0);
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const Eigen::Index i = row0 + r;
+        const float* row = a.data() + r * cols;
         double e = 0, d = 0, sep = 0;
         for (Eigen::Index j = 0; j < cols; ++j) {
             const double w = row[j];
             if (w > 0) e -= w * std::log(w);
             d += w * double(std::abs(i - j));
             if (std::size_t(j) < separatorKeys.size() && separatorKeys[std::size_t(j)]) sep += w;
-            maxWeight = std::max(maxWeight, row[j]);
+            maxWeight_ = std::max(maxWeight_, row[j]);
         }
-        entropy += e;
-        distance += d;
-        separator += sep;
-        first += row[0];
+        entropy_ += e;
+        distance_ += d;
+        separator_ += sep;
+        first_ += row[0];
     }
-    s.entropy = entropy / double(rows);
-    s.meanDistance = distance / double(rows);
-    s.firstTokenShare = first / double(rows);
-    s.separatorShare = separator / double(rows);
-    s.maxWeight = maxWeight;
+    rows_ += rows;
+}
+
+HeadStats HeadStatsAccumulator::result() const {
+    HeadStats s;
+    if (rows_ == 0) return s;
+    s.entropy = entropy_ / double(rows_);
+    s.meanDistance = distance_ / double(rows_);
+    s.firstTokenShare = first_ / double(rows_);
+    s.separatorShare = separator_ / double(rows_);
+    s.maxWeight = maxWeight_;
     return s;
 }
+
+HeadStats headStats(const Matrix& a, const std::vector<bool>& separatorKeys) {
+    HeadStatsAccumulator acc;
+    acc.add(a, 0, separatorKeys);
+    return acc.result();
+}
+
+namespace {
+// Rows read at once: about 4 MiB of floats per thread, whatever the slice.
+constexpr std::int64_t kBlockCells = 1 << 20;
+}  // namespace
 
 HeadStatsSummary computeHeadStats(const import::AttentionTensor& t, const HeadStatsOptions& options) {
     HeadStatsSummary summary;
@@ -90,10 +106,18 @@ HeadStatsSummary computeHeadStats(const import::AttentionTensor& t, const HeadSt
         for (int index = 0; index < n; ++index) {
             if (options.cancel && options.cancel->load()) continue;
             const int layer = index / t.heads, head = index % t.heads;
-            errors[std::size_t(index)] = t.slice(layer, head, slice);
-            t.releaseSlice(layer, head);
+            const int blockRows = int(std::clamp<std::int64_t>(kBlockCells / std::max(t.keys, 1), 1, t.queries));
+            HeadStatsAccumulator acc;
+            for (int row0 = 0; row0 < t.queries; row0 += blockRows) {
+                const int count = std::min(blockRows, t.queries - row0);
+                std::string& error = errors[std::size_t(index)];
+                error = t.sliceRows(layer, head, row0, count, slice);
+                t.releaseRows(layer, head, row0, count);
+                if (!error.empty()) break;
+                acc.add(slice, row0, separators);
+            }
             if (!errors[std::size_t(index)].empty()) continue;
-            HeadStats s = headStats(slice, separators);
+            HeadStats s = acc.result();
             s.layer = layer;
             s.head = head;
             summary.heads[std::size_t(index)] = s;

@@ -38,6 +38,21 @@ bool isSeparatorToken(const std::string& token);
 // separators (empty: none).
 HeadStats headStats(const Matrix& a, const std::vector<bool>& separatorKeys);
 
+// The same sums taken a block of rows at a time, so that a slice too big to
+// hold (65,536 x 65,536 floats are 16 GiB) is measured in bounded memory.
+class HeadStatsAccumulator {
+public:
+    // Rows of the slice starting at row `row0` (row-major, as many columns
+    // as the slice has keys).
+    void add(const Matrix& rows, Eigen::Index row0, const std::vector<bool>& separatorKeys);
+    HeadStats result() const;
+
+private:
+    double entropy_ = 0, distance_ = 0, first_ = 0, separator_ = 0;
+    float maxWeight_ = 0;
+    Eigen::Index rows_ = 0;
+};
+
 struct HeadStatsOptions {
     // When set and true, the computation stops early and returns ok = false
     // with an empty error.
@@ -50,7 +65,8 @@ struct HeadStatsSummary {
     std::string error;             // a slice's NaN message, for instance
 };
 
-// Every head of the tensor, one slice at a time (OpenMP over slices).
+// Every head of the tensor, one slice at a time (OpenMP over slices), each
+// read a block of rows at a time.
 HeadStatsSummary computeHeadStats(const import::AttentionTensor& t, const HeadStatsOptions& options = {});
 
 }  // namespace ap::analysis

@@ -1,5 +1,7 @@
 #include "analysis/rollout.h"
 
+#include "core/limits.h"
+
 #include <algorithm>
 #include <limits>
 #include <queue>
@@ -22,30 +24,52 @@ std::optional<HeadFusion> headFusionFromString(const std::string& s) {
     return std::nullopt;
 }
 
+std::string checkMatrixSize(const import::AttentionTensor& t, const std::string& what) {
+    if (std::int64_t(t.queries) * t.keys <= limits::kMaxMatrixCells) return {};
+    return t.fileName + ": " + std::to_string(t.queries) + " x " + std::to_string(t.keys) + " is too large for " +
+           what + " (at most " + std::to_string(limits::kMaxMatrixCells) +
+           " cells, 8192 x 8192, are held in memory); per-head statistics (heads) and CSV export of a head, "
+           "of a mean or of a maximum work at any size";
+}
+
 std::string fuseLayer(const import::AttentionTensor& t, int layer, HeadFusion fusion, Matrix& out) {
-    Matrix slice;
-    for (int h = 0; h < t.heads; ++h) {
-        std::string e = t.slice(layer, h, h == 0 ? out : slice);
-        if (!e.empty()) return e;
-        t.releaseSlice(layer, h);
-        if (h == 0) continue;
-        switch (fusion) {
-        case HeadFusion::Mean: out += slice; break;
-        case HeadFusion::Max: out = out.cwiseMax(slice); break;
-        case HeadFusion::Min: out = out.cwiseMin(slice); break;
+    out.resize(t.queries, t.keys);
+    const int blockRows = int(std::clamp<std::int64_t>((1 << 20) / std::max(t.keys, 1), 1, std::max(t.queries, 1)));
+    Matrix block;
+    for (int row0 = 0; row0 < t.queries; row0 += blockRows) {
+        const int count = std::min(blockRows, t.queries - row0);
+        auto rows = out.middleRows(row0, count);
+        for (int h = 0; h < t.heads; ++h) {
+            std::string e =
+                h == 0 ? t.sliceRows(layer, h, row0, count, rows.data()) : t.sliceRows(layer, h, row0, count, block);
+            t.releaseRows(layer, h, row0, count);
+            if (!e.empty()) return e;
+            if (h == 0) continue;
+            switch (fusion) {
+            case HeadFusion::Mean: rows += block; break;
+            case HeadFusion::Max: rows = rows.cwiseMax(block); break;
+            case HeadFusion::Min: rows = rows.cwiseMin(block); break;
+            }
         }
     }
     if (fusion == HeadFusion::Mean) out /= float(t.heads);
     return {};
 }
 
-Matrix addResidual(const Matrix& a, double residual) {
-    Matrix m = (float(1.0 - residual) * a).eval();
+namespace {
+void addResidualInPlace(Matrix& m, double residual) {
+    m *= float(1.0 - residual);
     m.diagonal().array() += float(residual);
     for (Eigen::Index i = 0; i < m.rows(); ++i) {
         const float sum = m.row(i).sum();
         if (sum != 0.0f) m.row(i) /= sum;
     }
+}
+}  // namespace
+
+Matrix addResidual(const Matrix& a, double residual) {
+    Matrix m = a;
+    addResidualInPlace(m, residual);
     return m;
 }
 
@@ -187,17 +211,29 @@ RolloutSummary attentionRollout(const import::AttentionTensor& t, const RolloutO
         s.error = "the residual weight must be from 0 to 1";
         return s;
     }
-    // One layer at a time, so memory holds two matrices, not every layer.
-    Matrix fused;
-    for (int l = 0; l < t.layers; ++l) {
+    if (options.lastLayer < -1 || options.lastLayer >= t.layers) {
+        s.error = t.fileName + ": no layer " + std::to_string(options.lastLayer) + " (the file has " +
+                  std::to_string(t.layers) + ")";
+        return s;
+    }
+    s.error = checkMatrixSize(t, "rollout");
+    if (!s.error.empty()) return s;
+    // One layer at a time, in place: memory holds the product, the fused
+    // layer and the product's result, never every layer.
+    const int last = options.lastLayer < 0 ? t.layers - 1 : options.lastLayer;
+    Matrix fused, next;
+    for (int l = 0; l <= last; ++l) {
         if (options.cancel && options.cancel->load()) return s;
         s.error = fuseLayer(t, l, options.fusion, fused);
         if (!s.error.empty()) return s;
-        const Matrix a = addResidual(fused, options.residual);
-        if (l == 0)
-            s.matrix = a;
-        else
-            s.matrix = Matrix(a * s.matrix);
+        addResidualInPlace(fused, options.residual);
+        if (l == 0) {
+            s.matrix.swap(fused);
+        } else {
+            next.resize(t.queries, t.keys);
+            next.noalias() = fused * s.matrix;
+            s.matrix.swap(next);
+        }
     }
     s.ok = true;
     return s;

@@ -13,10 +13,12 @@
 // down to input token j.
 #pragma once
 
+#include "core/limits.h"
 #include "core/scene.h"
 #include "import/attention_tensor.h"
 
 #include <atomic>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,10 +29,15 @@ enum class HeadFusion { Mean, Max, Min };
 const char* toString(HeadFusion f);  // "mean", "max", "min"
 std::optional<HeadFusion> headFusionFromString(const std::string& s);
 
+// "" or the message refusing a whole matrix of the tensor's size ("what"
+// names the use: "rollout", "a picture").
+std::string checkMatrixSize(const import::AttentionTensor& t, const std::string& what);
+
 struct RolloutOptions {
     double residual = 0.5;  // r above, in [0, 1]
     HeadFusion fusion = HeadFusion::Mean;
     const std::atomic<bool>* cancel = nullptr;  // stops early when true
+    int lastLayer = -1;                         // the rollout stops after this layer; -1: the last one
 };
 
 struct RolloutSummary {
@@ -39,7 +46,8 @@ struct RolloutSummary {
     std::string error;  // empty when cancelled
 };
 
-// Heads of one layer fused into one queries x keys matrix.
+// Heads of one layer fused into one queries x keys matrix (rows read a
+// block at a time, so no second matrix is held).
 std::string fuseLayer(const import::AttentionTensor& t, int layer, HeadFusion fusion, Matrix& out);
 
 // Â = (1 - r) A + r I, rows divided by their sums (a zero row stays zero).
@@ -49,7 +57,8 @@ Matrix addResidual(const Matrix& a, double residual);
 // R = Â_L ... Â_1 over `layers` (already fused, square, equal sizes).
 Matrix rolloutProduct(const std::vector<Matrix>& layers, double residual);
 
-// Rollout of the whole tensor; needs queries == keys (self-attention).
+// Rollout through layers 0..lastLayer (every layer by default); needs
+// queries == keys (self-attention) and at most kMaxMatrixCells cells.
 RolloutSummary attentionRollout(const import::AttentionTensor& t, const RolloutOptions& options = {});
 
 // Attention flow over `layers` (fused, square): flow[i][j] = max flow from

@@ -53,4 +53,11 @@ inline constexpr int kMaxTokens = 32;
 inline constexpr int kMaxLayers = 48;
 }  // namespace flow
 
+// One whole queries x keys matrix of an attention file (a head, a fusion of
+// heads, a rollout) is built in memory only up to this many cells (256 MiB
+// of floats; rollout holds three). Larger files are read a block of rows at
+// a time (attentionRows, head statistics) or refused before anything is
+// allocated.
+inline constexpr std::int64_t kMaxMatrixCells = 8192ll * 8192;
+
 }  // namespace ap::limits

@@ -31,7 +31,7 @@ struct ImportOptions {
     // far longer from a disk) and brings all of it into memory, so instead
     // each slice is checked when it is converted (AttentionTensor::slice).
     bool checkAllValues = false;
-    NpzOptions npz;
+    NpzOptions npz;  // npz.headerOnly: shapes and tokens only (see NpzOptions)
 };
 
 ReadResult readAttentionBytes(const ByteSource& bytes, const std::string& fileName, const ImportOptions& options = {});

@@ -1,6 +1,7 @@
 #include "import/attention_tensor.h"
 
 #include "core/utf8.h"
+#include "import/mapped_read.h"
 
 #include <cmath>
 #include <cstring>
@@ -12,6 +13,7 @@ const char* toString(DType t) {
     case DType::F16: return "float16";
     case DType::F32: return "float32";
     case DType::F64: return "float64";
+    case DType::BF16: return "bfloat16";
     }
     return "float32";
 }
@@ -21,6 +23,7 @@ int byteSize(DType t) {
     case DType::F16: return 2;
     case DType::F32: return 4;
     case DType::F64: return 8;
+    case DType::BF16: return 2;
     }
     return 4;
 }
@@ -147,25 +150,50 @@ std::string AttentionTensor::slice(int layer, int head, Matrix& out) const {
     if (layer < 0 || layer >= layers || head < 0 || head >= heads)
         return fileName + ": no layer " + std::to_string(layer) + ", head " + std::to_string(head);
     out.resize(queries, keys);
-    const std::int64_t count = std::int64_t(queries) * keys;
-    const int size = byteSize(dtype);
-    const std::int64_t index = std::int64_t(layer) * heads + head;
-    const unsigned char* src = data + index * count * size;
-    float* dst = out.data();
+    return sliceRows(layer, head, 0, queries, out.data());
+}
+
+std::string AttentionTensor::sliceRows(int layer, int head, int row0, int rowCount, Matrix& out) const {
+    if (row0 < 0 || rowCount < 0 || row0 > queries || rowCount > queries - row0)
+        return fileName + ": no rows " + std::to_string(row0) + " to " + std::to_string(row0 + rowCount);
+    out.resize(rowCount, keys);
+    return sliceRows(layer, head, row0, rowCount, out.data());
+}
+
+namespace {
+
+struct ConvertJob {
+    const unsigned char* src;
+    std::int64_t count;
+    float* dst;
+    DType dtype;
     std::int64_t bad = -1;
-    switch (dtype) {
+};
+
+void runConvert(void* context) {
+    ConvertJob& j = *static_cast<ConvertJob*>(context);
+    switch (j.dtype) {
     case DType::F32:
-        bad = convert(src, count, dst, 4, [](const unsigned char* p) {
+        j.bad = convert(j.src, j.count, j.dst, 4, [](const unsigned char* p) {
             float f;
             std::memcpy(&f, p, 4);
             return f;
         });
         break;
     case DType::F16:
-        bad = convert(src, count, dst, 2, [](const unsigned char* p) { return halfToFloat(loadU16(p)); });
+        j.bad = convert(j.src, j.count, j.dst, 2, [](const unsigned char* p) { return halfToFloat(loadU16(p)); });
+        break;
+    case DType::BF16:
+        // Exact: a bfloat16 is the upper half of the float32 of the same value.
+        j.bad = convert(j.src, j.count, j.dst, 2, [](const unsigned char* p) {
+            const std::uint32_t bits = std::uint32_t(loadU16(p)) << 16;
+            float f;
+            std::memcpy(&f, &bits, 4);
+            return f;
+        });
         break;
     case DType::F64:
-        bad = convert(src, count, dst, 8, [](const unsigned char* p) {
+        j.bad = convert(j.src, j.count, j.dst, 8, [](const unsigned char* p) {
             double d;
             std::memcpy(&d, p, 8);
             // A finite double beyond the float range is refused as well.
@@ -173,9 +201,29 @@ std::string AttentionTensor::slice(int layer, int head, Matrix& out) const {
         });
         break;
     }
+}
+
+}  // namespace
+
+std::string AttentionTensor::sliceRows(int layer, int head, int row0, int rowCount, float* dst) const {
+    if (layer < 0 || layer >= layers || head < 0 || head >= heads)
+        return fileName + ": no layer " + std::to_string(layer) + ", head " + std::to_string(head);
+    if (row0 < 0 || rowCount < 0 || row0 > queries || rowCount > queries - row0)
+        return fileName + ": no rows " + std::to_string(row0) + " to " + std::to_string(row0 + rowCount);
+    if (data == nullptr && rowCount > 0) return fileName + ": only the header was read, not the values";
+    const int size = byteSize(dtype);
+    const std::int64_t index = std::int64_t(layer) * heads + head;
+    const std::int64_t first = index * std::int64_t(queries) * keys + std::int64_t(row0) * keys;
+    ConvertJob job{data + first * size, std::int64_t(rowCount) * keys, dst, dtype};
+    if (mapped) {
+        if (!readMapped(runConvert, &job)) return fileName + ": " + kFileChangedMessage;
+    } else {
+        runConvert(&job);
+    }
+    const std::int64_t bad = job.bad;
     if (bad < 0) return {};
-    const std::uint64_t offset = dataOffset + std::uint64_t((index * count + bad) * size);
-    const int row = int(bad / keys), column = int(bad % keys);
+    const std::uint64_t offset = dataOffset + std::uint64_t((first + bad) * size);
+    const int row = row0 + int(bad / keys), column = int(bad % keys);
     const float v = dst[bad];
     return fileName + ": " + arrayName + "[" + std::to_string(layer) + "][" + std::to_string(head) + "][" +
            std::to_string(row) + "][" + std::to_string(column) +
@@ -191,6 +239,15 @@ void AttentionTensor::releaseSlice(int layer, int head) const {
     if (!mapped || layer < 0 || layer >= layers || head < 0 || head >= heads) return;
     const std::int64_t index = std::int64_t(layer) * heads + head;
     releaseMappedPages(data + index * sliceBytes(), std::size_t(sliceBytes()));
+}
+
+void AttentionTensor::releaseRows(int layer, int head, int row0, int rowCount) const {
+    if (!mapped || layer < 0 || layer >= layers || head < 0 || head >= heads || row0 < 0 || rowCount <= 0 ||
+        row0 > queries || rowCount > queries - row0)
+        return;
+    const std::int64_t rowBytes = std::int64_t(keys) * byteSize(dtype);
+    const std::int64_t index = std::int64_t(layer) * heads + head;
+    releaseMappedPages(data + index * sliceBytes() + row0 * rowBytes, std::size_t(rowCount * rowBytes));
 }
 
 }  // namespace ap::import

@@ -15,8 +15,9 @@
 
 namespace ap::import {
 
-enum class DType { F16, F32, F64 };
-const char* toString(DType t);  // "float16", "float32", "float64"
+// BF16 is bfloat16 (the top 16 bits of a float32), as real checkpoints store it.
+enum class DType { F16, F32, F64, BF16 };
+const char* toString(DType t);  // "float16", "float32", "float64", "bfloat16"
 int byteSize(DType t);
 
 // The limits of imported tensors (core/limits.h).
@@ -50,9 +51,17 @@ struct AttentionTensor {
     // when the slice holds NaN or an infinity (checked here, slice by slice,
     // so that opening a file never reads all of it).
     std::string slice(int layer, int head, Matrix& out) const;
+    // Rows [row0, row0 + rowCount) of that slice, into `out` (rowCount x
+    // keys) or into rowCount * keys floats at `dst`: a slice too big to hold
+    // is read a block of rows at a time. The same messages as slice(), and
+    // "the file changed while it was read" when a mapped file has been
+    // shortened since it was opened.
+    std::string sliceRows(int layer, int head, int row0, int rowCount, Matrix& out) const;
+    std::string sliceRows(int layer, int head, int row0, int rowCount, float* dst) const;
     // After a slice has been converted: drops its mapped pages from this
     // process's resident memory (nothing for data held in memory).
     void releaseSlice(int layer, int head) const;
+    void releaseRows(int layer, int head, int row0, int rowCount) const;
 };
 
 struct ReadResult {

@@ -1,16 +1,25 @@
 #include "import/bertviz_reader.h"
 
-#include <charconv>
+#include "io/json.h"
+
 #include <cmath>
-#include <cstring>
+#include <string_view>
 #include <vector>
 
 namespace ap::import {
 namespace {
 
-class Parser {
+// The layouts "attention" may have, for the message when it has neither.
+constexpr const char* kLayouts =
+    "\"attention\" must be [layers][heads][queries][keys] numbers (optionally [layers][1][heads]...) or "
+    "BertViz's head-view list of {\"name\", \"attn\", \"left_text\", \"right_text\"} objects";
+
+// Reads the document with the engine's pull reader (so the BOM and UTF-8
+// rules are those of every other JSON file): the numbers of the attention
+// go straight into one float32 buffer, nothing else is kept but the tokens.
+class BertVizParser {
 public:
-    Parser(const char* p, std::size_t n) : begin_(p), p_(p), end_(p + n) {}
+    explicit BertVizParser(std::string_view text) : text_(text), reader_(text, 16) {}
 
     std::string error;
     std::vector<float> values;
@@ -19,194 +28,148 @@ public:
     std::vector<std::string> tokens, left, right;
 
     bool document() {
-        skip();
-        if (!eat('{')) return fail("expected a JSON object with an \"attention\" key");
-        skip();
-        if (eat('}')) return finish();
+        if (reader_.next() != json::Event::ObjectBegin) return fail("expected a JSON object with an \"attention\" key");
         for (;;) {
-            skip();
-            std::string key;
-            if (!string(key)) return false;
-            skip();
-            if (!eat(':')) return fail("expected ':' after a key");
-            skip();
+            const json::Event e = reader_.next();
+            if (e == json::Event::ObjectEnd) break;
+            if (e != json::Event::Key) return fail("expected a key");
+            const std::string key = reader_.key();
             if (key == "attention") {
-                if (haveAttention) return fail("\"attention\" given twice");
                 haveAttention = true;
-                if (p_ >= end_ || *p_ != '[') return fail("\"attention\" must be a nested list of numbers");
-                path_.clear();
-                if (!tensor(0)) return false;
+                if (!attention()) return false;
             } else if (key == "tokens" || key == "left_text" || key == "right_text") {
-                std::vector<std::string>& list = key == "tokens" ? tokens : key == "left_text" ? left : right;
-                if (!stringList(key, list)) return false;
-            } else if (!skipValue(0)) {
+                if (!stringList(key, key == "tokens" ? tokens : key == "left_text" ? left : right)) return false;
+            } else if (!skipValue(reader_.next())) {
                 return false;
             }
-            skip();
-            if (eat(',')) continue;
-            if (eat('}')) return finish();
-            return fail("expected ',' or '}'");
         }
-    }
-
-    std::size_t offset() const { return std::size_t(p_ - begin_); }
-
-private:
-    bool finish() {
-        skip();
-        if (p_ != end_) return fail("unexpected text after the JSON object");
+        if (reader_.next() != json::Event::End) return fail("unexpected text after the JSON object");
         return true;
     }
+
+private:
     bool fail(const std::string& message) {
-        if (error.empty()) error = message + " at byte offset " + std::to_string(offset());
+        if (!error.empty()) return false;
+        const std::size_t at = reader_.errorMessage().empty() ? reader_.offset() : reader_.errorOffset();
+        error = (reader_.errorMessage().empty() ? message : message + ": " + reader_.errorMessage()) +
+                " at byte offset " + std::to_string(at);
         return false;
     }
-    void skip() {
-        while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+    // A syntax error of the reader, named by where it happened.
+    bool failRead(const std::string& where) {
+        const std::string_view rest = text_.substr(std::min(reader_.errorOffset(), text_.size()));
+        if (rest.starts_with("NaN") || rest.starts_with("nan")) return failPlain(where + ": NaN");
+        if (rest.starts_with("Infinity") || rest.starts_with("-Infinity")) return failPlain(where + ": an infinity");
+        return fail(where);
     }
-    bool eat(char c) {
-        if (p_ < end_ && *p_ == c) {
-            ++p_;
-            return true;
-        }
+    bool failPlain(const std::string& message) {
+        if (error.empty()) error = message + " at byte offset " + std::to_string(reader_.errorOffset());
         return false;
     }
     std::string pathText() const {
         std::string s = "attention";
-        for (std::int64_t i : path_) s += "[" + std::to_string(i) + "]";
+        for (std::int64_t i : path_) {  // appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "[" + ...
+            s += '[';
+            s += std::to_string(i);
+            s += ']';
+        }
         return s;
     }
-
-    static int hex(char c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    }
-    bool hex4(std::uint32_t& v) {
-        if (end_ - p_ < 4) return fail("truncated \\u escape");
-        v = 0;
-        for (int i = 0; i < 4; ++i) {
-            const int h = hex(*p_++);
-            if (h < 0) return fail("bad \\u escape");
-            v = v * 16 + std::uint32_t(h);
+    bool skipValue(json::Event e) {
+        if (e == json::Event::Scalar) return true;
+        if (e != json::Event::ObjectBegin && e != json::Event::ArrayBegin) return fail("expected a value");
+        for (int depth = 1; depth > 0;) {
+            const json::Event n = reader_.next();
+            if (n == json::Event::ObjectBegin || n == json::Event::ArrayBegin) ++depth;
+            if (n == json::Event::ObjectEnd || n == json::Event::ArrayEnd) --depth;
+            if (n == json::Event::Error || n == json::Event::End) return fail("bad JSON");
         }
         return true;
-    }
-    bool string(std::string& out) {
-        if (!eat('"')) return fail("expected a string");
-        for (;;) {
-            if (p_ >= end_) return fail("unterminated string");
-            const char c = *p_++;
-            if (c == '"') return true;
-            if (static_cast<unsigned char>(c) < 0x20) return fail("control character in a string");
-            if (out.size() > std::size_t(limits::kMaxTokenBytes))
-                return fail("string longer than " + std::to_string(limits::kMaxTokenBytes) + " bytes");
-            if (c != '\\') {
-                out += c;
-                continue;
-            }
-            if (p_ >= end_) return fail("unterminated string");
-            const char e = *p_++;
-            switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                std::uint32_t v = 0;
-                if (!hex4(v)) return false;
-                if (v >= 0xD800 && v <= 0xDBFF) {
-                    std::uint32_t lo = 0;
-                    if (!eat('\\') || !eat('u') || !hex4(lo) || lo < 0xDC00 || lo > 0xDFFF)
-                        return fail("unpaired surrogate in a \\u escape");
-                    v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
-                }
-                if (!appendUtf8(v, out)) return fail("unpaired surrogate in a \\u escape");
-                break;
-            }
-            default: return fail("bad escape in a string");
-            }
-        }
     }
     bool stringList(const std::string& key, std::vector<std::string>& out) {
         out.clear();
-        if (!eat('[')) return fail("\"" + key + "\" must be a list of strings");
-        skip();
-        if (eat(']')) return true;
+        if (reader_.next() != json::Event::ArrayBegin) return fail("\"" + key + "\" must be a list of strings");
         for (;;) {
-            skip();
-            std::string s;
-            if (p_ < end_ && *p_ != '"')
+            const json::Event e = reader_.next();
+            if (e == json::Event::ArrayEnd) return true;
+            if (e != json::Event::Scalar || reader_.scalar().type != json::Type::String)
                 return fail("\"" + key + "\"[" + std::to_string(out.size()) + "] is not a string");
-            if (!string(s)) return false;
-            out.push_back(std::move(s));
+            if (reader_.scalar().string.size() > std::size_t(limits::kMaxTokenBytes))
+                return fail("\"" + key + "\"[" + std::to_string(out.size()) + "]: longer than " +
+                            std::to_string(limits::kMaxTokenBytes) + " bytes");
+            out.push_back(std::move(reader_.scalar().string));
             if (out.size() > std::size_t(limits::kMaxTokens)) return fail("\"" + key + "\" has too many tokens");
-            skip();
-            if (eat(',')) continue;
-            if (eat(']')) return true;
-            return fail("expected ',' or ']' in \"" + key + "\"");
         }
     }
-    // A JSON number; NaN and Infinity (which Python's json module writes)
-    // are named as such.
-    bool number(double& v) {
-        const char* start = p_;
-        for (const char* w : {"NaN", "Infinity", "-Infinity"})
-            if (std::size_t(end_ - p_) >= std::strlen(w) && std::memcmp(p_, w, std::strlen(w)) == 0)
-                return fail(pathText() + ": " + (w[0] == 'N' ? "NaN" : "an infinity"));
-        if (p_ < end_ && *p_ == '-') ++p_;
-        if (p_ >= end_ || *p_ < '0' || *p_ > '9') {
-            p_ = start;
-            return fail(pathText() + ": not a number");
+    // "attention": nested numbers, or the head view's list of objects (the
+    // first one is read: bertviz puts the whole attention, "all", first).
+    bool attention() {
+        const json::Event open = reader_.next();
+        if (open == json::Event::Error) return failRead("attention");
+        if (open != json::Event::ArrayBegin) return fail(kLayouts);
+        const json::Event first = reader_.next();
+        if (first == json::Event::ObjectBegin) {
+            bool read = false;
+            for (json::Event e = first;; e = reader_.next()) {
+                if (e == json::Event::ArrayEnd) break;
+                if (e != json::Event::ObjectBegin) return fail(kLayouts);
+                if (!read ? !headViewEntry() : !skipValue(e)) return false;
+                read = true;
+            }
+            return true;
         }
-        while (p_ < end_ &&
-               ((*p_ >= '0' && *p_ <= '9') || *p_ == '.' || *p_ == 'e' || *p_ == 'E' || *p_ == '+' || *p_ == '-'))
-            ++p_;
-        const auto r = std::from_chars(start, p_, v);
-        if (r.ec != std::errc() || r.ptr != p_) {
-            p_ = start;
-            return fail(pathText() + ": not a number");
+        return tensorAfterOpen(0, first);
+    }
+    bool headViewEntry() {
+        bool haveAttn = false;
+        for (;;) {
+            const json::Event e = reader_.next();
+            if (e == json::Event::ObjectEnd) break;
+            if (e != json::Event::Key) return fail("expected a key");
+            const std::string key = reader_.key();
+            if (key == "attn") {
+                const json::Event open = reader_.next();
+                if (open != json::Event::ArrayBegin)
+                    return fail("\"attn\" must be [layers][heads][queries][keys] numbers");
+                haveAttn = true;
+                if (!tensorAfterOpen(0, reader_.next())) return false;
+            } else if (key == "left_text" || key == "right_text") {
+                if (!stringList(key, key == "left_text" ? left : right)) return false;
+            } else if (!skipValue(reader_.next())) {
+                return false;
+            }
         }
+        if (!haveAttn) return fail("the first \"attention\" entry has no \"attn\" (" + std::string(kLayouts) + ")");
         return true;
     }
-    bool tensor(std::size_t depth) {
+    // A list whose '[' has been read; `e` is the event after it.
+    bool tensorAfterOpen(std::size_t depth, json::Event e) {
         if (depth >= 6) return fail(pathText() + ": more than 6 nested lists");
-        ++p_;  // '['
         if (dims.size() <= depth) dims.resize(depth + 1, -1);
         std::int64_t count = 0;
-        skip();
-        if (!eat(']')) {
-            path_.push_back(0);
-            for (;;) {
-                skip();
-                path_.back() = count;
-                if (p_ < end_ && *p_ == '[') {
-                    if (leafDepth_ >= 0 && std::int64_t(depth) + 1 > leafDepth_)
-                        return fail(pathText() + ": a list where a number was expected (ragged lists)");
-                    if (!tensor(depth + 1)) return false;
-                } else {
-                    if (leafDepth_ < 0) leafDepth_ = std::int64_t(depth);
-                    if (leafDepth_ != std::int64_t(depth))
-                        return fail(pathText() + ": a number where a list was expected (ragged lists)");
-                    double v = 0;
-                    if (!number(v)) return false;
-                    const float f = float(v);
-                    if (!std::isfinite(f)) return fail(pathText() + ": beyond the float32 range");
-                    values.push_back(f);
-                }
-                ++count;
-                skip();
-                if (eat(',')) continue;
-                if (eat(']')) break;
-                return fail(pathText() + ": expected ',' or ']'");
+        path_.push_back(0);
+        for (;; e = reader_.next()) {
+            if (e == json::Event::ArrayEnd) break;
+            path_.back() = count;
+            if (e == json::Event::ArrayBegin) {
+                if (leafDepth_ >= 0 && std::int64_t(depth) + 1 > leafDepth_)
+                    return fail(pathText() + ": a list where a number was expected (ragged lists)");
+                if (!tensorAfterOpen(depth + 1, reader_.next())) return false;
+            } else if (e == json::Event::Scalar && reader_.scalar().isNumber()) {
+                if (leafDepth_ < 0) leafDepth_ = std::int64_t(depth);
+                if (leafDepth_ != std::int64_t(depth))
+                    return fail(pathText() + ": a number where a list was expected (ragged lists)");
+                const float f = reader_.scalar().numberFloat;
+                if (!std::isfinite(f)) return fail(pathText() + ": beyond the float32 range");
+                values.push_back(f);
+            } else if (e == json::Event::Error) {
+                return failRead(pathText());
+            } else {
+                return fail(pathText() + ": not a number (" + std::string(kLayouts) + ")");
             }
-            path_.pop_back();
+            ++count;
         }
+        path_.pop_back();
         if (dims[depth] < 0)
             dims[depth] = count;
         else if (dims[depth] != count)
@@ -214,54 +177,9 @@ private:
                         std::to_string(dims[depth]) + " (ragged lists)");
         return true;
     }
-    bool skipValue(int depth) {
-        if (depth > 64) return fail("nested too deeply");
-        skip();
-        if (p_ >= end_) return fail("unexpected end of the data");
-        if (*p_ == '"') {
-            // Strings elsewhere may be long; they are only skipped.
-            ++p_;
-            while (p_ < end_ && *p_ != '"') {
-                if (*p_ == '\\') ++p_;
-                ++p_;
-            }
-            if (p_ >= end_) return fail("unterminated string");
-            ++p_;
-            return true;
-        }
-        if (*p_ == '{' || *p_ == '[') {
-            const char close = *p_ == '{' ? '}' : ']';
-            const bool object = *p_ == '{';
-            ++p_;
-            skip();
-            if (eat(close)) return true;
-            for (;;) {
-                skip();
-                if (object) {
-                    if (!skipValue(depth + 1)) return false;
-                    skip();
-                    if (!eat(':')) return fail("expected ':'");
-                }
-                if (!skipValue(depth + 1)) return false;
-                skip();
-                if (eat(',')) continue;
-                if (eat(close)) return true;
-                return fail("expected ',' or a closing bracket");
-            }
-        }
-        for (const char* w : {"true", "false", "null"})
-            if (std::size_t(end_ - p_) >= std::strlen(w) && std::memcmp(p_, w, std::strlen(w)) == 0) {
-                p_ += std::strlen(w);
-                return true;
-            }
-        double v;
-        path_.clear();
-        return number(v);
-    }
 
-    const char* begin_;
-    const char* p_;
-    const char* end_;
+    std::string_view text_;
+    json::Reader reader_;
     std::vector<std::int64_t> path_;
     std::int64_t leafDepth_ = -1;
 };
@@ -274,7 +192,7 @@ ReadResult readBertViz(const ByteSource& bytes, const std::string& fileName) {
         r.error = fileName + ": " + message;
         return r;
     };
-    Parser parser(reinterpret_cast<const char*>(bytes.data), bytes.size);
+    BertVizParser parser(std::string_view(reinterpret_cast<const char*>(bytes.data), bytes.size));
     if (!parser.document()) return fail(parser.error);
     if (!parser.haveAttention) return fail("no \"attention\" key");
     std::vector<std::int64_t> dims = parser.dims;

@@ -25,6 +25,11 @@ public:
             skipSpace();
             if (!eat(':')) return "header: expected ':' after '" + key + "'";
             skipSpace();
+            // numpy's own reader (ast.literal_eval) would keep the last
+            // of a repeated key; a header written by numpy never repeats
+            // one, so a repeat is damage and is refused.
+            if ((key == "descr" && haveDescr) || (key == "fortran_order" && haveOrder) || (key == "shape" && haveShape))
+                return "header: '" + key + "' appears twice";
             if (key == "descr") {
                 if (!readString(out.descr)) return "header: 'descr' must be a string such as '<f4'";
                 haveDescr = true;

@@ -97,6 +97,63 @@ std::string readCentralDirectory(const ByteSource& b, Archive& out) {
     return {};
 }
 
+// Inflates the first `want` bytes of a deflated entry straight into `dst`
+// (want bytes; want = e.size for the whole entry, which is then checked
+// against its CRC-32). The output is never copied or regrown: one buffer of
+// the size the header declares, and an entry that inflates to more or less
+// than that is refused. Returns "" or ": what is wrong".
+std::string inflateInto(const unsigned char* in, const Entry& e, std::uint64_t want, unsigned char* dst) {
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return ": zlib could not start";
+    const bool whole = want == e.size;
+    std::uint64_t inLeft = e.compressedSize, produced = 0;
+    std::uint32_t crc = 0;
+    int rc = Z_OK;
+    bool larger = false;
+    while (produced < want) {
+        if (z.avail_in == 0 && inLeft > 0) {
+            const std::uint64_t chunk = std::min<std::uint64_t>(inLeft, 1u << 30);
+            z.next_in = const_cast<unsigned char*>(in);
+            z.avail_in = uInt(chunk);
+            in += chunk;
+            inLeft -= chunk;
+        }
+        // A megabyte at a time, so the CRC reads what inflate just wrote
+        // while it is still in the cache.
+        const std::uint64_t room = std::min<std::uint64_t>(want - produced, 1u << 20);
+        z.next_out = dst + produced;
+        z.avail_out = uInt(room);
+        rc = inflate(&z, Z_NO_FLUSH);
+        const std::uint64_t got = room - z.avail_out;
+        if (whole) crc = std::uint32_t(crc32_z(crc, dst + produced, got));
+        produced += got;
+        if (rc == Z_STREAM_END) break;
+        if (rc != Z_OK && !(rc == Z_BUF_ERROR && (z.avail_in > 0 || inLeft > 0))) break;
+        if (got == 0 && z.avail_in == 0 && inLeft == 0) break;  // input ran out
+    }
+    if (whole && produced == want && rc != Z_STREAM_END) {
+        // Everything declared is there: the stream must end now.
+        unsigned char extra;
+        if (z.avail_in == 0 && inLeft > 0) {
+            const std::uint64_t chunk = std::min<std::uint64_t>(inLeft, 1u << 30);
+            z.next_in = const_cast<unsigned char*>(in);
+            z.avail_in = uInt(chunk);
+            inLeft -= chunk;
+        }
+        z.next_out = &extra;
+        z.avail_out = 1;
+        rc = inflate(&z, Z_NO_FLUSH);
+        larger = z.avail_out == 0;
+    }
+    inflateEnd(&z);
+    if (larger) return ": inflates to more than the " + std::to_string(e.size) + " bytes its header declares";
+    if (produced < want || (whole && rc != Z_STREAM_END))
+        return ": deflated data is corrupt or truncated (" + std::to_string(produced) + " of " +
+               std::to_string(e.size) + " bytes inflated)";
+    if (whole && crc != e.crc) return ": CRC-32 does not match (corrupt data)";
+    return {};
+}
+
 // Returns the entry's bytes: in place when stored, inflated when deflated.
 std::string entryBytes(const ByteSource& b, const Entry& e, const NpzOptions& options, ByteSource& out,
                        std::uint64_t& fileOffset) {
@@ -125,47 +182,16 @@ std::string entryBytes(const ByteSource& b, const Entry& e, const NpzOptions& op
     if (e.size > options.maxInflatedBytes)
         return where + ": inflates to " + std::to_string(e.size) + " bytes, more than the limit of " +
                std::to_string(options.maxInflatedBytes);
-    auto buffer = std::make_shared<std::vector<unsigned char>>();
-    // Grow with the output rather than trusting the declared size at once.
-    buffer->resize(std::size_t(std::min<std::uint64_t>(e.size, 1u << 20)));
-    z_stream z{};
-    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return where + ": zlib could not start";
-    std::uint64_t inLeft = e.compressedSize, produced = 0;
-    const unsigned char* in = p + start;
-    int rc = Z_OK;
-    while (rc != Z_STREAM_END) {
-        if (produced == buffer->size()) {
-            if (produced >= e.size) {
-                rc = Z_DATA_ERROR;  // more output than declared
-                break;
-            }
-            buffer->resize(std::size_t(std::min<std::uint64_t>(e.size, std::max<std::uint64_t>(produced * 2, 1))));
-        }
-        if (z.avail_in == 0 && inLeft > 0) {
-            const std::uint64_t chunk = std::min<std::uint64_t>(inLeft, 1u << 30);
-            z.next_in = const_cast<unsigned char*>(in);
-            z.avail_in = uInt(chunk);
-            in += chunk;
-            inLeft -= chunk;
-        }
-        const std::uint64_t room = std::min<std::uint64_t>(buffer->size() - produced, 1u << 30);
-        z.next_out = buffer->data() + produced;
-        z.avail_out = uInt(room);
-        const uInt inBefore = z.avail_in;
-        rc = inflate(&z, Z_NO_FLUSH);
-        produced += room - z.avail_out;
-        if (rc == Z_BUF_ERROR && z.avail_in == 0 && inLeft == 0) break;  // input ran out
-        if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) break;
-        if (rc == Z_BUF_ERROR && inBefore == z.avail_in && z.avail_out != 0) break;
-    }
-    inflateEnd(&z);
-    if (rc != Z_STREAM_END || produced != e.size)
-        return where + ": deflated data from offset " + std::to_string(start) + " is corrupt or truncated";
-    if (std::uint32_t(crc32_z(0, buffer->data(), produced)) != e.crc)
-        return where + ": CRC-32 does not match (corrupt data from offset " + std::to_string(start) + ")";
-    out.data = buffer->data();
-    out.size = std::size_t(produced);
-    out.owner = buffer;
+    std::string err;
+    auto buffer =
+        std::shared_ptr<unsigned char[]>(new (std::nothrow) unsigned char[std::max<std::uint64_t>(e.size, 1)]);
+    if (!buffer)
+        return where + ": inflates to " + std::to_string(e.size) + " bytes, more memory than this process can have";
+    err = inflateInto(p + start, e, e.size, buffer.get());
+    if (!err.empty()) return where + err;
+    out.data = buffer.get();
+    out.size = std::size_t(e.size);
+    out.owner = std::move(buffer);
     fileOffset = ~std::uint64_t(0);
     return {};
 }
@@ -181,6 +207,44 @@ std::string readStrings(const ByteSource& b, const Entry& e, const NpzOptions& o
     return err.empty() ? err : "array '" + e.name.substr(0, e.name.size() - 4) + "': " + err;
 }
 
+// The .npy header of a deflated entry, inflating no more than it: the
+// first 64 KiB, or as much as the header says it takes.
+std::string readHeaderOnly(const ByteSource& b, const Entry& e, AttentionTensor& t) {
+    const std::string where = "entry '" + e.name + "'";
+    std::uint64_t start = 0;
+    if (e.flags & 1) return where + " is encrypted";
+    const unsigned char* p = b.data;
+    if (e.localOffset > b.size || b.size - e.localOffset < 30 || loadU32(p + e.localOffset) != kLocalSig)
+        return where + ": local header offset " + std::to_string(e.localOffset) + " is beyond the file or invalid";
+    start = e.localOffset + 30 + loadU16(p + e.localOffset + 26) + loadU16(p + e.localOffset + 28);
+    if (start > b.size || b.size - start < e.compressedSize)
+        return where + ": data from offset " + std::to_string(start) + " runs past the end of the file (truncated)";
+    std::uint64_t want = std::min<std::uint64_t>(e.size, 64u << 10);
+    std::vector<unsigned char> head(std::size_t(std::max<std::uint64_t>(want, 1)));
+    std::string err = inflateInto(p + start, e, want, head.data());
+    if (!err.empty()) return where + err;
+    if (want >= 12 && head[6] >= 1 && head[6] <= 3) {
+        const std::uint64_t need =
+            head[6] == 1 ? 10 + std::uint64_t(loadU16(head.data() + 8)) : 12 + std::uint64_t(loadU32(head.data() + 8));
+        if (need > want && need <= e.size && need <= std::uint64_t(limits::kMaxHeaderBytes) + 12) {
+            want = need;
+            head.assign(std::size_t(want), 0);
+            err = inflateInto(p + start, e, want, head.data());
+            if (!err.empty()) return where + err;
+        }
+    }
+    NpyArray a;
+    err = parseNpyHeader(head.data(), std::size_t(want), a);
+    if (err.empty()) {
+        a.availableBytes = e.size - a.dataOffset;
+        err = npyAsAttention(a, 0, t);
+    }
+    if (!err.empty()) return "array 'attentions': " + err;
+    t.data = nullptr;  // not read: slice() says so
+    t.offsetIn = "the inflated entry 'attentions.npy'";
+    return {};
+}
+
 }  // namespace
 
 ReadResult readNpz(const ByteSource& bytes, const std::string& fileName, const NpzOptions& options) {
@@ -193,8 +257,9 @@ ReadResult readNpz(const ByteSource& bytes, const std::string& fileName, const N
     std::string err = readCentralDirectory(bytes, archive);
     if (!err.empty()) return fail(err);
     const auto find = [&](const char* name) -> const Entry* {
-        for (const Entry& e : archive.entries)
-            if (e.name == std::string(name) + ".npy") return &e;
+        // The last of equal names, as numpy's zipfile-based reader does.
+        for (auto e = archive.entries.rbegin(); e != archive.entries.rend(); ++e)
+            if (e->name == std::string(name) + ".npy") return &*e;
         return nullptr;
     };
     const Entry* weights = find("attentions");
@@ -205,18 +270,23 @@ ReadResult readNpz(const ByteSource& bytes, const std::string& fileName, const N
                     ")");
     }
     auto t = std::make_shared<AttentionTensor>();
-    ByteSource entry;
-    std::uint64_t fileOffset = 0;
-    err = entryBytes(bytes, *weights, options, entry, fileOffset);
-    if (!err.empty()) return fail(err);
-    NpyArray a;
-    err = parseNpyHeader(entry.data, entry.size, a);
-    const bool inPlace = fileOffset != ~std::uint64_t(0);
-    if (err.empty()) err = npyAsAttention(a, inPlace ? fileOffset : 0, *t);
-    if (!err.empty()) return fail("array 'attentions': " + err);
-    if (!inPlace) t->offsetIn = "the inflated entry 'attentions.npy'";
-    t->owner = entry.owner;
-    t->mapped = entry.mapped;
+    if (options.headerOnly && weights->method == 8) {
+        err = readHeaderOnly(bytes, *weights, *t);
+        if (!err.empty()) return fail(err);
+    } else {
+        ByteSource entry;
+        std::uint64_t fileOffset = 0;
+        err = entryBytes(bytes, *weights, options, entry, fileOffset);
+        if (!err.empty()) return fail(err);
+        NpyArray a;
+        err = parseNpyHeader(entry.data, entry.size, a);
+        const bool inPlace = fileOffset != ~std::uint64_t(0);
+        if (err.empty()) err = npyAsAttention(a, inPlace ? fileOffset : 0, *t);
+        if (!err.empty()) return fail("array 'attentions': " + err);
+        if (!inPlace) t->offsetIn = "the inflated entry 'attentions.npy'";
+        t->owner = entry.owner;
+        t->mapped = entry.mapped;
+    }
     std::vector<std::string> tokens, queryTokens, keyTokens;
     for (auto [name, list] :
          {std::pair{"tokens", &tokens}, std::pair{"query_tokens", &queryTokens}, std::pair{"key_tokens", &keyTokens}}) {

@@ -77,8 +77,10 @@ ReadResult readSafetensors(const ByteSource& bytes, const std::string& fileName)
         t->dtype = DType::F16;
     else if (dtype->string == "F64")
         t->dtype = DType::F64;
+    else if (dtype->string == "BF16")
+        t->dtype = DType::BF16;
     else
-        return fail(where + ": dtype " + json::quote(dtype->string, 32) + " is not supported (F16, F32 or F64)");
+        return fail(where + ": dtype " + json::quote(dtype->string, 32) + " is not supported (F16, BF16, F32 or F64)");
     std::vector<std::int64_t> dims;
     for (const json::Value& d : shape->array) {
         if (!d.isNumber() || !d.numberIsInteger || d.number < 0 || d.number > double(std::int64_t(1) << 40))

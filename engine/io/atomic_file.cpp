@@ -1,5 +1,6 @@
 #include "io/atomic_file.h"
 
+#include "io/temp_cleanup.h"
 #include "io/text_file.h"
 
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
+#include <utility>
 
 namespace ap {
 
@@ -54,6 +56,7 @@ std::string followLinks(const std::string& path) {
 AtomicFile::~AtomicFile() {
     if (fd_ >= 0) ::close(fd_);
     if (!temp_.empty()) ::unlink(temp_.c_str());
+    unregisterTempFile(cleanupSlot_);
 }
 
 void AtomicFile::abandon(const std::string& what, int err) {
@@ -86,6 +89,7 @@ Status AtomicFile::open(const std::string& path) {
     if (fd_ < 0)
         return error_ = Status::error(path + ": cannot create a temporary file in " + dir_ + ": " + errnoText(errno));
     temp_ = temp;
+    cleanupSlot_ = registerTempFile(temp_.c_str());
     // mkstemp makes the file 0600; give it the mode the target has, or the
     // one a newly created file would get.
     struct stat st {};
@@ -124,9 +128,11 @@ Status AtomicFile::commit() {
     if (!error_.ok) {
         if (!temp_.empty()) ::unlink(temp_.c_str());
         temp_.clear();
+        unregisterTempFile(std::exchange(cleanupSlot_, -1));
         return error_;
     }
     temp_.clear();
+    unregisterTempFile(std::exchange(cleanupSlot_, -1));
     // Make the rename itself durable; failing here loses nothing already written.
     const int dirFd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd >= 0) {

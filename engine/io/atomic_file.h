@@ -1,6 +1,8 @@
 // Writing a file so that it is either the old or the complete new content,
 // never half written: the bytes go to a hidden temporary file in the same
-// folder, which is flushed to disk and renamed over the target. The engine's
+// folder, which is flushed to disk and renamed over the target. An interrupt
+// (SIGINT, SIGTERM, SIGHUP) while it is written removes the temporary file
+// (io/temp_cleanup.h). The engine's
 // one way of writing output files; the Qt side uses QSaveFile, which works
 // the same way.
 #pragma once
@@ -42,6 +44,7 @@ private:
     std::string dir_;
     std::string temp_;
     int fd_ = -1;
+    int cleanupSlot_ = -1;  // temp_ registered for removal on SIGINT/SIGTERM
     bool inPlace_ = false;  // a device or pipe, written directly
     Status error_;
 };

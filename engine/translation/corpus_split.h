@@ -23,9 +23,18 @@ struct HoldoutSplit {
     std::vector<int> heldOutIndices;  // into the original pairs, ascending
 };
 
-// Sets aside round(fraction * pairs) pairs, at least 1 when fraction > 0 and
-// at most pairs - 1, chosen by a Fisher-Yates shuffle with std::mt19937_64
-// seeded with `seed` (the same split on every build). fraction in [0, 1).
+// Sets aside about round(fraction * pairs) pairs, by distinct source
+// sentence: every pair of a chosen source sentence is held out, so no
+// held-out source sentence is ever trained on (generated corpora repeat
+// sentences, and a split by pair kept most held-out sentences in training).
+// The sentences are shuffled (Fisher-Yates with Random (core/random.h) seeded
+// with `seed`: the same split on every build) and taken in turn until the
+// held-out part has at least that many pairs; at least one sentence is held
+// out when fraction > 0 and at least one kept. fraction in [0, 1).
 HoldoutSplit splitHoldout(const Corpus& corpus, double fraction, std::uint64_t seed);
+
+// The share of `heldOut`'s pairs whose source sentence never occurs in
+// `train`: 1 for a split of splitHoldout(), anything for an --eval file.
+double unseenSourceShare(const Corpus& train, const Corpus& heldOut);
 
 }  // namespace ap

@@ -1,30 +1,30 @@
 #include "translation/model_file.h"
 
+#include "io/atomic_file.h"
 #include "io/json.h"
-#include "io/scene_io.h"
+#include "io/json_writer.h"
 #include "io/text_file.h"
+#include "translation/corpus_split.h"
+
+#include <zlib.h>
 
 #include <bit>
+#include <charconv>
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <sstream>
 
 namespace ap {
 namespace {
 
-constexpr const char* kMagic = "attention-playground-seq2seq 1";
+constexpr std::string_view kMagicPrefix = "attention-playground-seq2seq ";
+constexpr std::string_view kMagic = "attention-playground-seq2seq 2";
+constexpr std::string_view kMagicV1 = "attention-playground-seq2seq 1";
 // A model of the largest widths the options allow is far below this.
 constexpr std::int64_t kMaxFileBytes = 512ll * 1024 * 1024;
-
-std::string vocabularyJson(const Vocabulary& v) {
-    std::string out = "[";
-    for (int i = 3; i < v.size(); ++i) {
-        if (i > 3) out += ',';
-        out += json::quote(v.token(i));
-    }
-    return out + "]";
-}
+// More blocks than any model of the options can have (16 heads).
+constexpr std::size_t kMaxBlocks = 1024;
 
 void appendDouble(std::string& out, double value) {
     std::uint64_t bits = std::bit_cast<std::uint64_t>(value);
@@ -37,38 +37,293 @@ double readDouble(const char* p) {
     return std::bit_cast<double>(bits);
 }
 
-bool intField(const json::Value& o, const char* key, int& out) {
-    const json::Value* v = o.find(key);
-    if (v == nullptr || !v->isNumber() || !v->numberIsInteger) return false;
-    out = int(v->number);
-    return double(out) == v->number;
+std::uint32_t crcOf(std::string_view bytes) {
+    std::uint32_t crc = 0;
+    // crc32_z takes size_t lengths; chunks keep older zlibs happy too.
+    for (std::size_t at = 0; at < bytes.size(); at += 1u << 30) {
+        const std::size_t n = std::min<std::size_t>(bytes.size() - at, 1u << 30);
+        crc = std::uint32_t(crc32(crc, reinterpret_cast<const Bytef*>(bytes.data() + at), uInt(n)));
+    }
+    return crc;
+}
+
+// The parameter count Seq2SeqModel::initialize() lays out for these options
+// and vocabulary sizes, computed without allocating anything, so that a
+// header asking for huge widths or vocabularies is refused by comparing
+// with the file's size first. (The block-by-block comparison after
+// initialize() still checks every name and shape.)
+std::int64_t expectedParameterCount(const Seq2SeqOptions& o, std::int64_t vs, std::int64_t vt) {
+    const std::int64_t e = o.embedding, d = o.hidden, heads = o.heads;
+    const std::int64_t encoder = o.bidirectional ? d / 2 : d;
+    const auto gru = [&](std::int64_t h) { return 3 * h * e + 3 * h * h + 3 * h; };
+    std::int64_t n = e * vs + e * vt + gru(encoder) + (o.bidirectional ? gru(encoder) : 0) + gru(d);
+    const std::int64_t dh = d / heads;
+    if (o.scoring == Scoring::General) n += heads * dh * dh;
+    if (o.scoring == Scoring::Additive) n += heads * (2 * dh * dh + dh);
+    if (o.scoring == Scoring::Cosine) n += 1;
+    return n + vt * 2 * d + vt;
+}
+
+struct Block {
+    std::string name;
+    std::int64_t rows = -1, cols = -1;
+};
+
+// What the header line says, read with the pull reader: only the tokens and
+// the small fields are kept, so a header full of numbers costs nothing.
+struct Header {
+    Seq2SeqOptions options;
+    bool haveHidden = false, haveEmbedding = false, haveHeads = false, haveBidirectional = false, haveScoring = false,
+         haveNormalization = false, haveTemperature = false, haveLowercase = false, haveCount = false,
+         haveBlocks = false;
+    bool lowercase = false;
+    bool sawInitialState = false;
+    Vocabulary vocabularies[2];
+    bool haveVocabulary[2] = {false, false};
+    std::int64_t parameterCount = 0;
+    std::vector<Block> blocks;
+};
+
+class HeaderParser {
+public:
+    HeaderParser(std::string_view text, std::int64_t maxTokens) : reader_(text), maxTokens_(maxTokens) {}
+
+    // "" or the message (without the file name).
+    std::string parse(Header& h) {
+        if (reader_.next() != json::Event::ObjectBegin) return fail("the header is not a JSON object");
+        for (;;) {
+            const json::Event e = reader_.next();
+            if (e == json::Event::ObjectEnd) break;
+            if (e != json::Event::Key) return fail("the header is not a JSON object");
+            const std::string key = reader_.key();
+            std::string err;
+            if (key == "options") {
+                err = options(h);
+            } else if (key == "lowercase") {
+                err = boolean("lowercase", h.lowercase);
+                h.haveLowercase = true;
+            } else if (key == "source_vocabulary" || key == "target_vocabulary") {
+                const int k = key == "source_vocabulary" ? 0 : 1;
+                err = vocabulary(key, h.vocabularies[k]);
+                h.haveVocabulary[k] = true;
+            } else if (key == "parameter_count") {
+                err = whole("parameter_count", std::int64_t(1) << 40, h.parameterCount);
+                h.haveCount = true;
+            } else if (key == "parameter_blocks") {
+                err = blocks(h.blocks);
+                h.haveBlocks = true;
+            } else {
+                return fail("unknown key " + json::quote(key, 40) + " in the header");
+            }
+            if (!err.empty()) return err;
+        }
+        if (reader_.next() != json::Event::End) return fail("text after the header object");
+        return {};
+    }
+
+private:
+    std::string fail(const std::string& message) {
+        if (reader_.errorMessage().empty()) return message;
+        return "header, byte " + std::to_string(reader_.errorOffset()) + ": " + reader_.errorMessage();
+    }
+    std::string whole(const std::string& name, std::int64_t max, std::int64_t& out) {
+        if (reader_.next() != json::Event::Scalar) return fail(name + ": not a whole number");
+        const json::Value& v = reader_.scalar();
+        // Compared as doubles before any conversion: 9223372036854775808
+        // must not reach an integer cast.
+        if (!v.isNumber() || !v.numberIsInteger || !(v.number >= 0) || v.number > double(max))
+            return fail(name + ": not a whole number from 0 to " + std::to_string(max));
+        out = std::int64_t(v.number);
+        return {};
+    }
+    std::string wholeInt(const std::string& name, int& out) {
+        std::int64_t v = 0;
+        if (std::string err = whole(name, INT_MAX, v); !err.empty()) return err;
+        out = int(v);
+        return {};
+    }
+    std::string boolean(const std::string& name, bool& out) {
+        if (reader_.next() != json::Event::Scalar || reader_.scalar().type != json::Type::Bool)
+            return fail(name + ": not true or false");
+        out = reader_.scalar().boolean;
+        return {};
+    }
+    std::string string(const std::string& name, std::string& out) {
+        if (reader_.next() != json::Event::Scalar || reader_.scalar().type != json::Type::String)
+            return fail(name + ": not a string");
+        out = reader_.scalar().string;
+        return {};
+    }
+    std::string options(Header& h) {
+        if (reader_.next() != json::Event::ObjectBegin) return fail("options: not an object");
+        Seq2SeqOptions& o = h.options;
+        for (;;) {
+            const json::Event e = reader_.next();
+            if (e == json::Event::ObjectEnd) return {};
+            if (e != json::Event::Key) return fail("options: not an object");
+            const std::string key = reader_.key();
+            std::string err, text;
+            if (key == "hidden") {
+                err = wholeInt("options.hidden", o.hidden);
+                h.haveHidden = true;
+            } else if (key == "embedding") {
+                err = wholeInt("options.embedding", o.embedding);
+                h.haveEmbedding = true;
+            } else if (key == "heads") {
+                err = wholeInt("options.heads", o.heads);
+                h.haveHeads = true;
+            } else if (key == "bidirectional") {
+                err = boolean("options.bidirectional", o.bidirectional);
+                h.haveBidirectional = true;
+            } else if (key == "initial_state") {
+                err = string("options.initial_state", text);
+                if (err.empty() && text != "encoder" && text != "zero")
+                    err = fail("options.initial_state: not \"encoder\" or \"zero\"");
+                o.initialStateFromEncoder = text == "encoder";
+                h.sawInitialState = true;
+            } else if (key == "scoring") {
+                err = string("options.scoring", text);
+                const auto kind = scoringFromString(text);
+                if (err.empty() && !kind) err = fail("options.scoring: not a scoring kind");
+                if (kind) o.scoring = *kind;
+                h.haveScoring = true;
+            } else if (key == "normalization") {
+                err = string("options.normalization", text);
+                const auto kind = normalizationFromString(text);
+                if (err.empty() && !kind) err = fail("options.normalization: not a normalization kind");
+                if (kind) o.normalization = *kind;
+                h.haveNormalization = true;
+            } else if (key == "temperature") {
+                if (reader_.next() != json::Event::Scalar || !reader_.scalar().isNumber())
+                    return fail("options.temperature: not a number");
+                o.temperature = reader_.scalar().number;
+                h.haveTemperature = true;
+            } else {
+                return fail("unknown key " + json::quote(key, 40) + " in options");
+            }
+            if (!err.empty()) return err;
+        }
+    }
+    std::string vocabulary(const std::string& name, Vocabulary& v) {
+        if (reader_.next() != json::Event::ArrayBegin) return fail(name + ": not an array");
+        for (std::size_t i = 0;; ++i) {
+            const json::Event e = reader_.next();
+            if (e == json::Event::ArrayEnd) return {};
+            const std::string at = name + "[" + std::to_string(i) + "]";
+            if (e != json::Event::Scalar || reader_.scalar().type != json::Type::String ||
+                reader_.scalar().string.empty())
+                return fail(at + ": not a token");
+            // Every token has at least one embedding parameter in the file.
+            if (++tokens_ > maxTokens_)
+                return fail(name + ": more tokens than the file has parameters for (" + std::to_string(maxTokens_) +
+                            ")");
+            if (v.add(reader_.scalar().string) != int(i) + 3)
+                return fail(at + ": " + json::quote(reader_.scalar().string, 40) + " appears twice");
+        }
+    }
+    std::string blocks(std::vector<Block>& out) {
+        if (reader_.next() != json::Event::ArrayBegin) return fail("parameter_blocks: not an array");
+        for (;;) {
+            const json::Event e = reader_.next();
+            if (e == json::Event::ArrayEnd) return {};
+            const std::string at = "parameter_blocks[" + std::to_string(out.size()) + "]";
+            if (out.size() >= kMaxBlocks) return fail("parameter_blocks: more than " + std::to_string(kMaxBlocks));
+            if (e != json::Event::ObjectBegin) return fail(at + ": needs name, rows and cols");
+            Block b;
+            for (;;) {
+                const json::Event m = reader_.next();
+                if (m == json::Event::ObjectEnd) break;
+                if (m != json::Event::Key) return fail(at + ": needs name, rows and cols");
+                const std::string key = reader_.key();
+                std::string err;
+                if (key == "name")
+                    err = string(at + ".name", b.name);
+                else if (key == "rows")
+                    err = whole(at + ".rows", INT_MAX, b.rows);
+                else if (key == "cols")
+                    err = whole(at + ".cols", INT_MAX, b.cols);
+                else
+                    return fail("unknown key " + json::quote(key, 40) + " in " + at);
+                if (!err.empty()) return err;
+            }
+            if (b.name.empty() || b.rows < 0 || b.cols < 0) return fail(at + ": needs name, rows and cols");
+            out.push_back(std::move(b));
+        }
+    }
+
+    json::Reader reader_;
+    std::int64_t maxTokens_;
+    std::int64_t tokens_ = 0;
+};
+
+void appendWhole(std::string& out, long long v) { out += std::to_string(v); }
+
+void appendShortestDouble(std::string& out, double v) {
+    char buf[32];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, ec == std::errc() ? end : buf);
 }
 
 }  // namespace
 
 std::string modelToBytes(const Seq2SeqModel& model, bool lowercase) {
     const Seq2SeqOptions& o = model.options();
-    std::ostringstream header;
-    header.precision(17);
-    header << "{\"options\":{\"hidden\":" << o.hidden << ",\"embedding\":" << o.embedding << ",\"heads\":" << o.heads
-           << ",\"bidirectional\":" << (o.bidirectional ? "true" : "false") << ",\"initial_state\":\""
-           << (o.initialStateFromEncoder ? "encoder" : "zero") << "\""
-           << ",\"scoring\":\"" << toString(o.scoring) << "\",\"normalization\":\"" << toString(o.normalization)
-           << "\",\"temperature\":" << o.temperature << "}"
-           << ",\"lowercase\":" << (lowercase ? "true" : "false")
-           << ",\"source_vocabulary\":" << vocabularyJson(model.sourceVocabulary())
-           << ",\"target_vocabulary\":" << vocabularyJson(model.targetVocabulary())
-           << ",\"parameter_count\":" << model.parameters().size() << ",\"parameter_blocks\":[";
+    std::string out = std::string(kMagic) + "\n";
+    json::Writer w([&](std::string_view chunk) {
+        out += chunk;
+        return true;
+    });
+    std::string& h = w.out();
+    h += "{\"options\":{\"hidden\":";
+    appendWhole(h, o.hidden);
+    h += ",\"embedding\":";
+    appendWhole(h, o.embedding);
+    h += ",\"heads\":";
+    appendWhole(h, o.heads);
+    h += ",\"bidirectional\":";
+    h += o.bidirectional ? "true" : "false";
+    h += ",\"initial_state\":";
+    w.string(o.initialStateFromEncoder ? "encoder" : "zero");
+    h += ",\"scoring\":";
+    w.string(toString(o.scoring));
+    h += ",\"normalization\":";
+    w.string(toString(o.normalization));
+    h += ",\"temperature\":";
+    appendShortestDouble(h, o.temperature);  // a double: shortest text that reads back exactly
+    h += "},\"lowercase\":";
+    h += lowercase ? "true" : "false";
+    for (const auto& [key, v] : {std::pair{"source_vocabulary", &model.sourceVocabulary()},
+                                 std::pair{"target_vocabulary", &model.targetVocabulary()}}) {
+        h += ",\"";
+        h += key;
+        h += "\":[";
+        for (int i = 3; i < v->size(); ++i) {
+            if (i > 3) h += ',';
+            w.string(v->token(i));
+            w.flushIfLarge();
+        }
+        h += ']';
+    }
+    h += ",\"parameter_count\":";
+    appendWhole(h, (long long)model.parameters().size());
+    h += ",\"parameter_blocks\":[";
     bool first = true;
     for (const ParameterBlock& b : model.parameterBlocks()) {
-        header << (first ? "" : ",") << "{\"name\":" << json::quote(b.name) << ",\"rows\":" << b.rows
-               << ",\"cols\":" << b.cols << "}";
+        h += first ? "{\"name\":" : ",{\"name\":";
+        w.string(b.name);
+        h += ",\"rows\":";
+        appendWhole(h, (long long)b.rows);
+        h += ",\"cols\":";
+        appendWhole(h, (long long)b.cols);
+        h += '}';
         first = false;
     }
-    header << "]}";
-    std::string out = std::string(kMagic) + "\n" + header.str() + "\n";
-    out.reserve(out.size() + std::size_t(model.parameters().size()) * 8);
+    h += "]}\n";
+    w.finish();
+    out.reserve(out.size() + std::size_t(model.parameters().size()) * 8 + 4);
     for (Eigen::Index i = 0; i < model.parameters().size(); ++i) appendDouble(out, model.parameters()(i));
+    const std::uint32_t crc = crcOf(out);
+    for (int b = 0; b < 4; ++b) out += char((crc >> (8 * b)) & 0xFF);
     return out;
 }
 
@@ -83,103 +338,98 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
         return r;
     };
     const std::size_t magicEnd = bytes.find('\n');
-    if (magicEnd == std::string_view::npos || bytes.substr(0, magicEnd) != kMagic) {
-        if (bytes.substr(0, 29) == std::string_view(kMagic).substr(0, 29))
-            return fail("unsupported model file version (this build reads version 1)");
+    const std::string_view magic = bytes.substr(0, magicEnd == std::string_view::npos ? 0 : magicEnd);
+    if (magic != kMagic && magic != kMagicV1) {
+        if (bytes.substr(0, kMagicPrefix.size()) == kMagicPrefix)
+            return fail("unsupported model file version (this build reads versions 1 and 2)");
         return fail("not a model file (it must start with \"" + std::string(kMagic) + "\")");
     }
-    const std::size_t headerEnd = bytes.find('\n', magicEnd + 1);
+    // Version 2 ends in a CRC-32 of everything before it; version 1 has none.
+    const bool checksummed = magic == kMagic;
+    if (checksummed && bytes.size() < magicEnd + 1 + 4) return fail("the file is cut short");
+    const std::string_view body = checksummed ? bytes.substr(0, bytes.size() - 4) : bytes;
+    const std::size_t headerEnd = body.find('\n', magicEnd + 1);
     if (headerEnd == std::string_view::npos) return fail("the header line is cut short");
-    const json::ParseResult parsed = json::parse(bytes.substr(magicEnd + 1, headerEnd - magicEnd - 1));
-    if (!parsed.ok) return fail("header, column " + std::to_string(parsed.column) + ": " + parsed.error);
-    const json::Value& h = parsed.value;
-    const json::Value* options = h.find("options");
-    if (h.type != json::Type::Object || options == nullptr || options->type != json::Type::Object)
-        return fail("the header has no \"options\" object");
-    Seq2SeqOptions o;
-    if (!intField(*options, "hidden", o.hidden)) return fail("options.hidden: not a whole number");
-    if (!intField(*options, "embedding", o.embedding)) return fail("options.embedding: not a whole number");
-    if (!intField(*options, "heads", o.heads)) return fail("options.heads: not a whole number");
-    const json::Value* bidirectional = options->find("bidirectional");
-    if (bidirectional == nullptr || bidirectional->type != json::Type::Bool)
-        return fail("options.bidirectional: not true or false");
-    o.bidirectional = bidirectional->boolean;
+    const std::string_view data = body.substr(headerEnd + 1);
+
+    // Sizes first, from the file itself: nothing below allocates more than
+    // the file's own parameters can justify.
+    Header h;
+    HeaderParser parser(body.substr(magicEnd + 1, headerEnd - magicEnd - 1), std::int64_t(data.size() / 8));
+    if (std::string err = parser.parse(h); !err.empty()) return fail(err);
+    if (!h.haveHidden) return fail("options.hidden: not a whole number");
+    if (!h.haveEmbedding) return fail("options.embedding: not a whole number");
+    if (!h.haveHeads) return fail("options.heads: not a whole number");
+    if (!h.haveBidirectional) return fail("options.bidirectional: not true or false");
+    if (!h.haveScoring) return fail("options.scoring: not a scoring kind");
+    if (!h.haveNormalization) return fail("options.normalization: not a normalization kind");
+    if (!h.haveTemperature) return fail("options.temperature: not a number");
     // Files written before the zero start existed have no such key, and
     // their decoders started from the encoder.
-    const json::Value* initialState = options->find("initial_state");
-    if (initialState != nullptr && (initialState->type != json::Type::String ||
-                                    (initialState->string != "encoder" && initialState->string != "zero")))
-        return fail("options.initial_state: not \"encoder\" or \"zero\"");
-    o.initialStateFromEncoder = initialState == nullptr || initialState->string == "encoder";
-    const json::Value* scoring = options->find("scoring");
-    const json::Value* normalization = options->find("normalization");
-    const auto kind = scoring ? scoringFromString(scoring->string) : std::nullopt;
-    const auto norm = normalization ? normalizationFromString(normalization->string) : std::nullopt;
-    if (!kind) return fail("options.scoring: not a scoring kind");
-    if (!norm) return fail("options.normalization: not a normalization kind");
-    o.scoring = *kind;
-    o.normalization = *norm;
-    const json::Value* temperature = options->find("temperature");
-    if (temperature == nullptr || !temperature->isNumber()) return fail("options.temperature: not a number");
-    o.temperature = temperature->number;
-    if (std::string err = validate(o); !err.empty()) return fail("options: " + err);
-    const json::Value* lowercase = h.find("lowercase");
-    if (lowercase == nullptr || lowercase->type != json::Type::Bool) return fail("lowercase: not true or false");
-    r.file.lowercase = lowercase->boolean;
-
-    Vocabulary vocabularies[2];
-    const char* names[2] = {"source_vocabulary", "target_vocabulary"};
-    for (int k = 0; k < 2; ++k) {
-        const json::Value* v = h.find(names[k]);
-        if (v == nullptr || v->type != json::Type::Array) return fail(std::string(names[k]) + ": not an array");
-        for (std::size_t i = 0; i < v->array.size(); ++i) {
-            const json::Value& t = v->array[i];
-            if (t.type != json::Type::String || t.string.empty())
-                return fail(std::string(names[k]) + "[" + std::to_string(i) + "]: not a token");
-            if (vocabularies[k].add(t.string) != int(i) + 3)
-                return fail(std::string(names[k]) + "[" + std::to_string(i) + "]: " + json::quote(t.string, 40) +
-                            " appears twice");
-        }
-    }
-    Seq2SeqModel& model = r.file.model;
-    if (std::string err = model.initialize(vocabularies[0], vocabularies[1], o); !err.empty()) return fail(err);
-    int count = 0;
-    const json::Value* countValue = h.find("parameter_count");
-    if (countValue == nullptr || !countValue->isNumber() || !countValue->numberIsInteger)
-        return fail("parameter_count: not a whole number");
-    if (countValue->number != double(model.parameters().size()))
-        return fail("parameter_count is " + std::to_string((long long)countValue->number) +
-                    ", but a model of these options and vocabularies has " + std::to_string(model.parameters().size()));
-    count = int(model.parameters().size());
-    const json::Value* blocks = h.find("parameter_blocks");
-    if (blocks == nullptr || blocks->type != json::Type::Array) return fail("parameter_blocks: not an array");
-    const std::vector<ParameterBlock>& expected = model.parameterBlocks();
-    if (blocks->array.size() != expected.size())
-        return fail("parameter_blocks has " + std::to_string(blocks->array.size()) + " blocks, the model has " +
-                    std::to_string(expected.size()));
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-        const json::Value& b = blocks->array[i];
-        const json::Value* name = b.find("name");
-        int rows = 0, cols = 0;
-        if (name == nullptr || name->type != json::Type::String || !intField(b, "rows", rows) ||
-            !intField(b, "cols", cols))
-            return fail("parameter_blocks[" + std::to_string(i) + "]: needs name, rows and cols");
-        if (name->string != expected[i].name || rows != expected[i].rows || cols != expected[i].cols)
-            return fail("parameter block " + std::to_string(i) + " is " + expected[i].name + " " +
-                        std::to_string(expected[i].rows) + " x " + std::to_string(expected[i].cols) +
-                        ", the file has " + name->string + " " + std::to_string(rows) + " x " + std::to_string(cols));
-    }
-    const std::string_view data = bytes.substr(headerEnd + 1);
-    if (data.size() != std::size_t(count) * 8)
+    if (!h.sawInitialState) h.options.initialStateFromEncoder = true;
+    if (std::string err = validate(h.options); !err.empty()) return fail("options: " + err);
+    if (!h.haveLowercase) return fail("lowercase: not true or false");
+    if (!h.haveVocabulary[0]) return fail("source_vocabulary: not an array");
+    if (!h.haveVocabulary[1]) return fail("target_vocabulary: not an array");
+    if (!h.haveCount) return fail("parameter_count: not a whole number");
+    if (!h.haveBlocks) return fail("parameter_blocks: not an array");
+    const std::int64_t expected = expectedParameterCount(h.options, h.vocabularies[0].size(), h.vocabularies[1].size());
+    if (h.parameterCount != expected)
+        return fail("parameter_count is " + std::to_string(h.parameterCount) +
+                    ", but a model of these options and vocabularies has " + std::to_string(expected));
+    if (data.size() != std::size_t(expected) * 8)
         return fail("the parameters take " + std::to_string(data.size()) + " bytes, expected " +
-                    std::to_string(std::size_t(count) * 8) + " (" + std::to_string(count) + " doubles)");
-    for (int i = 0; i < count; ++i) {
+                    std::to_string(expected * 8) + " (" + std::to_string(expected) + " doubles)");
+
+    Seq2SeqModel& model = r.file.model;
+    if (std::string err = model.initialize(h.vocabularies[0], h.vocabularies[1], h.options); !err.empty())
+        return fail(err);
+    if (model.parameters().size() != expected)
+        return fail("a model of these options has " + std::to_string(model.parameters().size()) +
+                    " parameters, this reader expected " + std::to_string(expected));
+    const std::vector<ParameterBlock>& blocks = model.parameterBlocks();
+    if (h.blocks.size() != blocks.size())
+        return fail("parameter_blocks has " + std::to_string(h.blocks.size()) + " blocks, the model has " +
+                    std::to_string(blocks.size()));
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Block& b = h.blocks[i];
+        if (b.name != blocks[i].name || b.rows != blocks[i].rows || b.cols != blocks[i].cols)
+            return fail("parameter block " + std::to_string(i) + " is " + blocks[i].name + " " +
+                        std::to_string(blocks[i].rows) + " x " + std::to_string(blocks[i].cols) + ", the file has " +
+                        b.name + " " + std::to_string(b.rows) + " x " + std::to_string(b.cols));
+    }
+    if (checksummed) {
+        const std::string_view stored = bytes.substr(bytes.size() - 4);
+        std::uint32_t crc = 0;
+        for (int b = 0; b < 4; ++b) crc |= std::uint32_t(static_cast<unsigned char>(stored[std::size_t(b)])) << (8 * b);
+        if (crc != crcOf(body)) return fail("the checksum does not match: the file is damaged");
+    }
+    r.file.lowercase = h.lowercase;
+    for (std::int64_t i = 0; i < expected; ++i) {
         const double value = readDouble(data.data() + std::size_t(i) * 8);
         if (!std::isfinite(value)) return fail("parameter " + std::to_string(i) + " is not a finite number");
-        model.parameters()(i) = value;
+        model.parameters()(Eigen::Index(i)) = value;
     }
     r.ok = true;
     return r;
+}
+
+std::vector<std::string> matchSourceWords(const Seq2SeqModel& model, bool lowercase, std::vector<std::string> words) {
+    const Vocabulary& v = model.sourceVocabulary();
+    for (std::string& w : words) {
+        if (lowercase) {
+            w = ap::lowercase(w);
+            continue;
+        }
+        if (v.contains(w)) continue;
+        const std::string folded = ap::lowercase(w);
+        for (int id = 3; id < v.size(); ++id)
+            if (ap::lowercase(v.token(id)) == folded) {
+                w = v.token(id);
+                break;
+            }
+    }
+    return words;
 }
 
 ModelReadResult readModelFile(const std::string& path) {

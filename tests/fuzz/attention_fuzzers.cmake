@@ -7,3 +7,5 @@ ap_add_fuzzer(NAME fuzz_npy SOURCES fuzz_npy.cpp DICT npy.dict
 ap_add_fuzzer(NAME fuzz_npz SOURCES fuzz_npz.cpp DICT npz.dict SEEDS seeds/npz)
 ap_add_fuzzer(NAME fuzz_safetensors SOURCES fuzz_safetensors.cpp DICT safetensors.dict SEEDS seeds/safetensors)
 ap_add_fuzzer(NAME fuzz_bertviz SOURCES fuzz_bertviz.cpp DICT bertviz.dict SEEDS seeds/bertviz)
+ap_add_fuzzer(NAME fuzz_detect SOURCES fuzz_detect.cpp DICT detect.dict
+              SEEDS seeds/detect seeds/npy seeds/npz seeds/safetensors seeds/bertviz)

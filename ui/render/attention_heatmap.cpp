@@ -13,7 +13,7 @@ QString attentionTitle(const ap::import::AttentionTensor& t, const ap::analysis:
     const bool mean = c.fusion == ap::analysis::HeadFusion::Mean;
     if (c.rollout)
         return QCoreApplication::translate("AttentionHeatmap", "%1 · attention rollout over %n layers", nullptr,
-                                           t.layers)
+                                           c.layer == AttentionChoice::kAll ? t.layers : c.layer + 1)
             .arg(file);
     const bool allLayers = c.layer == AttentionChoice::kAll, allHeads = c.head == AttentionChoice::kAll;
     if (allLayers && allHeads)

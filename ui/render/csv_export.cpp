@@ -19,16 +19,32 @@ QString quoted(const QString& field) {
 
 }  // namespace
 
-QString matrixToCsv(const ap::Matrix& m, const QStringList& rowLabels, const QStringList& columnLabels) {
-    QString out;
-    for (int c = 0; c < m.cols(); ++c) out += QLatin1Char(',') + quoted(columnLabels.value(c, QString::number(c)));
-    out += QLatin1String("\r\n");
-    for (int r = 0; r < m.rows(); ++r) {
-        out += quoted(rowLabels.value(r, QString::number(r)));
-        for (int c = 0; c < m.cols(); ++c) out += QLatin1Char(',') + QString::fromStdString(ap::formatFloat(m(r, c)));
-        out += QLatin1String("\r\n");
+std::string csvHeader(const QStringList& columnLabels) {
+    std::string out;
+    for (int c = 0; c < columnLabels.size(); ++c) {
+        out += ',';
+        out += quoted(columnLabels[c]).toStdString();
+    }
+    return out + "\r\n";
+}
+
+std::string csvRows(const ap::Matrix& rows, int row0, const QStringList& rowLabels) {
+    std::string out;
+    for (int r = 0; r < rows.rows(); ++r) {
+        out += quoted(rowLabels.value(row0 + r, QString::number(row0 + r))).toStdString();
+        for (int c = 0; c < rows.cols(); ++c) {
+            out += ',';
+            out += ap::formatFloat(rows(r, c));
+        }
+        out += "\r\n";
     }
     return out;
+}
+
+QString matrixToCsv(const ap::Matrix& m, const QStringList& rowLabels, const QStringList& columnLabels) {
+    QStringList columns;
+    for (int c = 0; c < m.cols(); ++c) columns << columnLabels.value(c, QString::number(c));
+    return QString::fromStdString(csvHeader(columns) + csvRows(m, 0, rowLabels));
 }
 
 QString writeTextFile(const QString& path, const QString& text) { return saveFile(path, text.toUtf8()); }

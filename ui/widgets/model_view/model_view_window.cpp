@@ -255,6 +255,7 @@ void ModelViewWindow::requestMissing() {
     } else if (tabs_->currentIndex() == 1 && !(rolloutShown_ && shownFusion_ == wantedFusion_)) {
         AttentionChoice c;
         c.rollout = true;
+        c.layer = AttentionChoice::kAll;
         c.fusion = wantedFusion_;
         rolloutRequest_ = nextId_++;
         worker_.requestView(c, rolloutRequest_);
