@@ -66,22 +66,7 @@ CompareSide::CompareSide(const QString& name, const ap::Scene& scene, QWidget* p
 
 CompareSide::~CompareSide() = default;
 
-void CompareSide::syncControls() {
-    const ap::Scene& s = document_->scene();
-    ControlsState st;
-    st.scoring = s.scoring;
-    st.normalization = s.normalization;
-    st.k = s.topK;
-    st.samples = s.samples;
-    st.seed = s.seed;
-    st.temperature = s.temperature;
-    st.heads = s.heads;
-    st.availableHeads = commonDivisors(edits::modelWidth(s), edits::valueWidth(s));
-    st.causal = s.mask.causal;
-    st.selfAttention = document_->selfAttention();
-    st.kEqualsV = document_->kEqualsV();
-    controls_->setState(st);
-}
+void CompareSide::syncControls() { controls_->setState(controlsStateOf(*document_)); }
 
 void CompareSide::requestCompute() {
     ViewSpec view;

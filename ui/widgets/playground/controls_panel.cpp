@@ -1,5 +1,8 @@
 #include "widgets/playground/controls_panel.h"
 
+#include "document/scene_document.h"
+#include "document/scene_edits.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -75,6 +78,23 @@ std::vector<int> commonDivisors(int d, int dv) {
         if (g % h == 0) out.push_back(h);
     if (out.empty()) out.push_back(1);
     return out;
+}
+
+ControlsState controlsStateOf(const SceneDocument& document) {
+    const ap::Scene& s = document.scene();
+    ControlsState st;
+    st.scoring = s.scoring;
+    st.normalization = s.normalization;
+    st.k = s.topK;
+    st.samples = s.samples;
+    st.seed = s.seed;
+    st.temperature = s.temperature;
+    st.heads = s.heads;
+    st.availableHeads = commonDivisors(edits::modelWidth(s), edits::valueWidth(s));
+    st.causal = s.mask.causal;
+    st.selfAttention = document.selfAttention();
+    st.kEqualsV = document.kEqualsV();
+    return st;
 }
 
 double ControlsPanel::temperatureForSlider(int position) {

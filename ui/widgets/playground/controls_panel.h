@@ -40,6 +40,11 @@ struct ControlsState {
 // up to ap::limits::kMaxHeads, ascending.
 std::vector<int> commonDivisors(int d, int dv);
 
+class SceneDocument;
+// The controls as the document's scene and modes set them; the window's own
+// modes (mask editing, scores shown) are left to the caller.
+ControlsState controlsStateOf(const SceneDocument& document);
+
 class ControlsPanel : public QWidget {
     Q_OBJECT
 public:

@@ -53,17 +53,6 @@
 #include <limits>
 
 namespace ui {
-namespace {
-
-// d and dv after the optional in-projections: what the heads split.
-std::pair<int, int> headedWidths(const ap::Scene& s) {
-    const int d = s.projections.Wq.size() ? int(s.projections.Wq.cols()) : int(s.queries.cols());
-    const ap::Matrix& vin = s.values ? *s.values : s.keys;
-    const int dv = s.projections.Wv.size() ? int(s.projections.Wv.cols()) : int(vin.cols());
-    return {d, dv};
-}
-
-}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("MainWindow"));
@@ -245,21 +234,8 @@ void MainWindow::connectControls() {
 }
 
 void MainWindow::syncControls() {
-    const ap::Scene& s = document_->scene();
-    ControlsState st;
-    st.scoring = s.scoring;
-    st.normalization = s.normalization;
-    st.k = s.topK;
-    st.samples = s.samples;
-    st.seed = s.seed;
-    st.temperature = s.temperature;
-    st.heads = s.heads;
-    const auto [d, dv] = headedWidths(s);
-    st.availableHeads = commonDivisors(d, dv);
-    st.causal = s.mask.causal;
+    ControlsState st = controlsStateOf(*document_);
     st.maskEditMode = maskEditMode_;
-    st.selfAttention = document_->selfAttention();
-    st.kEqualsV = document_->kEqualsV();
     st.showScores = presenter_->showScores();
     controls_->setState(st);
 }
