@@ -157,6 +157,9 @@ TEST(Tokenizer, BadFilesNameTheProblem) {
     };
     contains(loadError("{\"model\": "), "bad.json:1:");
     contains(loadError("{}"), "bad.json: no \"model\"");
+    // A syntax error is the message, even after a bad entry that came first.
+    contains(loadError("{\"model\":{\"vocab\":{\"a\":-1}},\n x}"), "bad.json:2:2: expected a string key");
+    contains(loadError("[1] x"), "bad.json:1:5: trailing characters");
     contains(loadError(R"({"model":{"type":"Unigram","vocab":[]}})"), "unsupported model type \"Unigram\"");
     contains(loadError(R"({"model":{"type":"BPE","vocab":{"a":0},"merges":["a b"]}})"),
              "bad.json: model: merge 0 (\"a\" \"b\"): \"b\" is not in the vocabulary");

@@ -207,7 +207,20 @@ Status loadTokenizerJson(std::string_view text, const std::string& name, Tokeniz
     json::Reader reader(text);
     json::Event e = reader.next();
     if (e == json::Event::Error) return syntaxError(reader, text, name);
-    if (e != json::Event::ObjectBegin) return Status::error(name + ": expected a JSON object");
+    // A file that does not parse is refused for that, whatever else is wrong
+    // with what came before the syntax error.
+    auto refuse = [&](Status content) {
+        for (;;) {
+            const json::Event rest = reader.next();
+            if (rest == json::Event::End) return content;
+            if (rest == json::Event::Error) return syntaxError(reader, text, name);
+        }
+    };
+    if (e != json::Event::ObjectBegin) {
+        json::Value ignored;
+        if (!json::readTree(reader, e, ignored)) return syntaxError(reader, text, name);
+        return refuse(Status::error(name + ": expected a JSON object"));
+    }
     json::Value root;  // every top-level member but the model
     root.type = json::Type::Object;
     ModelParts parts;
@@ -222,7 +235,7 @@ Status loadTokenizerJson(std::string_view text, const std::string& name, Tokeniz
         if (key == "model" && e == json::Event::ObjectBegin) {
             hasModel = true;
             Status st = streamModel(reader, text, name, parts);
-            if (!st) return st;
+            if (!st) return refuse(st);
             continue;
         }
         root.object.push_back({std::move(key), {}});

