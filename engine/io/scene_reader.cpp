@@ -1,5 +1,5 @@
 // Reading scene files, in three steps:
-//  1. one pass of the JSON tokenizer over the text keeps only what a scene
+//  1. (scene_capture.cpp) one pass of the JSON tokenizer over the text keeps only what a scene
 //     can use: numbers go straight into flat float buffers, strings and
 //     booleans into vectors, and anything else is only checked for syntax.
 //     A file that does not parse is refused here with its line and column,
@@ -22,450 +22,14 @@
 // text, however it is shaped.
 #include "io/scene_reader.h"
 
-#include "io/json.h"
+#include "io/scene_capture.h"
 #include "io/text_file.h"
 
-#include <charconv>
-#include <climits>
 #include <cmath>
 #include <optional>
-#include <system_error>
 
-namespace ap {
-
+namespace ap::scene_file {
 namespace {
-
-constexpr const char* kSceneFormat = "attention-playground.scene";
-constexpr int kVersion = 1;
-// How much of a bad string value a message repeats.
-constexpr std::size_t kEchoBytes = 40;
-constexpr std::size_t kNone = std::size_t(-1);
-
-using json::Event;
-using json::Type;
-using json::Value;
-
-// Whole numbers in messages: "3", or "1e+20" where printing every digit
-// would mislead.
-std::string formatWhole(double d) {
-    if (std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
-    char buf[32];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
-    return ec == std::errc() ? std::string(buf, end) : std::string("?");
-}
-
-bool isWhole(const Value& v) { return v.isNumber() && std::trunc(v.number) == v.number; }
-
-// ---- Step 1: what the pass over the text keeps -------------------------------
-
-// A value expected to be a string, number, boolean: kept whole; a container
-// in its place keeps only its type (every message about it says "must be a
-// string" or the like, never what it holds).
-struct Scalar {
-    bool present = false;
-    Value value;
-};
-
-// Why an element of a number array is refused.
-enum class Bad { None, NotNumber, NotFinite };
-
-// An array of numbers (a matrix row, or a vector).
-struct Numbers {
-    bool present = false;
-    Type type = Type::Null;  // of the value itself
-    std::size_t count = 0;
-    std::size_t badIndex = kNone;
-    Bad bad = Bad::None;
-    std::vector<float> data;  // while count <= the storage bound
-};
-
-// An array of rows of numbers.
-struct Rows {
-    bool present = false;
-    Type type = Type::Null;
-    std::size_t rows = 0;
-    std::size_t firstNonArray = kNone;
-    std::size_t cols = 0;  // entries of row 0
-    std::size_t firstRagged = kNone;
-    std::size_t raggedCount = 0;
-    std::size_t badRow = kNone, badCol = 0;
-    Bad bad = Bad::None;
-    bool storing = true;
-    std::vector<float> data;  // row-major, while every row so far can be used
-};
-
-struct Strings {
-    bool present = false;
-    Type type = Type::Null;
-    std::size_t count = 0;
-    std::size_t firstNonString = kNone;
-    std::vector<std::string> items;  // the first kMaxTokens + 1
-};
-
-struct Bools {
-    bool present = false;
-    Type type = Type::Null;
-    std::size_t count = 0;
-    std::size_t firstNonBool = kNone;
-    std::vector<bool> items;  // the first kMaxTokens + 1
-};
-
-// mask.cells: the pairs up to the first entry with a problem, and that one.
-struct Cells {
-    enum class Problem { None, NotPair, NotWhole, Range };
-    bool present = false;
-    Type type = Type::Null;
-    std::vector<std::pair<int, int>> pairs;
-    Problem problem = Problem::None;
-    std::size_t problemIndex = 0;
-    std::size_t problemMember = 0;   // NotWhole: 0 or 1
-    double problemI = 0, problemJ = 0;  // Range: as written
-};
-
-struct Input {
-    bool present = false;
-    Type type = Type::Null;
-    Rows matrix;
-    Strings tokens;
-};
-
-struct HeadEntry {
-    bool isObject = false;
-    Rows W, Wq, Wk;
-    Numbers v;
-};
-
-struct Captured {
-    Type rootType = Type::Null;
-    Scalar format, version, title, heads;
-    Input queries, keys, values;
-    bool scoringPresent = false;
-    Type scoringType = Type::Null;
-    Scalar scoringKind;
-    bool headParamsPresent = false;
-    Type headParamsType = Type::Null;
-    std::size_t headParamsCount = 0;
-    std::vector<HeadEntry> headParams;  // the first kMaxHeads + 1
-    bool normalizationPresent = false;
-    Type normalizationType = Type::Null;
-    Scalar normKind, temperature, k, samples, seed;
-    bool maskPresent = false;
-    Type maskType = Type::Null;
-    Scalar causal;
-    Bools keyPadding;
-    Cells cells;
-    bool projectionsPresent = false;
-    Type projectionsType = Type::Null;
-    Rows Wq, Wk, Wv, Wo;
-};
-
-// A syntax error ends the pass; it never leaves this file.
-struct SyntaxError {};
-
-class Pass {
-public:
-    explicit Pass(std::string_view text) : r_(text, limits::kMaxJsonDepth) {}
-    void run(Captured& c);
-    const json::Reader& reader() const { return r_; }
-
-private:
-    Event next() {
-        const Event e = r_.next();
-        if (e == Event::Error) throw SyntaxError{};
-        return e;
-    }
-    static Type typeOf(Event e, const Value& scalar) {
-        if (e == Event::ArrayBegin) return Type::Array;
-        if (e == Event::ObjectBegin) return Type::Object;
-        return scalar.type;
-    }
-    // Consumes the rest of a value whose first event was `e`.
-    void skip(Event e) {
-        if (e != Event::ArrayBegin && e != Event::ObjectBegin) return;
-        const std::size_t depth = r_.depth();
-        while (r_.depth() >= depth) next();
-    }
-    // Calls member(key, firstEvent) for each member of the object whose
-    // ObjectBegin was just read; member must consume the value.
-    template <typename F>
-    void members(F member) {
-        for (;;) {
-            const Event e = next();
-            if (e == Event::ObjectEnd) return;
-            std::string key = std::move(r_.key());
-            member(key, next());
-        }
-    }
-
-    void scalar(Event e, Scalar& out);
-    void numbers(Event e, Numbers& out, std::size_t maxCount);
-    void rows(Event e, Rows& out, std::size_t maxRows);
-    void strings(Event e, Strings& out);
-    void bools(Event e, Bools& out);
-    void cells(Event e, Cells& out);
-    void input(Event e, Input& out);
-    void headParams(Event e, Captured& c);
-
-    json::Reader r_;
-};
-
-void Pass::scalar(Event e, Scalar& out) {
-    out.present = true;
-    if (e == Event::Scalar) {
-        out.value = std::move(r_.scalar());
-    } else {
-        out.value = Value{};
-        out.value.type = typeOf(e, out.value);
-        skip(e);
-    }
-}
-
-void Pass::numbers(Event e, Numbers& out, std::size_t maxCount) {
-    out = Numbers{};
-    out.present = true;
-    out.type = typeOf(e, r_.scalar());
-    if (e != Event::ArrayBegin) return skip(e);
-    for (Event x = next(); x != Event::ArrayEnd; x = next()) {
-        const std::size_t i = out.count++;
-        Bad bad = Bad::None;
-        if (x == Event::Scalar && r_.scalar().type == Type::Number) {
-            const float f = r_.scalar().numberFloat;
-            if (!std::isfinite(f)) bad = Bad::NotFinite;
-            else if (out.count <= maxCount && out.bad == Bad::None) out.data.push_back(f);
-        } else {
-            bad = Bad::NotNumber;
-            skip(x);
-        }
-        if (bad != Bad::None && out.bad == Bad::None) {
-            out.bad = bad;
-            out.badIndex = i;
-        }
-    }
-    if (out.count > maxCount || out.bad != Bad::None) out.data = {};
-}
-
-void Pass::rows(Event e, Rows& out, std::size_t maxRows) {
-    out = Rows{};
-    out.present = true;
-    out.type = typeOf(e, r_.scalar());
-    if (e != Event::ArrayBegin) return skip(e);
-    const std::size_t maxCols = std::size_t(limits::kMaxWidth);
-    for (Event x = next(); x != Event::ArrayEnd; x = next()) {
-        const std::size_t i = out.rows++;
-        if (i >= maxRows) out.storing = false;
-        if (x != Event::ArrayBegin) {
-            if (out.firstNonArray == kNone) out.firstNonArray = i;
-            out.storing = false;
-            skip(x);
-            continue;
-        }
-        std::size_t j = 0;
-        for (Event y = next(); y != Event::ArrayEnd; y = next(), ++j) {
-            Bad bad = Bad::None;
-            if (y == Event::Scalar && r_.scalar().type == Type::Number) {
-                const float f = r_.scalar().numberFloat;
-                if (!std::isfinite(f)) bad = Bad::NotFinite;
-                else if (out.storing && j < maxCols) out.data.push_back(f);
-            } else {
-                bad = Bad::NotNumber;
-                skip(y);
-            }
-            if (bad != Bad::None && out.bad == Bad::None) {
-                out.bad = bad;
-                out.badRow = i;
-                out.badCol = j;
-                out.storing = false;
-            }
-        }
-        if (i == 0) {
-            out.cols = j;
-            if (j > maxCols) out.storing = false;
-        } else if (j != out.cols && out.firstRagged == kNone) {
-            out.firstRagged = i;
-            out.raggedCount = j;
-            out.storing = false;
-        }
-        if (!out.storing && !out.data.empty()) out.data = {};
-    }
-}
-
-void Pass::strings(Event e, Strings& out) {
-    out = Strings{};
-    out.present = true;
-    out.type = typeOf(e, r_.scalar());
-    if (e != Event::ArrayBegin) return skip(e);
-    for (Event x = next(); x != Event::ArrayEnd; x = next()) {
-        const std::size_t i = out.count++;
-        if (x == Event::Scalar && r_.scalar().type == Type::String) {
-            if (i <= std::size_t(limits::kMaxTokens)) out.items.push_back(std::move(r_.scalar().string));
-        } else {
-            if (out.firstNonString == kNone) out.firstNonString = i;
-            skip(x);
-        }
-    }
-}
-
-void Pass::bools(Event e, Bools& out) {
-    out = Bools{};
-    out.present = true;
-    out.type = typeOf(e, r_.scalar());
-    if (e != Event::ArrayBegin) return skip(e);
-    for (Event x = next(); x != Event::ArrayEnd; x = next()) {
-        const std::size_t i = out.count++;
-        if (x == Event::Scalar && r_.scalar().type == Type::Bool) {
-            if (i <= std::size_t(limits::kMaxTokens)) out.items.push_back(r_.scalar().boolean);
-        } else {
-            if (out.firstNonBool == kNone) out.firstNonBool = i;
-            skip(x);
-        }
-    }
-}
-
-void Pass::cells(Event e, Cells& out) {
-    out = Cells{};
-    out.present = true;
-    out.type = typeOf(e, r_.scalar());
-    if (e != Event::ArrayBegin) return skip(e);
-    std::size_t c = 0;
-    for (Event x = next(); x != Event::ArrayEnd; x = next(), ++c) {
-        const bool open = out.problem == Cells::Problem::None;
-        if (x != Event::ArrayBegin) {
-            skip(x);
-            if (open) out.problem = Cells::Problem::NotPair, out.problemIndex = c;
-            continue;
-        }
-        double v[2] = {0, 0};
-        std::size_t notWhole = kNone;
-        std::size_t n = 0;
-        for (Event y = next(); y != Event::ArrayEnd; y = next(), ++n) {
-            if (y == Event::Scalar && n < 2 && isWhole(r_.scalar())) v[n] = r_.scalar().number;
-            else if (n < 2 && notWhole == kNone) notWhole = n;
-            skip(y);
-        }
-        if (!open) continue;
-        if (n != 2) {
-            out.problem = Cells::Problem::NotPair;
-            out.problemIndex = c;
-        } else if (notWhole != kNone) {
-            out.problem = Cells::Problem::NotWhole;
-            out.problemIndex = c;
-            out.problemMember = notWhole;
-        } else if (v[0] < 0 || v[0] > INT_MAX || v[1] < 0 || v[1] > INT_MAX) {
-            out.problem = Cells::Problem::Range;
-            out.problemIndex = c;
-            out.problemI = v[0];
-            out.problemJ = v[1];
-        } else {
-            out.pairs.emplace_back(int(v[0]), int(v[1]));
-        }
-    }
-}
-
-void Pass::input(Event e, Input& out) {
-    out = Input{};
-    out.present = true;
-    out.type = typeOf(e, r_.scalar());
-    if (e != Event::ObjectBegin) return skip(e);
-    members([&](const std::string& key, Event x) {
-        if (key == "matrix") rows(x, out.matrix, std::size_t(limits::kMaxTokens));
-        else if (key == "tokens") strings(x, out.tokens);
-        else skip(x);
-    });
-}
-
-void Pass::headParams(Event e, Captured& c) {
-    c.headParamsPresent = true;
-    c.headParamsType = typeOf(e, r_.scalar());
-    c.headParamsCount = 0;
-    c.headParams.clear();
-    if (e != Event::ArrayBegin) return skip(e);
-    for (Event x = next(); x != Event::ArrayEnd; x = next()) {
-        // More entries than any legal heads count are refused by their
-        // number alone; only the first ones are kept.
-        if (c.headParamsCount++ > std::size_t(limits::kMaxHeads)) {
-            skip(x);
-            continue;
-        }
-        HeadEntry& entry = c.headParams.emplace_back();
-        entry.isObject = x == Event::ObjectBegin;
-        if (!entry.isObject) {
-            skip(x);
-            continue;
-        }
-        members([&](const std::string& key, Event y) {
-            if (key == "W") rows(y, entry.W, std::size_t(limits::kMaxWidth));
-            else if (key == "Wq") rows(y, entry.Wq, std::size_t(limits::kMaxAdditiveWidth));
-            else if (key == "Wk") rows(y, entry.Wk, std::size_t(limits::kMaxAdditiveWidth));
-            else if (key == "v") numbers(y, entry.v, std::size_t(limits::kMaxAdditiveWidth));
-            else skip(y);
-        });
-    }
-}
-
-void Pass::run(Captured& c) {
-    const Event first = next();
-    c.rootType = typeOf(first, r_.scalar());
-    if (first != Event::ObjectBegin) {
-        skip(first);
-    } else {
-        members([&](const std::string& key, Event e) {
-            if (key == "format") scalar(e, c.format);
-            else if (key == "version") scalar(e, c.version);
-            else if (key == "title") scalar(e, c.title);
-            else if (key == "heads") scalar(e, c.heads);
-            else if (key == "queries") input(e, c.queries);
-            else if (key == "keys") input(e, c.keys);
-            else if (key == "values") input(e, c.values);
-            else if (key == "scoring") {
-                c.scoringPresent = true;
-                c.scoringType = typeOf(e, r_.scalar());
-                if (e != Event::ObjectBegin) return skip(e);
-                members([&](const std::string& k, Event x) {
-                    if (k == "kind") scalar(x, c.scoringKind);
-                    else if (k == "head_params") headParams(x, c);
-                    else skip(x);
-                });
-            } else if (key == "normalization") {
-                c.normalizationPresent = true;
-                c.normalizationType = typeOf(e, r_.scalar());
-                if (e != Event::ObjectBegin) return skip(e);
-                members([&](const std::string& k, Event x) {
-                    if (k == "kind") scalar(x, c.normKind);
-                    else if (k == "temperature") scalar(x, c.temperature);
-                    else if (k == "k") scalar(x, c.k);
-                    else if (k == "samples") scalar(x, c.samples);
-                    else if (k == "seed") scalar(x, c.seed);
-                    else skip(x);
-                });
-            } else if (key == "mask") {
-                c.maskPresent = true;
-                c.maskType = typeOf(e, r_.scalar());
-                if (e != Event::ObjectBegin) return skip(e);
-                members([&](const std::string& k, Event x) {
-                    if (k == "causal") scalar(x, c.causal);
-                    else if (k == "key_padding") bools(x, c.keyPadding);
-                    else if (k == "cells") cells(x, c.cells);
-                    else skip(x);
-                });
-            } else if (key == "projections") {
-                c.projectionsPresent = true;
-                c.projectionsType = typeOf(e, r_.scalar());
-                if (e != Event::ObjectBegin) return skip(e);
-                members([&](const std::string& k, Event x) {
-                    const std::size_t bound = std::size_t(limits::kMaxWidth);
-                    if (k == "Wq") rows(x, c.Wq, bound);
-                    else if (k == "Wk") rows(x, c.Wk, bound);
-                    else if (k == "Wv") rows(x, c.Wv, bound);
-                    else if (k == "Wo") rows(x, c.Wo, bound);
-                    else skip(x);
-                });
-            } else {
-                skip(e);
-            }
-        });
-    }
-    if (next() != Event::End) throw SyntaxError{};  // unreachable: the tokenizer ends here
-}
 
 // ---- Step 2: judging the captured parts --------------------------------------
 
@@ -484,9 +48,7 @@ private:
     [[noreturn]] static void fail(const std::string& path, const std::string& what) {
         throw SceneError{path + ": " + what};
     }
-    static std::string at(const std::string& path, std::size_t i) {
-        return path + "[" + std::to_string(i) + "]";
-    }
+    static std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
     static void object(Type t, const std::string& path) {
         if (t != Type::Object) fail(path, "must be an object");
     }
@@ -523,14 +85,12 @@ void Builder::readMatrix(Rows& r, const std::string& path, int maxRows, Matrix& 
     if (r.firstNonArray != kNone) fail(at(path, r.firstNonArray), "must be an array of numbers");
     if (r.cols == 0) fail(path, "must have at least one column");
     if (r.cols > std::size_t(limits::kMaxWidth))
-        fail(path, std::to_string(r.cols) + " columns exceed the limit of " +
-                       std::to_string(limits::kMaxWidth));
+        fail(path, std::to_string(r.cols) + " columns exceed the limit of " + std::to_string(limits::kMaxWidth));
     if (r.firstRagged != kNone)
-        fail(at(path, r.firstRagged), "has " + std::to_string(r.raggedCount) + " entries, row 0 has " +
-                                          std::to_string(r.cols));
+        fail(at(path, r.firstRagged),
+             "has " + std::to_string(r.raggedCount) + " entries, row 0 has " + std::to_string(r.cols));
     if (r.bad == Bad::NotNumber) fail(at(at(path, r.badRow), r.badCol), "must be a number");
-    if (r.bad == Bad::NotFinite)
-        fail(at(at(path, r.badRow), r.badCol), "not a finite number (out of float range)");
+    if (r.bad == Bad::NotFinite) fail(at(at(path, r.badRow), r.badCol), "not a finite number (out of float range)");
     out = Eigen::Map<const Matrix>(r.data.data(), Eigen::Index(r.rows), Eigen::Index(r.cols));
     r.data = {};
 }
@@ -541,8 +101,8 @@ void Builder::readVector(Numbers& n, const std::string& path, Vector& out) {
     // Its length is bounded by the Wq/Wk checks of validate(); this bound only
     // keeps the allocation in proportion before that.
     if (n.count > std::size_t(limits::kMaxAdditiveWidth))
-        fail(path, std::to_string(n.count) + " entries exceed the limit of " +
-                       std::to_string(limits::kMaxAdditiveWidth));
+        fail(path,
+             std::to_string(n.count) + " entries exceed the limit of " + std::to_string(limits::kMaxAdditiveWidth));
     if (n.bad == Bad::NotNumber) fail(at(path, n.badIndex), "must be a number");
     if (n.bad == Bad::NotFinite) fail(at(path, n.badIndex), "not a finite number (out of float range)");
     out = Eigen::Map<const Vector>(n.data.data(), Eigen::Index(n.count));
@@ -552,8 +112,7 @@ void Builder::readVector(Numbers& n, const std::string& path, Vector& out) {
 // the double is still at hand, so the message shows the number as written.
 int Builder::readCount(const Value& v, const std::string& path, int limit) {
     if (!isWhole(v) || v.number < 1) fail(path, "must be a whole number >= 1");
-    if (v.number > limit)
-        fail(path, formatWhole(v.number) + " exceeds the limit of " + std::to_string(limit));
+    if (v.number > limit) fail(path, formatWhole(v.number) + " exceeds the limit of " + std::to_string(limit));
     return static_cast<int>(v.number);
 }
 
@@ -595,8 +154,8 @@ void Builder::readHeader() {
     const Value& version = c_.version.value;
     if (!isWhole(version)) fail("version", "must be a whole number");
     if (version.number != kVersion)
-        fail("version", "unsupported version " + formatWhole(version.number) +
-                            " (this build reads version " + std::to_string(kVersion) + ")");
+        fail("version", "unsupported version " + formatWhole(version.number) + " (this build reads version " +
+                            std::to_string(kVersion) + ")");
 }
 
 void Builder::readScoring() {
@@ -613,8 +172,7 @@ void Builder::readScoring() {
     const std::string path = "scoring.head_params";
     if (c_.headParamsType != Type::Array) fail(path, "must be an array");
     if (c_.headParamsCount != std::size_t(s_.heads))
-        fail(path, "has " + std::to_string(c_.headParamsCount) + " entries, heads is " +
-                       std::to_string(s_.heads));
+        fail(path, "has " + std::to_string(c_.headParamsCount) + " entries, heads is " + std::to_string(s_.heads));
     s_.headParams.assign(c_.headParams.size(), HeadParams{});
     for (std::size_t h = 0; h < c_.headParams.size(); ++h) {
         const std::string entry = at(path, h);
@@ -648,8 +206,7 @@ void Builder::readNormalization() {
     // application) never meets a bad k, and a file keeps its k on a round trip.
     if (c_.k.present) s_.topK = readCount(c_.k.value, "normalization.k", INT_MAX);
     // samples and seed, like k, are kept whatever the kind.
-    if (c_.samples.present)
-        s_.samples = readCount(c_.samples.value, "normalization.samples", limits::kMaxSamples);
+    if (c_.samples.present) s_.samples = readCount(c_.samples.value, "normalization.samples", limits::kMaxSamples);
     if (c_.seed.present) {
         const Value& seed = c_.seed.value;
         if (!isWhole(seed) || seed.number < 0 || seed.number > double(limits::kMaxSeed))
@@ -667,8 +224,7 @@ void Builder::readMask() {
         if (kp.type != Type::Array) fail(path, "must be an array of true/false");
         // [] would read as "no padding" in a Scene, so its length is checked here.
         if (kp.count != std::size_t(s_.keyCount()))
-            fail(path, "has " + std::to_string(kp.count) + " entries, keys have " +
-                           std::to_string(s_.keyCount()));
+            fail(path, "has " + std::to_string(kp.count) + " entries, keys have " + std::to_string(s_.keyCount()));
         if (kp.firstNonBool != kNone) fail(at(path, kp.firstNonBool), "must be true or false");
         s_.mask.keyPadding = kp.items;
     }
@@ -680,8 +236,8 @@ void Builder::readMask() {
             // Same message as validate(), but from the doubles, before they
             // are narrowed to int.
             fail(at(path, c), "[" + formatWhole(i) + ", " + formatWhole(j) + "] is out of range (" +
-                                  std::to_string(s_.queryCount()) + " queries, " +
-                                  std::to_string(s_.keyCount()) + " keys)");
+                                  std::to_string(s_.queryCount()) + " queries, " + std::to_string(s_.keyCount()) +
+                                  " keys)");
         };
         for (std::size_t c = 0; c < cells.pairs.size(); ++c) {
             const auto [i, j] = cells.pairs[c];
@@ -701,8 +257,10 @@ void Builder::readMask() {
 void Builder::readProjections() {
     object(c_.projectionsType, "projections");
     Projections& p = s_.projections;
-    const std::tuple<const char*, Rows*, Matrix*> matrices[] = {
-        {"Wq", &c_.Wq, &p.Wq}, {"Wk", &c_.Wk, &p.Wk}, {"Wv", &c_.Wv, &p.Wv}, {"Wo", &c_.Wo, &p.Wo}};
+    const std::tuple<const char*, Rows*, Matrix*> matrices[] = {{"Wq", &c_.Wq, &p.Wq},
+                                                                {"Wk", &c_.Wk, &p.Wk},
+                                                                {"Wv", &c_.Wv, &p.Wv},
+                                                                {"Wo", &c_.Wo, &p.Wo}};
     for (const auto& [name, rows, m] : matrices)
         if (rows->present) readMatrix(*rows, std::string("projections.") + name, limits::kMaxWidth, *m);
 }
@@ -726,24 +284,18 @@ void Builder::build() {
 }
 
 }  // namespace
+}  // namespace ap::scene_file
+
+namespace ap {
 
 SceneReadResult parseScene(std::string_view text, const std::string& fileName) {
-    Captured captured;
-    {
-        Pass pass(text);
-        try {
-            pass.run(captured);
-        } catch (const SyntaxError&) {
-            const json::Location where = json::locate(text, pass.reader().errorOffset());
-            return SceneReadResult::failure(fileName + ":" + std::to_string(where.line) + ":" +
-                                            std::to_string(where.column) + ": " +
-                                            pass.reader().errorMessage());
-        }
-    }
+    scene_file::Captured captured;
+    if (Status st = scene_file::capture(text, captured); !st.ok)
+        return SceneReadResult::failure(fileName + ":" + st.message);
     SceneReadResult result;
     try {
-        Builder(captured, result.value).build();
-    } catch (const SceneError& e) {
+        scene_file::Builder(captured, result.value).build();
+    } catch (const scene_file::SceneError& e) {
         return SceneReadResult::failure(fileName + ": " + e.message);
     }
     if (std::string problem = validate(result.value); !problem.empty())
