@@ -211,7 +211,7 @@ void TestTrainingUiAlignment::guideChoiceIsUsedByTheWorker() {
     for (const ap::PairAlignment& a : aligned.pairs)
         trainerOptions.guideLinks.push_back(a.links);
     ap::Seq2SeqTrainer trainer;
-    QCOMPARE(trainer.start(*panel.corpus(), panel.options(), ap::Corpus{}, trainerOptions), std::string());
+    QCOMPARE(trainer.start(*panel.corpus(), panel.options(), ap::Corpus{}, trainerOptions).message, std::string());
     ap::EpochStats stats;
     while (trainer.runEpoch(stats)) {
     }

@@ -160,8 +160,8 @@ int runTrain(const QStringList& args) {
     const QString guideSource = cl.parser.value(guide);
     if (guideSource != QLatin1String("gold") && guideSource != QLatin1String("ibm2"))
         return cl.usageError(QStringLiteral("--guide must be gold or ibm2"));
-    if (const std::string err = ap::validate(options); !err.empty())
-        return cl.usageError(QString::fromStdString(err));
+    if (const ap::Status valid = ap::validate(options); !valid.ok)
+        return cl.usageError(QString::fromStdString(valid.message));
 
     ap::CorpusReadResult read = ap::readCorpusFile(QFile::encodeName(cl.input).toStdString());
     if (!read.ok) {
@@ -208,8 +208,8 @@ int runTrain(const QStringList& args) {
     }
 
     ap::Seq2SeqTrainer trainer;
-    if (const std::string err = trainer.start(trainCorpus, options, heldOut, trainerOptions); !err.empty()) {
-        printErr(QString::fromStdString(err));
+    if (const ap::Status started = trainer.start(trainCorpus, options, heldOut, trainerOptions); !started.ok) {
+        printErr(QString::fromStdString(started.message));
         return kBadInput;
     }
     ap::EpochStats last;

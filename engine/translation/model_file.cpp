@@ -124,7 +124,7 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
     const json::Value* temperature = options->find("temperature");
     if (temperature == nullptr || !temperature->isNumber()) return fail("options.temperature: not a number");
     o.temperature = temperature->number;
-    if (std::string err = validate(o); !err.empty()) return fail("options: " + err);
+    if (Status valid = validate(o); !valid.ok) return fail("options: " + valid.message);
     const json::Value* lowercase = h.find("lowercase");
     if (lowercase == nullptr || lowercase->type != json::Type::Bool)
         return fail("lowercase: not true or false");
@@ -145,8 +145,7 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
         }
     }
     Seq2SeqModel& model = r.file.model;
-    if (std::string err = model.initialize(vocabularies[0], vocabularies[1], o); !err.empty())
-        return fail(err);
+    if (Status init = model.initialize(vocabularies[0], vocabularies[1], o); !init.ok) return fail(init.message);
     int count = 0;
     const json::Value* countValue = h.find("parameter_count");
     if (countValue == nullptr || !countValue->isNumber() || !countValue->numberIsInteger)

@@ -128,7 +128,7 @@ void TrainingWorker::run() {
                 error = aligned.error;
         }
         if (error.empty() && !cancel_.load())
-            error = trainer.start(*corpus, options, heldOut ? *heldOut : ap::Corpus{}, trainerOptions);
+            error = trainer.start(*corpus, options, heldOut ? *heldOut : ap::Corpus{}, trainerOptions).message;
         corpus.reset();
         heldOut.reset();
         bool completed = false;
