@@ -1,6 +1,7 @@
 #include "experiments/channel_experiment.h"
 
 #include "core/adam.h"
+#include "experiments/run_reports.h"
 #include "core/random.h"
 
 #include <algorithm>
@@ -107,6 +108,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     std::iota(order.begin(), order.end(), 0u);
     const int batches = (options.samples + options.batch - 1) / options.batch;
 
+    const auto evaluateNow = [&] { return evaluate(model, params, test, ws); };
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         shuffle(order, random);
         double epochLoss = 0.0;
@@ -129,42 +131,13 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
             adam.step(params, grad);
             seen += count;
             summary.loss = epochLoss / seen;
-            if (options.onBatch) {
-                ExperimentProgress p;
-                p.epoch = epoch;
-                p.epochs = options.epochs;
-                p.batch = b + 1;
-                p.batchesPerEpoch = batches;
-                p.loss = summary.loss;
-                options.onBatch(p);
-            }
-            if (options.onSnapshot && options.snapshotEvery > 0 && (b + 1) % options.snapshotEvery == 0 &&
-                b + 1 < batches) {
-                ChannelSnapshot s = evaluate(model, params, test, ws);
-                s.epoch = epoch;
-                s.batch = b + 1;
-                s.batchesPerEpoch = batches;
-                s.trainLoss = summary.loss;
-                options.onSnapshot(s);
-            }
+            reportBatch(options, epoch, b + 1, batches, summary.loss, evaluateNow);
         }
         if (summary.cancelled) break;
         summary.epochsRun = epoch;
-        if (options.onEpoch) {
-            ChannelSnapshot s = evaluate(model, params, test, ws);
-            s.epoch = epoch;
-            s.batch = batches;
-            s.batchesPerEpoch = batches;
-            s.endOfEpoch = true;
-            s.trainLoss = summary.loss;
-            options.onEpoch(s);
-        }
+        reportEpoch(options, epoch, batches, summary.loss, evaluateNow);
     }
-    summary.final = evaluate(model, params, test, ws);
-    summary.final.epoch = summary.epochsRun;
-    summary.final.batchesPerEpoch = batches;
-    summary.final.endOfEpoch = !summary.cancelled;
-    summary.final.trainLoss = summary.loss;
+    finishSummary(summary, batches, evaluateNow);
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }

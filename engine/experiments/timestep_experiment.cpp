@@ -1,6 +1,7 @@
 #include "experiments/timestep_experiment.h"
 
 #include "core/adam.h"
+#include "experiments/run_reports.h"
 #include "experiments/helper_thread.h"
 
 #include <algorithm>
@@ -140,6 +141,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     std::optional<HelperThread> helper;
     if (options.threads >= 2) helper.emplace();
 
+    const auto evaluateNow = [&] { return evaluate(model, params, test, ws[0]); };
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         // Fisher-Yates, as Keras reshuffles the samples every epoch.
         shuffle(order, random);
@@ -176,42 +178,13 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
             epochLoss += double(lossChunk[0]) + double(lossChunk[1]);
             seen += count;
             summary.loss = epochLoss / seen;
-            if (options.onBatch) {
-                ExperimentProgress p;
-                p.epoch = epoch;
-                p.epochs = options.epochs;
-                p.batch = b + 1;
-                p.batchesPerEpoch = batches;
-                p.loss = summary.loss;
-                options.onBatch(p);
-            }
-            if (options.onSnapshot && options.snapshotEvery > 0 && (b + 1) % options.snapshotEvery == 0 &&
-                b + 1 < batches) {
-                TimestepSnapshot s = evaluate(model, params, test, ws[0]);
-                s.epoch = epoch;
-                s.batch = b + 1;
-                s.batchesPerEpoch = batches;
-                s.trainLoss = summary.loss;
-                options.onSnapshot(s);
-            }
+            reportBatch(options, epoch, b + 1, batches, summary.loss, evaluateNow);
         }
         if (summary.cancelled) break;
         summary.epochsRun = epoch;
-        if (options.onEpoch) {
-            TimestepSnapshot s = evaluate(model, params, test, ws[0]);
-            s.epoch = epoch;
-            s.batch = batches;
-            s.batchesPerEpoch = batches;
-            s.endOfEpoch = true;
-            s.trainLoss = summary.loss;
-            options.onEpoch(s);
-        }
+        reportEpoch(options, epoch, batches, summary.loss, evaluateNow);
     }
-    summary.final = evaluate(model, params, test, ws[0]);
-    summary.final.epoch = summary.epochsRun;
-    summary.final.batchesPerEpoch = batches;
-    summary.final.endOfEpoch = !summary.cancelled;
-    summary.final.trainLoss = summary.loss;
+    finishSummary(summary, batches, evaluateNow);
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;
 }
