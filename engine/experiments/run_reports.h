@@ -8,6 +8,17 @@
 
 namespace ap {
 
+// A snapshot taken after `batch` of `epoch`, with the epoch's loss so far.
+template <class Evaluate>
+auto snapshotAt(Evaluate evaluate, int epoch, int batch, int batches, double loss) {
+    auto s = evaluate();
+    s.epoch = epoch;
+    s.batch = batch;
+    s.batchesPerEpoch = batches;
+    s.trainLoss = loss;
+    return s;
+}
+
 template <class Options, class Evaluate>
 void reportBatch(const Options& options, int epoch, int batch, int batches, double loss, Evaluate evaluate) {
     if (options.onBatch) {
@@ -19,25 +30,15 @@ void reportBatch(const Options& options, int epoch, int batch, int batches, doub
         p.loss = loss;
         options.onBatch(p);
     }
-    if (options.onSnapshot && options.snapshotEvery > 0 && batch % options.snapshotEvery == 0 && batch < batches) {
-        auto s = evaluate();
-        s.epoch = epoch;
-        s.batch = batch;
-        s.batchesPerEpoch = batches;
-        s.trainLoss = loss;
-        options.onSnapshot(s);
-    }
+    if (options.onSnapshot && options.snapshotEvery > 0 && batch % options.snapshotEvery == 0 && batch < batches)
+        options.onSnapshot(snapshotAt(evaluate, epoch, batch, batches, loss));
 }
 
 template <class Options, class Evaluate>
 void reportEpoch(const Options& options, int epoch, int batches, double loss, Evaluate evaluate) {
     if (!options.onEpoch) return;
-    auto s = evaluate();
-    s.epoch = epoch;
-    s.batch = batches;
-    s.batchesPerEpoch = batches;
+    auto s = snapshotAt(evaluate, epoch, batches, batches, loss);
     s.endOfEpoch = true;
-    s.trainLoss = loss;
     options.onEpoch(s);
 }
 
