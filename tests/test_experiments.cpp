@@ -1,6 +1,7 @@
 // The attention experiments: hand-written gradients against central finite
 // differences, the data generators, seeded determinism, cancellation, and
 // short training runs that must find the informative step or channel.
+#include "core/adam.h"
 #include "experiments/channel_experiment.h"
 #include "experiments/lstm.h"
 #include "core/random.h"
@@ -438,16 +439,16 @@ TEST(TimestepExperiment, CallbacksAndCancel) {
 TEST(TimestepExperiment, RefusesBadOptions) {
     ap::TimestepOptions o;
     o.informative = 10;
-    EXPECT_EQ(ap::validate(o), "the informative step must be from 0 to 9 (steps - 1)");
+    EXPECT_EQ(ap::validate(o).message, "the informative step must be from 0 to 9 (steps - 1)");
     const ap::TimestepSummary s = ap::runTimestepExperiment(o);
     EXPECT_FALSE(s.ok);
     EXPECT_FALSE(s.error.empty());
     o = {};
     o.learningRate = std::nan("");
-    EXPECT_FALSE(ap::validate(o).empty());
+    EXPECT_FALSE(ap::validate(o).ok);
     o = {};
     o.units = 0;
-    EXPECT_FALSE(ap::validate(o).empty());
+    EXPECT_FALSE(ap::validate(o).ok);
 }
 
 TEST(ChannelExperiment, PeaksAtTheInformativeChannel) {
@@ -495,7 +496,76 @@ TEST(ChannelExperiment, SameSeedSameRunAndCancel) {
     EXPECT_EQ(c.epochsRun, 0);
     o = {};
     o.informative = 16;
-    EXPECT_EQ(ap::validate(o), "the informative channel must be from 0 to 15 (channels - 1)");
+    EXPECT_EQ(ap::validate(o).message, "the informative channel must be from 0 to 15 (channels - 1)");
 }
 
 }  // namespace
+
+// Two steps of each Adam variant against Kingma & Ba's Algorithm 1 written
+// out by hand: the paper's (epsilon added to sqrt(v_hat)) and Keras'
+// (corrections folded into the step, epsilon hat added to sqrt(v)).
+TEST(Adam, BothVariantsFollowTheAlgorithm) {
+    for (bool epsilonHat : {false, true}) {
+        ap::AdamOptions o;
+        o.learningRate = 0.1;
+        o.epsilon = 1e-3;
+        o.epsilonHat = epsilonHat;
+        o.clipNorm = 0.0;
+        ap::Adam<double> adam(o, 2);
+        VectorXd p(2), g(2);
+        p << 1.0, -2.0;
+        double m[2] = {0, 0}, v[2] = {0, 0}, expected[2] = {1.0, -2.0};
+        const double grads[2][2] = {{0.5, -4.0}, {-1.0, 2.0}};
+        for (int t = 1; t <= 2; ++t) {
+            g << grads[t - 1][0], grads[t - 1][1];
+            ASSERT_TRUE(adam.step(p, g));
+            const double c1 = 1.0 - std::pow(0.9, t), c2 = 1.0 - std::pow(0.999, t);
+            for (int i = 0; i < 2; ++i) {
+                m[i] = 0.9 * m[i] + 0.1 * grads[t - 1][i];
+                v[i] = 0.999 * v[i] + 0.001 * grads[t - 1][i] * grads[t - 1][i];
+                expected[i] -= epsilonHat ? 0.1 * std::sqrt(c2) / c1 * m[i] / (std::sqrt(v[i]) + 1e-3)
+                                          : 0.1 * (m[i] / c1) / (std::sqrt(v[i] / c2) + 1e-3);
+                EXPECT_NEAR(p(i), expected[i], 1e-12) << "step " << t << ", epsilon hat " << epsilonHat;
+            }
+        }
+    }
+}
+
+TEST(Adam, ClipsTheGradientAndSkipsOneThatIsNotFinite) {
+    ap::AdamOptions o;
+    o.clipNorm = 1.0;
+    ap::Adam<double> adam(o, 2);
+    VectorXd p = VectorXd::Zero(2), g(2);
+    g << 3.0, 4.0;
+    ASSERT_TRUE(adam.step(p, g));
+    EXPECT_NEAR(g.norm(), 1.0, 1e-15);
+    g << std::nan(""), 1.0;
+    const VectorXd before = p;
+    EXPECT_FALSE(adam.step(p, g));
+    EXPECT_EQ(p, before);
+    EXPECT_EQ(adam.steps(), 1);
+}
+
+// Fisher-Yates over every permutation of three items: each of the six comes
+// up about equally often, and a seed repeats its order.
+TEST(Random, ShuffleIsUniformAndRepeatable) {
+    ap::Random random(17);
+    std::vector<int> counts(6, 0);
+    const int runs = 60000;
+    for (int r = 0; r < runs; ++r) {
+        std::vector<int> v{0, 1, 2};
+        ap::shuffle(v, random);
+        ++counts[std::size_t(v[0] * 2 + (v[1] > v[2] ? 1 : 0))];
+    }
+    for (int c : counts) EXPECT_NEAR(double(c) / runs, 1.0 / 6.0, 0.01);
+    std::vector<int> a(50), b(50);
+    std::iota(a.begin(), a.end(), 0);
+    std::iota(b.begin(), b.end(), 0);
+    ap::Random ra(5), rb(5);
+    ap::shuffle(a, ra);
+    ap::shuffle(b, rb);
+    EXPECT_EQ(a, b);
+    ap::SplitMix64 s(3);
+    ap::shuffle(b, s);
+    EXPECT_NE(a, b);
+}

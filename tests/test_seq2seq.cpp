@@ -333,7 +333,7 @@ TEST(Seq2SeqGradient, EveryParameterBlockForEveryScoringKind) {
                     options.bidirectional = bidirectional;
                     options.initialStateFromEncoder = fromEncoder;
                     ap::Seq2SeqModel model;
-                    ASSERT_EQ(model.initialize(corpus, options), "");
+                    ASSERT_EQ(model.initialize(corpus, options).message, "");
                     // Move off the initial point (identity W, zero biases) so that
                     // every block is checked at a generic point.
                     // Sparsemax has no derivative where a weight crosses 0, so
@@ -372,7 +372,8 @@ TEST(Seq2SeqGradient, EveryParameterBlockForEveryScoringKind) {
 
 TEST(Seq2SeqModel, ParameterBlocksTileTheVector) {
     ap::Seq2SeqModel model;
-    ASSERT_EQ(model.initialize(tinyCorpus(), smallOptions(ap::Scoring::Additive, ap::Normalization::Softmax, 2)), "");
+    ASSERT_EQ(
+        model.initialize(tinyCorpus(), smallOptions(ap::Scoring::Additive, ap::Normalization::Softmax, 2)).message, "");
     Index next = 0;
     for (const ap::ParameterBlock& b : model.parameterBlocks()) {
         EXPECT_EQ(b.offset, next) << b.name;
@@ -387,25 +388,25 @@ TEST(Seq2SeqModel, RefusesBadOptionsAndCorpora) {
     ap::Seq2SeqOptions o;
     o.hidden = 10;
     o.heads = 3;
-    EXPECT_NE(model.initialize(tinyCorpus(), o).find("must divide hidden"), std::string::npos);
+    EXPECT_NE(model.initialize(tinyCorpus(), o).message.find("must divide hidden"), std::string::npos);
     o = {};
     o.hidden = 15;
     o.heads = 1;
-    EXPECT_NE(model.initialize(tinyCorpus(), o).find("must be even"), std::string::npos);
+    EXPECT_NE(model.initialize(tinyCorpus(), o).message.find("must be even"), std::string::npos);
     o.bidirectional = false;
-    EXPECT_EQ(model.initialize(tinyCorpus(), o), "");
+    EXPECT_EQ(model.initialize(tinyCorpus(), o).message, "");
     o = {};
     o.normalization = ap::Normalization::Hard;
-    EXPECT_NE(model.initialize(tinyCorpus(), o).find("softmax or sparsemax"), std::string::npos);
+    EXPECT_NE(model.initialize(tinyCorpus(), o).message.find("softmax or sparsemax"), std::string::npos);
     o = {};
     o.adam.learningRate = -1;
-    EXPECT_NE(model.initialize(tinyCorpus(), o).find("learning rate"), std::string::npos);
+    EXPECT_NE(model.initialize(tinyCorpus(), o).message.find("learning rate"), std::string::npos);
     ap::Corpus empty;
     empty.name = "empty.tsv";
-    EXPECT_EQ(model.initialize(empty, {}), "empty.tsv: the corpus has no pairs");
+    EXPECT_EQ(model.initialize(empty, {}).message, "empty.tsv: the corpus has no pairs");
     ap::Corpus blank = tinyCorpus();
     blank.pairs[2].source.clear();
-    EXPECT_EQ(model.initialize(blank, {}), "tiny:3: a pair needs at least one source and one target token");
+    EXPECT_EQ(model.initialize(blank, {}).message, "tiny:3: a pair needs at least one source and one target token");
 }
 
 TEST(Vocabulary, SpecialsFirstThenOrderOfAppearance) {
@@ -449,15 +450,15 @@ TEST(Seq2SeqTraining, AutomaticEpochsFollowTheCorpusSize) {
     EXPECT_EQ(ap::automaticEpochs(1000000), 1);
     ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
     o.epochs = 0;
-    EXPECT_EQ(ap::validate(o), "");
+    EXPECT_TRUE(ap::validate(o).ok);
     EXPECT_EQ(ap::resolvedEpochs(o, 8), ap::kMaxAutomaticEpochs);
     ap::Seq2SeqTrainer trainer;
-    ASSERT_EQ(trainer.start(tinyCorpus(), o), "");
+    ASSERT_EQ(trainer.start(tinyCorpus(), o).message, "");
     EXPECT_EQ(trainer.model().options().epochs, ap::automaticEpochs(tinyCorpus().pairs.size()));
     o.epochs = 7;
     EXPECT_EQ(ap::resolvedEpochs(o, 8), 7);
     o.epochs = -1;
-    EXPECT_NE(ap::validate(o), "");
+    EXPECT_FALSE(ap::validate(o).ok);
 }
 
 TEST(Seq2SeqTraining, LinearDecayChangesTheRunAndOnlyTheStepSize) {
@@ -473,7 +474,7 @@ TEST(Seq2SeqTraining, LinearDecayChangesTheRunAndOnlyTheStepSize) {
     EXPECT_FALSE(decayed.parameters() == constant.parameters());
     // A whole run of decayed steps moves the parameters less far.
     ap::Seq2SeqModel initial;
-    ASSERT_EQ(initial.initialize(tinyCorpus(), o), "");
+    ASSERT_EQ(initial.initialize(tinyCorpus(), o).message, "");
     EXPECT_LT((decayed.parameters() - initial.parameters()).norm(),
               (constant.parameters() - initial.parameters()).norm());
 }
@@ -512,7 +513,7 @@ TEST(Seq2SeqTraining, CallbackStopsAndCancelInterrupts) {
 
     std::atomic<bool> cancel{true};
     ap::Seq2SeqTrainer trainer;
-    ASSERT_EQ(trainer.start(tinyCorpus(), o), "");
+    ASSERT_EQ(trainer.start(tinyCorpus(), o).message, "");
     ap::EpochStats stats;
     EXPECT_FALSE(trainer.runEpoch(stats, &cancel));
     EXPECT_EQ(trainer.epochsDone(), 0);
@@ -558,7 +559,7 @@ TEST(Seq2SeqDecoding, GreedyTranslationShape) {
     }
     // Unknown words are read as <unk> and keep their spelling in the result.
     ap::Seq2SeqModel model;
-    ASSERT_EQ(model.initialize(corpus, smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1)), "");
+    ASSERT_EQ(model.initialize(corpus, smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1)).message, "");
     const ap::Translation t = model.translate({"le", "zèbre"});
     EXPECT_EQ(t.sourceTokens, (std::vector<std::string>{"le", "zèbre"}));
     EXPECT_EQ(t.mean.cols(), 2);
@@ -566,7 +567,8 @@ TEST(Seq2SeqDecoding, GreedyTranslationShape) {
 
 TEST(Seq2SeqDecoding, TeacherForcedAttentionShape) {
     ap::Seq2SeqModel model;
-    ASSERT_EQ(model.initialize(tinyCorpus(), smallOptions(ap::Scoring::Cosine, ap::Normalization::Sparsemax, 2)), "");
+    ASSERT_EQ(
+        model.initialize(tinyCorpus(), smallOptions(ap::Scoring::Cosine, ap::Normalization::Sparsemax, 2)).message, "");
     const ap::SentencePair pair = tinyCorpus().pairs[0];
     const ap::PairAttention a = model.teacherForcedAttention(pair);
     EXPECT_EQ(a.targetTokens, (std::vector<std::string>{"i", "am", "a", "student", "<eos>"}));
@@ -664,7 +666,7 @@ TEST(Seq2SeqGradient, GuidedAlignmentTermEveryScoringKind) {
             ap::Seq2SeqOptions options = smallOptions(scoring, ap::Normalization::Softmax, heads);
             options.guidedAlignment = 0.7;
             ap::Seq2SeqModel model;
-            ASSERT_EQ(model.initialize(corpus, options), "");
+            ASSERT_EQ(model.initialize(corpus, options).message, "");
             std::mt19937_64 rng(29);
             model.parameters() += randomMatrix(model.parameters().size(), 1, rng, 0.1);
             // Pair 0 has a possible link, so one guide row is split in two.
@@ -694,7 +696,7 @@ TEST(GuidedAlignment, TermEqualsHandComputedCrossEntropy) {
     ap::Seq2SeqOptions options = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
     options.guidedAlignment = 2.0;
     ap::Seq2SeqModel model;
-    ASSERT_EQ(model.initialize(corpus, options), "");
+    ASSERT_EQ(model.initialize(corpus, options).message, "");
     ap::EncodedPair pair = model.encode(corpus.pairs[4]);
     pair.guide = ap::guideFromLinks(corpus.pairs[4]);
     ap::Seq2SeqWorkspace ws;
@@ -710,10 +712,10 @@ TEST(GuidedAlignment, RefusedWithSparsemax) {
     ap::Seq2SeqOptions o;
     o.guidedAlignment = 1.0;
     o.normalization = ap::Normalization::Sparsemax;
-    EXPECT_NE(ap::validate(o).find("softmax"), std::string::npos);
+    EXPECT_NE(ap::validate(o).message.find("softmax"), std::string::npos);
     o.guidedAlignment = -1.0;
     o.normalization = ap::Normalization::Softmax;
-    EXPECT_NE(ap::validate(o), "");
+    EXPECT_FALSE(ap::validate(o).ok);
 }
 
 TEST(GuidedAlignment, LowersTheAttentionsAlignmentErrorOnTrainingPairs) {
@@ -721,9 +723,9 @@ TEST(GuidedAlignment, LowersTheAttentionsAlignmentErrorOnTrainingPairs) {
     ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
     o.epochs = 40;
     ap::Seq2SeqTrainer plain, guided;
-    ASSERT_EQ(plain.start(corpus, o), "");
+    ASSERT_EQ(plain.start(corpus, o).message, "");
     o.guidedAlignment = 1.0;
-    ASSERT_EQ(guided.start(corpus, o), "");
+    ASSERT_EQ(guided.start(corpus, o).message, "");
     ap::EpochStats a, b;
     while (plain.runEpoch(a)) {}
     while (guided.runEpoch(b)) {}
@@ -843,7 +845,7 @@ TEST(Seq2SeqTraining, HeldOutFiguresComeWithEveryEvaluatedEpoch) {
     ap::TrainerOptions t;
     t.evaluateEvery = 2;
     ap::Seq2SeqTrainer trainer;
-    ASSERT_EQ(trainer.start(split.train, o, split.heldOut, t), "");
+    ASSERT_EQ(trainer.start(split.train, o, split.heldOut, t).message, "");
     std::vector<ap::EpochStats> all;
     ap::EpochStats s;
     while (trainer.runEpoch(s)) all.push_back(s);
@@ -865,7 +867,7 @@ TEST(ModelFile, RoundTripKeepsEveryParameterBitForBit) {
     for (ap::Scoring scoring : kAllScorings) {
         ap::Seq2SeqOptions o = smallOptions(scoring, ap::Normalization::Softmax, 2);
         ap::Seq2SeqModel model;
-        ASSERT_EQ(model.initialize(corpus, o), "");
+        ASSERT_EQ(model.initialize(corpus, o).message, "");
         const std::string bytes = ap::modelToBytes(model, true);
         const ap::ModelReadResult r = ap::parseModel(bytes, "m.apmodel");
         ASSERT_TRUE(r.ok) << r.error;
@@ -884,7 +886,7 @@ TEST(ModelFile, KeepsTheDecodersInitialState) {
         ap::Seq2SeqOptions o = smallOptions(ap::Scoring::Dot, ap::Normalization::Softmax, 1);
         o.initialStateFromEncoder = fromEncoder;
         ap::Seq2SeqModel model;
-        ASSERT_EQ(model.initialize(corpus, o), "");
+        ASSERT_EQ(model.initialize(corpus, o).message, "");
         std::mt19937_64 rng(5);
         model.parameters() += randomMatrix(model.parameters().size(), 1, rng, 0.3);
         const std::string bytes = ap::modelToBytes(model, false);
@@ -916,7 +918,7 @@ TEST(ModelFile, KeepsTheDecodersInitialState) {
 TEST(ModelFile, DamagedFilesAreRefusedWithAMessage) {
     const ap::Corpus corpus = tinyCorpus();
     ap::Seq2SeqModel model;
-    ASSERT_EQ(model.initialize(corpus, smallOptions(ap::Scoring::Additive, ap::Normalization::Softmax, 1)), "");
+    ASSERT_EQ(model.initialize(corpus, smallOptions(ap::Scoring::Additive, ap::Normalization::Softmax, 1)).message, "");
     const std::string good = ap::modelToBytes(model, false);
     auto error = [](const std::string& bytes) { return ap::parseModel(bytes, "m.apmodel").error; };
     EXPECT_NE(error("hello\n").find("m.apmodel: not a model file"), std::string::npos);

@@ -202,7 +202,7 @@ void TestTrainingUiAlignment::guideChoiceIsUsedByTheWorker() {
     const ap::AlignerSummary aligned = ap::alignCorpus(*panel.corpus(), ap::AlignerOptions{});
     for (const ap::PairAlignment& a : aligned.pairs) trainerOptions.guideLinks.push_back(a.links);
     ap::Seq2SeqTrainer trainer;
-    QCOMPARE(trainer.start(*panel.corpus(), panel.options(), ap::Corpus{}, trainerOptions), std::string());
+    QCOMPARE(trainer.start(*panel.corpus(), panel.options(), ap::Corpus{}, trainerOptions).message, std::string());
     ap::EpochStats stats;
     while (trainer.runEpoch(stats)) {}
     QVERIFY(trainer.model().parameters() == windowed);

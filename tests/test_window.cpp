@@ -558,7 +558,7 @@ void TestWindow::trainingWindowOpensAPairInThePlayground() {
     // builds it; the playground then shows exactly that scene's attention.
     ap::Seq2SeqOptions options;
     ap::Seq2SeqTrainer trainer;
-    QCOMPARE(QString::fromStdString(trainer.start(*panel->corpus(), options)), QString());
+    QCOMPARE(QString::fromStdString(trainer.start(*panel->corpus(), options).message), QString());
     const ap::Scene scene = ap::sceneFromPair(trainer.model(), panel->corpus()->pairs.front());
     QCOMPARE(QString::fromStdString(ap::validate(scene)), QString());
     emit panel->openInPlayground(scene);

@@ -77,7 +77,7 @@ int runChannel(const QStringList& args) {
     bool ok = false;
     o.seed = parser.value(seed).toULongLong(&ok);
     if (!ok) return fail(QStringLiteral("--seed must be a whole number from 0 to 18446744073709551615"));
-    if (const std::string bad = ap::validate(o); !bad.empty()) return fail(QString::fromStdString(bad));
+    if (const ap::Status valid = ap::validate(o); !valid.ok) return fail(QString::fromStdString(valid.message));
 
     bool written = true;
     o.onEpoch = [&](const ap::ChannelSnapshot& s) {

@@ -98,7 +98,7 @@ int runTimestep(const QStringList& args) {
     else
         return fail(QStringLiteral("--placement must be after or before"));
     o.sharedAttention = parser.isSet(shared);
-    if (const std::string bad = ap::validate(o); !bad.empty()) return fail(QString::fromStdString(bad));
+    if (const ap::Status valid = ap::validate(o); !valid.ok) return fail(QString::fromStdString(valid.message));
 
     bool written = true;
     o.onEpoch = [&](const ap::TimestepSnapshot& s) {

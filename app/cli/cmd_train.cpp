@@ -176,7 +176,8 @@ int runTrain(const QStringList& args) {
     if (cl.parser.isSet(guide) && !(options.guidedAlignment > 0.0))
         return cl.usageError(
             QStringLiteral("--guide chooses the guide of --guided-alignment LAMBDA; give a LAMBDA > 0 too"));
-    if (const std::string err = ap::validate(options); !err.empty()) return cl.usageError(QString::fromStdString(err));
+    if (const ap::Status valid = ap::validate(options); !valid.ok)
+        return cl.usageError(QString::fromStdString(valid.message));
 
     ap::CorpusReadResult read = ap::readCorpusFile(nativePath(cl.input));
     if (!read.ok) {
@@ -221,8 +222,8 @@ int runTrain(const QStringList& args) {
     }
 
     ap::Seq2SeqTrainer trainer;
-    if (const std::string err = trainer.start(trainCorpus, options, heldOut, trainerOptions); !err.empty()) {
-        printErrBytes(err);
+    if (const ap::Status started = trainer.start(trainCorpus, options, heldOut, trainerOptions); !started.ok) {
+        printErrBytes(started.message);
         return kBadInput;
     }
     ap::EpochStats last;

@@ -4,6 +4,8 @@
 // double with Keras' variant (AdamOptions::keras()).
 #pragma once
 
+#include "core/status.h"
+
 #include <Eigen/Core>
 
 #include <cmath>
@@ -34,8 +36,8 @@ struct AdamOptions {
     static AdamOptions keras(double learningRate) { return {learningRate, 0.9, 0.999, 1e-7, true, 0.0}; }
 };
 
-// "" when the options are usable, else one message naming the option.
-std::string validate(const AdamOptions& options);
+// Whether the options are usable; if not, one message naming the option.
+Status validate(const AdamOptions& options);
 
 template <typename Scalar = double>
 class Adam {

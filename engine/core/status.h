@@ -9,7 +9,8 @@
 
 namespace ap {
 
-struct Status {
+// [[nodiscard]]: a failure that nobody reads is a bug.
+struct [[nodiscard]] Status {
     bool ok = true;
     std::string message;     // empty when ok
     bool cancelled = false;  // stopped on request, not by an error
@@ -23,7 +24,7 @@ struct Status {
 // A value, or the message saying why there is none. `ok` and `error` read
 // like a Status's; `value` is default-constructed on failure.
 template <class T>
-struct Result {
+struct [[nodiscard]] Result {
     bool ok = false;
     T value{};
     std::string error;

@@ -1,6 +1,7 @@
 #include "experiments/channel_experiment.h"
 
 #include "core/adam.h"
+#include "experiments/run_reports.h"
 #include "core/random.h"
 
 #include <algorithm>
@@ -66,25 +67,29 @@ ChannelData makeChannelData(int samples, int channels, int informative, Random& 
     return d;
 }
 
-std::string validate(const ChannelOptions& o) {
-    if (o.channels < 1 || o.channels > 4096) return "channels must be from 1 to 4096";
+Status validate(const ChannelOptions& o) {
+    if (o.channels < 1 || o.channels > 4096) return Status::error("channels must be from 1 to 4096");
     if (o.informative < 0 || o.informative >= o.channels)
-        return "the informative channel must be from 0 to " + std::to_string(o.channels - 1) + " (channels - 1)";
-    if (o.samples < 1 || o.samples > 10000000) return "samples must be from 1 to 10000000";
-    if (o.testSamples < 1 || o.testSamples > 1000000) return "test samples must be from 1 to 1000000";
-    if (double(o.samples) * o.channels > 2.0e8) return "samples x channels must be at most 200000000";
-    if (o.epochs < 1 || o.epochs > 10000) return "epochs must be from 1 to 10000";
-    if (o.batch < 1 || o.batch > 65536) return "the batch size must be from 1 to 65536";
-    if (!(o.learningRate > 0.0) || !(o.learningRate <= 10.0)) return "the learning rate must be in (0, 10]";
-    if (o.snapshotEvery < 0) return "snapshotEvery must not be negative";
-    return {};
+        return Status::error("the informative channel must be from 0 to " + std::to_string(o.channels - 1) +
+                             " (channels - 1)");
+    if (o.samples < 1 || o.samples > 10000000) return Status::error("samples must be from 1 to 10000000");
+    if (o.testSamples < 1 || o.testSamples > 1000000) return Status::error("test samples must be from 1 to 1000000");
+    if (double(o.samples) * o.channels > 2.0e8) return Status::error("samples x channels must be at most 200000000");
+    if (o.epochs < 1 || o.epochs > 10000) return Status::error("epochs must be from 1 to 10000");
+    if (o.batch < 1 || o.batch > 65536) return Status::error("the batch size must be from 1 to 65536");
+    if (!(o.learningRate > 0.0) || !(o.learningRate <= 10.0))
+        return Status::error("the learning rate must be in (0, 10]");
+    if (o.snapshotEvery < 0) return Status::error("snapshotEvery must not be negative");
+    return Status::success();
 }
 
 ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     ChannelSummary summary;
-    summary.error = validate(options);
-    if (!summary.error.empty()) return summary;
+    if (Status valid = validate(options); !valid.ok) {
+        summary.error = valid.message;
+        return summary;
+    }
     summary.ok = true;
 
     Random random(options.seed);
@@ -103,6 +108,7 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     std::iota(order.begin(), order.end(), 0u);
     const int batches = (options.samples + options.batch - 1) / options.batch;
 
+    const auto evaluateNow = [&] { return evaluate(model, params, test, ws); };
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         shuffle(order, random);
         double epochLoss = 0.0;
@@ -125,42 +131,13 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
             adam.step(params, grad);
             seen += count;
             summary.loss = epochLoss / seen;
-            if (options.onBatch) {
-                ExperimentProgress p;
-                p.epoch = epoch;
-                p.epochs = options.epochs;
-                p.batch = b + 1;
-                p.batchesPerEpoch = batches;
-                p.loss = summary.loss;
-                options.onBatch(p);
-            }
-            if (options.onSnapshot && options.snapshotEvery > 0 && (b + 1) % options.snapshotEvery == 0 &&
-                b + 1 < batches) {
-                ChannelSnapshot s = evaluate(model, params, test, ws);
-                s.epoch = epoch;
-                s.batch = b + 1;
-                s.batchesPerEpoch = batches;
-                s.trainLoss = summary.loss;
-                options.onSnapshot(s);
-            }
+            reportBatch(options, epoch, b + 1, batches, summary.loss, evaluateNow);
         }
         if (summary.cancelled) break;
         summary.epochsRun = epoch;
-        if (options.onEpoch) {
-            ChannelSnapshot s = evaluate(model, params, test, ws);
-            s.epoch = epoch;
-            s.batch = batches;
-            s.batchesPerEpoch = batches;
-            s.endOfEpoch = true;
-            s.trainLoss = summary.loss;
-            options.onEpoch(s);
-        }
+        reportEpoch(options, epoch, batches, summary.loss, evaluateNow);
     }
-    summary.final = evaluate(model, params, test, ws);
-    summary.final.epoch = summary.epochsRun;
-    summary.final.batchesPerEpoch = batches;
-    summary.final.endOfEpoch = !summary.cancelled;
-    summary.final.trainLoss = summary.loss;
+    finishSummary(summary, batches, evaluateNow);
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }

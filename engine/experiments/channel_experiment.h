@@ -4,6 +4,7 @@
 // channel on fresh test samples. Options in, Summary out, errors as text.
 #pragma once
 
+#include "core/status.h"
 #include "experiments/channel_model.h"
 #include "experiments/timestep_experiment.h"
 
@@ -63,7 +64,7 @@ struct ChannelOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
-std::string validate(const ChannelOptions& options);
+Status validate(const ChannelOptions& options);
 
 struct ChannelSummary {
     bool ok = false;

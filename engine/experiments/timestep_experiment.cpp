@@ -1,6 +1,7 @@
 #include "experiments/timestep_experiment.h"
 
 #include "core/adam.h"
+#include "experiments/run_reports.h"
 #include "experiments/helper_thread.h"
 
 #include <algorithm>
@@ -79,29 +80,32 @@ TimestepData makeTimestepData(int samples, int steps, int inputDim, int informat
     return d;
 }
 
-std::string validate(const TimestepOptions& o) {
-    if (o.steps < 1 || o.steps > 1000) return "steps must be from 1 to 1000";
+Status validate(const TimestepOptions& o) {
+    if (o.steps < 1 || o.steps > 1000) return Status::error("steps must be from 1 to 1000");
     if (o.informative < 0 || o.informative >= o.steps)
-        return "the informative step must be from 0 to " + std::to_string(o.steps - 1) + " (steps - 1)";
-    if (o.inputDim < 1 || o.inputDim > 256) return "the input dimension must be from 1 to 256";
-    if (o.units < 1 || o.units > 1024) return "units must be from 1 to 1024";
-    if (o.samples < 1 || o.samples > 10000000) return "samples must be from 1 to 10000000";
-    if (o.testSamples < 1 || o.testSamples > 1000000) return "test samples must be from 1 to 1000000";
+        return Status::error("the informative step must be from 0 to " + std::to_string(o.steps - 1) + " (steps - 1)");
+    if (o.inputDim < 1 || o.inputDim > 256) return Status::error("the input dimension must be from 1 to 256");
+    if (o.units < 1 || o.units > 1024) return Status::error("units must be from 1 to 1024");
+    if (o.samples < 1 || o.samples > 10000000) return Status::error("samples must be from 1 to 10000000");
+    if (o.testSamples < 1 || o.testSamples > 1000000) return Status::error("test samples must be from 1 to 1000000");
     if (double(o.samples) * o.steps * o.inputDim > 2.0e8)
-        return "samples x steps x input dimension must be at most 200000000";
-    if (o.epochs < 1 || o.epochs > 10000) return "epochs must be from 1 to 10000";
-    if (o.batch < 1 || o.batch > 65536) return "the batch size must be from 1 to 65536";
-    if (!(o.learningRate > 0.0) || !(o.learningRate <= 10.0)) return "the learning rate must be in (0, 10]";
-    if (o.threads < 1 || o.threads > 64) return "threads must be from 1 to 64";
-    if (o.snapshotEvery < 0) return "snapshotEvery must not be negative";
-    return {};
+        return Status::error("samples x steps x input dimension must be at most 200000000");
+    if (o.epochs < 1 || o.epochs > 10000) return Status::error("epochs must be from 1 to 10000");
+    if (o.batch < 1 || o.batch > 65536) return Status::error("the batch size must be from 1 to 65536");
+    if (!(o.learningRate > 0.0) || !(o.learningRate <= 10.0))
+        return Status::error("the learning rate must be in (0, 10]");
+    if (o.threads < 1 || o.threads > 64) return Status::error("threads must be from 1 to 64");
+    if (o.snapshotEvery < 0) return Status::error("snapshotEvery must not be negative");
+    return Status::success();
 }
 
 TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     const auto start = Clock::now();
     TimestepSummary summary;
-    summary.error = validate(options);
-    if (!summary.error.empty()) return summary;
+    if (Status valid = validate(options); !valid.ok) {
+        summary.error = valid.message;
+        return summary;
+    }
     summary.ok = true;
 
     Random random(options.seed);
@@ -137,6 +141,7 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     std::optional<HelperThread> helper;
     if (options.threads >= 2) helper.emplace();
 
+    const auto evaluateNow = [&] { return evaluate(model, params, test, ws[0]); };
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         // Fisher-Yates, as Keras reshuffles the samples every epoch.
         shuffle(order, random);
@@ -173,42 +178,13 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
             epochLoss += double(lossChunk[0]) + double(lossChunk[1]);
             seen += count;
             summary.loss = epochLoss / seen;
-            if (options.onBatch) {
-                ExperimentProgress p;
-                p.epoch = epoch;
-                p.epochs = options.epochs;
-                p.batch = b + 1;
-                p.batchesPerEpoch = batches;
-                p.loss = summary.loss;
-                options.onBatch(p);
-            }
-            if (options.onSnapshot && options.snapshotEvery > 0 && (b + 1) % options.snapshotEvery == 0 &&
-                b + 1 < batches) {
-                TimestepSnapshot s = evaluate(model, params, test, ws[0]);
-                s.epoch = epoch;
-                s.batch = b + 1;
-                s.batchesPerEpoch = batches;
-                s.trainLoss = summary.loss;
-                options.onSnapshot(s);
-            }
+            reportBatch(options, epoch, b + 1, batches, summary.loss, evaluateNow);
         }
         if (summary.cancelled) break;
         summary.epochsRun = epoch;
-        if (options.onEpoch) {
-            TimestepSnapshot s = evaluate(model, params, test, ws[0]);
-            s.epoch = epoch;
-            s.batch = batches;
-            s.batchesPerEpoch = batches;
-            s.endOfEpoch = true;
-            s.trainLoss = summary.loss;
-            options.onEpoch(s);
-        }
+        reportEpoch(options, epoch, batches, summary.loss, evaluateNow);
     }
-    summary.final = evaluate(model, params, test, ws[0]);
-    summary.final.epoch = summary.epochsRun;
-    summary.final.batchesPerEpoch = batches;
-    summary.final.endOfEpoch = !summary.cancelled;
-    summary.final.trainLoss = summary.loss;
+    finishSummary(summary, batches, evaluateNow);
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;
 }

@@ -4,6 +4,7 @@
 // samples. In the style of Ceres: Options in, Summary out, errors as text.
 #pragma once
 
+#include "core/status.h"
 #include "experiments/timestep_model.h"
 
 #include <Eigen/Core>
@@ -79,8 +80,8 @@ struct TimestepOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
-// Empty when the options are usable, else what is wrong.
-std::string validate(const TimestepOptions& options);
+// Whether the options are usable; if not, what is wrong.
+Status validate(const TimestepOptions& options);
 
 struct TimestepSummary {
     bool ok = false;

@@ -32,10 +32,11 @@ void Writer::string(std::string_view s) { buf_ += quote(s); }
 // A valid scene or result holds only finite numbers. Should a non-finite one
 // slip through, null keeps the text parseable, reading it back names the
 // exact place, and the flag lets a writer refuse to finish such a file.
-void Writer::number(float f) {
-    if (std::isfinite(f)) {
+template <typename T>
+void Writer::appendNumber(T value) {
+    if (std::isfinite(value)) {
         char b[32];
-        const auto [end, ec] = std::to_chars(b, b + sizeof b, f);
+        const auto [end, ec] = std::to_chars(b, b + sizeof b, value);
         buf_.append(b, ec == std::errc() ? end : b);
     } else {
         buf_ += "null";
@@ -43,16 +44,9 @@ void Writer::number(float f) {
     }
 }
 
-void Writer::number(double d) {
-    if (std::isfinite(d)) {
-        char b[32];
-        const auto [end, ec] = std::to_chars(b, b + sizeof b, d);
-        buf_.append(b, ec == std::errc() ? end : b);
-    } else {
-        buf_ += "null";
-        nonFinite_ = true;
-    }
-}
+void Writer::number(float f) { appendNumber(f); }
+
+void Writer::number(double d) { appendNumber(d); }
 
 void Writer::numbers(std::span<const float> values) { appendNumbers(*this, values); }
 

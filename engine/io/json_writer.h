@@ -50,6 +50,9 @@ public:
     void tokens(const std::vector<std::string>& tokens);
 
 private:
+    // Shortest text that reads back to exactly `value`, or null.
+    template <typename T>
+    void appendNumber(T value);
     void flush() {
         if (ok_ && !buf_.empty()) ok_ = sink_(buf_);
         buf_.clear();

@@ -131,10 +131,12 @@ Status writeResult(const AttentionResult& r, const ResultWriteOptions& opt, cons
 
 std::string resultToJson(const AttentionResult& result, const ResultWriteOptions& options) {
     std::string text;
-    writeResult(result, options, [&](std::string_view chunk) {
+    // The string never refuses text, and a number that is not finite is
+    // written as null: the text is all there is to return.
+    static_cast<void>(writeResult(result, options, [&](std::string_view chunk) {
         text.append(chunk);
         return true;
-    });
+    }));
     return text;
 }
 

@@ -12,9 +12,12 @@
 // corpus gold column.
 #pragma once
 
+#include "core/status.h"
 #include "core/scene.h"
+#include "translation/case_folding.h"
 #include "translation/corpus.h"
 #include "translation/metrics.h"
+#include "translation/symmetrization.h"
 
 #include <atomic>
 #include <cstdint>
@@ -28,13 +31,10 @@
 namespace ap {
 
 enum class AlignmentModel { Ibm1, Ibm2, FastAlign };
-enum class Symmetrization { None, Intersect, Union, GrowDiagFinalAnd };
 
-// "ibm1", "ibm2", "fastalign"; "none", "intersect", "union", "gdfa".
+// "ibm1", "ibm2", "fastalign".
 const char* toString(AlignmentModel m);
-const char* toString(Symmetrization s);
 std::optional<AlignmentModel> alignmentModelFromString(std::string_view s);
-std::optional<Symmetrization> symmetrizationFromString(std::string_view s);
 
 struct AlignerOptions {
     AlignmentModel model = AlignmentModel::Ibm2;
@@ -70,8 +70,8 @@ struct AlignerOptions {
     double probabilityFloor = 1e-12;
 };
 
-// "" when the options are usable, else what is wrong.
-std::string validate(const AlignerOptions& options);
+// Whether the options are usable; if not, what is wrong.
+Status validate(const AlignerOptions& options);
 
 // One direction's translation table, after training.
 struct TranslationTable {
@@ -132,16 +132,5 @@ using AlignerProgress = std::function<bool(int done, int total)>;
 
 // Trains on every pair of the corpus and aligns them.
 AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options, const AlignerProgress& progress = {});
-
-// Symmetrisation of two directional link sets over a source x target grid
-// (Koehn, Och & Marcu 2003; grow-diag-final-and as in Moses). The result
-// is sorted by (source, target).
-std::vector<AlignmentLink> symmetrize(const std::vector<AlignmentLink>& forward,
-                                      const std::vector<AlignmentLink>& reverse, int sourceLength, int targetLength,
-                                      Symmetrization how);
-
-// Lower-case UTF-8 text: ASCII, Latin-1, Latin Extended-A, Greek and
-// Cyrillic capitals; everything else (CJK, invalid bytes) is kept as is.
-std::string foldCase(std::string_view text);
 
 }  // namespace ap

@@ -22,10 +22,10 @@ std::optional<GrammarKind> grammarFromString(std::string_view s) {
     return std::nullopt;
 }
 
-std::string validate(const GrammarOptions& o) {
+Status validate(const GrammarOptions& o) {
     if (o.pairs < 1 || o.pairs > limits::corpus::kMaxPairs)
-        return "the number of pairs must be from 1 to " + std::to_string(limits::corpus::kMaxPairs);
-    return "";
+        return Status::error("the number of pairs must be from 1 to " + std::to_string(limits::corpus::kMaxPairs));
+    return Status::success();
 }
 
 namespace grammar {
@@ -71,8 +71,8 @@ SentencePair finish(Sentence s) {
 
 GeneratedCorpus generateCorpus(const GrammarOptions& options, const GrammarProgress& progress) {
     GeneratedCorpus g;
-    if (const std::string bad = validate(options); !bad.empty()) {
-        g.error = bad;
+    if (Status valid = validate(options); !valid.ok) {
+        g.error = valid.message;
         return g;
     }
     g.corpus.name = toString(options.grammar);

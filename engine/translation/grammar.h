@@ -11,6 +11,7 @@
 // whose output the C++ standard leaves to the library).
 #pragma once
 
+#include "core/status.h"
 #include "translation/corpus.h"
 
 #include <cstdint>
@@ -36,8 +37,8 @@ struct GrammarOptions {
     std::uint64_t seed = 1;
 };
 
-// "" when usable, else what is wrong.
-std::string validate(const GrammarOptions& options);
+// Whether the options are usable; if not, what is wrong.
+Status validate(const GrammarOptions& options);
 
 struct GeneratedCorpus {
     bool ok = false;

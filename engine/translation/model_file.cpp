@@ -367,7 +367,7 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
     // Files written before the zero start existed have no such key, and
     // their decoders started from the encoder.
     if (!h.sawInitialState) h.options.initialStateFromEncoder = true;
-    if (std::string err = validate(h.options); !err.empty()) return fail("options: " + err);
+    if (Status valid = validate(h.options); !valid.ok) return fail("options: " + valid.message);
     if (!h.haveLowercase) return fail("lowercase: not true or false");
     if (!h.haveVocabulary[0]) return fail("source_vocabulary: not an array");
     if (!h.haveVocabulary[1]) return fail("target_vocabulary: not an array");
@@ -382,8 +382,8 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
                     std::to_string(expected * 8) + " (" + std::to_string(expected) + " doubles)");
 
     Seq2SeqModel& model = r.file.model;
-    if (std::string err = model.initialize(h.vocabularies[0], h.vocabularies[1], h.options); !err.empty())
-        return fail(err);
+    if (Status init = model.initialize(h.vocabularies[0], h.vocabularies[1], h.options); !init.ok)
+        return fail(init.message);
     if (model.parameters().size() != expected)
         return fail("a model of these options has " + std::to_string(model.parameters().size()) +
                     " parameters, this reader expected " + std::to_string(expected));

@@ -20,33 +20,35 @@ double glorot(Eigen::Index fanIn, Eigen::Index fanOut) { return std::sqrt(6.0 / 
 
 }  // namespace
 
-std::string validate(const Seq2SeqOptions& o) {
+Status validate(const Seq2SeqOptions& o) {
     if (o.hidden < 1 || o.hidden > limits::kMaxWidth)
-        return "hidden must be from 1 to " + std::to_string(limits::kMaxWidth);
+        return Status::error("hidden must be from 1 to " + std::to_string(limits::kMaxWidth));
     if (o.embedding < 1 || o.embedding > limits::kMaxWidth)
-        return "embedding must be from 1 to " + std::to_string(limits::kMaxWidth);
+        return Status::error("embedding must be from 1 to " + std::to_string(limits::kMaxWidth));
     if (o.heads < 1 || o.heads > limits::kMaxHeads)
-        return "heads must be from 1 to " + std::to_string(limits::kMaxHeads);
+        return Status::error("heads must be from 1 to " + std::to_string(limits::kMaxHeads));
     if (o.bidirectional && o.hidden % 2 != 0)
-        return "hidden must be even for the bidirectional encoder (half each way)";
+        return Status::error("hidden must be even for the bidirectional encoder (half each way)");
     if (o.hidden % o.heads != 0)
-        return "heads (" + std::to_string(o.heads) + ") must divide hidden (" + std::to_string(o.hidden) + ")";
+        return Status::error("heads (" + std::to_string(o.heads) + ") must divide hidden (" + std::to_string(o.hidden) +
+                             ")");
     if (o.scoring != Scoring::Dot && o.scoring != Scoring::ScaledDot && o.scoring != Scoring::General &&
         o.scoring != Scoring::Additive && o.scoring != Scoring::Cosine)
-        return "unknown scoring kind";
+        return Status::error("unknown scoring kind");
     if (o.normalization != Normalization::Softmax && o.normalization != Normalization::Sparsemax)
-        return "normalization must be softmax or sparsemax to train (hard and topk have no "
-               "useful gradient)";
-    if (!(o.temperature > 0.0) || !std::isfinite(o.temperature)) return "temperature must be a finite number > 0";
-    if (o.epochs < 0 || o.epochs > 1000000) return "epochs must be from 0 (automatic) to 1000000";
-    if (std::string err = validate(o.adam); !err.empty()) return err;
+        return Status::error("normalization must be softmax or sparsemax to train (hard and topk have no "
+                             "useful gradient)");
+    if (!(o.temperature > 0.0) || !std::isfinite(o.temperature))
+        return Status::error("temperature must be a finite number > 0");
+    if (o.epochs < 0 || o.epochs > 1000000) return Status::error("epochs must be from 0 (automatic) to 1000000");
+    if (Status adam = validate(o.adam); !adam.ok) return adam;
     if (!(o.guidedAlignment >= 0.0) || !std::isfinite(o.guidedAlignment))
-        return "guided alignment weight must be a finite number >= 0";
+        return Status::error("guided alignment weight must be a finite number >= 0");
     if (o.guidedAlignment > 0.0 && o.normalization != Normalization::Softmax)
-        return "guided alignment needs softmax normalization (sparsemax weights are exactly 0 "
-               "where the guide may not be)";
-    if (o.batchSize < 1) return "batch size must be >= 1";
-    return {};
+        return Status::error("guided alignment needs softmax normalization (sparsemax weights are exactly 0 "
+                             "where the guide may not be)");
+    if (o.batchSize < 1) return Status::error("batch size must be >= 1");
+    return Status::success();
 }
 
 int automaticEpochs(std::size_t pairs) {
@@ -65,23 +67,22 @@ Eigen::Index Seq2SeqModel::addBlock(const std::string& name, Eigen::Index rows, 
     return offset;
 }
 
-std::string Seq2SeqModel::initialize(const Corpus& corpus, const Seq2SeqOptions& options) {
-    if (std::string err = validate(options); !err.empty()) return err;
-    if (corpus.pairs.empty()) return corpus.name + ": the corpus has no pairs";
+Status Seq2SeqModel::initialize(const Corpus& corpus, const Seq2SeqOptions& options) {
+    if (Status valid = validate(options); !valid.ok) return valid;
+    if (corpus.pairs.empty()) return Status::error(corpus.name + ": the corpus has no pairs");
     Vocabulary source, target;
     for (const SentencePair& p : corpus.pairs) {
         if (p.source.empty() || p.target.empty())
-            return corpus.name + ":" + std::to_string(p.line) +
-                   ": a pair needs at least one source and one target token";
+            return Status::error(corpus.name + ":" + std::to_string(p.line) +
+                                 ": a pair needs at least one source and one target token");
         for (const std::string& t : p.source) source.add(t);
         for (const std::string& t : p.target) target.add(t);
     }
     return initialize(source, target, options);
 }
 
-std::string Seq2SeqModel::initialize(const Vocabulary& source, const Vocabulary& target,
-                                     const Seq2SeqOptions& options) {
-    if (std::string err = validate(options); !err.empty()) return err;
+Status Seq2SeqModel::initialize(const Vocabulary& source, const Vocabulary& target, const Seq2SeqOptions& options) {
+    if (Status valid = validate(options); !valid.ok) return valid;
     options_ = options;
     sourceVocabulary_ = source;
     targetVocabulary_ = target;
@@ -153,7 +154,7 @@ std::string Seq2SeqModel::initialize(const Vocabulary& source, const Vocabulary&
     }
     // Cosine's log-scale starts at 0: plain cosine (docs/math.md) with T as given.
     fillUniform(p + outputWOffset_, Eigen::Index(Vt) * 2 * d, glorot(2 * d, Vt), rng);
-    return {};
+    return Status::success();
 }
 
 EncodedPair Seq2SeqModel::encode(const SentencePair& pair) const {

@@ -24,6 +24,7 @@
 // specified by the C++ standard) seeded with Options::seed, so a seed is a model.
 #pragma once
 
+#include "core/status.h"
 #include "core/adam.h"
 #include "translation/attention_layer.h"
 #include "translation/corpus.h"
@@ -100,8 +101,8 @@ struct Seq2SeqOptions {
     double guidedAlignment = 0.0;
 };
 
-// "" when the options are usable, else one message naming the option.
-std::string validate(const Seq2SeqOptions& options);
+// Whether the options are usable; if not, one message naming the option.
+Status validate(const Seq2SeqOptions& options);
 
 // Epochs when Seq2SeqOptions::epochs is 0: about kAutomaticUpdates pair
 // updates, at most kMaxAutomaticEpochs and at least 1. Small corpora get
@@ -164,11 +165,11 @@ struct Translation;
 class Seq2SeqModel {
 public:
     // Builds both vocabularies from the corpus (order of first appearance)
-    // and draws the parameters from options.seed. Returns "" or a message
+    // and draws the parameters from options.seed. Returns success or a message
     // (invalid options, a corpus without pairs, a pair without tokens).
-    std::string initialize(const Corpus& corpus, const Seq2SeqOptions& options);
+    Status initialize(const Corpus& corpus, const Seq2SeqOptions& options);
     // As above with given vocabularies (tests, tools).
-    std::string initialize(const Vocabulary& source, const Vocabulary& target, const Seq2SeqOptions& options);
+    Status initialize(const Vocabulary& source, const Vocabulary& target, const Seq2SeqOptions& options);
 
     const Seq2SeqOptions& options() const { return options_; }
     const Vocabulary& sourceVocabulary() const { return sourceVocabulary_; }

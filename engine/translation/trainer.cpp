@@ -10,27 +10,27 @@
 
 namespace ap {
 
-std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& options, const Corpus& heldOut,
-                                  const TrainerOptions& trainerOptions) {
+Status Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& options, const Corpus& heldOut,
+                             const TrainerOptions& trainerOptions) {
     epoch_ = 0;
     seconds_ = 0.0;
     history_.clear();
     encoded_.clear();
     lastFigures_ = {};
-    if (trainerOptions.evaluateEvery < 1) return "evaluateEvery must be >= 1";
+    if (trainerOptions.evaluateEvery < 1) return Status::error("evaluateEvery must be >= 1");
     Seq2SeqOptions resolved = options;
     resolved.epochs = resolvedEpochs(options, corpus.pairs.size());
-    if (std::string err = model_.initialize(corpus, resolved); !err.empty()) return err;
+    if (Status init = model_.initialize(corpus, resolved); !init.ok) return init;
     for (const SentencePair& p : heldOut.pairs)
         if (p.source.empty() || p.target.empty())
-            return heldOut.name + ":" + std::to_string(p.line) +
-                   ": a pair needs at least one source and one target token";
+            return Status::error(heldOut.name + ":" + std::to_string(p.line) +
+                                 ": a pair needs at least one source and one target token");
     corpus_ = corpus;
     heldOut_ = heldOut;
     trainerOptions_ = trainerOptions;
     if (!trainerOptions.guideLinks.empty() && trainerOptions.guideLinks.size() != corpus_.pairs.size())
-        return "guide links: " + std::to_string(trainerOptions.guideLinks.size()) + " lists for " +
-               std::to_string(corpus_.pairs.size()) + " pairs";
+        return Status::error("guide links: " + std::to_string(trainerOptions.guideLinks.size()) + " lists for " +
+                             std::to_string(corpus_.pairs.size()) + " pairs");
     for (std::size_t i = 0; i < corpus_.pairs.size(); ++i) {
         const SentencePair& pair = corpus_.pairs[i];
         encoded_.push_back(model_.encode(pair));
@@ -51,7 +51,7 @@ std::string Seq2SeqTrainer::start(const Corpus& corpus, const Seq2SeqOptions& op
     updates_ = 0;
     const long long perEpoch = (long long)(encoded_.size() + std::size_t(options.batchSize) - 1) / options.batchSize;
     plannedUpdates_ = perEpoch * resolved.epochs;
-    return {};
+    return Status::success();
 }
 
 bool Seq2SeqTrainer::runEpoch(EpochStats& stats, const std::atomic<bool>* cancel) {
@@ -119,8 +119,10 @@ TrainSummary train(const Corpus& corpus, const Seq2SeqOptions& options,
                    const std::atomic<bool>* cancel, Seq2SeqModel* trained) {
     TrainSummary summary;
     Seq2SeqTrainer trainer;
-    summary.message = trainer.start(corpus, options);
-    if (!summary.message.empty()) return summary;
+    if (Status started = trainer.start(corpus, options); !started.ok) {
+        summary.message = started.message;
+        return summary;
+    }
     summary.ok = true;
     while (!trainer.finished()) {
         EpochStats stats;

@@ -58,8 +58,8 @@ public:
     // run's epochs from model().options().epochs.
     // The vocabularies come from the training corpus only: held-out words
     // it lacks are unknown to the model, as they would be to a user.
-    std::string start(const Corpus& corpus, const Seq2SeqOptions& options, const Corpus& heldOut = {},
-                      const TrainerOptions& trainerOptions = {});
+    Status start(const Corpus& corpus, const Seq2SeqOptions& options, const Corpus& heldOut = {},
+                 const TrainerOptions& trainerOptions = {});
 
     // One pass of per-batch Adam updates over the pairs, then evaluate().
     // Returns false when *cancel became true (checked between pairs): the

@@ -115,8 +115,8 @@ JobWorker::Job ChannelWindow::makeJob(QString& error) {
     ap::ChannelOptions o = options();
     const int batches = (o.samples + o.batch - 1) / o.batch;
     o.snapshotEvery = std::max(1, batches / kSnapshotsPerEpoch);
-    if (const std::string bad = ap::validate(o); !bad.empty()) {
-        error = QString::fromStdString(bad);
+    if (const ap::Status valid = ap::validate(o); !valid.ok) {
+        error = QString::fromStdString(valid.message);
         return nullptr;
     }
     runInformative_ = o.informative;

@@ -80,7 +80,7 @@ int TrainingSession::epochsFor(const ap::Seq2SeqOptions& options) const {
 
 QString TrainingSession::start(const ap::Seq2SeqOptions& options, bool ibm2Guide) {
     if (isTraining() || !corpus_) return {};
-    if (const std::string error = ap::validate(options); !error.empty()) return QString::fromStdString(error);
+    if (const ap::Status valid = ap::validate(options); !valid.ok) return QString::fromStdString(valid.message);
     const ap::HoldoutSplit split = ap::splitHoldout(*corpus_, holdoutFraction_, holdoutSeed_);
     model_.reset();
     lastStats_.reset();

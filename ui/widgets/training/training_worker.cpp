@@ -65,7 +65,7 @@ void TrainingWorker::start(CorpusPtr corpus, CorpusPtr heldOut, const ap::Seq2Se
                     error = aligned.error;
             }
             if (error.empty() && !cancel.load())
-                error = trainer.start(*corpus, options, heldOut ? *heldOut : ap::Corpus{}, trainerOptions);
+                error = trainer.start(*corpus, options, heldOut ? *heldOut : ap::Corpus{}, trainerOptions).message;
             corpus.reset();
             heldOut.reset();
             if (!error.empty()) {
