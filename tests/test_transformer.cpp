@@ -60,8 +60,8 @@ Reference readReference(const std::string& dir) {
 // The models make_checkpoints.py writes (its manifest.json lists them too;
 // the names are fixed here so that ctest can list the tests before the
 // fixture has run).
-const std::vector<std::string> kModels = {"gpt2",       "gpt2_f16", "bert",    "roberta",
-                                          "distilbert", "llama",    "mistral", "qwen2"};
+const std::vector<std::string> kModels = {"gpt2",       "gpt2_wide", "gpt2_f16", "bert", "roberta",
+                                          "distilbert", "llama",     "mistral",  "qwen2"};
 
 // Largest difference over every layer and head.
 double attentionError(const ForwardResult& r, const import::AttentionTensor& ref) {

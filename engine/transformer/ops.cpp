@@ -41,16 +41,20 @@ void activate(Matrix& x, Activation a, int threads) {
         case Activation::GeluErf:
             for (int i = 0; i < n; ++i) p[i] = 0.5f * p[i] * (1.0f + std::erf(p[i] * float(std::numbers::sqrt2 / 2)));
             break;
-        case Activation::GeluTanh:
-            for (int i = 0; i < n; ++i)
-                p[i] = 0.5f * p[i] * (1.0f + std::tanh(k * (p[i] + 0.044715f * p[i] * p[i] * p[i])));
+        case Activation::GeluTanh: {
+            // Eigen's array functions are vectorised; std::tanh is not.
+            Eigen::Map<Eigen::ArrayXf> a(p, n);
+            a = 0.5f * a * (1.0f + (k * (a + 0.044715f * a.cube())).tanh());
             break;
+        }
         case Activation::Relu:
             for (int i = 0; i < n; ++i) p[i] = std::max(p[i], 0.0f);
             break;
-        case Activation::Silu:
-            for (int i = 0; i < n; ++i) p[i] = p[i] / (1.0f + std::exp(-p[i]));
+        case Activation::Silu: {
+            Eigen::Map<Eigen::ArrayXf> a(p, n);
+            a = a / (1.0f + (-a).exp());
             break;
+        }
         }
     }
 }
@@ -59,9 +63,9 @@ void swiglu(Matrix& gate, const Matrix& up, int threads) {
     const int rows = int(gate.rows()), n = int(gate.cols());
 #pragma omp parallel for num_threads(threads) schedule(static)
     for (int r = 0; r < rows; ++r) {
-        float* g = gate.row(r).data();
-        const float* u = up.row(r).data();
-        for (int i = 0; i < n; ++i) g[i] = g[i] / (1.0f + std::exp(-g[i])) * u[i];
+        Eigen::Map<Eigen::ArrayXf> g(gate.row(r).data(), n);
+        const Eigen::Map<const Eigen::ArrayXf> u(up.row(r).data(), n);
+        g = g / (1.0f + (-g).exp()) * u;
     }
 }
 
@@ -120,11 +124,11 @@ void maskedSoftmax(float* scores, int tokens, bool causal, int window) {
         const int lo = window > 0 ? std::max(0, q - window + 1) : 0;
         float m = row[lo];
         for (int k = lo + 1; k <= hi; ++k) m = std::max(m, row[k]);
-        float sum = 0.0f;
-        for (int k = lo; k <= hi; ++k) sum += (row[k] = std::exp(row[k] - m));
-        const float inv = 1.0f / sum;
+        Eigen::Map<Eigen::ArrayXf> kept(row + lo, hi - lo + 1);
+        kept = (kept - m).exp();
+        const float inv = 1.0f / kept.sum();
         for (int k = 0; k < lo; ++k) row[k] = 0.0f;
-        for (int k = lo; k <= hi; ++k) row[k] *= inv;
+        kept *= inv;
         for (int k = hi + 1; k < tokens; ++k) row[k] = 0.0f;
     }
 }

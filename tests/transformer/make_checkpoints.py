@@ -348,8 +348,12 @@ def main():
     def dt(default):
         return DTYPES[a.dtype or default][0]
 
+    # Wider than the engine's column block (384), so that its matrix products
+    # are split between threads.
+    wide = argparse.Namespace(**{**vars(a), "hidden": 400, "heads": 4})
     models = {
         "gpt2": (lambda: gpt2(a, gen, dt("f32"), "transformer."), 1),
+        "gpt2_wide": (lambda: gpt2(wide, gen, dt("f32"), ""), 1),
         "gpt2_f16": (lambda: gpt2(a, gen, dt("f16"), ""), 1),
         "bert": (lambda: bert_like("bert", a, gen, dt("f32")), 1),
         "roberta": (lambda: bert_like("roberta", a, gen, dt("bf16")), 1),
