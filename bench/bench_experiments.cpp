@@ -4,6 +4,7 @@
 // bench/torch_timestep.py --threads 2; BM_SpatialBatch is one mini-batch
 // of 64 distorted digits through both spatial models, forward and backward.
 #include "experiments/channel_experiment.h"
+#include "experiments/digit_data.h"
 #include "experiments/random.h"
 #include "experiments/spatial_model.h"
 #include "experiments/timestep_experiment.h"
