@@ -5,6 +5,7 @@
 // of 64 distorted digits through both spatial models, forward and backward.
 #include "experiments/channel_experiment.h"
 #include "core/random.h"
+#include "experiments/digit_data.h"
 #include "experiments/spatial_model.h"
 #include "experiments/timestep_experiment.h"
 

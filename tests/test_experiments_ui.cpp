@@ -5,6 +5,8 @@
 #include "widgets/experiments/channel_window.h"
 #include "widgets/experiments/experiment_bar_chart.h"
 #include "widgets/experiments/learning_curves.h"
+#include "widgets/experiments/spatial_grid_view.h"
+#include "widgets/experiments/spatial_window.h"
 #include "widgets/experiments/timestep_window.h"
 
 #include <QtTest>
@@ -13,6 +15,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -57,6 +60,7 @@ private slots:
     void timestepExports();
     void channelTrainsAndShowsTheInformativeChannel();
     void channelStopAndRestart();
+    void spatialTrainsDrawsBoxesAndExports();
 };
 
 void TestExperimentsUi::timestepTrainsAndShowsTheInformativeStep() {
@@ -234,6 +238,71 @@ void TestExperimentsUi::channelStopAndRestart() {
     // The worker is idle before its queued "run finished" reaches the window.
     QTRY_COMPARE(w.statusText(), QStringLiteral("Training stopped."));
     QCOMPARE(w.finishedRuns(), 1);
+}
+
+void TestExperimentsUi::spatialTrainsDrawsBoxesAndExports() {
+    ui::SpatialWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // A small fast run; with AP_SCREENSHOT_DIR set, the experiment's
+    // defaults, for the README's picture.
+    const bool picture = !qEnvironmentVariable("AP_SCREENSHOT_DIR").isEmpty();
+    ap::SpatialOptions o = w.options();
+    if (!picture) {
+        o.distortion = ap::Distortion::Translate;
+        o.samples = 640;
+        o.testSamples = 60;
+        o.epochs = 2;
+        o.batch = 32;
+    }
+    w.setOptions(o);
+    const ap::SpatialOptions read = w.options();
+    QCOMPARE(read.distortion, o.distortion);
+    QCOMPARE(read.samples, o.samples);
+    QCOMPARE(read.batch, o.batch);
+    QTest::mouseClick(button(w, QStringLiteral("Train")), Qt::LeftButton);
+    QVERIFY(w.isTraining());
+    QTRY_VERIFY_WITH_TIMEOUT(w.finishedRuns() == 1, picture ? 600000 : 120000);
+    QVERIFY(w.lastSnapshot().has_value());
+    QVERIFY(w.lastSnapshot()->endOfEpoch);
+    // Both models' accuracy, several times per epoch.
+    QVERIFY(w.curves()->pointCount() >= 2 * ui::SpatialWindow::kSnapshotsPerEpoch);
+    QCOMPARE(w.curves()->comparisonPointCount(), w.curves()->pointCount());
+    QCOMPARE(w.curves()->lastAccuracy(), w.lastSnapshot()->accuracy);
+    QVERIFY(w.lastSnapshot()->accuracy > 0.2);  // chance is 0.1
+    QCOMPARE(int(w.grid()->samples().size()), ui::SpatialWindow::kGridSamples);
+    // The sampled regions are drawn: orange pixels on the grid.
+    QImage shot(QSize(720, 480), QImage::Format_RGB32);
+    {
+        QPainter p(&shot);
+        w.grid()->paint(p, QSizeF(shot.size()));
+    }
+    int orange = 0;
+    for (int y = 0; y < shot.height(); ++y)
+        for (int x = 0; x < shot.width(); ++x) {
+            const QColor c = shot.pixelColor(x, y);
+            orange += int(c.red() > 200 && c.green() > 100 && c.green() < 180 && c.blue() < 80);
+        }
+    QVERIFY2(orange > 12 * 40, qPrintable(QString::number(orange)));
+    QTemporaryDir dir;
+    for (const char* name : {"grid.png", "grid.svg", "grid.pdf"}) {
+        const QString path = dir.filePath(QLatin1String(name));
+        QCOMPARE(w.exportChart(path, QSize(800, 560)), QString());
+        QVERIFY(QFileInfo(path).size() > 500);
+    }
+    QCOMPARE(QImage(dir.filePath(QStringLiteral("grid.png"))).size(), QSize(800, 560));
+    QVERIFY(readAll(dir.filePath(QStringLiteral("grid.svg"))).contains("<svg"));
+    QVERIFY(readAll(dir.filePath(QStringLiteral("grid.pdf"))).startsWith("%PDF"));
+    const QString csv = dir.filePath(QStringLiteral("grid.csv"));
+    QCOMPARE(w.exportCsv(csv), QString());
+    const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
+    QCOMPARE(lines.size(), 1 + ui::SpatialWindow::kGridSamples);
+    QVERIFY(lines[0].startsWith("sample,label,predicted"));
+    QCOMPARE(lines[1].split(',')[1].toInt(), w.grid()->samples()[0].label);
+    const QString bad = dir.filePath(QStringLiteral("missing/grid.png"));
+    QVERIFY(w.exportChart(bad).contains(bad));
+    QVERIFY(!QFileInfo::exists(bad));
+    saveScreenshot(w, "spatial.png");
 }
 
 QTEST_MAIN(TestExperimentsUi)

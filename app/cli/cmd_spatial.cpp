@@ -108,8 +108,8 @@ int runSpatial(const QStringList& args) {
 
     std::atomic<bool> cancel{false};
     ap::Status saved;
+    const std::string path = parser.isSet(saveData) ? nativePath(parser.value(saveData)) : std::string();
     if (parser.isSet(saveData)) {
-        const std::string path = nativePath(parser.value(saveData));
         o.cancel = &cancel;
         o.onData = [&](const ap::SpatialData& data) {
             saved = app::saveData(path, data);

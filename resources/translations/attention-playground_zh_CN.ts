@@ -780,6 +780,14 @@
         <source>Train a squeeze-and-excitation block that finds the channel that carries the label</source>
         <translation>训练一个挤压-激励模块，它会找到携带标签的通道</translation>
     </message>
+    <message>
+        <source>&amp;Spatial attention...</source>
+        <translation>空间注意力(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Train a spatial transformer that learns where to look in distorted digits</source>
+        <translation>训练一个空间变换器，让它学会在扭曲的数字中该看哪里</translation>
+    </message>
 </context>
 <context>
     <name>ui::ExportDialog</name>
@@ -2737,6 +2745,148 @@
     <message>
         <source>In the tables, Ctrl+wheel or Alt+drag on a cell changes its value (Shift for larger steps). Shift+F1 then a click explains any control.</source>
         <translation>在表格中，对单元格使用 Ctrl+滚轮或 Alt+拖动可以修改其数值（按住 Shift 步长更大）。按 Shift+F1 再点击任意控件可查看其说明。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SpatialGridView</name>
+    <message>
+        <source>Test digits: each input with the region the transformer samples (orange, its top edge thicker) and the digit&apos;s true box (dashed blue), then what the classifier sees; below, the label, the transformer network&apos;s and the baseline&apos;s predictions and the applied and learned rotations</source>
+        <translation>测试数字：每个输入上画出变换器采样的区域（橙色，上边较粗）和数字的真实框（蓝色虚线），右侧是分类器看到的图像；下方是标签、变换器网络和基线的预测，以及施加的与学到的旋转角度</translation>
+    </message>
+    <message>
+        <source>Input with the sampled region and the digit&apos;s box | what the classifier sees</source>
+        <translation>输入、采样区域与数字框 | 分类器看到的图像</translation>
+    </message>
+    <message>
+        <source>Train to see where the transformer looks.</source>
+        <translation>训练后即可看到变换器看向哪里。</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (baseline %3)</source>
+        <translation>%1 → %2（基线 %3）</translation>
+    </message>
+    <message>
+        <source>turned %1°, learned %2°</source>
+        <translation>旋转 %1°，学到 %2°</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SpatialWindow</name>
+    <message>
+        <source>Spatial attention</source>
+        <translation>空间注意力</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Rotation (up to ±60°)</source>
+        <translation>旋转（最多 ±60°）</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Clutter</source>
+        <translation>杂乱笔画</translation>
+    </message>
+    <message>
+        <source>What distorts the digits; every digit also gets a little noise</source>
+        <translation>数字的扭曲方式；每个数字还会加上少量噪声</translation>
+    </message>
+    <message>
+        <source>Training digits, drawn afresh from the seed</source>
+        <translation>训练数字，由种子重新生成</translation>
+    </message>
+    <message>
+        <source>Fresh digits for the accuracy, the boxes and the angles</source>
+        <translation>用于准确率、框和角度的新数字</translation>
+    </message>
+    <message>
+        <source>Passes over the training digits</source>
+        <translation>遍历训练数字的次数</translation>
+    </message>
+    <message>
+        <source>Digits per Adam step</source>
+        <translation>每个 Adam 步的数字数</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s learning rate of the classifiers</source>
+        <translation>分类器的 Adam 学习率</translation>
+    </message>
+    <message>
+        <source>The localisation network learns at this fraction of the learning rate</source>
+        <translation>定位网络以学习率的这一比例学习</translation>
+    </message>
+    <message>
+        <source>Seed of the digits, the initial parameters and the order of the batches: the same seed gives the same run</source>
+        <translation>数字、初始参数和批次顺序的种子：相同的种子给出相同的运行</translation>
+    </message>
+    <message>
+        <source>Distortion:</source>
+        <translation>扭曲：</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation>训练样本数：</translation>
+    </message>
+    <message>
+        <source>Test samples:</source>
+        <translation>测试样本数：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Localisation rate:</source>
+        <translation>定位学习率比例：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Export &amp;grid...</source>
+        <translation>导出网格(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>Save the grid of digits and sampled regions as a PNG, SVG or PDF file</source>
+        <translation>将数字与采样区域的网格保存为 PNG、SVG 或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Save the shown digits&apos; labels, predictions, angles, overlaps and transforms as CSV</source>
+        <translation>将所示数字的标签、预测、角度、重叠度和变换保存为 CSV</translation>
+    </message>
+    <message>
+        <source>transformer accuracy</source>
+        <translation>变换器网络准确率</translation>
+    </message>
+    <message>
+        <source>baseline accuracy</source>
+        <translation>基线准确率</translation>
+    </message>
+    <message>
+        <source>Epoch %1, batch %2 of %3: test accuracy %4 (baseline %5), box IoU %6, angle correlation %7.</source>
+        <translation>第 %1 轮，第 %2/%3 批：测试准确率 %4（基线 %5），框 IoU %6，角度相关系数 %7。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>

@@ -64,10 +64,11 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QMainWindow(parent) {
     setCentralWidget(central);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* exportChart = file->addAction(tr("Export &chart..."), this, &ExperimentWindow::exportChartInteractive);
+    QAction* exportChart = exportChartAction_ =
+        file->addAction(tr("Export &chart..."), this, &ExperimentWindow::exportChartInteractive);
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportChart->setToolTip(tr("Save the bar chart as a PNG, SVG or PDF file"));
-    QAction* exportData =
+    QAction* exportData = exportDataAction_ =
         file->addAction(tr("Export chart &data (CSV)..."), this, &ExperimentWindow::exportCsvInteractive);
     exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportData->setToolTip(tr("Save the numbers of the bar chart as CSV"));
@@ -119,6 +120,18 @@ void ExperimentWindow::addView(QWidget* view, int stretch) {
     views_->insertWidget(1, view);
     views_->setStretchFactor(1, stretch);
 }
+
+void ExperimentWindow::replaceChart(QWidget* view, const QString& exportText, const QString& exportTip,
+                                    const QString& dataTip) {
+    views_->insertWidget(0, view);
+    views_->setStretchFactor(0, 3);
+    chart_->hide();
+    exportChartAction_->setText(exportText);
+    exportChartAction_->setToolTip(exportTip);
+    exportDataAction_->setToolTip(dataTip);
+}
+
+QSize ExperimentWindow::exportSize() const { return chart_->size().expandedTo(QSize(640, 360)); }
 
 void ExperimentWindow::startTraining() {
     QString error;
@@ -190,7 +203,7 @@ QString ExperimentWindow::exportCsv(const QString& path) {
 void ExperimentWindow::exportChartInteractive() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(),
                                                       tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"));
-    if (!path.isEmpty()) exportChart(path, chart_->size().expandedTo(QSize(640, 360)));
+    if (!path.isEmpty()) exportChart(path, exportSize());
 }
 
 void ExperimentWindow::exportCsvInteractive() {

@@ -66,7 +66,7 @@ public:
 
     // Writes the bar chart as PNG, SVG or PDF, or its data as CSV;
     // returns "" or the message (also shown in the status line).
-    QString exportChart(const QString& path, QSize size = {900, 520});
+    virtual QString exportChart(const QString& path, QSize size = {900, 520});
     QString exportCsv(const QString& path);
 
     ExperimentBarChart* chart() const { return chart_; }
@@ -89,6 +89,10 @@ protected:
     // Shows one line in the status bar at the bottom of the settings.
     void setStatus(const QString& text);
     void setSettingsEnabled(bool enabled);
+    // For a window whose main view is not the bar chart: the chart is
+    // hidden and the export entries get this window's names.
+    void replaceChart(QWidget* view, const QString& exportText, const QString& exportTip, const QString& dataTip);
+    virtual QSize exportSize() const;
 
 private:
     void updateButtons();
@@ -108,6 +112,8 @@ private:
     QLabel* status_ = nullptr;
     QSplitter* views_ = nullptr;
     ExperimentBarChart* chart_ = nullptr;
+    QAction* exportChartAction_ = nullptr;
+    QAction* exportDataAction_ = nullptr;
     LearningCurves* curves_ = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "widgets/experiments/experiments_menu.h"
 
 #include "widgets/experiments/channel_window.h"
+#include "widgets/experiments/spatial_window.h"
 #include "widgets/experiments/timestep_window.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,11 @@ QMenu* addExperimentsMenu(QMainWindow* window) {
                                        window, [window] { ChannelWindow::open(window); });
     channel->setStatusTip(QCoreApplication::translate(
         "ui::ExperimentsMenu", "Train a squeeze-and-excitation block that finds the channel that carries the label"));
+    QAction* spatial = menu->addAction(QCoreApplication::translate("ui::ExperimentsMenu", "&Spatial attention..."),
+                                       window, [window] { SpatialWindow::open(window); });
+    spatial->setStatusTip(
+        QCoreApplication::translate("ui::ExperimentsMenu",
+                                    "Train a spatial transformer that learns where to look in distorted digits"));
     return menu;
 }
 

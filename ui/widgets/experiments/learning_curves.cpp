@@ -40,6 +40,7 @@ LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent) {
 
 void LearningCurves::clear() {
     for (QCPGraph* g : {accuracy_, trainLoss_, testLoss_}) g->data()->clear();
+    if (comparison_) comparison_->data()->clear();
     maxLoss_ = 0.0;
     maxEpoch_ = 0.0;
     plot_->xAxis->setRange(0.0, 1.0);
@@ -57,6 +58,28 @@ void LearningCurves::addPoint(double epoch, double accuracy, double trainLoss, d
     plot_->yAxis2->setRange(0.0, std::max(0.1, maxLoss_ * 1.05));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
+
+void LearningCurves::showComparison(const QString& accuracyName, const QString& comparisonName) {
+    if (!comparison_) {
+        comparison_ = plot_->addGraph(plot_->xAxis, plot_->yAxis);
+        QPen dotted(QColor(0xe3, 0x7b, 0x40), 2);
+        dotted.setStyle(Qt::DotLine);
+        comparison_->setPen(dotted);
+    }
+    accuracy_->setName(accuracyName);
+    comparison_->setName(comparisonName);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LearningCurves::addComparisonPoint(double epoch, double accuracy) {
+    if (!comparison_) return;
+    comparison_->addData(epoch, accuracy);
+    maxEpoch_ = std::max(maxEpoch_, epoch);
+    plot_->xAxis->setRange(0.0, std::max(1.0, maxEpoch_));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int LearningCurves::comparisonPointCount() const { return comparison_ ? comparison_->dataCount() : 0; }
 
 int LearningCurves::pointCount() const { return accuracy_->dataCount(); }
 

@@ -1,0 +1,176 @@
+#include "widgets/experiments/spatial_window.h"
+
+#include "render/image_export.h"
+#include "widgets/experiments/learning_curves.h"
+#include "widgets/experiments/spatial_grid_view.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QPainter>
+#include <QSpinBox>
+
+#include <limits>
+
+namespace ui {
+namespace {
+
+QSpinBox* spinBox(QWidget* parent, int lo, int hi, int value, const QString& tip) {
+    auto* box = new QSpinBox(parent);
+    box->setRange(lo, hi);
+    box->setValue(value);
+    box->setToolTip(tip);
+    box->setAccelerated(true);
+    return box;
+}
+
+QDoubleSpinBox* rateBox(QWidget* parent, double lo, double hi, double step, double value, const QString& tip) {
+    auto* box = new QDoubleSpinBox(parent);
+    box->setDecimals(4);
+    box->setRange(lo, hi);
+    box->setSingleStep(step);
+    box->setValue(value);
+    box->setToolTip(tip);
+    return box;
+}
+
+}  // namespace
+
+SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent) {
+    qRegisterMetaType<ap::SpatialSnapshot>("ap::SpatialSnapshot");
+    setWindowTitle(tr("Spatial attention"));
+    setObjectName(QStringLiteral("spatialWindow"));
+    const ap::SpatialOptions d;
+    distortion_ = new QComboBox(this);
+    distortion_->addItem(tr("All of them"), int(ap::Distortion::All));
+    distortion_->addItem(tr("Rotation (up to ±60°)"), int(ap::Distortion::Rotate));
+    distortion_->addItem(tr("Translation"), int(ap::Distortion::Translate));
+    distortion_->addItem(tr("Scale"), int(ap::Distortion::Scale));
+    distortion_->addItem(tr("Clutter"), int(ap::Distortion::Clutter));
+    distortion_->setToolTip(tr("What distorts the digits; every digit also gets a little noise"));
+    samples_ = spinBox(this, 1, 1000000, d.samples, tr("Training digits, drawn afresh from the seed"));
+    samples_->setSingleStep(1000);
+    testSamples_ =
+        spinBox(this, 1, 100000, d.testSamples, tr("Fresh digits for the accuracy, the boxes and the angles"));
+    epochs_ = spinBox(this, 1, 1000, d.epochs, tr("Passes over the training digits"));
+    batch_ = spinBox(this, 2, 4096, d.batch, tr("Digits per Adam step"));
+    lr_ = rateBox(this, 0.0001, 1.0, 0.0005, d.learningRate, tr("Adam's learning rate of the classifiers"));
+    localisationRate_ = rateBox(this, 0.0, 10.0, 0.05, d.localisationRate,
+                                tr("The localisation network learns at this fraction of the learning rate"));
+    seed_ = spinBox(this, 0, std::numeric_limits<int>::max(), int(d.seed),
+                    tr("Seed of the digits, the initial parameters and the order of the batches: the same seed gives "
+                       "the same run"));
+    QFormLayout* form = settingsForm();
+    form->addRow(tr("Distortion:"), distortion_);
+    form->addRow(tr("Training samples:"), samples_);
+    form->addRow(tr("Test samples:"), testSamples_);
+    form->addRow(tr("Epochs:"), epochs_);
+    form->addRow(tr("Batch size:"), batch_);
+    form->addRow(tr("Learning rate:"), lr_);
+    form->addRow(tr("Localisation rate:"), localisationRate_);
+    form->addRow(tr("Seed:"), seed_);
+
+    grid_ = new SpatialGridView(this);
+    replaceChart(grid_, tr("Export &grid..."),
+                 tr("Save the grid of digits and sampled regions as a PNG, SVG or PDF file"),
+                 tr("Save the shown digits' labels, predictions, angles, overlaps and transforms as CSV"));
+    curves()->showComparison(tr("transformer accuracy"), tr("baseline accuracy"));
+    resize(1180, 820);
+}
+
+SpatialWindow* SpatialWindow::open(QWidget* parent) {
+    auto* w = new SpatialWindow(parent);
+    w->setWindowFlag(Qt::Window, true);
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->show();
+    return w;
+}
+
+ap::SpatialOptions SpatialWindow::options() const {
+    ap::SpatialOptions o;
+    o.distortion = ap::Distortion(distortion_->currentData().toInt());
+    o.samples = samples_->value();
+    o.testSamples = testSamples_->value();
+    o.epochs = epochs_->value();
+    o.batch = batch_->value();
+    o.learningRate = lr_->value();
+    o.localisationRate = localisationRate_->value();
+    o.seed = std::uint64_t(seed_->value());
+    return o;
+}
+
+void SpatialWindow::setOptions(const ap::SpatialOptions& o) {
+    distortion_->setCurrentIndex(distortion_->findData(int(o.distortion)));
+    samples_->setValue(o.samples);
+    testSamples_->setValue(o.testSamples);
+    epochs_->setValue(o.epochs);
+    batch_->setValue(o.batch);
+    lr_->setValue(o.learningRate);
+    localisationRate_->setValue(o.localisationRate);
+    seed_->setValue(int(std::min<std::uint64_t>(o.seed, std::uint64_t(std::numeric_limits<int>::max()))));
+}
+
+JobWorker::Job SpatialWindow::makeJob(QString& error) {
+    ap::SpatialOptions o = options();
+    const int batches = (o.samples + o.batch - 1) / o.batch;
+    o.snapshotEvery = std::max(1, batches / kSnapshotsPerEpoch);
+    o.gridSamples = std::min(kGridSamples, o.testSamples);
+    if (const std::string bad = ap::validate(o); !bad.empty()) {
+        error = QString::fromStdString(bad);
+        return nullptr;
+    }
+    return experimentJob(o, [](const auto& options) { return ap::runSpatialExperiment(options); });
+}
+
+void SpatialWindow::clearViews() {
+    last_.reset();
+    grid_->clear();
+}
+
+void SpatialWindow::showSnapshot(const QVariant& data) {
+    auto s = data.value<ap::SpatialSnapshot>();
+    const double fraction = s.batchesPerEpoch > 0 ? double(s.batch) / s.batchesPerEpoch : 1.0;
+    const double at = std::max(0, s.epoch - 1) + fraction;
+    curves()->addPoint(at, s.accuracy, s.trainLoss, s.testLoss);
+    curves()->addComparisonPoint(at, s.baselineAccuracy);
+    setStatus(tr("Epoch %1, batch %2 of %3: test accuracy %4 (baseline %5), box IoU %6, angle correlation %7.")
+                  .arg(s.epoch)
+                  .arg(s.batch)
+                  .arg(s.batchesPerEpoch)
+                  .arg(s.accuracy, 0, 'f', 3)
+                  .arg(s.baselineAccuracy, 0, 'f', 3)
+                  .arg(s.boxIou, 0, 'f', 3)
+                  .arg(s.angleCorrelation, 0, 'f', 3));
+    grid_->setSamples(s.grid);
+    last_ = std::move(s);
+}
+
+QSize SpatialWindow::exportSize() const { return grid_->size().expandedTo(QSize(640, 420)); }
+
+QString SpatialWindow::exportChart(const QString& path, QSize size) {
+    const QString error = exportPicture([this](QPainter& p, const QSizeF& s) { grid_->paint(p, s); }, size, path);
+    setStatus(error.isEmpty() ? tr("Saved %1.").arg(path) : error);
+    return error;
+}
+
+QString SpatialWindow::chartCsv() const {
+    QString csv = QStringLiteral("sample,label,predicted,baseline_predicted,angle,learned_angle,iou,"
+                                 "theta_0,theta_1,theta_2,theta_3,theta_4,theta_5\n");
+    if (!last_) return csv;
+    for (std::size_t i = 0; i < last_->grid.size(); ++i) {
+        const ap::SpatialSample& s = last_->grid[i];
+        csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7")
+                   .arg(i)
+                   .arg(s.label)
+                   .arg(s.predicted)
+                   .arg(s.baselinePredicted)
+                   .arg(s.angle, 0, 'g', 17)
+                   .arg(s.learnedAngle, 0, 'g', 17)
+                   .arg(s.iou, 0, 'g', 17);
+        for (double t : s.theta) csv += QStringLiteral(",%1").arg(t, 0, 'g', 17);
+        csv += QLatin1Char('\n');
+    }
+    return csv;
+}
+
+}  // namespace ui
