@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 
 namespace {
@@ -283,7 +284,7 @@ TEST(SpatialMetrics, IouAngleAndCorrelation) {
     const double away[6] = {0.2, 0, 0.7, 0, 0.2, 0.7};
     EXPECT_EQ(ap::samplingBoxIou(away, {0, 0, 10, 10}, 40), 0.0);
     // A square turned by 45 degrees inside the box it is inscribed in: half.
-    const double c = std::cos(M_PI / 4) / std::sqrt(2.0);
+    const double c = std::cos(std::numbers::pi / 4) / std::sqrt(2.0);
     const double diamond[6] = {c, -c, 0, c, c, 0};
     EXPECT_NEAR(ap::samplingBoxIou(diamond, {10, 10, 30, 30}, 40), 0.5, 1e-12);
     EXPECT_NEAR(ap::learnedAngle(diamond), 45.0, 1e-12);

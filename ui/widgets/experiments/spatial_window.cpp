@@ -75,7 +75,7 @@ SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent) {
                  tr("Save the grid of digits and sampled regions as a PNG, SVG or PDF file"),
                  tr("Save the shown digits' labels, predictions, angles, overlaps and transforms as CSV"));
     curves()->showComparison(tr("transformer accuracy"), tr("baseline accuracy"));
-    resize(1180, 820);
+    resize(1160, 740);  // fits a 1280 x 800 screen with its frame and panel
 }
 
 SpatialWindow* SpatialWindow::open(QWidget* parent) {
