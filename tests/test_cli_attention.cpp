@@ -82,6 +82,7 @@ private slots:
     void emptyOutputNameAndRepeatedOptions();
     void fileNamesThatAreNotUtf8();
     void helpAndDocsListEveryOption();
+    void corpusAndModelCommandsKeepFileNameBytes();
     void interruptedWriteLeavesNoTemporaryFile_data();
     void interruptedWriteLeavesNoTemporaryFile();
 };
@@ -311,6 +312,32 @@ void TestCliAttention::helpAndDocsListEveryOption() {
         if (QLatin1String(command) != QLatin1String("inspect") && QLatin1String(command) != QLatin1String("heads"))
             QVERIFY2(options > 0, command);
     }
+}
+
+void TestCliAttention::corpusAndModelCommandsKeepFileNameBytes() {
+    QTemporaryDir dir;
+    const std::string folder = bytesOf(dir.path());
+    // generate-corpus -o, align CORPUS -o, train CORPUS --save-model and
+    // translate --model, every name with byte 0xFF.
+    const Run r =
+        runShell(QStringLiteral(
+                     "cd \"$1\" && "
+                     "\"$APP\" generate-corpus --grammar fr-en --pairs 40 --seed 1 -o \"$(printf 'c\\377.tsv')\" && "
+                     "\"$APP\" align \"$(printf 'c\\377.tsv')\" -o \"$(printf 'l\\377.txt')\" && "
+                     "\"$APP\" train \"$(printf 'c\\377.tsv')\" --epochs 1 --hidden 4 --embedding 4 "
+                     "--save-model \"$(printf 'm\\377.apmodel')\" && "
+                     "exec \"$APP\" translate --model \"$(printf 'm\\377.apmodel')\" \"le chat\""),
+                 {dir.path()});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    for (const char* name : {"c\xFF.tsv", "l\xFF.txt", "m\xFF.apmodel"}) {
+        QVERIFY2(::access((folder + "/" + name).c_str(), F_OK) == 0, name);
+        ::unlink((folder + "/" + name).c_str());
+    }
+    // --guide without a guided-alignment weight is refused, naming both.
+    const Run guide = runApp({QStringLiteral("train"), QStringLiteral(AP_TEST_DATA_DIR "/cli/tiny.tsv"),
+                              QStringLiteral("--guide"), QStringLiteral("ibm2")});
+    QCOMPARE(guide.exitCode, 2);
+    QVERIFY(guide.err.contains("--guide") && guide.err.contains("--guided-alignment"));
 }
 
 void TestCliAttention::interruptedWriteLeavesNoTemporaryFile_data() {

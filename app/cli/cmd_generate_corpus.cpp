@@ -2,21 +2,15 @@
 // sentence pairs from the grammars of translation/grammar.h with their
 // gold alignment, written atomically. Prints one JSON line on success.
 #include "command_line.h"
+#include "io/json.h"
 #include "io/scene_io.h"
 #include "translation/grammar.h"
-
-#include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace app {
 
 int runGenerateCorpus(const QStringList& args) {
     const ap::GrammarOptions defaults;
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("attention-playground generate-corpus"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Displays help for this command."));
+    CommandLine cl(QStringLiteral("generate-corpus"), QString(), QString());
     const QCommandLineOption grammar(QStringLiteral("grammar"), QStringLiteral("fr-en, de-en or zh-en."),
                                      QStringLiteral("PAIR"));
     const QCommandLineOption pairs(QStringLiteral("pairs"),
@@ -28,45 +22,34 @@ int runGenerateCorpus(const QStringList& args) {
         QStringLiteral("S"), QString::number(defaults.seed));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("The corpus file to write."), QStringLiteral("FILE.tsv"));
-    parser.addOptions({help, grammar, pairs, seed, output});
-    const auto fail = [](const QString& message) {
-        printErr(QStringLiteral("attention-playground generate-corpus: %1").arg(message));
-        return kBadInput;
-    };
-    if (!parser.parse(args)) return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        return printOut(parser.helpText().replace(QCoreApplication::applicationFilePath(),
-                                                  QStringLiteral("attention-playground generate-corpus")))
-                   ? kOk
-                   : kWriteFailed;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+    cl.addOptions({grammar, pairs, seed, output});
+    int code = kOk;
+    if (!cl.parse(args, code)) return code;
     ap::GrammarOptions options;
-    const auto g = ap::grammarFromString(parser.value(grammar).toStdString());
-    if (!g) return fail(QStringLiteral("--grammar must be fr-en, de-en or zh-en"));
+    const auto g = ap::grammarFromString(cl.parser.value(grammar).toStdString());
+    if (!g) return cl.usageError(QStringLiteral("--grammar must be fr-en, de-en or zh-en"));
     options.grammar = *g;
-    if (!parseInt(parser.value(pairs), 1, ap::limits::corpus::kMaxPairs, options.pairs))
-        return fail(QStringLiteral("--pairs must be a whole number from 1 to %1").arg(ap::limits::corpus::kMaxPairs));
-    bool seedOk = false;
-    options.seed = parser.value(seed).toULongLong(&seedOk);
-    if (!seedOk) return fail(QStringLiteral("--seed must be a whole number from 0 to 18446744073709551615"));
-    if (!parser.isSet(output)) return fail(QStringLiteral("-o FILE.tsv is required"));
+    unsigned long long seedValue = 0;
+    if (!cl.intOption(pairs, 1, ap::limits::corpus::kMaxPairs, options.pairs) || !cl.seedOption(seed, seedValue))
+        return kBadInput;
+    options.seed = seedValue;
+    if (!cl.parser.isSet(output)) return cl.usageError(QStringLiteral("-o FILE.tsv is required"));
+    if (cl.parser.value(output).isEmpty()) return cl.usageError(QStringLiteral("-o: the file name is empty"));
     const ap::GeneratedCorpus generated = ap::generateCorpus(options);
-    if (!generated.ok) return fail(QString::fromStdString(generated.error));
-    const std::string err =
-        ap::writeFileAtomically(nativePath(parser.value(output)), ap::corpusToTsv(generated, options));
+    if (!generated.ok) return cl.usageError(QString::fromStdString(generated.error));
+    const std::string path = nativePath(cl.parser.value(output));
+    const std::string err = ap::writeFileAtomically(path, ap::corpusToTsv(generated, options));
     if (!err.empty()) {
         printErrBytes(err);
         return kWriteFailed;
     }
-    QJsonObject o;
-    o[QStringLiteral("grammar")] = QString::fromUtf8(ap::toString(options.grammar));
-    o[QStringLiteral("pairs")] = options.pairs;
-    o[QStringLiteral("seed")] =
-        options.seed <= (1ull << 53) ? QJsonValue(double(options.seed)) : QJsonValue(QString::number(options.seed));
-    o[QStringLiteral("output")] = parser.value(output);
-    return printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))) ? kOk : kWriteFailed;
+    // JSON numbers are doubles: seeds beyond 2^53 are written as text.
+    const std::string seedText = std::to_string(options.seed);
+    std::string json = "{\"grammar\":" + ap::json::quote(ap::toString(options.grammar)) +
+                       ",\"output\":" + ap::json::quote(cl.parser.value(output).toStdString()) +
+                       ",\"pairs\":" + std::to_string(options.pairs) +
+                       ",\"seed\":" + (options.seed <= (1ull << 53) ? seedText : ap::json::quote(seedText)) + "}";
+    return printOut(QString::fromStdString(json)) ? kOk : kWriteFailed;
 }
 
 }  // namespace app

@@ -63,7 +63,7 @@ bool printOut(const QString& s) {
 CommandLine::CommandLine(QString commandName, QString inputName, QString inputDescription)
     : command(std::move(commandName)), inputName_(std::move(inputName)) {
     parser.setApplicationDescription(QStringLiteral("attention-playground %1").arg(command));
-    parser.addPositionalArgument(inputName_, inputDescription);
+    if (!inputName_.isEmpty()) parser.addPositionalArgument(inputName_, inputDescription);
 }
 
 void CommandLine::addOptions(const QList<QCommandLineOption>& list, bool repeatable) {
@@ -102,6 +102,11 @@ bool CommandLine::parse(const QStringList& args, int& exitCode) {
         return false;
     }
     const QStringList pos = parser.positionalArguments();
+    if (inputName_.isEmpty()) {  // a command without an input file
+        if (pos.isEmpty()) return true;
+        exitCode = usageError(QStringLiteral("unexpected argument \"%1\"").arg(pos.first()));
+        return false;
+    }
     if (pos.size() != 1) {
         exitCode = usageError(QStringLiteral("expected exactly one %1, got %2").arg(inputName_).arg(pos.size()));
         return false;

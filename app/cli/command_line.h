@@ -35,6 +35,7 @@ struct CommandLine {
     QCommandLineParser parser;
     QString input;  // the one positional argument
 
+    // An empty `inputName` makes a command without a positional argument.
     CommandLine(QString commandName, QString inputName, QString inputDescription);
     // Adds options to the parser and to the command's list (options(), what
     // --help and the docs check show). An option given twice is refused

@@ -44,7 +44,13 @@ MapResult mapFile(const std::string& path) {
     if (st.st_size > 0) {
         void* p = mmap(nullptr, std::size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
         if (p == MAP_FAILED) {
-            r.error = std::string("cannot map: ") + std::strerror(errno);
+            const int err = errno;
+            r.error = std::string("cannot map: ") + std::strerror(err);
+            // The whole file is mapped (not read): only the address space
+            // must hold it, which `ulimit -v` may not allow.
+            if (err == ENOMEM)
+                r.error += " (mapping its " + std::to_string(st.st_size) +
+                           " bytes needs that much address space; is it limited, ulimit -v?)";
             ::close(fd);
             return r;
         }

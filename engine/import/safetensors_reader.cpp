@@ -7,22 +7,170 @@
 namespace ap::import {
 namespace {
 
+// A JSON list of token strings held in a metadata string, read with the
+// pull reader so that a list of millions of numbers costs nothing.
 std::string parseTokenList(const std::string& text, const std::string& key, std::vector<std::string>& out) {
-    const json::ParseResult parsed = json::parse(text, 4);
     const std::string where = "__metadata__[\"" + key + "\"]";
-    if (!parsed.ok) return where + ": not a JSON list of strings (" + parsed.error + ")";
-    if (parsed.value.type != json::Type::Array) return where + ": not a JSON list of strings";
-    if (parsed.value.array.size() > std::size_t(limits::kMaxTokens))
-        return where + ": more than " + std::to_string(limits::kMaxTokens) + " tokens";
-    for (std::size_t i = 0; i < parsed.value.array.size(); ++i) {
-        const json::Value& v = parsed.value.array[i];
-        if (v.type != json::Type::String) return where + "[" + std::to_string(i) + "]: not a string";
-        if (v.string.size() > std::size_t(limits::kMaxTokenBytes))
-            return where + "[" + std::to_string(i) + "]: token too long";
-        out.push_back(v.string);
+    json::Reader reader(text, 4);
+    if (reader.next() != json::Event::ArrayBegin) return where + ": not a JSON list of strings";
+    for (;;) {
+        const json::Event e = reader.next();
+        if (e == json::Event::ArrayEnd) break;
+        if (e == json::Event::Error) return where + ": not a JSON list of strings (" + reader.errorMessage() + ")";
+        if (e != json::Event::Scalar || reader.scalar().type != json::Type::String)
+            return where + "[" + std::to_string(out.size()) + "]: not a string";
+        if (out.size() >= std::size_t(limits::kMaxTokens))
+            return where + ": more than " + std::to_string(limits::kMaxTokens) + " tokens";
+        if (reader.scalar().string.size() > std::size_t(limits::kMaxTokenBytes))
+            return where + "[" + std::to_string(out.size()) + "]: token too long";
+        out.push_back(std::move(reader.scalar().string));
     }
+    if (reader.next() != json::Event::End) return where + ": not a JSON list of strings";
     return {};
 }
+
+// What the header says about one tensor; only the numbers are kept.
+struct TensorEntry {
+    std::string name;
+    bool isObject = false, haveDtype = false, haveShape = false, offsetsOk = false, shapeOk = true;
+    std::string dtype;
+    std::vector<std::int64_t> shape;
+    std::uint64_t offsets[2] = {0, 0};
+};
+
+// The header read with the JSON pull reader, one event at a time: a header
+// of 16 MiB (the limit) costs its own bytes, not a tree of them. Keeps the
+// entry of "attentions" (or of the only tensor) and the token strings.
+class HeaderReader {
+public:
+    explicit HeaderReader(std::string_view text) : text_(text), reader_(text, 8) {}
+
+    TensorEntry attentions, first;
+    bool haveAttentions = false;
+    int tensors = 0;
+    bool haveMetadata = false, metadataIsObject = true;
+    std::string metaError;
+    std::vector<std::pair<std::string, std::string>> tokenStrings;  // key -> JSON text
+
+    std::string read() {
+        if (reader_.next() != json::Event::ObjectBegin) return syntaxOr("header is not a JSON object");
+        for (;;) {
+            const json::Event e = reader_.next();
+            if (e == json::Event::ObjectEnd) break;
+            if (e != json::Event::Key) return syntaxOr("header is not a JSON object");
+            const std::string key = reader_.key();
+            if (key == "__metadata__") {
+                haveMetadata = true;
+                if (std::string err = metadata(); !err.empty()) return err;
+                continue;
+            }
+            ++tensors;
+            TensorEntry entry;
+            entry.name = key;
+            if (std::string err = tensor(entry); !err.empty()) return err;
+            if (key == "attentions") {
+                attentions = std::move(entry);
+                haveAttentions = true;
+            } else if (tensors == 1 || first.name.empty()) {
+                first = std::move(entry);
+            }
+        }
+        if (reader_.next() != json::Event::End) return syntaxOr("text after the header object");
+        return {};
+    }
+
+private:
+    std::string syntaxOr(const std::string& message) {
+        if (reader_.errorMessage().empty()) return message;
+        const json::Location at = json::locate(text_, reader_.errorOffset());
+        return "header JSON does not parse at line " + std::to_string(at.line) + ", column " +
+               std::to_string(at.column) + ": " + reader_.errorMessage();
+    }
+    std::string skip(json::Event e) {
+        if (e == json::Event::Scalar) return {};
+        if (e != json::Event::ObjectBegin && e != json::Event::ArrayBegin) return syntaxOr("header: expected a value");
+        for (int depth = 1; depth > 0;) {
+            const json::Event n = reader_.next();
+            if (n == json::Event::ObjectBegin || n == json::Event::ArrayBegin) ++depth;
+            if (n == json::Event::ObjectEnd || n == json::Event::ArrayEnd) --depth;
+            if (n == json::Event::Error || n == json::Event::End) return syntaxOr("header: bad JSON");
+        }
+        return {};
+    }
+    std::string metadata() {
+        const json::Event open = reader_.next();
+        if (open != json::Event::ObjectBegin) {
+            metadataIsObject = false;
+            return skip(open);
+        }
+        for (;;) {
+            const json::Event e = reader_.next();
+            if (e == json::Event::ObjectEnd) return {};
+            if (e != json::Event::Key) return syntaxOr("__metadata__ is not an object");
+            const std::string key = reader_.key();
+            const json::Event v = reader_.next();
+            if (key != "tokens" && key != "query_tokens" && key != "key_tokens") {
+                if (std::string err = skip(v); !err.empty()) return err;
+                continue;
+            }
+            if (v != json::Event::Scalar || reader_.scalar().type != json::Type::String) {
+                if (metaError.empty())
+                    metaError = "__metadata__[\"" + key + "\"]: must be a string holding a JSON list";
+                if (std::string err = skip(v); !err.empty()) return err;
+                continue;
+            }
+            tokenStrings.emplace_back(key, std::move(reader_.scalar().string));
+        }
+    }
+    std::string tensor(TensorEntry& t) {
+        const json::Event open = reader_.next();
+        if (open != json::Event::ObjectBegin) return skip(open);
+        t.isObject = true;
+        for (;;) {
+            const json::Event e = reader_.next();
+            if (e == json::Event::ObjectEnd) return {};
+            if (e != json::Event::Key) return syntaxOr("header: bad tensor entry");
+            const std::string key = reader_.key();
+            const json::Event v = reader_.next();
+            if (key == "dtype" && v == json::Event::Scalar && reader_.scalar().type == json::Type::String) {
+                t.dtype = reader_.scalar().string;
+                t.haveDtype = true;
+            } else if ((key == "shape" || key == "data_offsets") && v == json::Event::ArrayBegin) {
+                std::vector<double> numbers;
+                bool whole = true;
+                for (;;) {
+                    const json::Event n = reader_.next();
+                    if (n == json::Event::ArrayEnd) break;
+                    if (n != json::Event::Scalar) {
+                        if (std::string err = skip(n); !err.empty()) return err;
+                        whole = false;
+                        continue;
+                    }
+                    const json::Value& x = reader_.scalar();
+                    if (!x.isNumber() || !x.numberIsInteger || x.number < 0) whole = false;
+                    if (numbers.size() < 9) numbers.push_back(x.isNumber() ? x.number : -1.0);
+                }
+                if (key == "shape") {
+                    t.haveShape = true;
+                    t.shapeOk = whole;
+                    for (double d : numbers) {
+                        if (d > double(std::int64_t(1) << 40)) t.shapeOk = false;
+                        t.shape.push_back(t.shapeOk ? std::int64_t(d) : 0);
+                    }
+                } else if (numbers.size() == 2 && whole && numbers[0] <= 1.8e19 && numbers[1] <= 1.8e19) {
+                    t.offsetsOk = true;
+                    t.offsets[0] = std::uint64_t(numbers[0]);
+                    t.offsets[1] = std::uint64_t(numbers[1]);
+                }
+            } else if (std::string err = skip(v); !err.empty()) {
+                return err;
+            }
+        }
+    }
+
+    std::string_view text_;
+    json::Reader reader_;
+};
 
 }  // namespace
 
@@ -41,62 +189,36 @@ ReadResult readSafetensors(const ByteSource& bytes, const std::string& fileName)
         return fail("header of " + std::to_string(headerLength) + " bytes runs past the end of the file at " +
                     std::to_string(bytes.size) + " (truncated)");
     const std::string_view text(reinterpret_cast<const char*>(bytes.data + 8), std::size_t(headerLength));
-    const json::ParseResult parsed = json::parse(text, 8);
-    if (!parsed.ok)
-        return fail("header JSON does not parse at line " + std::to_string(parsed.line) + ", column " +
-                    std::to_string(parsed.column) + ": " + parsed.error);
-    if (parsed.value.type != json::Type::Object) return fail("header is not a JSON object");
+    HeaderReader header(text);
+    if (std::string err = header.read(); !err.empty()) return fail(err);
     const std::uint64_t dataStart = 8 + headerLength;
     const std::uint64_t dataSize = bytes.size - dataStart;
 
-    const json::Value* tensor = parsed.value.find("attentions");
-    std::string name = "attentions";
-    if (!tensor) {
-        int count = 0;
-        for (const auto& [k, v] : parsed.value.object)
-            if (k != "__metadata__") {
-                ++count;
-                tensor = &v;
-                name = k;
-            }
-        if (count != 1) return fail("no tensor 'attentions'");
-    }
+    if (!header.haveAttentions && header.tensors != 1) return fail("no tensor 'attentions'");
+    const TensorEntry& entry = header.haveAttentions ? header.attentions : header.first;
+    const std::string name = entry.name;
     const std::string where = "tensor '" + name + "'";
-    if (tensor->type != json::Type::Object) return fail(where + ": not an object");
-    const json::Value* dtype = tensor->find("dtype");
-    const json::Value* shape = tensor->find("shape");
-    const json::Value* offsets = tensor->find("data_offsets");
-    if (!dtype || dtype->type != json::Type::String) return fail(where + ": no \"dtype\" string");
-    if (!shape || shape->type != json::Type::Array) return fail(where + ": no \"shape\" list");
-    if (!offsets || offsets->type != json::Type::Array || offsets->array.size() != 2)
-        return fail(where + ": \"data_offsets\" must be a list [begin, end]");
+    if (!entry.isObject) return fail(where + ": not an object");
+    if (!entry.haveDtype) return fail(where + ": no \"dtype\" string");
+    if (!entry.haveShape) return fail(where + ": no \"shape\" list");
+    if (!entry.offsetsOk) return fail(where + ": \"data_offsets\" must be a list [begin, end]");
     auto t = std::make_shared<AttentionTensor>();
-    if (dtype->string == "F32")
+    if (entry.dtype == "F32")
         t->dtype = DType::F32;
-    else if (dtype->string == "F16")
+    else if (entry.dtype == "F16")
         t->dtype = DType::F16;
-    else if (dtype->string == "F64")
+    else if (entry.dtype == "F64")
         t->dtype = DType::F64;
-    else if (dtype->string == "BF16")
+    else if (entry.dtype == "BF16")
         t->dtype = DType::BF16;
     else
-        return fail(where + ": dtype " + json::quote(dtype->string, 32) + " is not supported (F16, BF16, F32 or F64)");
-    std::vector<std::int64_t> dims;
-    for (const json::Value& d : shape->array) {
-        if (!d.isNumber() || !d.numberIsInteger || d.number < 0 || d.number > double(std::int64_t(1) << 40))
-            return fail(where + ": \"shape\" must hold whole numbers");
-        dims.push_back(std::int64_t(d.number));
-        if (dims.size() > 8) return fail(where + ": \"shape\" has too many dimensions");
-    }
+        return fail(where + ": dtype " + json::quote(entry.dtype, 32) + " is not supported (F16, BF16, F32 or F64)");
+    if (!entry.shapeOk) return fail(where + ": \"shape\" must hold whole numbers");
+    if (entry.shape.size() > 8) return fail(where + ": \"shape\" has too many dimensions");
+    const std::vector<std::int64_t>& dims = entry.shape;
     std::string err = assignShape(dims, *t);
     if (!err.empty()) return fail(where + ": " + err);
-    std::uint64_t off[2];
-    for (int i = 0; i < 2; ++i) {
-        const json::Value& o = offsets->array[std::size_t(i)];
-        if (!o.isNumber() || !o.numberIsInteger || o.number < 0 || o.number > 1.8e19)
-            return fail(where + ": \"data_offsets\" must hold whole numbers");
-        off[i] = std::uint64_t(o.number);
-    }
+    const std::uint64_t off[2] = {entry.offsets[0], entry.offsets[1]};
     const std::uint64_t need = std::uint64_t(t->sliceCount()) * std::uint64_t(t->sliceBytes());
     if (off[0] > off[1])
         return fail(where + ": data_offsets [" + std::to_string(off[0]) + ", " + std::to_string(off[1]) +
@@ -113,17 +235,13 @@ ReadResult readSafetensors(const ByteSource& bytes, const std::string& fileName)
     t->mapped = bytes.mapped;
 
     std::vector<std::string> tokens, queryTokens, keyTokens;
-    if (const json::Value* meta = parsed.value.find("__metadata__")) {
-        if (meta->type != json::Type::Object) return fail("__metadata__ is not an object");
-        for (auto [key, list] : {std::pair{"tokens", &tokens}, std::pair{"query_tokens", &queryTokens},
-                                 std::pair{"key_tokens", &keyTokens}}) {
-            const json::Value* v = meta->find(key);
-            if (!v) continue;
-            if (v->type != json::Type::String)
-                return fail(std::string("__metadata__[\"") + key + "\"]: must be a string holding a JSON list");
-            err = parseTokenList(v->string, key, *list);
-            if (!err.empty()) return fail(err);
-        }
+    if (header.haveMetadata && !header.metadataIsObject) return fail("__metadata__ is not an object");
+    if (!header.metaError.empty()) return fail(header.metaError);
+    for (const auto& [key, textList] : header.tokenStrings) {
+        std::vector<std::string>& list = key == "tokens" ? tokens : key == "query_tokens" ? queryTokens : keyTokens;
+        list.clear();
+        err = parseTokenList(textList, key, list);
+        if (!err.empty()) return fail(err);
     }
     err = assignTokens(*t, std::move(tokens), "__metadata__[\"tokens\"]", std::move(queryTokens), std::move(keyTokens));
     if (!err.empty()) return fail(err);
