@@ -2,7 +2,10 @@
 // 800 × 600, or 400 × 300 at QT_SCALE_FACTOR=2): the compare, time-step,
 // channel, model view and translation windows and the main window, also
 // when the settings hold a geometry saved on a larger screen.
+#include "attention/attention.h"
 #include "core/scene.h"
+#include "render/heatmap_data.h"
+#include "render/heatmap_renderer.h"
 #include "widgets/common/settings_keys.h"
 #include "widgets/common/window_fit.h"
 #include "widgets/compare/compare_window.h"
@@ -46,6 +49,24 @@ private slots:
         QSettings().clear();
     }
     void cleanupTestCase() { QSettings().clear(); }
+
+    // A two-head heatmap in a small view (the main window's at 1,280 × 800
+    // with the grid beside it): no text is drawn below a readable size;
+    // the long title is elided instead.
+    void noTextBelowAReadableSize() {
+        ap::Scene s = ap::builtInExample();
+        s.title = "A rather long title that a user typed for this scene, longer than the view is wide";
+        ap::AttentionResult r;
+        QVERIFY(ap::computeAttention(s, {}, r).ok);
+        const ui::HeatmapData d = ui::heatmapFromResult(s, r, {}, ui::HeatmapQuantity::Weights);
+        for (const QSizeF size : {QSizeF(260, 240), QSizeF(180, 160), QSizeF(320, 460)}) {
+            const ui::HeatmapLayout L = ui::layoutHeatmap(d, size, ui::HeatmapStyle{});
+            QVERIFY2(L.titleFont.pixelSize() >= ui::kMinTextPx, qPrintable(QString::number(L.titleFont.pixelSize())));
+            QVERIFY(L.labelFont.pixelSize() >= ui::kMinTextPx);
+            QVERIFY(L.tickPx >= ui::kMinTextPx);
+            if (L.numbers) QVERIFY(L.numberFont.pixelSize() >= ui::kMinTextPx);
+        }
+    }
 
     void everyWindowOpensWithinTheScreen() {
         std::vector<std::unique_ptr<QWidget>> windows;

@@ -950,6 +950,10 @@
         <source>Stop generating; no file is written.</source>
         <translation>停止生成；不会写出文件。</translation>
     </message>
+    <message>
+        <source>%1: cannot make the folder %2</source>
+        <translation>%1：无法创建文件夹 %2</translation>
+    </message>
 </context>
 <context>
     <name>ui::HeadGrid</name>

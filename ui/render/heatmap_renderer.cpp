@@ -164,7 +164,7 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
         if (wide > available && wide > 0) {
             // Whole pixels, stepping down, since text width is not quite
             // proportional to the font size.
-            const int smallest = int(std::ceil(base * 0.6));
+            const int smallest = int(std::ceil(std::max(kMinTextPx, base * 0.6)));
             int px = std::max(smallest, int(std::floor(base * 1.1 * available / wide)));
             L.titleFont = pixelFont(style.fontFamily, px, true);
             while (px > smallest && QFontMetricsF(L.titleFont).horizontalAdvance(data.title) > available)
@@ -178,7 +178,8 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
     // Colour bar: a strip and its tick labels on the right.
     double right = W - margin;
     if (style.drawColorBar) {
-        const QFontMetricsF fm(pixelFont(style.fontFamily, base * 0.9));
+        L.tickPx = std::max(kMinTextPx, base * 0.9);
+        const QFontMetricsF fm(pixelFont(style.fontFamily, std::round(L.tickPx)));
         const double ticksW = std::max({fm.horizontalAdvance(tickText(data.minValue)),
                                         fm.horizontalAdvance(tickText(data.maxValue)),
                                         fm.horizontalAdvance(tickText((data.minValue + data.maxValue) / 2)),
@@ -193,7 +194,7 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
     // Labels shrink with the cells down to a readable minimum, then only
     // every n-th token is labelled so that labels never overlap.
     const double gridHGuess = std::max(1.0, H - top - H * 0.15);
-    double labelPx = std::clamp(std::min(gridHGuess / rows, base * 1.6) * 0.75, 6.0, base);
+    double labelPx = std::clamp(std::min(gridHGuess / rows, base * 1.6) * 0.75, kMinTextPx, std::max(kMinTextPx, base));
     L.labelFont = pixelFont(style.fontFamily, labelPx);
     QFontMetricsF lfm(L.labelFont);
     const double lineH = lfm.height();
@@ -222,7 +223,7 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
         L.colorBar.setHeight(std::max(1.0, gridH - base * 2.2));
     }
 
-    const double numPx = std::clamp(std::min(L.cellHeight * 0.45, L.cellWidth / 3.2), 6.0, base);
+    const double numPx = std::clamp(std::min(L.cellHeight * 0.45, L.cellWidth / 3.2), kMinTextPx, std::max(kMinTextPx, base));
     L.numberFont = pixelFont(style.fontFamily, numPx);
     const QFontMetricsF nfm(L.numberFont);
     L.numbers = style.numbersWhenTheyFit
@@ -446,7 +447,8 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
 
 static void paintColorBar(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
     QFont tickFont = L.labelFont;
-    tickFont.setPixelSize(std::max(6, int(std::lround(L.titleFont.pixelSize() * 0.8))));
+    // The ticks' size follows the picture, not a title shrunk to fit it.
+    tickFont.setPixelSize(int(std::lround(L.tickPx)));
     paintColorScale(p, L.colorBar, d.minValue, d.maxValue, colorBarLabel(d), tickFont, colormapFor(d, s.colormap), s.ink,
                     d.scale == ColorScale::Log);
 }

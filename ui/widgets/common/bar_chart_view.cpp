@@ -96,7 +96,7 @@ void BarChartView::clear() {
     plot_->legend->setVisible(false);
     plot_->clearItems();
     ticker_->clear();
-    title_->setText(tr("Click a heatmap row or a query to see its weights over the keys"));
+    setTitle(tr("Click a heatmap row or a query to see its weights over the keys"));
     plot_->xAxis->setRange(-0.5, 0.5);
     plot_->yAxis->setRange(0, 1);
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -111,8 +111,8 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
     masked_ = std::move(masked);
     weights_ = weights;
 
-    title_->setText(weights ? tr("weights of ‘%1’ over the keys").arg(queryLabel)
-                            : tr("raw scores of ‘%1’ over the keys").arg(queryLabel));
+    setTitle(weights ? tr("weights of ‘%1’ over the keys").arg(queryLabel)
+                     : tr("raw scores of ‘%1’ over the keys").arg(queryLabel));
     plot_->yAxis->setLabel(weights ? tr("weight") : tr("score"));
 
     QVector<double> keys, vals, maskedKeys;
@@ -260,8 +260,19 @@ void BarChartView::updateTicks() {
         ticker_->addTick(j, fm.elidedText(keyLabels_.value(j), Qt::ElideRight, fm.averageCharWidth() * 16));
 }
 
+void BarChartView::setTitle(const QString& text) {
+    titleText_ = text;
+    fitTitle();
+}
+
+void BarChartView::fitTitle() {
+    const QFontMetrics fm(title_->font());
+    title_->setText(fm.elidedText(titleText_, Qt::ElideRight, std::max(0, width() - 12)));
+}
+
 void BarChartView::resizeEvent(QResizeEvent* e) {
     QWidget::resizeEvent(e);
+    fitTitle();
     updateTicks();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -313,7 +324,7 @@ QMap<double, QString> BarChartView::tickLabels() const {
 }
 
 QString BarChartView::title() const {
-    return title_->text();
+    return titleText_;
 }
 
 QPair<double, double> BarChartView::valueRange() const {

@@ -63,6 +63,10 @@ protected:
 
 private:
     void updateTicks();
+    // The title, elided to the chart's width (QCPTextElement would clip it
+    // at both ends in a narrow chart).
+    void setTitle(const QString& text);
+    void fitTitle();
     void showToolTip(QMouseEvent* event);
 
     QCustomPlot* plot_ = nullptr;
@@ -73,6 +77,7 @@ private:
     QCPBars* maskedFill_ = nullptr;
     QCPBars* maskedHatch_ = nullptr;
     QSharedPointer<QCPAxisTickerText> ticker_;
+    QString titleText_;
     QStringList keyLabels_;
     std::vector<float> values_;
     std::vector<bool> masked_;
