@@ -5,6 +5,8 @@
 #include "widgets/help/about_dialog.h"
 #include "widgets/help/shortcuts_dialog.h"
 #include "widgets/help/user_guide_dialog.h"
+#include "widgets/common/bar_chart_view.h"
+#include "widgets/explain/learning_tools.h"
 #include "widgets/lessons/lessons_panel.h"
 #include "widgets/playground/main_window.h"
 
@@ -21,6 +23,8 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeWidget>
+#include <qcustomplot.h>
 
 #include <algorithm>
 
@@ -198,6 +202,52 @@ private slots:
         ui::applyLanguage(ui::Language::SimplifiedChinese, false);
         deliverLanguageChange();
         QVERIFY2(scoring->whatsThis().contains(QStringLiteral("打分")), qPrintable(scoring->whatsThis()));
+    }
+
+    // Under Chinese the built-in examples (File ▸ 示例) and lesson scenes
+    // carry Chinese titles; lesson texts render their markup.
+    void examplesAndLessonsInChinese() {
+        ui::applyLanguage(ui::Language::SimplifiedChinese, false);
+        ui::MainWindow w;
+        QVERIFY2(menuWithAction(w, QStringLiteral("因果自注意力")), "no Chinese example title in the menus");
+        QVERIFY(menuWithAction(w, QStringLiteral("两个头：同一个词与前一个词")));
+        auto* lessons = w.findChild<ui::LessonsPanel*>();
+        QVERIFY(lessons->startLesson(5));
+        QCoreApplication::processEvents();
+        const QString text = lessons->shownText();
+        QVERIFY2(!text.contains(QLatin1String("**")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("试一试")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("“<pad>”键")), qPrintable(text));
+        ui::applyLanguage(ui::Language::English, false);
+        deliverLanguageChange();
+        QVERIFY(menuWithAction(w, QStringLiteral("Causal self-attention")));
+        QVERIFY(lessons->startLesson(5));
+        QVERIFY2(lessons->shownText().contains(QStringLiteral("pad both \"<pad>\" keys and turn on the causal mask")),
+                 qPrintable(lessons->shownText()));
+    }
+
+    // From Chinese back to English at runtime: the Steps dock's title, the
+    // Steps list's header and the bar chart's axis title are English again.
+    void chineseBackToEnglish() {
+        ui::applyLanguage(ui::Language::SimplifiedChinese, false);
+        ui::MainWindow w;
+        w.show();
+        QDockWidget* steps = w.learningTools()->stepsDock();
+        QCOMPARE(steps->windowTitle(), QStringLiteral("步骤"));
+        auto* plot = w.barChartView()->findChild<QCustomPlot*>();
+        QVERIFY(plot);
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("键"));
+        auto* languages = w.findChild<ui::LanguageMenu*>();
+        languages->actionFor(ui::Language::English)->trigger();
+        deliverLanguageChange();
+        QCOMPARE(steps->windowTitle(), QStringLiteral("Steps"));
+        auto* list = w.findChild<QTreeWidget*>(QStringLiteral("stepList"));
+        QCOMPARE(list->headerItem()->text(0), QStringLiteral("Step"));
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("keys"));
+        languages->actionFor(ui::Language::SimplifiedChinese)->trigger();
+        deliverLanguageChange();
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("键"));
+        QCOMPARE(steps->windowTitle(), QStringLiteral("步骤"));
     }
 };
 

@@ -5,6 +5,7 @@
 #include <qcustomplot.h>
 
 #include <QFontMetrics>
+#include <QEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -111,6 +112,7 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
     masked_ = std::move(masked);
     weights_ = weights;
 
+    rowLabel_ = queryLabel;
     setTitle(weights ? tr("weights of ‘%1’ over the keys").arg(queryLabel)
                      : tr("raw scores of ‘%1’ over the keys").arg(queryLabel));
     plot_->yAxis->setLabel(weights ? tr("weight") : tr("score"));
@@ -268,6 +270,21 @@ void BarChartView::setTitle(const QString& text) {
 void BarChartView::fitTitle() {
     const QFontMetrics fm(title_->font());
     title_->setText(fm.elidedText(titleText_, Qt::ElideRight, std::max(0, width() - 12)));
+}
+
+void BarChartView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        plot_->xAxis->setLabel(tr("keys"));
+        plot_->yAxis->setLabel(weights_ ? tr("weight") : tr("score"));
+        maskedHatch_->setName(tr("masked key"));
+        if (values_.empty())
+            setTitle(tr("Click a heatmap row or a query to see its weights over the keys"));
+        else
+            setTitle(weights_ ? tr("weights of ‘%1’ over the keys").arg(rowLabel_)
+                              : tr("raw scores of ‘%1’ over the keys").arg(rowLabel_));
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
+    QWidget::changeEvent(event);
 }
 
 void BarChartView::resizeEvent(QResizeEvent* e) {

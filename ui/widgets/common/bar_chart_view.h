@@ -60,6 +60,9 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent*) override;
+    // The plot's own texts (axis titles, legend names) are not widgets'
+    // texts: they are set again in the new language.
+    void changeEvent(QEvent* event) override;
 
 private:
     void updateTicks();
@@ -79,6 +82,7 @@ private:
     QSharedPointer<QCPAxisTickerText> ticker_;
     QString titleText_;
     QStringList keyLabels_;
+    QString rowLabel_;
     std::vector<float> values_;
     std::vector<bool> masked_;
     QVector<int> maskedList_;
