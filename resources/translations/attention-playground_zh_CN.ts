@@ -2145,6 +2145,14 @@
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
+    <message>
+        <source>Computing the rollout…</source>
+        <translation>正在计算注意力展开（rollout）…</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened</source>
+        <translation>无法打开 %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::OutputModel</name>
