@@ -249,6 +249,31 @@ private slots:
         QCOMPARE(plot->xAxis->label(), QStringLiteral("键"));
         QCOMPARE(steps->windowTitle(), QStringLiteral("步骤"));
     }
+
+    // Resample, Ctrl+F and the zoom keys are listed; the translation
+    // window's Ctrl+L names its window; the tables' Add / Up / Down say
+    // where they apply.
+    void shortcutsNameWhatAndWhere() {
+        ui::MainWindow w;
+        w.trainingPanel();  // the translation window exists, as after Ctrl+T
+        ui::ShortcutsDialog dialog(&w);
+        QStringList rows;
+        for (int r = 0; r < dialog.table()->rowCount(); ++r)
+            rows << dialog.table()->item(r, 0)->text() + QStringLiteral(" = ") + dialog.table()->item(r, 1)->text();
+        const auto has = [&](const QString& command, const QKeySequence& keys) {
+            return rows.contains(command + QStringLiteral(" = ") + keys.toString(QKeySequence::NativeText));
+        };
+        const QString all = rows.join(QLatin1Char('\n'));
+        QVERIFY2(has(QStringLiteral("Resample"), QKeySequence(QStringLiteral("Ctrl+Shift+R"))), qPrintable(all));
+        QVERIFY2(has(QStringLiteral("Heatmap: find a token"), QKeySequence::Find), qPrintable(all));
+        QVERIFY2(has(QStringLiteral("Heatmap: zoom in"), QKeySequence(Qt::Key_Plus)), qPrintable(all));
+        QVERIFY2(has(QStringLiteral("Translation: Load pairs…"), QKeySequence(QStringLiteral("Ctrl+L"))), qPrintable(all));
+        QVERIFY2(has(QStringLiteral("Add (in the table with the focus)"), QKeySequence(Qt::Key_Insert)), qPrintable(all));
+        QVERIFY2(has(QStringLiteral("Up (in the table with the focus)"), QKeySequence(QStringLiteral("Ctrl+Up"))),
+                 qPrintable(all));
+        for (const QString& row : rows)
+            QVERIFY2(!row.startsWith(QLatin1String("Add =")) && !row.startsWith(QLatin1String("Up =")), qPrintable(row));
+    }
 };
 
 QTEST_MAIN(TestWindowLanguage)
