@@ -50,6 +50,15 @@ private slots:
     }
     void cleanupTestCase() { QSettings().clear(); }
 
+    // The compare window's difference map: a difference that rounds to
+    // zero is "0.00", never "-0.00".
+    void noNegativeZeroInCells() {
+        QCOMPARE(ui::formatCellValue(-0.001, true), QStringLiteral("0.00"));
+        QCOMPARE(ui::formatCellValue(-0.0049, true), QStringLiteral("0.00"));
+        QCOMPARE(ui::formatCellValue(-0.006, true), QStringLiteral("-0.01"));
+        QCOMPARE(ui::formatCellValue(0.5, true), QStringLiteral("0.50"));
+    }
+
     // A two-head heatmap in a small view (the main window's at 1,280 × 800
     // with the grid beside it): no text is drawn below a readable size;
     // the long title is elided instead.

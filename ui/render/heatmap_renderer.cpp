@@ -37,9 +37,11 @@ QString tickText(double v) {
 }
 
 // 10⁻⁴ rather than 1e-04: the powers of ten of a logarithmic colour bar.
-QString logTickText(double v) {
+// Near 1 (10⁻² to 10²) they read as decimals, unless `powers` asks every
+// tick of a bar to use one notation.
+QString logTickText(double v, bool powers = false) {
     const int k = int(std::lround(std::log10(v)));
-    if (std::fabs(v - std::pow(10.0, k)) > 1e-9 * std::fabs(v) || (k >= -2 && k <= 2)) return tickText(v);
+    if (std::fabs(v - std::pow(10.0, k)) > 1e-9 * std::fabs(v) || (!powers && k >= -2 && k <= 2)) return tickText(v);
     static const char16_t* digits[] = {u"⁰", u"¹", u"²", u"³", u"⁴", u"⁵", u"⁶", u"⁷", u"⁸", u"⁹"};
     QString text = QStringLiteral("10");
     if (k < 0) text += QChar(0x207B);
@@ -141,8 +143,12 @@ QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF&
 }
 
 QString formatCellValue(double value, bool isWeight) {
-    if (isWeight)
-        return QString::number(value, 'f', 2);
+    if (isWeight) {
+        // A difference that rounds to zero reads "0.00", never "-0.00".
+        QString text = QString::number(value, 'f', 2);
+        if (text == QLatin1String("-0.00")) text.remove(0, 1);
+        return text;
+    }
     return QString::number(value, 'g', 3);
 }
 
@@ -429,11 +435,16 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
     const bool log = logarithmic && minValue > 0 && maxValue > minValue;
     const double lo = log ? std::log10(minValue) : minValue;
     const double span = (log ? std::log10(maxValue) : maxValue) - lo;
-    for (double v : log ? logTicks(minValue, maxValue, 6) : niceTicks(minValue, maxValue, 6)) {
+    const std::vector<double> ticks = log ? logTicks(minValue, maxValue, 6) : niceTicks(minValue, maxValue, 6);
+    // One notation per bar: powers of ten for all when any needs them.
+    const bool powers = log && std::any_of(ticks.begin(), ticks.end(), [](double v) {
+                            return logTickText(v) != tickText(v);
+                        });
+    for (double v : ticks) {
         const double t = span > 0 ? ((log ? std::log10(v) : v) - lo) / span : 0.0;
         const double y = bar.bottom() - t * bar.height();
         p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4, y));
-        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), log ? logTickText(v) : tickText(v));
+        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), log ? logTickText(v, powers) : tickText(v));
     }
     // The scale's name above the bar, and a key for masked cells below it.
     // Half a line higher than the top tick's text, so the two never touch.
