@@ -6,6 +6,7 @@
 #include "core/scene.h"
 #include "render/heatmap_data.h"
 #include "render/heatmap_renderer.h"
+#include "widgets/common/bar_chart_view.h"
 #include "widgets/common/settings_keys.h"
 #include "widgets/common/window_fit.h"
 #include "widgets/compare/compare_window.h"
@@ -16,6 +17,7 @@
 #include "widgets/training/training_window.h"
 
 #include <QGuiApplication>
+#include <qcustomplot.h>
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
@@ -49,6 +51,30 @@ private slots:
         QSettings().clear();
     }
     void cleanupTestCase() { QSettings().clear(); }
+
+    // Sample mode's legend stands below the bars, never over them or their
+    // labels; without it the bars take its room.
+    void barLegendNeverCoversTheBars() {
+        ui::BarChartView chart;
+        chart.resize(700, 260);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setRow(QStringLiteral("I"), {QStringLiteral("Je"), QStringLiteral("suis"), QStringLiteral("étudiant")},
+                     {0.1f, 0.2f, 0.95f}, {false, false, false}, true);
+        auto* plot = chart.findChild<QCustomPlot*>();
+        plot->replot();
+        const int plain = plot->axisRect()->rect().height();
+        chart.setReference({0.1f, 0.15f, 0.97f}, QStringLiteral("sampled"), QStringLiteral("softmax"));
+        plot->replot();
+        QVERIFY(plot->legend->visible());
+        QVERIFY2(!plot->legend->outerRect().intersects(plot->axisRect()->rect()),
+                 "the legend lies over the bars");
+        chart.setRow(QStringLiteral("I"), {QStringLiteral("Je"), QStringLiteral("suis"), QStringLiteral("étudiant")},
+                     {0.1f, 0.2f, 0.95f}, {false, false, false}, true);
+        chart.setReference({}, {}, {});
+        plot->replot();
+        QCOMPARE(plot->axisRect()->rect().height(), plain);
+    }
 
     // The compare window's difference map: a difference that rounds to
     // zero is "0.00", never "-0.00".

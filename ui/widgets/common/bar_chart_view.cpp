@@ -56,7 +56,13 @@ BarChartView::BarChartView(QWidget* parent) : QWidget(parent), ticker_(new QCPAx
     // A legend entry explains the hatch where the columns are too narrow
     // for their "masked" text.
     plot_->legend->setFont(font());
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Below the axes, one row: inside them it would hide the bars and their
+    // labels wherever it sat.
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setWrap(3);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
     maskedFill_->removeFromLegend();
     bars_->removeFromLegend();
     reference_ = new QCPBars(plot_->xAxis, plot_->yAxis);
@@ -94,7 +100,7 @@ void BarChartView::clear() {
     setReference({}, {}, {});
     maskedFill_->data()->clear();
     maskedHatch_->data()->clear();
-    plot_->legend->setVisible(false);
+    showLegend(false);
     plot_->clearItems();
     ticker_->clear();
     setTitle(tr("Click a heatmap row or a query to see its weights over the keys"));
@@ -181,7 +187,8 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
             j = e;
         }
     }
-    plot_->legend->setVisible(!maskedKeys.isEmpty() && n > kMaxAnnotatedKeys);
+    if (!maskedKeys.isEmpty() && !plot_->legend->hasItemWithPlottable(maskedHatch_)) maskedHatch_->addToLegend();
+    showLegend(!maskedKeys.isEmpty() && n > kMaxAnnotatedKeys);
 
     if (n <= kMaxAnnotatedKeys) {
         QFont small = font();
@@ -376,10 +383,28 @@ void BarChartView::setReference(std::vector<float> values, const QString& barsNa
     reference_->setBarsGroup(group_);
     bars_->setName(barsName);
     reference_->setName(referenceName);
+    // The hatch's entry only where there are masked keys.
+    if (maskedList_.isEmpty()) maskedHatch_->removeFromLegend();
+    else if (!plot_->legend->hasItemWithPlottable(maskedHatch_)) maskedHatch_->addToLegend();
     if (!plot_->legend->hasItemWithPlottable(bars_)) bars_->addToLegend();
     if (!plot_->legend->hasItemWithPlottable(reference_)) reference_->addToLegend();
-    plot_->legend->setVisible(true);
+    showLegend(true);
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BarChartView::showLegend(bool on) {
+    // A hidden legend would still keep its row below the axes: it is taken
+    // out of the layout instead.
+    QCPLayoutGrid* layout = plot_->plotLayout();
+    const bool placed = layout->hasElement(2, 0) && layout->element(2, 0) == plot_->legend;
+    if (on && !placed) {
+        layout->addElement(2, 0, plot_->legend);
+        layout->setRowStretchFactor(2, 0.001);
+    } else if (!on && placed) {
+        layout->take(plot_->legend);
+        layout->simplify();
+    }
+    plot_->legend->setVisible(on);
 }
 
 QVector<double> BarChartView::referenceValues() const {

@@ -70,6 +70,7 @@ private:
     // at both ends in a narrow chart).
     void setTitle(const QString& text);
     void fitTitle();
+    void showLegend(bool on);
     void showToolTip(QMouseEvent* event);
 
     QCustomPlot* plot_ = nullptr;
