@@ -14,6 +14,7 @@ class TestGenerateCorpusDialog : public QObject {
     Q_OBJECT
 private slots:
     void writesTheSameFileAsTheEngine();
+    void missingFolderIsMade();
     void badFolderGivesAMessageAndNoFile();
 };
 
@@ -50,16 +51,42 @@ void TestGenerateCorpusDialog::writesTheSameFileAsTheEngine() {
     QCOMPARE(int(back.value.pairs.size()), 700);
 }
 
+// A missing folder (~/Documents on a fresh account) is made.
+void TestGenerateCorpusDialog::missingFolderIsMade() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("Documents/corpora/out.tsv"));
+    ui::GenerateCorpusDialog dialog(nullptr, path);
+    ap::GrammarOptions o;
+    o.pairs = 50;
+    dialog.setOptions(o);
+    QSignalSpy spy(&dialog, &ui::GenerateCorpusDialog::generated);
+    dialog.generate();
+    QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 20000);
+    QVERIFY2(dialog.lastError().isEmpty(), qPrintable(dialog.lastError()));
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(dialog.findChild<QProgressBar*>()->value(), 100);
+}
+
+// A folder that cannot be made (a file stands where it would go): the
+// message names the file, nothing is written and the bar is not full.
 void TestGenerateCorpusDialog::badFolderGivesAMessageAndNoFile() {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("missing/folder/out.tsv"));
+    QFile blocker(dir.filePath(QStringLiteral("afile")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString path = dir.filePath(QStringLiteral("afile/folder/out.tsv"));
     ui::GenerateCorpusDialog dialog(nullptr, path);
+    ap::GrammarOptions o;
+    o.pairs = 50;
+    dialog.setOptions(o);
     QSignalSpy spy(&dialog, &ui::GenerateCorpusDialog::generated);
     dialog.generate();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 20000);
     QCOMPARE(spy.count(), 0);
     QVERIFY(dialog.lastError().contains(path));
     QVERIFY(!QFile::exists(path));
+    QVERIFY2(dialog.findChild<QProgressBar*>()->value() < 100,
+             qPrintable(QString::number(dialog.findChild<QProgressBar*>()->value())));
     bool shown = false;
     for (QLabel* label : dialog.findChildren<QLabel*>()) shown |= label->text() == dialog.lastError();
     QVERIFY(shown);

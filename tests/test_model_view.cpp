@@ -9,6 +9,8 @@
 #include "widgets/model_view/model_view_window.h"
 #include "widgets/playground/main_window.h"
 
+#include <QLabel>
+#include <QStatusBar>
 #include <QtTest>
 
 #include <QAbstractItemModelTester>
@@ -97,6 +99,9 @@ void TestModelView::gridTilesStatisticsAndLinking() {
     QAbstractItemModelTester tester(w.statsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(w.statsModel()->rowCount(), 6);
     QCOMPARE(w.statsProxy()->rowCount(), 6);
+    // It opens sorted by layer, first layer first.
+    QCOMPARE(w.statsProxy()->index(0, ui::HeadStatsModel::Layer).data().toInt(), 0);
+    QCOMPARE(w.statsProxy()->index(5, ui::HeadStatsModel::Layer).data().toInt(), 1);
     // Sorting by the maximum weight, largest first, puts layer 1 head 2 on top.
     w.statsTable()->sortByColumn(ui::HeadStatsModel::MaxWeight, Qt::DescendingOrder);
     const QModelIndex top = w.statsProxy()->index(0, ui::HeadStatsModel::Layer);
@@ -139,12 +144,17 @@ void TestModelView::rolloutTabShowsTheRollout() {
     w.openFile(fixture("bertviz.json"));
     QVERIFY(opened.wait(5000));
     w.showRollout();
+    // Until the rollout arrives the tab says it is computing.
+    auto* hint = w.findChild<QLabel*>(QStringLiteral("rolloutHint"));
+    QVERIFY(hint);
+    QVERIFY(!hint->isHidden());
     const auto r = ap::import::readAttentionFile(fixture("bertviz.json").toStdString());
     const ap::analysis::RolloutSummary expected = ap::analysis::attentionRollout(*r.tensor);
     QVERIFY(expected.ok);
     QTRY_COMPARE(w.rolloutView()->data().rows(), 6);
     QVERIFY(w.rolloutView()->data().values.isApprox(expected.matrix));
     QVERIFY(w.rolloutView()->data().title.contains(QStringLiteral("rollout")));
+    QVERIFY(hint->isHidden());
 }
 
 void TestModelView::badFileShowsOneMessage() {
@@ -155,6 +165,9 @@ void TestModelView::badFileShowsOneMessage() {
     QVERIFY2(w.messageBar()->text().contains(QStringLiteral("truncated.npy: data truncated")),
              qPrintable(w.messageBar()->text()));
     QVERIFY(!w.tensor());
+    // The status line no longer says "Opening …".
+    for (QLabel* label : w.statusBar()->findChildren<QLabel*>())
+        QVERIFY2(!label->text().startsWith(QLatin1String("Opening")), qPrintable(label->text()));
 }
 
 void TestModelView::exportsViewAndStatistics() {

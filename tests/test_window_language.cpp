@@ -5,6 +5,8 @@
 #include "widgets/help/about_dialog.h"
 #include "widgets/help/shortcuts_dialog.h"
 #include "widgets/help/user_guide_dialog.h"
+#include "widgets/common/bar_chart_view.h"
+#include "widgets/explain/learning_tools.h"
 #include "widgets/lessons/lessons_panel.h"
 #include "widgets/playground/main_window.h"
 
@@ -21,6 +23,8 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeWidget>
+#include <qcustomplot.h>
 
 #include <algorithm>
 
@@ -200,6 +204,80 @@ private slots:
         ui::applyLanguage(ui::Language::SimplifiedChinese, false);
         deliverLanguageChange();
         QVERIFY2(scoring->whatsThis().contains(QStringLiteral("打分")), qPrintable(scoring->whatsThis()));
+    }
+
+    // Under Chinese the built-in examples (File ▸ 示例) and lesson scenes
+    // carry Chinese titles; lesson texts render their markup.
+    void examplesAndLessonsInChinese() {
+        ui::applyLanguage(ui::Language::SimplifiedChinese, false);
+        ui::MainWindow w;
+        QVERIFY2(menuWithAction(w, QStringLiteral("因果自注意力")), "no Chinese example title in the menus");
+        QVERIFY(menuWithAction(w, QStringLiteral("两个头：同一个词与前一个词")));
+        auto* lessons = w.findChild<ui::LessonsPanel*>();
+        QVERIFY(lessons->startLesson(5));
+        QCoreApplication::processEvents();
+        const QString text = lessons->shownText();
+        QVERIFY2(!text.contains(QLatin1String("**")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("试一试")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("“<pad>”键")), qPrintable(text));
+        ui::applyLanguage(ui::Language::English, false);
+        deliverLanguageChange();
+        QVERIFY(menuWithAction(w, QStringLiteral("Causal self-attention")));
+        QVERIFY(lessons->startLesson(5));
+        QVERIFY2(lessons->shownText().contains(QStringLiteral("pad both \"<pad>\" keys and turn on the causal mask")),
+                 qPrintable(lessons->shownText()));
+    }
+
+    // From Chinese back to English at runtime: the Steps dock's title, the
+    // Steps list's header and the bar chart's axis title are English again.
+    void chineseBackToEnglish() {
+        ui::applyLanguage(ui::Language::SimplifiedChinese, false);
+        ui::MainWindow w;
+        w.show();
+        QDockWidget* steps = w.learningTools()->stepsDock();
+        QCOMPARE(steps->windowTitle(), QStringLiteral("步骤"));
+        auto* plot = w.barChartView()->findChild<QCustomPlot*>();
+        QVERIFY(plot);
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("键"));
+        auto* languages = w.findChild<ui::LanguageMenu*>();
+        languages->actionFor(ui::Language::English)->trigger();
+        deliverLanguageChange();
+        QCOMPARE(steps->windowTitle(), QStringLiteral("Steps"));
+        auto* list = w.findChild<QTreeWidget*>(QStringLiteral("stepList"));
+        QCOMPARE(list->headerItem()->text(0), QStringLiteral("Step"));
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("keys"));
+        languages->actionFor(ui::Language::SimplifiedChinese)->trigger();
+        deliverLanguageChange();
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("键"));
+        QCOMPARE(steps->windowTitle(), QStringLiteral("步骤"));
+    }
+
+    // Resample, Ctrl+F and the zoom keys are listed; the translation
+    // window's Ctrl+L names its window; the tables' Add / Up / Down say
+    // where they apply.
+    void shortcutsNameWhatAndWhere() {
+        ui::MainWindow w;
+        w.trainingPanel();  // the translation window exists, as after Ctrl+T
+        ui::ShortcutsDialog dialog(&w);
+        QStringList rows;
+        for (int r = 0; r < dialog.table()->rowCount(); ++r)
+            rows << dialog.table()->item(r, 0)->text() + QStringLiteral(" = ") + dialog.table()->item(r, 1)->text();
+        const auto has = [&](const QString& command, const QKeySequence& keys) {
+            return rows.contains(command + QStringLiteral(" = ") + keys.toString(QKeySequence::NativeText));
+        };
+        const QString all = rows.join(QLatin1Char('\n'));
+        QVERIFY2(has(QStringLiteral("Resample"), QKeySequence(QStringLiteral("Ctrl+Shift+R"))), qPrintable(all));
+        QVERIFY2(has(QStringLiteral("Heatmap: find a token"), QKeySequence::Find), qPrintable(all));
+        QVERIFY2(has(QStringLiteral("Heatmap: zoom in"), QKeySequence(Qt::Key_Plus)), qPrintable(all));
+        QVERIFY2(has(QStringLiteral("Translation: Load pairs…"), QKeySequence(QStringLiteral("Ctrl+L"))),
+                 qPrintable(all));
+        QVERIFY2(has(QStringLiteral("Add (in the table with the focus)"), QKeySequence(Qt::Key_Insert)),
+                 qPrintable(all));
+        QVERIFY2(has(QStringLiteral("Up (in the table with the focus)"), QKeySequence(QStringLiteral("Ctrl+Up"))),
+                 qPrintable(all));
+        for (const QString& row : rows)
+            QVERIFY2(!row.startsWith(QLatin1String("Add =")) && !row.startsWith(QLatin1String("Up =")),
+                     qPrintable(row));
     }
 };
 

@@ -2,7 +2,11 @@
 // 800 × 600, or 400 × 300 at QT_SCALE_FACTOR=2): the compare, time-step,
 // channel, model view and translation windows and the main window, also
 // when the settings hold a geometry saved on a larger screen.
+#include "attention/attention.h"
 #include "core/scene.h"
+#include "render/heatmap_data.h"
+#include "render/heatmap_renderer.h"
+#include "widgets/common/bar_chart_view.h"
 #include "widgets/common/settings_keys.h"
 #include "widgets/common/window_fit.h"
 #include "widgets/compare/compare_window.h"
@@ -13,6 +17,7 @@
 #include "widgets/training/training_window.h"
 
 #include <QGuiApplication>
+#include <qcustomplot.h>
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
@@ -46,6 +51,56 @@ private slots:
         QSettings().clear();
     }
     void cleanupTestCase() { QSettings().clear(); }
+
+    // Sample mode's legend stands below the bars, never over them or their
+    // labels; without it the bars take its room.
+    void barLegendNeverCoversTheBars() {
+        ui::BarChartView chart;
+        chart.resize(700, 260);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setRow(QStringLiteral("I"), {QStringLiteral("Je"), QStringLiteral("suis"), QStringLiteral("étudiant")},
+                     {0.1f, 0.2f, 0.95f}, {false, false, false}, true);
+        auto* plot = chart.findChild<QCustomPlot*>();
+        plot->replot();
+        const int plain = plot->axisRect()->rect().height();
+        chart.setReference({0.1f, 0.15f, 0.97f}, QStringLiteral("sampled"), QStringLiteral("softmax"));
+        plot->replot();
+        QVERIFY(plot->legend->visible());
+        QVERIFY2(!plot->legend->outerRect().intersects(plot->axisRect()->rect()), "the legend lies over the bars");
+        chart.setRow(QStringLiteral("I"), {QStringLiteral("Je"), QStringLiteral("suis"), QStringLiteral("étudiant")},
+                     {0.1f, 0.2f, 0.95f}, {false, false, false}, true);
+        chart.setReference({}, {}, {});
+        plot->replot();
+        QCOMPARE(plot->axisRect()->rect().height(), plain);
+    }
+
+    // The compare window's difference map: a difference that rounds to
+    // zero is "0.00", never "-0.00".
+    void noNegativeZeroInCells() {
+        QCOMPARE(ui::formatCellValue(-0.001, true), QStringLiteral("0.00"));
+        QCOMPARE(ui::formatCellValue(-0.0049, true), QStringLiteral("0.00"));
+        QCOMPARE(ui::formatCellValue(-0.006, true), QStringLiteral("-0.01"));
+        QCOMPARE(ui::formatCellValue(0.5, true), QStringLiteral("0.50"));
+    }
+
+    // A two-head heatmap in a small view (the main window's at 1,280 × 800
+    // with the grid beside it): no text is drawn below a readable size;
+    // the long title is elided instead.
+    void noTextBelowAReadableSize() {
+        ap::Scene s = ap::builtInExample();
+        s.title = "A rather long title that a user typed for this scene, longer than the view is wide";
+        ap::AttentionResult r;
+        QVERIFY(ap::computeAttention(s, {}, r).ok);
+        const ui::HeatmapData d = ui::heatmapFromResult(s, r, {}, ui::HeatmapQuantity::Weights);
+        for (const QSizeF size : {QSizeF(260, 240), QSizeF(180, 160), QSizeF(320, 460)}) {
+            const ui::HeatmapLayout L = ui::layoutHeatmap(d, size, ui::HeatmapStyle{});
+            QVERIFY2(L.titleFont.pixelSize() >= ui::kMinTextPx, qPrintable(QString::number(L.titleFont.pixelSize())));
+            QVERIFY(L.labelFont.pixelSize() >= ui::kMinTextPx);
+            QVERIFY(L.tickPx >= ui::kMinTextPx);
+            if (L.numbers) QVERIFY(L.numberFont.pixelSize() >= ui::kMinTextPx);
+        }
+    }
 
     void everyWindowOpensWithinTheScreen() {
         std::vector<std::unique_ptr<QWidget>> windows;

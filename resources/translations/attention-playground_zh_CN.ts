@@ -958,6 +958,10 @@
         <source>Stop generating; no file is written.</source>
         <translation>停止生成；不会写出文件。</translation>
     </message>
+    <message>
+        <source>%1: cannot make the folder %2</source>
+        <translation>%1：无法创建文件夹 %2</translation>
+    </message>
 </context>
 <context>
     <name>ui::HeadGrid</name>
@@ -2214,6 +2218,14 @@
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
+    <message>
+        <source>Computing the rollout…</source>
+        <translation>正在计算注意力展开（rollout）…</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened</source>
+        <translation>无法打开 %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::ModelWindow</name>
@@ -2745,6 +2757,34 @@
     <message>
         <source>In the tables, Ctrl+wheel or Alt+drag on a cell changes its value (Shift for larger steps). Shift+F1 then a click explains any control.</source>
         <translation>在表格中，对单元格使用 Ctrl+滚轮或 Alt+拖动可以修改其数值（按住 Shift 步长更大）。按 Shift+F1 再点击任意控件可查看其说明。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (in the table with the focus)</source>
+        <translation>%1（在有焦点的表格中）</translation>
+    </message>
+    <message>
+        <source>Heatmap: find a token</source>
+        <translation>热力图：查找词元</translation>
+    </message>
+    <message>
+        <source>Heatmap: zoom in</source>
+        <translation>热力图：放大</translation>
+    </message>
+    <message>
+        <source>Heatmap: zoom out</source>
+        <translation>热力图：缩小</translation>
+    </message>
+    <message>
+        <source>Heatmap: fit to the view</source>
+        <translation>热力图：适应视图</translation>
+    </message>
+    <message>
+        <source>Heatmap: zoom to the selected cells</source>
+        <translation>热力图：缩放到所选单元格</translation>
     </message>
 </context>
 <context>

@@ -127,8 +127,8 @@ HeadGridLayout layoutHeadGrid(const std::vector<HeadTile>& tiles, const QSizeF& 
     const double W = size.width(), H = size.height();
     const double base = std::clamp(std::min(W, H) / 30.0, 8.0, 13.0);
     const double margin = std::max(4.0, base * 0.5);
-    L.captionFont = pixelFont(style.fontFamily, base);
-    L.tickFont = pixelFont(style.fontFamily, base * 0.9);
+    L.captionFont = pixelFont(style.fontFamily, std::max(kMinTextPx, base));
+    L.tickFont = pixelFont(style.fontFamily, std::max(kMinTextPx, base * 0.9));
     const QFontMetricsF cfm(L.captionFont), tfm(L.tickFont);
     const double captionH = cfm.height() + 2;
 

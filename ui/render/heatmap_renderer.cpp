@@ -33,9 +33,11 @@ double widestLabel(const QStringList& labels, const QFontMetricsF& fm, int step)
 QString tickText(double v) { return QString::number(v, 'g', 3); }
 
 // 10⁻⁴ rather than 1e-04: the powers of ten of a logarithmic colour bar.
-QString logTickText(double v) {
+// Near 1 (10⁻² to 10²) they read as decimals, unless `powers` asks every
+// tick of a bar to use one notation.
+QString logTickText(double v, bool powers = false) {
     const int k = int(std::lround(std::log10(v)));
-    if (std::fabs(v - std::pow(10.0, k)) > 1e-9 * std::fabs(v) || (k >= -2 && k <= 2)) return tickText(v);
+    if (std::fabs(v - std::pow(10.0, k)) > 1e-9 * std::fabs(v) || (!powers && k >= -2 && k <= 2)) return tickText(v);
     static const char16_t* digits[] = {u"⁰", u"¹", u"²", u"³", u"⁴", u"⁵", u"⁶", u"⁷", u"⁸", u"⁹"};
     QString text = QStringLiteral("10");
     if (k < 0) text += QChar(0x207B);
@@ -130,7 +132,12 @@ QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF&
 }
 
 QString formatCellValue(double value, bool isWeight) {
-    if (isWeight) return QString::number(value, 'f', 2);
+    if (isWeight) {
+        // A difference that rounds to zero reads "0.00", never "-0.00".
+        QString text = QString::number(value, 'f', 2);
+        if (text == QLatin1String("-0.00")) text.remove(0, 1);
+        return text;
+    }
     return QString::number(value, 'g', 3);
 }
 
@@ -152,7 +159,7 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
         if (wide > available && wide > 0) {
             // Whole pixels, stepping down, since text width is not quite
             // proportional to the font size.
-            const int smallest = int(std::ceil(base * 0.6));
+            const int smallest = int(std::ceil(std::max(kMinTextPx, base * 0.6)));
             int px = std::max(smallest, int(std::floor(base * 1.1 * available / wide)));
             L.titleFont = pixelFont(style.fontFamily, px, true);
             while (px > smallest && QFontMetricsF(L.titleFont).horizontalAdvance(data.title) > available)
@@ -166,7 +173,8 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
     // Colour bar: a strip and its tick labels on the right.
     double right = W - margin;
     if (style.drawColorBar) {
-        const QFontMetricsF fm(pixelFont(style.fontFamily, base * 0.9));
+        L.tickPx = std::max(kMinTextPx, base * 0.9);
+        const QFontMetricsF fm(pixelFont(style.fontFamily, std::round(L.tickPx)));
         const double ticksW =
             std::max({fm.horizontalAdvance(tickText(data.minValue)), fm.horizontalAdvance(tickText(data.maxValue)),
                       fm.horizontalAdvance(tickText((data.minValue + data.maxValue) / 2)),
@@ -181,7 +189,7 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
     // Labels shrink with the cells down to a readable minimum, then only
     // every n-th token is labelled so that labels never overlap.
     const double gridHGuess = std::max(1.0, H - top - H * 0.15);
-    double labelPx = std::clamp(std::min(gridHGuess / rows, base * 1.6) * 0.75, 6.0, base);
+    double labelPx = std::clamp(std::min(gridHGuess / rows, base * 1.6) * 0.75, kMinTextPx, std::max(kMinTextPx, base));
     L.labelFont = pixelFont(style.fontFamily, labelPx);
     QFontMetricsF lfm(L.labelFont);
     const double lineH = lfm.height();
@@ -211,7 +219,8 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
         L.colorBar.setHeight(std::max(1.0, gridH - base * 2.2));
     }
 
-    const double numPx = std::clamp(std::min(L.cellHeight * 0.45, L.cellWidth / 3.2), 6.0, base);
+    const double numPx =
+        std::clamp(std::min(L.cellHeight * 0.45, L.cellWidth / 3.2), kMinTextPx, std::max(kMinTextPx, base));
     L.numberFont = pixelFont(style.fontFamily, numPx);
     const QFontMetricsF nfm(L.numberFont);
     L.numbers = style.numbersWhenTheyFit && nfm.horizontalAdvance(QStringLiteral("-0.00")) + 4 <= L.cellWidth &&
@@ -417,11 +426,15 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
     const bool log = logarithmic && minValue > 0 && maxValue > minValue;
     const double lo = log ? std::log10(minValue) : minValue;
     const double span = (log ? std::log10(maxValue) : maxValue) - lo;
-    for (double v : log ? logTicks(minValue, maxValue, 6) : niceTicks(minValue, maxValue, 6)) {
+    const std::vector<double> ticks = log ? logTicks(minValue, maxValue, 6) : niceTicks(minValue, maxValue, 6);
+    // One notation per bar: powers of ten for all when any needs them.
+    const bool powers =
+        log && std::any_of(ticks.begin(), ticks.end(), [](double v) { return logTickText(v) != tickText(v); });
+    for (double v : ticks) {
         const double t = span > 0 ? ((log ? std::log10(v) : v) - lo) / span : 0.0;
         const double y = bar.bottom() - t * bar.height();
         p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4, y));
-        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), log ? logTickText(v) : tickText(v));
+        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), log ? logTickText(v, powers) : tickText(v));
     }
     // The scale's name above the bar, and a key for masked cells below it.
     // Half a line higher than the top tick's text, so the two never touch.
@@ -435,7 +448,8 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
 
 static void paintColorBar(QPainter& p, const HeatmapData& d, const HeatmapLayout& L, const HeatmapStyle& s) {
     QFont tickFont = L.labelFont;
-    tickFont.setPixelSize(std::max(6, int(std::lround(L.titleFont.pixelSize() * 0.8))));
+    // The ticks' size follows the picture, not a title shrunk to fit it.
+    tickFont.setPixelSize(int(std::lround(L.tickPx)));
     paintColorScale(p, L.colorBar, d.minValue, d.maxValue, colorBarLabel(d), tickFont, colormapFor(d, s.colormap),
                     s.ink, d.scale == ColorScale::Log);
 }

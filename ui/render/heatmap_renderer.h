@@ -21,6 +21,11 @@
 
 namespace ui {
 
+// No text is drawn smaller than this (pixels at a device pixel ratio of
+// 1): where labels would need less room they are thinned out, elided or
+// left out instead.
+inline constexpr double kMinTextPx = 9.0;
+
 struct HeatmapStyle {
     Colormap colormap;
     // Print each cell's value inside it when the cell is large enough.
@@ -52,6 +57,7 @@ struct HeatmapLayout {
     QRectF colorBar;
     double cellWidth = 0, cellHeight = 0;
     QFont titleFont, labelFont, numberFont;
+    double tickPx = kMinTextPx;  // the colour bar's tick labels
     bool rotateColumnLabels = false;
     int rowLabelStep = 1, columnLabelStep = 1;  // label every n-th token
     bool numbers = false;

@@ -5,6 +5,7 @@
 #include <qcustomplot.h>
 
 #include <QFontMetrics>
+#include <QEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -55,7 +56,13 @@ BarChartView::BarChartView(QWidget* parent) : QWidget(parent), ticker_(new QCPAx
     // A legend entry explains the hatch where the columns are too narrow
     // for their "masked" text.
     plot_->legend->setFont(font());
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Below the axes, one row: inside them it would hide the bars and their
+    // labels wherever it sat.
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setWrap(3);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
     maskedFill_->removeFromLegend();
     bars_->removeFromLegend();
     reference_ = new QCPBars(plot_->xAxis, plot_->yAxis);
@@ -93,10 +100,10 @@ void BarChartView::clear() {
     setReference({}, {}, {});
     maskedFill_->data()->clear();
     maskedHatch_->data()->clear();
-    plot_->legend->setVisible(false);
+    showLegend(false);
     plot_->clearItems();
     ticker_->clear();
-    title_->setText(tr("Click a heatmap row or a query to see its weights over the keys"));
+    setTitle(tr("Click a heatmap row or a query to see its weights over the keys"));
     plot_->xAxis->setRange(-0.5, 0.5);
     plot_->yAxis->setRange(0, 1);
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -111,8 +118,9 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
     masked_ = std::move(masked);
     weights_ = weights;
 
-    title_->setText(weights ? tr("weights of ‘%1’ over the keys").arg(queryLabel)
-                            : tr("raw scores of ‘%1’ over the keys").arg(queryLabel));
+    rowLabel_ = queryLabel;
+    setTitle(weights ? tr("weights of ‘%1’ over the keys").arg(queryLabel)
+                     : tr("raw scores of ‘%1’ over the keys").arg(queryLabel));
     plot_->yAxis->setLabel(weights ? tr("weight") : tr("score"));
 
     QVector<double> keys, vals, maskedKeys;
@@ -182,7 +190,8 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
             j = e;
         }
     }
-    plot_->legend->setVisible(!maskedKeys.isEmpty() && n > kMaxAnnotatedKeys);
+    if (!maskedKeys.isEmpty() && !plot_->legend->hasItemWithPlottable(maskedHatch_)) maskedHatch_->addToLegend();
+    showLegend(!maskedKeys.isEmpty() && n > kMaxAnnotatedKeys);
 
     if (n <= kMaxAnnotatedKeys) {
         QFont small = font();
@@ -261,8 +270,34 @@ void BarChartView::updateTicks() {
         ticker_->addTick(j, fm.elidedText(keyLabels_.value(j), Qt::ElideRight, fm.averageCharWidth() * 16));
 }
 
+void BarChartView::setTitle(const QString& text) {
+    titleText_ = text;
+    fitTitle();
+}
+
+void BarChartView::fitTitle() {
+    const QFontMetrics fm(title_->font());
+    title_->setText(fm.elidedText(titleText_, Qt::ElideRight, std::max(0, width() - 12)));
+}
+
+void BarChartView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        plot_->xAxis->setLabel(tr("keys"));
+        plot_->yAxis->setLabel(weights_ ? tr("weight") : tr("score"));
+        maskedHatch_->setName(tr("masked key"));
+        if (values_.empty())
+            setTitle(tr("Click a heatmap row or a query to see its weights over the keys"));
+        else
+            setTitle(weights_ ? tr("weights of ‘%1’ over the keys").arg(rowLabel_)
+                              : tr("raw scores of ‘%1’ over the keys").arg(rowLabel_));
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
+    QWidget::changeEvent(event);
+}
+
 void BarChartView::resizeEvent(QResizeEvent* e) {
     QWidget::resizeEvent(e);
+    fitTitle();
     updateTicks();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -307,7 +342,7 @@ QVector<int> BarChartView::maskedKeys() const { return maskedList_; }
 
 QMap<double, QString> BarChartView::tickLabels() const { return ticker_->ticks(); }
 
-QString BarChartView::title() const { return title_->text(); }
+QString BarChartView::title() const { return titleText_; }
 
 QPair<double, double> BarChartView::valueRange() const {
     return {plot_->yAxis->range().lower, plot_->yAxis->range().upper};
@@ -341,10 +376,30 @@ void BarChartView::setReference(std::vector<float> values, const QString& barsNa
     reference_->setBarsGroup(group_);
     bars_->setName(barsName);
     reference_->setName(referenceName);
+    // The hatch's entry only where there are masked keys.
+    if (maskedList_.isEmpty())
+        maskedHatch_->removeFromLegend();
+    else if (!plot_->legend->hasItemWithPlottable(maskedHatch_))
+        maskedHatch_->addToLegend();
     if (!plot_->legend->hasItemWithPlottable(bars_)) bars_->addToLegend();
     if (!plot_->legend->hasItemWithPlottable(reference_)) reference_->addToLegend();
-    plot_->legend->setVisible(true);
+    showLegend(true);
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BarChartView::showLegend(bool on) {
+    // A hidden legend would still keep its row below the axes: it is taken
+    // out of the layout instead.
+    QCPLayoutGrid* layout = plot_->plotLayout();
+    const bool placed = layout->hasElement(2, 0) && layout->element(2, 0) == plot_->legend;
+    if (on && !placed) {
+        layout->addElement(2, 0, plot_->legend);
+        layout->setRowStretchFactor(2, 0.001);
+    } else if (!on && placed) {
+        layout->take(plot_->legend);
+        layout->simplify();
+    }
+    plot_->legend->setVisible(on);
 }
 
 QVector<double> BarChartView::referenceValues() const {

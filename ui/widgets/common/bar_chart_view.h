@@ -60,9 +60,17 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent*) override;
+    // The plot's own texts (axis titles, legend names) are not widgets'
+    // texts: they are set again in the new language.
+    void changeEvent(QEvent* event) override;
 
 private:
     void updateTicks();
+    // The title, elided to the chart's width (QCPTextElement would clip it
+    // at both ends in a narrow chart).
+    void setTitle(const QString& text);
+    void fitTitle();
+    void showLegend(bool on);
     void showToolTip(QMouseEvent* event);
 
     QCustomPlot* plot_ = nullptr;
@@ -73,7 +81,9 @@ private:
     QCPBars* maskedFill_ = nullptr;
     QCPBars* maskedHatch_ = nullptr;
     QSharedPointer<QCPAxisTickerText> ticker_;
+    QString titleText_;
     QStringList keyLabels_;
+    QString rowLabel_;
     std::vector<float> values_;
     std::vector<bool> masked_;
     QVector<int> maskedList_;

@@ -93,8 +93,13 @@ void LearningTools::setHead(int head) {
 
 bool LearningTools::eventFilter(QObject* watched, QEvent* event) {
     // The header names the cell in the interface language: build it again.
-    if (event->type() == QEvent::LanguageChange && watched == parts_.window)
+    if (event->type() == QEvent::LanguageChange && watched == parts_.window) {
+        // "Steps" and the Steps list's "Step" are one word in Chinese, so a
+        // lookup by the shown text cannot tell them apart: set them here.
+        stepsDock_->setWindowTitle(tr("Steps"));
+        lessonsDock_->setWindowTitle(tr("Lessons"));
         QTimer::singleShot(0, this, &LearningTools::explain);
+    }
     return QObject::eventFilter(watched, event);
 }
 

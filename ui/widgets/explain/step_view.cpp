@@ -216,6 +216,7 @@ void StepView::onItemEntered(QTreeWidgetItem* item) {
 void StepView::changeEvent(QEvent* event) {
     // Titles and formulas are built with numbers, which retranslateWidgets()
     // cannot look up: a new language builds them again.
+    if (event->type() == QEvent::LanguageChange) steps_->setHeaderLabels({tr("Step"), tr("Formula and numbers")});
     if (event->type() == QEvent::LanguageChange && has_) setExplanation(explanation_, cell_);
     QWidget::changeEvent(event);
 }

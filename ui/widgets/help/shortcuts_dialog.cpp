@@ -1,7 +1,12 @@
 #include "widgets/help/shortcuts_dialog.h"
 #include "widgets/common/window_fit.h"
 
+#include "widgets/common/heatmap_view.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAction>
+#include <QCoreApplication>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -29,36 +34,80 @@ QString plainText(QString text) {
     return text.trimmed();
 }
 
-void addAction(const QAction* a, QList<ShortcutEntry>& out, QSet<QString>& seen) {
-    for (const QKeySequence& keys : a->shortcuts()) {
-        if (keys.isEmpty()) continue;
-        const QString command = plainText(a->text().isEmpty() ? a->toolTip() : a->text());
+// The window a command belongs to, named as its title bar names it (the
+// part before " — "), or "" for `home`, the window the list is for.
+QString windowName(const QWidget* owner, const QWidget* home) {
+    if (!owner || owner == home) return {};
+    const QString title = owner->windowTitle().section(QStringLiteral(" — "), 0, 0).remove(QStringLiteral("[*]"));
+    return title.trimmed();
+}
+
+struct Collector {
+    const QWidget* home;
+    QList<ShortcutEntry>& out;
+    QSet<QString>& seen;
+
+    void add(QString command, const QKeySequence& keys, const QWidget* owner) {
+        if (keys.isEmpty() || command.isEmpty()) return;
+        const QString window = windowName(owner ? owner->window() : nullptr, home);
+        if (!window.isEmpty())
+            command = QCoreApplication::translate("ui::ShortcutsDialog", "%1: %2").arg(window, command);
         const QString id = command + QLatin1Char('\n') + keys.toString();
-        if (command.isEmpty() || seen.contains(id)) continue;
+        if (seen.contains(id)) return;
         seen.insert(id);
         out.append({command, keys});
     }
-}
+
+    void addAction(const QAction* a) {
+        QString command = plainText(a->text().isEmpty() ? a->toolTip() : a->text());
+        const QWidget* owner = nullptr;
+        bool inTable = false;
+        for (QObject* o : a->associatedObjects()) {
+            if (auto* w = qobject_cast<QWidget*>(o); w && !qobject_cast<const QMenu*>(w)) {
+                if (!owner) owner = w;
+                inTable |= qobject_cast<QAbstractItemView*>(w) != nullptr;
+            }
+        }
+        if (!owner) owner = qobject_cast<const QWidget*>(a->parent());
+        // "Add", "Up", "Down": the tables' own commands, for the table that
+        // has the focus.
+        if (inTable && a->shortcutContext() != Qt::WindowShortcut && a->shortcutContext() != Qt::ApplicationShortcut)
+            command =
+                QCoreApplication::translate("ui::ShortcutsDialog", "%1 (in the table with the focus)").arg(command);
+        for (const QKeySequence& keys : a->shortcuts()) add(command, keys, owner);
+    }
+};
 
 }  // namespace
 
-QList<ShortcutEntry> collectShortcuts(const QWidget* root) {
+QList<ShortcutEntry> collectShortcuts(const QWidget* root, const QWidget* home) {
     QList<ShortcutEntry> out;
     QSet<QString> seen;
     if (!root) return out;
+    Collector c{home ? home : root, out, seen};
     // Actions may be owned by the window, a menu or a widget; findChildren
     // reaches all of them, and the menus' own lists catch shared actions.
-    for (const QAction* a : root->findChildren<QAction*>()) addAction(a, out, seen);
+    for (const QAction* a : root->findChildren<QAction*>()) c.addAction(a);
     for (const QMenu* m : root->findChildren<QMenu*>())
-        for (const QAction* a : m->actions()) addAction(a, out, seen);
-    for (const QAction* a : root->actions()) addAction(a, out, seen);
-    for (const QShortcut* s : root->findChildren<QShortcut*>()) {
-        const QString command = plainText(s->whatsThis());
-        if (s->key().isEmpty() || command.isEmpty()) continue;
-        const QString id = command + QLatin1Char('\n') + s->key().toString();
-        if (seen.contains(id)) continue;
-        seen.insert(id);
-        out.append({command, s->key()});
+        for (const QAction* a : m->actions()) c.addAction(a);
+    for (const QAction* a : root->actions()) c.addAction(a);
+    for (const QShortcut* s : root->findChildren<QShortcut*>())
+        c.add(plainText(s->whatsThis()), s->key(), qobject_cast<const QWidget*>(s->parent()));
+    // Buttons with a shortcut of their own (Resample).
+    for (const QAbstractButton* b : root->findChildren<QAbstractButton*>())
+        if (!b->shortcut().isEmpty() && !b->text().isEmpty()) c.add(plainText(b->text()), b->shortcut(), b);
+    // The heatmaps' keys, handled in HeatmapView::keyPressEvent.
+    if (const HeatmapView* map = root->findChild<HeatmapView*>()) {
+        const QWidget* owner = map->window();
+        c.add(QCoreApplication::translate("ui::ShortcutsDialog", "Heatmap: find a token"), QKeySequence::Find, owner);
+        c.add(QCoreApplication::translate("ui::ShortcutsDialog", "Heatmap: zoom in"), QKeySequence(Qt::Key_Plus),
+              owner);
+        c.add(QCoreApplication::translate("ui::ShortcutsDialog", "Heatmap: zoom out"), QKeySequence(Qt::Key_Minus),
+              owner);
+        c.add(QCoreApplication::translate("ui::ShortcutsDialog", "Heatmap: fit to the view"), QKeySequence(Qt::Key_0),
+              owner);
+        c.add(QCoreApplication::translate("ui::ShortcutsDialog", "Heatmap: zoom to the selected cells"),
+              QKeySequence(Qt::Key_Z), owner);
     }
     std::sort(out.begin(), out.end(), [](const ShortcutEntry& x, const ShortcutEntry& y) {
         return QString::localeAwareCompare(x.command, y.command) < 0;
@@ -71,7 +120,9 @@ ShortcutsDialog::ShortcutsDialog(QWidget* source, QWidget* parent) : QDialog(par
     QList<ShortcutEntry> entries = collectShortcuts(source);
     for (QWidget* w : QApplication::topLevelWidgets()) {
         if (w == source || w == this || !w->isWindow() || qobject_cast<QMenu*>(w)) continue;
-        for (const ShortcutEntry& e : collectShortcuts(w)) {
+        // Windows inside `source` (the translation window) are listed with it.
+        if (source && source->isAncestorOf(w)) continue;
+        for (const ShortcutEntry& e : collectShortcuts(w, source)) {
             const bool dup = std::any_of(entries.begin(), entries.end(), [&](const ShortcutEntry& x) {
                 return x.command == e.command && x.keys == e.keys;
             });

@@ -17,9 +17,11 @@ struct ShortcutEntry {
     QKeySequence keys;
 };
 
-// The shortcuts of `root`'s actions (menus, toolbars, widgets) and
-// shortcuts, without duplicates, sorted by command.
-QList<ShortcutEntry> collectShortcuts(const QWidget* root);
+// The shortcuts of `root`'s actions (menus, toolbars, widgets), shortcuts,
+// buttons and heatmaps, without duplicates, sorted by command. Commands of
+// a window other than `home` (by default `root`) are prefixed with its
+// name ("Translation: Load pairs…"); the tables' own commands say so.
+QList<ShortcutEntry> collectShortcuts(const QWidget* root, const QWidget* home = nullptr);
 
 class ShortcutsDialog : public QDialog {
     Q_OBJECT

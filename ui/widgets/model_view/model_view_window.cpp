@@ -54,6 +54,12 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     fusionRow->addWidget(fusion_);
     fusionRow->addStretch();
     rolloutLayout->addLayout(fusionRow);
+    // The rollout of a big file takes seconds: say so rather than show an
+    // empty panel.
+    rolloutHint_ = new QLabel(tr("Computing the rollout…"));
+    rolloutHint_->setObjectName(QStringLiteral("rolloutHint"));
+    rolloutHint_->hide();
+    rolloutLayout->addWidget(rolloutHint_);
     rolloutLayout->addWidget(rolloutView_, 1);
     tabs_ = new QTabWidget;
     tabs_->addTab(headView_, tr("Selected tile"));
@@ -80,6 +86,8 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     table_ = new QTableView;
     table_->setModel(proxy_);
     table_->setSortingEnabled(true);
+    // Layer by layer, first layer first (the header's default is descending).
+    table_->sortByColumn(HeadStatsModel::Layer, Qt::AscendingOrder);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -132,6 +140,7 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     connect(&worker_, &ModelViewWorker::openFailed, this, [this](quint64 id, const QString& message) {
         if (id != fileId_) return;
         messageBar_->showMessage(message);
+        info_->setText(tr("%1 could not be opened").arg(QFileInfo(path_).fileName()));
         emit openFailed(message);
     });
     connect(&worker_, &ModelViewWorker::tileReady, this, [this](quint64 id, int row, int column, const QImage& image) {
@@ -157,7 +166,7 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
         messageBar_->showMessage(message);
         // Do not ask again for what failed.
         if (id == headRequest_) shownHead_ = wantedHead_, headShown_ = true;
-        if (id == rolloutRequest_) shownFusion_ = wantedFusion_, rolloutShown_ = true;
+        if (id == rolloutRequest_) shownFusion_ = wantedFusion_, rolloutShown_ = true, rolloutHint_->hide();
         requestMissing();
     });
     connect(cancel_, &QPushButton::clicked, this, [this] {
@@ -258,6 +267,7 @@ void ModelViewWindow::requestMissing() {
         c.layer = AttentionChoice::kAll;
         c.fusion = wantedFusion_;
         rolloutRequest_ = nextId_++;
+        rolloutHint_->show();
         worker_.requestView(c, rolloutRequest_);
     }
 }
@@ -269,6 +279,7 @@ void ModelViewWindow::onViewReady(quint64 id, AttentionViewPtr view) {
         headShown_ = true;
     } else if (id == rolloutRequest_) {
         rolloutView_->setData(std::move(*view));
+        rolloutHint_->hide();
         shownFusion_ = wantedFusion_;
         rolloutShown_ = true;
     } else {

@@ -111,6 +111,7 @@ private:
     QSortFilterProxyModel* proxy_ = nullptr;
     MessageBar* messageBar_ = nullptr;
     QLabel* info_ = nullptr;
+    QLabel* rolloutHint_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QPushButton* cancel_ = nullptr;
     QMenu* fileMenu_ = nullptr;

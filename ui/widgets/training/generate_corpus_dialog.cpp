@@ -3,7 +3,9 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -131,9 +133,15 @@ void GenerateCorpusDialog::generate() {
             error = *cancelled ? QString() : QString::fromStdString(corpus.error);
         } else {
             const std::string text = ap::corpusToTsv(corpus, o);
+            // The default folder (~/Documents) is missing on a fresh account:
+            // make it, as a save dialog would let the user do.
+            const QString folder = QFileInfo(path).absolutePath();
             QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) ||
-                file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit())
+            if (!QDir().mkpath(folder))
+                error = QCoreApplication::translate("ui::GenerateCorpusDialog", "%1: cannot make the folder %2")
+                            .arg(path, folder);
+            else if (!file.open(QIODevice::WriteOnly) ||
+                     file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit())
                 error = QCoreApplication::translate("ui::GenerateCorpusDialog", "%1: cannot write the file: %2")
                             .arg(path, file.errorString());
         }
@@ -166,6 +174,7 @@ void GenerateCorpusDialog::onFinished(int requestId, const QString& path, const 
     setRunning(false);
     lastError_ = error;
     if (!error.isEmpty()) {
+        progress_->setValue(0);  // nothing was written: never a full bar
         status_->setText(error);
     } else if (path.isEmpty()) {
         progress_->setValue(0);

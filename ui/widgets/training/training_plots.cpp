@@ -20,7 +20,34 @@ QCustomPlot* makePlot(QWidget* parent, const QString& title, const QString& yLab
     plot->yAxis->setLabel(yLabel);
     plot->yAxis->grid()->setSubGridVisible(false);
     plot->setMinimumSize(160, 120);
+    // Whole epochs, and few enough ticks that their labels never run
+    // together in a narrow plot.
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>(new QCPAxisTickerFixed);
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    ticker->setTickCount(4);
+    plot->xAxis->setTicker(ticker);
     return plot;
+}
+
+// The legend below the axes, two entries a row: inside, it would hide a
+// curve or the axis title wherever it sat. The entries exist already, so
+// they are laid out again after the wrap is set.
+void legendBelow(QCustomPlot* plot, int perRow) {
+    QCPLegend* legend = plot->legend;
+    legend->setVisible(true);
+    QFont legendFont = plot->font();
+    legendFont.setPointSizeF(std::max(7.0, legendFont.pointSizeF() * 0.85));
+    legend->setFont(legendFont);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    legend->setWrap(perRow);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    legend->setRowSpacing(0);
+    legend->setColumnSpacing(4);
+    plot->axisRect()->insetLayout()->take(legend);
+    plot->plotLayout()->addElement(2, 0, legend);
+    plot->plotLayout()->setRowStretchFactor(2, 0.001);
 }
 
 QCPGraph* addGraph(QCustomPlot* plot, const QColor& colour, const QString& name, Qt::PenStyle style) {
@@ -48,9 +75,7 @@ TrainingPlots::TrainingPlots(QWidget* parent) : QWidget(parent) {
     layout->addWidget(lossPlot_);
 
     heldOutLoss_ = addGraph(lossPlot_, QColor(0x8e, 0x44, 0xad), tr("held-out loss"), Qt::DashLine);
-    lossPlot_->legend->setVisible(true);
-    lossPlot_->legend->setBorderPen(Qt::NoPen);
-    lossPlot_->legend->setBrush(QColor(255, 255, 255, 200));
+    legendBelow(lossPlot_, 1);
     train_ = makeMetrics(tr("Training pairs"), QStringLiteral("metricsPlot"),
                          tr("On the pairs trained on. AER: alignment error rate of the argmax "
                             "attention against the gold alignment (lower is better). Token "
@@ -74,19 +99,7 @@ TrainingPlots::Metrics TrainingPlots::makeMetrics(const QString& title, const QS
     m.accuracy = addGraph(m.plot, QColor(0x2c, 0xa0, 0x2c), tr("token accuracy"), Qt::DashLine);
     m.exactMatch = addGraph(m.plot, QColor(0x44, 0x44, 0x44), tr("exact match"), Qt::DotLine);
     m.bleu = addGraph(m.plot, QColor(0x1f, 0x77, 0xb4), tr("BLEU"), Qt::DashDotLine);
-    // The legend goes below the axes: inside, it would hide a curve
-    // wherever it sat (the curves span the whole 0..1 range over a run).
-    QCPLegend* legend = m.plot->legend;
-    legend->setVisible(true);
-    QFont legendFont = font();
-    legendFont.setPointSizeF(std::max(6.0, legendFont.pointSizeF() * 0.8));
-    legend->setFont(legendFont);
-    legend->setBorderPen(Qt::NoPen);
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    legend->setWrap(2);
-    m.plot->axisRect()->insetLayout()->take(legend);
-    m.plot->plotLayout()->addElement(2, 0, legend);
-    m.plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    legendBelow(m.plot, 2);
     return m;
 }
 
