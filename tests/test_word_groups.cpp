@@ -9,8 +9,8 @@
 namespace {
 
 TEST(WordGroups, JoinsContinuationsAndDropsTheirMark) {
-    const auto g = ap::analysis::groupWords({false, false, true, true, false}, {"[CLS]", "play", "##ing", "##s", "go"},
-                                            "##");
+    const auto g =
+        ap::analysis::groupWords({false, false, true, true, false}, {"[CLS]", "play", "##ing", "##s", "go"}, "##");
     EXPECT_EQ(g.words(), 3);
     EXPECT_EQ(g.labels, (std::vector<std::string>{"[CLS]", "playings", "go"}));
     EXPECT_EQ(g.wordOf, (std::vector<int>{0, 1, 1, 1, 2}));

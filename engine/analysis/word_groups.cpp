@@ -37,7 +37,8 @@ std::vector<float> wordAttention(const std::vector<float>& attention, int slices
             const int wi = groups.wordOf[std::size_t(i)];
             const float share = 1.0f / float(size[std::size_t(wi)]);
             float* row = o + std::size_t(wi) * words;
-            for (int j = 0; j < tokens; ++j) row[groups.wordOf[std::size_t(j)]] += share * a[std::size_t(i) * tokens + j];
+            for (int j = 0; j < tokens; ++j)
+                row[groups.wordOf[std::size_t(j)]] += share * a[std::size_t(i) * tokens + j];
         }
     }
     return out;

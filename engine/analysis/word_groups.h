@@ -32,7 +32,6 @@ WordGroups groupWords(const std::vector<bool>& continues, const std::vector<std:
 // attention: [slices, tokens, tokens] row-major (queries x keys per slice).
 // Returns [slices, words, words]: sum over each word's keys, mean over its
 // queries.
-std::vector<float> wordAttention(const std::vector<float>& attention, int slices, int tokens,
-                                 const WordGroups& groups);
+std::vector<float> wordAttention(const std::vector<float>& attention, int slices, int tokens, const WordGroups& groups);
 
 }  // namespace ap::analysis

@@ -3804,6 +3804,10 @@
         <translation>%1 · 第 %2 层 · 头 %3</translation>
     </message>
     <message>
+        <source>%1 is not a checkpoint folder: it has no config.json.</source>
+        <translation>%1 不是检查点文件夹：其中没有 config.json。</translation>
+    </message>
+    <message>
         <source>The text gives no tokens.</source>
         <translation>这段文本没有产生任何词元。</translation>
     </message>

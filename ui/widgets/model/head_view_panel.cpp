@@ -71,9 +71,7 @@ std::vector<int> HeadViewPanel::chosenHeads() const {
     return heads;
 }
 
-void HeadViewPanel::headsChanged() {
-    view_->setHeads(chosenHeads());
-}
+void HeadViewPanel::headsChanged() { view_->setHeads(chosenHeads()); }
 
 void HeadViewPanel::showHead(int layer, int head) {
     {

@@ -76,8 +76,9 @@ ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent
     file->insertAction(file->actions().value(2), exportHead);
 
     QMenu* model = menuBar()->addMenu(tr("&Model"));
-    model->addAction(tr("Open Head in &Playground"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
-                     &ModelWindow::openSelectedHead)
+    model
+        ->addAction(tr("Open Head in &Playground"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
+                    &ModelWindow::openSelectedHead)
         ->setToolTip(tr("Open the chosen head as a playground scene: its queries, keys and values for this text."));
     ablationMode_ = model->addAction(tr("Switch Heads Off by &Clicking"));
     ablationMode_->setCheckable(true);
@@ -200,17 +201,17 @@ void ModelWindow::onResult(quint64 id, ModelResultPtr result) {
     result_ = std::move(result);
     messageBar()->hide();
     showTensor(result_->tensor, tr("%1 (%2 tokens, %3 ms)")
-                                     .arg(info_.modelType)
-                                     .arg(result_->ids.size())
-                                     .arg(result_->seconds * 1000.0, 0, 'f', 1));
+                                    .arg(info_.modelType)
+                                    .arg(result_->ids.size())
+                                    .arg(result_->seconds * 1000.0, 0, 'f', 1));
     headPanel_->setTensor(result_->tensor);
     predictions_->setResult(*result_, !ablated_.empty());
     if (!ablated_.empty() && result_->changedLayer >= 0)
-        statusBar()->showMessage(tr("%n head(s) off; the weights that moved most: layer %1, head %2 (by %3)", nullptr,
-                                    int(ablated_.size()))
-                                     .arg(result_->changedLayer)
-                                     .arg(result_->changedHead)
-                                     .arg(double(result_->largestChange), 0, 'f', 3));
+        statusBar()->showMessage(
+            tr("%n head(s) off; the weights that moved most: layer %1, head %2 (by %3)", nullptr, int(ablated_.size()))
+                .arg(result_->changedLayer)
+                .arg(result_->changedHead)
+                .arg(double(result_->largestChange), 0, 'f', 3));
     emit resultShown(id);
 }
 
@@ -227,9 +228,7 @@ void ModelWindow::setAblated(HeadSet heads) {
     sendRequest();
 }
 
-void ModelWindow::setWords(bool words) {
-    words_->setChecked(words);
-}
+void ModelWindow::setWords(bool words) { words_->setChecked(words); }
 
 void ModelWindow::updateLegend() {
     legend_->setText(words_->isChecked()

@@ -135,14 +135,21 @@ void ModelWorker::run() {
             }
             cancel_ = false;
         }
-        if (loadDir) doLoad(*loadDir, id);
-        else if (request) doRequest(*request, id);
-        else if (scene) doScene(*scene, layer, head, id);
+        if (loadDir)
+            doLoad(*loadDir, id);
+        else if (request)
+            doRequest(*request, id);
+        else if (scene)
+            doScene(*scene, layer, head, id);
     }
 }
 
 void ModelWorker::doLoad(const QString& dir, quint64 id) {
     engine_.reset();
+    if (!QFileInfo(QDir(dir).filePath(QStringLiteral("config.json"))).isFile()) {
+        emit loadFailed(id, tr("%1 is not a checkpoint folder: it has no config.json.").arg(QDir::toNativeSeparators(dir)));
+        return;
+    }
     const std::string path = QFile::encodeName(dir).toStdString();
     auto model = tf::Model::open(path);
     if (!model.ok) {
@@ -202,7 +209,8 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
     }
     const int n = int(ids.size());
     if (e.model->hasOutputHead()) {
-        if (c.causal) result->predictedAt = n - 1;
+        if (c.causal)
+            result->predictedAt = n - 1;
         else if (const auto it = std::find(ids.begin(), ids.end(), e.maskId); e.maskId >= 0 && it != ids.end())
             result->predictedAt = int(it - ids.begin());
     }
@@ -288,8 +296,8 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
         std::iota(order.begin(), order.end(), 0);
         const int top = std::min<int>(kTopPredictions, int(order.size()));
         std::partial_sort(order.begin(), order.begin() + top, order.end(), [&](int a, int b) {
-            return probabilities[std::size_t(a)] > probabilities[std::size_t(b)]
-                   || (probabilities[std::size_t(a)] == probabilities[std::size_t(b)] && a < b);
+            return probabilities[std::size_t(a)] > probabilities[std::size_t(b)] ||
+                   (probabilities[std::size_t(a)] == probabilities[std::size_t(b)] && a < b);
         });
         for (int k = 0; k < top; ++k) {
             const int token = order[std::size_t(k)];

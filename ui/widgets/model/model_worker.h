@@ -48,19 +48,19 @@ struct TokenPrediction {
 };
 
 struct ModelResult {
-    AttentionPtr tensor;         // what the views show: tokens, or words
-    std::vector<int> ids;        // the tokens the model ran on
-    QStringList tokens;          // each token as shown (pieces marked)
-    int wordCount = 0;           // words when gathered, else tokens
+    AttentionPtr tensor;   // what the views show: tokens, or words
+    std::vector<int> ids;  // the tokens the model ran on
+    QStringList tokens;    // each token as shown (pieces marked)
+    int wordCount = 0;     // words when gathered, else tokens
     // Next token (causal) or the first [MASK]'s predictions; empty when
     // the model has no such head or the text has no [MASK].
-    int predictedAt = -1;        // token position predicted from, -1: none
+    int predictedAt = -1;  // token position predicted from, -1: none
     std::vector<TokenPrediction> top;
     // With heads switched off: the head whose weights moved most from the
     // unablated run, and how far (largest absolute change of a weight).
     int changedLayer = -1, changedHead = -1;
     float largestChange = 0.0f;
-    double seconds = 0.0;        // the forward passes alone
+    double seconds = 0.0;  // the forward passes alone
 };
 using ModelResultPtr = std::shared_ptr<const ModelResult>;
 using ScenePtr = std::shared_ptr<const ap::Scene>;

@@ -1,9 +1,12 @@
 #include "widgets/model/predictions_view.h"
 
 #include <QHeaderView>
+#include <QColor>
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace ui {
 
@@ -31,9 +34,7 @@ void PredictionsView::setModel(const ModelInfo& info) {
                                      : tr("Type [MASK] in the text to see what the model predicts there."));
 }
 
-QString PredictionsView::caption() const {
-    return caption_->text();
-}
+QString PredictionsView::caption() const { return caption_->text(); }
 
 void PredictionsView::setResult(const ModelResult& r, bool ablated) {
     if (!info_.predicts) return;
@@ -54,9 +55,9 @@ void PredictionsView::setResult(const ModelResult& r, bool ablated) {
         prob->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         table_->setItem(row, 1, prob);
         const double change = 100.0 * (double(p.probability) - double(p.unablated));
-        auto* delta = new QTableWidgetItem(ablated ? QStringLiteral("%1%2").arg(change >= 0 ? QStringLiteral("+") : QString())
-                                                          .arg(change, 0, 'f', 2)
-                                                   : QString());
+        auto* delta = new QTableWidgetItem(
+            ablated ? QStringLiteral("%1%2").arg(change >= 0 ? QStringLiteral("+") : QString()).arg(change, 0, 'f', 2)
+                    : QString());
         delta->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         if (ablated && std::abs(change) >= 0.005)
             delta->setForeground(change > 0 ? QColor(20, 130, 40) : QColor(200, 30, 30));

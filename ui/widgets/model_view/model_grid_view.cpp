@@ -112,7 +112,8 @@ QString ModelGridView::columnLabel(int column) const {
 
 void ModelGridView::paintGrid(QPainter& p, const QSizeF& size) const {
     p.fillRect(QRectF(QPointF(0, 0), size), palette().color(QPalette::Base));
-    if (columns() == 0 || rows() == 0) return;
+    // Before the first reset() (a model window still loading) there are no tiles.
+    if (columns() == 0 || rows() == 0 || tiles_.size() != std::size_t(rows() * columns())) return;
     const Geometry g = gridGeometry(size);
     p.setFont(pixelFont(QStringLiteral("DejaVu Sans"), std::clamp(g.cell * 0.28, 8.0, 12.0)));
     p.setPen(palette().color(QPalette::Text));
