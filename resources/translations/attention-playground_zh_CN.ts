@@ -3774,11 +3774,11 @@
     </message>
     <message>
         <source>The capital of France is [MASK].</source>
-        <translation>法国的首都是[MASK]。</translation>
+        <translation>The capital of France is [MASK].</translation>
     </message>
     <message>
         <source>The quick brown fox jumps over the lazy dog</source>
-        <translation>敏捷的棕色狐狸跳过了那只懒狗</translation>
+        <translation>The quick brown fox jumps over the lazy dog</translation>
     </message>
     <message>
         <source>Tokens as the model sees them; %1 marks a piece that continues the word before it.</source>
