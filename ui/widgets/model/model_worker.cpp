@@ -216,6 +216,10 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
     }
     tf::ForwardOptions options;
     options.cancel = &cancel_;
+    // One thread: the GUI thread and the model view's worker need the other
+    // cores, and two OpenMP threads on busy cores wait for each other
+    // (docs/model-window.md, "Latency").
+    options.threads = 1;
     if (result->predictedAt >= 0) options.logitPositions = {result->predictedAt};
 
     // The unablated run, kept for the comparison.
