@@ -147,7 +147,8 @@ void ModelWorker::run() {
 void ModelWorker::doLoad(const QString& dir, quint64 id) {
     engine_.reset();
     if (!QFileInfo(QDir(dir).filePath(QStringLiteral("config.json"))).isFile()) {
-        emit loadFailed(id, tr("%1 is not a checkpoint folder: it has no config.json.").arg(QDir::toNativeSeparators(dir)));
+        emit loadFailed(id,
+                        tr("%1 is not a checkpoint folder: it has no config.json.").arg(QDir::toNativeSeparators(dir)));
         return;
     }
     const std::string path = QFile::encodeName(dir).toStdString();
