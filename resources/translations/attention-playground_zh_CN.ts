@@ -3,12 +3,6 @@
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AttentionHeatmap</name>
-    <message numerus="yes">
-        <source>%1 · attention rollout over %n layers</source>
-        <translation>
-            <numerusform>%1 · %n 层的注意力展开（rollout）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 · mean of all layers and heads</source>
         <translation>%1 · 所有层和头的平均</translation>
@@ -1845,10 +1839,6 @@
         <translation>用玩具语法写出带标准对齐的句对，并在其上训练</translation>
     </message>
     <message>
-        <source>Translation — Attention Playground</source>
-        <translation type="vanished">翻译 — 注意力实验场</translation>
-    </message>
-    <message>
         <source>Open &amp;Model…</source>
         <translation>打开模型(&amp;M)…</translation>
     </message>
@@ -2393,6 +2383,10 @@
     <message>
         <source>The text is %1 tokens long; %2 takes at most %3.</source>
         <translation>这段文本有 %1 个词元；%2 最多接受 %3 个。</translation>
+    </message>
+    <message>
+        <source>%1 is not a checkpoint folder: it has no config.json.</source>
+        <translation>%1 不是检查点文件夹：其中没有 config.json。</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,6 @@ ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent
     legendBar->setObjectName(QStringLiteral("legendToolBar"));
     legendBar->setMovable(false);
     legend_ = new QLabel;
-    legend_->setWordWrap(true);
     legendBar->addWidget(legend_);
     addToolBar(Qt::TopToolBarArea, legendBar);
     updateLegend();

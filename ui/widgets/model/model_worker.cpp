@@ -146,6 +146,11 @@ void ModelWorker::run() {
 
 void ModelWorker::doLoad(const QString& dir, quint64 id) {
     engine_.reset();
+    if (!QFileInfo(QDir(dir).filePath(QStringLiteral("config.json"))).isFile()) {
+        emit loadFailed(id,
+                        tr("%1 is not a checkpoint folder: it has no config.json.").arg(QDir::toNativeSeparators(dir)));
+        return;
+    }
     const std::string path = QFile::encodeName(dir).toStdString();
     auto model = tf::Model::open(path);
     if (!model.ok) {
@@ -212,6 +217,10 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
     }
     tf::ForwardOptions options;
     options.cancel = &cancel_;
+    // One thread: the GUI thread and the model view's worker need the other
+    // cores, and two OpenMP threads on busy cores wait for each other
+    // (docs/model-window.md, "Latency").
+    options.threads = 1;
     if (result->predictedAt >= 0) options.logitPositions = {result->predictedAt};
 
     // The unablated run, kept for the comparison.

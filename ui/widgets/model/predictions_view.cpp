@@ -1,9 +1,12 @@
 #include "widgets/model/predictions_view.h"
 
 #include <QHeaderView>
+#include <QColor>
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace ui {
 

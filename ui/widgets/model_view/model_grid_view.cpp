@@ -112,9 +112,10 @@ QString ModelGridView::columnLabel(int column) const {
 
 void ModelGridView::paintGrid(QPainter& p, const QSizeF& size) const {
     p.fillRect(QRectF(QPointF(0, 0), size), palette().color(QPalette::Base));
-    // Before a file is open there are no tiles (rows() and columns() count
-    // the mean row and columns even then).
-    if (tiles_.size() != std::size_t(rows() * columns()) || layers_ == 0) return;
+    // Before a file is open or a model's first result (a model window still
+    // loading) there are no tiles; rows() and columns() count the mean row
+    // and columns even then.
+    if (layers_ == 0 || columns() == 0 || rows() == 0 || tiles_.size() != std::size_t(rows() * columns())) return;
     const Geometry g = gridGeometry(size);
     p.setFont(pixelFont(QStringLiteral("DejaVu Sans"), std::clamp(g.cell * 0.28, 8.0, 12.0)));
     p.setPen(palette().color(QPalette::Text));
