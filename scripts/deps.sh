@@ -17,10 +17,11 @@ AP_BUILD_PACKAGES=(
 # PyTorch run scripts/export_attention.py against PyTorch's own attention
 # modules; clang with its libFuzzer and sanitizer runtimes, OpenMP for clang
 # and llvm-symbolizer build and run the fuzzers; clang-format checks the
-# tree's formatting.
+# tree's formatting; Node.js (with its npm) installs the reference
+# tokenizer implementation and real vocabularies into the build tree.
 AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info libglib2.0-bin dpkg-dev file
                   python3-numpy python3-torch
-                  clang libclang-rt-14-dev libomp-14-dev llvm clang-format)
+                  clang libclang-rt-14-dev libomp-14-dev llvm clang-format nodejs)
 # cpack's DEB generator finds library dependencies with dpkg-shlibdeps.
 AP_PACKAGE_PACKAGES=(dpkg-dev file)
 
