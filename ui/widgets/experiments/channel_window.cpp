@@ -12,48 +12,26 @@
 #include <limits>
 
 namespace ui {
-namespace {
-
-QSpinBox* spinBox(QWidget* parent, int lo, int hi, int value, const QString& tip) {
-    auto* box = new QSpinBox(parent);
-    box->setRange(lo, hi);
-    box->setValue(value);
-    box->setToolTip(tip);
-    box->setAccelerated(true);
-    return box;
-}
-
-}  // namespace
-
 ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent) {
     qRegisterMetaType<ap::ChannelSnapshot>("ap::ChannelSnapshot");
     setWindowTitle(tr("Channel attention"));
     setObjectName(QStringLiteral("channelWindow"));
     const ap::ChannelOptions d;
+    makeTrainingControls(d, {tr("Training images, drawn afresh from the seed"),
+                             tr("Fresh images for the accuracy and the chart"), tr("Passes over the training images"),
+                             tr("Images per Adam step"), tr("Adam's learning rate"),
+                             tr("Seed of the data, the initial parameters and the order of the batches: the same seed "
+                                "gives the same run")});
     QFormLayout* form = settingsForm();
     channels_ = spinBox(this, 1, 256, d.channels, tr("Channels C of each 8 × 8 image"));
     informative_ =
         spinBox(this, 0, 255, d.informative,
                 tr("The channel K shifted by +0.5 for label 1 and by -0.5 for label 0; the others are N(0, 1) noise"));
-    samples_ = spinBox(this, 1, 1000000, d.samples, tr("Training images, drawn afresh from the seed"));
-    samples_->setSingleStep(1000);
-    testSamples_ = spinBox(this, 1, 100000, d.testSamples, tr("Fresh images for the accuracy and the chart"));
-    epochs_ = spinBox(this, 1, 1000, d.epochs, tr("Passes over the training images"));
-    batch_ = spinBox(this, 1, 4096, d.batch, tr("Images per Adam step"));
-    lr_ = new QDoubleSpinBox(this);
-    lr_->setDecimals(5);
-    lr_->setRange(0.00001, 1.0);
-    lr_->setSingleStep(0.0005);
-    lr_->setValue(d.learningRate);
-    lr_->setToolTip(tr("Adam's learning rate"));
     activation_ = new QComboBox(this);
     activation_->addItem(tr("Hard sigmoid (MobileNetV3)"), int(ap::ExcitationActivation::HardSigmoid));
     activation_->addItem(tr("Hard swish"), int(ap::ExcitationActivation::HardSwish));
     activation_->addItem(tr("Sigmoid (SENet)"), int(ap::ExcitationActivation::Sigmoid));
     activation_->setToolTip(tr("The activation that turns the second layer's output into channel weights"));
-    seed_ = spinBox(
-        this, 0, std::numeric_limits<int>::max(), int(d.seed),
-        tr("Seed of the data, the initial parameters and the order of the batches: the same seed gives the same run"));
     form->addRow(tr("Channels C:"), channels_);
     form->addRow(tr("Informative channel K:"), informative_);
     form->addRow(tr("Training samples:"), samples_);
@@ -89,26 +67,16 @@ ap::ChannelOptions ChannelWindow::options() const {
     ap::ChannelOptions o;
     o.channels = channels_->value();
     o.informative = informative_->value();
-    o.samples = samples_->value();
-    o.testSamples = testSamples_->value();
-    o.epochs = epochs_->value();
-    o.batch = batch_->value();
-    o.learningRate = lr_->value();
+    readTraining(o);
     o.activation = ap::ExcitationActivation(activation_->currentData().toInt());
-    o.seed = std::uint64_t(seed_->value());
     return o;
 }
 
 void ChannelWindow::setOptions(const ap::ChannelOptions& o) {
     channels_->setValue(o.channels);
     informative_->setValue(o.informative);
-    samples_->setValue(o.samples);
-    testSamples_->setValue(o.testSamples);
-    epochs_->setValue(o.epochs);
-    batch_->setValue(o.batch);
-    lr_->setValue(o.learningRate);
+    writeTraining(o);
     activation_->setCurrentIndex(activation_->findData(int(o.activation)));
-    seed_->setValue(int(std::min<std::uint64_t>(o.seed, std::uint64_t(std::numeric_limits<int>::max()))));
 }
 
 JobWorker::Job ChannelWindow::makeJob(QString& error) {

@@ -39,13 +39,7 @@ protected:
 private:
     QSpinBox* channels_ = nullptr;
     QSpinBox* informative_ = nullptr;
-    QSpinBox* samples_ = nullptr;
-    QSpinBox* testSamples_ = nullptr;
-    QSpinBox* epochs_ = nullptr;
-    QSpinBox* batch_ = nullptr;
-    QDoubleSpinBox* lr_ = nullptr;
     QComboBox* activation_ = nullptr;
-    QSpinBox* seed_ = nullptr;
     std::optional<ap::ChannelSnapshot> last_;
     int runInformative_ = 0;
 };

@@ -6,6 +6,7 @@
 #include "widgets/experiments/plot_export.h"
 
 #include <QAction>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -13,8 +14,11 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ui {
 
@@ -209,6 +213,53 @@ void ExperimentWindow::exportChartInteractive() {
 void ExperimentWindow::exportCsvInteractive() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export chart data"), QString(), tr("CSV file (*.csv)"));
     if (!path.isEmpty()) exportCsv(path);
+}
+
+QSpinBox* ExperimentWindow::spinBox(QWidget* parent, int lo, int hi, int value, const QString& tip) {
+    auto* box = new QSpinBox(parent);
+    box->setRange(lo, hi);
+    box->setValue(value);
+    box->setToolTip(tip);
+    box->setAccelerated(true);
+    return box;
+}
+
+QDoubleSpinBox* ExperimentWindow::rateBox(QWidget* parent, double lo, double hi, double step, double value,
+                                          const QString& tip) {
+    auto* box = new QDoubleSpinBox(parent);
+    box->setDecimals(5);
+    box->setRange(lo, hi);
+    box->setSingleStep(step);
+    box->setValue(value);
+    box->setToolTip(tip);
+    return box;
+}
+
+void ExperimentWindow::makeTrainingControls(int samples, int testSamples, int epochs, int batch, double learningRate,
+                                            std::uint64_t seed, const TrainingTips& tips, int minBatch) {
+    samples_ = spinBox(this, 1, 1000000, samples, tips.samples);
+    samples_->setSingleStep(1000);
+    testSamples_ = spinBox(this, 1, 100000, testSamples, tips.testSamples);
+    epochs_ = spinBox(this, 1, 1000, epochs, tips.epochs);
+    batch_ = spinBox(this, minBatch, 4096, batch, tips.batch);
+    lr_ = rateBox(this, 0.00001, 1.0, 0.0005, learningRate, tips.learningRate);
+    seed_ = spinBox(this, 0, std::numeric_limits<int>::max(),
+                    int(std::min<std::uint64_t>(seed, std::uint64_t(std::numeric_limits<int>::max()))), tips.seed);
+}
+
+ExperimentWindow::TrainingValues ExperimentWindow::trainingValues() const {
+    return {samples_->value(), testSamples_->value(), epochs_->value(),
+            batch_->value(),   lr_->value(),          std::uint64_t(seed_->value())};
+}
+
+void ExperimentWindow::setTrainingValues(int samples, int testSamples, int epochs, int batch, double learningRate,
+                                         std::uint64_t seed) {
+    samples_->setValue(samples);
+    testSamples_->setValue(testSamples);
+    epochs_->setValue(epochs);
+    batch_->setValue(batch);
+    lr_->setValue(learningRate);
+    seed_->setValue(int(std::min<std::uint64_t>(seed, std::uint64_t(std::numeric_limits<int>::max()))));
 }
 
 }  // namespace ui

@@ -10,9 +10,13 @@
 #include <QString>
 #include <QVariant>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 
 class QAction;
+class QDoubleSpinBox;
+class QSpinBox;
 class QFormLayout;
 class QLabel;
 class QProgressBar;
@@ -86,6 +90,51 @@ protected:
     virtual void showSnapshot(const QVariant& snapshot) = 0;
     virtual QString chartCsv() const = 0;
     virtual void clearViews() = 0;
+    static QSpinBox* spinBox(QWidget* parent, int lo, int hi, int value, const QString& tip);
+    static QDoubleSpinBox* rateBox(QWidget* parent, double lo, double hi, double step, double value,
+                                   const QString& tip);
+    // The training controls every experiment has (samples_ ... seed_ below),
+    // with the experiment's own tooltips; the subclass puts them in its form,
+    // so that its row labels keep their place and translations.
+    struct TrainingTips {
+        QString samples, testSamples, epochs, batch, learningRate, seed;
+    };
+    template <class Options>
+    void makeTrainingControls(const Options& d, const TrainingTips& tips, int minBatch = 1) {
+        makeTrainingControls(d.samples, d.testSamples, d.epochs, d.batch, d.learningRate, d.seed, tips, minBatch);
+    }
+    void makeTrainingControls(int samples, int testSamples, int epochs, int batch, double learningRate,
+                              std::uint64_t seed, const TrainingTips& tips, int minBatch);
+    struct TrainingValues {
+        int samples, testSamples, epochs, batch;
+        double learningRate;
+        std::uint64_t seed;
+    };
+    TrainingValues trainingValues() const;
+    template <class Options>
+    void readTraining(Options& o) const {
+        const TrainingValues v = trainingValues();
+        o.samples = v.samples;
+        o.testSamples = v.testSamples;
+        o.epochs = v.epochs;
+        o.batch = v.batch;
+        o.learningRate = v.learningRate;
+        o.seed = v.seed;
+    }
+    template <class Options>
+    void writeTraining(const Options& o) {
+        setTrainingValues(o.samples, o.testSamples, o.epochs, o.batch, o.learningRate, o.seed);
+    }
+    void setTrainingValues(int samples, int testSamples, int epochs, int batch, double learningRate,
+                           std::uint64_t seed);
+
+    QSpinBox* samples_ = nullptr;
+    QSpinBox* testSamples_ = nullptr;
+    QSpinBox* epochs_ = nullptr;
+    QSpinBox* batch_ = nullptr;
+    QDoubleSpinBox* lr_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+
     // Shows one line in the status bar at the bottom of the settings.
     void setStatus(const QString& text);
     void setSettingsEnabled(bool enabled);

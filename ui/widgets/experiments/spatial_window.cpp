@@ -13,34 +13,19 @@
 #include <limits>
 
 namespace ui {
-namespace {
-
-QSpinBox* spinBox(QWidget* parent, int lo, int hi, int value, const QString& tip) {
-    auto* box = new QSpinBox(parent);
-    box->setRange(lo, hi);
-    box->setValue(value);
-    box->setToolTip(tip);
-    box->setAccelerated(true);
-    return box;
-}
-
-QDoubleSpinBox* rateBox(QWidget* parent, double lo, double hi, double step, double value, const QString& tip) {
-    auto* box = new QDoubleSpinBox(parent);
-    box->setDecimals(4);
-    box->setRange(lo, hi);
-    box->setSingleStep(step);
-    box->setValue(value);
-    box->setToolTip(tip);
-    return box;
-}
-
-}  // namespace
-
 SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent) {
     qRegisterMetaType<ap::SpatialSnapshot>("ap::SpatialSnapshot");
     setWindowTitle(tr("Spatial attention"));
     setObjectName(QStringLiteral("spatialWindow"));
     const ap::SpatialOptions d;
+    makeTrainingControls(
+        d,
+        {tr("Training digits, drawn afresh from the seed"),
+         tr("Fresh digits for the accuracy, the boxes and the angles"), tr("Passes over the training digits"),
+         tr("Digits per Adam step"), tr("Adam's learning rate of the classifiers"),
+         tr("Seed of the digits, the initial parameters and the order of the batches: the same seed gives "
+            "the same run")},
+        2);
     distortion_ = new QComboBox(this);
     distortion_->addItem(tr("All of them"), int(ap::Distortion::All));
     distortion_->addItem(tr("Rotation (up to ±60°)"), int(ap::Distortion::Rotate));
@@ -48,18 +33,8 @@ SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent) {
     distortion_->addItem(tr("Scale"), int(ap::Distortion::Scale));
     distortion_->addItem(tr("Clutter"), int(ap::Distortion::Clutter));
     distortion_->setToolTip(tr("What distorts the digits; every digit also gets a little noise"));
-    samples_ = spinBox(this, 1, 1000000, d.samples, tr("Training digits, drawn afresh from the seed"));
-    samples_->setSingleStep(1000);
-    testSamples_ =
-        spinBox(this, 1, 100000, d.testSamples, tr("Fresh digits for the accuracy, the boxes and the angles"));
-    epochs_ = spinBox(this, 1, 1000, d.epochs, tr("Passes over the training digits"));
-    batch_ = spinBox(this, 2, 4096, d.batch, tr("Digits per Adam step"));
-    lr_ = rateBox(this, 0.0001, 1.0, 0.0005, d.learningRate, tr("Adam's learning rate of the classifiers"));
     localisationRate_ = rateBox(this, 0.0, 10.0, 0.05, d.localisationRate,
                                 tr("The localisation network learns at this fraction of the learning rate"));
-    seed_ = spinBox(this, 0, std::numeric_limits<int>::max(), int(d.seed),
-                    tr("Seed of the digits, the initial parameters and the order of the batches: the same seed gives "
-                       "the same run"));
     QFormLayout* form = settingsForm();
     form->addRow(tr("Distortion:"), distortion_);
     form->addRow(tr("Training samples:"), samples_);
@@ -89,25 +64,15 @@ SpatialWindow* SpatialWindow::open(QWidget* parent) {
 ap::SpatialOptions SpatialWindow::options() const {
     ap::SpatialOptions o;
     o.distortion = ap::Distortion(distortion_->currentData().toInt());
-    o.samples = samples_->value();
-    o.testSamples = testSamples_->value();
-    o.epochs = epochs_->value();
-    o.batch = batch_->value();
-    o.learningRate = lr_->value();
+    readTraining(o);
     o.localisationRate = localisationRate_->value();
-    o.seed = std::uint64_t(seed_->value());
     return o;
 }
 
 void SpatialWindow::setOptions(const ap::SpatialOptions& o) {
     distortion_->setCurrentIndex(distortion_->findData(int(o.distortion)));
-    samples_->setValue(o.samples);
-    testSamples_->setValue(o.testSamples);
-    epochs_->setValue(o.epochs);
-    batch_->setValue(o.batch);
-    lr_->setValue(o.learningRate);
+    writeTraining(o);
     localisationRate_->setValue(o.localisationRate);
-    seed_->setValue(int(std::min<std::uint64_t>(o.seed, std::uint64_t(std::numeric_limits<int>::max()))));
 }
 
 JobWorker::Job SpatialWindow::makeJob(QString& error) {

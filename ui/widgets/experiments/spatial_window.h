@@ -44,13 +44,7 @@ protected:
 
 private:
     QComboBox* distortion_ = nullptr;
-    QSpinBox* samples_ = nullptr;
-    QSpinBox* testSamples_ = nullptr;
-    QSpinBox* epochs_ = nullptr;
-    QSpinBox* batch_ = nullptr;
-    QDoubleSpinBox* lr_ = nullptr;
     QDoubleSpinBox* localisationRate_ = nullptr;
-    QSpinBox* seed_ = nullptr;
     SpatialGridView* grid_ = nullptr;
     std::optional<ap::SpatialSnapshot> last_;
 };

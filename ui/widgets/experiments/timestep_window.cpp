@@ -18,45 +18,23 @@
 #include <limits>
 
 namespace ui {
-namespace {
-
-QSpinBox* spinBox(QWidget* parent, int lo, int hi, int value, const QString& tip) {
-    auto* box = new QSpinBox(parent);
-    box->setRange(lo, hi);
-    box->setValue(value);
-    box->setToolTip(tip);
-    box->setAccelerated(true);
-    return box;
-}
-
-}  // namespace
-
 TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent) {
     qRegisterMetaType<ap::TimestepSnapshot>("ap::TimestepSnapshot");
     setWindowTitle(tr("Time-step attention"));
     setObjectName(QStringLiteral("timestepWindow"));
     const ap::TimestepOptions d;
+    makeTrainingControls(d, {tr("Training samples, drawn afresh from the seed"),
+                             tr("Fresh samples for the accuracy, the chart and the heatmap"),
+                             tr("Passes over the training samples"), tr("Samples per Adam step"),
+                             tr("Adam's learning rate"),
+                             tr("Seed of the data, the initial parameters and the order of the batches: the same seed "
+                                "gives the same run")});
     QFormLayout* form = settingsForm();
     steps_ = spinBox(this, 1, 100, d.steps, tr("Time steps T of each sequence"));
     informative_ = spinBox(this, 0, 99, d.informative,
                            tr("The step K whose inputs equal the label; every other step is N(0, 10²) noise"));
     inputDim_ = spinBox(this, 1, 64, d.inputDim, tr("Inputs D per time step"));
     units_ = spinBox(this, 1, 256, d.units, tr("Width U of the LSTM"));
-    samples_ = spinBox(this, 1, 1000000, d.samples, tr("Training samples, drawn afresh from the seed"));
-    samples_->setSingleStep(1000);
-    testSamples_ =
-        spinBox(this, 1, 100000, d.testSamples, tr("Fresh samples for the accuracy, the chart and the heatmap"));
-    epochs_ = spinBox(this, 1, 1000, d.epochs, tr("Passes over the training samples"));
-    batch_ = spinBox(this, 1, 4096, d.batch, tr("Samples per Adam step"));
-    lr_ = new QDoubleSpinBox(this);
-    lr_->setDecimals(5);
-    lr_->setRange(0.00001, 1.0);
-    lr_->setSingleStep(0.0005);
-    lr_->setValue(d.learningRate);
-    lr_->setToolTip(tr("Adam's learning rate"));
-    seed_ = spinBox(
-        this, 0, std::numeric_limits<int>::max(), int(d.seed),
-        tr("Seed of the data, the initial parameters and the order of the batches: the same seed gives the same run"));
     placement_ = new QComboBox(this);
     placement_->addItem(tr("After the LSTM (on its states)"), int(ap::AttentionPlacement::AfterLstm));
     placement_->addItem(tr("Before the LSTM (on the inputs)"), int(ap::AttentionPlacement::BeforeLstm));
@@ -115,12 +93,7 @@ ap::TimestepOptions TimestepWindow::options() const {
     o.informative = informative_->value();
     o.inputDim = inputDim_->value();
     o.units = units_->value();
-    o.samples = samples_->value();
-    o.testSamples = testSamples_->value();
-    o.epochs = epochs_->value();
-    o.batch = batch_->value();
-    o.learningRate = lr_->value();
-    o.seed = std::uint64_t(seed_->value());
+    readTraining(o);
     o.placement = ap::AttentionPlacement(placement_->currentData().toInt());
     o.sharedAttention = shared_->isChecked();
     return o;
@@ -131,12 +104,7 @@ void TimestepWindow::setOptions(const ap::TimestepOptions& o) {
     informative_->setValue(o.informative);
     inputDim_->setValue(o.inputDim);
     units_->setValue(o.units);
-    samples_->setValue(o.samples);
-    testSamples_->setValue(o.testSamples);
-    epochs_->setValue(o.epochs);
-    batch_->setValue(o.batch);
-    lr_->setValue(o.learningRate);
-    seed_->setValue(int(std::min<std::uint64_t>(o.seed, std::uint64_t(std::numeric_limits<int>::max()))));
+    writeTraining(o);
     placement_->setCurrentIndex(placement_->findData(int(o.placement)));
     shared_->setChecked(o.sharedAttention);
 }

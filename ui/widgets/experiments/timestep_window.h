@@ -49,12 +49,6 @@ private:
     QSpinBox* informative_ = nullptr;
     QSpinBox* inputDim_ = nullptr;
     QSpinBox* units_ = nullptr;
-    QSpinBox* samples_ = nullptr;
-    QSpinBox* testSamples_ = nullptr;
-    QSpinBox* epochs_ = nullptr;
-    QSpinBox* batch_ = nullptr;
-    QDoubleSpinBox* lr_ = nullptr;
-    QSpinBox* seed_ = nullptr;
     QComboBox* placement_ = nullptr;
     QCheckBox* shared_ = nullptr;
     HeatmapView* heatmap_ = nullptr;
