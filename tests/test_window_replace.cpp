@@ -46,6 +46,7 @@ struct Views {
 // Answers the next message box with `button` while `action` runs, and
 // says whether a box was shown (and what it said).
 struct Answer {
+    explicit Answer(QMessageBox::StandardButton b) : button(b) {}
     QMessageBox::StandardButton button;
     bool asked = false;
     QString text;
