@@ -122,7 +122,10 @@ QString lessonText(int index) {
 
 ap::Scene saturationScene(int d, const ap::Scene& base) {
     ap::Scene s = base;
-    ap::Random random(5);
+    // A seed whose six rows show the lesson's point at every width: dot
+    // scoring's rows near one-hot at d = 1024 (mean largest weight 1.00),
+    // scaled dot's spread (0.45).
+    ap::Random random(2);
     const int rows = 6;
     s.queries.resize(rows, d);
     s.keys.resize(rows, d);
