@@ -55,16 +55,6 @@
 #include <limits>
 
 namespace ui {
-namespace {
-
-QStringList queryLabels(const ap::Scene& s) {
-    QStringList l;
-    for (int i = 0; i < s.queryCount(); ++i) l << QString::fromStdString(s.queryLabel(i));
-    return l;
-}
-
-}  // namespace
-
 // --- Files ----------------------------------------------------------------
 
 bool MainWindow::maybeSave() {

@@ -25,13 +25,13 @@ std::size_t resultBytes(const ap::AttentionResult& r) {
     return floats * sizeof(float);
 }
 
+}  // namespace
+
 QStringList queryLabels(const ap::Scene& s) {
     QStringList l;
     for (int i = 0; i < s.queryCount(); ++i) l << QString::fromStdString(s.queryLabel(i));
     return l;
 }
-
-}  // namespace
 
 PlaygroundPresenter::PlaygroundPresenter(SceneDocument* document, PlaygroundViews views, QObject* parent)
     : QObject(parent), document_(document), views_(views) {

@@ -98,4 +98,7 @@ private:
     ColorScale colorScale_ = ColorScale::Fixed;
 };
 
+// The scene's query labels as the views show them.
+QStringList queryLabels(const ap::Scene& scene);
+
 }  // namespace ui
