@@ -43,7 +43,76 @@ private slots:
     void maxPoolKeepsTheMaximum();
     void mainWindowOpensAttentionInTheModelView();
     void logScaleFromTheViewMenu();
+    void thumbnailsFollowTheColourScale();
+    void logScaleCellsReadTheirValues();
 };
+
+// The grid's thumbnails take the chosen colour scale as the large view
+// does: switching to the logarithmic scale colours every tile again.
+void TestModelView::thumbnailsFollowTheColourScale() {
+    ui::ModelViewWindow w;
+    QSignalSpy stats(&w, &ui::ModelViewWindow::statisticsReady);
+    const QString path = fixture("f32_2x3x6x6.npy");
+    w.openFile(path);
+    QVERIFY(stats.wait(10000));
+    QTRY_COMPARE(w.grid()->readyTiles(), 15);
+    const ap::Matrix head = slice(path, 1, 2);  // 6 x 6: the tile is the head itself
+    const QImage fixed = ui::thumbnailImage(head, ui::Colormap(), ui::ColorScale::Fixed);
+    const QImage log = ui::thumbnailImage(head, ui::Colormap(), ui::ColorScale::Log);
+    QVERIFY(fixed != log);
+    QCOMPARE(w.grid()->tile(1, 2), fixed);
+    w.findChild<QAction*>(QStringLiteral("modelColorScale_log"))->trigger();
+    QTRY_COMPARE(w.grid()->tile(1, 2), log);
+    // The aggregate tiles too: layer 1's maximum over its heads.
+    ap::Matrix max = slice(path, 1, 0).cwiseMax(slice(path, 1, 1)).cwiseMax(head);
+    QTRY_COMPARE(w.grid()->tile(1, 4), ui::thumbnailImage(max, ui::Colormap(), ui::ColorScale::Log));
+    // A file opened later is drawn on the chosen scale from the start.
+    w.openFile(fixture("stored_tokens.npz"));
+    QVERIFY(stats.wait(10000));
+    QTRY_VERIFY(w.grid()->readyTiles() == w.grid()->rows() * w.grid()->columns());
+    QCOMPARE(w.grid()->tile(0, 0),
+             ui::thumbnailImage(ui::maxPool(slice(fixture("stored_tokens.npz"), 0, 0), ui::kThumbnailCells),
+                                ui::Colormap(), ui::ColorScale::Log));
+}
+
+// Zoomed in on the logarithmic scale, the cells print their small weights
+// with two significant digits in the colour bar's notation, not "0.00".
+void TestModelView::logScaleCellsReadTheirValues() {
+    QCOMPARE(ui::formatCellValue(0.26, true, true), QStringLiteral("0.26"));
+    QCOMPARE(ui::formatCellValue(0.031, true, true), QStringLiteral("0.031"));
+    QCOMPARE(ui::formatCellValue(0.00031, true, true), QStringLiteral("3.1·10⁻⁴"));
+    QCOMPARE(ui::formatCellValue(0.002, true, true), QStringLiteral("2·10⁻³"));
+    QCOMPARE(ui::formatCellValue(0.000999, true, true), QStringLiteral("1·10⁻³"));
+    QCOMPARE(ui::formatCellValue(0.0, true, true), QStringLiteral("0.00"));
+    QCOMPARE(ui::formatCellValue(0.0003, true, false), QStringLiteral("0.00"));  // the linear scales as before
+    // A head of 64 keys, each row's weights near 1/64: zoomed on a few cells
+    // they are large enough for numbers, and none reads "0.00".
+    ui::HeatmapData d;
+    d.values = ap::Matrix::Constant(64, 64, 1.0f / 64);
+    d.values(0, 0) = 0.0004f;
+    for (int i = 0; i < 64; ++i) {
+        d.rowLabels << QString::number(i);
+        d.columnLabels << QString::number(i);
+    }
+    ui::applyColorScale(d, ui::ColorScale::Log);
+    QVERIFY(!ui::layoutHeatmap(d, QSizeF(700, 600), ui::HeatmapStyle{}).numbers);  // no room at 64 columns
+    // What the view draws zoomed on the top-left 4 x 4 cells.
+    ui::HeatmapData zoomed = d;
+    zoomed.values = d.values.topLeftCorner(4, 4);
+    zoomed.rowLabels = d.rowLabels.mid(0, 4);
+    zoomed.columnLabels = d.columnLabels.mid(0, 4);
+    const ui::HeatmapLayout Z = ui::layoutHeatmap(zoomed, QSizeF(700, 600), ui::HeatmapStyle{});
+    QVERIFY(Z.numbers);
+    const QFontMetricsF fm(Z.numberFont);
+    for (int r = 0; r < 4; ++r)
+        for (int c = 0; c < 4; ++c) {
+            const QString text = ui::formatCellValue(zoomed.values(r, c), true, true);
+            QVERIFY2(text != QStringLiteral("0.00"), qPrintable(text));
+            QVERIFY(fm.horizontalAdvance(text) <= Z.cellWidth);
+        }
+    QCOMPARE(ui::formatCellValue(zoomed.values(0, 0), true, true), QStringLiteral("4·10⁻⁴"));
+    QCOMPARE(ui::formatCellValue(zoomed.values(0, 1), true, true), QStringLiteral("0.016"));
+}
 
 // View ▸ Colour Scale ▸ Logarithmic: the shown head and the next one are
 // drawn on the log scale, prepared by the worker.

@@ -318,6 +318,14 @@ void TestTrainingUi::translateShowsTokensAndAttention() {
     QVERIFY(d.marks.empty());
     QVERIFY(panel.translationText().startsWith(QStringLiteral("→ ") + labels(expected.tokens).join(' ')));
 
+    // Typed in lower case, "je" is the corpus's "Je": the translate
+    // command's rule (ap::matchSourceWords), not an unknown word.
+    panel.translate(QStringLiteral("je suis étudiant"));
+    QCOMPARE(panel.heatmapView()->data().columnLabels, (QStringList{"Je", "suis", "étudiant"}));
+    QVERIFY(panel.heatmapView()->data().values == expected.mean);
+    QVERIFY2(!panel.translationText().contains(QStringLiteral("unknown")), qPrintable(panel.translationText()));
+    QVERIFY(panel.translationText().startsWith(QStringLiteral("→ ") + labels(expected.tokens).join(' ')));
+
     // Unknown words are named; picking a pair leaves the translation.
     panel.translate(QStringLiteral("Je suis xyzzy"));
     QVERIFY(panel.translationText().contains(QStringLiteral("unknown words: xyzzy")));

@@ -84,6 +84,7 @@ private slots:
     void controlsUpdateTheViews();
     void headsShowAGridAndClickSelects();
     void maskModeClickMasksAndUndoUnmasks();
+    void clickingAKeyLabelPadsTheKey();
     void clickingARowFillsTheBarChart();
     void thousandRapidEditsEndInTheFinalState();
     void openSaveRoundTrip();
@@ -263,6 +264,41 @@ void TestWindow::maskModeClickMasksAndUndoUnmasks() {
     QVERIFY(views.wait());
     QVERIFY(!map->data().isMasked(2, 1));
     expectHeatmapMatchesEngine(w);
+}
+
+// Lesson 6: a click on a key's label above the heatmap pads the key (the
+// K table's command, one undo step); another click unpads it.
+void TestWindow::clickingAKeyLabelPadsTheKey() {
+    MainWindow w;
+    Views views(w);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(views.wait());
+    HeatmapView* map = w.heatmapView();
+    const int query = w.selectedQuery();
+    QVERIFY(!w.document()->isKeyPadded(1));
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->columnLabelCenter(1));
+    QVERIFY(w.document()->isKeyPadded(1));
+    QCOMPARE(w.document()->undoStack()->undoText(),
+             QStringLiteral("Pad key “%1”").arg(QString::fromStdString(w.document()->scene().keyTokens[1])));
+    QCOMPARE(w.selectedQuery(), query);  // a label click selects no query
+    QVERIFY(views.wait());
+    for (int r = 0; r < map->data().rows(); ++r) {
+        QVERIFY(map->data().isMasked(r, 1));
+        QCOMPARE(map->data().values(r, 1), 0.0f);
+    }
+    expectHeatmapMatchesEngine(w);
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->columnLabelCenter(1));
+    QVERIFY(!w.document()->isKeyPadded(1));
+    QVERIFY(views.wait());
+    QVERIFY(!map->data().isMasked(0, 1));
+    w.document()->undoStack()->undo();
+    QVERIFY(w.document()->isKeyPadded(1));
+    // The title above the labels and the cells below them pad nothing.
+    QTest::mouseClick(map, Qt::LeftButton, {}, QPoint(map->columnLabelCenter(2).x(), 2));
+    QVERIFY(!w.document()->isKeyPadded(2));
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->cellCenter(0, 2));
+    QVERIFY(!w.document()->isKeyPadded(2));
 }
 
 void TestWindow::clickingARowFillsTheBarChart() {

@@ -1,7 +1,9 @@
 // Every window opens within the screen it is on (the offscreen screen here:
-// 800 × 600, or 400 × 300 at QT_SCALE_FACTOR=2): the compare, time-step,
-// channel, model view and translation windows and the main window, also
-// when the settings hold a geometry saved on a larger screen.
+// 800 × 800, or 400 × 400 at QT_SCALE_FACTOR=2; tests/CMakeLists.txt runs it
+// again on 1,024 × 640, 1,280 × 800 and 2,560 × 1,600 at scale 2): the
+// compare, time-step, channel, spatial, model view and translation windows
+// and the main window, also when the settings hold a geometry saved on a
+// larger screen, with their combo boxes wide enough for their text.
 #include "attention/attention.h"
 #include "core/scene.h"
 #include "render/heatmap_data.h"
@@ -11,12 +13,15 @@
 #include "widgets/common/window_fit.h"
 #include "widgets/compare/compare_window.h"
 #include "widgets/experiments/channel_window.h"
+#include "widgets/experiments/spatial_window.h"
 #include "widgets/experiments/timestep_window.h"
 #include "widgets/model_view/model_view_window.h"
 #include "widgets/playground/main_window.h"
 #include "widgets/training/training_window.h"
 
+#include <QComboBox>
 #include <QGuiApplication>
+#include <QRegularExpression>
 #include <qcustomplot.h>
 #include <QScreen>
 #include <QSettings>
@@ -40,6 +45,20 @@ QString fits(const QWidget& w) {
         .arg(room.height());
 }
 
+// Every combo box shown in `w` is wide enough for its longest item (a
+// settings column squeezed below it cut "Hard sigmoid (MobileNetV3)").
+QString combosWhole(const QWidget& w) {
+    for (const QComboBox* box : w.findChildren<QComboBox*>()) {
+        if (!box->isVisibleTo(&w) || box->width() >= box->sizeHint().width()) continue;
+        return QStringLiteral("%1: the combo box showing \"%2\" is %3 wide, its text needs %4")
+            .arg(w.objectName().isEmpty() ? QString::fromLatin1(w.metaObject()->className()) : w.objectName(),
+                 box->currentText())
+            .arg(box->width())
+            .arg(box->sizeHint().width());
+    }
+    return {};
+}
+
 }  // namespace
 
 class TestWindowsFit : public QObject {
@@ -49,6 +68,18 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
         QSettings().clear();
+        // Run on a configured screen (see tests/CMakeLists.txt), the test
+        // first checks that the platform took the configuration.
+        const QString screen = qEnvironmentVariable("AP_TEST_SCREEN");
+        if (!screen.isEmpty()) {
+            const QRegularExpressionMatch m =
+                QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)(?:-scale(\\d+))?$")).match(screen);
+            QVERIFY2(m.hasMatch(), qPrintable(screen));
+            const int scale = m.captured(3).isEmpty() ? 1 : m.captured(3).toInt();
+            const QScreen* s = QGuiApplication::primaryScreen();
+            QCOMPARE(s->devicePixelRatio(), qreal(scale));
+            QCOMPARE(s->geometry().size() * scale, QSize(m.captured(1).toInt(), m.captured(2).toInt()));
+        }
     }
     void cleanupTestCase() { QSettings().clear(); }
 
@@ -107,6 +138,7 @@ private slots:
         windows.emplace_back(new ui::CompareWindow(ap::builtInExample()));
         windows.emplace_back(new ui::TimestepWindow);
         windows.emplace_back(new ui::ChannelWindow);
+        windows.emplace_back(new ui::SpatialWindow);
         windows.emplace_back(new ui::ModelViewWindow);
         windows.emplace_back(new ui::TrainingWindow);
         windows.emplace_back(new ui::MainWindow);
@@ -115,6 +147,8 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(w.get()));
             const QString problem = fits(*w);
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
+            const QString cut = combosWhole(*w);
+            QVERIFY2(cut.isEmpty(), qPrintable(cut));
         }
     }
 

@@ -1850,6 +1850,10 @@
         <source>Open a Hugging Face checkpoint folder and watch its heads as you type</source>
         <translation>打开 Hugging Face 检查点文件夹，边输入边观察它的各个头</translation>
     </message>
+    <message>
+        <source>Click to pad this key (mask it for every query), click again to unpad it.</source>
+        <translation>点击将此键设为填充（对所有查询掩码），再点一次取消填充。</translation>
+    </message>
 </context>
 <context>
     <name>ui::MatrixEditor</name>

@@ -35,15 +35,22 @@ QString tickText(double v) { return QString::number(v, 'g', 3); }
 // 10⁻⁴ rather than 1e-04: the powers of ten of a logarithmic colour bar.
 // Near 1 (10⁻² to 10²) they read as decimals, unless `powers` asks every
 // tick of a bar to use one notation.
-QString logTickText(double v, bool powers = false) {
-    const int k = int(std::lround(std::log10(v)));
-    if (std::fabs(v - std::pow(10.0, k)) > 1e-9 * std::fabs(v) || (!powers && k >= -2 && k <= 2)) return tickText(v);
+QString powerOfTen(int k) {
     static const char16_t* digits[] = {u"⁰", u"¹", u"²", u"³", u"⁴", u"⁵", u"⁶", u"⁷", u"⁸", u"⁹"};
     QString text = QStringLiteral("10");
     if (k < 0) text += QChar(0x207B);
     for (QChar ch : QString::number(std::abs(k))) text += QString::fromUtf16(digits[ch.digitValue()]);
     return text;
 }
+
+QString logTickText(double v, bool powers = false) {
+    const int k = int(std::lround(std::log10(v)));
+    if (std::fabs(v - std::pow(10.0, k)) > 1e-9 * std::fabs(v) || (!powers && k >= -2 && k <= 2)) return tickText(v);
+    return powerOfTen(k);
+}
+
+// The widest value a cell prints on the logarithmic scale.
+QString widestLogCellText() { return QStringLiteral("8.8·") + powerOfTen(-88); }
 
 bool isWeightScale(const HeatmapData& d) { return d.quantity == HeatmapQuantity::Weights; }
 
@@ -131,7 +138,18 @@ QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF&
     return shortFront.isEmpty() ? keep : shortFront + kept;
 }
 
-QString formatCellValue(double value, bool isWeight) {
+QString formatCellValue(double value, bool isWeight, bool logarithmic) {
+    if (isWeight && logarithmic && std::isfinite(value) && value != 0.0) {
+        // Two significant digits, as decimals from 0.01 up and below that as
+        // m·10⁻ⁿ, the colour bar's notation: "0.26", "0.031", "3.1·10⁻⁴".
+        const double a = std::fabs(value);
+        if (a >= 0.1) return QString::number(value, 'f', 2);
+        if (a >= 0.01) return QString::number(value, 'f', 3);
+        int k = int(std::floor(std::log10(a)));
+        double m = std::round(value / std::pow(10.0, k) * 10.0) / 10.0;
+        if (std::fabs(m) >= 10.0) m /= 10.0, ++k;  // 9.96·10⁻⁴ rounds to 1.0·10⁻³
+        return QString::number(m, 'g', 2) + QChar(0x00B7) + powerOfTen(k);
+    }
     if (isWeight) {
         // A difference that rounds to zero reads "0.00", never "-0.00".
         QString text = QString::number(value, 'f', 2);
@@ -223,9 +241,19 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
         std::clamp(std::min(L.cellHeight * 0.45, L.cellWidth / 3.2), kMinTextPx, std::max(kMinTextPx, base));
     L.numberFont = pixelFont(style.fontFamily, numPx);
     const QFontMetricsF nfm(L.numberFont);
-    L.numbers = style.numbersWhenTheyFit && nfm.horizontalAdvance(QStringLiteral("-0.00")) + 4 <= L.cellWidth &&
+    const bool logNumbers = data.scale == ColorScale::Log && isWeightScale(data);
+    L.numbers = style.numbersWhenTheyFit &&
+                nfm.horizontalAdvance(logNumbers ? widestLogCellText() : QStringLiteral("-0.00")) + 4 <= L.cellWidth &&
                 nfm.height() + 2 <= L.cellHeight;
     return L;
+}
+
+std::optional<int> columnLabelAt(const HeatmapLayout& L, const HeatmapData& data, const QPointF& pos) {
+    if (data.columns() == 0 || L.cellWidth <= 0) return std::nullopt;
+    const double top = L.title.isEmpty() ? 0.0 : L.title.bottom();
+    if (pos.y() < top || pos.y() >= L.cells.top() || pos.x() < L.cells.left() || pos.x() >= L.cells.right())
+        return std::nullopt;
+    return std::clamp(int((pos.x() - L.cells.left()) / L.cellWidth), 0, data.columns() - 1);
 }
 
 std::optional<QPoint> cellAt(const HeatmapLayout& L, const HeatmapData& data, const QPointF& pos) {
@@ -357,6 +385,7 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
     }
     if (!L.numbers) return;
     const bool weights = isWeightScale(d);
+    const bool logarithmic = d.scale == ColorScale::Log;
     const Colormap& colormap = colormapFor(d, s.colormap);
     p.save();
     p.setFont(L.numberFont);
@@ -368,7 +397,7 @@ static void paintCells(QPainter& p, const HeatmapData& d, const HeatmapLayout& L
                               L.cellHeight);
             const QRgb rgb = colormap.rgbAt(m.position(double(d.values(r, c))));
             p.setPen(readableTextColor(rgb));
-            p.drawText(cell, Qt::AlignCenter, formatCellValue(d.values(r, c), weights));
+            p.drawText(cell, Qt::AlignCenter, formatCellValue(d.values(r, c), weights, logarithmic));
         }
     }
     p.restore();

@@ -89,6 +89,9 @@ void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, doub
 
 // The cell under `pos` as (column, row), or nothing outside the grid.
 std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);
+// The column whose token label (in the band between the title and the
+// cells) is under `pos`, or nothing.
+std::optional<int> columnLabelAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);
 
 // Colour-bar ticks: every multiple in [lo, hi] of the smallest step of the
 // form 1, 2 or 5 × 10ⁿ that gives at most `maxTicks` of them.
@@ -105,8 +108,10 @@ QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF&
 // with the screen's dpi, so window and exports look alike.
 QFont pixelFont(const QString& family, double px, bool bold = false);
 
-// How a value is printed in cells and tooltips: 2 decimals for weights,
-// 3 significant digits for scores.
-QString formatCellValue(double value, bool isWeight);
+// How a value is printed in cells: 2 decimals for weights, 3 significant
+// digits for scores. On the logarithmic scale (`logarithmic`) weights keep
+// two significant digits, as m·10⁻ⁿ below 0.01 like the colour bar's ticks,
+// so that the small weights that scale shows do not all read "0.00".
+QString formatCellValue(double value, bool isWeight, bool logarithmic = false);
 
 }  // namespace ui

@@ -258,6 +258,21 @@ std::optional<QPoint> HeatmapView::cellUnder(const QPointF& pos) const {
     return *cell + (isZoomed() ? visible_.topLeft() : QPoint());
 }
 
+std::optional<int> HeatmapView::columnLabelUnder(const QPointF& pos) const {
+    if (columnLabelTip_.isEmpty() || !style_.drawLabels) return std::nullopt;
+    const auto column = columnLabelAt(layout_, shownData(), pos);
+    if (!column) return std::nullopt;
+    return *column + (isZoomed() ? visible_.x() : 0);
+}
+
+void HeatmapView::setColumnLabelAction(const QString& toolTip) { columnLabelTip_ = toolTip; }
+
+QPoint HeatmapView::columnLabelCenter(int column) const {
+    const int c = column - (isZoomed() ? visible_.x() : 0);
+    const double top = layout_.title.isEmpty() ? 0.0 : layout_.title.bottom();
+    return QPointF(layout_.cells.left() + (c + 0.5) * layout_.cellWidth, (top + layout_.cells.top()) / 2).toPoint();
+}
+
 void HeatmapView::resizeEvent(QResizeEvent*) { relayout(); }
 
 void HeatmapView::paintEvent(QPaintEvent*) {
@@ -349,6 +364,11 @@ bool HeatmapView::event(QEvent* e) {
         auto* help = static_cast<QHelpEvent*>(e);
         if (const auto cell = cellUnder(help->pos()))
             QToolTip::showText(help->globalPos(), toolTipForCell(cell->y(), cell->x()), this);
+        else if (const auto column = columnLabelUnder(help->pos()))
+            QToolTip::showText(help->globalPos(),
+                               QStringLiteral("<b>%1</b><br>%2")
+                                   .arg(data_.columnLabels.value(*column).toHtmlEscaped(), columnLabelTip_),
+                               this);
         else
             QToolTip::hideText();
         return true;
@@ -368,6 +388,12 @@ void HeatmapView::mouseMoveEvent(QMouseEvent* e) {
         }
     }
     const auto cell = cellUnder(e->position());
+    if (!columnLabelTip_.isEmpty()) {
+        if (columnLabelUnder(e->position()))
+            setCursor(Qt::PointingHandCursor);
+        else if (!maskEditMode_)
+            unsetCursor();
+    }
     if (cell != style_.hoveredCell) {
         style_.hoveredCell = cell;
         update();
@@ -404,6 +430,8 @@ void HeatmapView::mousePressEvent(QMouseEvent* e) {
         selectedCell_ = *cell;
         update();
         emit cellClicked(cell->y(), cell->x());
+    } else if (const auto column = columnLabelUnder(e->position())) {
+        emit columnLabelClicked(*column);
     }
 }
 

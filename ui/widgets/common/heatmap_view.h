@@ -31,6 +31,11 @@ public:
     // that on cellClicked); the cursor and tooltip say so.
     void setMaskEditMode(bool on);
     bool maskEditMode() const { return maskEditMode_; }
+    // Makes the key labels above the cells clickable (columnLabelClicked),
+    // with `toolTip` saying what a click does; an empty tip turns it off.
+    void setColumnLabelAction(const QString& toolTip);
+    // The centre of a column's label band in widget coordinates (for tests).
+    QPoint columnLabelCenter(int column) const;
     void setSelectedRow(int row);
     // Outlines cells (x = column, y = row, in cells); nullopt removes it.
     void setHighlight(std::optional<QRect> cells);
@@ -76,6 +81,8 @@ public:
 
 signals:
     void cellClicked(int row, int column);
+    // A click on a column's token label (see setColumnLabelAction).
+    void columnLabelClicked(int column);
     // The pointer moved to another cell; row and column are -1 when it left
     // the grid.
     void cellHovered(int row, int column);
@@ -102,6 +109,8 @@ private:
     void updateShown();
     const HeatmapData& shownData() const { return isZoomed() ? shown_ : data_; }
     std::optional<QPoint> cellUnder(const QPointF& pos) const;
+    // The column whose label is under `pos` when labels are clickable.
+    std::optional<int> columnLabelUnder(const QPointF& pos) const;
     void scrollTo(const QPoint& cell);
     void paintOverview(QPainter& p);
     void syncScrollBars();
@@ -127,6 +136,7 @@ private:
     const ap::Matrix* tooltipScoresPtr_ = nullptr;
     const ap::Matrix* tooltipWeightsPtr_ = nullptr;
     bool maskEditMode_ = false;
+    QString columnLabelTip_;
     HeatmapStyle style_;
     HeatmapLayout layout_;
     std::optional<ColorScale> colorScale_;

@@ -56,7 +56,11 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QMainWindow(parent) {
     column->addWidget(progress_);
     column->addWidget(status_);
     column->addStretch(1);
-    settings_->setMaximumWidth(330);
+    // The settings column is as wide as its fields need (a combo box's
+    // longest item whole), no wider; the status wraps within it rather
+    // than widen it.
+    status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    settings_->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     row->addWidget(settings_, 0);
 
     views_ = new QSplitter(Qt::Vertical, central);

@@ -2,6 +2,7 @@
 
 #include "render/image_export.h"
 #include "widgets/experiments/learning_curves.h"
+#include "widgets/common/window_fit.h"
 #include "widgets/experiments/spatial_grid_view.h"
 
 #include <QComboBox>
@@ -50,7 +51,7 @@ SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent) {
                  tr("Save the grid of digits and sampled regions as a PNG, SVG or PDF file"),
                  tr("Save the shown digits' labels, predictions, angles, overlaps and transforms as CSV"));
     curves()->showComparison(tr("transformer accuracy"), tr("baseline accuracy"));
-    resize(1160, 740);  // fits a 1280 x 800 screen with its frame and panel
+    resizeWithinScreen(this, QSize(1160, 740));
 }
 
 SpatialWindow* SpatialWindow::open(QWidget* parent) {

@@ -29,6 +29,14 @@ ap::Matrix maxPool(const ap::Matrix& m, int cells) {
     return out;
 }
 
+QImage thumbnailImage(const ap::Matrix& pooled, const Colormap& map, ColorScale scale) {
+    HeatmapData d;
+    d.values = pooled;
+    d.quantity = HeatmapQuantity::Weights;
+    applyColorScale(d, scale);
+    return heatmapCellImage(d, map);
+}
+
 ModelViewWorker::ModelViewWorker(QObject* parent) : QThread(parent) {
     qRegisterMetaType<ui::AttentionPtr>("ui::AttentionPtr");
     qRegisterMetaType<ui::HeadStatsPtr>("ui::HeadStatsPtr");
@@ -89,21 +97,60 @@ void ModelViewWorker::cancelGrid() {
 
 void ModelViewWorker::setColormap(Colormap::Kind kind) {
     QMutexLocker lock(&mutex_);
+    if (colormap_.kind() == kind) return;
     colormap_ = Colormap(kind);
+    recolour_ = true;
+    condition_.wakeOne();
 }
 
 void ModelViewWorker::setColorScale(ColorScale scale) {
     QMutexLocker lock(&mutex_);
+    if (colorScale_ == scale) return;
     colorScale_ = scale;
+    recolour_ = true;
+    if (isRunning()) condition_.wakeOne();
 }
 
-QImage ModelViewWorker::colour(const ap::Matrix& m, const Colormap& map) {
-    QImage image(int(m.cols()), int(m.rows()), QImage::Format_RGB32);
-    for (int i = 0; i < image.height(); ++i) {
-        auto* line = reinterpret_cast<QRgb*>(image.scanLine(i));
-        for (int j = 0; j < image.width(); ++j) line[j] = map.rgbAt(double(m(i, j)));
+void ModelViewWorker::emitTile(quint64 fileId, int row, int column, ap::Matrix pooled, const Colormap& map,
+                               ColorScale scale) {
+    const QImage image = thumbnailImage(pooled, map, scale);
+    if (keepTiles_) keptTiles_[std::size_t(row * (tensor_->heads + 2) + column)] = std::move(pooled);
+    emit tileReady(fileId, row, column, image);
+}
+
+void ModelViewWorker::startGrid() {
+    nextSlice_ = 0;
+    gridCancelled_ = false;
+    stats_.assign(std::size_t(tensor_->sliceCount()), {});
+    layerMean_.assign(std::size_t(tensor_->layers), {});
+    layerMax_.assign(std::size_t(tensor_->layers), {});
+    headMean_.assign(std::size_t(tensor_->heads), {});
+    headMax_.assign(std::size_t(tensor_->heads), {});
+    const std::int64_t tiles = std::int64_t(tensor_->layers + 1) * (tensor_->heads + 2);
+    const std::int64_t cells =
+        std::int64_t(std::min(tensor_->queries, kThumbnailCells)) * std::min(tensor_->keys, kThumbnailCells);
+    keepTiles_ = tiles * cells * std::int64_t(sizeof(float)) <= kKeptThumbnailBytes;
+    keptTiles_.assign(keepTiles_ ? std::size_t(tiles) : 0, {});
+}
+
+void ModelViewWorker::recolourGrid() {
+    Colormap map;
+    ColorScale scale = ColorScale::Fixed;
+    {
+        QMutexLocker lock(&mutex_);
+        map = colormap_;
+        scale = colorScale_;
     }
-    return image;
+    if (!keepTiles_) {
+        // Too many tiles to keep: read the slices again, in the new colours.
+        QMutexLocker lock(&mutex_);
+        if (nextSlice_ > 0 && !gridCancelled_) startGrid();
+        return;
+    }
+    const int columns = tensor_->heads + 2;
+    for (std::size_t i = 0; i < keptTiles_.size(); ++i)
+        if (keptTiles_[i].size() != 0)
+            emit tileReady(fileId_, int(i) / columns, int(i) % columns, thumbnailImage(keptTiles_[i], map, scale));
 }
 
 void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int index) {
@@ -112,9 +159,11 @@ void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int i
     const std::string err = t->slice(layer, head, slice);
     t->releaseSlice(layer, head);
     Colormap map;
+    ColorScale scale = ColorScale::Fixed;
     {
         QMutexLocker lock(&mutex_);
         map = colormap_;
+        scale = colorScale_;
         if (!err.empty()) gridCancelled_ = true;
     }
     if (!err.empty()) {
@@ -129,7 +178,7 @@ void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int i
     s.head = head;
     stats_[std::size_t(index)] = s;
     const ap::Matrix pooled = maxPool(slice, kThumbnailCells);
-    emit tileReady(fileId, layer, head, colour(pooled, map));
+    emitTile(fileId, layer, head, pooled, map, scale);
     // Aggregate tiles combine the pooled tiles: exact for the maximum, and
     // for the mean an upper bound of the pooled mean (the large view is exact).
     const auto accumulate = [&](ap::Matrix& mean, ap::Matrix& max, bool first) {
@@ -145,8 +194,8 @@ void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int i
     accumulate(headMean_[std::size_t(head)], headMax_[std::size_t(head)], layer == 0);
     accumulate(allMean_, allMax_, index == 0);
     if (head == t->heads - 1) {
-        emit tileReady(fileId, layer, t->heads, colour(layerMean_[std::size_t(layer)] / float(t->heads), map));
-        emit tileReady(fileId, layer, t->heads + 1, colour(layerMax_[std::size_t(layer)], map));
+        emitTile(fileId, layer, t->heads, layerMean_[std::size_t(layer)] / float(t->heads), map, scale);
+        emitTile(fileId, layer, t->heads + 1, std::move(layerMax_[std::size_t(layer)]), map, scale);
         layerMean_[std::size_t(layer)].resize(0, 0);
         layerMax_[std::size_t(layer)].resize(0, 0);
     }
@@ -154,9 +203,9 @@ void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int i
     emit gridProgress(fileId, index + 1, total);
     if (index + 1 == total) {
         for (int h = 0; h < t->heads; ++h)
-            emit tileReady(fileId, t->layers, h, colour(headMean_[std::size_t(h)] / float(t->layers), map));
-        emit tileReady(fileId, t->layers, t->heads, colour(allMean_ / float(total), map));
-        emit tileReady(fileId, t->layers, t->heads + 1, colour(allMax_, map));
+            emitTile(fileId, t->layers, h, headMean_[std::size_t(h)] / float(t->layers), map, scale);
+        emitTile(fileId, t->layers, t->heads, allMean_ / float(total), map, scale);
+        emitTile(fileId, t->layers, t->heads + 1, allMax_, map, scale);
         emit statsReady(fileId, std::make_shared<const std::vector<ap::analysis::HeadStats>>(stats_));
         headMean_.clear();
         headMax_.clear();
@@ -173,7 +222,8 @@ void ModelViewWorker::run() {
         {
             QMutexLocker lock(&mutex_);
             const auto gridWork = [&] { return tensor_ && !gridCancelled_ && nextSlice_ < int(tensor_->sliceCount()); };
-            while (!abort_ && !pendingOpen_ && !pendingTensor_ && !pendingView_ && !gridWork())
+            const auto recolour = [&] { return recolour_ && tensor_; };
+            while (!abort_ && !pendingOpen_ && !pendingTensor_ && !pendingView_ && !gridWork() && !recolour())
                 condition_.wait(&mutex_);
             if (abort_) return;
             openPath = std::move(pendingOpen_);
@@ -181,6 +231,12 @@ void ModelViewWorker::run() {
             given = std::move(pendingTensor_);
             pendingTensor_.reset();
             openId = pendingOpenId_;
+            if (!openPath && !given && !pendingView_ && recolour()) {
+                recolour_ = false;
+                lock.unlock();
+                recolourGrid();
+                continue;
+            }
             if (!openPath && !given) {
                 view = pendingView_;
                 pendingView_.reset();
@@ -204,13 +260,8 @@ void ModelViewWorker::run() {
             }
             tensor_ = r.tensor;
             fileId_ = openId;
-            nextSlice_ = 0;
-            gridCancelled_ = false;
-            stats_.assign(std::size_t(tensor_->sliceCount()), {});
-            layerMean_.assign(std::size_t(tensor_->layers), {});
-            layerMax_.assign(std::size_t(tensor_->layers), {});
-            headMean_.assign(std::size_t(tensor_->heads), {});
-            headMax_.assign(std::size_t(tensor_->heads), {});
+            recolour_ = false;
+            startGrid();
             lock.unlock();
             emit opened(openId, r.tensor);
             continue;

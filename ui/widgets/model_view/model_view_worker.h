@@ -18,6 +18,7 @@
 #include <QWaitCondition>
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -36,6 +37,14 @@ inline constexpr int kThumbnailCells = 96;
 // Max-pools `m` to at most `cells` x `cells`.
 ap::Matrix maxPool(const ap::Matrix& m, int cells);
 
+// A thumbnail's pixels: the pooled weights on `scale` (each tile on its own
+// range, as the large view of a head is), one pixel per cell.
+QImage thumbnailImage(const ap::Matrix& pooled, const Colormap& map, ColorScale scale);
+
+// The pooled tiles of a file are kept for recolouring when they take at
+// most this many bytes; a larger grid is rebuilt from the file instead.
+inline constexpr std::int64_t kKeptThumbnailBytes = std::int64_t(128) << 20;
+
 class ModelViewWorker : public QThread {
     Q_OBJECT
 public:
@@ -53,7 +62,8 @@ public:
     // Stops building thumbnails and statistics for the open file.
     void cancelGrid();
     void setColormap(Colormap::Kind kind);
-    // The colour scale of the large views prepared from now on.
+    // The colour scale of the thumbnails and of the large views prepared
+    // from now on; the grid's tiles are coloured again (tileReady).
     void setColorScale(ColorScale scale);
 
 signals:
@@ -73,7 +83,13 @@ protected:
 
 private:
     void thumbnailStep(const AttentionPtr& t, quint64 fileId, int index);
-    static QImage colour(const ap::Matrix& m, const Colormap& map);
+    // Colours a tile, keeps its pooled weights where they fit and emits it.
+    void emitTile(quint64 fileId, int row, int column, ap::Matrix pooled, const Colormap& map, ColorScale scale);
+    // Emits every kept tile again in the current colours, or, when the
+    // tiles were not kept, builds the grid again from the first slice.
+    void recolourGrid();
+    // Worker-thread state for a grid built from the first slice.
+    void startGrid();
 
     QMutex mutex_;
     QWaitCondition condition_;
@@ -86,6 +102,7 @@ private:
     std::atomic<bool> cancelView_{false};
     Colormap colormap_;
     ColorScale colorScale_ = ColorScale::Fixed;
+    bool recolour_ = false;
 
     // Worker-thread state of the open file.
     AttentionPtr tensor_;
@@ -95,6 +112,8 @@ private:
     std::vector<ap::analysis::HeadStats> stats_;
     std::vector<ap::Matrix> layerMean_, layerMax_, headMean_, headMax_;
     ap::Matrix allMean_, allMax_;
+    bool keepTiles_ = false;
+    std::vector<ap::Matrix> keptTiles_;  // rows x columns of the grid, row-major
 };
 
 }  // namespace ui

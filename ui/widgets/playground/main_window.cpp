@@ -144,6 +144,14 @@ void MainWindow::createCentralViews() {
         }
     });
     connect(heatmap_, &HeatmapView::rowActivated, this, &MainWindow::selectQuery);
+    // A key's label pads it, as its box in the K table does (one undo step).
+    setKeyLabelAction();
+    connect(heatmap_, &HeatmapView::columnLabelClicked, this,
+            [this](int key) { document_->setKeyPadding(key, !document_->isKeyPadded(key)); });
+}
+
+void MainWindow::setKeyLabelAction() {
+    heatmap_->setColumnLabelAction(tr("Click to pad this key (mask it for every query), click again to unpad it."));
 }
 
 void MainWindow::createStatusBar() {
@@ -376,6 +384,7 @@ void MainWindow::changeEvent(QEvent* event) {
     // Texts set once from tr() are switched by retranslateWidgets(); these
     // are built with numbers and names, so they are built again.
     if (event->type() == QEvent::LanguageChange && presenter_) {
+        setKeyLabelAction();
         updateTitle();
         updateUndoActions();
         if (maskEditMode_)

@@ -122,6 +122,8 @@ protected:
 private:
     // main_window.cpp
     void createCentralViews();
+    // The heatmap's key labels pad their key; the tip says so.
+    void setKeyLabelAction();
     void createStatusBar();
     void createLoadingIndicator();
     void onSceneLoaded(const QString& path, std::shared_ptr<ap::Scene> scene);

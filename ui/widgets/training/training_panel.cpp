@@ -262,10 +262,9 @@ void TrainingPanel::selectTargetRow(int row) {
 }
 
 void TrainingPanel::translate(const QString& sentence) {
+    // The words as typed; refreshHeatmap() matches them to the model's
+    // vocabulary as the translate command does.
     std::vector<std::string> tokens = ap::tokenize(sentence.toStdString());
-    // A model trained on lower-cased pairs knows only lower-case words.
-    if (session_->lowercase())
-        for (std::string& t : tokens) t = ap::lowercase(t);
     if (tokens.empty()) {
         translation_->setText(tr("Type a sentence in the source language"));
         return;

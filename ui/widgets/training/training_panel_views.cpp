@@ -12,6 +12,7 @@
 #include "widgets/training/training_settings.h"
 #include "translation/corpus_split.h"
 #include "translation/metrics.h"
+#include "translation/model_file.h"
 
 #include <QAction>
 #include <QDir>
@@ -67,11 +68,15 @@ void TrainingPanel::refreshHeatmap() {
     // One pair's forward pass (or one greedy decoding) on the snapshot: a
     // fraction of a millisecond at the sizes TrainingSettings offers.
     if (showsTranslation_ && model) {
-        const ap::Translation t = model->translate(translationSource_);
+        // Case as the model knows it: the rule of the translate command, so
+        // that window and command give the same translation.
+        const std::vector<std::string> source =
+            ap::matchSourceWords(*model, session_->modelLowercase(), translationSource_);
+        const ap::Translation t = model->translate(source);
         data = translationHeatmap(t);
         data.title = tr("Translation · greedy decoding · epoch %1").arg(epoch);
         QStringList unknown;
-        for (const std::string& s : translationSource_)
+        for (const std::string& s : source)
             if (!model->sourceVocabulary().contains(s)) unknown << QString::fromStdString(s);
         const QString words = joinTokens(t.tokens);
         const QString unknownList = QLocale().createSeparatedList(unknown);

@@ -83,6 +83,7 @@ QString TrainingSession::start(const ap::Seq2SeqOptions& options, bool ibm2Guide
     if (const ap::Status valid = ap::validate(options); !valid.ok) return QString::fromStdString(valid.message);
     const ap::HoldoutSplit split = ap::splitHoldout(*corpus_, holdoutFraction_, holdoutSeed_);
     model_.reset();
+    modelLowercase_ = lowercase_;
     lastStats_.reset();
     plannedEpochs_ = ap::resolvedEpochs(options, split.train.pairs.size());
     worker_->start(std::make_shared<const ap::Corpus>(split.train), std::make_shared<const ap::Corpus>(split.heldOut),
@@ -118,7 +119,7 @@ void TrainingSession::setState(State state) {
 
 QString TrainingSession::saveModel(const QString& path) const {
     if (!model_) return tr("There is no model to save: train first");
-    const std::string error = ap::writeModelFile(QFile::encodeName(path).toStdString(), *model_, lowercase_);
+    const std::string error = ap::writeModelFile(QFile::encodeName(path).toStdString(), *model_, modelLowercase_);
     return QString::fromStdString(error);
 }
 
@@ -131,6 +132,7 @@ QString TrainingSession::adoptModel(ap::ModelReadResult read) {
     if (isTraining()) return tr("Stop training before loading a model");
     if (!read.ok) return QString::fromStdString(read.error);
     model_ = std::make_shared<const ap::Seq2SeqModel>(std::move(read.file.model));
+    modelLowercase_ = read.file.lowercase;
     lastStats_.reset();
     stoppedEarly_ = false;
     emit modelChanged();

@@ -31,6 +31,9 @@ public:
     // Lower-case both sides of every pair (from the file as read).
     void setLowercase(bool lowercase);
     bool lowercase() const { return lowercase_; }
+    // Whether the model shown was trained on lower-cased pairs (the
+    // setting at its training, or the flag of the model file it came from).
+    bool modelLowercase() const { return modelLowercase_; }
     // Hold out a seeded random fraction of the pairs (0: none).
     void setHoldout(double fraction, quint64 seed);
     double holdoutFraction() const { return holdoutFraction_; }
@@ -88,6 +91,7 @@ private:
     CorpusPtr corpus_;
     QString corpusPath_;
     bool lowercase_ = false;
+    bool modelLowercase_ = false;
     double holdoutFraction_ = 0.0;
     quint64 holdoutSeed_ = 1;
     std::vector<int> heldOut_;
