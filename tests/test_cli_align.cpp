@@ -31,6 +31,8 @@ private slots:
     void alignWritesPharaohAndJson();
     void alignToStdoutWithoutGoldPrintsNull();
     void alignBadInputExits2();
+    void alignWithTrainCorpusKeepsTheParametersFixed();
+    void trainReportsAlignersOnTheHeldOutPairsBothWays();
     void generateCorpusThenAlignIt();
     void generateCorpusBadInputExits2();
 };
@@ -93,6 +95,91 @@ void TestCliAlign::alignBadInputExits2() {
     QCOMPARE(r.exitCode, 2);
     r = runApp({QStringLiteral("align"), corpus("fr-en.tsv"), QStringLiteral("--symmetrize"), QStringLiteral("grow")});
     QCOMPARE(r.exitCode, 2);
+}
+
+// --train-corpus: trained on two pairs, the unseen "chien / dog" aligns
+// word to word (an unseen word has EM's uniform start value, which beats
+// the floor of trained words that never met it).
+void TestCliAlign::alignWithTrainCorpusKeepsTheParametersFixed() {
+    QTemporaryDir dir;
+    const QString train = dir.filePath(QStringLiteral("train.tsv")), held = dir.filePath(QStringLiteral("held.tsv"));
+    QFile t(train), h(held);
+    QVERIFY(t.open(QIODevice::WriteOnly) && h.open(QIODevice::WriteOnly));
+    t.write("la maison\tthe house\nla fleur\tthe flower\n");
+    h.write("la chien\tthe dog\t0-0 1-1\nmaison la\thouse the\t0-0 1-1\n");
+    t.close();
+    h.close();
+    Run r = runApp({QStringLiteral("align"), held, QStringLiteral("--train-corpus"), train, QStringLiteral("--model"),
+                    QStringLiteral("ibm1")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QByteArray("0-0 1-1"));
+    QCOMPARE(lines[1], QByteArray("0-0 1-1"));
+    QJsonObject o = lastJson(r.out);
+    QCOMPARE(o.value(QStringLiteral("train_corpus")).toString(), train);
+    QCOMPARE(o.value(QStringLiteral("train_pairs")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("pairs")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("pairs_with_gold")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("aer")).toDouble(), 0.0);
+    // Without it, EM runs on the aligned pairs: no training corpus.
+    r = runApp({QStringLiteral("align"), held});
+    QCOMPARE(r.exitCode, 0);
+    o = lastJson(r.out);
+    QVERIFY(o.value(QStringLiteral("train_corpus")).isNull());
+    QCOMPARE(o.value(QStringLiteral("train_pairs")).toInt(), 2);
+    // A missing training corpus: exit 2, named, nothing written.
+    const QString out = dir.filePath(QStringLiteral("links.txt"));
+    r = runApp({QStringLiteral("align"), held, QStringLiteral("--train-corpus"),
+                dir.filePath(QStringLiteral("missing.tsv")), QStringLiteral("-o"), out});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("missing.tsv"));
+    QVERIFY(!QFile::exists(out));
+    r = runApp({QStringLiteral("align"), QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("--train-corpus"));
+    r = runApp({QStringLiteral("--help")});
+    QVERIFY(r.out.contains("--train-corpus"));
+}
+
+namespace {
+double alignAer(const QStringList& args) {
+    const Run r = runApp(QStringList{QStringLiteral("align")} + args);
+    return r.exitCode == 0 ? lastJson(r.out).value(QStringLiteral("aer")).toDouble(-1.0) : -2.0;
+}
+}  // namespace
+
+// train's "eval" holds each aligner's AER on the held-out pairs both ways,
+// the same figures as align on those pairs with and without --train-corpus.
+void TestCliAlign::trainReportsAlignersOnTheHeldOutPairsBothWays() {
+    const Run r =
+        runApp({QStringLiteral("train"), corpus("fr-en.tsv"), QStringLiteral("--eval"), corpus("fr-en-eval.tsv"),
+                QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--hidden"), QStringLiteral("8")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject eval = lastJson(r.out).value(QStringLiteral("eval")).toObject();
+    QVERIFY(eval.value(QStringLiteral("aer")).isDouble());  // the attention's, unchanged
+    const QJsonObject self = eval.value(QStringLiteral("aligner_aer")).toObject();
+    const QJsonObject trainOnly = eval.value(QStringLiteral("aligner_aer_train_only")).toObject();
+    for (const char* model : {"ibm1", "ibm2", "fastalign"}) {
+        const QString m = QLatin1String(model);
+        QCOMPARE(self.value(m).toDouble(-1.0), alignAer({corpus("fr-en-eval.tsv"), QStringLiteral("--model"), m}));
+        QCOMPARE(trainOnly.value(m).toDouble(-1.0),
+                 alignAer({corpus("fr-en-eval.tsv"), QStringLiteral("--train-corpus"), corpus("fr-en.tsv"),
+                           QStringLiteral("--model"), m}));
+    }
+    // --holdout: the held-out sentences are never trained on, and the
+    // training-only figures come with the split.
+    const Run h =
+        runApp({QStringLiteral("train"), corpus("fr-en.tsv"), QStringLiteral("--holdout"), QStringLiteral("0.2"),
+                QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--hidden"), QStringLiteral("8")});
+    QVERIFY2(h.exitCode == 0, h.err.constData());
+    const QJsonObject held = lastJson(h.out).value(QStringLiteral("eval")).toObject();
+    QCOMPARE(held.value(QStringLiteral("unseen_sources")).toDouble(), 1.0);
+    for (const char* model : {"ibm1", "ibm2", "fastalign"}) {
+        const double aer =
+            held.value(QStringLiteral("aligner_aer_train_only")).toObject().value(QLatin1String(model)).toDouble(-1.0);
+        QVERIFY2(aer >= 0.0 && aer <= 1.0, model);
+    }
 }
 
 void TestCliAlign::generateCorpusThenAlignIt() {

@@ -6,6 +6,7 @@
 // Translation menu.
 #include "training_test_support.h"
 #include "translation/aligner.h"
+#include "translation/trained_aligner.h"
 #include "translation/metrics.h"
 #include "translation/seq2seq.h"
 #include "widgets/common/heatmap_view.h"
@@ -26,6 +27,7 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
 #include <optional>
 
 using ui::TrainingPanel;
@@ -72,6 +74,7 @@ class TestTrainingUiAlignment : public QObject {
 private slots:
     void init();
     void alignerHeatmapShowsPosteriorsAndAer();
+    void heldOutPairShowsTheAlignerTrainedWithoutIt();
     void attentionAerAndLessonAfterTraining();
     void guideChoiceIsUsedByTheWorker();
     void automaticEpochsShowTheirCount();
@@ -130,6 +133,50 @@ void TestTrainingUiAlignment::alignerHeatmapShowsPosteriorsAndAer() {
     panel.settings()->setLowercase(true);
     QVERIFY(waitForAlignment(panel));
     QCOMPARE(int(panel.alignment()->pairs.size()), 6);
+}
+
+// A held-out pair's title gives, beside the aligner run on every pair, the
+// AER of the aligner trained on the training pairs only (the engine's
+// alignHeldOut on the same split); a training pair's does not.
+void TestTrainingUiAlignment::heldOutPairShowsTheAlignerTrainedWithoutIt() {
+    TrainingPanel panel;
+    QCOMPARE(panel.loadCorpusFile(path_), QString());
+    QVERIFY(waitForAlignment(panel));
+    panel.settings()->setHoldoutFraction(0.5);
+    QVERIFY(waitForAlignment(panel));
+    const std::vector<int> held = panel.session()->heldOutIndices();
+    QVERIFY(!held.empty());
+    ap::Corpus train, eval;
+    for (int k = 0; k < int(panel.corpus()->pairs.size()); ++k)
+        (std::binary_search(held.begin(), held.end(), k) ? eval : train)
+            .pairs.push_back(panel.corpus()->pairs[size_t(k)]);
+    const ap::AlignerSummary expected = ap::alignHeldOut(train, eval, ap::AlignerOptions{});
+    QVERIFY(expected.ok);
+    int checked = 0;
+    for (std::size_t k = 0; k < held.size(); ++k) {
+        const ap::SentencePair& p = panel.corpus()->pairs[size_t(held[k])];
+        if (!p.hasGold) continue;
+        panel.selectPair(held[k]);
+        const double aer = ap::alignmentCounts(expected.pairs[k].links, p.gold).aer();
+        QVERIFY(panel.pairAlignerAerTrainOnly());
+        QCOMPARE(*panel.pairAlignerAerTrainOnly(), aer);
+        QVERIFY(panel.pairAlignerAer());
+        const ui::HeatmapData& d = panel.alignerHeatmapView()->data();
+        QVERIFY2(d.title.endsWith(QStringLiteral("trained on the training pairs only: AER ") + aerText(aer)),
+                 qPrintable(d.title));
+        QVERIFY(d.title.contains(QStringLiteral("AER ") + aerText(*panel.pairAlignerAer())));
+        QVERIFY(d.title.endsWith(d.titleKeep));
+        ++checked;
+    }
+    QVERIFY(checked > 0);
+    for (int k = 0; k < 5; ++k) {
+        if (std::binary_search(held.begin(), held.end(), k)) continue;
+        panel.selectPair(k);
+        QVERIFY(panel.pairAlignerAer());
+        QVERIFY(!panel.pairAlignerAerTrainOnly());
+        QVERIFY(!panel.alignerHeatmapView()->data().title.contains(QStringLiteral("training pairs only")));
+        break;
+    }
 }
 
 void TestTrainingUiAlignment::attentionAerAndLessonAfterTraining() {

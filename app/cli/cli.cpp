@@ -89,9 +89,11 @@ const std::vector<CommandInfo>& commands() {
          [](const QStringList& a, const std::function<void()>&) { return runAttend(a); }},
         {"align",
          "align CORPUS.tsv [--model ibm1|ibm2|fastalign] [--symmetrize none|intersect|\n"
-         "      union|gdfa] [--iterations N] [--lowercase] [-o LINKS.txt]\n"
-         "                                      align the pairs' words with IBM Model 1,\n"
-         "                                      2 or fast_align; Pharaoh links, then JSON",
+         "      union|gdfa] [--iterations N] [--lowercase] [--train-corpus TRAIN.tsv]\n"
+         "      [-o LINKS.txt]                  align the pairs' words with IBM Model 1,\n"
+         "                                      2 or fast_align (trained on CORPUS.tsv,\n"
+         "                                      or on TRAIN.tsv and applied fixed);\n"
+         "                                      Pharaoh links, then JSON",
          [](const QStringList& a, const std::function<void()>&) { return runAlign(a); }},
         {"generate-corpus",
          "generate-corpus --grammar fr-en|de-en|zh-en --pairs N --seed S\n"

@@ -1,5 +1,7 @@
-// align CORPUS.tsv: the statistical aligner of translation/aligner.h. One
-// line of Pharaoh links per pair ("0-0 1-2 2-1", source-target, 0-based;
+// align CORPUS.tsv: the statistical aligner of translation/aligner.h, with
+// EM run on the pairs it aligns, or, with --train-corpus, trained on other
+// pairs and applied with its parameters fixed (translation/trained_aligner.h).
+// One line of Pharaoh links per pair ("0-0 1-2 2-1", source-target, 0-based;
 // an empty line for a pair with no link) to -o or standard output, then,
 // as the last line of standard output, one JSON object with the figures
 // against the corpus's gold links.
@@ -8,6 +10,7 @@
 #include "io/scene_io.h"
 #include "translation/aligner.h"
 #include "translation/corpus.h"
+#include "translation/trained_aligner.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,7 +56,13 @@ int runAlign(const QStringList& args) {
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Write the links to FILE instead of standard output."),
                                     QStringLiteral("FILE"));
-    cl.addOptions({model, symmetrize, iterations, lowercase, output});
+    const QCommandLineOption trainCorpus(QStringLiteral("train-corpus"),
+                                         QStringLiteral(
+                                             "Train on the pairs of TRAIN.tsv instead of CORPUS.tsv's, then align "
+                                             "CORPUS.tsv with the parameters fixed (words never seen in training "
+                                             "get EM's uniform start value)."),
+                                         QStringLiteral("TRAIN.tsv"));
+    cl.addOptions({model, symmetrize, iterations, lowercase, trainCorpus, output});
     int code = kOk;
     if (!cl.parse(args, code)) return code;
     ap::AlignerOptions options;
@@ -66,14 +75,30 @@ int runAlign(const QStringList& args) {
     options.symmetrize = *s;
     options.lowercase = cl.parser.isSet(lowercase);
 
-    const ap::CorpusReadResult read = ap::readCorpusFile(nativePath(cl.input));
+    ap::CorpusReadResult read = ap::readCorpusFile(nativePath(cl.input));
     if (!read.ok) {
         printErrBytes(read.error);
         return kBadInput;
     }
-    const ap::AlignerSummary summary = ap::alignCorpus(read.value, options);
+    const bool separate = cl.parser.isSet(trainCorpus);
+    ap::CorpusReadResult training;
+    if (separate) {
+        training = ap::readCorpusFile(nativePath(cl.parser.value(trainCorpus)));
+        if (!training.ok) {
+            printErrBytes(training.error);
+            return kBadInput;
+        }
+        // Two corpora: the engine's messages name the one at fault, as given.
+        training.value.name = cl.parser.value(trainCorpus).toStdString();
+        read.value.name = cl.input.toStdString();
+    }
+    const ap::AlignerSummary summary =
+        separate ? ap::alignHeldOut(training.value, read.value, options) : ap::alignCorpus(read.value, options);
     if (!summary.ok) {
-        printErr(QStringLiteral("%1: %2").arg(cl.input, QString::fromStdString(summary.error)));
+        if (separate)
+            printErrBytes(summary.error);
+        else
+            printErr(QStringLiteral("%1: %2").arg(cl.input, QString::fromStdString(summary.error)));
         return kBadInput;
     }
     const std::string links = pharaoh(summary);
@@ -96,6 +121,10 @@ int runAlign(const QStringList& args) {
     o[QStringLiteral("symmetrize")] = QString::fromUtf8(ap::toString(options.symmetrize));
     o[QStringLiteral("iterations")] = options.iterations;
     o[QStringLiteral("lowercase")] = options.lowercase;
+    // Where the parameters were trained: the aligned pairs themselves, or
+    // the --train-corpus pairs.
+    o[QStringLiteral("train_corpus")] = separate ? QJsonValue(cl.parser.value(trainCorpus)) : QJsonValue();
+    o[QStringLiteral("train_pairs")] = separate ? int(training.value.pairs.size()) : int(summary.pairs.size());
     if (!printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)))) return kWriteFailed;
     return kOk;
 }

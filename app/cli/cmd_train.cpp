@@ -11,6 +11,7 @@
 #include "translation/corpus_split.h"
 #include "translation/model_file.h"
 #include "translation/seq2seq.h"
+#include "translation/trained_aligner.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,6 +34,25 @@ QJsonObject evalJson(const ap::Evaluation& e, int pairs) {
     // AER needs gold links: null when no held-out pair has any.
     o[QStringLiteral("aer")] = e.pairsWithGold > 0 ? QJsonValue(e.aer) : QJsonValue();
     o[QStringLiteral("pairs_with_gold")] = e.pairsWithGold;
+    return o;
+}
+
+// The held-out AER of each statistical aligner (defaults: 10 iterations,
+// grow-diag-final-and), null without gold links. With `trainedOnTrainingPairs`
+// the aligner is trained on the training pairs and aligns the held-out ones
+// with its parameters fixed, as the translator saw them; otherwise its EM
+// runs on the held-out pairs themselves, as word aligners are run on the
+// text they align.
+QJsonObject alignerAer(const ap::Corpus& training, const ap::Corpus& heldOut, bool trainedOnTrainingPairs) {
+    QJsonObject o;
+    for (ap::AlignmentModel model :
+         {ap::AlignmentModel::Ibm1, ap::AlignmentModel::Ibm2, ap::AlignmentModel::FastAlign}) {
+        ap::AlignerOptions options;
+        options.model = model;
+        const ap::AlignerSummary s =
+            trainedOnTrainingPairs ? ap::alignHeldOut(training, heldOut, options) : ap::alignCorpus(heldOut, options);
+        o[QString::fromUtf8(ap::toString(model))] = s.ok && s.pairsWithGold > 0 ? QJsonValue(s.aer()) : QJsonValue();
+    }
     return o;
 }
 
@@ -293,6 +313,8 @@ int runTrain(const QStringList& args) {
         QJsonObject e = evalJson(last.heldOut, int(heldOut.pairs.size()));
         // How much of the evaluation is sentences the model never saw.
         e[QStringLiteral("unseen_sources")] = ap::unseenSourceShare(trainCorpus, heldOut);
+        e[QStringLiteral("aligner_aer")] = alignerAer(trainCorpus, heldOut, false);
+        e[QStringLiteral("aligner_aer_train_only")] = alignerAer(trainCorpus, heldOut, true);
         o[QStringLiteral("eval")] = e;
     }
     o[QStringLiteral("seconds")] = last.seconds;

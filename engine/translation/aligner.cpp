@@ -12,8 +12,10 @@
 namespace ap {
 
 using alignment_em::buildDirection;
+using alignment_em::collectAlignments;
 using alignment_em::Direction;
 using alignment_em::DirectionResult;
+using alignment_em::prepareSides;
 using alignment_em::train;
 using alignment_em::viterbi;
 
@@ -75,59 +77,41 @@ bool byPosition(const AlignmentLink& a, const AlignmentLink& b) {
 
 }  // namespace
 
-AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options, const AlignerProgress& progress) {
-    const auto started = std::chrono::steady_clock::now();
-    AlignerSummary s;
-    if (Status valid = validate(options); !valid.ok) {
-        s.error = valid.message;
-        return s;
-    }
-    if (corpus.pairs.empty()) {
-        s.error = corpus.name + ": contains no sentence pairs";
-        return s;
-    }
+namespace alignment_em {
+
+std::string prepareSides(const Corpus& corpus, const AlignerOptions& o, std::vector<std::vector<std::string>>& source,
+                         std::vector<std::vector<std::string>>& target) {
+    if (corpus.pairs.empty()) return corpus.name + ": contains no sentence pairs";
     long long cells = 0;
-    std::vector<std::vector<std::string>> source, target;
+    source.clear();
+    target.clear();
     for (const SentencePair& p : corpus.pairs) {
-        if (p.source.empty() || p.target.empty()) {
-            s.error = corpus.name + ":" + std::to_string(p.line) + ": a side of the pair is empty";
-            return s;
-        }
+        if (p.source.empty() || p.target.empty())
+            return corpus.name + ":" + std::to_string(p.line) + ": a side of the pair is empty";
         cells += (long long)p.source.size() * (long long)p.target.size();
         std::vector<std::string> src = p.source, tgt = p.target;
-        if (options.lowercase) {
+        if (o.lowercase) {
             for (std::string& w : src) w = foldCase(w);
             for (std::string& w : tgt) w = foldCase(w);
         }
         source.push_back(std::move(src));
         target.push_back(std::move(tgt));
     }
-    if (cells > kMaxCells) {
-        s.error = corpus.name + ": the pairs hold " + std::to_string(cells) +
-                  " source-target word pairs, over the aligner's limit of " + std::to_string(kMaxCells);
-        return s;
-    }
-    const Direction forward = buildDirection(source, target);
-    const Direction reverse = buildDirection(target, source);
-    const int perDirection =
-        options.iterations + (options.model != AlignmentModel::Ibm1 ? options.ibm1WarmupIterations : 0);
-    int done = 0;
-    DirectionResult f = train(forward, options, done, 2 * perDirection, progress);
-    if (f.cancelled) {
-        s.error = "cancelled";
-        return s;
-    }
-    DirectionResult r = train(reverse, options, done, 2 * perDirection, progress);
-    if (r.cancelled) {
-        s.error = "cancelled";
-        return s;
-    }
+    if (cells > kMaxCells)
+        return corpus.name + ": the pairs hold " + std::to_string(cells) +
+               " source-target word pairs, over the aligner's limit of " + std::to_string(kMaxCells);
+    return {};
+}
+
+void collectAlignments(const Corpus& corpus, const std::vector<std::vector<double>>& forwardPosteriors,
+                       const std::vector<std::vector<double>>& reversePosteriors, const AlignerOptions& o,
+                       AlignerSummary& s) {
     s.pairs.resize(corpus.pairs.size());
     for (std::size_t p = 0; p < corpus.pairs.size(); ++p) {
-        const int S = int(source[p].size()), T = int(target[p].size());
+        const int S = int(corpus.pairs[p].source.size()), T = int(corpus.pairs[p].target.size());
         PairAlignment& a = s.pairs[p];
-        const std::vector<double>& fp = f.posteriors[p];  // T x (S + 1)
-        const std::vector<double>& rp = r.posteriors[p];  // S x (T + 1)
+        const std::vector<double>& fp = forwardPosteriors[p];  // T x (S + 1)
+        const std::vector<double>& rp = reversePosteriors[p];  // S x (T + 1)
         a.forward.resize(T, S);
         a.reverse.resize(T, S);
         a.forwardNull.resize(std::size_t(T));
@@ -148,12 +132,44 @@ AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options, 
             if (rBest[std::size_t(i)] < T) a.reverseLinks.push_back({i, rBest[std::size_t(i)], true});
         std::sort(a.forwardLinks.begin(), a.forwardLinks.end(), byPosition);
         std::sort(a.reverseLinks.begin(), a.reverseLinks.end(), byPosition);
-        a.links = symmetrize(a.forwardLinks, a.reverseLinks, S, T, options.symmetrize);
+        a.links = symmetrize(a.forwardLinks, a.reverseLinks, S, T, o.symmetrize);
         if (corpus.pairs[p].hasGold) {
             s.counts += alignmentCounts(a.links, corpus.pairs[p].gold);
             ++s.pairsWithGold;
         }
     }
+}
+
+}  // namespace alignment_em
+
+AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options, const AlignerProgress& progress) {
+    const auto started = std::chrono::steady_clock::now();
+    AlignerSummary s;
+    if (Status valid = validate(options); !valid.ok) {
+        s.error = valid.message;
+        return s;
+    }
+    std::vector<std::vector<std::string>> source, target;
+    if (std::string err = prepareSides(corpus, options, source, target); !err.empty()) {
+        s.error = std::move(err);
+        return s;
+    }
+    const Direction forward = buildDirection(source, target);
+    const Direction reverse = buildDirection(target, source);
+    const int perDirection =
+        options.iterations + (options.model != AlignmentModel::Ibm1 ? options.ibm1WarmupIterations : 0);
+    int done = 0;
+    DirectionResult f = train(forward, options, done, 2 * perDirection, progress);
+    if (f.cancelled) {
+        s.error = "cancelled";
+        return s;
+    }
+    DirectionResult r = train(reverse, options, done, 2 * perDirection, progress);
+    if (r.cancelled) {
+        s.error = "cancelled";
+        return s;
+    }
+    collectAlignments(corpus, f.posteriors, r.posteriors, options, s);
     s.forwardTable = std::move(f.table);
     s.reverseTable = std::move(r.table);
     s.forwardTension = f.tension;

@@ -252,6 +252,14 @@ DirectionResult train(const Direction& d, const AlignerOptions& o, int& done, in
     }
     if (o.nullWord) r.table.tNull = model.tNull;
     if (o.model == AlignmentModel::FastAlign) r.tension = model.tension;
+    if (o.model == AlignmentModel::Ibm2)
+        for (std::size_t p = 0; p < d.from.size(); ++p) {
+            if (!d.firstOfLengths[p]) continue;
+            const std::size_t m = d.from[p].size(), n = d.to[p].size();
+            const auto row = model.distortion.begin() + std::ptrdiff_t(d.distortionOffset[p]);
+            r.distortion.emplace(std::uint64_t(m) << 32 | n,
+                                 std::vector<double>(row, row + std::ptrdiff_t(n * (m + 1))));
+        }
     return r;
 }
 
@@ -264,6 +272,62 @@ std::vector<int> viterbi(const std::vector<double>& post, int m, int n) {
         best[std::size_t(j)] = post[std::size_t(j * (m + 1) + m)] > post[std::size_t(j * (m + 1) + b)] ? m : b;
     }
     return best;
+}
+
+std::vector<double> fixedPosteriors(const AlignerDirectionParameters& params, const AlignerOptions& o,
+                                    const std::vector<std::string>& from, const std::vector<std::string>& to) {
+    const int m = int(from.size()), n = int(to.size());
+    const TranslationTable& table = params.table;
+    Model model;
+    model.tension = params.tension;
+    AlignmentModel kind = o.model;
+    if (kind == AlignmentModel::Ibm2) {
+        const auto lengths = params.distortion.find(std::uint64_t(m) << 32 | std::uint32_t(n));
+        // A length pair never met in training: Model 1's uniform
+        // positions, the a(i | j, m, n) that Model 2 starts from.
+        if (lengths == params.distortion.end())
+            kind = AlignmentModel::Ibm1;
+        else
+            model.distortion = lengths->second;
+    }
+    // The value every cell starts from in train(): a generating word never
+    // seen in training has learned nothing about what it generates.
+    const double uniform = 1.0 / double(std::max<std::size_t>(1, table.to.size()));
+    std::vector<int> fromIds(std::size_t(m), -1);
+    for (int i = 0; i < m; ++i)
+        if (const auto it = table.from.find(from[std::size_t(i)]); it != table.from.end())
+            fromIds[std::size_t(i)] = it->second;
+    std::vector<double> post(std::size_t(n) * std::size_t(m + 1), 0.0), pri, w(std::size_t(m), 0.0);
+    for (int j = 0; j < n; ++j) {
+        const auto toIt = table.to.find(to[std::size_t(j)]);
+        const int toId = toIt == table.to.end() ? -1 : toIt->second;
+        const double priorNull = prior(model, kind, o, 0, j, m, n, pri);
+        double z = 0.0;
+        for (int i = 0; i < m; ++i) {
+            double t = o.probabilityFloor;
+            if (fromIds[std::size_t(i)] < 0)
+                t = uniform;
+            else if (toId >= 0) {
+                const auto cell = table.t.find(std::uint64_t(fromIds[std::size_t(i)]) << 32 | std::uint32_t(toId));
+                if (cell != table.t.end()) t = cell->second;
+            }
+            z += w[std::size_t(i)] = pri[std::size_t(i)] * t;
+        }
+        double wNull = 0.0;
+        if (o.nullWord)
+            wNull = priorNull * (toId >= 0 && std::size_t(toId) < table.tNull.size() ? table.tNull[std::size_t(toId)]
+                                                                                     : o.probabilityFloor);
+        z += wNull;
+        if (!(z > 0.0)) {
+            // Only with a zero floor and nothing met: the prior alone.
+            std::copy(pri.begin(), pri.end(), w.begin());
+            wNull = o.nullWord ? priorNull : 0.0;
+            z = std::accumulate(w.begin(), w.end(), wNull);
+        }
+        for (int i = 0; i < m; ++i) post[std::size_t(j * (m + 1) + i)] = w[std::size_t(i)] / z;
+        post[std::size_t(j * (m + 1) + m)] = wNull / z;
+    }
+    return post;
 }
 
 }  // namespace ap::alignment_em

@@ -7,8 +7,11 @@
 #pragma once
 
 #include "translation/aligner.h"
+#include "translation/trained_aligner.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -37,6 +40,8 @@ Direction buildDirection(const std::vector<std::vector<std::string>>& fromSide,
 struct DirectionResult {
     std::vector<std::vector<double>> posteriors;  // per pair, to x (from + NULL)
     TranslationTable table;
+    // IBM Model 2's a(i | j, m, n) per length pair, as AlignerDirectionParameters.
+    std::unordered_map<std::uint64_t, std::vector<double>> distortion;
     double tension = 0.0;
     std::vector<double> logLikelihood;
     bool cancelled = false;
@@ -51,5 +56,22 @@ DirectionResult train(const Direction& d, const AlignerOptions& o, int& done, in
 // The best from position of each to position; NULL (index m) only when it
 // is strictly the most probable, ties to the lowest position.
 std::vector<int> viterbi(const std::vector<double>& post, int m, int n);
+
+// One pair's to x (from + NULL) posteriors under fixed trained parameters,
+// words and lengths never met in training handled as trained_aligner.h says.
+std::vector<double> fixedPosteriors(const AlignerDirectionParameters& params, const AlignerOptions& o,
+                                    const std::vector<std::string>& from, const std::vector<std::string>& to);
+
+// Shared by alignCorpus and alignWithTrained (defined in aligner.cpp).
+// The pairs' words, case-folded when the options say so; an error naming
+// the corpus (a side empty, too many word pairs), else empty.
+std::string prepareSides(const Corpus& corpus, const AlignerOptions& o, std::vector<std::vector<std::string>>& source,
+                         std::vector<std::vector<std::string>>& target);
+// s.pairs from each direction's posteriors (forward: target x (source +
+// NULL), reverse: source x (target + NULL), per pair), and the counts
+// against `corpus`'s gold links.
+void collectAlignments(const Corpus& corpus, const std::vector<std::vector<double>>& forwardPosteriors,
+                       const std::vector<std::vector<double>>& reversePosteriors, const AlignerOptions& o,
+                       AlignerSummary& s);
 
 }  // namespace ap::alignment_em

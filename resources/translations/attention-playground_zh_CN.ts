@@ -3766,6 +3766,14 @@
         <source>Here both align equally well (AER %1).</source>
         <translation>此处两者对齐得一样好（AER %1）。</translation>
     </message>
+    <message>
+        <source>AER %1 · trained on the training pairs only: AER %2</source>
+        <translation>AER %1 · 仅用训练句对训练：AER %2</translation>
+    </message>
+    <message>
+        <source>IBM Model 2 · soft alignment · grow-diag-final-and links: %1</source>
+        <translation>IBM 模型 2 · 软对齐 · grow-diag-final-and 链接：%1</translation>
+    </message>
 </context>
 <context>
     <name>ui::TrainingPlots</name>

@@ -12,6 +12,7 @@
 #include "widgets/training/training_settings.h"
 #include "translation/corpus_split.h"
 #include "translation/metrics.h"
+#include "translation/trained_aligner.h"
 
 #include <QAction>
 #include <QDir>
@@ -44,6 +45,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     connect(session_, &TrainingSession::splitChanged, this, [this] {
         pairModel_->setHeldOut(session_->heldOutIndices());
         updateStatus();
+        // The training-only aligner follows the split.
+        startAligner();
     });
     connect(session_, &TrainingSession::modelChanged, this, [this] { updateActions(); });
     connect(session_, &TrainingSession::failed, this,
@@ -112,30 +115,49 @@ void TrainingPanel::startAligner() {
     // result is dropped by the request id.
     if (alignerCancel_) *alignerCancel_ = true;
     alignment_.reset();
+    heldOutAlignment_.reset();
     const CorpusPtr corpus = session_->corpus();
     if (!corpus || corpus->pairs.empty()) return;
     const int id = ++alignerRequest_;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     alignerCancel_ = cancel;
     QThread* previous = alignerThread_;
-    // The aligner sees every pair, held-out ones too: it learns from
-    // co-occurrences only, never from gold links or a translation, so a
-    // held-out pair teaches it nothing the evaluation checks.
-    alignerThread_ = QThread::create([this, corpus, id, cancel, previous] {
+    // The aligner sees every pair, held-out ones too, as word aligners are
+    // run on the text they align: it learns from co-occurrences only, never
+    // from gold links or a translation. The held-out pairs are also aligned
+    // by the aligner trained on the training pairs alone, which is how the
+    // attention model meets them.
+    const std::vector<int> heldOut = session_->heldOutIndices();
+    alignerThread_ = QThread::create([this, corpus, heldOut, id, cancel, previous] {
         if (previous) {
             previous->wait();
             previous->deleteLater();
         }
-        auto summary = std::make_shared<ap::AlignerSummary>(
-            ap::alignCorpus(*corpus, ap::AlignerOptions{}, [cancel](int, int) { return !*cancel; }));
+        const auto go = [cancel](int, int) { return !*cancel; };
+        auto summary = std::make_shared<ap::AlignerSummary>(ap::alignCorpus(*corpus, ap::AlignerOptions{}, go));
         if (*cancel) return;
+        std::shared_ptr<HeldOutAlignment> held;
+        if (!heldOut.empty()) {
+            ap::Corpus train, eval;
+            train.name = eval.name = corpus->name;
+            std::vector<bool> isHeld(corpus->pairs.size(), false);
+            for (int k : heldOut) isHeld[std::size_t(k)] = true;
+            for (std::size_t k = 0; k < corpus->pairs.size(); ++k)
+                (isHeld[k] ? eval : train).pairs.push_back(corpus->pairs[k]);
+            held = std::make_shared<HeldOutAlignment>();
+            held->indices = heldOut;
+            held->summary = ap::alignHeldOut(train, eval, ap::AlignerOptions{}, go);
+            if (*cancel) return;
+            if (!held->summary.ok) held.reset();
+        }
         QMetaObject::invokeMethod(
-            this, [this, id, summary] { onAligned(id, summary); }, Qt::QueuedConnection);
+            this, [this, id, summary, held] { onAligned(id, summary, held); }, Qt::QueuedConnection);
     });
     alignerThread_->start(QThread::LowPriority);
 }
 
-void TrainingPanel::onAligned(int requestId, std::shared_ptr<const ap::AlignerSummary> summary) {
+void TrainingPanel::onAligned(int requestId, std::shared_ptr<const ap::AlignerSummary> summary,
+                              std::shared_ptr<const HeldOutAlignment> heldOut) {
     if (requestId != alignerRequest_) return;
     if (alignerThread_) {
         alignerThread_->wait();
@@ -143,6 +165,7 @@ void TrainingPanel::onAligned(int requestId, std::shared_ptr<const ap::AlignerSu
         alignerThread_ = nullptr;
     }
     alignment_ = summary->ok ? std::move(summary) : nullptr;
+    heldOutAlignment_ = std::move(heldOut);
     refreshViews();
 }
 

@@ -118,6 +118,11 @@ public:
     // aligner's symmetrised links (nullopt until aligned).
     std::optional<double> pairAttentionAer() const { return pairAttentionAer_; }
     std::optional<double> pairAlignerAer() const { return pairAlignerAer_; }
+    // For a held-out pair with gold links: the AER of the same aligner
+    // trained on the training pairs only and applied with its parameters
+    // fixed (translation/trained_aligner.h), as the attention never saw the
+    // pair; nullopt otherwise.
+    std::optional<double> pairAlignerAerTrainOnly() const { return pairAlignerAerTrainOnly_; }
     // Generate corpus…: opens GenerateCorpusDialog; the corpus it writes is
     // loaded here.
     QAction* generateCorpusAction() const { return generateAction_; }
@@ -156,7 +161,14 @@ private:
     // its own; a newer corpus cancels the run under way.
     void startAligner();
     void stopAligner();
-    void onAligned(int requestId, std::shared_ptr<const ap::AlignerSummary> summary);
+    // The aligner trained on the training pairs only, applied to the
+    // held-out ones: summary.pairs[k] aligns corpus pair indices[k].
+    struct HeldOutAlignment {
+        std::vector<int> indices;
+        ap::AlignerSummary summary;
+    };
+    void onAligned(int requestId, std::shared_ptr<const ap::AlignerSummary> summary,
+                   std::shared_ptr<const HeldOutAlignment> heldOut);
     void refreshAlignerHeatmap(int pair);
     void updateLesson();
 
@@ -184,7 +196,8 @@ private:
     std::shared_ptr<std::atomic<bool>> alignerCancel_;
     int alignerRequest_ = 0;
     std::shared_ptr<const ap::AlignerSummary> alignment_;
-    std::optional<double> pairAttentionAer_, pairAlignerAer_;
+    std::shared_ptr<const HeldOutAlignment> heldOutAlignment_;
+    std::optional<double> pairAttentionAer_, pairAlignerAer_, pairAlignerAerTrainOnly_;
     BarChartView* barChart_ = nullptr;
     TrainingPlots* plots_ = nullptr;
     QTimer* refreshTimer_ = nullptr;

@@ -145,6 +145,7 @@ void TrainingPanel::refreshHeatmap() {
 
 void TrainingPanel::refreshAlignerHeatmap(int pair) {
     pairAlignerAer_.reset();
+    pairAlignerAerTrainOnly_.reset();
     const CorpusPtr corpus = session_->corpus();
     HeatmapData data;
     if (showsTranslation_) {
@@ -161,7 +162,25 @@ void TrainingPanel::refreshAlignerHeatmap(int pair) {
         // step, its row stays empty.
         data = goldAlignmentHeatmap(p);
         data.values.topRows(a.soft.rows()) = a.soft;
-        if (p.hasGold) {
+        // A held-out pair is also aligned by the aligner trained without it.
+        const ap::PairAlignment* trainOnly = nullptr;
+        if (heldOutAlignment_) {
+            const std::vector<int>& held = heldOutAlignment_->indices;
+            const auto it = std::lower_bound(held.begin(), held.end(), pair);
+            const std::size_t k = std::size_t(it - held.begin());
+            if (it != held.end() && *it == pair && k < heldOutAlignment_->summary.pairs.size())
+                trainOnly = &heldOutAlignment_->summary.pairs[k];
+        }
+        if (p.hasGold && trainOnly) {
+            pairAlignerAer_ = ap::alignmentCounts(a.links, p.gold).aer();
+            pairAlignerAerTrainOnly_ = ap::alignmentCounts(trainOnly->links, p.gold).aer();
+            const QLocale locale;
+            const QString aer = locale.toString(*pairAlignerAer_, 'f', 3);
+            const QString aerTrainOnly = locale.toString(*pairAlignerAerTrainOnly_, 'f', 3);
+            // The title's end, kept readable when the title is cut.
+            data.titleKeep = tr("AER %1 · trained on the training pairs only: AER %2").arg(aer, aerTrainOnly);
+            data.title = tr("IBM Model 2 · soft alignment · grow-diag-final-and links: %1").arg(data.titleKeep);
+        } else if (p.hasGold) {
             pairAlignerAer_ = ap::alignmentCounts(a.links, p.gold).aer();
             const QString aer = QLocale().toString(*pairAlignerAer_, 'f', 3);
             data.title = tr("IBM Model 2 · soft alignment · grow-diag-final-and links: AER %1").arg(aer);
