@@ -9,9 +9,6 @@
 #include "translation/aligner.h"
 #include "translation/corpus.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace app {
 
 namespace {
@@ -82,22 +79,21 @@ int runAlign(const QStringList& args) {
         if (const int opened = out.openFile(cl.parser.value(output)); opened != kOk) return opened;
     out.write(links);
     if (const int written = out.finish(); written != kOk) return written;
-    QJsonObject o;
-    // Without gold links there is nothing to score: the three rates are
-    // null rather than a number that would look like a measurement.
+    // Without gold links there is nothing to score: the three rates are null.
     const bool scored = summary.pairsWithGold > 0;
-    o[QStringLiteral("aer")] = scored ? QJsonValue(summary.aer()) : QJsonValue();
-    o[QStringLiteral("precision")] = scored ? QJsonValue(summary.precision()) : QJsonValue();
-    o[QStringLiteral("recall")] = scored ? QJsonValue(summary.recall()) : QJsonValue();
-    o[QStringLiteral("seconds")] = summary.seconds;
-    o[QStringLiteral("pairs")] = int(summary.pairs.size());
-    o[QStringLiteral("pairs_with_gold")] = summary.pairsWithGold;
-    o[QStringLiteral("model")] = QString::fromUtf8(ap::toString(options.model));
-    o[QStringLiteral("symmetrize")] = QString::fromUtf8(ap::toString(options.symmetrize));
-    o[QStringLiteral("iterations")] = options.iterations;
-    o[QStringLiteral("lowercase")] = options.lowercase;
-    if (!printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)))) return kWriteFailed;
-    return kOk;
+    const bool printed = printJsonLine([&](ap::json::InlineObjectWriter& o) {
+        writeNumberOrNull(o.key("aer"), scored, summary.aer());
+        writeNumberOrNull(o.key("precision"), scored, summary.precision());
+        writeNumberOrNull(o.key("recall"), scored, summary.recall());
+        o.key("seconds").number(summary.seconds);
+        o.key("pairs").number(double(summary.pairs.size()));
+        o.key("pairs_with_gold").number(double(summary.pairsWithGold));
+        o.key("model").string(ap::toString(options.model));
+        o.key("symmetrize").string(ap::toString(options.symmetrize));
+        o.key("iterations").number(double(options.iterations));
+        writeBool(o.key("lowercase"), options.lowercase);
+    });
+    return printed ? kOk : kWriteFailed;
 }
 
 }  // namespace app
