@@ -41,13 +41,8 @@ int runChannel(const QStringList& args) {
     return runExperiment(
         cl, o, &ap::runChannelExperiment,
         [&](const ap::ChannelSnapshot& s) {
-            return QStringLiteral("epoch %1/%2: loss %3, test accuracy %4, excitation peaks at channel %5 (%6)")
-                .arg(s.epoch)
-                .arg(o.epochs)
-                .arg(s.trainLoss, 0, 'f', 4)
-                .arg(s.accuracy, 0, 'f', 3)
-                .arg(s.peakChannel)
-                .arg(s.channelWeights[std::size_t(s.peakChannel)], 0, 'f', 3);
+            return peakEpochLine(s.epoch, o.epochs, s.trainLoss, s.accuracy, "excitation peaks at channel",
+                                 s.peakChannel, s.channelWeights[std::size_t(s.peakChannel)]);
         },
         [](const ap::ChannelSummary& summary, ap::json::InlineObjectWriter& json) {
             json.key("accuracy").number(summary.final.accuracy);

@@ -68,13 +68,8 @@ int runTimestep(const QStringList& args) {
     return runExperiment(
         cl, o, &ap::runTimestepExperiment,
         [&](const ap::TimestepSnapshot& s) {
-            return QStringLiteral("epoch %1/%2: loss %3, test accuracy %4, attention peaks at step %5 (%6)")
-                .arg(s.epoch)
-                .arg(o.epochs)
-                .arg(s.trainLoss, 0, 'f', 4)
-                .arg(s.accuracy, 0, 'f', 3)
-                .arg(s.peakStep)
-                .arg(s.attention[std::size_t(s.peakStep)], 0, 'f', 3);
+            return peakEpochLine(s.epoch, o.epochs, s.trainLoss, s.accuracy, "attention peaks at step", s.peakStep,
+                                 s.attention[std::size_t(s.peakStep)]);
         },
         [](const ap::TimestepSummary& summary, ap::json::InlineObjectWriter& json) {
             json.key("accuracy").number(summary.final.accuracy);

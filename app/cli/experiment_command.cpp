@@ -17,6 +17,17 @@ QCommandLineOption experimentSeedOption(std::uint64_t value) {
         QStringLiteral("S"), QString::number(value));
 }
 
+QString peakEpochLine(int epoch, int epochs, double loss, double accuracy, const char* peak, int at, double value) {
+    return QStringLiteral("epoch %1/%2: loss %3, test accuracy %4, %5 %6 (%7)")
+        .arg(epoch)
+        .arg(epochs)
+        .arg(loss, 0, 'f', 4)
+        .arg(accuracy, 0, 'f', 3)
+        .arg(QLatin1String(peak))
+        .arg(at)
+        .arg(value, 0, 'f', 3);
+}
+
 bool readIntOptions(CommandLine& cl, std::initializer_list<IntField> fields) {
     for (const IntField& f : fields)
         if (!cl.intOption(f.option, f.lo, f.hi, f.out)) return false;

@@ -21,6 +21,11 @@ QCommandLineOption defaultedIntOption(const char* name, const char* text, int va
 // "--seed S", the seed of an experiment's data, parameters and order.
 QCommandLineOption experimentSeedOption(std::uint64_t value);
 
+// One epoch's line of the experiments that look for one informative unit:
+// "epoch 2/5: loss 0.1234, test accuracy 0.990, PEAK 4 (0.612)", where PEAK
+// says what peaks where ("attention peaks at step").
+QString peakEpochLine(int epoch, int epochs, double loss, double accuracy, const char* peak, int at, double value);
+
 // A whole-number option and the field it fills.
 struct IntField {
     const QCommandLineOption& option;

@@ -180,7 +180,7 @@ SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
 
     int seen = 0;
     for (int epoch = 1; epoch <= o.epochs; ++epoch) {
-        for (std::size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[random.below(i + 1)]);
+        shuffle(order, random);
         for (Trainee* m : models) m->epochLoss = 0.0;
         seen = 0;
         for (int b = 0; b < batches; ++b) {
