@@ -85,11 +85,7 @@ Status validate(const ChannelOptions& o) {
 ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     ChannelSummary summary;
-    if (Status valid = validate(options); !valid.ok) {
-        summary.error = valid.message;
-        return summary;
-    }
-    summary.ok = true;
+    if (!acceptOptions(options, summary)) return summary;
 
     Random random(options.seed);
     const ChannelData train = makeChannelData(options.samples, options.channels, options.informative, random);

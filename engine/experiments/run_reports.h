@@ -16,6 +16,18 @@
 
 namespace ap {
 
+// Starts a run: false, with the message in summary.error, when the options
+// do not validate.
+template <class Options, class Summary>
+bool acceptOptions(const Options& options, Summary& summary) {
+    if (Status valid = validate(options); !valid.ok) {
+        summary.error = valid.message;
+        return false;
+    }
+    summary.ok = true;
+    return true;
+}
+
 // A snapshot taken after `batch` of `epoch`, with the epoch's loss so far.
 template <class Evaluate>
 auto snapshotAt(Evaluate evaluate, int epoch, int batch, int batches, double loss) {

@@ -2,6 +2,7 @@
 
 #include "core/adam.h"
 #include "experiments/helper_thread.h"
+#include "experiments/run_reports.h"
 #include "core/random.h"
 
 #include <algorithm>
@@ -141,11 +142,7 @@ Status validate(const SpatialOptions& o) {
 SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
     const auto start = Clock::now();
     SpatialSummary summary;
-    if (Status valid = validate(o); !valid.ok) {
-        summary.error = valid.message;
-        return summary;
-    }
-    summary.ok = true;
+    if (!acceptOptions(o, summary)) return summary;
 
     Random random(o.seed);
     SpatialData data;

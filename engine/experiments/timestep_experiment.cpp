@@ -101,11 +101,7 @@ Status validate(const TimestepOptions& o) {
 TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     const auto start = Clock::now();
     TimestepSummary summary;
-    if (Status valid = validate(options); !valid.ok) {
-        summary.error = valid.message;
-        return summary;
-    }
-    summary.ok = true;
+    if (!acceptOptions(options, summary)) return summary;
 
     Random random(options.seed);
     const TimestepData train =
