@@ -542,6 +542,30 @@ void TestCli::experimentsRefuseBadOptions_data() {
     QTest::newRow("channel K") << QStringList{QStringLiteral("channel"), QStringLiteral("--informative"),
                                               QStringLiteral("16")}
                                << QStringLiteral("informative channel must be from 0 to 15");
+    // Every experiment command reads its options through the shared parser:
+    // the same messages for a repeated option and a value out of range.
+    const auto args = [](std::initializer_list<const char*> list) {
+        QStringList a;
+        for (const char* s : list) a << QString::fromLatin1(s);
+        return a;
+    };
+    QTest::newRow("timestep twice") << args({"timestep", "--units", "8", "--units", "9"})
+                                    << QStringLiteral("--units is given 2 times; give it once");
+    QTest::newRow("channel twice") << args({"channel", "--seed", "1", "--seed", "2"})
+                                   << QStringLiteral("--seed is given 2 times; give it once");
+    QTest::newRow("channels") << args({"channel", "--channels", "0"})
+                              << QStringLiteral("--channels must be a whole number from 1 to 4096");
+    QTest::newRow("channel samples") << args({"channel", "--samples", "many"})
+                                     << QStringLiteral("--samples must be a whole number from 1 to 10000000");
+    QTest::newRow("threads") << args({"timestep", "--threads", "0"})
+                             << QStringLiteral("--threads must be a whole number from 1 to 64");
+    QTest::newRow("seed") << args({"timestep", "--seed", "-1"})
+                          << QStringLiteral("--seed must be a whole number from 0 to 18446744073709551615");
+    QTest::newRow("lr zero") << args({"timestep", "--lr", "0"})
+                             << QStringLiteral("--lr must be a number greater than 0 and at most 10");
+    QTest::newRow("argument") << args({"channel", "extra"}) << QStringLiteral("unexpected argument \"extra\"");
+    QTest::newRow("attend twice") << args({"attend", "model-dir", "--top", "1", "--top", "2"})
+                                  << QStringLiteral("--top is given 2 times; give it once");
 }
 
 void TestCli::experimentsRefuseBadOptions() {
@@ -550,6 +574,8 @@ void TestCli::experimentsRefuseBadOptions() {
     const Run r = runApp(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromLocal8Bit(r.err).contains(message), r.err.constData());
+    QVERIFY2(r.err.startsWith("attention-playground " + args.first().toLatin1() + ": "), r.err.constData());
+    QCOMPARE(r.err.count('\n'), 1);  // one message
     QVERIFY(r.out.isEmpty());
 }
 

@@ -292,7 +292,7 @@ void TestCliAttention::helpAndDocsListEveryOption() {
     const QString docs = QString::fromUtf8(docsFile.readAll());
     const QRegularExpression optionLine(QStringLiteral("^\\s+(?:-\\w, )?--([a-z][a-z-]*)"));
     for (const char* command : {"compute", "export", "bench", "train", "translate", "inspect", "heads", "rollout",
-                                "timestep", "channel", "align", "generate-corpus", "explain"}) {
+                                "timestep", "channel", "spatial", "attend", "align", "generate-corpus", "explain"}) {
         const QString name = QLatin1String(command);
         // The command's synopsis in the general help: its first line and
         // the more deeply indented lines after it.

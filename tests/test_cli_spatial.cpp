@@ -143,6 +143,11 @@ void TestCliSpatial::badOptions_data() {
                           << QStringLiteral("--seed must be a whole number");
     QTest::newRow("unknown") << QStringList{cmd, QStringLiteral("--shear")} << QStringLiteral("shear");
     QTest::newRow("argument") << QStringList{cmd, QStringLiteral("extra")} << QStringLiteral("unexpected argument");
+    QTest::newRow("twice") << QStringList{cmd, QStringLiteral("--epochs"), QStringLiteral("1"),
+                                          QStringLiteral("--epochs"), QStringLiteral("2")}
+                           << QStringLiteral("--epochs is given 2 times; give it once");
+    QTest::newRow("save-data empty") << QStringList{cmd, QStringLiteral("--save-data"), QString()}
+                                     << QStringLiteral("--save-data needs a file name");
 }
 
 void TestCliSpatial::badOptions() {

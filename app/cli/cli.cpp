@@ -84,6 +84,7 @@ const std::vector<CommandInfo>& commands() {
         {"attend",
          "attend MODEL_DIR (--text TEXT | --token-ids I,J,K) -o OUT.npz|.npy|.safetensors\n"
          "      [--truncate] [--scene L:H SCENE.json] [--top N] [--ablate L:H,...]\n"
+         "      [--threads N]\n"
          "                                      run a Hugging Face checkpoint (BERT, GPT-2,\n"
          "                                      Llama families); every head's attention",
          [](const QStringList& a, const std::function<void()>&) { return runAttend(a); }},

@@ -12,9 +12,6 @@
 #include "translation/corpus.h"
 #include "translation/trained_aligner.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace app {
 
 namespace {
@@ -107,26 +104,28 @@ int runAlign(const QStringList& args) {
         if (const int opened = out.openFile(cl.parser.value(output)); opened != kOk) return opened;
     out.write(links);
     if (const int written = out.finish(); written != kOk) return written;
-    QJsonObject o;
-    // Without gold links there is nothing to score: the three rates are
-    // null rather than a number that would look like a measurement.
+    // Without gold links there is nothing to score: the three rates are null.
     const bool scored = summary.pairsWithGold > 0;
-    o[QStringLiteral("aer")] = scored ? QJsonValue(summary.aer()) : QJsonValue();
-    o[QStringLiteral("precision")] = scored ? QJsonValue(summary.precision()) : QJsonValue();
-    o[QStringLiteral("recall")] = scored ? QJsonValue(summary.recall()) : QJsonValue();
-    o[QStringLiteral("seconds")] = summary.seconds;
-    o[QStringLiteral("pairs")] = int(summary.pairs.size());
-    o[QStringLiteral("pairs_with_gold")] = summary.pairsWithGold;
-    o[QStringLiteral("model")] = QString::fromUtf8(ap::toString(options.model));
-    o[QStringLiteral("symmetrize")] = QString::fromUtf8(ap::toString(options.symmetrize));
-    o[QStringLiteral("iterations")] = options.iterations;
-    o[QStringLiteral("lowercase")] = options.lowercase;
-    // Where the parameters were trained: the aligned pairs themselves, or
-    // the --train-corpus pairs.
-    o[QStringLiteral("train_corpus")] = separate ? QJsonValue(cl.parser.value(trainCorpus)) : QJsonValue();
-    o[QStringLiteral("train_pairs")] = separate ? int(training.value.pairs.size()) : int(summary.pairs.size());
-    if (!printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)))) return kWriteFailed;
-    return kOk;
+    const bool printed = printJsonLine([&](ap::json::InlineObjectWriter& o) {
+        writeNumberOrNull(o.key("aer"), scored, summary.aer());
+        writeNumberOrNull(o.key("precision"), scored, summary.precision());
+        writeNumberOrNull(o.key("recall"), scored, summary.recall());
+        o.key("seconds").number(summary.seconds);
+        o.key("pairs").number(double(summary.pairs.size()));
+        o.key("pairs_with_gold").number(double(summary.pairsWithGold));
+        o.key("model").string(ap::toString(options.model));
+        o.key("symmetrize").string(ap::toString(options.symmetrize));
+        o.key("iterations").number(double(options.iterations));
+        writeBool(o.key("lowercase"), options.lowercase);
+        // Where the parameters were trained: the aligned pairs themselves,
+        // or the --train-corpus pairs.
+        if (separate)
+            o.key("train_corpus").string(cl.parser.value(trainCorpus).toStdString());
+        else
+            o.key("train_corpus").out() += "null";
+        o.key("train_pairs").number(double(separate ? training.value.pairs.size() : summary.pairs.size()));
+    });
+    return printed ? kOk : kWriteFailed;
 }
 
 }  // namespace app

@@ -3,6 +3,7 @@
 // Runs a Hugging Face checkpoint on the tokens and writes every layer's and
 // head's attention; the last stdout line is JSON.
 #include "command_line.h"
+#include "command_output.h"
 #include "io/atomic_file.h"
 #include "io/attention_writer.h"
 #include "io/json_writer.h"
@@ -29,17 +30,6 @@ std::optional<HeadId> parseHead(const QString& text) {
         !parseInt(parts[1].trimmed(), 0, 1 << 20, h.head))
         return std::nullopt;
     return h;
-}
-
-std::string jsonText(const std::function<void(ap::json::Writer&)>& write) {
-    std::string out;
-    ap::json::Writer w([&](std::string_view s) {
-        out += s;
-        return true;
-    });
-    write(w);
-    w.finish();
-    return out;
 }
 
 // The arguments after --scene are "L:H" and the scene's file name: taken out
@@ -94,7 +84,8 @@ int runAttend(const QStringList& argsIn) {
     const QCommandLineOption threads(QStringLiteral("threads"),
                                      QStringLiteral("Threads for the forward pass (default: OpenMP's)."),
                                      QStringLiteral("N"));
-    cl.parser.addOptions({text, ids, output, truncate, scene, top, ablate, threads});
+    cl.addOptions({text, ids, output, truncate, scene, top, threads});
+    cl.addOptions({ablate}, true);
     int code = kOk;
     if (!cl.parse(args, code)) return code;
     if (!sceneOk) return cl.usageError(sceneError);
@@ -241,37 +232,40 @@ int runAttend(const QStringList& argsIn) {
         }
     }
 
-    const std::string line = jsonText([&](ap::json::Writer& w) {
-        std::string& o = w.out();
-        o += "{\"model_type\": ";
-        w.string(config.modelType);
-        o += ", \"layers\": " + std::to_string(result.layers) + ", \"heads\": " + std::to_string(result.heads);
-        o += ", \"tokens\": ";
-        w.tokens(tokens);
-        o += ", \"token_ids\": [";
-        for (std::size_t i = 0; i < tokenIds.size(); ++i) o += (i ? ", " : "") + std::to_string(tokenIds[i]);
-        o += "], \"seconds\": " + ap::json::formatFloat(float(result.seconds));
-        o += std::string(", \"truncated\": ") + (truncated ? "true" : "false");
+    const bool written = printJsonLine([&](ap::json::InlineObjectWriter& o) {
+        o.key("model_type").string(config.modelType);
+        o.key("layers").number(double(result.layers));
+        o.key("heads").number(double(result.heads));
+        o.key("tokens").tokens(tokens);
+        ap::json::Writer& ids = o.key("token_ids");
+        ids.out() += '[';
+        for (std::size_t i = 0; i < tokenIds.size(); ++i) ids.out() += (i ? ", " : "") + std::to_string(tokenIds[i]);
+        ids.out() += ']';
+        o.key("seconds").number(float(result.seconds));
+        writeBool(o.key("truncated"), truncated);
         if (!options.ablate.empty()) {
-            o += ", \"ablated\": [";
-            for (std::size_t i = 0; i < options.ablate.size(); ++i)
-                o += (i ? ", \"" : "\"") + std::to_string(options.ablate[i].layer) + ":" +
-                     std::to_string(options.ablate[i].head) + "\"";
-            o += "]";
+            std::vector<std::string> ablated;
+            for (const HeadId& h : options.ablate)
+                ablated.push_back(std::to_string(h.layer) + ":" + std::to_string(h.head));
+            o.key("ablated").tokens(ablated);
         }
         if (topN > 0) {
-            o += ", \"position\": " + std::to_string(options.logitPositions[0]) + ", \"next_tokens\": [";
+            o.key("position").number(double(options.logitPositions[0]));
+            ap::json::Writer& next = o.key("next_tokens");
+            next.out() += '[';
             const auto best = topPredictions(result.logits.row(0), topN);
             for (std::size_t i = 0; i < best.size(); ++i) {
-                o += (i ? ", " : "") + std::string("{\"id\": ") + std::to_string(best[i].id) + ", \"token\": ";
-                w.string(label(best[i].id));
-                o += ", \"probability\": " + ap::json::formatFloat(best[i].probability) + "}";
+                if (i) next.out() += ", ";
+                ap::json::InlineObjectWriter prediction(next);
+                prediction.key("id").number(double(best[i].id));
+                prediction.key("token").string(label(best[i].id));
+                prediction.key("probability").number(best[i].probability);
+                prediction.close();
             }
-            o += "]";
+            next.out() += ']';
         }
-        o += "}";
     });
-    return printOut(QString::fromStdString(line)) ? kOk : kWriteFailed;
+    return written ? kOk : kWriteFailed;
 }
 
 }  // namespace app

@@ -1,10 +1,8 @@
 // bench SCENE.json [--repeat N] [--threads N]: times the engine in-process;
 // the last line is JSON with median_ms, min_ms, max_ms and repeat.
 #include "command_line.h"
+#include "command_output.h"
 #include "scene_input.h"
-
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 #include <chrono>
@@ -50,17 +48,18 @@ int runBench(const QStringList& args) {
             .arg(median, 0, 'f', 3)
             .arg(n)
             .arg(ms.front(), 0, 'f', 3));
-    QJsonObject o;
-    o[QStringLiteral("median_ms")] = median;
-    o[QStringLiteral("min_ms")] = ms.front();
-    o[QStringLiteral("max_ms")] = ms.back();
-    o[QStringLiteral("repeat")] = n;
-    o[QStringLiteral("queries")] = scene.queryCount();
-    o[QStringLiteral("keys")] = scene.keyCount();
-    o[QStringLiteral("heads")] = scene.heads;
-    o[QStringLiteral("scoring")] = QString::fromUtf8(ap::toString(scene.scoring));
-    o[QStringLiteral("normalization")] = QString::fromUtf8(ap::toString(scene.normalization));
-    return printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))) ? kOk : kWriteFailed;
+    const bool written = printJsonLine([&](ap::json::InlineObjectWriter& o) {
+        o.key("median_ms").number(median);
+        o.key("min_ms").number(ms.front());
+        o.key("max_ms").number(ms.back());
+        o.key("repeat").number(double(n));
+        o.key("queries").number(double(scene.queryCount()));
+        o.key("keys").number(double(scene.keyCount()));
+        o.key("heads").number(double(scene.heads));
+        o.key("scoring").string(ap::toString(scene.scoring));
+        o.key("normalization").string(ap::toString(scene.normalization));
+    });
+    return written ? kOk : kWriteFailed;
 }
 
 }  // namespace app

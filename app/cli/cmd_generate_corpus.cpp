@@ -2,7 +2,7 @@
 // sentence pairs from the grammars of translation/grammar.h with their
 // gold alignment, written atomically. Prints one JSON line on success.
 #include "command_line.h"
-#include "io/json.h"
+#include "command_output.h"
 #include "io/scene_io.h"
 #include "translation/grammar.h"
 
@@ -43,13 +43,13 @@ int runGenerateCorpus(const QStringList& args) {
         printErrBytes(err);
         return kWriteFailed;
     }
-    // JSON numbers are doubles: seeds beyond 2^53 are written as text.
-    const std::string seedText = std::to_string(options.seed);
-    std::string json = "{\"grammar\":" + ap::json::quote(ap::toString(options.grammar)) +
-                       ",\"output\":" + ap::json::quote(cl.parser.value(output).toStdString()) +
-                       ",\"pairs\":" + std::to_string(options.pairs) +
-                       ",\"seed\":" + (options.seed <= (1ull << 53) ? seedText : ap::json::quote(seedText)) + "}";
-    return printOut(QString::fromStdString(json)) ? kOk : kWriteFailed;
+    const bool written = printJsonLine([&](ap::json::InlineObjectWriter& o) {
+        o.key("grammar").string(ap::toString(options.grammar));
+        o.key("output").string(cl.parser.value(output).toStdString());
+        o.key("pairs").number(double(options.pairs));
+        writeSeed(o.key("seed"), options.seed);
+    });
+    return written ? kOk : kWriteFailed;
 }
 
 }  // namespace app

@@ -4,16 +4,11 @@
 // both accuracies, the mean IoU of the sampled region with the digit's box,
 // the correlation of the learned rotation with the applied one and the wall
 // time. --save-data writes the digits as .npz for other frameworks.
-#include "command_line.h"
+#include "experiment_command.h"
 #include "experiments/spatial_experiment.h"
 #include "io/npz_writer.h"
 
-#include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <atomic>
-#include <chrono>
 #include <cstdint>
 
 namespace app {
@@ -40,114 +35,73 @@ ap::Status saveData(const std::string& path, const ap::SpatialData& data) {
 }  // namespace
 
 int runSpatial(const QStringList& args) {
-    const auto start = std::chrono::steady_clock::now();
     const ap::SpatialOptions defaults;
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("attention-playground spatial"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Displays help for this command."));
-    auto intOpt = [](const char* name, const char* text, int value) {
-        return QCommandLineOption(QString::fromLatin1(name),
-                                  QStringLiteral("%1 (default %2).").arg(QString::fromLatin1(text)).arg(value),
-                                  QStringLiteral("N"), QString::number(value));
-    };
+    CommandLine cl(QStringLiteral("spatial"), QString(), QString());
     const QCommandLineOption distortion(
         QStringLiteral("distortion"),
         QStringLiteral("What distorts the digits: rotate, translate, scale, clutter or all (default %1).")
             .arg(QString::fromLatin1(ap::toString(defaults.distortion))),
         QStringLiteral("NAME"), QString::fromLatin1(ap::toString(defaults.distortion)));
-    const QCommandLineOption samples = intOpt("samples", "Training digits", defaults.samples);
-    const QCommandLineOption testSamples = intOpt("test-samples", "Test digits", defaults.testSamples);
-    const QCommandLineOption epochs = intOpt("epochs", "Passes over the training digits", defaults.epochs);
-    const QCommandLineOption seed(
-        QStringLiteral("seed"),
-        QStringLiteral("Seed of the data, the initial parameters and the order (default %1).").arg(defaults.seed),
-        QStringLiteral("S"), QString::number(defaults.seed));
+    const QCommandLineOption samples = defaultedIntOption("samples", "Training digits", defaults.samples);
+    const QCommandLineOption testSamples = defaultedIntOption("test-samples", "Test digits", defaults.testSamples);
+    const QCommandLineOption epochs = defaultedIntOption("epochs", "Passes over the training digits", defaults.epochs);
+    const QCommandLineOption seed = experimentSeedOption(defaults.seed);
     const QCommandLineOption saveData(QStringLiteral("save-data"),
                                       QStringLiteral(
                                           "Also write the digits, labels, test angles and boxes to this .npz file."),
                                       QStringLiteral("FILE.npz"));
-    parser.addOptions({help, distortion, samples, testSamples, epochs, seed, saveData});
-    const auto fail = [](const QString& message) {
-        printErr(QStringLiteral("attention-playground spatial: %1").arg(message));
-        return kBadInput;
-    };
-    if (!parser.parse(args)) return fail(parser.errorText());
-    if (parser.isSet(help)) {
-        printOut(parser.helpText().replace(QCoreApplication::applicationFilePath(),
-                                           QStringLiteral("attention-playground spatial")));
-        return kOk;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+    cl.addOptions({distortion, samples, testSamples, epochs, seed, saveData});
+    int code = kOk;
+    if (!cl.parse(args, code)) return code;
 
     ap::SpatialOptions o;
-    struct IntField {
-        const QCommandLineOption& option;
-        int lo, hi;
-        int& out;
-    };
-    const IntField fields[] = {{samples, 1, 1000000, o.samples},
-                               {testSamples, 1, 100000, o.testSamples},
-                               {epochs, 1, 1000, o.epochs}};
-    for (const IntField& f : fields)
-        if (!parseInt(parser.value(f.option), f.lo, f.hi, f.out))
-            return fail(QStringLiteral("--%1 must be a whole number from %2 to %3")
-                            .arg(f.option.names().first())
-                            .arg(f.lo)
-                            .arg(f.hi));
-    const auto kind = ap::distortionFromString(parser.value(distortion).toStdString());
-    if (!kind) return fail(QStringLiteral("--distortion must be rotate, translate, scale, clutter or all"));
+    if (!readIntOptions(cl, {{samples, 1, 1000000, o.samples},
+                             {testSamples, 1, 100000, o.testSamples},
+                             {epochs, 1, 1000, o.epochs}}))
+        return kBadInput;
+    const auto kind = ap::distortionFromString(cl.parser.value(distortion).toStdString());
+    if (!kind) return cl.usageError(QStringLiteral("--distortion must be rotate, translate, scale, clutter or all"));
     o.distortion = *kind;
-    bool ok = false;
-    o.seed = parser.value(seed).toULongLong(&ok);
-    if (!ok) return fail(QStringLiteral("--seed must be a whole number from 0 to 18446744073709551615"));
-    if (parser.isSet(saveData) && parser.value(saveData).isEmpty())
-        return fail(QStringLiteral("--save-data needs a file name"));
-    if (const std::string bad = ap::validate(o); !bad.empty()) return fail(QString::fromStdString(bad));
+    unsigned long long seedValue = 0;
+    if (!cl.seedOption(seed, seedValue)) return kBadInput;
+    o.seed = seedValue;
+    if (cl.parser.isSet(saveData) && cl.parser.value(saveData).isEmpty())
+        return cl.usageError(QStringLiteral("--save-data needs a file name"));
 
     std::atomic<bool> cancel{false};
     ap::Status saved;
-    const std::string path = parser.isSet(saveData) ? nativePath(parser.value(saveData)) : std::string();
-    if (parser.isSet(saveData)) {
+    if (cl.parser.isSet(saveData)) {
         o.cancel = &cancel;
-        o.onData = [&](const ap::SpatialData& data) {
+        o.onData = [&, path = nativePath(cl.parser.value(saveData))](const ap::SpatialData& data) {
             saved = app::saveData(path, data);
             if (!saved) cancel = true;
         };
     }
-    bool written = true;
-    o.onEpoch = [&](const ap::SpatialSnapshot& s) {
-        written = printOut(QStringLiteral("epoch %1/%2: loss %3 (baseline %4), test accuracy %5 (baseline %6), "
-                                          "box IoU %7, angle correlation %8")
-                               .arg(s.epoch)
-                               .arg(o.epochs)
-                               .arg(s.trainLoss, 0, 'f', 4)
-                               .arg(s.baselineTrainLoss, 0, 'f', 4)
-                               .arg(s.accuracy, 0, 'f', 3)
-                               .arg(s.baselineAccuracy, 0, 'f', 3)
-                               .arg(s.boxIou, 0, 'f', 3)
-                               .arg(s.angleCorrelation, 0, 'f', 3)) &&
-                  written;
-    };
-    const ap::SpatialSummary summary = ap::runSpatialExperiment(o);
-    if (!summary.ok) return fail(QString::fromStdString(summary.error));
-    if (!saved) {
-        printErrBytes("attention-playground spatial: " + saved.message);
-        return kWriteFailed;
-    }
-    QJsonObject json;
-    json[QStringLiteral("accuracy")] = summary.final.accuracy;
-    json[QStringLiteral("baseline_accuracy")] = summary.final.baselineAccuracy;
-    json[QStringLiteral("box_iou")] = summary.final.boxIou;
-    json[QStringLiteral("angle_correlation")] = summary.final.angleCorrelation;
-    json[QStringLiteral("seconds")] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    written = printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))) && written;
-    if (!written) {
-        printErr(QStringLiteral("attention-playground spatial: cannot write to standard output"));
-        return kWriteFailed;
-    }
-    return kOk;
+    return runExperiment(
+        cl, o, &ap::runSpatialExperiment,
+        [&](const ap::SpatialSnapshot& s) {
+            return QStringLiteral("epoch %1/%2: loss %3 (baseline %4), test accuracy %5 (baseline %6), "
+                                  "box IoU %7, angle correlation %8")
+                .arg(s.epoch)
+                .arg(o.epochs)
+                .arg(s.trainLoss, 0, 'f', 4)
+                .arg(s.baselineTrainLoss, 0, 'f', 4)
+                .arg(s.accuracy, 0, 'f', 3)
+                .arg(s.baselineAccuracy, 0, 'f', 3)
+                .arg(s.boxIou, 0, 'f', 3)
+                .arg(s.angleCorrelation, 0, 'f', 3);
+        },
+        [](const ap::SpatialSummary& summary, ap::json::InlineObjectWriter& json) {
+            json.key("accuracy").number(summary.final.accuracy);
+            json.key("angle_correlation").number(summary.final.angleCorrelation);
+            json.key("baseline_accuracy").number(summary.final.baselineAccuracy);
+            json.key("box_iou").number(summary.final.boxIou);
+        },
+        [&](const ap::SpatialSummary&) {
+            if (saved) return kOk;
+            printErrBytes("attention-playground spatial: " + saved.message);
+            return kWriteFailed;
+        });
 }
 
 }  // namespace app

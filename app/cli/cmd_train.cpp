@@ -5,6 +5,7 @@
 // pair's teacher-forced attention as a scene file; --save-model keeps the
 // model (translation/model_file.h).
 #include "command_line.h"
+#include "command_output.h"
 #include "io/scene_io.h"
 #include "translation/aligner.h"
 #include "translation/corpus.h"
@@ -15,8 +16,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <filesystem>
 #include <system_error>
@@ -24,36 +23,42 @@
 namespace app {
 namespace {
 
-QJsonObject evalJson(const ap::Evaluation& e, int pairs) {
-    QJsonObject o;
-    o[QStringLiteral("pairs")] = pairs;
-    o[QStringLiteral("loss")] = e.loss;
-    o[QStringLiteral("exact_match")] = e.exactMatch;
-    o[QStringLiteral("token_accuracy")] = e.tokenAccuracy;
-    o[QStringLiteral("bleu")] = e.bleu;
-    // AER needs gold links: null when no held-out pair has any.
-    o[QStringLiteral("aer")] = e.pairsWithGold > 0 ? QJsonValue(e.aer) : QJsonValue();
-    o[QStringLiteral("pairs_with_gold")] = e.pairsWithGold;
-    return o;
-}
-
 // The held-out AER of each statistical aligner (defaults: 10 iterations,
 // grow-diag-final-and), null without gold links. With `trainedOnTrainingPairs`
 // the aligner is trained on the training pairs and aligns the held-out ones
 // with its parameters fixed, as the translator saw them; otherwise its EM
 // runs on the held-out pairs themselves, as word aligners are run on the
 // text they align.
-QJsonObject alignerAer(const ap::Corpus& training, const ap::Corpus& heldOut, bool trainedOnTrainingPairs) {
-    QJsonObject o;
+void writeAlignerAer(ap::json::Writer& w, const ap::Corpus& training, const ap::Corpus& heldOut,
+                     bool trainedOnTrainingPairs) {
+    ap::json::InlineObjectWriter o(w);
     for (ap::AlignmentModel model :
          {ap::AlignmentModel::Ibm1, ap::AlignmentModel::Ibm2, ap::AlignmentModel::FastAlign}) {
         ap::AlignerOptions options;
         options.model = model;
         const ap::AlignerSummary s =
             trainedOnTrainingPairs ? ap::alignHeldOut(training, heldOut, options) : ap::alignCorpus(heldOut, options);
-        o[QString::fromUtf8(ap::toString(model))] = s.ok && s.pairsWithGold > 0 ? QJsonValue(s.aer()) : QJsonValue();
+        writeNumberOrNull(o.key(ap::toString(model)), s.ok && s.pairsWithGold > 0, s.aer());
     }
-    return o;
+    o.close();
+}
+
+// The held-out figures; `unseen` is the share of sentences the model never saw.
+void writeEvaluation(ap::json::Writer& w, const ap::Evaluation& e, int pairs, double unseen, const ap::Corpus& training,
+                     const ap::Corpus& heldOut) {
+    ap::json::InlineObjectWriter o(w);
+    o.key("pairs").number(double(pairs));
+    o.key("loss").number(e.loss);
+    o.key("exact_match").number(e.exactMatch);
+    o.key("token_accuracy").number(e.tokenAccuracy);
+    o.key("bleu").number(e.bleu);
+    // AER needs gold links: null when no held-out pair has any.
+    writeNumberOrNull(o.key("aer"), e.pairsWithGold > 0, e.aer);
+    o.key("pairs_with_gold").number(double(e.pairsWithGold));
+    o.key("unseen_sources").number(unseen);
+    writeAlignerAer(o.key("aligner_aer"), training, heldOut, false);
+    writeAlignerAer(o.key("aligner_aer_train_only"), training, heldOut, true);
+    o.close();
 }
 
 // Writes prefix-0001.json, ... into dir; false after printing the error.
@@ -285,40 +290,34 @@ int runTrain(const QStringList& args) {
             return kWriteFailed;
         }
     }
-    QJsonObject o;
-    o[QStringLiteral("corpus")] = cl.input;
-    o[QStringLiteral("pairs")] = int(trainCorpus.pairs.size());
-    o[QStringLiteral("scoring")] = QString::fromUtf8(ap::toString(options.scoring));
-    o[QStringLiteral("normalization")] = QString::fromUtf8(ap::toString(options.normalization));
-    o[QStringLiteral("heads")] = options.heads;
-    o[QStringLiteral("hidden")] = options.hidden;
-    o[QStringLiteral("embedding")] = options.embedding;
-    o[QStringLiteral("epochs")] = last.epoch;
-    o[QStringLiteral("learning_rate")] = options.adam.learningRate;
-    o[QStringLiteral("lr_schedule")] = schedule;
-    o[QStringLiteral("initial_state")] = initialFrom;
-    o[QStringLiteral("guided_alignment")] = options.guidedAlignment;
-    if (options.guidedAlignment > 0.0) o[QStringLiteral("guide")] = guideSource;
-    o[QStringLiteral("lowercase")] = fold;
-    // JSON numbers are doubles: seeds beyond 2^53 are written as text.
-    o[QStringLiteral("seed")] =
-        options.seed <= (1ull << 53) ? QJsonValue(double(options.seed)) : QJsonValue(QString::number(options.seed));
-    o[QStringLiteral("loss")] = last.loss;
-    o[QStringLiteral("token_accuracy")] = last.tokenAccuracy;
-    o[QStringLiteral("exact_match")] = last.exactMatch;
-    o[QStringLiteral("bleu")] = last.bleu;
-    o[QStringLiteral("aer")] = last.aer;
-    o[QStringLiteral("pairs_with_gold")] = last.pairsWithGold;
-    if (last.hasHeldOut) {
-        QJsonObject e = evalJson(last.heldOut, int(heldOut.pairs.size()));
-        // How much of the evaluation is sentences the model never saw.
-        e[QStringLiteral("unseen_sources")] = ap::unseenSourceShare(trainCorpus, heldOut);
-        e[QStringLiteral("aligner_aer")] = alignerAer(trainCorpus, heldOut, false);
-        e[QStringLiteral("aligner_aer_train_only")] = alignerAer(trainCorpus, heldOut, true);
-        o[QStringLiteral("eval")] = e;
-    }
-    o[QStringLiteral("seconds")] = last.seconds;
-    return printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))) ? kOk : kWriteFailed;
+    const bool written = printJsonLine([&](ap::json::InlineObjectWriter& o) {
+        o.key("corpus").string(cl.input.toStdString());
+        o.key("pairs").number(double(trainCorpus.pairs.size()));
+        o.key("scoring").string(ap::toString(options.scoring));
+        o.key("normalization").string(ap::toString(options.normalization));
+        o.key("heads").number(double(options.heads));
+        o.key("hidden").number(double(options.hidden));
+        o.key("embedding").number(double(options.embedding));
+        o.key("epochs").number(double(last.epoch));
+        o.key("learning_rate").number(options.adam.learningRate);
+        o.key("lr_schedule").string(schedule.toStdString());
+        o.key("initial_state").string(initialFrom.toStdString());
+        o.key("guided_alignment").number(options.guidedAlignment);
+        if (options.guidedAlignment > 0.0) o.key("guide").string(guideSource.toStdString());
+        writeBool(o.key("lowercase"), fold);
+        writeSeed(o.key("seed"), options.seed);
+        o.key("loss").number(last.loss);
+        o.key("token_accuracy").number(last.tokenAccuracy);
+        o.key("exact_match").number(last.exactMatch);
+        o.key("bleu").number(last.bleu);
+        o.key("aer").number(last.aer);
+        o.key("pairs_with_gold").number(double(last.pairsWithGold));
+        if (last.hasHeldOut)
+            writeEvaluation(o.key("eval"), last.heldOut, int(heldOut.pairs.size()),
+                            ap::unseenSourceShare(trainCorpus, heldOut), trainCorpus, heldOut);
+        o.key("seconds").number(last.seconds);
+    });
+    return written ? kOk : kWriteFailed;
 }
 
 }  // namespace app

@@ -3,26 +3,15 @@
 // tokens and the attention matrix (one row per decoder step, one column
 // per source token, mean over the heads).
 #include "command_line.h"
+#include "command_output.h"
 #include "translation/corpus.h"
 #include "translation/corpus_split.h"
 #include "translation/model_file.h"
 #include "translation/seq2seq.h"
 
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace app {
-namespace {
-
-QJsonArray tokensJson(const std::vector<std::string>& tokens) {
-    QJsonArray a;
-    for (const std::string& t : tokens) a.append(QString::fromStdString(t));
-    return a;
-}
-
-}  // namespace
 
 int runTranslate(const QStringList& args) {
     CommandLine cl(QStringLiteral("translate"), QStringLiteral("SENTENCE"),
@@ -49,28 +38,32 @@ int runTranslate(const QStringList& args) {
     const ap::Translation t = read.file.model.translate(source);
     QStringList words;
     for (const std::string& w : t.tokens) words << QString::fromStdString(w);
-    QStringList unknown;
+    std::vector<std::string> unknown;
     for (const std::string& s : source)
-        if (!read.file.model.sourceVocabulary().contains(s)) unknown << QString::fromStdString(s);
+        if (!read.file.model.sourceVocabulary().contains(s)) unknown.push_back(s);
 
-    QJsonObject o;
-    o[QStringLiteral("source_tokens")] = tokensJson(source);
-    o[QStringLiteral("target_tokens")] = tokensJson(t.tokens);
-    o[QStringLiteral("finished")] = t.finished;
-    o[QStringLiteral("unknown_tokens")] = QJsonArray::fromStringList(unknown);
-    // Rows: the decoder steps (the target tokens, then <eos> when decoding
-    // finished); columns: the source tokens.
-    QJsonArray rows;
-    for (Eigen::Index r = 0; r < t.mean.rows(); ++r) {
-        QJsonArray row;
-        for (Eigen::Index c = 0; c < t.mean.cols(); ++c) row.append(double(t.mean(r, c)));
-        rows.append(row);
-    }
-    o[QStringLiteral("attention")] = rows;
-    if (!printOut(words.join(QLatin1Char(' '))) ||
-        !printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))))
-        return kWriteFailed;
-    return kOk;
+    if (!printOut(words.join(QLatin1Char(' ')))) return kWriteFailed;
+    const bool written = printJsonLine([&](ap::json::InlineObjectWriter& o) {
+        o.key("source_tokens").tokens(source);
+        o.key("target_tokens").tokens(t.tokens);
+        writeBool(o.key("finished"), t.finished);
+        o.key("unknown_tokens").tokens(unknown);
+        // Rows: the decoder steps (the target tokens, then <eos> when
+        // decoding finished); columns: the source tokens.
+        ap::json::Writer& w = o.key("attention");
+        w.out() += '[';
+        for (Eigen::Index r = 0; r < t.mean.rows(); ++r) {
+            if (r) w.out() += ", ";
+            w.out() += '[';
+            for (Eigen::Index c = 0; c < t.mean.cols(); ++c) {
+                if (c) w.out() += ", ";
+                w.number(t.mean(r, c));
+            }
+            w.out() += ']';
+        }
+        w.out() += ']';
+    });
+    return written ? kOk : kWriteFailed;
 }
 
 }  // namespace app

@@ -63,4 +63,30 @@ int CommandOutput::finish() {
     return kOk;
 }
 
+bool printJsonLine(const std::function<void(ap::json::InlineObjectWriter&)>& write) {
+    const std::string text = ap::json::writeToString([&](ap::json::Writer& w) {
+        ap::json::InlineObjectWriter o(w);
+        write(o);
+        o.close();
+    });
+    return printOut(QString::fromStdString(text));
+}
+
+void writeBool(ap::json::Writer& w, bool value) { w.out() += value ? "true" : "false"; }
+
+void writeNumberOrNull(ap::json::Writer& w, bool known, double value) {
+    if (known)
+        w.number(value);
+    else
+        w.out() += "null";
+}
+
+void writeSeed(ap::json::Writer& w, std::uint64_t seed) {
+    const std::string text = std::to_string(seed);
+    if (seed <= (std::uint64_t(1) << 53))
+        w.out() += text;
+    else
+        w.string(text);
+}
+
 }  // namespace app

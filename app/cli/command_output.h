@@ -9,6 +9,8 @@
 
 #include <QString>
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -39,5 +41,17 @@ private:
     std::string buffer_;
     int stdoutError_ = 0;
 };
+
+// Prints one JSON object on one line, {"a": 1, "b": [2, 3]}, to standard
+// output: the members `write` adds. Returns what printOut() returns.
+bool printJsonLine(const std::function<void(ap::json::InlineObjectWriter&)>& write);
+
+// Values json::Writer leaves to its caller.
+void writeBool(ap::json::Writer& w, bool value);
+// null where there is no figure (`known` false) rather than a number that
+// would look like a measurement.
+void writeNumberOrNull(ap::json::Writer& w, bool known, double value);
+// JSON numbers are doubles: seeds beyond 2^53 are written as text.
+void writeSeed(ap::json::Writer& w, std::uint64_t seed);
 
 }  // namespace app

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <numeric>
 
 namespace ap {
 namespace {
@@ -86,11 +85,7 @@ Status validate(const ChannelOptions& o) {
 ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     ChannelSummary summary;
-    if (Status valid = validate(options); !valid.ok) {
-        summary.error = valid.message;
-        return summary;
-    }
-    summary.ok = true;
+    if (!acceptOptions(options, summary)) return summary;
 
     Random random(options.seed);
     const ChannelData train = makeChannelData(options.samples, options.channels, options.informative, random);
@@ -104,40 +99,22 @@ ChannelSummary runChannelExperiment(const ChannelOptions& options) {
     ChannelWorkspace ws;
     Eigen::MatrixXd batchX;
     std::vector<double> batchY;
-    std::vector<std::uint32_t> order(std::size_t(options.samples));
-    std::iota(order.begin(), order.end(), 0u);
-    const int batches = (options.samples + options.batch - 1) / options.batch;
-
-    const auto evaluateNow = [&] { return evaluate(model, params, test, ws); };
-    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-        shuffle(order, random);
-        double epochLoss = 0.0;
-        int seen = 0;
-        for (int b = 0; b < batches; ++b) {
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
-                summary.cancelled = true;
-                break;
-            }
-            const int first = b * options.batch;
-            const int count = std::min(options.batch, options.samples - first);
+    trainInBatches(
+        options, random, summary,
+        [&](const std::uint32_t* index, int count) {
             batchX.resize(options.channels, count);
             batchY.resize(std::size_t(count));
             for (int i = 0; i < count; ++i) {
-                batchX.col(i) = train.pooled.col(order[std::size_t(first + i)]);
-                batchY[std::size_t(i)] = train.y[order[std::size_t(first + i)]];
+                batchX.col(i) = train.pooled.col(index[i]);
+                batchY[std::size_t(i)] = train.y[index[i]];
             }
             grad.setZero();
-            epochLoss += model.lossAndGradient(params.data(), batchX, batchY.data(), 1.0 / count, grad.data(), ws);
+            const double loss =
+                model.lossAndGradient(params.data(), batchX, batchY.data(), 1.0 / count, grad.data(), ws);
             adam.step(params, grad);
-            seen += count;
-            summary.loss = epochLoss / seen;
-            reportBatch(options, epoch, b + 1, batches, summary.loss, evaluateNow);
-        }
-        if (summary.cancelled) break;
-        summary.epochsRun = epoch;
-        reportEpoch(options, epoch, batches, summary.loss, evaluateNow);
-    }
-    finishSummary(summary, batches, evaluateNow);
+            return loss;
+        },
+        [&] { return evaluate(model, params, test, ws); });
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }

@@ -2,6 +2,7 @@
 
 #include "core/adam.h"
 #include "experiments/helper_thread.h"
+#include "experiments/run_reports.h"
 #include "core/random.h"
 
 #include <algorithm>
@@ -121,27 +122,27 @@ SpatialSnapshot evaluate(Trainee& stn, Trainee& baseline, const DigitSet& test, 
 
 }  // namespace
 
-std::string validate(const SpatialOptions& o) {
-    if (o.samples < 1 || o.samples > 1000000) return "samples must be from 1 to 1000000";
-    if (o.testSamples < 1 || o.testSamples > 100000) return "test samples must be from 1 to 100000";
-    if (o.epochs < 1 || o.epochs > 1000) return "epochs must be from 1 to 1000";
-    if (o.batch < 2 || o.batch > 4096) return "the batch size must be from 2 to 4096";
-    if (!(o.learningRate > 0.0) || !(o.learningRate <= 1.0)) return "the learning rate must be in (0, 1]";
+Status validate(const SpatialOptions& o) {
+    if (o.samples < 1 || o.samples > 1000000) return Status::error("samples must be from 1 to 1000000");
+    if (o.testSamples < 1 || o.testSamples > 100000) return Status::error("test samples must be from 1 to 100000");
+    if (o.epochs < 1 || o.epochs > 1000) return Status::error("epochs must be from 1 to 1000");
+    if (o.batch < 2 || o.batch > 4096) return Status::error("the batch size must be from 2 to 4096");
+    if (!(o.learningRate > 0.0) || !(o.learningRate <= 1.0))
+        return Status::error("the learning rate must be in (0, 1]");
     if (!(o.localisationRate >= 0.0) || !(o.localisationRate <= 10.0))
-        return "the localisation network's learning-rate factor must be in [0, 10]";
-    if (o.sampleSide < 16 || o.sampleSide > 64) return "the transformer's output side must be from 16 to 64";
-    if (o.threads < 1 || o.threads > 64) return "threads must be from 1 to 64";
-    if (o.snapshotEvery < 0) return "snapshotEvery must not be negative";
-    if (o.gridSamples < 0 || o.gridSamples > 1000) return "grid samples must be from 0 to 1000";
-    return {};
+        return Status::error("the localisation network's learning-rate factor must be in [0, 10]");
+    if (o.sampleSide < 16 || o.sampleSide > 64)
+        return Status::error("the transformer's output side must be from 16 to 64");
+    if (o.threads < 1 || o.threads > 64) return Status::error("threads must be from 1 to 64");
+    if (o.snapshotEvery < 0) return Status::error("snapshotEvery must not be negative");
+    if (o.gridSamples < 0 || o.gridSamples > 1000) return Status::error("grid samples must be from 0 to 1000");
+    return Status::success();
 }
 
 SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
     const auto start = Clock::now();
     SpatialSummary summary;
-    summary.error = validate(o);
-    if (!summary.error.empty()) return summary;
-    summary.ok = true;
+    if (!acceptOptions(o, summary)) return summary;
 
     Random random(o.seed);
     SpatialData data;
@@ -176,7 +177,7 @@ SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
 
     int seen = 0;
     for (int epoch = 1; epoch <= o.epochs; ++epoch) {
-        for (std::size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[random.below(i + 1)]);
+        shuffle(order, random);
         for (Trainee* m : models) m->epochLoss = 0.0;
         seen = 0;
         for (int b = 0; b < batches; ++b) {

@@ -6,6 +6,7 @@
 // its rotation follows the one applied. Options in, Summary out.
 #pragma once
 
+#include "core/status.h"
 #include "experiments/digit_data.h"
 #include "experiments/spatial_model.h"
 #include "experiments/timestep_experiment.h"
@@ -80,7 +81,7 @@ struct SpatialOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
-std::string validate(const SpatialOptions& options);
+Status validate(const SpatialOptions& options);
 
 struct SpatialSummary {
     bool ok = false;

@@ -8,7 +8,6 @@
 #include <array>
 #include <chrono>
 #include <cmath>
-#include <numeric>
 #include <optional>
 
 namespace ap {
@@ -102,11 +101,7 @@ Status validate(const TimestepOptions& o) {
 TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     const auto start = Clock::now();
     TimestepSummary summary;
-    if (Status valid = validate(options); !valid.ok) {
-        summary.error = valid.message;
-        return summary;
-    }
-    summary.ok = true;
+    if (!acceptOptions(options, summary)) return summary;
 
     Random random(options.seed);
     const TimestepData train =
@@ -134,57 +129,34 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
     std::array<float, kChunks> lossChunk{};
     for (auto& g : gradChunk) g.resize(P);
     Eigen::VectorXf grad(P);
-    std::vector<std::uint32_t> order(std::size_t(options.samples));
-    std::iota(order.begin(), order.end(), 0u);
-    const int batches = (options.samples + options.batch - 1) / options.batch;
     // The second half of each batch runs on a helper thread when asked for.
     std::optional<HelperThread> helper;
     if (options.threads >= 2) helper.emplace();
 
-    const auto evaluateNow = [&] { return evaluate(model, params, test, ws[0]); };
-    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-        // Fisher-Yates, as Keras reshuffles the samples every epoch.
-        shuffle(order, random);
-        double epochLoss = 0.0;
-        int seen = 0;
-        for (int b = 0; b < batches; ++b) {
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
-                summary.cancelled = true;
-                break;
-            }
-            const int first = b * options.batch;
-            const int count = std::min(options.batch, options.samples - first);
-            const std::array<int, kChunks> size{(count + 1) / 2, count / 2};
-            const float scale = 1.0f / float(count);  // the batch mean, as Keras' loss
-            auto chunk = [&](int c) {
-                Eigen::VectorXf& g = gradChunk[std::size_t(c)];
-                g.setZero();
-                lossChunk[std::size_t(c)] = 0.0f;
-                if (size[std::size_t(c)] == 0) return;
-                gather(train, order.data() + first + (c == 0 ? 0 : size[0]), size[std::size_t(c)],
-                       xChunk[std::size_t(c)], yChunk[std::size_t(c)]);
-                lossChunk[std::size_t(c)] =
-                    model.lossAndGradient(params.data(), xChunk[std::size_t(c)].data(), yChunk[std::size_t(c)].data(),
-                                          size[std::size_t(c)], scale, g.data(), ws[std::size_t(c)]);
-            };
-            if (helper) {
-                helper->runPair([&] { chunk(1); }, [&] { chunk(0); });
-            } else {
-                chunk(0);
-                chunk(1);
-            }
-            grad = gradChunk[0] + gradChunk[1];
-            adam.step(params, grad);
-            epochLoss += double(lossChunk[0]) + double(lossChunk[1]);
-            seen += count;
-            summary.loss = epochLoss / seen;
-            reportBatch(options, epoch, b + 1, batches, summary.loss, evaluateNow);
+    const auto step = [&](const std::uint32_t* index, int count) {
+        const std::array<int, kChunks> size{(count + 1) / 2, count / 2};
+        const float scale = 1.0f / float(count);  // the batch mean, as Keras' loss
+        auto chunk = [&](int c) {
+            const std::size_t h = std::size_t(c);
+            Eigen::VectorXf& g = gradChunk[h];
+            g.setZero();
+            lossChunk[h] = 0.0f;
+            if (size[h] == 0) return;
+            gather(train, index + (c == 0 ? 0 : size[0]), size[h], xChunk[h], yChunk[h]);
+            lossChunk[h] = model.lossAndGradient(params.data(), xChunk[h].data(), yChunk[h].data(), size[h], scale,
+                                                 g.data(), ws[h]);
+        };
+        if (helper) {
+            helper->runPair([&] { chunk(1); }, [&] { chunk(0); });
+        } else {
+            chunk(0);
+            chunk(1);
         }
-        if (summary.cancelled) break;
-        summary.epochsRun = epoch;
-        reportEpoch(options, epoch, batches, summary.loss, evaluateNow);
-    }
-    finishSummary(summary, batches, evaluateNow);
+        grad = gradChunk[0] + gradChunk[1];
+        adam.step(params, grad);
+        return double(lossChunk[0]) + double(lossChunk[1]);
+    };
+    trainInBatches(options, random, summary, step, [&] { return evaluate(model, params, test, ws[0]); });
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;
 }

@@ -81,8 +81,8 @@ JobWorker::Job SpatialWindow::makeJob(QString& error) {
     const int batches = (o.samples + o.batch - 1) / o.batch;
     o.snapshotEvery = std::max(1, batches / kSnapshotsPerEpoch);
     o.gridSamples = std::min(kGridSamples, o.testSamples);
-    if (const std::string bad = ap::validate(o); !bad.empty()) {
-        error = QString::fromStdString(bad);
+    if (const ap::Status valid = ap::validate(o); !valid.ok) {
+        error = QString::fromStdString(valid.message);
         return nullptr;
     }
     return experimentJob(o, [](const auto& options) { return ap::runSpatialExperiment(options); });

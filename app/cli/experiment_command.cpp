@@ -1,0 +1,54 @@
+#include "experiment_command.h"
+
+#include "command_output.h"
+
+namespace app {
+
+QCommandLineOption defaultedIntOption(const char* name, const char* text, int value) {
+    return QCommandLineOption(QString::fromLatin1(name),
+                              QStringLiteral("%1 (default %2).").arg(QString::fromLatin1(text)).arg(value),
+                              QStringLiteral("N"), QString::number(value));
+}
+
+QCommandLineOption experimentSeedOption(std::uint64_t value) {
+    return QCommandLineOption(
+        QStringLiteral("seed"),
+        QStringLiteral("Seed of the data, the initial parameters and the order (default %1).").arg(value),
+        QStringLiteral("S"), QString::number(value));
+}
+
+QString peakEpochLine(int epoch, int epochs, double loss, double accuracy, const char* peak, int at, double value) {
+    return QStringLiteral("epoch %1/%2: loss %3, test accuracy %4, %5 %6 (%7)")
+        .arg(epoch)
+        .arg(epochs)
+        .arg(loss, 0, 'f', 4)
+        .arg(accuracy, 0, 'f', 3)
+        .arg(QLatin1String(peak))
+        .arg(at)
+        .arg(value, 0, 'f', 3);
+}
+
+bool readIntOptions(CommandLine& cl, std::initializer_list<IntField> fields) {
+    for (const IntField& f : fields)
+        if (!cl.intOption(f.option, f.lo, f.hi, f.out)) return false;
+    return true;
+}
+
+namespace detail {
+
+int ExperimentReport::failed(const std::string& message) const {
+    return cl_.usageError(QString::fromStdString(message));
+}
+
+int ExperimentReport::finish(const std::function<void(ap::json::InlineObjectWriter&)>& writeMembers) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    written_ = printJsonLine([&](ap::json::InlineObjectWriter& o) {
+                   writeMembers(o);
+                   o.key("seconds").number(seconds);
+               }) &&
+               written_;
+    return written_ ? kOk : kWriteFailed;
+}
+
+}  // namespace detail
+}  // namespace app

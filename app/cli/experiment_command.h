@@ -1,0 +1,80 @@
+// What the experiment commands (timestep, channel, spatial) share: their
+// number options with the default in the help text, and the run itself:
+// check the options, print one line per epoch, then, as the last line, one
+// JSON object that ends with the wall time in "seconds".
+#pragma once
+
+#include "command_line.h"
+#include "core/status.h"
+#include "io/json_writer.h"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <type_traits>
+
+namespace app {
+
+// "--NAME N: TEXT (default VALUE)."
+QCommandLineOption defaultedIntOption(const char* name, const char* text, int value);
+// "--seed S", the seed of an experiment's data, parameters and order.
+QCommandLineOption experimentSeedOption(std::uint64_t value);
+
+// One epoch's line of the experiments that look for one informative unit:
+// "epoch 2/5: loss 0.1234, test accuracy 0.990, PEAK 4 (0.612)", where PEAK
+// says what peaks where ("attention peaks at step").
+QString peakEpochLine(int epoch, int epochs, double loss, double accuracy, const char* peak, int at, double value);
+
+// A whole-number option and the field it fills.
+struct IntField {
+    const QCommandLineOption& option;
+    int lo = 0;
+    int hi = 0;
+    int& out;
+};
+// Reads the fields in order; false (after printing the first message) when
+// one is not a whole number in its range.
+bool readIntOptions(CommandLine& cl, std::initializer_list<IntField> fields);
+
+// Runs `run(options)` with `options.onEpoch` printing `epochLine(snapshot)`.
+// Options the experiment refuses and a run that fails are usage errors
+// (exit 2); `afterRun` may refuse the summary with its own exit code
+// (kOk lets it through). Then `writeJson` writes the members of the last
+// line and "seconds" is added. Returns the exit code.
+template <class Options, class Summary, class EpochLine, class WriteJson>
+int runExperiment(const CommandLine& cl, Options& options, Summary (*run)(const Options&), EpochLine epochLine,
+                  WriteJson writeJson, const std::type_identity_t<std::function<int(const Summary&)>>& afterRun = {});
+
+namespace detail {
+// The shared, non-template part of runExperiment.
+class ExperimentReport {
+public:
+    explicit ExperimentReport(const CommandLine& cl) : cl_(cl) {}
+    // Prints "attention-playground COMMAND: MESSAGE"; returns kBadInput.
+    int failed(const std::string& message) const;
+    void line(const QString& text) { written_ = printOut(text) && written_; }
+    // Prints the JSON line; kOk, or kWriteFailed when any line was lost.
+    int finish(const std::function<void(ap::json::InlineObjectWriter&)>& writeMembers);
+
+private:
+    const CommandLine& cl_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    bool written_ = true;
+};
+}  // namespace detail
+
+template <class Options, class Summary, class EpochLine, class WriteJson>
+int runExperiment(const CommandLine& cl, Options& options, Summary (*run)(const Options&), EpochLine epochLine,
+                  WriteJson writeJson, const std::type_identity_t<std::function<int(const Summary&)>>& afterRun) {
+    detail::ExperimentReport report(cl);
+    if (const ap::Status valid = validate(options); !valid.ok) return report.failed(valid.message);
+    options.onEpoch = [&](const auto& snapshot) { report.line(epochLine(snapshot)); };
+    const Summary summary = run(options);
+    if (!summary.ok) return report.failed(summary.error);
+    if (afterRun)
+        if (const int code = afterRun(summary); code != kOk) return code;
+    return report.finish([&](ap::json::InlineObjectWriter& o) { writeJson(summary, o); });
+}
+
+}  // namespace app
