@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "import/attention_import.h"
 #include "widgets/common/heatmap_view.h"
+#include "widgets/model/change_view.h"
 #include "widgets/model/head_view.h"
 #include "widgets/model/head_view_panel.h"
 #include "widgets/model/model_window.h"
@@ -72,6 +73,18 @@ double largestDifference(const ap::import::AttentionTensor& a, const QString& np
     return worst;
 }
 
+// Jensen-Shannon divergence in bits of two rows, written out here apart from
+// the engine's.
+double divergenceBits(const ap::Matrix& a, const ap::Matrix& b, int row) {
+    double d = 0;
+    for (int k = 0; k < a.cols(); ++k) {
+        const double p = a(row, k), q = b(row, k), m = 0.5 * (p + q);
+        if (p > 0) d += 0.5 * p * std::log2(p / m);
+        if (q > 0) d += 0.5 * q * std::log2(q / m);
+    }
+    return d;
+}
+
 // Loads `model`, types its text and waits for the answer.
 bool loadAndType(ui::ModelWindow& w, const char* model) {
     QSignalSpy loaded(&w, &ui::ModelWindow::modelLoaded);
@@ -94,6 +107,7 @@ private slots:
     void staleResultNeverReplacesANewerOne();
     void ablationMovesTheNextTokenAsTorchSays();
     void ablationMovesTheMaskPredictionsAsTorchSays();
+    void ablationBadgesAndChangeMapFollowTorch();
     void wordsGatherPieces();
     void headViewHoverKeepsOneTokensLines();
     void headInPlaygroundReproducesTheHead();
@@ -211,6 +225,78 @@ void TestModelWindow::ablationMovesTheMaskPredictionsAsTorchSays() {
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
     QCOMPARE(w.result()->predictedAt, -1);
     QVERIFY(w.result()->top.empty());
+}
+
+// Each head's tile carries the change from the run with every head on, as
+// torch's two runs give it; the Change tab shows the difference map.
+void TestModelWindow::ablationBadgesAndChangeMapFollowTorch() {
+    ui::ModelWindow w;
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(loadAndType(w, "gpt2"));
+    const QString dir = checkpoint("gpt2");
+    const Reference ref = readReference(dir);
+    ui::ModelGridView* grid = w.grid();
+    QTRY_COMPARE(grid->readyTiles(), grid->rows() * grid->columns());
+    const int layers = grid->rows() - 1, heads = grid->columns() - 2;
+    // Every head on: no badges, no difference map.
+    QVERIFY(w.result()->headMaxChange.empty());
+    for (int l = 0; l < layers; ++l)
+        for (int h = 0; h < heads; ++h) {
+            QCOMPARE(grid->change(l, h), 0.0f);
+            QVERIFY(grid->badgeText(l, h).isEmpty());
+        }
+    QCOMPARE(w.changeView()->shownHead(), (std::pair<int, int>{-1, -1}));
+
+    QSignalSpy shown(&w, &ui::ModelWindow::resultShown);
+    w.setAblated(ref.ablate);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
+    const auto before = ap::import::readAttentionFile((dir + QStringLiteral("/reference.npz")).toStdString());
+    const auto after = ap::import::readAttentionFile((dir + QStringLiteral("/reference_ablated.npz")).toStdString());
+    QVERIFY(before.ok && after.ok);
+    int firstOff = layers;
+    for (const auto& [l, h] : ref.ablate) firstOff = std::min(firstOff, l);
+    int badges = 0;
+    for (int l = 0; l < layers; ++l)
+        for (int h = 0; h < heads; ++h) {
+            ap::Matrix a, b;
+            QCOMPARE(before.tensor->slice(l, h, a), std::string());
+            QCOMPARE(after.tensor->slice(l, h, b), std::string());
+            const double largest = (b - a).cwiseAbs().maxCoeff();
+            double divergence = 0;
+            for (int q = 0; q < a.rows(); ++q) divergence += divergenceBits(a, b, q);
+            divergence /= double(a.rows());
+            QVERIFY2(std::abs(grid->change(l, h) - largest) < 1e-4, qPrintable(QStringLiteral("%1:%2").arg(l).arg(h)));
+            QVERIFY(std::abs(w.result()->headDivergence[std::size_t(l * heads + h)] - divergence) < 1e-4);
+            // A layer up to the first head off keeps its weights (the head's
+            // output is zeroed after them): no badge there.
+            if (l <= firstOff) QVERIFY(grid->badgeText(l, h).isEmpty());
+            if (largest >= 0.01) {
+                QCOMPARE(grid->badgeText(l, h), QLocale().toString(double(grid->change(l, h)), 'f', 2));
+                ++badges;
+            }
+        }
+    QVERIFY(badges > 0);
+
+    // The Change tab: the chosen head's weights with the heads off minus
+    // with every head on.
+    const int layer = layers - 1, head = heads - 1;
+    QTest::mouseClick(grid, Qt::LeftButton, {}, grid->tileRect(layer, head).center());
+    QCOMPARE(w.changeView()->shownHead(), (std::pair<int, int>{layer, head}));
+    const ui::HeatmapData& map = w.changeView()->heatmap()->data();
+    ap::Matrix a, b;
+    before.tensor->slice(layer, head, a);
+    after.tensor->slice(layer, head, b);
+    QCOMPARE(map.rows(), int(a.rows()));
+    QVERIFY((map.values - (b - a)).cwiseAbs().maxCoeff() < 1e-4);
+    QCOMPARE(map.minValue, -map.maxValue);
+
+    // Every head on again: the badges go.
+    w.setAblated({});
+    QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
+    for (int l = 0; l < layers; ++l)
+        for (int h = 0; h < heads; ++h) QVERIFY(grid->badgeText(l, h).isEmpty());
+    QCOMPARE(w.changeView()->shownHead(), (std::pair<int, int>{-1, -1}));
 }
 
 void TestModelWindow::wordsGatherPieces() {

@@ -162,6 +162,61 @@ TEST_P(TransformerModel, HeadSceneReproducesTheHead) {
     }
 }
 
+// reusePrefix: a causal model computes only the tokens after the prefix it
+// ran last; every weight and logit still agrees with a full pass (to float
+// rounding) and with torch, as the text grows, shrinks, changes at the end
+// and has heads switched off. Other models ignore the option.
+TEST_P(TransformerModel, ReusedPrefixAgreesWithAFullPass) {
+    const std::string dir = kFixtures + "/" + GetParam();
+    const auto model = Model::open(dir);
+    ASSERT_TRUE(model.ok) << model.error;
+    const Reference ref = readReference(dir);
+    const ModelConfig& c = model.value->config();
+    const int n = int(ref.ids.size());
+    ASSERT_GE(n, 6);
+    Forward reusing(model.value), fresh(model.value);
+    const auto run = [&](const std::vector<int>& ids, const std::vector<HeadId>& ablate, int expectReused,
+                         ForwardResult& r) {
+        ForwardOptions options;
+        options.logitPositions = {int(ids.size()) - 1};
+        options.ablate = ablate;
+        options.reusePrefix = true;
+        ASSERT_TRUE(reusing.run(ids, options, r).ok);
+        EXPECT_EQ(r.reusedTokens, c.causal ? expectReused : 0) << GetParam() << " " << ids.size();
+        options.reusePrefix = false;
+        ForwardResult full;
+        ASSERT_TRUE(fresh.run(ids, options, full).ok);
+        EXPECT_EQ(full.reusedTokens, 0);
+        ASSERT_EQ(r.attentions.size(), full.attentions.size());
+        float worst = 0.0f;
+        for (std::size_t i = 0; i < r.attentions.size(); ++i)
+            worst = std::max(worst, std::abs(r.attentions[i] - full.attentions[i]));
+        EXPECT_LT(worst, 1e-5f) << GetParam() << " " << ids.size();
+        EXPECT_LT((r.logits - full.logits).cwiseAbs().maxCoeff(), 1e-4f) << GetParam();
+    };
+    std::vector<int> changedLast = ref.ids;
+    changedLast.back() = (changedLast.back() + 1) % c.vocab;
+    std::vector<int> longer = ref.ids;
+    longer.push_back(ref.ids[1]);
+    longer.push_back(ref.ids[2]);
+    const std::vector<int> shorter(ref.ids.begin(), ref.ids.end() - 3);
+    ForwardResult r;
+    run(changedLast, {}, 0, r);
+    run(ref.ids, {}, n - 1, r);
+    EXPECT_LT(attentionError(r, *ref.attentions), 1e-4) << GetParam();
+    run(longer, {}, n, r);
+    run(shorter, {}, n - 4, r);  // all rows known: the last one is computed again
+    // Other heads switched off: nothing is reused until the next run.
+    run(ref.ids, ref.ablate, 0, r);
+    EXPECT_LT(attentionError(r, *ref.ablated), 1e-4) << GetParam();
+    run(changedLast, ref.ablate, n - 1, r);
+    run(ref.ids, ref.ablate, n - 1, r);
+    EXPECT_LT(attentionError(r, *ref.ablated), 1e-4) << GetParam();
+    if (ref.position == n - 1) {
+        EXPECT_LT(probabilityError(r, ref.ablatedProbabilities), 1e-4) << GetParam();
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Checkpoints, TransformerModel, ::testing::ValuesIn(kModels),
                          [](const auto& info) { return info.param; });
 

@@ -23,6 +23,15 @@ struct Forward::Buffers {
     Matrix x, h, qkv, q, k, v, ctx, proj, up, gate, cos, sin, rows, hidden, logitsTmp;
     std::vector<float> scratch;  // a converted F16/BF16 matrix, sized once
     std::vector<char> ablated;   // layers x heads
+    // Every token's keys and values per layer (after the rotary embedding),
+    // the last layer's hidden states, and what the previous run was, for
+    // reusePrefix.
+    std::vector<Matrix> keys, values;
+    Matrix final;
+    std::vector<float> attentions;  // the previous run's, [layers, heads, T, T]
+    std::vector<int> lastIds;
+    std::vector<char> lastAblated;
+    bool lastValid = false;
 };
 
 namespace {
@@ -126,6 +135,8 @@ Forward::Forward(std::shared_ptr<const Model> model) : model_(std::move(model)),
         b_->scratch.resize(std::size_t(std::max({layerMax, outMax, std::int64_t(1)})));
     }
     b_->ablated.assign(std::size_t(model_->config().layers) * model_->config().heads, 0);
+    b_->keys.resize(std::size_t(model_->config().layers));
+    b_->values.resize(std::size_t(model_->config().layers));
 }
 
 Forward::~Forward() = default;
@@ -168,26 +179,54 @@ Status Forward::run(const std::vector<int>& ids, const ForwardOptions& options, 
     const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
     Buffers& b = *b_;
     const int d = c.hidden, H = c.heads, KV = c.kvHeads, hd = c.headDim;
+    const std::size_t TT = std::size_t(T) * T;
     r.layers = c.layers;
     r.heads = H;
     r.tokens = T;
-    r.attentions.resize(std::size_t(c.layers) * H * T * T);
+    r.attentions.resize(std::size_t(c.layers) * H * TT);
     r.causal = c.causal;
     r.slidingWindow = c.slidingWindow;
     r.captured = {-1, -1};
 
-    // Embeddings.
-    b.x.resize(T, d);
+    // The prefix shared with the previous run: in a causal model no row
+    // depends on a later token, so its rows are what they were.
+    const bool keep = options.reusePrefix && c.causal && options.capture.layer < 0;
+    int P = 0;
+    if (keep && b.lastValid && b.lastAblated == b.ablated) {
+        const int n = std::min<int>(T, int(b.lastIds.size()));
+        while (P < n && b.lastIds[std::size_t(P)] == ids[std::size_t(P)]) ++P;
+        // At least the last token is computed: an unchanged text costs one row.
+        if (P == T) --P;
+    }
+    const int S = T - P;  // the rows computed
+    r.reusedTokens = P;
+    const int lastT = int(b.lastIds.size());
+    b.lastValid = false;  // until this run completes
+    if (P > 0) {
+        // Prefix rows of every head's attention: causal, so their weights
+        // beyond the prefix are 0 whatever the length.
+        const int copy = std::min(T, lastT);
+        for (std::size_t slice = 0; slice < std::size_t(c.layers) * H; ++slice) {
+            const float* from = b.attentions.data() + slice * std::size_t(lastT) * lastT;
+            float* to = r.attentions.data() + slice * TT;
+            for (int q = 0; q < P; ++q) {
+                std::copy_n(from + std::size_t(q) * lastT, copy, to + std::size_t(q) * T);
+                std::fill(to + std::size_t(q) * T + copy, to + std::size_t(q + 1) * T, 0.0f);
+            }
+        }
+    }
+
+    // Embeddings of the rows computed.
+    b.x.resize(S, d);
     int position = c.positionOffset;
     for (int t = 0; t < T; ++t) {
-        float* row = b.x.row(t).data();
+        int p = t;
+        // RoBERTa: padding tokens keep the padding index as position.
+        if (c.padTokenId >= 0) p = ids[t] == c.padTokenId ? c.padTokenId : position++;
+        if (t < P) continue;
+        float* row = b.x.row(t - P).data();
         embedRow(*m.wordEmbeddings, ids[t], row, false);
-        if (m.positionEmbeddings) {
-            // RoBERTa: padding tokens keep the padding index as position.
-            int p = t;
-            if (c.padTokenId >= 0) p = ids[t] == c.padTokenId ? c.padTokenId : position++;
-            embedRow(*m.positionEmbeddings, p, row, true);
-        }
+        if (m.positionEmbeddings) embedRow(*m.positionEmbeddings, p, row, true);
         if (m.typeEmbeddings) embedRow(*m.typeEmbeddings, 0, row, true);
     }
     if (c.family == Family::Bert) {
@@ -217,31 +256,44 @@ Status Forward::run(const std::vector<int>& ids, const ForwardOptions& options, 
             linear(w.v, *in, b.v, b.scratch, threads);
         }
         if (c.family == Family::Llama) {
-            ops::rotate(b.q, H, hd, b.cos, b.sin, threads);
-            ops::rotate(b.k, KV, hd, b.cos, b.sin, threads);
+            ops::rotate(b.q, H, hd, b.cos, b.sin, P, threads);
+            ops::rotate(b.k, KV, hd, b.cos, b.sin, P, threads);
+        }
+        // Every token's keys and values: the prefix's kept, the rest new.
+        Matrix& keys = b.keys[std::size_t(layer)];
+        Matrix& values = b.values[std::size_t(layer)];
+        if (P > 0) {
+            keys.conservativeResize(T, b.k.cols());
+            values.conservativeResize(T, b.v.cols());
+            keys.bottomRows(S) = b.k;
+            values.bottomRows(S) = b.v;
+        } else {
+            keys = b.k;
+            values = b.v;
         }
         const float scale = c.scaleByInverseLayer ? baseScale / float(layer + 1) : baseScale;
         if (options.capture.layer == layer) {
             const int kvh = options.capture.head / (H / KV);
             r.captured = options.capture;
             r.queries = b.q.middleCols(std::size_t(options.capture.head) * hd, hd);
-            r.keys = b.k.middleCols(std::size_t(kvh) * hd, hd);
-            r.values = b.v.middleCols(std::size_t(kvh) * hd, hd);
+            r.keys = keys.middleCols(std::size_t(kvh) * hd, hd);
+            r.values = values.middleCols(std::size_t(kvh) * hd, hd);
             r.scale = scale;
         }
-        b.ctx.resize(T, std::int64_t(H) * hd);
+        b.ctx.resize(S, std::int64_t(H) * hd);
 #pragma omp parallel for num_threads(threads) schedule(static)
         for (int h = 0; h < H; ++h) {
             const int kvh = h / (H / KV);
-            float* p = r.attentions.data() + (std::size_t(layer) * H + h) * std::size_t(T) * T;
-            Eigen::Map<Matrix> probs(p, T, T);
+            float* p = r.attentions.data() + (std::size_t(layer) * H + h) * TT + std::size_t(P) * T;
+            Eigen::Map<Matrix> probs(p, S, T);
             probs.noalias() = (b.q.middleCols(std::size_t(h) * hd, hd) * scale) *
-                              b.k.middleCols(std::size_t(kvh) * hd, hd).transpose();
-            ops::maskedSoftmax(p, T, c.causal, c.slidingWindow);
+                              keys.middleCols(std::size_t(kvh) * hd, hd).transpose();
+            ops::maskedSoftmax(p, S, T, P, c.causal, c.slidingWindow);
             if (b.ablated[std::size_t(layer) * H + h])
                 b.ctx.middleCols(std::size_t(h) * hd, hd).setZero();
             else
-                b.ctx.middleCols(std::size_t(h) * hd, hd).noalias() = probs * b.v.middleCols(std::size_t(kvh) * hd, hd);
+                b.ctx.middleCols(std::size_t(h) * hd, hd).noalias() =
+                    probs * values.middleCols(std::size_t(kvh) * hd, hd);
         }
         linear(w.o, b.ctx, b.proj, b.scratch, threads);
         b.x += b.proj;
@@ -272,14 +324,26 @@ Status Forward::run(const std::vector<int>& ids, const ForwardOptions& options, 
         }
     }
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return Status::cancelledByUser();
+    if (P > 0) {
+        b.final.conservativeResize(T, d);
+        b.final.bottomRows(S) = b.x;
+    } else {
+        std::swap(b.final, b.x);
+    }
+    if (keep) {
+        b.attentions = r.attentions;
+        b.lastIds = ids;
+        b.lastAblated = b.ablated;
+        b.lastValid = true;
+    }
 
     // Logits at the positions asked for.
     r.logitPositions = options.logitPositions;
-    const int P = int(options.logitPositions.size());
-    r.logits.resize(P, P ? c.vocab : 0);
-    if (P > 0) {
-        b.rows.resize(P, d);
-        for (int i = 0; i < P; ++i) b.rows.row(i) = b.x.row(options.logitPositions[std::size_t(i)]);
+    const int positions = int(options.logitPositions.size());
+    r.logits.resize(positions, positions ? c.vocab : 0);
+    if (positions > 0) {
+        b.rows.resize(positions, d);
+        for (int i = 0; i < positions; ++i) b.rows.row(i) = b.final.row(options.logitPositions[std::size_t(i)]);
         if (c.family == Family::Bert) {
             // The masked-LM head: dense, activation, LayerNorm, decoder.
             linear(m.mlmTransform, b.rows, b.hidden, b.scratch, threads);

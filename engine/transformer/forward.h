@@ -41,6 +41,14 @@ struct ForwardOptions {
     // OpenMP threads; 0 uses OpenMP's default (OMP_NUM_THREADS, or the
     // cores). Results do not depend on it.
     int threads = 0;
+    // Causal models only: when the ids begin with the previous run's ids (up
+    // to some position) and the ablated heads are the same, the rows of that
+    // prefix (hidden states, keys, values, attention) are taken from the
+    // previous run and only the tokens after it are computed, as a decoder's
+    // key/value cache does. The rows computed then agree with a full pass to
+    // float rounding, not bit for bit (a product over fewer rows sums in
+    // another order). Ignored with a captured head. Default off.
+    bool reusePrefix = false;
 };
 
 struct ForwardResult {
@@ -56,6 +64,7 @@ struct ForwardResult {
     bool causal = false;
     int slidingWindow = 0;
     double seconds = 0.0;  // the pass alone
+    int reusedTokens = 0;  // prefix rows taken from the previous run (reusePrefix)
 
     const float* attention(int layer, int head) const {
         return attentions.data() + (std::size_t(layer) * heads + head) * std::size_t(tokens) * tokens;

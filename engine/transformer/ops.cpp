@@ -100,12 +100,12 @@ void rotaryTables(const ModelConfig& c, int tokens, Matrix& cos, Matrix& sin) {
         }
 }
 
-void rotate(Matrix& x, int heads, int headDim, const Matrix& cos, const Matrix& sin, int threads) {
+void rotate(Matrix& x, int heads, int headDim, const Matrix& cos, const Matrix& sin, int firstPosition, int threads) {
     const int rows = int(x.rows()), half = headDim / 2;
 #pragma omp parallel for num_threads(threads) schedule(static)
     for (int r = 0; r < rows; ++r) {
-        const float* c = cos.row(r).data();
-        const float* s = sin.row(r).data();
+        const float* c = cos.row(firstPosition + r).data();
+        const float* s = sin.row(firstPosition + r).data();
         for (int h = 0; h < heads; ++h) {
             float* p = x.row(r).data() + std::size_t(h) * headDim;
             for (int i = 0; i < half; ++i) {
@@ -117,9 +117,10 @@ void rotate(Matrix& x, int heads, int headDim, const Matrix& cos, const Matrix& 
     }
 }
 
-void maskedSoftmax(float* scores, int tokens, bool causal, int window) {
-    for (int q = 0; q < tokens; ++q) {
-        float* row = scores + std::size_t(q) * tokens;
+void maskedSoftmax(float* scores, int rows, int tokens, int firstQuery, bool causal, int window) {
+    for (int r = 0; r < rows; ++r) {
+        const int q = firstQuery + r;
+        float* row = scores + std::size_t(r) * tokens;
         const int hi = causal ? q : tokens - 1;
         const int lo = window > 0 ? std::max(0, q - window + 1) : 0;
         float m = row[lo];

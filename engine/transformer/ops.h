@@ -23,12 +23,15 @@ void swiglu(Matrix& gate, const Matrix& up, int threads);
 
 // Rotary embedding (Su et al., 2021) in the rotate-half convention of the
 // Hugging Face Llama code: for i < d/2, (x_i, x_{i+d/2}) rotated by
-// position * theta^(-2i/d). `cos` and `sin` are tokens x d/2.
+// position * theta^(-2i/d). `cos` and `sin` are tokens x d/2; row r of `x`
+// is the token at position firstPosition + r.
 void rotaryTables(const ModelConfig& c, int tokens, Matrix& cos, Matrix& sin);
-void rotate(Matrix& x, int heads, int headDim, const Matrix& cos, const Matrix& sin, int threads);
+void rotate(Matrix& x, int heads, int headDim, const Matrix& cos, const Matrix& sin, int firstPosition, int threads);
 
 // Softmax of each row of scores over the keys the mask allows (causal:
 // key <= query; sliding window: query - key < window); masked weights are 0.
-void maskedSoftmax(float* scores, int tokens, bool causal, int window);
+// `scores` holds `rows` rows of `keys` scores, the queries firstQuery,
+// firstQuery + 1, ...
+void maskedSoftmax(float* scores, int rows, int keys, int firstQuery, bool causal, int window);
 
 }  // namespace ap::transformer::ops

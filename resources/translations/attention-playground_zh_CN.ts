@@ -145,6 +145,33 @@
     </message>
 </context>
 <context>
+    <name>ui::ChangeView</name>
+    <message>
+        <source>With the heads off minus with every head on: red where the head now gives more weight, blue where it gives less, white where nothing moved.</source>
+        <translation>关闭头后减去所有头开启时：红色表示该头现在给出更多权重，蓝色表示更少，白色表示没有变化。</translation>
+    </message>
+    <message>
+        <source>Switch heads off (Ctrl+click in the grid) to see here how a head&apos;s weights change.</source>
+        <translation>关闭一些头（在网格中 Ctrl+单击），即可在此查看某个头的权重如何变化。</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2, chosen in the grid.</source>
+        <translation>第 %1 层，第 %2 个头（在网格中选定）。</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2: the head whose weights moved most (choose a head in the grid to see another).</source>
+        <translation>第 %1 层，第 %2 个头：权重变化最大的头（在网格中选择其他头可查看它）。</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2: heads off − every head on</source>
+        <translation>第 %1 层，第 %2 个头：关闭头后 − 所有头开启</translation>
+    </message>
+    <message>
+        <source>Δ weight</source>
+        <translation>权重差 Δ</translation>
+    </message>
+</context>
+<context>
     <name>ui::ChannelWindow</name>
     <message>
         <source>Channel attention</source>
@@ -2042,6 +2069,10 @@
         <source>%1 · %2: click to open it large.</source>
         <translation>%1 · %2：点击放大查看。</translation>
     </message>
+    <message>
+        <source>With the heads switched off its weights moved from the run with every head on by up to %1 (the badge: largest |Δ weight|); Jensen–Shannon divergence of its rows, mean over the queries: %2 (0 the same, 1 disjoint).</source>
+        <translation>关闭这些头后，它的权重与所有头开启时相比最多变化 %1（角标：最大 |Δ 权重|）；各行的 Jensen–Shannon 散度在查询上的平均值：%2（0 表示相同，1 表示不相交）。</translation>
+    </message>
 </context>
 <context>
     <name>ui::ModelLoadBar</name>
@@ -2372,6 +2403,14 @@
     <message>
         <source>Words: a word attends to another with the sum of the weights on that word&apos;s tokens, averaged over its own tokens.</source>
         <translation>单词：一个单词对另一个单词的注意力，是落在那个单词各词元上的权重之和，再对本单词的各词元取平均。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>What switching heads off did to the chosen head: its weights with the heads off minus with every head on.</source>
+        <translation>关闭头对所选头的影响：关闭头后的权重减去所有头开启时的权重。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "render/image_export.h"
 #include "widgets/common/message_bar.h"
+#include "widgets/model/change_view.h"
 #include "widgets/model/head_view.h"
 #include "widgets/model/head_view_panel.h"
 #include "widgets/model/predictions_view.h"
@@ -55,6 +56,11 @@ ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent
     tabs()->addTab(headPanel_, tr("Head view"));
     tabs()->setTabToolTip(tabs()->count() - 1, tr("BertViz's head view: the chosen layer's heads as lines between "
                                                   "the tokens, their opacity the weight."));
+
+    changeView_ = new ChangeView;
+    tabs()->addTab(changeView_, tr("Change"));
+    tabs()->setTabToolTip(tabs()->count() - 1, tr("What switching heads off did to the chosen head: its weights "
+                                                  "with the heads off minus with every head on."));
 
     predictions_ = new PredictionsView;
     auto* dock = new QDockWidget(tr("Predictions"), this);
@@ -111,7 +117,9 @@ ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent
     });
     connect(grid(), &ModelGridView::ablateClicked, this, &ModelWindow::toggleAblation);
     connect(grid(), &ModelGridView::tileClicked, this, [this](const ap::analysis::AttentionChoice& c) {
-        if (c.layer >= 0 && c.head >= 0 && !c.rollout) headPanel_->showHead(c.layer, c.head);
+        const bool head = c.layer >= 0 && c.head >= 0 && !c.rollout;
+        if (head) headPanel_->showHead(c.layer, c.head);
+        changeView_->showHead(head ? c.layer : -1, head ? c.head : -1);
     });
     grid()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(grid(), &QWidget::customContextMenuRequested, this, &ModelWindow::showGridMenu);
@@ -161,6 +169,7 @@ void ModelWindow::onLoaded(quint64 id, const ModelInfo& info) {
     loaded_ = true;
     ablated_.clear();
     grid()->setAblated({});
+    grid()->setChanges({}, {});
     setWindowTitle(tr("%1 — %2 — Model").arg(info.modelType, QDir::toNativeSeparators(info.dir)));
     predictions_->setModel(info);
     text_->setEnabled(true);
@@ -205,6 +214,8 @@ void ModelWindow::onResult(quint64 id, ModelResultPtr result) {
                                     .arg(result_->seconds * 1000.0, 0, 'f', 1));
     headPanel_->setTensor(result_->tensor);
     predictions_->setResult(*result_, !ablated_.empty());
+    grid()->setChanges(result_->headMaxChange, result_->headDivergence);
+    changeView_->setResult(result_);
     if (!ablated_.empty() && result_->changedLayer >= 0)
         statusBar()->showMessage(
             tr("%n head(s) off; the weights that moved most: layer %1, head %2 (by %3)", nullptr, int(ablated_.size()))
@@ -223,7 +234,10 @@ void ModelWindow::toggleAblation(int layer, int head) {
 void ModelWindow::setAblated(HeadSet heads) {
     ablated_ = std::move(heads);
     grid()->setAblated(ablated_);
-    if (ablated_.empty()) statusBar()->clearMessage();
+    if (ablated_.empty()) {
+        statusBar()->clearMessage();
+        grid()->setChanges({}, {});
+    }
     sendRequest();
 }
 

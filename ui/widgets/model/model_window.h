@@ -1,6 +1,6 @@
 // The model window: a checkpoint opened in the engine, a text box, and the
 // model view of the file window showing the attention of every layer and
-// head as the user types (the text is sent to the worker ~100 ms after the
+// head as the user types (the text is sent to the worker 50 ms after the
 // last key stroke). Besides the grid, large head and rollout it has the
 // head view (BertViz's lines), the model's predictions, heads switched off
 // by clicking them, and any head opened as a playground scene.
@@ -17,6 +17,7 @@ class QLineEdit;
 
 namespace ui {
 
+class ChangeView;
 class HeadViewPanel;
 class PredictionsView;
 
@@ -47,10 +48,14 @@ public:
     ModelResultPtr result() const { return result_; }
     quint64 latestRequest() const { return latest_; }
     HeadViewPanel* headViewPanel() const { return headPanel_; }
+    ChangeView* changeView() const { return changeView_; }
     PredictionsView* predictions() const { return predictions_; }
     ModelWorker* worker() { return &worker_; }
-    // The debounce between the last key stroke and the request.
-    static constexpr int kDebounceMs = 100;
+    // The pause between the last key stroke and the request: long enough
+    // for a key stroke to follow the one before while typing fluently,
+    // short enough to leave the pass room within 150 ms (a newer text
+    // cancels the pass under way anyway).
+    static constexpr int kDebounceMs = 50;
 
 signals:
     void modelLoaded();
@@ -85,6 +90,7 @@ private:
     QAction* ablationMode_ = nullptr;
     QLabel* legend_ = nullptr;
     HeadViewPanel* headPanel_ = nullptr;
+    ChangeView* changeView_ = nullptr;
     PredictionsView* predictions_ = nullptr;
     QWidget* loading_ = nullptr;
     QLabel* loadingLabel_ = nullptr;

@@ -1,6 +1,7 @@
 #include "widgets/model/model_worker.h"
 
 #include "analysis/word_groups.h"
+#include "attention/divergence.h"
 #include "import/attention_tensor.h"
 #include "tokenizer/tokenizer.h"
 #include "transformer/forward.h"
@@ -46,7 +47,10 @@ std::string trimmed(std::string s) {
 struct ModelWorker::Engine {
     std::shared_ptr<const tf::Model> model;
     std::shared_ptr<const ap::tokenizer::Tokenizer> tokenizer;
-    std::unique_ptr<tf::Forward> forward;
+    // The run with every head on and the run with heads off keep their own
+    // buffers, so that each reuses the rows of the text's unchanged prefix
+    // from its own previous run (ForwardOptions::reusePrefix).
+    std::unique_ptr<tf::Forward> forward, ablatedForward;
     tf::ForwardResult pass;
     int maskId = -1;
     QString folder;
@@ -166,6 +170,7 @@ void ModelWorker::doLoad(const QString& dir, quint64 id) {
     e->model = model.value;
     e->tokenizer = std::make_shared<const ap::tokenizer::Tokenizer>(std::move(tokenizer.value));
     e->forward = std::make_unique<tf::Forward>(e->model);
+    e->ablatedForward = std::make_unique<tf::Forward>(e->model);
     e->folder = QFileInfo(dir).fileName();
     const tf::ModelConfig& c = e->model->config();
     if (!c.causal)
@@ -221,6 +226,9 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
     // cores, and two OpenMP threads on busy cores wait for each other
     // (docs/model-window.md, "Latency").
     options.threads = 1;
+    // Typing at the end of a causal model's text computes only the new
+    // tokens (docs/model-window.md, "Latency").
+    options.reusePrefix = true;
     if (result->predictedAt >= 0) options.logitPositions = {result->predictedAt};
 
     // The unablated run, kept for the comparison.
@@ -239,7 +247,7 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
     const std::vector<float>* attention = &e.baselineAttention;
     if (!request.ablate.empty()) {
         for (const auto& [l, h] : request.ablate) options.ablate.push_back({l, h});
-        const ap::Status s = e.forward->run(ids, options, e.pass);
+        const ap::Status s = e.ablatedForward->run(ids, options, e.pass);
         if (!s.ok) {
             if (!s.cancelled) emit failed(id, QString::fromStdString(s.message));
             return;
@@ -247,13 +255,25 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
         result->seconds += e.pass.seconds;
         attention = &e.pass.attentions;
         if (result->predictedAt >= 0) probabilities = softmax(e.pass.logits.row(0));
-        for (std::size_t i = 0; i < attention->size(); ++i) {
-            const float d = std::abs((*attention)[i] - e.baselineAttention[i]);
-            if (d > result->largestChange) {
-                result->largestChange = d;
-                const std::size_t slice = i / (std::size_t(n) * n);
-                result->changedLayer = int(slice / std::size_t(c.heads));
-                result->changedHead = int(slice % std::size_t(c.heads));
+        const int slices = c.layers * c.heads;
+        result->headMaxChange.assign(std::size_t(slices), 0.0f);
+        result->headDivergence.assign(std::size_t(slices), 0.0f);
+        for (int slice = 0; slice < slices; ++slice) {
+            const std::size_t at = std::size_t(slice) * n * n;
+            float largest = 0.0f;
+            double divergence = 0.0;
+            for (int q = 0; q < n; ++q) {
+                const float* a = e.baselineAttention.data() + at + std::size_t(q) * n;
+                const float* b = attention->data() + at + std::size_t(q) * n;
+                for (int k = 0; k < n; ++k) largest = std::max(largest, std::abs(b[k] - a[k]));
+                divergence += ap::jensenShannon(a, b, n);
+            }
+            result->headMaxChange[std::size_t(slice)] = largest;
+            result->headDivergence[std::size_t(slice)] = float(divergence / n);
+            if (largest > result->largestChange) {
+                result->largestChange = largest;
+                result->changedLayer = slice / c.heads;
+                result->changedHead = slice % c.heads;
             }
         }
     }
@@ -272,29 +292,33 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
         result->tokens.push_back(QString::fromStdString(labels.back()));
     }
 
-    auto data = std::make_shared<std::vector<float>>();
-    auto tensor = std::make_shared<ap::import::AttentionTensor>();
-    tensor->fileName = e.folder.toStdString();
-    tensor->format = "model";
-    tensor->arrayName = "attentions";
-    tensor->dtype = ap::import::DType::F32;
-    tensor->layers = c.layers;
-    tensor->heads = c.heads;
-    if (request.words) {
-        const ap::analysis::WordGroups groups = ap::analysis::groupWords(continues, pieces);
-        *data = ap::analysis::wordAttention(*attention, c.layers * c.heads, n, groups);
-        tensor->queryTokens = groups.labels;
-        result->wordCount = groups.words();
-    } else {
-        *data = *attention;
-        tensor->queryTokens = labels;
-        result->wordCount = n;
-    }
-    tensor->keyTokens = tensor->queryTokens;
-    tensor->queries = tensor->keys = result->wordCount;
-    tensor->data = reinterpret_cast<const unsigned char*>(data->data());
-    tensor->owner = data;
-    result->tensor = tensor;
+    const ap::analysis::WordGroups groups =
+        request.words ? ap::analysis::groupWords(continues, pieces) : ap::analysis::WordGroups{};
+    result->wordCount = request.words ? groups.words() : n;
+    const auto makeTensor = [&](const std::vector<float>& weights) {
+        auto data = std::make_shared<std::vector<float>>();
+        auto tensor = std::make_shared<ap::import::AttentionTensor>();
+        tensor->fileName = e.folder.toStdString();
+        tensor->format = "model";
+        tensor->arrayName = "attentions";
+        tensor->dtype = ap::import::DType::F32;
+        tensor->layers = c.layers;
+        tensor->heads = c.heads;
+        if (request.words) {
+            *data = ap::analysis::wordAttention(weights, c.layers * c.heads, n, groups);
+            tensor->queryTokens = groups.labels;
+        } else {
+            *data = weights;
+            tensor->queryTokens = labels;
+        }
+        tensor->keyTokens = tensor->queryTokens;
+        tensor->queries = tensor->keys = result->wordCount;
+        tensor->data = reinterpret_cast<const unsigned char*>(data->data());
+        tensor->owner = data;
+        return tensor;
+    };
+    result->tensor = makeTensor(*attention);
+    if (!request.ablate.empty()) result->unablated = makeTensor(e.baselineAttention);
 
     if (!probabilities.empty()) {
         std::vector<int> order(probabilities.size());

@@ -60,6 +60,15 @@ struct ModelResult {
     // unablated run, and how far (largest absolute change of a weight).
     int changedLayer = -1, changedHead = -1;
     float largestChange = 0.0f;
+    // With heads switched off, per head (layer * heads + head), how far its
+    // token attention moved from the run with every head on: the largest
+    // |Δ weight|, and the Jensen-Shannon divergence of the two rows
+    // (engine/attention/divergence.h) averaged over the queries. Empty with
+    // every head on.
+    std::vector<float> headMaxChange, headDivergence;
+    // The run with every head on, as `tensor` shows it (tokens or words);
+    // null with every head on.
+    AttentionPtr unablated;
     double seconds = 0.0;  // the forward passes alone
 };
 using ModelResultPtr = std::shared_ptr<const ModelResult>;

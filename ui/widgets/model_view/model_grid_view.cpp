@@ -2,7 +2,9 @@
 
 #include "render/heatmap_renderer.h"
 
+#include <QFontMetricsF>
 #include <QHelpEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -103,6 +105,24 @@ void ModelGridView::setAblated(std::set<std::pair<int, int>> heads) {
     update();
 }
 
+void ModelGridView::setChanges(std::vector<float> largest, std::vector<float> divergence) {
+    largestChange_ = std::move(largest);
+    divergence_ = std::move(divergence);
+    update();
+}
+
+float ModelGridView::change(int layer, int head) const {
+    if (layer < 0 || layer >= layers_ || head < 0 || head >= heads_ ||
+        largestChange_.size() != std::size_t(layers_) * heads_)
+        return 0.0f;
+    return largestChange_[std::size_t(layer) * heads_ + head];
+}
+
+QString ModelGridView::badgeText(int layer, int head) const {
+    const float v = change(layer, head);
+    return v >= kShownChange ? QLocale().toString(double(v), 'f', 2) : QString();
+}
+
 QString ModelGridView::rowLabel(int row) const { return row < layers_ ? tr("L%1").arg(row) : tr("all"); }
 
 QString ModelGridView::columnLabel(int column) const {
@@ -136,6 +156,22 @@ void ModelGridView::paintGrid(QPainter& p, const QSizeF& size) const {
             else
                 p.drawImage(r, image);  // nearest neighbour: pooled cells stay crisp
         }
+    if (!largestChange_.empty()) {
+        // Badges in the lower right corner: the largest change of a weight.
+        p.setFont(pixelFont(QStringLiteral("DejaVu Sans"), std::clamp(g.cell * 0.22, 7.0, 11.0)));
+        const QFontMetricsF fm(p.font());
+        for (int layer = 0; layer < layers_; ++layer)
+            for (int head = 0; head < heads_; ++head) {
+                const QString text = badgeText(layer, head);
+                if (text.isEmpty()) continue;
+                const QRectF r = tileRectF(g, layer, head);
+                const double w = std::min(r.width(), fm.horizontalAdvance(text) + 4), h = fm.height();
+                const QRectF badge(r.right() - w, r.bottom() - h, w, h);
+                p.fillRect(badge, QColor(0, 0, 0, 170));
+                p.setPen(Qt::white);
+                p.drawText(badge, Qt::AlignCenter, text);
+            }
+    }
     if (ablated_.empty()) return;
     // A switched-off head is crossed out: its output no longer reaches the
     // rest of the model, although its own weights are still computed.
@@ -182,8 +218,16 @@ bool ModelGridView::event(QEvent* e) {
         for (int row = 0; row < rows(); ++row)
             for (int c = 0; c < columns(); ++c)
                 if (tileRectF(g, row, c).contains(help->pos())) {
-                    QToolTip::showText(help->globalPos(),
-                                       tr("%1 · %2: click to open it large.").arg(rowLabel(row), columnLabel(c)), this);
+                    QString text = tr("%1 · %2: click to open it large.").arg(rowLabel(row), columnLabel(c));
+                    const std::size_t at = std::size_t(row) * heads_ + c;
+                    if (row < layers_ && c < heads_ && at < largestChange_.size() && at < divergence_.size())
+                        text += QLatin1Char('\n') +
+                                tr("With the heads switched off its weights moved from the run with every head on "
+                                   "by up to %1 (the badge: largest |Δ weight|); Jensen–Shannon divergence of its "
+                                   "rows, mean over the queries: %2 (0 the same, 1 disjoint).")
+                                    .arg(QLocale().toString(double(largestChange_[at]), 'f', 4),
+                                         QLocale().toString(double(divergence_[at]), 'f', 4));
+                    QToolTip::showText(help->globalPos(), text, this);
                     return true;
                 }
     }

@@ -2,7 +2,8 @@
 // the mean and the maximum over its heads, and a last row aggregating over
 // the layers. Tiles arrive one by one from the worker; a click asks for the
 // tile's large view; a click with Ctrl (or any click in ablation mode) on a
-// head asks to switch it off instead.
+// head asks to switch it off instead. With heads off, each head's tile
+// carries a badge saying how far its weights moved.
 #pragma once
 
 #include "analysis/aggregate.h"
@@ -41,6 +42,16 @@ public:
     // Heads drawn crossed out (switched off); (layer, head) pairs.
     void setAblated(std::set<std::pair<int, int>> heads);
     const std::set<std::pair<int, int>>& ablated() const { return ablated_; }
+    // With heads switched off, how far each head's weights moved from the
+    // run with every head on (layers x heads, row-major): the largest
+    // |Δ weight|, shown as a badge on the tile when it is at least
+    // kShownChange, and the mean Jensen-Shannon divergence per query, in the
+    // tooltip. Empty vectors: no badges.
+    void setChanges(std::vector<float> largest, std::vector<float> divergence);
+    float change(int layer, int head) const;       // 0 without changes
+    QString badgeText(int layer, int head) const;  // "" without a badge
+    // Smaller changes would read 0.00 on a badge.
+    static constexpr float kShownChange = 0.005f;
     // When on, a plain click on a head asks to toggle it (ablateClicked);
     // otherwise only Ctrl+click does.
     void setAblationMode(bool on) { ablationMode_ = on; }
@@ -73,6 +84,7 @@ private:
     std::vector<QImage> tiles_;
     QPoint selected_{-1, -1};  // (column, row)
     std::set<std::pair<int, int>> ablated_;
+    std::vector<float> largestChange_, divergence_;
     bool ablationMode_ = false;
 };
 
