@@ -25,10 +25,10 @@ void ConvBlock<Scalar>::backward(const Scalar* params, int batch, Scalar* grad, 
 
 template <typename Scalar>
 SpatialNet<Scalar>::SpatialNet(const SpatialShape& shape) : shape_(shape) {
-    const int half = shape.canvas / 2;
-    loc1_ = {1, shape.locChannels1, 5, half, half};
+    const int locSide = shape.canvas / shape.locDownsample;
+    loc1_ = {1, shape.locChannels1, shape.locKernel1, locSide, locSide};
     const int loc1Pooled = loc1_.outH() / 2;
-    loc2_ = {shape.locChannels1, shape.locChannels2, 3, loc1Pooled, loc1Pooled};
+    loc2_ = {shape.locChannels1, shape.locChannels2, shape.locKernel2, loc1Pooled, loc1Pooled};
     const int loc2Pooled = loc2_.outH() / 2;
     locFlat_ = shape.locChannels2 * loc2Pooled * loc2Pooled;
     cls1_ = {1, shape.channels1, 5, shape.sample, shape.sample};
@@ -52,8 +52,8 @@ template <typename Scalar>
 void SpatialNet<Scalar>::initialize(Scalar* p, Random& random) const {
     const SpatialShape& s = shape_;
     if (s.transformer) {
-        initializeLayer(p + oLoc1_, loc1_.weights(), loc1_.out, loc1_.in * 25, random);
-        initializeLayer(p + oLoc2_, loc2_.weights(), loc2_.out, loc2_.in * 9, random);
+        initializeLayer(p + oLoc1_, loc1_.weights(), loc1_.out, loc1_.in * loc1_.k * loc1_.k, random);
+        initializeLayer(p + oLoc2_, loc2_.weights(), loc2_.out, loc2_.in * loc2_.k * loc2_.k, random);
         initializeLayer(p + oLocDense1_, locFlat_ * s.locHidden, s.locHidden, locFlat_, random);
         // The transformer starts as the identity, so the classifier first
         // sees the canvas as the baseline does.
@@ -71,14 +71,16 @@ void SpatialNet<Scalar>::forward(const Scalar* p, const Scalar* images, int batc
     const SpatialShape& s = shape_;
     ws.theta.resize(6, batch);
     if (s.transformer) {
-        // The localisation network needs the digit's place and pose, not its
-        // strokes' detail: it looks at the canvas at half resolution.
-        ws.halfCanvas.resize(Eigen::Index(batch) * (s.canvas / 2) * (s.canvas / 2));
-        maxPoolForward(images, batch, s.canvas, s.canvas, ws.halfCanvas.data(), ws.halfArgmax);
-        ws.halfCanvas.array() = (ws.halfCanvas.array() - Scalar(s.inputMean)) / Scalar(s.inputDeviation);
+        const int side = s.canvas / s.locDownsample;
+        ws.locInput.resize(Eigen::Index(batch) * side * side);
+        if (s.locDownsample == 2)
+            maxPoolForward(images, batch, s.canvas, s.canvas, ws.locInput.data(), ws.locArgmax);
+        else
+            ws.locInput = Eigen::Map<const VectorX<Scalar>>(images, ws.locInput.size());
+        ws.locInput.array() = (ws.locInput.array() - Scalar(s.inputMean)) / Scalar(s.inputDeviation);
         ws.loc1.shape = loc1_;
         ws.loc2.shape = loc2_;
-        ws.loc1.forward(p + oLoc1_, ws.halfCanvas.data(), batch);
+        ws.loc1.forward(p + oLoc1_, ws.locInput.data(), batch);
         ws.loc2.forward(p + oLoc2_, ws.loc1.pooled.data(), batch);
         flattenCnhw(ws.loc2.pooled.data(), loc2_.out, batch, ws.loc2.pooledH() * ws.loc2.pooledW(), ws.locFeatures);
         denseForward(p + oLocDense1_, locFlat_, s.locHidden, ws.locFeatures, ws.locHidden);

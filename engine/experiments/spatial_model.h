@@ -3,12 +3,14 @@
 // the same classifier looking at the whole canvas through a fixed identity
 // transform.
 //
-//   localisation (transformer only), on the canvas max-pooled to half size:
+//   localisation (transformer only), on the canvas (optionally max-pooled):
 //     conv 5x5 (L1) -> max pool 2 -> relu -> conv 3x3 (L2) -> max pool 2 ->
 //     relu -> dense (hidden) -> relu -> dense 6 = theta, which starts as the
 //     identity (zero weights, bias [1 0 0 0 1 0], as PyTorch's tutorial)
 //   sampler: the S x S grid of grid_sampler.h through theta
-//   classifier, on the S x S sample (the PyTorch tutorial's for S = 28):
+//   classifier, on the S x S sample (the PyTorch tutorial's for S = 28; S
+//   is smaller than the canvas so that zooming in keeps detail, as in the
+//   paper's cluttered MNIST):
 //     conv 5x5 (C1) -> max pool 2 -> relu -> conv 5x5 (C2) -> max pool 2 ->
 //     relu -> dense (hidden) -> relu -> dense 10
 // The loss is the softmax cross-entropy, summed over the samples.
@@ -23,9 +25,15 @@ namespace ap {
 
 struct SpatialShape {
     int canvas = 40;  // input images are canvas x canvas
-    int sample = 28;  // S, the classifier's input
+    int sample = 24;  // S, the classifier's input
     bool transformer = true;
-    int locChannels1 = 8, locChannels2 = 10, locHidden = 32;
+    // The localisation network reads the canvas max-pooled by locDownsample
+    // (1: full resolution, 2: half), with kernels locKernel1 and locKernel2.
+    // Half resolution and 8/10/32 units were faster but learned less of the
+    // rotation (docs/experiments.md).
+    int locDownsample = 1;
+    int locKernel1 = 5, locKernel2 = 3;
+    int locChannels1 = 16, locChannels2 = 20, locHidden = 64;
     int channels1 = 10, channels2 = 20, hidden = 50;
     // Both networks see (pixel - mean) / deviation (pixels in 0..1), the
     // sampler the raw pixels, so that its zero padding is background.
@@ -50,8 +58,8 @@ struct ConvBlock {
 
 template <typename Scalar>
 struct SpatialWorkspace {
-    VectorX<Scalar> halfCanvas, dSampled;
-    std::vector<int> halfArgmax;
+    VectorX<Scalar> locInput, dSampled;
+    std::vector<int> locArgmax;
     ConvBlock<Scalar> loc1, loc2, cls1, cls2;
     MatrixX<Scalar> locFeatures, locHidden, theta;  // theta: 6 x B, column b = sample b's theta
     MatrixX<Scalar> features, hidden, logits;
