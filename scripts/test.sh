@@ -7,7 +7,8 @@
 #      (warnings as errors), AddressSanitizer and UBSan (build-asan/) and
 #      runs the suite
 #      (AP_SANITIZE_STAGE=0 skips it);
-#   3. runs each fuzzer for AP_FUZZ_SECONDS (default 60), one per core at a
+#   3. runs each fuzzer for AP_FUZZ_SECONDS (default 20 here; longer runs
+#      are docs/fuzzing.md's), one per core at a
 #      time (AP_FUZZ_STAGE=0 skips it; without stage 2 it builds them alone
 #      in build-fuzz/).
 # Each step prints its wall time; docs/fuzzing.md gives the figures.
@@ -54,7 +55,7 @@ fi
 if [ "${AP_FUZZ_STAGE:-1}" = 1 ]; then
     step "fuzzers"
     t=$SECONDS
-    "${fuzz_dir[@]}" bash "$root/scripts/fuzz.sh" "${AP_FUZZ_SECONDS:-60}"
+    "${fuzz_dir[@]}" bash "$root/scripts/fuzz.sh" "${AP_FUZZ_SECONDS:-20}"
     echo "   fuzzers: $((SECONDS - t)) s"
 fi
 echo "== all passed in $((SECONDS - start)) s"
