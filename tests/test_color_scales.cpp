@@ -158,6 +158,23 @@ private slots:
         QVERIFY(int(ui::logTicks(1e-30, 1.0, 6).size()) <= 7);
     }
 
+    void logTickLabelsUseOneNotation() {
+        // The model view's head of 4·10⁻⁴..0.006: ticks 5·10⁻⁴ .. 5·10⁻³ used
+        // to read "0.005", "0.002", "10⁻³", "0.0005".
+        const std::vector<double> ticks = ui::logTicks(0.0004, 0.006, 6);
+        const QStringList texts = ui::colorScaleTickLabels(ticks, true);
+        QCOMPARE(texts, (QStringList{QStringLiteral("5·10⁻⁴"), QStringLiteral("10⁻³"), QStringLiteral("2·10⁻³"),
+                                     QStringLiteral("5·10⁻³")}));
+        // Near 1 every tick is a decimal.
+        QCOMPARE(ui::colorScaleTickLabels(ui::logTicks(0.07, 0.86, 6), true),
+                 (QStringList{QStringLiteral("0.1"), QStringLiteral("0.2"), QStringLiteral("0.5")}));
+        // Powers alone stay powers.
+        QCOMPARE(ui::colorScaleTickLabels({1e-6, 1e-4, 1e-2}, true),
+                 (QStringList{QStringLiteral("10⁻⁶"), QStringLiteral("10⁻⁴"), QStringLiteral("10⁻²")}));
+        QCOMPARE(ui::colorScaleTickLabels({0.0, 0.5}, false),
+                 (QStringList{QStringLiteral("0"), QStringLiteral("0.5")}));
+    }
+
     void headGridTilesShareOneRange() {
         std::vector<ui::HeadTile> tiles(2);
         tiles[0].data = weights();

@@ -43,10 +43,17 @@ QString powerOfTen(int k) {
     return text;
 }
 
+// With `powers`, a tick between powers of ten reads m·10ᵏ (5·10⁻³), so that
+// a bar never mixes "0.005" with "10⁻³".
 QString logTickText(double v, bool powers = false) {
     const int k = int(std::lround(std::log10(v)));
-    if (std::fabs(v - std::pow(10.0, k)) > 1e-9 * std::fabs(v) || (!powers && k >= -2 && k <= 2)) return tickText(v);
-    return powerOfTen(k);
+    if (std::fabs(v - std::pow(10.0, k)) <= 1e-9 * std::fabs(v)) {
+        if (powers || k < -2 || k > 2) return powerOfTen(k);
+        return tickText(v);
+    }
+    if (!powers) return tickText(v);
+    const int e = int(std::floor(std::log10(v)));
+    return QString::number(v / std::pow(10.0, e), 'g', 2) + QChar(0x00B7) + powerOfTen(e);
 }
 
 // The widest value a cell prints on the logarithmic scale.
@@ -136,6 +143,15 @@ QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF&
     // part alone is shown.
     const QString shortFront = fm.elidedText(front, Qt::ElideRight, width - keepWidth);
     return shortFront.isEmpty() ? keep : shortFront + kept;
+}
+
+QStringList colorScaleTickLabels(const std::vector<double>& ticks, bool logarithmic) {
+    QStringList texts;
+    // One notation per bar: powers of ten for all when any needs them.
+    const bool powers =
+        logarithmic && std::any_of(ticks.begin(), ticks.end(), [](double v) { return logTickText(v) != tickText(v); });
+    for (double v : ticks) texts << (logarithmic ? logTickText(v, powers) : tickText(v));
+    return texts;
 }
 
 QString formatCellValue(double value, bool isWeight, bool logarithmic) {
@@ -456,14 +472,13 @@ void paintColorScale(QPainter& p, const QRectF& bar, double minValue, double max
     const double lo = log ? std::log10(minValue) : minValue;
     const double span = (log ? std::log10(maxValue) : maxValue) - lo;
     const std::vector<double> ticks = log ? logTicks(minValue, maxValue, 6) : niceTicks(minValue, maxValue, 6);
-    // One notation per bar: powers of ten for all when any needs them.
-    const bool powers =
-        log && std::any_of(ticks.begin(), ticks.end(), [](double v) { return logTickText(v) != tickText(v); });
-    for (double v : ticks) {
+    const QStringList texts = colorScaleTickLabels(ticks, log);
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+        const double v = ticks[i];
         const double t = span > 0 ? ((log ? std::log10(v) : v) - lo) / span : 0.0;
         const double y = bar.bottom() - t * bar.height();
         p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4, y));
-        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), log ? logTickText(v, powers) : tickText(v));
+        p.drawText(QPointF(bar.right() + 6, y + fm.ascent() / 2 - 1), texts[qsizetype(i)]);
     }
     // The scale's name above the bar, and a key for masked cells below it.
     // Half a line higher than the top tick's text, so the two never touch.

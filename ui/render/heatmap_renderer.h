@@ -96,6 +96,10 @@ std::optional<int> columnLabelAt(const HeatmapLayout& layout, const HeatmapData&
 // Colour-bar ticks: every multiple in [lo, hi] of the smallest step of the
 // form 1, 2 or 5 × 10ⁿ that gives at most `maxTicks` of them.
 std::vector<double> niceTicks(double lo, double hi, int maxTicks);
+// The colour bar's text for `ticks`, in one notation per bar: on a
+// logarithmic scale, when any tick needs a power of ten, every tick is
+// written with one (5·10⁻³, 10⁻³), never "0.005" beside "10⁻³".
+QStringList colorScaleTickLabels(const std::vector<double>& ticks, bool logarithmic);
 // Logarithmic ticks: the powers of ten in [lo, hi] (every n-th, so that at
 // most about `maxTicks` remain); niceTicks() when there is none.
 std::vector<double> logTicks(double lo, double hi, int maxTicks);
