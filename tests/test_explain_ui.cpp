@@ -4,6 +4,7 @@
 #include "attention/explain.h"
 #include "document/scene_document.h"
 #include "widgets/common/heatmap_view.h"
+#include "widgets/common/message_bar.h"
 #include "widgets/compare/compare_side.h"
 #include "widgets/compare/compare_window.h"
 #include "widgets/explain/step_view.h"
@@ -90,6 +91,7 @@ private slots:
     void compareShowsDifferencesAndDivergences();
     void compareSynchronisesSelectionAndHover();
     void compareExports();
+    void compareReportsShapeMismatchInTheMessageBar();
     void compareResampleShortcutActsOnFocusedSide();
     void everyLessonLoadsAndItsTaskCanBeDone();
     void lessonFiveSliderShowsSaturation();
@@ -285,6 +287,21 @@ void TestExplainUi::compareExports() {
     QVERIFY(lines[3].startsWith(QStringLiteral("a,")));
     QCOMPARE(w.exportDifference(dir.filePath(QStringLiteral("diff.svg"))), QString());
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("diff.svg"))));
+}
+
+void TestExplainUi::compareReportsShapeMismatchInTheMessageBar() {
+    CompareWindow w(ap::builtInExample());
+    QTRY_COMPARE(int(w.differences().jensenShannon.size()), 4);
+    QCOMPARE(w.messageBar()->text(), QString());
+    // A fifth query on B only: the two cannot be compared, and the window
+    // says so in its message bar.
+    QVERIFY(w.sideB()->document()->insertToken(MatrixRole::Q, 4));
+    QTRY_VERIFY(w.messageBar()->text().contains(QStringLiteral("different shapes")));
+    QVERIFY(w.differences().jensenShannon.empty());
+    // The same shapes again: compared, and the message goes.
+    QVERIFY(w.sideB()->document()->removeToken(MatrixRole::Q, 4));
+    QTRY_COMPARE(int(w.differences().jensenShannon.size()), 4);
+    QCOMPARE(w.messageBar()->text(), QString());
 }
 
 void TestExplainUi::everyLessonLoadsAndItsTaskCanBeDone() {

@@ -3,15 +3,15 @@
 #include "render/csv_export.h"
 #include "render/image_export.h"
 #include "widgets/common/heatmap_view.h"
-#include "widgets/compare/compare_side.h"
+#include "widgets/common/message_bar.h"
 #include "widgets/common/window_fit.h"
+#include "widgets/compare/compare_side.h"
 
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -64,7 +64,13 @@ CompareWindow::CompareWindow(const ap::Scene& scene, QWidget* parent) : QMainWin
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setStretchFactor(2, 1);
-    setCentralWidget(split);
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    messageBar_ = new MessageBar(central);
+    column->addWidget(messageBar_);
+    column->addWidget(split, 1);
+    setCentralWidget(central);
     status_ = new QLabel(this);
     statusBar()->addWidget(status_, 1);
 
@@ -77,7 +83,7 @@ CompareWindow::CompareWindow(const ap::Scene& scene, QWidget* parent) : QMainWin
 
     for (CompareSide* side : {a_, b_}) {
         connect(side, &CompareSide::resultChanged, this, &CompareWindow::recompare);
-        connect(side, &CompareSide::failed, this, [this](const QString& m) { status_->setText(m); });
+        connect(side, &CompareSide::failed, this, [this](const QString& m) { messageBar_->showMessage(m); });
     }
     for (HeatmapView* v : {a_->heatmap(), b_->heatmap(), difference_}) {
         connect(v, &HeatmapView::cellClicked, this, [this](int row, int) { selectRow(row); });
@@ -93,9 +99,12 @@ void CompareWindow::recompare() {
     if (!ra || !rb) return;
     if (!ap::compareRows(ra->weightsMean, rb->weightsMean, diff_)) {
         diff_ = {};
-        status_->setText(tr("A and B have different shapes: compare needs the same queries and keys."));
+        status_->clear();
+        messageBar_->showMessage(tr("A and B have different shapes: compare needs the same queries and keys."));
         return;
     }
+    // The comparison replaces what went wrong before, as the status text did.
+    messageBar_->hide();
     const ap::Scene& scene = *a_->resultScene();
     HeatmapData data;
     data.title = tr("B − A (mean weights)");
@@ -182,7 +191,7 @@ void CompareWindow::exportDialog() {
     if (path.isEmpty()) return;
     const QString error =
         path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? exportRowsCsv(path) : exportDifference(path);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export"), error);
+    if (!error.isEmpty()) messageBar_->showMessage(error);
 }
 
 }  // namespace ui

@@ -17,6 +17,7 @@ namespace ui {
 
 class CompareSide;
 class HeatmapView;
+class MessageBar;
 
 class CompareWindow : public QMainWindow {
     Q_OBJECT
@@ -32,6 +33,8 @@ public:
     // same shape.
     const ap::RowDifferences& differences() const { return diff_; }
     int selectedRow() const { return selectedRow_; }
+    // Where a refused edit, a failed computation or export is reported.
+    MessageBar* messageBar() const { return messageBar_; }
     void selectRow(int row);
 
     // Exports: the difference heatmap as PNG, SVG or PDF, the per-row
@@ -49,6 +52,7 @@ private:
     HeatmapView* difference_ = nullptr;
     QTableWidget* rows_ = nullptr;
     QLabel* status_ = nullptr;
+    MessageBar* messageBar_ = nullptr;
     ap::RowDifferences diff_;
     int selectedRow_ = -1;
 };

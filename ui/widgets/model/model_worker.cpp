@@ -11,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QMutexLocker>
 
 #include <algorithm>
 #include <cmath>
@@ -60,110 +59,50 @@ struct ModelWorker::Engine {
     std::vector<float> baselineAttention, baselineProbabilities;
 };
 
-ModelWorker::ModelWorker(QObject* parent) : QThread(parent) {
+ModelWorker::ModelWorker(QObject* parent) : CoalescingWorker(3, QThread::InheritPriority, parent) {
     qRegisterMetaType<ui::ModelInfo>("ui::ModelInfo");
     qRegisterMetaType<ui::ModelResultPtr>("ui::ModelResultPtr");
     qRegisterMetaType<ui::ScenePtr>("ui::ScenePtr");
 }
 
-ModelWorker::~ModelWorker() {
-    {
-        QMutexLocker lock(&mutex_);
-        abort_ = true;
-        cancel_ = true;
-        condition_.wakeOne();
-    }
-    wait();
-}
+ModelWorker::~ModelWorker() { stop(); }
 
 void ModelWorker::load(const QString& dir, quint64 id) {
-    QMutexLocker lock(&mutex_);
-    pendingLoad_ = dir;
-    pendingLoadId_ = id;
-    pendingRequest_.reset();
-    pendingScene_.reset();
-    cancel_ = true;
-    if (!isRunning())
-        start();
-    else
-        condition_.wakeOne();
+    // Texts asked of the old model are not run on the new one.
+    clearLane(kRequestLane);
+    clearLane(kSceneLane);
+    post(kLoadLane, id, [this, dir](const Job& job) { doLoad(job, dir); });
 }
 
 void ModelWorker::request(const ModelRequest& request, quint64 id) {
-    QMutexLocker lock(&mutex_);
-    pendingRequest_ = request;
-    pendingRequestId_ = id;
-    cancel_ = true;
-    if (!isRunning())
-        start();
-    else
-        condition_.wakeOne();
+    post(kRequestLane, id, [this, request](const Job& job) { doRequest(job, request); });
 }
 
 void ModelWorker::requestScene(const ModelRequest& request, int layer, int head, quint64 id) {
-    QMutexLocker lock(&mutex_);
-    pendingScene_ = request;
-    sceneLayer_ = layer;
-    sceneHead_ = head;
-    pendingSceneId_ = id;
-    if (!isRunning())
-        start();
-    else
-        condition_.wakeOne();
+    post(
+        kSceneLane, id, [this, request, layer, head](const Job& job) { doScene(job, request, layer, head); },
+        Running::LetFinish);
 }
 
-void ModelWorker::run() {
-    for (;;) {
-        std::optional<QString> loadDir;
-        std::optional<ModelRequest> request, scene;
-        quint64 id = 0;
-        int layer = 0, head = 0;
-        {
-            QMutexLocker lock(&mutex_);
-            while (!abort_ && !pendingLoad_ && !pendingRequest_ && !pendingScene_) condition_.wait(&mutex_);
-            if (abort_) return;
-            if (pendingLoad_) {
-                loadDir = std::move(pendingLoad_);
-                pendingLoad_.reset();
-                id = pendingLoadId_;
-            } else if (pendingRequest_) {
-                request = std::move(pendingRequest_);
-                pendingRequest_.reset();
-                id = pendingRequestId_;
-            } else {
-                scene = std::move(pendingScene_);
-                pendingScene_.reset();
-                id = pendingSceneId_;
-                layer = sceneLayer_;
-                head = sceneHead_;
-            }
-            cancel_ = false;
-        }
-        if (loadDir)
-            doLoad(*loadDir, id);
-        else if (request)
-            doRequest(*request, id);
-        else if (scene)
-            doScene(*scene, layer, head, id);
-    }
-}
-
-void ModelWorker::doLoad(const QString& dir, quint64 id) {
+void ModelWorker::doLoad(const Job& job, const QString& dir) {
+    const quint64 id = job.id();
     engine_.reset();
     if (!QFileInfo(QDir(dir).filePath(QStringLiteral("config.json"))).isFile()) {
-        emit loadFailed(id,
-                        tr("%1 is not a checkpoint folder: it has no config.json.").arg(QDir::toNativeSeparators(dir)));
+        deliver(job, [&] {
+            emit loadFailed(
+                id, tr("%1 is not a checkpoint folder: it has no config.json.").arg(QDir::toNativeSeparators(dir)));
+        });
         return;
     }
     const std::string path = QFile::encodeName(dir).toStdString();
     auto model = tf::Model::open(path);
     if (!model.ok) {
-        emit loadFailed(id, QString::fromStdString(model.error));
+        deliver(job, [&] { emit loadFailed(id, QString::fromStdString(model.error)); });
         return;
     }
     auto tokenizer = ap::tokenizer::Tokenizer::load(path);
     if (!tokenizer.ok) {
-        emit loadFailed(id, QString::fromStdString(tokenizer.error));
+        deliver(job, [&] { emit loadFailed(id, QString::fromStdString(tokenizer.error)); });
         return;
     }
     auto e = std::make_unique<Engine>();
@@ -186,10 +125,11 @@ void ModelWorker::doLoad(const QString& dir, quint64 id) {
     info.causal = c.causal;
     info.predicts = e->model->hasOutputHead();
     engine_ = std::move(e);
-    emit loaded(id, info);
+    deliver(job, [&] { emit loaded(id, info); });
 }
 
-void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
+void ModelWorker::doRequest(const Job& job, const ModelRequest& request) {
+    const quint64 id = job.id();
     if (!engine_) return;
     Engine& e = *engine_;
     const tf::ModelConfig& c = e.model->config();
@@ -197,20 +137,22 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
     const QByteArray utf8 = request.text.toUtf8();
     const auto encoded = e.tokenizer->encode(std::string_view(utf8.constData(), std::size_t(utf8.size())), true);
     if (!encoded.ok) {
-        emit failed(id, QString::fromStdString(encoded.error));
+        deliver(job, [&] { emit failed(id, QString::fromStdString(encoded.error)); });
         return;
     }
     result->ids.assign(encoded.value.ids.begin(), encoded.value.ids.end());
     const std::vector<int>& ids = result->ids;
     if (ids.empty()) {
-        emit failed(id, tr("The text gives no tokens."));
+        deliver(job, [&] { emit failed(id, tr("The text gives no tokens.")); });
         return;
     }
     if (int(ids.size()) > c.maxPositions) {
-        emit failed(id, tr("The text is %1 tokens long; %2 takes at most %3.")
-                            .arg(ids.size())
-                            .arg(QString::fromStdString(c.modelType))
-                            .arg(c.maxPositions));
+        deliver(job, [&] {
+            emit failed(id, tr("The text is %1 tokens long; %2 takes at most %3.")
+                                .arg(ids.size())
+                                .arg(QString::fromStdString(c.modelType))
+                                .arg(c.maxPositions));
+        });
         return;
     }
     const int n = int(ids.size());
@@ -221,7 +163,7 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
             result->predictedAt = int(it - ids.begin());
     }
     tf::ForwardOptions options;
-    options.cancel = &cancel_;
+    options.cancel = job.cancelFlag();
     // One thread: the GUI thread and the model view's worker need the other
     // cores, and two OpenMP threads on busy cores wait for each other
     // (docs/model-window.md, "Latency").
@@ -235,7 +177,7 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
     if (e.baselineIds != ids || e.baselineAttention.empty()) {
         const ap::Status s = e.forward->run(ids, options, e.pass);
         if (!s.ok) {
-            if (!s.cancelled) emit failed(id, QString::fromStdString(s.message));
+            if (!s.cancelled) deliver(job, [&] { emit failed(id, QString::fromStdString(s.message)); });
             return;
         }
         result->seconds += e.pass.seconds;
@@ -249,7 +191,7 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
         for (const auto& [l, h] : request.ablate) options.ablate.push_back({l, h});
         const ap::Status s = e.ablatedForward->run(ids, options, e.pass);
         if (!s.ok) {
-            if (!s.cancelled) emit failed(id, QString::fromStdString(s.message));
+            if (!s.cancelled) deliver(job, [&] { emit failed(id, QString::fromStdString(s.message)); });
             return;
         }
         result->seconds += e.pass.seconds;
@@ -338,16 +280,17 @@ void ModelWorker::doRequest(const ModelRequest& request, quint64 id) {
             result->top.push_back(p);
         }
     }
-    emit resultReady(id, std::move(result));
+    deliver(job, [&] { emit resultReady(id, std::move(result)); });
 }
 
-void ModelWorker::doScene(const ModelRequest& request, int layer, int head, quint64 id) {
+void ModelWorker::doScene(const Job& job, const ModelRequest& request, int layer, int head) {
+    const quint64 id = job.id();
     if (!engine_) return;
     Engine& e = *engine_;
     const QByteArray utf8 = request.text.toUtf8();
     const auto encoded = e.tokenizer->encode(std::string_view(utf8.constData(), std::size_t(utf8.size())), true);
     if (!encoded.ok) {
-        emit failed(id, QString::fromStdString(encoded.error));
+        deliver(job, [&] { emit failed(id, QString::fromStdString(encoded.error)); });
         return;
     }
     const std::vector<int> ids(encoded.value.ids.begin(), encoded.value.ids.end());
@@ -357,7 +300,7 @@ void ModelWorker::doScene(const ModelRequest& request, int layer, int head, quin
     tf::ForwardResult pass;
     const ap::Status s = e.forward->run(ids, options, pass);
     if (!s.ok) {
-        emit failed(id, QString::fromStdString(s.message));
+        deliver(job, [&] { emit failed(id, QString::fromStdString(s.message)); });
         return;
     }
     std::vector<std::string> tokens;
@@ -365,10 +308,10 @@ void ModelWorker::doScene(const ModelRequest& request, int layer, int head, quin
     const std::string title = tr("%1 · layer %2 · head %3").arg(e.folder).arg(layer).arg(head).toStdString();
     auto scene = tf::headScene(pass, tokens, title);
     if (!scene.ok) {
-        emit failed(id, QString::fromStdString(scene.error));
+        deliver(job, [&] { emit failed(id, QString::fromStdString(scene.error)); });
         return;
     }
-    emit sceneReady(id, std::make_shared<const ap::Scene>(std::move(scene.value)));
+    deliver(job, [&] { emit sceneReady(id, std::make_shared<const ap::Scene>(std::move(scene.value))); });
 }
 
 }  // namespace ui

@@ -1,23 +1,18 @@
-// The model window's worker thread, after Qt's Mandelbrot example like the
+// The model window's worker thread, a CoalescingWorker like the
 // playground's AttentionWorker: it opens the checkpoint, then runs the model
-// on the newest text only. Requests coalesce, a newer one cancels the pass
-// under way (the engine checks the flag between layers), every answer
-// carries the id of the request it answers, and the destructor stops and
-// joins the thread. The model, its tokenizer and the forward pass's buffers
-// live on this thread.
+// on the newest text only. A newer text cancels the pass under way (the
+// engine checks the flag between layers) and every answer carries the id of
+// the request it answers. The model, its tokenizer and the forward pass's
+// buffers live on this thread.
 #pragma once
 
 #include "core/scene.h"
+#include "widgets/common/coalescing_worker.h"
 #include "widgets/model_view/model_view_worker.h"
 
-#include <QMutex>
 #include <QString>
-#include <QThread>
-#include <QWaitCondition>
 
-#include <atomic>
 #include <memory>
-#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -77,7 +72,7 @@ using ScenePtr = std::shared_ptr<const ap::Scene>;
 // The continuation mark shown before a piece that continues a word.
 inline const QString kContinuationMark = QStringLiteral("·");
 
-class ModelWorker : public QThread {
+class ModelWorker : public CoalescingWorker {
     Q_OBJECT
 public:
     explicit ModelWorker(QObject* parent = nullptr);
@@ -99,26 +94,13 @@ signals:
     void sceneReady(quint64 id, ui::ScenePtr scene);
     void failed(quint64 id, const QString& message);
 
-protected:
-    void run() override;
-
 private:
     struct Engine;
-    void doLoad(const QString& dir, quint64 id);
-    void doRequest(const ModelRequest& request, quint64 id);
-    void doScene(const ModelRequest& request, int layer, int head, quint64 id);
-
-    QMutex mutex_;
-    QWaitCondition condition_;
-    bool abort_ = false;
-    std::optional<QString> pendingLoad_;
-    quint64 pendingLoadId_ = 0;
-    std::optional<ModelRequest> pendingRequest_;
-    quint64 pendingRequestId_ = 0;
-    std::optional<ModelRequest> pendingScene_;
-    int sceneLayer_ = 0, sceneHead_ = 0;
-    quint64 pendingSceneId_ = 0;
-    std::atomic<bool> cancel_{false};
+    // Served in this order: a checkpoint to open before a text to run.
+    enum Lane { kLoadLane, kRequestLane, kSceneLane };
+    void doLoad(const Job& job, const QString& dir);
+    void doRequest(const Job& job, const ModelRequest& request);
+    void doScene(const Job& job, const ModelRequest& request, int layer, int head);
 
     std::unique_ptr<Engine> engine_;  // worker thread only
 };

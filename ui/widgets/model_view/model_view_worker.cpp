@@ -37,78 +37,60 @@ QImage thumbnailImage(const ap::Matrix& pooled, const Colormap& map, ColorScale 
     return heatmapCellImage(d, map);
 }
 
-ModelViewWorker::ModelViewWorker(QObject* parent) : QThread(parent) {
+ModelViewWorker::ModelViewWorker(QObject* parent) : CoalescingWorker(2, QThread::LowPriority, parent) {
     qRegisterMetaType<ui::AttentionPtr>("ui::AttentionPtr");
     qRegisterMetaType<ui::HeadStatsPtr>("ui::HeadStatsPtr");
     qRegisterMetaType<ui::AttentionViewPtr>("ui::AttentionViewPtr");
 }
 
-ModelViewWorker::~ModelViewWorker() {
-    {
-        QMutexLocker lock(&mutex_);
-        abort_ = true;
-        cancelView_ = true;
-        condition_.wakeOne();
-    }
-    wait();
+ModelViewWorker::~ModelViewWorker() { stop(); }
+
+void ModelViewWorker::postOpen(quint64 id, std::function<ap::import::ReadResult()> read) {
+    clearLane(kViewLane);
+    post(kOpenLane, id, [this, read = std::move(read)](const Job& job) { openJob(job, read()); });
 }
 
 void ModelViewWorker::open(const QString& path, quint64 id) {
-    QMutexLocker lock(&mutex_);
-    pendingOpen_ = path;
-    pendingTensor_.reset();
-    pendingOpenId_ = id;
-    pendingView_.reset();
-    cancelView_ = true;
-    if (!isRunning())
-        start(QThread::LowPriority);
-    else
-        condition_.wakeOne();
+    postOpen(id, [path] { return ap::import::readAttentionFile(QFile::encodeName(path).toStdString()); });
 }
 
 void ModelViewWorker::show(AttentionPtr tensor, quint64 id) {
-    QMutexLocker lock(&mutex_);
-    pendingOpen_.reset();
-    pendingTensor_ = std::move(tensor);
-    pendingOpenId_ = id;
-    pendingView_.reset();
-    cancelView_ = true;
-    if (!isRunning())
-        start(QThread::LowPriority);
-    else
-        condition_.wakeOne();
+    postOpen(id, [tensor = std::move(tensor)] {
+        ap::import::ReadResult r;
+        r.ok = true;
+        r.tensor = tensor;
+        return r;
+    });
 }
 
 void ModelViewWorker::requestView(const ap::analysis::AttentionChoice& choice, quint64 id) {
-    QMutexLocker lock(&mutex_);
-    pendingView_ = choice;
-    pendingViewId_ = id;
-    cancelView_ = true;  // a rollout under way answers an older request
-    if (!isRunning())
-        start(QThread::LowPriority);
-    else
-        condition_.wakeOne();
+    // A rollout under way answers an older request: it is cancelled.
+    post(kViewLane, id, [this, choice](const Job& job) { viewJob(job, choice); });
 }
 
 void ModelViewWorker::cancelGrid() {
-    QMutexLocker lock(&mutex_);
+    QMutexLocker lock(&mutex());
     gridCancelled_ = true;
 }
 
 void ModelViewWorker::setColormap(Colormap::Kind kind) {
-    QMutexLocker lock(&mutex_);
-    if (colormap_.kind() == kind) return;
-    colormap_ = Colormap(kind);
-    recolour_ = true;
-    condition_.wakeOne();
+    {
+        QMutexLocker lock(&mutex());
+        if (colormap_.kind() == kind) return;
+        colormap_ = Colormap(kind);
+        recolour_ = true;
+    }
+    wake();
 }
 
 void ModelViewWorker::setColorScale(ColorScale scale) {
-    QMutexLocker lock(&mutex_);
-    if (colorScale_ == scale) return;
-    colorScale_ = scale;
-    recolour_ = true;
-    if (isRunning()) condition_.wakeOne();
+    {
+        QMutexLocker lock(&mutex());
+        if (colorScale_ == scale) return;
+        colorScale_ = scale;
+        recolour_ = true;
+    }
+    wake();
 }
 
 void ModelViewWorker::emitTile(quint64 fileId, int row, int column, ap::Matrix pooled, const Colormap& map,
@@ -137,13 +119,13 @@ void ModelViewWorker::recolourGrid() {
     Colormap map;
     ColorScale scale = ColorScale::Fixed;
     {
-        QMutexLocker lock(&mutex_);
+        QMutexLocker lock(&mutex());
         map = colormap_;
         scale = colorScale_;
     }
     if (!keepTiles_) {
         // Too many tiles to keep: read the slices again, in the new colours.
-        QMutexLocker lock(&mutex_);
+        QMutexLocker lock(&mutex());
         if (nextSlice_ > 0 && !gridCancelled_) startGrid();
         return;
     }
@@ -161,7 +143,7 @@ void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int i
     Colormap map;
     ColorScale scale = ColorScale::Fixed;
     {
-        QMutexLocker lock(&mutex_);
+        QMutexLocker lock(&mutex());
         map = colormap_;
         scale = colorScale_;
         if (!err.empty()) gridCancelled_ = true;
@@ -212,84 +194,58 @@ void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int i
     }
 }
 
-void ModelViewWorker::run() {
-    for (;;) {
-        std::optional<QString> openPath;
-        AttentionPtr given;
-        quint64 openId = 0;
-        std::optional<ap::analysis::AttentionChoice> view;
-        quint64 viewId = 0;
-        {
-            QMutexLocker lock(&mutex_);
-            const auto gridWork = [&] { return tensor_ && !gridCancelled_ && nextSlice_ < int(tensor_->sliceCount()); };
-            const auto recolour = [&] { return recolour_ && tensor_; };
-            while (!abort_ && !pendingOpen_ && !pendingTensor_ && !pendingView_ && !gridWork() && !recolour())
-                condition_.wait(&mutex_);
-            if (abort_) return;
-            openPath = std::move(pendingOpen_);
-            pendingOpen_.reset();
-            given = std::move(pendingTensor_);
-            pendingTensor_.reset();
-            openId = pendingOpenId_;
-            if (!openPath && !given && !pendingView_ && recolour()) {
-                recolour_ = false;
-                lock.unlock();
-                recolourGrid();
-                continue;
-            }
-            if (!openPath && !given) {
-                view = pendingView_;
-                pendingView_.reset();
-                viewId = pendingViewId_;
-            }
-            cancelView_ = false;
-        }
-        if (openPath || given) {
-            ap::import::ReadResult r;
-            if (given) {
-                r.ok = true;
-                r.tensor = std::move(given);
-            } else {
-                r = ap::import::readAttentionFile(QFile::encodeName(*openPath).toStdString());
-            }
-            QMutexLocker lock(&mutex_);
-            if (!r.ok) {
-                lock.unlock();
-                emit openFailed(openId, QString::fromStdString(r.error));
-                continue;
-            }
-            tensor_ = r.tensor;
-            fileId_ = openId;
-            recolour_ = false;
-            startGrid();
-            lock.unlock();
-            emit opened(openId, r.tensor);
-            continue;
-        }
-        if (view) {
-            if (!tensor_) continue;
-            ap::Matrix values;
-            const std::string err = ap::analysis::attentionMatrix(*tensor_, *view, values, &cancelView_);
-            if (!err.empty()) {
-                emit viewFailed(viewId, QString::fromStdString(err));
-                continue;
-            }
-            if (values.size() == 0) continue;  // cancelled by a newer request
-            auto data = std::make_shared<HeatmapData>(heatmapFromAttention(*tensor_, *view, std::move(values)));
-            Colormap map;
-            ColorScale scale = ColorScale::Fixed;
-            {
-                QMutexLocker lock(&mutex_);
-                map = colormap_;
-                scale = colorScale_;
-            }
-            applyColorScale(*data, scale);
-            data->cellImage = heatmapCellImage(*data, map);
-            emit viewReady(viewId, std::move(data));
-            continue;
-        }
-        thumbnailStep(tensor_, fileId_, nextSlice_++);
+bool ModelViewWorker::idleWorkDue() const {
+    return tensor_ && (recolour_ || (!gridCancelled_ && nextSlice_ < int(tensor_->sliceCount())));
+}
+
+void ModelViewWorker::idleStep() {
+    bool recolour = false;
+    {
+        QMutexLocker lock(&mutex());
+        recolour = recolour_;
+        recolour_ = false;
     }
+    if (recolour)
+        recolourGrid();
+    else
+        thumbnailStep(tensor_, fileId_, nextSlice_++);
+}
+
+void ModelViewWorker::openJob(const Job& job, const ap::import::ReadResult& r) {
+    if (!r.ok) {
+        deliver(job, [&] { emit openFailed(job.id(), QString::fromStdString(r.error)); });
+        return;
+    }
+    {
+        QMutexLocker lock(&mutex());
+        tensor_ = r.tensor;
+        fileId_ = job.id();
+        recolour_ = false;
+        startGrid();
+    }
+    deliver(job, [&] { emit opened(job.id(), r.tensor); });
+}
+
+void ModelViewWorker::viewJob(const Job& job, const ap::analysis::AttentionChoice& choice) {
+    if (!tensor_) return;
+    ap::Matrix values;
+    const std::string err = ap::analysis::attentionMatrix(*tensor_, choice, values, job.cancelFlag());
+    if (!err.empty()) {
+        deliver(job, [&] { emit viewFailed(job.id(), QString::fromStdString(err)); });
+        return;
+    }
+    if (values.size() == 0) return;  // cancelled by a newer request
+    auto data = std::make_shared<HeatmapData>(heatmapFromAttention(*tensor_, choice, std::move(values)));
+    Colormap map;
+    ColorScale scale = ColorScale::Fixed;
+    {
+        QMutexLocker lock(&mutex());
+        map = colormap_;
+        scale = colorScale_;
+    }
+    applyColorScale(*data, scale);
+    data->cellImage = heatmapCellImage(*data, map);
+    deliver(job, [&] { emit viewReady(job.id(), std::move(data)); });
 }
 
 }  // namespace ui

@@ -1,9 +1,8 @@
-// The model view's worker thread: opens the attention file (or takes a
-// tensor computed live by a model), then builds the
-// large view asked for (newest request only, tagged with its id) and, in
-// between, the thumbnails and statistics of every head one slice at a time,
-// so that the first view comes before the grid is complete. The destructor
-// stops and joins the thread.
+// The model view's worker thread (a CoalescingWorker): opens the attention
+// file (or takes a tensor computed live by a model), then builds the large
+// view asked for (newest request only, tagged with its id) and, in between,
+// the thumbnails and statistics of every head one slice at a time, so that
+// the first view comes before the grid is complete.
 #pragma once
 
 #include "analysis/aggregate.h"
@@ -11,16 +10,13 @@
 #include "import/attention_tensor.h"
 #include "render/colormap.h"
 #include "render/heatmap_data.h"
+#include "widgets/common/coalescing_worker.h"
 
 #include <QImage>
-#include <QMutex>
-#include <QThread>
-#include <QWaitCondition>
 
-#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace ui {
@@ -45,7 +41,7 @@ QImage thumbnailImage(const ap::Matrix& pooled, const Colormap& map, ColorScale 
 // most this many bytes; a larger grid is rebuilt from the file instead.
 inline constexpr std::int64_t kKeptThumbnailBytes = std::int64_t(128) << 20;
 
-class ModelViewWorker : public QThread {
+class ModelViewWorker : public CoalescingWorker {
     Q_OBJECT
 public:
     explicit ModelViewWorker(QObject* parent = nullptr);
@@ -79,9 +75,16 @@ signals:
     void viewFailed(quint64 id, const QString& message);
 
 protected:
-    void run() override;
+    bool idleWorkDue() const override;
+    void idleStep() override;
 
 private:
+    enum Lane { kOpenLane, kViewLane };
+    // Opens what `read` gives in place of the open file (a newer open or
+    // show replaces it); the view asked for the old one is dropped.
+    void postOpen(quint64 id, std::function<ap::import::ReadResult()> read);
+    void openJob(const Job& job, const ap::import::ReadResult& r);
+    void viewJob(const Job& job, const ap::analysis::AttentionChoice& choice);
     void thumbnailStep(const AttentionPtr& t, quint64 fileId, int index);
     // Colours a tile, keeps its pooled weights where they fit and emits it.
     void emitTile(quint64 fileId, int row, int column, ap::Matrix pooled, const Colormap& map, ColorScale scale);
@@ -91,15 +94,7 @@ private:
     // Worker-thread state for a grid built from the first slice.
     void startGrid();
 
-    QMutex mutex_;
-    QWaitCondition condition_;
-    bool abort_ = false;
-    std::optional<QString> pendingOpen_;
-    AttentionPtr pendingTensor_;
-    quint64 pendingOpenId_ = 0;
-    std::optional<ap::analysis::AttentionChoice> pendingView_;
-    quint64 pendingViewId_ = 0;
-    std::atomic<bool> cancelView_{false};
+    // Shared with the GUI thread, under mutex().
     Colormap colormap_;
     ColorScale colorScale_ = ColorScale::Fixed;
     bool recolour_ = false;

@@ -1,7 +1,6 @@
-// Runs the engine off the GUI thread, after Qt's mandelbrot example
-// (renderthread.cpp): requests coalesce so only the newest is computed, a
-// newer request cancels the computation under way, each result carries the
-// id of the request it answers, and the destructor stops and joins the thread.
+// Runs the engine off the GUI thread on a CoalescingWorker: only the newest
+// scene is computed, a newer one cancels the computation under way, and each
+// result carries the id of the request it answers.
 #pragma once
 
 #include "attention/attention.h"
@@ -9,13 +8,10 @@
 #include "render/head_grid_renderer.h"
 #include "render/heatmap_data.h"
 #include "core/scene.h"
+#include "widgets/common/coalescing_worker.h"
 
-#include <QMutex>
-#include <QThread>
-#include <QWaitCondition>
-
-#include <atomic>
 #include <memory>
+#include <vector>
 
 namespace ui {
 
@@ -44,7 +40,7 @@ struct ViewSpec {
     }
 };
 
-class AttentionWorker : public QThread {
+class AttentionWorker : public CoalescingWorker {
     Q_OBJECT
 public:
     explicit AttentionWorker(QObject* parent = nullptr);
@@ -59,16 +55,14 @@ signals:
     void failed(quint64 id, const QString& message);
 
 protected:
-    void run() override;
+    void threadStarted() override;
+    void threadFinishing() override;
 
 private:
-    QMutex mutex_;
-    QWaitCondition condition_;
-    ScenePtr pending_;
-    quint64 pendingId_ = 0;
-    ViewSpec pendingView_;
-    bool abort_ = false;
-    std::atomic<bool> cancel_{false};
+    void compute(const Job& job, const ScenePtr& scene, const ViewSpec& view);
+
+    // Results are reused once the GUI has let go of them (worker thread only).
+    std::vector<std::shared_ptr<ap::AttentionResult>> pool_;
 };
 
 }  // namespace ui

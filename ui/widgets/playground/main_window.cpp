@@ -77,8 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](quint64, const QString& path, const QString& message) { onSceneLoadFailed(path, message); });
     recovery_ = new RecoveryManager(document_, RecoveryManager::defaultDirectory(), this);
     connect(recovery_, &RecoveryManager::written, this, [this](const QString& error) {
-        if (!error.isEmpty())
-            statusBar()->showMessage(tr("The recovery copy could not be written: %1").arg(error), 5000);
+        if (!error.isEmpty()) showError(tr("The recovery copy could not be written: %1").arg(error));
     });
 
     // 1360×880 where there is room; on a smaller screen (a 1280×800
