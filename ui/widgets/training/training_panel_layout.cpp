@@ -73,15 +73,6 @@ QWidget* TrainingPanel::buildCorpusBox() {
     connect(picker_, &CorpusPicker::chosen, this, &TrainingPanel::chooseCorpus);
     layout->addWidget(picker_);
 
-    errorLabel_ = new QLabel(box);
-    errorLabel_->setObjectName(QStringLiteral("trainingErrorLabel"));
-    errorLabel_->setWordWrap(true);
-    errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    errorLabel_->setStyleSheet(QStringLiteral("color: #b00020;"));
-    errorLabel_->setToolTip(tr("Why the last file or setting was refused; nothing else changed"));
-    errorLabel_->hide();
-    layout->addWidget(errorLabel_);
-
     pairModel_ = new PairListModel(this);
     pairView_ = new QListView(box);
     pairView_->setObjectName(QStringLiteral("pairList"));

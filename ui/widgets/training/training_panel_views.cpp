@@ -2,6 +2,7 @@
 
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
+#include "widgets/common/message_bar.h"
 #include "render/resources_dir.h"
 #include "widgets/training/corpus_picker.h"
 #include "widgets/training/generate_corpus_dialog.h"
@@ -286,7 +287,7 @@ void TrainingPanel::openSelectedPair() {
     emit openInPlayground(ap::sceneFromPair(*m, c->pairs[size_t(pair)]));
 }
 
-QString TrainingPanel::errorText() const { return errorLabel_->text(); }
+QString TrainingPanel::errorText() const { return messageBar_->text(); }
 
 QString TrainingPanel::statusText() const { return status_->text(); }
 
