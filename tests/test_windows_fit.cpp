@@ -19,6 +19,7 @@
 #include "widgets/model_view/model_view_window.h"
 #include "widgets/playground/main_window.h"
 #include "widgets/training/training_panel.h"
+#include "widgets/training/training_plots.h"
 #include "widgets/training/training_settings.h"
 #include "widgets/training/training_window.h"
 
@@ -109,6 +110,60 @@ private slots:
         chart.setReference({}, {}, {});
         plot->replot();
         QCOMPARE(plot->axisRect()->rect().height(), plain);
+    }
+
+    // The translation window's learning curves: whatever the number of
+    // epochs and however narrow the plots, the epoch labels never run
+    // together ("5 10152025" at 29 epochs in a 1,280 × 800 window).
+    void trainingPlotTicksNeverRunTogether() {
+        for (const int width : {420, 560, 760, 1200}) {
+            for (const int epochs : {3, 9, 29, 100, 999, 12345}) {
+                ui::TrainingPlots plots;
+                plots.resize(width, 200);
+                plots.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&plots));
+                for (int e = 1; e <= epochs; e += std::max(1, epochs / 200)) {
+                    ap::EpochStats s;
+                    s.epoch = e;
+                    s.evaluated = true;
+                    s.loss = 1.0 / e;
+                    plots.addEpoch(s);
+                }
+                plots.replot();
+                for (QCustomPlot* plot : plots.findChildren<QCustomPlot*>()) {
+                    plot->replot();
+                    plot->replot();  // the second with the layout of the first
+                    const QCPAxis* axis = plot->xAxis;
+                    const QVector<double> ticks = axis->tickVector();
+                    const QVector<QString> labels = axis->tickVectorLabels();
+                    const QFontMetrics metrics(axis->tickLabelFont());
+                    // Not so few that the axis says nothing (one where the three
+                    // plots share less than their size hint).
+                    const auto inRange = std::count_if(ticks.begin(), ticks.end(),
+                                                       [axis](double t) { return axis->range().contains(t); });
+                    QVERIFY2(inRange >= (width >= 760 ? 2 : 1),
+                             qPrintable(QStringLiteral("%1 at %2 wide, %3 epochs: %4 ticks")
+                                            .arg(plot->objectName())
+                                            .arg(width)
+                                            .arg(epochs)
+                                            .arg(inRange)));
+                    for (int i = 1; i < ticks.size(); ++i) {
+                        const double gap = axis->coordToPixel(ticks[i]) - axis->coordToPixel(ticks[i - 1]);
+                        const double needed =
+                            (metrics.horizontalAdvance(labels[i - 1]) + metrics.horizontalAdvance(labels[i])) / 2.0 +
+                            metrics.horizontalAdvance(QLatin1Char(' '));
+                        QVERIFY2(gap >= needed, qPrintable(QStringLiteral("%1 at %2 wide, %3 epochs: \"%4\" and \"%5\" "
+                                                                          "%6 px apart, need %7")
+                                                               .arg(plot->objectName())
+                                                               .arg(width)
+                                                               .arg(epochs)
+                                                               .arg(labels[i - 1], labels[i])
+                                                               .arg(gap)
+                                                               .arg(needed)));
+                    }
+                }
+            }
+        }
     }
 
     // The compare window's difference map: a difference that rounds to
