@@ -5,6 +5,7 @@
 #include "training_test_support.h"
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
+#include "widgets/common/message_bar.h"
 #include "render/resources_dir.h"
 #include "widgets/training/pair_list_model.h"
 #include "widgets/training/training_panel.h"
@@ -157,7 +158,7 @@ void TestTrainingUi::badCorpusShowsLineAndKeepsPrevious() {
     const QString message = panel.loadCorpusFile(bad);
     QVERIFY2(message.contains(QStringLiteral("bad.tsv:3")), qPrintable(message));
     QCOMPARE(panel.errorText(), message);
-    QVERIFY(panel.findChild<QLabel*>(QStringLiteral("trainingErrorLabel"))->isVisibleTo(&panel));
+    QVERIFY(panel.findChild<ui::MessageBar*>(QStringLiteral("trainingMessageBar"))->isVisibleTo(&panel));
     // The previous corpus stays, in the list and in the combo box.
     QCOMPARE(int(panel.corpus()->pairs.size()), 4);
     QCOMPARE(panel.findChild<QListView*>(QStringLiteral("pairList"))->model()->rowCount(), 4);

@@ -9,6 +9,7 @@
 #include "render/heatmap_data.h"
 #include "render/heatmap_renderer.h"
 #include "widgets/common/bar_chart_view.h"
+#include "widgets/common/message_bar.h"
 #include "widgets/common/settings_keys.h"
 #include "widgets/common/window_fit.h"
 #include "widgets/compare/compare_window.h"
@@ -17,13 +18,18 @@
 #include "widgets/experiments/timestep_window.h"
 #include "widgets/model_view/model_view_window.h"
 #include "widgets/playground/main_window.h"
+#include "widgets/training/training_panel.h"
+#include "widgets/training/training_plots.h"
+#include "widgets/training/training_settings.h"
 #include "widgets/training/training_window.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QGuiApplication>
 #include <QRegularExpression>
 #include <qcustomplot.h>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
@@ -106,6 +112,60 @@ private slots:
         QCOMPARE(plot->axisRect()->rect().height(), plain);
     }
 
+    // The translation window's learning curves: whatever the number of
+    // epochs and however narrow the plots, the epoch labels never run
+    // together ("5 10152025" at 29 epochs in a 1,280 × 800 window).
+    void trainingPlotTicksNeverRunTogether() {
+        for (const int width : {420, 560, 760, 1200}) {
+            for (const int epochs : {3, 9, 29, 100, 999, 12345}) {
+                ui::TrainingPlots plots;
+                plots.resize(width, 200);
+                plots.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&plots));
+                for (int e = 1; e <= epochs; e += std::max(1, epochs / 200)) {
+                    ap::EpochStats s;
+                    s.epoch = e;
+                    s.evaluated = true;
+                    s.loss = 1.0 / e;
+                    plots.addEpoch(s);
+                }
+                plots.replot();
+                for (QCustomPlot* plot : plots.findChildren<QCustomPlot*>()) {
+                    plot->replot();
+                    plot->replot();  // the second with the layout of the first
+                    const QCPAxis* axis = plot->xAxis;
+                    const QVector<double> ticks = axis->tickVector();
+                    const QVector<QString> labels = axis->tickVectorLabels();
+                    const QFontMetrics metrics(axis->tickLabelFont());
+                    // Not so few that the axis says nothing (one where the three
+                    // plots share less than their size hint).
+                    const auto inRange = std::count_if(ticks.begin(), ticks.end(),
+                                                       [axis](double t) { return axis->range().contains(t); });
+                    QVERIFY2(inRange >= (width >= 760 ? 2 : 1),
+                             qPrintable(QStringLiteral("%1 at %2 wide, %3 epochs: %4 ticks")
+                                            .arg(plot->objectName())
+                                            .arg(width)
+                                            .arg(epochs)
+                                            .arg(inRange)));
+                    for (int i = 1; i < ticks.size(); ++i) {
+                        const double gap = axis->coordToPixel(ticks[i]) - axis->coordToPixel(ticks[i - 1]);
+                        const double needed =
+                            (metrics.horizontalAdvance(labels[i - 1]) + metrics.horizontalAdvance(labels[i])) / 2.0 +
+                            metrics.horizontalAdvance(QLatin1Char(' '));
+                        QVERIFY2(gap >= needed, qPrintable(QStringLiteral("%1 at %2 wide, %3 epochs: \"%4\" and \"%5\" "
+                                                                          "%6 px apart, need %7")
+                                                               .arg(plot->objectName())
+                                                               .arg(width)
+                                                               .arg(epochs)
+                                                               .arg(labels[i - 1], labels[i])
+                                                               .arg(gap)
+                                                               .arg(needed)));
+                    }
+                }
+            }
+        }
+    }
+
     // The compare window's difference map: a difference that rounds to
     // zero is "0.00", never "-0.00".
     void noNegativeZeroInCells() {
@@ -150,6 +210,44 @@ private slots:
             const QString cut = combosWhole(*w);
             QVERIFY2(cut.isEmpty(), qPrintable(cut));
         }
+    }
+
+    // The translation window with an error shown (a corpus that cannot be
+    // read): every settings field keeps its height, or the panel scrolls to
+    // it, and the plots and heatmaps stay visible.
+    void translationErrorKeepsTheFields() {
+        ui::TrainingWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // A long name, so that the message wraps.
+        const QString error = w.panel()->loadCorpusFile(
+            QStringLiteral("/nonexistent/%1/pairs.tsv").arg(QString(12, QLatin1Char('x')).repeated(16)));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(w.panel()->errorText(), error);
+        auto* bar = w.panel()->findChild<ui::MessageBar*>(QStringLiteral("trainingMessageBar"));
+        QVERIFY2(bar && bar->isVisible(), "the error is shown in the window's message bar");
+        QTest::qWait(50);
+        auto* label = bar->findChild<QLabel*>();
+        QVERIFY(label->height() >= label->heightForWidth(label->width()));
+        auto* settings = w.panel()->settings();
+        for (const QWidget* field : settings->findChildren<QWidget*>()) {
+            if (!field->isVisibleTo(settings) || field->parentWidget() != settings) continue;
+            QVERIFY2(field->height() >= field->sizeHint().height(), qPrintable(QStringLiteral("%1 is %2 high, needs %3")
+                                                                                   .arg(field->objectName())
+                                                                                   .arg(field->height())
+                                                                                   .arg(field->sizeHint().height())));
+        }
+        for (const char* name : {"trainingHeatmap", "alignerHeatmap", "trainingBarChart", "lossPlot", "pairList"}) {
+            auto* view = w.panel()->findChild<QWidget*>(QLatin1String(name));
+            QVERIFY2(view && view->isVisible() && view->height() >= 80,
+                     qPrintable(
+                         QStringLiteral("%1 is %2 high").arg(QLatin1String(name)).arg(view ? view->height() : -1)));
+        }
+        // What the window cannot show at once is reachable by scrolling.
+        auto* scroll = w.findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        QVERIFY(w.panel()->height() >= w.panel()->minimumSizeHint().height());
+        QVERIFY(w.panel()->width() >= w.panel()->minimumSizeHint().width());
     }
 
     // A geometry saved on a 2,560 × 1,600 screen is not restored on this

@@ -2,6 +2,7 @@
 
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
+#include "widgets/common/message_bar.h"
 #include "render/resources_dir.h"
 #include "widgets/training/corpus_picker.h"
 #include "widgets/training/generate_corpus_dialog.h"
@@ -69,8 +70,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(splitter);
+    // The window's messages span its width above both columns: in the
+    // narrow settings column a wrapped message took the fields' height.
+    messageBar_ = new MessageBar(this);
+    messageBar_->setObjectName(QStringLiteral("trainingMessageBar"));
+    messageBar_->setToolTip(tr("Why the last file or setting was refused; nothing else changed"));
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(messageBar_);
+    layout->addWidget(splitter, 1);
 
     session_->setHoldout(settings_->holdoutFraction(), settings_->options().seed);
     session_->setLowercase(settings_->lowercase());
@@ -254,8 +261,10 @@ bool TrainingPanel::isLoadingModel() const { return modelLoadBar_->isLoading(); 
 void TrainingPanel::cancelModelLoad() { modelLoadBar_->cancel(); }
 
 void TrainingPanel::showError(const QString& message) {
-    errorLabel_->setText(message);
-    errorLabel_->setVisible(!message.isEmpty());
+    if (message.isEmpty())
+        messageBar_->hide();
+    else
+        messageBar_->showMessage(message, MessageBar::Level::Error);
 }
 
 int TrainingPanel::currentPairIndex() const {

@@ -35,6 +35,7 @@ namespace ui {
 class BarChartView;
 class CorpusPicker;
 class HeatmapView;
+class MessageBar;
 class ModelLoadBar;
 class PairListModel;
 class TrainingPlots;
@@ -180,7 +181,7 @@ private:
     std::function<bool()> discardQuestion_;
 
     CorpusPicker* picker_ = nullptr;
-    QLabel* errorLabel_ = nullptr;
+    MessageBar* messageBar_ = nullptr;
     PairListModel* pairModel_ = nullptr;
     QListView* pairView_ = nullptr;
     TrainingSettings* settings_ = nullptr;

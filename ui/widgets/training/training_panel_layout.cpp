@@ -73,15 +73,6 @@ QWidget* TrainingPanel::buildCorpusBox() {
     connect(picker_, &CorpusPicker::chosen, this, &TrainingPanel::chooseCorpus);
     layout->addWidget(picker_);
 
-    errorLabel_ = new QLabel(box);
-    errorLabel_->setObjectName(QStringLiteral("trainingErrorLabel"));
-    errorLabel_->setWordWrap(true);
-    errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    errorLabel_->setStyleSheet(QStringLiteral("color: #b00020;"));
-    errorLabel_->setToolTip(tr("Why the last file or setting was refused; nothing else changed"));
-    errorLabel_->hide();
-    layout->addWidget(errorLabel_);
-
     pairModel_ = new PairListModel(this);
     pairView_ = new QListView(box);
     pairView_->setObjectName(QStringLiteral("pairList"));
@@ -249,7 +240,9 @@ QWidget* TrainingPanel::buildViews() {
     alignerHeatmap_->setObjectName(QStringLiteral("alignerHeatmap"));
     alignerHeatmap_->setToolTip(
         tr("The statistical aligner's soft alignment of the same pair: IBM Model 2 posteriors, the mean of "
-           "both directions, learnt by EM from the corpus's co-occurrences alone (Brown et al. 1993)"));
+           "both directions, learnt by EM from the co-occurrences of every pair of the corpus, held-out ones "
+           "included (Brown et al. 1993). A held-out pair's title adds the AER of the same aligner trained on "
+           "the training pairs only, as the model was"));
     connect(alignerHeatmap_, &HeatmapView::cellClicked, this, [this](int r, int) { selectTargetRow(r); });
     lesson_ = new QLabel(views);
     lesson_->setObjectName(QStringLiteral("attentionLessonLabel"));

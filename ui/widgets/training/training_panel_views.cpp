@@ -2,6 +2,7 @@
 
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
+#include "widgets/common/message_bar.h"
 #include "render/resources_dir.h"
 #include "widgets/training/corpus_picker.h"
 #include "widgets/training/generate_corpus_dialog.h"
@@ -199,23 +200,49 @@ void TrainingPanel::updateLesson() {
                       "weight may sit beside the word being translated while the translation stays right. "
                       "The aligner (right) has only the words themselves: its posteriors can rest only on "
                       "source words that occur with the target word.");
-    if (pairAttentionAer_ && pairAlignerAer_) {
-        const QLocale locale;
-        const double gap = *pairAttentionAer_ - *pairAlignerAer_;
+    text += QLatin1Char(' ') + tr("As word aligners are, it is run on the text it aligns: it learnt from every "
+                                  "pair of the corpus, held-out ones included, from co-occurrences only (never "
+                                  "from gold links).");
+    const int pair = currentPairIndex();
+    const bool held = !showsTranslation_ && pair >= 0 && session_->isHeldOut(pair);
+    const QLocale locale;
+    const auto aer = [&locale](double value) { return locale.toString(value, 'f', 3); };
+    if (pairAttentionAer_ && pairAlignerAer_ && held && pairAlignerAerTrainOnly_) {
+        // The model never saw a held-out pair, and the aligner above did: the
+        // comparison that holds is with the aligner trained as the model was.
+        const double gap = *pairAttentionAer_ - *pairAlignerAerTrainOnly_;
         if (gap > 0.005)
             text += QLatin1Char(' ') +
-                    tr("Here the attention (AER %1) aligns worse than the aligner (AER %2): "
-                       "look for rows whose brightest cell misses the ring.")
-                        .arg(locale.toString(*pairAttentionAer_, 'f', 3), locale.toString(*pairAlignerAer_, 'f', 3));
+                    tr("This pair is held out: the model never trained on it. The attention (AER %1) aligns it worse "
+                       "than the aligner trained on the training pairs only (AER %2): look for rows whose brightest "
+                       "cell misses the ring. The aligner run on every pair, this one included, gets AER %3.")
+                        .arg(aer(*pairAttentionAer_), aer(*pairAlignerAerTrainOnly_), aer(*pairAlignerAer_));
         else if (gap < -0.005)
             text += QLatin1Char(' ') +
-                    tr("Here the attention (AER %1) aligns better than the aligner (AER %2): "
-                       "the model has learnt where the words are, which guided alignment "
-                       "makes more likely.")
-                        .arg(locale.toString(*pairAttentionAer_, 'f', 3), locale.toString(*pairAlignerAer_, 'f', 3));
+                    tr("This pair is held out: the model never trained on it. The attention (AER %1) aligns it better "
+                       "than the aligner trained on the training pairs only (AER %2). The aligner run on every pair, "
+                       "this one included, gets AER %3.")
+                        .arg(aer(*pairAttentionAer_), aer(*pairAlignerAerTrainOnly_), aer(*pairAlignerAer_));
         else
             text += QLatin1Char(' ') +
-                    tr("Here both align equally well (AER %1).").arg(locale.toString(*pairAttentionAer_, 'f', 3));
+                    tr("This pair is held out: the model never trained on it. The attention aligns it as well as the "
+                       "aligner trained on the training pairs only (AER %1). The aligner run on every pair, this one "
+                       "included, gets AER %2.")
+                        .arg(aer(*pairAttentionAer_), aer(*pairAlignerAer_));
+    } else if (pairAttentionAer_ && pairAlignerAer_ && !held) {
+        // A training pair: the model and the aligner both learnt from it.
+        const double gap = *pairAttentionAer_ - *pairAlignerAer_;
+        if (gap > 0.005)
+            text += QLatin1Char(' ') + tr("Here the attention (AER %1) aligns worse than the aligner (AER %2): "
+                                          "look for rows whose brightest cell misses the ring.")
+                                           .arg(aer(*pairAttentionAer_), aer(*pairAlignerAer_));
+        else if (gap < -0.005)
+            text += QLatin1Char(' ') + tr("Here the attention (AER %1) aligns better than the aligner (AER %2): "
+                                          "the model has learnt where the words are, which guided alignment "
+                                          "makes more likely.")
+                                           .arg(aer(*pairAttentionAer_), aer(*pairAlignerAer_));
+        else
+            text += QLatin1Char(' ') + tr("Here both align equally well (AER %1).").arg(aer(*pairAttentionAer_));
     }
     lesson_->setText(text);
 }
@@ -286,7 +313,7 @@ void TrainingPanel::openSelectedPair() {
     emit openInPlayground(ap::sceneFromPair(*m, c->pairs[size_t(pair)]));
 }
 
-QString TrainingPanel::errorText() const { return errorLabel_->text(); }
+QString TrainingPanel::errorText() const { return messageBar_->text(); }
 
 QString TrainingPanel::statusText() const { return status_->text(); }
 

@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 
 #include <algorithm>
@@ -9,6 +10,40 @@
 
 namespace ui {
 namespace {
+
+// Whole epochs at steps of 1, 2, 2.5 or 5 × 10^k: the smallest at least
+// minimumStep, which fitEpochTicks sets from the room the axis has.
+class EpochTicker : public QCPAxisTicker {
+public:
+    double minimumStep = 1.0;
+
+protected:
+    double getTickStep(const QCPRange&) override {
+        for (double magnitude = 1.0; magnitude < 1e15; magnitude *= 10.0)
+            for (const double m : {1.0, 2.0, 2.5, 5.0})
+                if (m * magnitude >= minimumStep && std::floor(m * magnitude) == m * magnitude) return m * magnitude;
+        return 1e15;
+    }
+};
+
+// Gives each epoch label its width and a space, so that the
+// labels of a narrow plot or a long run never run together. The axis's
+// width is the plot's less the margins of the last layout (the plot was
+// maybe just resized).
+void fitEpochTicks(QCustomPlot* plot) {
+    auto* ticker = dynamic_cast<EpochTicker*>(plot->xAxis->ticker().data());
+    if (!ticker) return;
+    const QCPRange range = plot->xAxis->range();
+    const QFontMetrics metrics(plot->xAxis->tickLabelFont());
+    const QChar format = plot->xAxis->numberFormat().isEmpty() ? QLatin1Char('g') : plot->xAxis->numberFormat().at(0);
+    const QString widest =
+        plot->locale().toString(std::floor(range.upper), format.toLatin1(), plot->xAxis->numberPrecision());
+    const double label = metrics.horizontalAdvance(widest) + metrics.horizontalAdvance(QLatin1Char(' ')) + 1;
+    const QCPAxisRect* rect = plot->axisRect();
+    const int margins = rect->outerRect().width() > 0 ? rect->outerRect().width() - rect->width() : 60;
+    const double axis = std::max(1, plot->width() - margins);
+    ticker->minimumStep = std::max(1.0, range.size() * label / axis);
+}
 
 QCustomPlot* makePlot(QWidget* parent, const QString& title, const QString& yLabel) {
     auto* plot = new QCustomPlot(parent);
@@ -20,13 +55,8 @@ QCustomPlot* makePlot(QWidget* parent, const QString& title, const QString& yLab
     plot->yAxis->setLabel(yLabel);
     plot->yAxis->grid()->setSubGridVisible(false);
     plot->setMinimumSize(160, 120);
-    // Whole epochs, and few enough ticks that their labels never run
-    // together in a narrow plot.
-    auto ticker = QSharedPointer<QCPAxisTickerFixed>(new QCPAxisTickerFixed);
-    ticker->setTickStep(1.0);
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    ticker->setTickCount(4);
-    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setTicker(QSharedPointer<EpochTicker>(new EpochTicker));
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] { fitEpochTicks(plot); });
     return plot;
 }
 
