@@ -35,10 +35,11 @@ void AttentionWorker::threadStarted() {
 void AttentionWorker::threadFinishing() { pool_.clear(); }
 
 void AttentionWorker::compute(const Job& job, const ScenePtr& scene, const ViewSpec& view) {
-    // A buffer is never dropped on the GUI thread: the last reference to
-    // 2 x heads x Lq x Lk floats must not be released there, where freeing
-    // hundreds of megabytes would stall a repaint. So a steady stream of
-    // edits allocates nothing, and buffers go only here.
+    // Results are reused once the GUI has let go of them, so a steady stream
+    // of edits allocates nothing. A buffer the GUI still holds is never
+    // dropped from the pool: the last reference to 2 x heads x Lq x Lk
+    // floats must not be released on the GUI thread, where freeing hundreds
+    // of megabytes would stall a repaint.
     std::shared_ptr<ap::AttentionResult> out;
     for (auto& b : pool_)
         if (b.use_count() == 1) {
