@@ -170,9 +170,10 @@ TEST(SpatialGradients, SamplerOnPixelBoundaries) {
 
 // ----------------------------------------------------------------- network
 
-void checkNetwork(bool transformer) {
+void checkNetwork(bool transformer, bool similarity = false) {
     ap::SpatialShape shape;
     shape.transformer = transformer;
+    shape.similarity = similarity;
     shape.locChannels1 = 3, shape.locChannels2 = 2, shape.locHidden = 4;
     // The half-resolution localisation input and 28 x 28 output keep the
     // kinks below (fewer sample points cross a boundary per step of h).
@@ -188,6 +189,13 @@ void checkNetwork(bool transformer) {
     const int B = 2;
     VectorXd images(Index(B) * 40 * 40);
     for (Index i = 0; i < images.size(); ++i) images(i) = r.uniform();
+    // The similarity transform moves theta_0 and theta_4 together, so a step
+    // carries more sample points across a pixel boundary; smooth images
+    // keep the slope jumps there small.
+    if (similarity)
+        for (Index i = 0; i < images.size(); ++i)
+            images(i) =
+                0.5 + 0.4 * std::sin(0.35 * double(i % 40) + double(i / 1600)) * std::cos(0.25 * double(i / 40 % 40));
     const int labels[B] = {3, 8};
     auto loss = [&](const VectorXd& p) {
         ap::SpatialWorkspace<double> ws;
@@ -199,6 +207,12 @@ void checkNetwork(bool transformer) {
     net.lossAndGradient(params.data(), images.data(), labels, B, 1.0, analytic.data(), ws);
     const Index L = net.localisationCount();
     EXPECT_EQ(L > 0, transformer);
+    if (similarity)
+        for (int b = 0; b < B; ++b) {
+            EXPECT_EQ(ws.theta(0, b), ws.theta(4, b));
+            EXPECT_EQ(ws.theta(1, b), -ws.theta(3, b));
+            EXPECT_NE(ws.theta(3, b), 0.0);
+        }
     // The classifier is smooth almost everywhere (max pool and relu kinks
     // are measure zero). The localisation network reaches the loss through
     // 2 x 784 sample points, and a step of h moves some of them across a
@@ -210,18 +224,23 @@ void checkNetwork(bool transformer) {
 }
 
 TEST(SpatialGradients, TransformerNetwork) { checkNetwork(true); }
+TEST(SpatialGradients, SimilarityTransformerNetwork) { checkNetwork(true, true); }
 TEST(SpatialGradients, BaselineNetwork) { checkNetwork(false); }
 
 TEST(SpatialNet, StartsAsTheIdentity) {
-    const ap::SpatialNet<float> net{ap::SpatialShape{}};
-    ap::Random r(7);
-    Eigen::VectorXf params(net.parameterCount());
-    net.initialize(params.data(), r);
-    ap::SpatialWorkspace<float> ws;
-    std::vector<float> images(2 * 1600, 0.25f);
-    net.forward(params.data(), images.data(), 2, ws);
-    for (int b = 0; b < 2; ++b)
-        for (int k = 0; k < 6; ++k) EXPECT_EQ(ws.theta(k, b), (k == 0 || k == 4) ? 1.0f : 0.0f);
+    for (bool similarity : {false, true}) {
+        ap::SpatialShape shape;
+        shape.similarity = similarity;
+        const ap::SpatialNet<float> net{shape};
+        ap::Random r(7);
+        Eigen::VectorXf params(net.parameterCount());
+        net.initialize(params.data(), r);
+        ap::SpatialWorkspace<float> ws;
+        std::vector<float> images(2 * 1600, 0.25f);
+        net.forward(params.data(), images.data(), 2, ws);
+        for (int b = 0; b < 2; ++b)
+            for (int k = 0; k < 6; ++k) EXPECT_EQ(ws.theta(k, b), (k == 0 || k == 4) ? 1.0f : 0.0f) << similarity;
+    }
 }
 
 // -------------------------------------------------------------- data, metrics
@@ -295,6 +314,38 @@ TEST(SpatialMetrics, IouAngleAndCorrelation) {
     EXPECT_NEAR(ap::samplingBoxIou(mirrored, {10, 10, 30, 30}, 40), 1.0, 1e-12);
     EXPECT_NEAR(ap::pearson({1, 2, 3, 4}, {2, 4, 6, 8.5}), 10.75 / std::sqrt(5.0 * 23.1875), 1e-12);
     EXPECT_EQ(ap::pearson({1, 2, 3}, {5, 5, 5}), 0.0);
+}
+
+// The sign conventions of the data and the metrics agree: sampling a turned
+// digit through the rotation whose learnedAngle is the applied angle turns
+// it upright (the same digit drawn unturned, with clutter instead of the
+// rotation, since every draw is made whatever the distortion), and the
+// opposite angle does not.
+TEST(SpatialMetrics, TheAppliedAngleTurnsTheDigitUpright) {
+    ap::Random a(14), b(14);
+    const ap::DigitSet turned = ap::makeDigits(40, ap::Distortion::Rotate, a);
+    const ap::DigitSet upright = ap::makeDigits(40, ap::Distortion::Clutter, b);
+    const ap::SamplerShape shape{40, 40, 40};
+    auto sample = [&](int n, double degrees) {
+        const double r = degrees * std::numbers::pi / 180.0;
+        const double theta[6] = {std::cos(r), -std::sin(r), 0, std::sin(r), std::cos(r), 0};
+        EXPECT_NEAR(ap::learnedAngle(theta), degrees, 1e-9);
+        std::vector<double> image(1600), out(1600);
+        for (int i = 0; i < 1600; ++i) image[std::size_t(i)] = turned.images[std::size_t(n) * 1600 + std::size_t(i)];
+        ap::gridSampleForward(shape, image.data(), theta, 1, out.data());
+        std::vector<double> reference(upright.images.begin() + std::ptrdiff_t(n) * 1600,
+                                      upright.images.begin() + std::ptrdiff_t(n + 1) * 1600);
+        return ap::pearson(out, reference);
+    };
+    int checked = 0;
+    for (int n = 0; n < turned.count; ++n) {
+        const double angle = turned.angles[std::size_t(n)];
+        if (std::abs(angle) < 20.0) continue;
+        ++checked;
+        EXPECT_GT(sample(n, angle), 0.6) << n;
+        EXPECT_GT(sample(n, angle), sample(n, -angle) + 0.2) << n << " at " << angle;
+    }
+    EXPECT_GT(checked, 10);
 }
 
 TEST(SpatialData, NpyHeaderIsPaddedTo64) {

@@ -16,6 +16,21 @@ void addPixel(Scalar* image, int h, int w, int y, int x, Scalar value) {
     if (x >= 0 && x < w && y >= 0 && y < h) image[y * w + x] += value;
 }
 
+// Where output point (xo, yo) samples the input: the pixel (x0, y0) at the
+// top left of its four neighbours and the bilinear weights wx, wy.
+template <typename Scalar>
+struct SamplePoint {
+    int x0, y0;
+    Scalar wx, wy;
+    SamplePoint(const SamplerShape& s, const Scalar* t, Scalar xo, Scalar yo) {
+        const Scalar px = ((t[0] * xo + t[1] * yo + t[2] + 1) * Scalar(s.inW) - 1) / 2;
+        const Scalar py = ((t[3] * xo + t[4] * yo + t[5] + 1) * Scalar(s.inH) - 1) / 2;
+        const Scalar fx = std::floor(px), fy = std::floor(py);
+        x0 = int(fx), y0 = int(fy);
+        wx = px - fx, wy = py - fy;
+    }
+};
+
 }  // namespace
 
 template <typename Scalar>
@@ -35,11 +50,9 @@ void gridSampleForward(const SamplerShape& s, const Scalar* images, const Scalar
             const Scalar yo = Scalar(2 * i + 1) / Scalar(S) - 1;
             for (int j = 0; j < S; ++j) {
                 const Scalar xo = Scalar(2 * j + 1) / Scalar(S) - 1;
-                const Scalar px = ((t[0] * xo + t[1] * yo + t[2] + 1) * Scalar(s.inW) - 1) / 2;
-                const Scalar py = ((t[3] * xo + t[4] * yo + t[5] + 1) * Scalar(s.inH) - 1) / 2;
-                const Scalar fx = std::floor(px), fy = std::floor(py);
-                const int x0 = int(fx), y0 = int(fy);
-                const Scalar wx = px - fx, wy = py - fy;
+                const SamplePoint<Scalar> at(s, t, xo, yo);
+                const int x0 = at.x0, y0 = at.y0;
+                const Scalar wx = at.wx, wy = at.wy;
                 o[i * S + j] = (1 - wy) * ((1 - wx) * pixel(image, s.inH, s.inW, y0, x0) +
                                            wx * pixel(image, s.inH, s.inW, y0, x0 + 1)) +
                                wy * ((1 - wx) * pixel(image, s.inH, s.inW, y0 + 1, x0) +
@@ -65,11 +78,9 @@ void gridSampleBackward(const SamplerShape& s, const Scalar* images, const Scala
                 const Scalar grad = d[i * S + j];
                 if (grad == Scalar(0)) continue;
                 const Scalar xo = Scalar(2 * j + 1) / Scalar(S) - 1;
-                const Scalar px = ((t[0] * xo + t[1] * yo + t[2] + 1) * Scalar(s.inW) - 1) / 2;
-                const Scalar py = ((t[3] * xo + t[4] * yo + t[5] + 1) * Scalar(s.inH) - 1) / 2;
-                const Scalar fx = std::floor(px), fy = std::floor(py);
-                const int x0 = int(fx), y0 = int(fy);
-                const Scalar wx = px - fx, wy = py - fy;
+                const SamplePoint<Scalar> at(s, t, xo, yo);
+                const int x0 = at.x0, y0 = at.y0;
+                const Scalar wx = at.wx, wy = at.wy;
                 const Scalar v00 = pixel(image, s.inH, s.inW, y0, x0), v01 = pixel(image, s.inH, s.inW, y0, x0 + 1);
                 const Scalar v10 = pixel(image, s.inH, s.inW, y0 + 1, x0);
                 const Scalar v11 = pixel(image, s.inH, s.inW, y0 + 1, x0 + 1);

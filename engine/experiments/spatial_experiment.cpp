@@ -151,6 +151,7 @@ SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
     if (o.onData) o.onData(data);
     SpatialShape shape;
     shape.sample = o.sampleSide;
+    shape.similarity = o.similarity;
     Trainee stn(shape, o, random);
     shape.transformer = false;
     Trainee baseline(shape, o, random);

@@ -36,11 +36,12 @@ SpatialNet<Scalar>::SpatialNet(const SpatialShape& shape) : shape_(shape) {
     cls2_ = {shape.channels1, shape.channels2, 5, cls1Pooled, cls1Pooled};
     const int cls2Pooled = cls2_.outH() / 2;
     flat_ = shape.channels2 * cls2Pooled * cls2Pooled;
+    locOutputs_ = shape.similarity ? 4 : 6;
     if (shape.transformer) {
         oLoc2_ = oLoc1_ + loc1_.parameters();
         oLocDense1_ = oLoc2_ + loc2_.parameters();
         oLocDense2_ = oLocDense1_ + Eigen::Index(locFlat_ + 1) * shape.locHidden;
-        classifierOffset_ = oLocDense2_ + Eigen::Index(shape.locHidden + 1) * 6;
+        classifierOffset_ = oLocDense2_ + Eigen::Index(shape.locHidden + 1) * locOutputs_;
     }
     oCls2_ = classifierOffset_ + cls1_.parameters();
     oDense1_ = oCls2_ + cls2_.parameters();
@@ -58,7 +59,11 @@ void SpatialNet<Scalar>::initialize(Scalar* p, Random& random) const {
         // The transformer starts as the identity, so the classifier first
         // sees the canvas as the baseline does.
         std::fill(p + oLocDense2_, p + classifierOffset_, Scalar(0));
-        identityTheta(p + oLocDense2_ + Eigen::Index(s.locHidden) * 6);
+        Scalar* bias = p + oLocDense2_ + Eigen::Index(s.locHidden) * locOutputs_;
+        if (s.similarity)
+            bias[0] = 1;  // a = 1, b = tx = ty = 0
+        else
+            identityTheta(bias);
     }
     initializeLayer(p + classifierOffset_, cls1_.weights(), cls1_.out, cls1_.in * 25, random);
     initializeLayer(p + oCls2_, cls2_.weights(), cls2_.out, cls2_.in * 25, random);
@@ -85,7 +90,15 @@ void SpatialNet<Scalar>::forward(const Scalar* p, const Scalar* images, int batc
         flattenCnhw(ws.loc2.pooled.data(), loc2_.out, batch, ws.loc2.pooledH() * ws.loc2.pooledW(), ws.locFeatures);
         denseForward(p + oLocDense1_, locFlat_, s.locHidden, ws.locFeatures, ws.locHidden);
         reluForward(ws.locHidden.data(), ws.locHidden.size());
-        denseForward(p + oLocDense2_, s.locHidden, 6, ws.locHidden, ws.theta);
+        if (s.similarity) {
+            denseForward(p + oLocDense2_, s.locHidden, 4, ws.locHidden, ws.locOut);
+            for (int b = 0; b < batch; ++b) {
+                const Scalar a = ws.locOut(0, b), r = ws.locOut(1, b);
+                ws.theta.col(b) << a, -r, ws.locOut(2, b), r, a, ws.locOut(3, b);
+            }
+        } else {
+            denseForward(p + oLocDense2_, s.locHidden, 6, ws.locHidden, ws.theta);
+        }
     } else {
         for (int b = 0; b < batch; ++b) identityTheta(ws.theta.data() + Eigen::Index(b) * 6);
     }
@@ -131,7 +144,17 @@ Scalar SpatialNet<Scalar>::lossAndGradient(const Scalar* p, const Scalar* images
     ws.dTheta.setZero(6, batch);
     gridSampleBackward(sampler, images, ws.theta.data(), ws.dSampled.data(), batch, ws.dTheta.data(),
                        static_cast<Scalar*>(nullptr));
-    denseBackward(p + oLocDense2_, s.locHidden, 6, ws.locHidden, ws.dTheta, grad + oLocDense2_, &ws.dLocHidden);
+    if (s.similarity) {
+        // theta = [a -b tx; b a ty]: a enters theta_0 and theta_4, b
+        // theta_3 and -theta_1.
+        ws.dLocOut.resize(4, batch);
+        ws.dLocOut.row(0) = ws.dTheta.row(0) + ws.dTheta.row(4);
+        ws.dLocOut.row(1) = ws.dTheta.row(3) - ws.dTheta.row(1);
+        ws.dLocOut.row(2) = ws.dTheta.row(2);
+        ws.dLocOut.row(3) = ws.dTheta.row(5);
+    }
+    denseBackward(p + oLocDense2_, s.locHidden, locOutputs_, ws.locHidden, s.similarity ? ws.dLocOut : ws.dTheta,
+                  grad + oLocDense2_, &ws.dLocHidden);
     reluBackward(ws.locHidden.data(), ws.dLocHidden.data(), ws.locHidden.size());
     denseBackward(p + oLocDense1_, locFlat_, s.locHidden, ws.locFeatures, ws.dLocHidden, grad + oLocDense1_,
                   &ws.dLocFeatures);

@@ -5,8 +5,9 @@
 //
 //   localisation (transformer only), on the canvas (optionally max-pooled):
 //     conv 5x5 (L1) -> max pool 2 -> relu -> conv 3x3 (L2) -> max pool 2 ->
-//     relu -> dense (hidden) -> relu -> dense 6 = theta, which starts as the
-//     identity (zero weights, bias [1 0 0 0 1 0], as PyTorch's tutorial)
+//     relu -> dense (hidden) -> relu -> dense 6 = theta (or dense 4 = a
+//     similarity transform), which starts as the identity (zero weights,
+//     bias [1 0 0 0 1 0], as PyTorch's tutorial)
 //   sampler: the S x S grid of grid_sampler.h through theta
 //   classifier, on the S x S sample (the PyTorch tutorial's for S = 28; S
 //   is smaller than the canvas so that zooming in keeps detail, as in the
@@ -35,6 +36,13 @@ struct SpatialShape {
     int locKernel1 = 5, locKernel2 = 3;
     int locChannels1 = 16, locChannels2 = 20, locHidden = 64;
     int channels1 = 10, channels2 = 20, hidden = 50;
+    // Restrict theta to a similarity transform: the localisation network
+    // outputs (a, b, tx, ty) and theta = [a -b tx; b a ty], an isotropic
+    // scale sqrt(a^2 + b^2), a rotation atan2(b, a) and a translation (the
+    // constrained transforms of Jaderberg et al. 2015, section 3.1). Without
+    // shear and anisotropic scale the localisation network has fewer ways
+    // to help the classifier other than by framing the digit.
+    bool similarity = false;
     // Both networks see (pixel - mean) / deviation (pixels in 0..1), the
     // sampler the raw pixels, so that its zero padding is background.
     double inputMean = 0.1, inputDeviation = 0.3;
@@ -62,6 +70,7 @@ struct SpatialWorkspace {
     std::vector<int> locArgmax;
     ConvBlock<Scalar> loc1, loc2, cls1, cls2;
     MatrixX<Scalar> locFeatures, locHidden, theta;  // theta: 6 x B, column b = sample b's theta
+    MatrixX<Scalar> locOut, dLocOut;                // the localisation's last layer: theta or (a, b, tx, ty)
     MatrixX<Scalar> features, hidden, logits;
     VectorX<Scalar> sampled;     // B x S x S
     VectorX<Scalar> normalised;  // the classifier's input
@@ -95,6 +104,7 @@ private:
     ConvShape loc1_, loc2_, cls1_, cls2_;
     int locFlat_ = 0, flat_ = 0;
     // Offsets of the layers in the parameter array.
+    int locOutputs_ = 6;  // 6, or 4 for a similarity transform
     Eigen::Index oLoc1_ = 0, oLoc2_ = 0, oLocDense1_ = 0, oLocDense2_ = 0;
     Eigen::Index classifierOffset_ = 0, oCls2_ = 0, oDense1_ = 0, oDense2_ = 0, count_ = 0;
 };
