@@ -1,7 +1,8 @@
-// What both experiment windows share: a settings column with Train /
-// Pause / Stop and a progress bar, the live bar chart, the learning curves,
-// export of the chart and its data, and the worker thread that trains.
-// Subclasses add their settings, make the run's job and show its snapshots.
+// What the experiment windows share: a settings column with Train /
+// Pause / Stop, a progress bar and a status line, a message bar for errors
+// above the views, the live bar chart, the learning curves, export of the
+// chart and its data, and the worker thread that trains. Subclasses add
+// their settings, make the run's job and show its snapshots.
 #pragma once
 
 #include "widgets/common/job_worker.h"
