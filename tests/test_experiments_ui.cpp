@@ -168,9 +168,18 @@ void TestExperimentsUi::timestepExports() {
     QCOMPARE(readAll(heat).trimmed().split('\n').size(), 1 + o.testSamples);
     // A bad path names the file and leaves nothing behind.
     const QString bad = dir.filePath(QStringLiteral("missing/chart.png"));
+    QCOMPARE(w.errorText(), QString());
     QVERIFY(w.exportChart(bad).contains(bad));
+    // Errors go to the message bar; the status line keeps the last success.
+    QVERIFY(w.errorText().contains(bad));
+    QCOMPARE(w.statusText(), QStringLiteral("Saved %1.").arg(heat));
     QVERIFY(w.exportChart(dir.filePath(QStringLiteral("chart.bmp"))).contains(QStringLiteral("unknown image type")));
     QVERIFY(!QFileInfo::exists(bad));
+    // The next run clears the message.
+    w.startTraining();
+    QCOMPARE(w.errorText(), QString());
+    w.stopTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 60000);
 }
 
 void TestExperimentsUi::channelTrainsAndShowsTheInformativeChannel() {

@@ -50,9 +50,8 @@ int runAlign(const QStringList& args) {
         QString::number(defaults.iterations));
     const QCommandLineOption lowercase(QStringLiteral("lowercase"),
                                        QStringLiteral("Fold case on both sides before aligning."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Write the links to FILE instead of standard output."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption output =
+        outputOption(QStringLiteral("Write the links to FILE instead of standard output."));
     const QCommandLineOption trainCorpus(QStringLiteral("train-corpus"),
                                          QStringLiteral(
                                              "Train on the pairs of TRAIN.tsv instead of CORPUS.tsv's, then align "

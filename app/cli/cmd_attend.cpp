@@ -66,9 +66,8 @@ int runAttend(const QStringList& argsIn) {
     const QCommandLineOption ids(QStringLiteral("token-ids"),
                                  QStringLiteral("Token ids, comma-separated, used as they are (no special tokens)."),
                                  QStringLiteral("I,J,K"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Where to write the attentions: .npz, .npy or .safetensors."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption output =
+        outputOption(QStringLiteral("Where to write the attentions: .npz, .npy or .safetensors."));
     const QCommandLineOption truncate(QStringLiteral("truncate"),
                                       QStringLiteral("Cut tokens beyond the model's positions instead of failing."));
     const QCommandLineOption scene(QStringLiteral("scene"),

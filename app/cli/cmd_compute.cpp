@@ -12,9 +12,8 @@ namespace app {
 
 int runCompute(const QStringList& args) {
     CommandLine cl(QStringLiteral("compute"), QStringLiteral("SCENE.json"), QStringLiteral("The scene file."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Write the result to FILE instead of standard output."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption output =
+        outputOption(QStringLiteral("Write the result to FILE instead of standard output."));
     const QCommandLineOption omit(QStringLiteral("omit"),
                                   QStringLiteral(
                                       "Leave these members out of the result, comma-separated: mask, scores, weights, "

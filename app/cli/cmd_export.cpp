@@ -99,10 +99,8 @@ int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, cons
 int runExport(const QStringList& args, const std::function<void()>& startGui) {
     CommandLine cl(QStringLiteral("export"), QStringLiteral("FILE"),
                    QStringLiteral("A scene (.json) or an attention file (.npy, .npz, .safetensors, BertViz JSON)."));
-    const QCommandLineOption output(
-        {QStringLiteral("o"), QStringLiteral("output")},
-        QStringLiteral("The image to write: .png, .svg or .pdf (or .csv of an attention file's matrix)."),
-        QStringLiteral("FILE"));
+    const QCommandLineOption output =
+        outputOption(QStringLiteral("The image to write: .png, .svg or .pdf (or .csv of an attention file's matrix)."));
     const QCommandLineOption head(QStringLiteral("head"),
                                   QStringLiteral("Head index N (0-based) or 'mean' (default); for an attention file "
                                                  "also 'max' (over the layer's heads) or 'rollout'."),

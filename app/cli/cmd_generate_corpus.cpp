@@ -20,8 +20,8 @@ int runGenerateCorpus(const QStringList& args) {
         QStringLiteral("seed"),
         QStringLiteral("Seed of the draws; the same seed gives the same file (default %1).").arg(defaults.seed),
         QStringLiteral("S"), QString::number(defaults.seed));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("The corpus file to write."), QStringLiteral("FILE.tsv"));
+    const QCommandLineOption output =
+        outputOption(QStringLiteral("The corpus file to write."), QStringLiteral("FILE.tsv"));
     cl.addOptions({grammar, pairs, seed, output});
     int code = kOk;
     if (!cl.parse(args, code)) return code;

@@ -19,9 +19,8 @@ int runRollout(const QStringList& args) {
                                   "as (1-r)·A + r·I with rows renormalised, and the layers are multiplied from "
                                   "the first up, R = Â_L···Â_1: R[i][j] is how much output token i draws on "
                                   "input token j. At most 8192 x 8192 tokens."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Where to write: .json or .csv (default: JSON on standard output)."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption output =
+        outputOption(QStringLiteral("Where to write: .json or .csv (default: JSON on standard output)."));
     const QCommandLineOption residual(QStringLiteral("residual"),
                                       QStringLiteral("Weight r of the identity in (1-r)·A + r·I (default 0.5)."),
                                       QStringLiteral("R"), QStringLiteral("0.5"));

@@ -156,4 +156,8 @@ bool CommandLine::seedOption(const QCommandLineOption& option, unsigned long lon
     return false;
 }
 
+QCommandLineOption outputOption(const QString& description, const QString& valueName) {
+    return QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")}, description, valueName);
+}
+
 }  // namespace app

@@ -57,6 +57,9 @@ private:
     QStringList repeatable_;  // the names of options that may be given twice
 };
 
+// "-o, --output FILE": where a command writes, `description` saying what.
+QCommandLineOption outputOption(const QString& description, const QString& valueName = QStringLiteral("FILE"));
+
 // File names are bytes: the engine gets them exactly as they were given on
 // the command line, even where they are not valid in the local encoding
 // (which QString cannot hold). rememberArguments() keeps argv for that;

@@ -34,6 +34,29 @@ bool readIntOptions(CommandLine& cl, std::initializer_list<IntField> fields) {
     return true;
 }
 
+PositionOptions positionOptions(const char* countName, const char* countText, const char* informativeText, int count,
+                                int informative, int samples, int epochs) {
+    return {defaultedIntOption(countName, countText, count),
+            defaultedIntOption("informative", informativeText, informative),
+            defaultedIntOption("samples", "Training samples", samples),
+            defaultedIntOption("epochs", "Passes over the training samples", epochs)};
+}
+
+bool PositionOptions::read(CommandLine& cl, int maxCount, int& countOut, int& informativeOut, int& samplesOut,
+                           int& epochsOut) const {
+    return readIntOptions(cl, {{count, 1, maxCount, countOut},
+                               {informative, 0, maxCount - 1, informativeOut},
+                               {samples, 1, 10000000, samplesOut},
+                               {epochs, 1, 10000, epochsOut}});
+}
+
+bool readSeed(CommandLine& cl, const QCommandLineOption& seed, std::uint64_t& out) {
+    unsigned long long value = 0;
+    if (!cl.seedOption(seed, value)) return false;
+    out = value;
+    return true;
+}
+
 namespace detail {
 
 int ExperimentReport::failed(const std::string& message) const {

@@ -12,7 +12,9 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <span>
 #include <type_traits>
+#include <vector>
 
 namespace app {
 
@@ -25,6 +27,10 @@ QCommandLineOption experimentSeedOption(std::uint64_t value);
 // "epoch 2/5: loss 0.1234, test accuracy 0.990, PEAK 4 (0.612)", where PEAK
 // says what peaks where ("attention peaks at step").
 QString peakEpochLine(int epoch, int epochs, double loss, double accuracy, const char* peak, int at, double value);
+
+// "--seed S" into `out`; false (after printing the message) when S is not a
+// seed.
+bool readSeed(CommandLine& cl, const QCommandLineOption& seed, std::uint64_t& out);
 
 // A whole-number option and the field it fills.
 struct IntField {
@@ -45,6 +51,52 @@ bool readIntOptions(CommandLine& cl, std::initializer_list<IntField> fields);
 template <class Options, class Summary, class EpochLine, class WriteJson>
 int runExperiment(const CommandLine& cl, Options& options, Summary (*run)(const Options&), EpochLine epochLine,
                   WriteJson writeJson, const std::type_identity_t<std::function<int(const Summary&)>>& afterRun = {});
+
+// The options of an experiment that looks for one informative position
+// among `count` (channels, steps): how many there are, which one carries
+// the label, the training samples and the epochs.
+struct PositionOptions {
+    QCommandLineOption count;
+    QCommandLineOption informative;
+    QCommandLineOption samples;
+    QCommandLineOption epochs;
+    // Reads them (count 1 to maxCount, informative below it); false (after
+    // printing the first message) when one is not a number in its range.
+    bool read(CommandLine& cl, int maxCount, int& count, int& informative, int& samples, int& epochs) const;
+};
+// "--NAME N" with `countText`, "--informative K" with `informativeText`,
+// "--samples N" and "--epochs N", each with its default.
+PositionOptions positionOptions(const char* countName, const char* countText, const char* informativeText, int count,
+                                int informative, int samples, int epochs);
+
+// What an experiment that looks for one informative position (a channel, a
+// step) calls its snapshot's values and their peak.
+struct PeakNames {
+    const char* line;       // in the epoch line: "attention peaks at step"
+    const char* valuesKey;  // the JSON member of the values: "attention"
+    const char* peakKey;    // the JSON member of the peak: "peak_step"
+};
+// runExperiment for such an experiment: each epoch's line is peakEpochLine
+// of `values` at `peak`; the JSON line has "accuracy", the values, what
+// `extra` writes, then the peak.
+template <class Options, class Summary, class Snapshot>
+int runPeakExperiment(
+    const CommandLine& cl, Options& options, Summary (*run)(const Options&), std::vector<double> Snapshot::*values,
+    int Snapshot::*peak, const PeakNames& names,
+    const std::type_identity_t<std::function<void(const Summary&, ap::json::InlineObjectWriter&)>>& extra = {}) {
+    return runExperiment(
+        cl, options, run,
+        [&](const Snapshot& s) {
+            return peakEpochLine(s.epoch, options.epochs, s.trainLoss, s.accuracy, names.line, s.*peak,
+                                 (s.*values)[std::size_t(s.*peak)]);
+        },
+        [&](const Summary& summary, ap::json::InlineObjectWriter& json) {
+            json.key("accuracy").number(summary.final.accuracy);
+            json.key(names.valuesKey).numbers(std::span<const double>(summary.final.*values));
+            if (extra) extra(summary, json);
+            json.key(names.peakKey).number(double(summary.final.*peak));
+        });
+}
 
 namespace detail {
 // The shared, non-template part of runExperiment.

@@ -239,21 +239,31 @@ Status Forward::run(const std::vector<int>& ids, const ForwardOptions& options, 
     for (int layer = 0; layer < c.layers; ++layer) {
         if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return Status::cancelledByUser();
         const LayerWeights& w = m.layers[std::size_t(layer)];
+        // GPT-2 and Llama normalise each block's input (pre-norm); BERT adds
+        // the block's output to its input first and normalises the sum
+        // (post-norm, Vaswani et al. 2017).
         const bool pre = c.family != Family::Bert;
-        const Matrix* in = &b.x;
-        if (pre) {
-            ops::normalize(b.x, w.attentionNorm, c.normEps, b.h, threads);
-            in = &b.h;
-        }
+        const auto blockInput = [&](const auto& norm) -> const Matrix& {
+            if (!pre) return b.x;
+            ops::normalize(b.x, norm, c.normEps, b.h, threads);
+            return b.h;
+        };
+        const auto addBlockOutput = [&](const auto& norm) {
+            b.x += b.proj;
+            if (pre) return;
+            ops::normalize(b.x, norm, c.normEps, b.h, threads);
+            std::swap(b.x, b.h);
+        };
+        const Matrix& in = blockInput(w.attentionNorm);
         if (w.qkv.weight) {
-            linear(w.qkv, *in, b.qkv, b.scratch, threads);
+            linear(w.qkv, in, b.qkv, b.scratch, threads);
             b.q = b.qkv.middleCols(0, d);
             b.k = b.qkv.middleCols(d, d);
             b.v = b.qkv.middleCols(2 * d, d);
         } else {
-            linear(w.q, *in, b.q, b.scratch, threads);
-            linear(w.k, *in, b.k, b.scratch, threads);
-            linear(w.v, *in, b.v, b.scratch, threads);
+            linear(w.q, in, b.q, b.scratch, threads);
+            linear(w.k, in, b.k, b.scratch, threads);
+            linear(w.v, in, b.v, b.scratch, threads);
         }
         if (c.family == Family::Llama) {
             ops::rotate(b.q, H, hd, b.cos, b.sin, P, threads);
@@ -296,32 +306,20 @@ Status Forward::run(const std::vector<int>& ids, const ForwardOptions& options, 
                     probs * values.middleCols(std::size_t(kvh) * hd, hd);
         }
         linear(w.o, b.ctx, b.proj, b.scratch, threads);
-        b.x += b.proj;
-        if (!pre) {
-            ops::normalize(b.x, w.attentionNorm, c.normEps, b.h, threads);
-            std::swap(b.x, b.h);
-        }
+        addBlockOutput(w.attentionNorm);
         // The MLP.
-        const Matrix* mlpIn = &b.x;
-        if (pre) {
-            ops::normalize(b.x, w.mlpNorm, c.normEps, b.h, threads);
-            mlpIn = &b.h;
-        }
+        const Matrix& mlpIn = blockInput(w.mlpNorm);
         if (w.gate.weight) {
-            linear(w.gate, *mlpIn, b.gate, b.scratch, threads);
-            linear(w.up, *mlpIn, b.up, b.scratch, threads);
+            linear(w.gate, mlpIn, b.gate, b.scratch, threads);
+            linear(w.up, mlpIn, b.up, b.scratch, threads);
             ops::swiglu(b.gate, b.up, threads);
             linear(w.down, b.gate, b.proj, b.scratch, threads);
         } else {
-            linear(w.up, *mlpIn, b.up, b.scratch, threads);
+            linear(w.up, mlpIn, b.up, b.scratch, threads);
             ops::activate(b.up, c.activation, threads);
             linear(w.down, b.up, b.proj, b.scratch, threads);
         }
-        b.x += b.proj;
-        if (!pre) {
-            ops::normalize(b.x, w.mlpNorm, c.normEps, b.h, threads);
-            std::swap(b.x, b.h);
-        }
+        addBlockOutput(w.mlpNorm);
     }
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return Status::cancelledByUser();
     if (P > 0) {

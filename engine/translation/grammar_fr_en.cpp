@@ -127,6 +127,18 @@ void possessiveObject(Sentence& s, Rng& rng, const Noun& n) {
     s.sure(noun, en);
 }
 
+// "ne V pas" / "do not V": both halves of the French negation link to
+// "not" (pas surely, ne possibly); the French verb links surely to the
+// English verb and possibly to the auxiliary "do".
+void negatedVerb(Sentence& s, int person, const Verb& v) {
+    const int ne = s.src("ne"), fv = s.src(v.fr[person]), pas = s.src("pas");
+    const int doEn = s.tgt(person == 1 ? "does" : "do"), notEn = s.tgt("not"), ev = s.tgt(v.en);
+    s.possible(ne, notEn);
+    s.sure(pas, notEn);
+    s.sure(fv, ev);
+    s.possible(fv, doEn);
+}
+
 }  // namespace
 
 Sentence frEn(Rng& rng) {
@@ -144,12 +156,7 @@ Sentence frEn(Rng& rng) {
     } else if (kind == 3) {  // SUBJ ne V pas OBJ / SUBJ do not V OBJ
         const int person = subject(s, rng, true, true);
         const Verb& v = transitive(rng, false);
-        const int ne = s.src("ne"), fv = s.src(v.fr[person]), pas = s.src("pas");
-        const int doEn = s.tgt(person == 1 ? "does" : "do"), notEn = s.tgt("not"), ev = s.tgt(v.en);
-        s.possible(ne, notEn);
-        s.sure(pas, notEn);
-        s.sure(fv, ev);
-        s.possible(fv, doEn);
+        negatedVerb(s, person, v);
         // The indefinite article becomes "de" after a negation: definite
         // and possessive objects only.
         if (rng.chance(80)) nounPhrase(s, rng, objectOf(v, rng), rng.chance(60) ? Det::Definite : Det::Possessive, 30);
@@ -157,12 +164,7 @@ Sentence frEn(Rng& rng) {
         const int person = subject(s, rng, true, true);
         const bool negated = rng.chance(40);
         if (negated) {
-            const int ne = s.src("ne"), fv = s.src(kEat.fr[person]), pas = s.src("pas");
-            const int doEn = s.tgt(person == 1 ? "does" : "do"), notEn = s.tgt("not"), ev = s.tgt(kEat.en);
-            s.possible(ne, notEn);
-            s.sure(pas, notEn);
-            s.sure(fv, ev);
-            s.possible(fv, doEn);
+            negatedVerb(s, person, kEat);
         } else {
             s.sure(s.src(kEat.fr[person]), s.tgt(person == 1 ? kEat.en3 : kEat.en));
         }

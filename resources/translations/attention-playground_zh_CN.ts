@@ -234,32 +234,8 @@
         <translation>信息通道 K：</translation>
     </message>
     <message>
-        <source>Training samples:</source>
-        <translation>训练样本数：</translation>
-    </message>
-    <message>
-        <source>Test samples:</source>
-        <translation>测试样本数：</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>轮数：</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>批大小：</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>学习率：</translation>
-    </message>
-    <message>
         <source>Excitation:</source>
         <translation>激励：</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>种子：</translation>
     </message>
     <message>
         <source>all test samples</source>
@@ -777,6 +753,34 @@
     <message>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation>训练失败。</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation>训练样本数：</translation>
+    </message>
+    <message>
+        <source>Test samples:</source>
+        <translation>测试样本数：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
     </message>
 </context>
 <context>
@@ -1556,20 +1560,12 @@
         <translation>Attention Playground 上次未正常关闭。已找回 %1 的未保存更改（最后复制于 %2）。要恢复这些更改吗？</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Delete the recovered copy for good</source>
         <translation>永久删除找回的副本</translation>
     </message>
     <message>
         <source>Open the recovered scene as an unsaved scene</source>
         <translation>将找回的场景作为未保存的场景打开</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>正在打开 %1…</translation>
     </message>
     <message>
         <source>Opening was cancelled; the open scene is unchanged</source>
@@ -2285,10 +2281,6 @@
         <translation>BertViz 式的头视图：所选层的各个头画成词元之间的连线，线的不透明度即权重。</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Choose one head in the grid first.</source>
         <translation>请先在网格中选择一个头。</translation>
     </message>
@@ -2339,10 +2331,6 @@
     <message>
         <source>Open the chosen head as a playground scene: its queries, keys and values for this text.</source>
         <translation>把所选的头作为实验场场景打开：包含它对这段文本的查询、键和值。</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>正在打开 %1…</translation>
     </message>
     <message>
         <source>Opening the model was cancelled.</source>
@@ -2430,6 +2418,17 @@
     <message>
         <source>%1 is not a checkpoint folder: it has no config.json.</source>
         <translation>%1 不是检查点文件夹：其中没有 config.json。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::OpeningIndicator</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
     </message>
 </context>
 <context>
@@ -3378,30 +3377,6 @@
         <translation>LSTM 单元数 U：</translation>
     </message>
     <message>
-        <source>Training samples:</source>
-        <translation>训练样本数：</translation>
-    </message>
-    <message>
-        <source>Test samples:</source>
-        <translation>测试样本数：</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>轮数：</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>批大小：</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>学习率：</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>种子：</translation>
-    </message>
-    <message>
         <source>Attention:</source>
         <translation>注意力：</translation>
     </message>
@@ -3468,10 +3443,6 @@
     <message>
         <source>Epoch %1, batch %2 of %3: test accuracy %4, attention peaks at step %5 with %6.</source>
         <translation>第 %1 轮，第 %2 批（共 %3 批）：测试准确率 %4，注意力在时间步 %5 处最高，为 %6。</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>

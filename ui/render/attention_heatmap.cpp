@@ -19,24 +19,19 @@ QString attentionTitle(const ap::import::AttentionTensor& t, const ap::analysis:
     if (allLayers && allHeads)
         return mean ? QCoreApplication::translate("AttentionHeatmap", "%1 · mean of all layers and heads").arg(file)
                     : QCoreApplication::translate("AttentionHeatmap", "%1 · maximum of all layers and heads").arg(file);
+    // One head fused over the layers, or one layer's heads: the title of
+    // the mean or of the maximum of n, with the file and the index kept.
+    const auto fused = [&](const char* meanText, const char* maxText, int n, int index) {
+        return QCoreApplication::translate("AttentionHeatmap", mean ? meanText : maxText, nullptr, n)
+            .arg(file)
+            .arg(index);
+    };
     if (allLayers)
-        return mean ? QCoreApplication::translate("AttentionHeatmap", "%1 · head %2 · mean of %n layers", nullptr,
-                                                  t.layers)
-                          .arg(file)
-                          .arg(c.head)
-                    : QCoreApplication::translate("AttentionHeatmap", "%1 · head %2 · maximum of %n layers", nullptr,
-                                                  t.layers)
-                          .arg(file)
-                          .arg(c.head);
+        return fused(QT_TRANSLATE_N_NOOP("AttentionHeatmap", "%1 · head %2 · mean of %n layers"),
+                     QT_TRANSLATE_N_NOOP("AttentionHeatmap", "%1 · head %2 · maximum of %n layers"), t.layers, c.head);
     if (allHeads)
-        return mean ? QCoreApplication::translate("AttentionHeatmap", "%1 · layer %2 · mean of %n heads", nullptr,
-                                                  t.heads)
-                          .arg(file)
-                          .arg(c.layer)
-                    : QCoreApplication::translate("AttentionHeatmap", "%1 · layer %2 · maximum of %n heads", nullptr,
-                                                  t.heads)
-                          .arg(file)
-                          .arg(c.layer);
+        return fused(QT_TRANSLATE_N_NOOP("AttentionHeatmap", "%1 · layer %2 · mean of %n heads"),
+                     QT_TRANSLATE_N_NOOP("AttentionHeatmap", "%1 · layer %2 · maximum of %n heads"), t.heads, c.layer);
     return QCoreApplication::translate("AttentionHeatmap", "%1 · layer %2 · head %3")
         .arg(file)
         .arg(c.layer)

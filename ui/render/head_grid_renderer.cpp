@@ -1,12 +1,13 @@
 #include "render/head_grid_renderer.h"
 
+#include "render/unmasked_range.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace ui {
 namespace {
@@ -84,23 +85,10 @@ std::vector<HeadTile> headTilesFromResult(const ap::Scene& scene, const ap::Atte
 
     double lo = 0.0, hi = 1.0;
     if (!weights) {
-        lo = std::numeric_limits<double>::infinity();
-        hi = -lo;
-        for (const HeadTile& t : tiles)
-            for (int i = 0; i < nr; ++i)
-                for (int j = 0; j < nc; ++j)
-                    if (!t.data.isMasked(i, j)) {
-                        lo = std::min(lo, double(t.data.values(i, j)));
-                        hi = std::max(hi, double(t.data.values(i, j)));
-                    }
-        if (!std::isfinite(lo)) {
-            lo = 0.0;
-            hi = 1.0;
-        }
-        if (hi - lo < 1e-12) {
-            lo -= 0.5;
-            hi += 0.5;
-        }
+        UnmaskedRange range;
+        for (const HeadTile& t : tiles) range.include(t.data);
+        lo = range.lo();
+        hi = range.hi();
     }
     for (HeadTile& t : tiles) {
         t.data.minValue = lo;

@@ -1,6 +1,7 @@
 #include "render/heatmap_data.h"
 
 #include "render/title_text.h"
+#include "render/unmasked_range.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -149,25 +150,11 @@ HeatmapData heatmapFromResult(const ap::Scene& scene, const ap::AttentionResult&
     }
     d.scaleLabel = scaleLabel(HeatmapQuantity::Scores, head.isMean() && result.heads.size() > 1);
     // The scale spans what the user can compare: the unmasked cells.
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -lo;
-    for (int r = 0; r < d.rows(); ++r)
-        for (int c = 0; c < d.columns(); ++c)
-            if (!d.isMasked(r, c)) {
-                lo = std::min(lo, double(d.values(r, c)));
-                hi = std::max(hi, double(d.values(r, c)));
-            }
-    if (!std::isfinite(lo)) {
-        lo = 0.0;
-        hi = 1.0;
-    }
-    if (hi - lo < 1e-12) {
-        lo -= 0.5;
-        hi += 0.5;
-    }
+    UnmaskedRange range;
+    range.include(d);
     d.scale = ColorScale::MinMax;
-    d.minValue = lo;
-    d.maxValue = hi;
+    d.minValue = range.lo();
+    d.maxValue = range.hi();
     return d;
 }
 

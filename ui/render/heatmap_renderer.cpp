@@ -1,5 +1,7 @@
 #include "render/heatmap_renderer.h"
 
+#include "render/mask_style.h"
+
 #include <QFontMetricsF>
 #include <QImage>
 #include <QLinearGradient>
@@ -12,10 +14,6 @@
 namespace ui {
 namespace {
 
-// Masked cells get a hatch on light grey: no colour of viridis or magma is
-// grey, and a hatch cannot be read as a small weight.
-const QColor kMaskFill(0xdd, 0xdd, 0xdd);
-const QColor kMaskHatch(0x88, 0x88, 0x88);
 const QColor kFullyMaskedLabel(0xb0, 0x00, 0x20);
 const QColor kSelection(0xff, 0x8c, 0x00);
 

@@ -1,5 +1,6 @@
 #include "widgets/common/bar_chart_view.h"
 
+#include "render/mask_style.h"
 #include "widgets/common/value_text.h"
 
 #include <qcustomplot.h>
@@ -17,12 +18,10 @@ namespace ui {
 namespace {
 
 // Viridis at 0.35 for the bars; the masked columns use the heatmap's grey
-// and hatch, so the two views speak the same language.
+// and hatch (render/mask_style.h).
 const QColor kBar(0x31, 0x68, 0x8e);
 // Viridis at 0.8: the reference series, distinct from the bars in hue and lightness.
 const QColor kReference(0x7a, 0xd1, 0x51);
-const QColor kMaskFill(0xdd, 0xdd, 0xdd);
-const QColor kMaskHatch(0x88, 0x88, 0x88);
 // Above this many keys the value and "masked" texts would overlap.
 constexpr int kMaxAnnotatedKeys = 24;
 

@@ -34,13 +34,9 @@ ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent) {
     activation_->setToolTip(tr("The activation that turns the second layer's output into channel weights"));
     form->addRow(tr("Channels C:"), channels_);
     form->addRow(tr("Informative channel K:"), informative_);
-    form->addRow(tr("Training samples:"), samples_);
-    form->addRow(tr("Test samples:"), testSamples_);
-    form->addRow(tr("Epochs:"), epochs_);
-    form->addRow(tr("Batch size:"), batch_);
-    form->addRow(tr("Learning rate:"), lr_);
+    addTrainingRows();
     form->addRow(tr("Excitation:"), activation_);
-    form->addRow(tr("Seed:"), seed_);
+    addSeedRow();
     connect(channels_, &QSpinBox::valueChanged, this, [this](int c) { informative_->setMaximum(c - 1); });
     informative_->setMaximum(channels_->value() - 1);
 
@@ -55,13 +51,7 @@ ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent) {
     resizeWithinScreen(this, QSize(1100, 700));
 }
 
-ChannelWindow* ChannelWindow::open(QWidget* parent) {
-    auto* w = new ChannelWindow(parent);
-    w->setWindowFlag(Qt::Window, true);
-    w->setAttribute(Qt::WA_DeleteOnClose);
-    w->show();
-    return w;
-}
+ChannelWindow* ChannelWindow::open(QWidget* parent) { return showNew<ChannelWindow>(parent); }
 
 ap::ChannelOptions ChannelWindow::options() const {
     ap::ChannelOptions o;
@@ -80,15 +70,11 @@ void ChannelWindow::setOptions(const ap::ChannelOptions& o) {
 }
 
 JobWorker::Job ChannelWindow::makeJob(QString& error) {
-    ap::ChannelOptions o = options();
-    const int batches = (o.samples + o.batch - 1) / o.batch;
-    o.snapshotEvery = std::max(1, batches / kSnapshotsPerEpoch);
-    if (const ap::Status valid = ap::validate(o); !valid.ok) {
-        error = QString::fromStdString(valid.message);
-        return nullptr;
-    }
-    runInformative_ = o.informative;
-    return experimentJob(o, [](const auto& options) { return ap::runChannelExperiment(options); });
+    const ap::ChannelOptions o = options();
+    JobWorker::Job job =
+        checkedJob(o, kSnapshotsPerEpoch, error, [](const auto& options) { return ap::runChannelExperiment(options); });
+    if (job) runInformative_ = o.informative;
+    return job;
 }
 
 void ChannelWindow::clearViews() {
@@ -98,33 +84,19 @@ void ChannelWindow::clearViews() {
 
 void ChannelWindow::showSnapshot(const QVariant& data) {
     const auto s = data.value<ap::ChannelSnapshot>();
-    QStringList channels;
-    for (int c = 0; c < int(s.channelWeights.size()); ++c) channels << QString::number(c);
-    chart()->setValues(channels, {s.channelWeights, s.classWeights[0], s.classWeights[1]}, 0.5);
-    chart()->setMarked(runInformative_, tr("informative channel %1").arg(runInformative_));
-    const double fraction = s.batchesPerEpoch > 0 ? double(s.batch) / s.batchesPerEpoch : 1.0;
-    curves()->addPoint(s.epoch - 1 + fraction, s.accuracy, s.trainLoss, s.testLoss);
-    setStatus(tr("Epoch %1, batch %2 of %3: test accuracy %4, excitation peaks at channel %5 with %6.")
-                  .arg(s.epoch)
-                  .arg(s.batch)
-                  .arg(s.batchesPerEpoch)
-                  .arg(s.accuracy, 0, 'f', 3)
+    showBars({s.channelWeights, s.classWeights[0], s.classWeights[1]}, 0.5, runInformative_,
+             tr("informative channel %1").arg(runInformative_));
+    addCurvePoint(s);
+    setStatus(progressText(tr("Epoch %1, batch %2 of %3: test accuracy %4, excitation peaks at channel %5 with %6."), s)
                   .arg(s.peakChannel)
                   .arg(s.channelWeights[std::size_t(s.peakChannel)], 0, 'f', 3));
     last_ = s;
 }
 
 QString ChannelWindow::chartCsv() const {
-    QString csv = QStringLiteral("channel,excitation,class_0,class_1,informative\n");
-    if (!last_) return csv;
-    for (int c = 0; c < int(last_->channelWeights.size()); ++c)
-        csv += QStringLiteral("%1,%2,%3,%4,%5\n")
-                   .arg(c)
-                   .arg(last_->channelWeights[std::size_t(c)], 0, 'g', 17)
-                   .arg(last_->classWeights[0][std::size_t(c)], 0, 'g', 17)
-                   .arg(last_->classWeights[1][std::size_t(c)], 0, 'g', 17)
-                   .arg(c == runInformative_ ? 1 : 0);
-    return csv;
+    const QString header = QStringLiteral("channel,excitation,class_0,class_1,informative");
+    if (!last_) return barsCsv(header, {}, runInformative_);
+    return barsCsv(header, {&last_->channelWeights, &last_->classWeights[0], &last_->classWeights[1]}, runInformative_);
 }
 
 }  // namespace ui

@@ -10,8 +10,6 @@
 #include <optional>
 
 class QComboBox;
-class QDoubleSpinBox;
-class QSpinBox;
 
 namespace ui {
 

@@ -1,6 +1,7 @@
 #include "widgets/experiments/experiment_window.h"
 
 #include "render/csv_export.h"
+#include "widgets/common/message_bar.h"
 #include "widgets/experiments/experiment_bar_chart.h"
 #include "widgets/experiments/learning_curves.h"
 #include "widgets/experiments/plot_export.h"
@@ -63,12 +64,17 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QMainWindow(parent) {
     settings_->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     row->addWidget(settings_, 0);
 
+    auto* viewColumn = new QVBoxLayout();
+    messages_ = new MessageBar(central);
+    messages_->setObjectName(QStringLiteral("experimentMessages"));
     views_ = new QSplitter(Qt::Vertical, central);
     chart_ = new ExperimentBarChart(views_);
     curves_ = new LearningCurves(views_);
     views_->addWidget(chart_);
     views_->addWidget(curves_);
-    row->addWidget(views_, 1);
+    viewColumn->addWidget(messages_);
+    viewColumn->addWidget(views_, 1);
+    row->addLayout(viewColumn, 1);
     setCentralWidget(central);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -104,7 +110,8 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QMainWindow(parent) {
     connect(worker_, &JobWorker::failed, this, [this](quint64 run, const QString& message) {
         if (run != run_) return;
         runFailed_ = true;
-        setStatus(message);
+        setStatus(tr("Training failed."));
+        showError(message);
     });
     connect(worker_, &JobWorker::runFinished, this, [this](quint64 run, bool completed) {
         if (run != run_) return;
@@ -145,9 +152,10 @@ void ExperimentWindow::startTraining() {
     QString error;
     JobWorker::Job job = makeJob(error);
     if (!job) {
-        setStatus(error);
+        showError(error);
         return;
     }
+    messages_->hide();
     clearViews();
     curves_->clear();
     progress_->setRange(0, 1);
@@ -183,6 +191,18 @@ QString ExperimentWindow::statusText() const { return status_->text(); }
 
 void ExperimentWindow::setStatus(const QString& text) { status_->setText(text); }
 
+QString ExperimentWindow::errorText() const { return messages_->text(); }
+
+void ExperimentWindow::showError(const QString& text) { messages_->showMessage(text, MessageBar::Level::Error); }
+
+QString ExperimentWindow::reportSaved(const QString& path, const QString& error) {
+    if (error.isEmpty())
+        setStatus(tr("Saved %1.").arg(path));
+    else
+        showError(error);
+    return error;
+}
+
 void ExperimentWindow::setSettingsEnabled(bool enabled) {
     for (int i = 0; i < form_->count(); ++i)
         if (QWidget* w = form_->itemAt(i)->widget()) w->setEnabled(enabled);
@@ -197,16 +217,10 @@ void ExperimentWindow::updateButtons() {
 }
 
 QString ExperimentWindow::exportChart(const QString& path, QSize size) {
-    const QString error = exportPlot(chart_->plot(), size, path);
-    setStatus(error.isEmpty() ? tr("Saved %1.").arg(path) : error);
-    return error;
+    return reportSaved(path, exportPlot(chart_->plot(), size, path));
 }
 
-QString ExperimentWindow::exportCsv(const QString& path) {
-    const QString error = writeTextFile(path, chartCsv());
-    setStatus(error.isEmpty() ? tr("Saved %1.").arg(path) : error);
-    return error;
-}
+QString ExperimentWindow::exportCsv(const QString& path) { return reportSaved(path, writeTextFile(path, chartCsv())); }
 
 void ExperimentWindow::exportChartInteractive() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(),
@@ -249,6 +263,42 @@ void ExperimentWindow::makeTrainingControls(int samples, int testSamples, int ep
     lr_ = rateBox(this, 0.00001, 1.0, 0.0005, learningRate, tips.learningRate);
     seed_ = spinBox(this, 0, std::numeric_limits<int>::max(),
                     int(std::min<std::uint64_t>(seed, std::uint64_t(std::numeric_limits<int>::max()))), tips.seed);
+}
+
+void ExperimentWindow::addTrainingRows() {
+    form_->addRow(tr("Training samples:"), samples_);
+    form_->addRow(tr("Test samples:"), testSamples_);
+    form_->addRow(tr("Epochs:"), epochs_);
+    form_->addRow(tr("Batch size:"), batch_);
+    form_->addRow(tr("Learning rate:"), lr_);
+}
+
+void ExperimentWindow::addSeedRow() { form_->addRow(tr("Seed:"), seed_); }
+
+QStringList ExperimentWindow::showBars(const std::vector<std::vector<double>>& series, double floor, int marked,
+                                       const QString& markText) {
+    QStringList positions;
+    const int n = series.empty() ? 0 : int(series.front().size());
+    for (int i = 0; i < n; ++i) positions << QString::number(i);
+    chart_->setValues(positions, series, floor);
+    chart_->setMarked(marked, markText);
+    return positions;
+}
+
+void ExperimentWindow::addCurvePoint(double epoch, double accuracy, double trainLoss, double testLoss) {
+    curves_->addPoint(epoch, accuracy, trainLoss, testLoss);
+}
+
+QString ExperimentWindow::barsCsv(const QString& header, const std::vector<const std::vector<double>*>& series,
+                                  int marked) {
+    QString csv = header + QLatin1Char('\n');
+    const std::size_t n = series.empty() ? 0 : series.front()->size();
+    for (std::size_t i = 0; i < n; ++i) {
+        csv += QString::number(i);
+        for (const std::vector<double>* values : series) csv += QStringLiteral(",%1").arg((*values)[i], 0, 'g', 17);
+        csv += QStringLiteral(",%1\n").arg(int(i) == marked ? 1 : 0);
+    }
+    return csv;
 }
 
 ExperimentWindow::TrainingValues ExperimentWindow::trainingValues() const {

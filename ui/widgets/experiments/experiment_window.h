@@ -1,18 +1,22 @@
-// What both experiment windows share: a settings column with Train /
-// Pause / Stop and a progress bar, the live bar chart, the learning curves,
-// export of the chart and its data, and the worker thread that trains.
-// Subclasses add their settings, make the run's job and show its snapshots.
+// What the experiment windows share: a settings column with Train /
+// Pause / Stop, a progress bar and a status line, a message bar for errors
+// above the views, the live bar chart, the learning curves, export of the
+// chart and its data, and the worker thread that trains. Subclasses add
+// their settings, make the run's job and show its snapshots.
 #pragma once
 
 #include "widgets/common/job_worker.h"
 
 #include <QMainWindow>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 class QAction;
 class QDoubleSpinBox;
@@ -53,6 +57,7 @@ JobWorker::Job experimentJob(Options o, Run run) {
 
 class ExperimentBarChart;
 class LearningCurves;
+class MessageBar;
 
 class ExperimentWindow : public QMainWindow {
     Q_OBJECT
@@ -77,10 +82,55 @@ public:
     LearningCurves* curves() const { return curves_; }
     QProgressBar* progressBar() const { return progress_; }
     QString statusText() const;
+    // The last error shown (a refused setting, a failed run or export), ""
+    // when none is shown.
+    QString errorText() const;
     // Completed runs since the window opened (for tests and the title).
     int finishedRuns() const { return finishedRuns_; }
 
 protected:
+    // Opens a window of type W (deleted when closed) and shows it.
+    template <class W>
+    static W* showNew(QWidget* parent) {
+        auto* w = new W(parent);
+        w->setWindowFlag(Qt::Window, true);
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        w->show();
+        return w;
+    }
+    // The job of `run(o)` with about `snapshotsPerEpoch` test evaluations per
+    // epoch, or null with `error` set when the experiment refuses `o`.
+    template <class Options, class Run>
+    static JobWorker::Job checkedJob(Options o, int snapshotsPerEpoch, QString& error, Run run) {
+        const int batches = (o.samples + o.batch - 1) / o.batch;
+        o.snapshotEvery = std::max(1, batches / snapshotsPerEpoch);
+        if (const auto valid = validate(o); !valid.ok) {
+            error = QString::fromStdString(valid.message);
+            return nullptr;
+        }
+        return experimentJob(o, run);
+    }
+    // For the experiments that look for one informative position (a channel,
+    // a step): the chart's bars, one per position, named 0, 1, ..., with
+    // `marked` shaded and labelled; returns the position names.
+    QStringList showBars(const std::vector<std::vector<double>>& series, double floor, int marked,
+                         const QString& markText);
+    // The chart's series as CSV: one row per position with `header`'s
+    // columns: the position, each series' value, and 1 on the marked row.
+    static QString barsCsv(const QString& header, const std::vector<const std::vector<double>*>& series, int marked);
+    // A snapshot's point on the learning curves, at its fraction of an epoch.
+    template <class Snapshot>
+    void addCurvePoint(const Snapshot& s) {
+        const double fraction = s.batchesPerEpoch > 0 ? double(s.batch) / s.batchesPerEpoch : 1.0;
+        addCurvePoint(s.epoch - 1 + fraction, s.accuracy, s.trainLoss, s.testLoss);
+    }
+    void addCurvePoint(double epoch, double accuracy, double trainLoss, double testLoss);
+    // `text` ("Epoch %1, batch %2 of %3: test accuracy %4, ...") with the
+    // snapshot's epoch, batch, batches per epoch and accuracy filled in.
+    template <class Snapshot>
+    static QString progressText(const QString& text, const Snapshot& s) {
+        return text.arg(s.epoch).arg(s.batch).arg(s.batchesPerEpoch).arg(s.accuracy, 0, 'f', 3);
+    }
     // The settings form the subclass fills, and a place under the chart
     // for its own view (the heatmap).
     QFormLayout* settingsForm() const { return form_; }
@@ -127,6 +177,10 @@ protected:
     }
     void setTrainingValues(int samples, int testSamples, int epochs, int batch, double learningRate,
                            std::uint64_t seed);
+    // The form's rows of the training controls: samples to learning rate,
+    // and the seed, for the subclass to place around its own rows.
+    void addTrainingRows();
+    void addSeedRow();
 
     QSpinBox* samples_ = nullptr;
     QSpinBox* testSamples_ = nullptr;
@@ -137,6 +191,11 @@ protected:
 
     // Shows one line in the status bar at the bottom of the settings.
     void setStatus(const QString& text);
+    // Shows an error in the message bar above the views.
+    void showError(const QString& text);
+    // After an export: "Saved PATH." in the status line, or `error` in the
+    // message bar. Returns `error`.
+    QString reportSaved(const QString& path, const QString& error);
     void setSettingsEnabled(bool enabled);
     // For a window whose main view is not the bar chart: the chart is
     // hidden and the export entries get this window's names.
@@ -159,6 +218,7 @@ private:
     QPushButton* stop_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* status_ = nullptr;
+    MessageBar* messages_ = nullptr;
     QSplitter* views_ = nullptr;
     ExperimentBarChart* chart_ = nullptr;
     QAction* exportChartAction_ = nullptr;

@@ -45,12 +45,8 @@ TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent) {
     form->addRow(tr("Informative step K:"), informative_);
     form->addRow(tr("Input dimension D:"), inputDim_);
     form->addRow(tr("LSTM units U:"), units_);
-    form->addRow(tr("Training samples:"), samples_);
-    form->addRow(tr("Test samples:"), testSamples_);
-    form->addRow(tr("Epochs:"), epochs_);
-    form->addRow(tr("Batch size:"), batch_);
-    form->addRow(tr("Learning rate:"), lr_);
-    form->addRow(tr("Seed:"), seed_);
+    addTrainingRows();
+    addSeedRow();
     form->addRow(tr("Attention:"), placement_);
     form->addRow(tr("Shared attention:"), shared_);
     connect(steps_, &QSpinBox::valueChanged, this, [this](int t) { informative_->setMaximum(t - 1); });
@@ -79,13 +75,7 @@ TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent) {
     resizeWithinScreen(this, QSize(1200, 820));
 }
 
-TimestepWindow* TimestepWindow::open(QWidget* parent) {
-    auto* w = new TimestepWindow(parent);
-    w->setWindowFlag(Qt::Window, true);
-    w->setAttribute(Qt::WA_DeleteOnClose);
-    w->show();
-    return w;
-}
+TimestepWindow* TimestepWindow::open(QWidget* parent) { return showNew<TimestepWindow>(parent); }
 
 ap::TimestepOptions TimestepWindow::options() const {
     ap::TimestepOptions o;
@@ -110,15 +100,11 @@ void TimestepWindow::setOptions(const ap::TimestepOptions& o) {
 }
 
 JobWorker::Job TimestepWindow::makeJob(QString& error) {
-    ap::TimestepOptions o = options();
-    const int batches = (o.samples + o.batch - 1) / o.batch;
-    o.snapshotEvery = std::max(1, batches / kSnapshotsPerEpoch);
-    if (const ap::Status valid = ap::validate(o); !valid.ok) {
-        error = QString::fromStdString(valid.message);
-        return nullptr;
-    }
-    runInformative_ = o.informative;
-    return experimentJob(o, [](const auto& options) { return ap::runTimestepExperiment(options); });
+    const ap::TimestepOptions o = options();
+    JobWorker::Job job = checkedJob(o, kSnapshotsPerEpoch, error,
+                                    [](const auto& options) { return ap::runTimestepExperiment(options); });
+    if (job) runInformative_ = o.informative;
+    return job;
 }
 
 void TimestepWindow::clearViews() {
@@ -129,14 +115,9 @@ void TimestepWindow::clearViews() {
 
 void TimestepWindow::showSnapshot(const QVariant& data) {
     const auto s = data.value<ap::TimestepSnapshot>();
-    const int T = int(s.attention.size());
-    QStringList steps;
-    for (int t = 0; t < T; ++t) steps << QString::number(t);
-    chart()->setValues(steps, {s.attention}, 0.2);
-    chart()->setMarked(runInformative_, tr("informative step %1").arg(runInformative_));
-    const double fraction = s.batchesPerEpoch > 0 ? double(s.batch) / s.batchesPerEpoch : 1.0;
-    const double epoch = s.epoch - 1 + fraction;
-    curves()->addPoint(epoch, s.accuracy, s.trainLoss, s.testLoss);
+    const QStringList steps =
+        showBars({s.attention}, 0.2, runInformative_, tr("informative step %1").arg(runInformative_));
+    addCurvePoint(s);
 
     HeatmapData h;
     h.title = tr("Attention of each test sample over the steps (informative step %1)").arg(runInformative_);
@@ -148,32 +129,21 @@ void TimestepWindow::showSnapshot(const QVariant& data) {
     h.maxValue = std::max(0.2, double(s.sampleAttention.maxCoeff()));
     h.scaleLabel = tr("weight");
     heatmap_->setData(std::move(h));
-    setStatus(tr("Epoch %1, batch %2 of %3: test accuracy %4, attention peaks at step %5 with %6.")
-                  .arg(s.epoch)
-                  .arg(s.batch)
-                  .arg(s.batchesPerEpoch)
-                  .arg(s.accuracy, 0, 'f', 3)
+    setStatus(progressText(tr("Epoch %1, batch %2 of %3: test accuracy %4, attention peaks at step %5 with %6."), s)
                   .arg(s.peakStep)
                   .arg(s.attention[std::size_t(s.peakStep)], 0, 'f', 3));
     last_ = s;
 }
 
 QString TimestepWindow::chartCsv() const {
-    QString csv = QStringLiteral("step,attention,informative\n");
-    if (!last_) return csv;
-    for (int t = 0; t < int(last_->attention.size()); ++t)
-        csv += QStringLiteral("%1,%2,%3\n")
-                   .arg(t)
-                   .arg(last_->attention[std::size_t(t)], 0, 'g', 17)
-                   .arg(t == runInformative_ ? 1 : 0);
-    return csv;
+    const QString header = QStringLiteral("step,attention,informative");
+    if (!last_) return barsCsv(header, {}, runInformative_);
+    return barsCsv(header, {&last_->attention}, runInformative_);
 }
 
 QString TimestepWindow::exportHeatmapCsv(const QString& path) {
     const HeatmapData& h = heatmap_->data();
-    const QString error = writeTextFile(path, matrixToCsv(h.values, h.rowLabels, h.columnLabels));
-    setStatus(error.isEmpty() ? tr("Saved %1.").arg(path) : error);
-    return error;
+    return reportSaved(path, writeTextFile(path, matrixToCsv(h.values, h.rowLabels, h.columnLabels)));
 }
 
 }  // namespace ui

@@ -12,8 +12,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
-class QSpinBox;
 
 namespace ui {
 

@@ -2,6 +2,7 @@
 
 #include "render/image_export.h"
 #include "widgets/common/message_bar.h"
+#include "widgets/common/opening_indicator.h"
 #include "widgets/model/change_view.h"
 #include "widgets/model/head_view.h"
 #include "widgets/model/head_view_panel.h"
@@ -91,21 +92,9 @@ ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent
     connect(ablationMode_, &QAction::toggled, this, [this](bool on) { grid()->setAblationMode(on); });
     model->addAction(tr("Switch &All Heads On"), this, [this] { setAblated({}); });
 
-    loading_ = new QWidget;
-    auto* loadingLayout = new QHBoxLayout(loading_);
-    loadingLayout->setContentsMargins(0, 0, 0, 0);
-    loadingLabel_ = new QLabel;
-    auto* busy = new QProgressBar;
-    busy->setRange(0, 0);
-    busy->setMaximumWidth(120);
-    auto* cancel = new QPushButton(tr("Cancel"));
-    cancel->setShortcut(Qt::Key_Escape);
-    loadingLayout->addWidget(loadingLabel_);
-    loadingLayout->addWidget(busy);
-    loadingLayout->addWidget(cancel);
+    loading_ = new OpeningIndicator(QString(), QString(), this);
     statusBar()->addPermanentWidget(loading_);
-    loading_->hide();
-    connect(cancel, &QPushButton::clicked, this, &ModelWindow::cancelLoading);
+    connect(loading_, &OpeningIndicator::cancelRequested, this, &ModelWindow::cancelLoading);
 
     debounce_.setSingleShot(true);
     debounce_.setInterval(kDebounceMs);
@@ -146,8 +135,7 @@ void ModelWindow::loadModel(const QString& dir) {
     loadId_ = nextId_++;
     loaded_ = false;
     text_->setEnabled(false);
-    loadingLabel_->setText(tr("Opening %1…").arg(QFileInfo(dir).fileName()));
-    loading_->show();
+    loading_->showOpening(dir);
     setWindowTitle(tr("%1 — Model").arg(QDir::toNativeSeparators(dir)));
     worker_.load(dir, loadId_);
 }

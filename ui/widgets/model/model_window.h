@@ -19,6 +19,7 @@ namespace ui {
 
 class ChangeView;
 class HeadViewPanel;
+class OpeningIndicator;
 class PredictionsView;
 
 class ModelWindow : public ModelViewWindow {
@@ -92,8 +93,7 @@ private:
     HeadViewPanel* headPanel_ = nullptr;
     ChangeView* changeView_ = nullptr;
     PredictionsView* predictions_ = nullptr;
-    QWidget* loading_ = nullptr;
-    QLabel* loadingLabel_ = nullptr;
+    OpeningIndicator* loading_ = nullptr;
 };
 
 }  // namespace ui

@@ -11,6 +11,7 @@
 #include "widgets/common/export_dialog.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
+#include "widgets/common/opening_indicator.h"
 #include "widgets/common/recent_files.h"
 #include "widgets/compare/compare_window.h"
 #include "widgets/explain/learning_tools.h"
@@ -166,23 +167,9 @@ void MainWindow::createStatusBar() {
 }
 
 void MainWindow::createLoadingIndicator() {
-    loading_ = new QWidget(this);
-    auto* layout = new QHBoxLayout(loading_);
-    layout->setContentsMargins(0, 0, 0, 0);
-    loadingLabel_ = new QLabel(loading_);
-    auto* bar = new QProgressBar(loading_);
-    bar->setRange(0, 0);  // the reader reports no fraction
-    bar->setMaximumWidth(120);
-    bar->setToolTip(tr("The scene file is read on a worker thread; the window stays usable"));
-    auto* cancel = new QToolButton(loading_);
-    cancel->setText(tr("Cancel"));
-    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
-    cancel->setToolTip(tr("Stop opening the file and keep the open scene (Esc)"));
-    connect(cancel, &QToolButton::clicked, this, &MainWindow::cancelOpening);
-    layout->addWidget(loadingLabel_);
-    layout->addWidget(bar);
-    layout->addWidget(cancel);
-    loading_->hide();
+    loading_ = new OpeningIndicator(tr("The scene file is read on a worker thread; the window stays usable"),
+                                    tr("Stop opening the file and keep the open scene (Esc)"), this);
+    connect(loading_, &OpeningIndicator::cancelRequested, this, &MainWindow::cancelOpening);
     statusBar()->addPermanentWidget(loading_);
 }
 

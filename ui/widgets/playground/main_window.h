@@ -38,6 +38,7 @@ class HeatmapView;
 class MatrixEditor;
 class MessageBar;
 class ModelWindow;
+class OpeningIndicator;
 class OutputView;
 class PlaygroundPresenter;
 class RecentFiles;
@@ -206,8 +207,7 @@ private:
     LearningTools* learning_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* busy_ = nullptr;
-    QWidget* loading_ = nullptr;
-    QLabel* loadingLabel_ = nullptr;
+    OpeningIndicator* loading_ = nullptr;
 };
 
 }  // namespace ui

@@ -13,6 +13,7 @@
 #include "widgets/common/export_dialog.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
+#include "widgets/common/opening_indicator.h"
 #include "widgets/common/recent_files.h"
 #include "widgets/compare/compare_window.h"
 #include "widgets/explain/learning_tools.h"
@@ -136,8 +137,10 @@ void MainWindow::cancelOpening() {
 bool MainWindow::isOpening() const { return loader_->isLoading(); }
 
 void MainWindow::setLoading(bool loading, const QString& path) {
-    if (loading) loadingLabel_->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    loading_->setVisible(loading);
+    if (loading)
+        loading_->showOpening(path);
+    else
+        loading_->hide();
     // Edits made now would be replaced by the file: hold them off. Menus,
     // views and Cancel stay live.
     controls_->setEnabled(!loading);
