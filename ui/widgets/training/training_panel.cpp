@@ -27,6 +27,8 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -64,8 +66,25 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     leftLayout->addWidget(buildCorpusBox(), 1);
     leftLayout->addWidget(buildTrainingBox());
 
+    // The pairs and settings scroll on their own where the screen is lower
+    // than they are: the pictures and curves beside them, and the run's
+    // buttons below them, keep their room.
+    auto* leftScroll = new QScrollArea(this);
+    leftScroll->setObjectName(QStringLiteral("trainingSettingsScroll"));
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setWidget(left);
+    leftScroll->setMinimumWidth(left->minimumSizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width());
+
+    auto* leftColumn = new QWidget(this);
+    auto* leftColumnLayout = new QVBoxLayout(leftColumn);
+    leftColumnLayout->setContentsMargins(0, 0, 0, 0);
+    leftColumnLayout->addWidget(leftScroll, 1);
+    leftColumnLayout->addWidget(buildRunControls());
+
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
+    splitter->addWidget(leftColumn);
     splitter->addWidget(buildViews());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
