@@ -3,6 +3,7 @@
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
+#include "widgets/common/window_fit.h"
 #include "render/resources_dir.h"
 #include "widgets/training/corpus_picker.h"
 #include "widgets/training/generate_corpus_dialog.h"
@@ -69,12 +70,9 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     // The pairs and settings scroll on their own where the screen is lower
     // than they are: the pictures and curves beside them, and the run's
     // buttons below them, keep their room.
-    auto* leftScroll = new QScrollArea(this);
+    auto* leftScroll = scrollingContainer(left, this);
     leftScroll->setObjectName(QStringLiteral("trainingSettingsScroll"));
-    leftScroll->setFrameShape(QFrame::NoFrame);
-    leftScroll->setWidgetResizable(true);
     leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    leftScroll->setWidget(left);
     leftScroll->setMinimumWidth(left->minimumSizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width());
 
     auto* leftColumn = new QWidget(this);

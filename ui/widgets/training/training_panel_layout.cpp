@@ -2,6 +2,7 @@
 
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
+#include "widgets/common/window_fit.h"
 #include "render/resources_dir.h"
 #include "widgets/training/corpus_picker.h"
 #include "widgets/training/generate_corpus_dialog.h"
@@ -266,12 +267,9 @@ QWidget* TrainingPanel::buildViews() {
     comparisonLayout->addWidget(pictures, 1);
     // The lesson scrolls within a few lines: at full length it took the
     // learning curves' height on a low screen.
-    auto* lessonScroll = new QScrollArea(views);
+    auto* lessonScroll = scrollingContainer(lesson_, views);
     lessonScroll->setObjectName(QStringLiteral("attentionLessonScroll"));
-    lessonScroll->setFrameShape(QFrame::NoFrame);
-    lessonScroll->setWidgetResizable(true);
     lessonScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    lessonScroll->setWidget(lesson_);
     lessonScroll->setMaximumHeight(4 * lesson_->fontMetrics().lineSpacing() + 4);
     comparisonLayout->addWidget(lessonScroll);
     barChart_ = new BarChartView(views);
