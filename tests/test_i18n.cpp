@@ -7,6 +7,7 @@
 #include "render/heatmap_data.h"
 #include "render/heatmap_renderer.h"
 #include "render/image_export.h"
+#include "widgets/training/training_panel.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/language_menu.h"
 
@@ -74,6 +75,17 @@ private slots:
                  qPrintable(ui::loadedTranslationFile()));
         QCOMPARE(QCoreApplication::translate("ui::Heatmap", "weight"), QStringLiteral("权重"));
         QCOMPARE(QLocale().language(), QLocale::Chinese);
+    }
+
+    // The translation window's lesson joins its Chinese sentences without
+    // the space English puts after a full stop.
+    void chineseLessonSentencesRunTogether() {
+        QVERIFY(ui::installTranslators(ui::localeFor(ui::Language::SimplifiedChinese)));
+        ui::TrainingPanel panel;
+        const QString lesson = panel.lessonText();
+        QVERIFY2(lesson.startsWith(QStringLiteral("注意力不等于对齐")), qPrintable(lesson));
+        QVERIFY2(lesson.contains(QStringLiteral("包括留出句对")), qPrintable(lesson));
+        QVERIFY2(!lesson.contains(QStringLiteral("。 ")), qPrintable(lesson));
     }
 
     void englishNeedsNoTranslation() {

@@ -30,6 +30,7 @@
 #include <qcustomplot.h>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
@@ -248,6 +249,57 @@ private slots:
         QVERIFY(scroll);
         QVERIFY(w.panel()->height() >= w.panel()->minimumSizeHint().height());
         QVERIFY(w.panel()->width() >= w.panel()->minimumSizeHint().width());
+    }
+
+    // The translation window as it opens: the pictures, the lesson and the
+    // learning curves are on screen without scrolling the window (the
+    // settings column scrolls on its own where the screen is low), and the
+    // window needs no horizontal scrolling.
+    void translationViewsOnScreenWithoutScrolling() {
+        ui::TrainingWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::qWait(50);
+        const QSize room = ui::availableWindowSize(&w);
+        if (room.width() < 1000 || room.height() < 560) QSKIP("a screen smaller than 1,024 × 640");
+        auto* scroll = w.findChild<QScrollArea*>();
+        QVERIFY(scroll && scroll->widget() == w.panel());
+        QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("the panel needs %1 px, the window is %2 wide")
+                                .arg(w.panel()->minimumSizeHint().width())
+                                .arg(w.width())));
+        for (const char* name : {"trainingHeatmap", "alignerHeatmap", "attentionLessonLabel", "trainingBarChart",
+                                 "lossPlot", "metricsPlot", "heldOutPlot", "trainButton", "trainingProgress"}) {
+            auto* view = w.panel()->findChild<QWidget*>(QLatin1String(name));
+            QVERIFY2(view, name);
+            const QRect shown =
+                QRect(view->mapTo(scroll->viewport(), QPoint(0, 0)), view->size()) & scroll->viewport()->rect();
+            QVERIFY2(view->isVisible() && shown.height() >= view->height() - 1 && view->height() >= 20,
+                     qPrintable(QStringLiteral("%1: %2 of %3 px shown")
+                                    .arg(QLatin1String(name))
+                                    .arg(shown.height())
+                                    .arg(view->height())));
+        }
+        // The learning curves' legends are whole ("A", "token ac" where two
+        // entries a row did not fit): a column of entries where they do not.
+        for (QCustomPlot* plot : w.panel()->plots()->findChildren<QCustomPlot*>()) {
+            plot->replot();
+            // Room for a few y tick labels: not the 20 px the lesson and the
+            // pictures once left.
+            const int tickHeight = QFontMetrics(plot->yAxis->tickLabelFont()).height();
+            QVERIFY2(plot->axisRect()->height() >= 4 * tickHeight,
+                     qPrintable(QStringLiteral("%1: its axes are %2 px high")
+                                    .arg(plot->objectName())
+                                    .arg(plot->axisRect()->height())));
+            const QCPLegend* legend = plot->legend;
+            QVERIFY2(legend->outerRect().width() >= legend->minimumOuterSizeHint().width() &&
+                         plot->rect().contains(legend->outerRect()),
+                     qPrintable(QStringLiteral("%1: its legend needs %2 px, has %3 of the plot's %4")
+                                    .arg(plot->objectName())
+                                    .arg(legend->minimumOuterSizeHint().width())
+                                    .arg(legend->outerRect().width())
+                                    .arg(plot->width())));
+        }
     }
 
     // A geometry saved on a 2,560 × 1,600 screen is not restored on this

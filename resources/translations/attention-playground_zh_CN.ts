@@ -3732,10 +3732,6 @@
         <translation>用玩具语法写出任意大小的语料（法语、德语或中文到英语，带标准对齐），并在其上训练</translation>
     </message>
     <message>
-        <source>The statistical aligner&apos;s soft alignment of the same pair: IBM Model 2 posteriors, the mean of both directions, learnt by EM from the corpus&apos;s co-occurrences alone (Brown et al. 1993)</source>
-        <translation>统计对齐器对同一句对的软对齐：IBM 模型 2 的后验概率，取两个方向的平均，仅由 EM 从语料的共现中学得（Brown 等，1993）</translation>
-    </message>
-    <message>
         <source>%1 · AER %2</source>
         <comment>heatmap title, then the pair&apos;s alignment error rate</comment>
         <translation>%1 · AER %2</translation>
@@ -3783,6 +3779,26 @@
     <message>
         <source>IBM Model 2 · soft alignment · grow-diag-final-and links: %1</source>
         <translation>IBM 模型 2 · 软对齐 · grow-diag-final-and 链接：%1</translation>
+    </message>
+    <message>
+        <source>The statistical aligner&apos;s soft alignment of the same pair: IBM Model 2 posteriors, the mean of both directions, learnt by EM from the co-occurrences of every pair of the corpus, held-out ones included (Brown et al. 1993). A held-out pair&apos;s title adds the AER of the same aligner trained on the training pairs only, as the model was</source>
+        <translation>统计对齐器对同一句对的软对齐：IBM 模型 2 的后验概率，取两个方向的平均，由 EM 从语料中每个句对（包括留出句对）的共现中学得（Brown 等，1993）。留出句对的标题还给出同一对齐器仅用训练句对训练（与模型一样）时的 AER</translation>
+    </message>
+    <message>
+        <source>As word aligners are, it is run on the text it aligns: it learnt from every pair of the corpus, held-out ones included, from co-occurrences only (never from gold links).</source>
+        <translation>与一般的词对齐器一样，它在所要对齐的文本上运行：它从语料的每个句对（包括留出句对）中学习，只用共现信息（从不使用标准对齐）。</translation>
+    </message>
+    <message>
+        <source>This pair is held out: the model never trained on it. The attention (AER %1) aligns it worse than the aligner trained on the training pairs only (AER %2): look for rows whose brightest cell misses the ring. The aligner run on every pair, this one included, gets AER %3.</source>
+        <translation>这是留出句对：模型从未在它上面训练过。注意力（AER %1）对它的对齐比仅用训练句对训练的对齐器（AER %2）差：请找出最亮的格子不在圆环上的行。在全部句对（包括这一对）上运行的对齐器得到 AER %3。</translation>
+    </message>
+    <message>
+        <source>This pair is held out: the model never trained on it. The attention (AER %1) aligns it better than the aligner trained on the training pairs only (AER %2). The aligner run on every pair, this one included, gets AER %3.</source>
+        <translation>这是留出句对：模型从未在它上面训练过。注意力（AER %1）对它的对齐比仅用训练句对训练的对齐器（AER %2）好。在全部句对（包括这一对）上运行的对齐器得到 AER %3。</translation>
+    </message>
+    <message>
+        <source>This pair is held out: the model never trained on it. The attention aligns it as well as the aligner trained on the training pairs only (AER %1). The aligner run on every pair, this one included, gets AER %2.</source>
+        <translation>这是留出句对：模型从未在它上面训练过。注意力对它的对齐与仅用训练句对训练的对齐器一样好（AER %1）。在全部句对（包括这一对）上运行的对齐器得到 AER %2。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
+#include "widgets/common/window_fit.h"
 #include "render/resources_dir.h"
 #include "widgets/training/corpus_picker.h"
 #include "widgets/training/generate_corpus_dialog.h"
@@ -27,6 +28,8 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -64,8 +67,22 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     leftLayout->addWidget(buildCorpusBox(), 1);
     leftLayout->addWidget(buildTrainingBox());
 
+    // The pairs and settings scroll on their own where the screen is lower
+    // than they are: the pictures and curves beside them, and the run's
+    // buttons below them, keep their room.
+    auto* leftScroll = scrollingContainer(left, this);
+    leftScroll->setObjectName(QStringLiteral("trainingSettingsScroll"));
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setMinimumWidth(left->minimumSizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width());
+
+    auto* leftColumn = new QWidget(this);
+    auto* leftColumnLayout = new QVBoxLayout(leftColumn);
+    leftColumnLayout->setContentsMargins(0, 0, 0, 0);
+    leftColumnLayout->addWidget(leftScroll, 1);
+    leftColumnLayout->addWidget(buildRunControls());
+
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
+    splitter->addWidget(leftColumn);
     splitter->addWidget(buildViews());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);

@@ -141,6 +141,9 @@ signals:
 private:
     QWidget* buildCorpusBox();
     QWidget* buildTrainingBox();
+    // Train, Pause, Stop, the model files, progress and status: below the
+    // settings, outside their scrolling, so always on screen.
+    QWidget* buildRunControls();
     QWidget* buildViews();
     QAction* addShortcutAction(const QString& text, const QString& tip, const QKeySequence& key);
 

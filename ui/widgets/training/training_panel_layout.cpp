@@ -2,6 +2,7 @@
 
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
+#include "widgets/common/window_fit.h"
 #include "render/resources_dir.h"
 #include "widgets/training/corpus_picker.h"
 #include "widgets/training/generate_corpus_dialog.h"
@@ -25,6 +26,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -81,7 +83,7 @@ QWidget* TrainingPanel::buildCorpusBox() {
     pairView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     // Long pairs are elided; their tooltip gives them whole.
     pairView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    pairView_->setMinimumWidth(300);
+    pairView_->setMinimumWidth(240);
     pairView_->setToolTip(tr("The pairs of the corpus: select one to see its attention; held-out "
                              "pairs are marked and never trained on"));
     connect(pairView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -107,6 +109,13 @@ QWidget* TrainingPanel::buildTrainingBox() {
     settings_ = new TrainingSettings(box);
     connect(settings_, &TrainingSettings::splitSettingsChanged, this, &TrainingPanel::applySplitSettings);
     layout->addWidget(settings_);
+    return box;
+}
+
+QWidget* TrainingPanel::buildRunControls() {
+    auto* box = new QWidget(this);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
 
     trainAction_ =
         addShortcutAction(tr("Train"), tr("Train a new model from the seed on these pairs"), QKeySequence(Qt::Key_F5));
@@ -256,7 +265,13 @@ QWidget* TrainingPanel::buildViews() {
     auto* comparisonLayout = new QVBoxLayout(comparison);
     comparisonLayout->setContentsMargins(0, 0, 0, 0);
     comparisonLayout->addWidget(pictures, 1);
-    comparisonLayout->addWidget(lesson_);
+    // The lesson scrolls within a few lines: at full length it took the
+    // learning curves' height on a low screen.
+    auto* lessonScroll = scrollingContainer(lesson_, views);
+    lessonScroll->setObjectName(QStringLiteral("attentionLessonScroll"));
+    lessonScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    lessonScroll->setMaximumHeight(4 * lesson_->fontMetrics().lineSpacing() + 4);
+    comparisonLayout->addWidget(lessonScroll);
     barChart_ = new BarChartView(views);
     barChart_->setObjectName(QStringLiteral("trainingBarChart"));
     barChart_->setToolTip(tr("The selected target word's weights over the source words (click a "
@@ -271,8 +286,8 @@ QWidget* TrainingPanel::buildViews() {
     auto* split = new QSplitter(Qt::Vertical, views);
     split->addWidget(comparison);
     split->addWidget(bottom);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
     return views;

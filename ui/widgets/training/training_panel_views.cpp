@@ -200,9 +200,15 @@ void TrainingPanel::updateLesson() {
                       "weight may sit beside the word being translated while the translation stays right. "
                       "The aligner (right) has only the words themselves: its posteriors can rest only on "
                       "source words that occur with the target word.");
-    text += QLatin1Char(' ') + tr("As word aligners are, it is run on the text it aligns: it learnt from every "
-                                  "pair of the corpus, held-out ones included, from co-occurrences only (never "
-                                  "from gold links).");
+    // Sentences follow one another after a space, but not after a
+    // full-width full stop (Chinese runs its sentences together).
+    const auto append = [&text](const QString& sentence) {
+        if (!text.endsWith(QChar(0x3002))) text += QLatin1Char(' ');
+        text += sentence;
+    };
+    append(tr("As word aligners are, it is run on the text it aligns: it learnt from every "
+              "pair of the corpus, held-out ones included, from co-occurrences only (never "
+              "from gold links)."));
     const int pair = currentPairIndex();
     const bool held = !showsTranslation_ && pair >= 0 && session_->isHeldOut(pair);
     const QLocale locale;
@@ -212,37 +218,34 @@ void TrainingPanel::updateLesson() {
         // comparison that holds is with the aligner trained as the model was.
         const double gap = *pairAttentionAer_ - *pairAlignerAerTrainOnly_;
         if (gap > 0.005)
-            text += QLatin1Char(' ') +
-                    tr("This pair is held out: the model never trained on it. The attention (AER %1) aligns it worse "
-                       "than the aligner trained on the training pairs only (AER %2): look for rows whose brightest "
-                       "cell misses the ring. The aligner run on every pair, this one included, gets AER %3.")
-                        .arg(aer(*pairAttentionAer_), aer(*pairAlignerAerTrainOnly_), aer(*pairAlignerAer_));
+            append(tr("This pair is held out: the model never trained on it. The attention (AER %1) aligns it worse "
+                      "than the aligner trained on the training pairs only (AER %2): look for rows whose brightest "
+                      "cell misses the ring. The aligner run on every pair, this one included, gets AER %3.")
+                       .arg(aer(*pairAttentionAer_), aer(*pairAlignerAerTrainOnly_), aer(*pairAlignerAer_)));
         else if (gap < -0.005)
-            text += QLatin1Char(' ') +
-                    tr("This pair is held out: the model never trained on it. The attention (AER %1) aligns it better "
-                       "than the aligner trained on the training pairs only (AER %2). The aligner run on every pair, "
-                       "this one included, gets AER %3.")
-                        .arg(aer(*pairAttentionAer_), aer(*pairAlignerAerTrainOnly_), aer(*pairAlignerAer_));
+            append(tr("This pair is held out: the model never trained on it. The attention (AER %1) aligns it better "
+                      "than the aligner trained on the training pairs only (AER %2). The aligner run on every pair, "
+                      "this one included, gets AER %3.")
+                       .arg(aer(*pairAttentionAer_), aer(*pairAlignerAerTrainOnly_), aer(*pairAlignerAer_)));
         else
-            text += QLatin1Char(' ') +
-                    tr("This pair is held out: the model never trained on it. The attention aligns it as well as the "
-                       "aligner trained on the training pairs only (AER %1). The aligner run on every pair, this one "
-                       "included, gets AER %2.")
-                        .arg(aer(*pairAttentionAer_), aer(*pairAlignerAer_));
+            append(tr("This pair is held out: the model never trained on it. The attention aligns it as well as the "
+                      "aligner trained on the training pairs only (AER %1). The aligner run on every pair, this one "
+                      "included, gets AER %2.")
+                       .arg(aer(*pairAttentionAer_), aer(*pairAlignerAer_)));
     } else if (pairAttentionAer_ && pairAlignerAer_ && !held) {
         // A training pair: the model and the aligner both learnt from it.
         const double gap = *pairAttentionAer_ - *pairAlignerAer_;
         if (gap > 0.005)
-            text += QLatin1Char(' ') + tr("Here the attention (AER %1) aligns worse than the aligner (AER %2): "
-                                          "look for rows whose brightest cell misses the ring.")
-                                           .arg(aer(*pairAttentionAer_), aer(*pairAlignerAer_));
+            append(tr("Here the attention (AER %1) aligns worse than the aligner (AER %2): "
+                      "look for rows whose brightest cell misses the ring.")
+                       .arg(aer(*pairAttentionAer_), aer(*pairAlignerAer_)));
         else if (gap < -0.005)
-            text += QLatin1Char(' ') + tr("Here the attention (AER %1) aligns better than the aligner (AER %2): "
-                                          "the model has learnt where the words are, which guided alignment "
-                                          "makes more likely.")
-                                           .arg(aer(*pairAttentionAer_), aer(*pairAlignerAer_));
+            append(tr("Here the attention (AER %1) aligns better than the aligner (AER %2): "
+                      "the model has learnt where the words are, which guided alignment "
+                      "makes more likely.")
+                       .arg(aer(*pairAttentionAer_), aer(*pairAlignerAer_)));
         else
-            text += QLatin1Char(' ') + tr("Here both align equally well (AER %1).").arg(aer(*pairAttentionAer_));
+            append(tr("Here both align equally well (AER %1).").arg(aer(*pairAttentionAer_)));
     }
     lesson_->setText(text);
 }

@@ -18,11 +18,19 @@ public:
     double minimumStep = 1.0;
 
 protected:
-    double getTickStep(const QCPRange&) override {
+    double getTickStep(const QCPRange& range) override {
+        // The largest step still leaving one tick on the axis, where the
+        // room asks for more.
+        double last = 1.0;
         for (double magnitude = 1.0; magnitude < 1e15; magnitude *= 10.0)
-            for (const double m : {1.0, 2.0, 2.5, 5.0})
-                if (m * magnitude >= minimumStep && std::floor(m * magnitude) == m * magnitude) return m * magnitude;
-        return 1e15;
+            for (const double m : {1.0, 2.0, 2.5, 5.0}) {
+                const double step = m * magnitude;
+                if (std::floor(step) != step) continue;
+                if (step > range.upper) return last;
+                if (step >= minimumStep) return step;
+                last = step;
+            }
+        return last;
     }
 };
 
@@ -54,15 +62,28 @@ QCustomPlot* makePlot(QWidget* parent, const QString& title, const QString& yLab
     plot->xAxis->setLabel(QObject::tr("epoch"));
     plot->yAxis->setLabel(yLabel);
     plot->yAxis->grid()->setSubGridVisible(false);
-    plot->setMinimumSize(160, 120);
+    plot->setMinimumSize(140, 120);
     plot->xAxis->setTicker(QSharedPointer<EpochTicker>(new EpochTicker));
     QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] { fitEpochTicks(plot); });
     return plot;
 }
 
-// The legend below the axes, two entries a row: inside, it would hide a
-// curve or the axis title wherever it sat. The entries exist already, so
-// they are laid out again after the wrap is set.
+// Entries a row: `perRow` where they fit the plot's width, else one, so
+// that a narrow plot's legend is a column, never cut ("A", "token ac").
+void fitLegend(QCustomPlot* plot, int perRow) {
+    QCPLegend* legend = plot->legend;
+    const auto arrange = [legend](int wrap) {
+        if (legend->wrap() == wrap) return;
+        legend->setWrap(wrap);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    };
+    arrange(perRow);
+    if (legend->minimumOuterSizeHint().width() > plot->width()) arrange(1);
+}
+
+// The legend below the axes: inside, it would hide a curve or the axis
+// title wherever it sat. The entries exist already, so they are laid out
+// again whenever the wrap changes (fitLegend, before each replot).
 void legendBelow(QCustomPlot* plot, int perRow) {
     QCPLegend* legend = plot->legend;
     legend->setVisible(true);
@@ -71,13 +92,13 @@ void legendBelow(QCustomPlot* plot, int perRow) {
     legend->setFont(legendFont);
     legend->setBorderPen(Qt::NoPen);
     legend->setBrush(Qt::NoBrush);
-    legend->setWrap(perRow);
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     legend->setRowSpacing(0);
     legend->setColumnSpacing(4);
     plot->axisRect()->insetLayout()->take(legend);
     plot->plotLayout()->addElement(2, 0, legend);
     plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    fitLegend(plot, perRow);
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot, perRow] { fitLegend(plot, perRow); });
 }
 
 QCPGraph* addGraph(QCustomPlot* plot, const QColor& colour, const QString& name, Qt::PenStyle style) {
