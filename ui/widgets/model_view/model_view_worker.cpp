@@ -156,7 +156,7 @@ void ModelViewWorker::recolourGrid() {
 void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int index) {
     const int layer = index / t->heads, head = index % t->heads;
     ap::Matrix slice;
-    const std::string err = t->slice(layer, head, slice);
+    const std::string err = t->slice(layer, head, slice).message;
     t->releaseSlice(layer, head);
     Colormap map;
     ColorScale scale = ColorScale::Fixed;
@@ -247,8 +247,7 @@ void ModelViewWorker::run() {
         if (openPath || given) {
             ap::import::ReadResult r;
             if (given) {
-                r.ok = true;
-                r.tensor = std::move(given);
+                r = ap::import::ReadResult::success(std::move(given));
             } else {
                 r = ap::import::readAttentionFile(QFile::encodeName(*openPath).toStdString());
             }
@@ -258,18 +257,18 @@ void ModelViewWorker::run() {
                 emit openFailed(openId, QString::fromStdString(r.error));
                 continue;
             }
-            tensor_ = r.tensor;
+            tensor_ = r.value;
             fileId_ = openId;
             recolour_ = false;
             startGrid();
             lock.unlock();
-            emit opened(openId, r.tensor);
+            emit opened(openId, r.value);
             continue;
         }
         if (view) {
             if (!tensor_) continue;
             ap::Matrix values;
-            const std::string err = ap::analysis::attentionMatrix(*tensor_, *view, values, &cancelView_);
+            const std::string err = ap::analysis::attentionMatrix(*tensor_, *view, values, &cancelView_).message;
             if (!err.empty()) {
                 emit viewFailed(viewId, QString::fromStdString(err));
                 continue;
