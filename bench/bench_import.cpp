@@ -26,17 +26,18 @@ int main(int, char** argv) {
         return 2;
     }
     ap::Matrix m;
-    auto e = r.tensor->slice(r.tensor->layers - 1, r.tensor->heads - 1, m);
-    r.tensor->releaseSlice(r.tensor->layers - 1, r.tensor->heads - 1);
+    const ap::import::AttentionTensor& t = *r.value;
+    const ap::Status e = t.slice(t.layers - 1, t.heads - 1, m);
+    t.releaseSlice(t.layers - 1, t.heads - 1);
     auto t2 = C::now();
     long rss1 = rssKiB();
-    auto s = ap::analysis::computeHeadStats(*r.tensor);
+    auto s = ap::analysis::computeHeadStats(t);
     auto t3 = C::now();
     long rss2 = rssKiB();
-    auto ro = ap::analysis::attentionRollout(*r.tensor);
+    auto ro = ap::analysis::attentionRollout(t);
     auto t4 = C::now();
     auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
     std::printf("{\"open_ms\": %.2f, \"last_slice_ms\": %.2f, \"rss_after_slice_kib\": %ld, \"head_stats_ms\": %.0f, "
                 "\"rss_after_stats_kib\": %ld, \"rollout_ms\": %.0f, \"rss_end_kib\": %ld, \"ok\": %d}\n",
-                ms(t0, t1), ms(t1, t2), rss1, ms(t2, t3), rss2, ms(t3, t4), rssKiB(), int(e.empty() && s.ok && ro.ok));
+                ms(t0, t1), ms(t1, t2), rss1, ms(t2, t3), rss2, ms(t3, t4), rssKiB(), int(e.ok && s.ok && ro.ok));
 }

@@ -57,7 +57,7 @@ void BM_ParseTree(benchmark::State& state) {
     const std::string& text = sceneText();
     for (auto _ : state) {
         ap::json::ParseResult r = ap::json::parse(text, ap::limits::kMaxJsonDepth);
-        benchmark::DoNotOptimize(r.ok);
+        benchmark::DoNotOptimize(r.status.ok);
     }
     state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(text.size()));
 }

@@ -40,7 +40,7 @@ TEST(Ibm1, HandWorkedTwoSentenceCorpus) {
     o.nullWord = false;
     o.iterations = 1;
     ap::AlignerSummary s = ap::alignCorpus(c, o);
-    ASSERT_TRUE(s.ok) << s.error;
+    ASSERT_TRUE(s.status.ok) << s.status.message;
     EXPECT_NEAR(s.forwardTable.probability("la", "the"), 0.5, 1e-12);
     EXPECT_NEAR(s.forwardTable.probability("la", "house"), 0.25, 1e-12);
     EXPECT_NEAR(s.forwardTable.probability("la", "flower"), 0.25, 1e-12);
@@ -50,7 +50,7 @@ TEST(Ibm1, HandWorkedTwoSentenceCorpus) {
 
     o.iterations = 2;
     s = ap::alignCorpus(c, o);
-    ASSERT_TRUE(s.ok) << s.error;
+    ASSERT_TRUE(s.status.ok) << s.status.message;
     EXPECT_NEAR(s.forwardTable.probability("la", "the"), 3.0 / 5.0, 1e-12);
     EXPECT_NEAR(s.forwardTable.probability("la", "house"), 1.0 / 5.0, 1e-12);
     EXPECT_NEAR(s.forwardTable.probability("la", "flower"), 1.0 / 5.0, 1e-12);
@@ -71,7 +71,7 @@ TEST(Ibm1, LogLikelihoodNeverDecreases) {
     ap::AlignerOptions o;
     o.model = ap::AlignmentModel::Ibm1;
     const ap::AlignerSummary s = ap::alignCorpus(r.value, o);
-    ASSERT_TRUE(s.ok);
+    ASSERT_TRUE(s.status.ok);
     for (std::size_t k = 1; k < s.forwardLogLikelihood.size(); ++k)
         EXPECT_GE(s.forwardLogLikelihood[k], s.forwardLogLikelihood[k - 1] - 1e-12);
 }
@@ -86,7 +86,7 @@ TEST_P(EveryModel, PosteriorsSumToOnePerWord) {
         o.model = GetParam();
         o.nullWord = null;
         const ap::AlignerSummary s = ap::alignCorpus(r.value, o);
-        ASSERT_TRUE(s.ok) << s.error;
+        ASSERT_TRUE(s.status.ok) << s.status.message;
         ASSERT_EQ(s.pairs.size(), r.value.pairs.size());
         for (const ap::PairAlignment& p : s.pairs) {
             for (int t = 0; t < p.forward.rows(); ++t) {
@@ -108,7 +108,7 @@ TEST_P(EveryModel, DeterministicAndLowercaseFoldsBothSides) {
     o.model = GetParam();
     o.lowercase = true;
     const ap::AlignerSummary a = ap::alignCorpus(c, o), b = ap::alignCorpus(c, o);
-    ASSERT_TRUE(a.ok && b.ok);
+    ASSERT_TRUE(a.status.ok && b.status.ok);
     for (std::size_t p = 0; p < a.pairs.size(); ++p) {
         EXPECT_EQ(a.pairs[p].forward, b.pairs[p].forward);
         EXPECT_EQ(a.pairs[p].links, b.pairs[p].links);
@@ -174,7 +174,7 @@ TEST(Aligner, PrecisionRecallAndAerAgainstGold) {
     ap::AlignerOptions o;
     o.model = ap::AlignmentModel::Ibm1;
     const ap::AlignerSummary s = ap::alignCorpus(c, o);
-    ASSERT_TRUE(s.ok);
+    ASSERT_TRUE(s.status.ok);
     EXPECT_EQ(s.pairsWithGold, 2);
     EXPECT_EQ(s.counts.sure, 3);
     // The aligner finds the diagonal: A = {0-0, 1-1} in both pairs.
@@ -191,19 +191,19 @@ TEST(Aligner, RefusesBadOptions) {
     const ap::Corpus c = corpusOf("a\tb\n");
     ap::AlignerOptions o;
     o.iterations = 0;
-    EXPECT_FALSE(ap::alignCorpus(c, o).ok);
+    EXPECT_FALSE(ap::alignCorpus(c, o).status.ok);
     o.iterations = 1;
     o.fastAlignNullProbability = 1.0;
-    EXPECT_FALSE(ap::alignCorpus(c, o).ok);
-    EXPECT_FALSE(ap::alignCorpus(ap::Corpus{}, ap::AlignerOptions{}).ok);
+    EXPECT_FALSE(ap::alignCorpus(c, o).status.ok);
+    EXPECT_FALSE(ap::alignCorpus(ap::Corpus{}, ap::AlignerOptions{}).status.ok);
 }
 
 TEST(Aligner, CancelStops) {
     const ap::Corpus c = corpusOf("a b\tx y\n");
     int calls = 0;
     const ap::AlignerSummary s = ap::alignCorpus(c, {}, [&](int, int) { return ++calls < 3; });
-    EXPECT_FALSE(s.ok);
-    EXPECT_EQ(s.error, "cancelled");
+    EXPECT_FALSE(s.status.ok);
+    EXPECT_EQ(s.status.message, "cancelled");
     EXPECT_EQ(calls, 3);
 }
 
@@ -215,7 +215,7 @@ TEST(Aligner, ShippedCorporaMeetTheReference) {
         const ap::CorpusReadResult r = ap::readCorpusFile(std::string(AP_RESOURCES_DIR "/corpora/") + name + ".tsv");
         ASSERT_TRUE(r.ok) << r.error;
         const ap::AlignerSummary s = ap::alignCorpus(r.value, ap::AlignerOptions{});
-        ASSERT_TRUE(s.ok) << s.error;
+        ASSERT_TRUE(s.status.ok) << s.status.message;
         EXPECT_LE(s.aer(), reference + 0.02) << name;
         EXPECT_EQ(s.pairsWithGold, int(r.value.pairs.size()));
     }

@@ -68,14 +68,14 @@ TEST(HeadStats, HandWorked) {
 
 TEST(HeadStats, EveryHeadOfATensorUsesTheKeyTokens) {
     auto t = tensor(1, 2, {m2(1, 0, 0.5f, 0.5f), m2(0, 1, 0, 1)}, {"[CLS]", "cat"});
-    const HeadStatsSummary s = computeHeadStats(*t);
+    const Result<std::vector<HeadStats>> s = computeHeadStats(*t);
     ASSERT_TRUE(s.ok) << s.error;
-    ASSERT_EQ(s.heads.size(), 2u);
-    EXPECT_EQ(s.heads[1].layer, 0);
-    EXPECT_EQ(s.heads[1].head, 1);
-    EXPECT_NEAR(s.heads[0].separatorShare, 0.75, 1e-9);
-    EXPECT_NEAR(s.heads[1].firstTokenShare, 0.0, 1e-9);
-    EXPECT_NEAR(s.heads[1].meanDistance, 0.5, 1e-9);
+    ASSERT_EQ(s.value.size(), 2u);
+    EXPECT_EQ(s.value[1].layer, 0);
+    EXPECT_EQ(s.value[1].head, 1);
+    EXPECT_NEAR(s.value[0].separatorShare, 0.75, 1e-9);
+    EXPECT_NEAR(s.value[1].firstTokenShare, 0.0, 1e-9);
+    EXPECT_NEAR(s.value[1].meanDistance, 0.5, 1e-9);
 }
 
 TEST(Rollout, HandWorkedTwoLayers) {
@@ -85,9 +85,9 @@ TEST(Rollout, HandWorkedTwoLayers) {
     const std::vector<Matrix> layers = {m2(0.5f, 0.5f, 0, 1), m2(1, 0, 0.5f, 0.5f)};
     expectMatrixNear(rolloutProduct(layers, 0.5), m2(0.75f, 0.25f, 0.1875f, 0.8125f));
     auto t = tensor(2, 1, layers);
-    const RolloutSummary s = attentionRollout(*t);
+    const Result<Matrix> s = attentionRollout(*t);
     ASSERT_TRUE(s.ok) << s.error;
-    expectMatrixNear(s.matrix, m2(0.75f, 0.25f, 0.1875f, 0.8125f));
+    expectMatrixNear(s.value, m2(0.75f, 0.25f, 0.1875f, 0.8125f));
 }
 
 TEST(Rollout, RowsAreRenormalisedAndResidualWeighsTheIdentity) {
@@ -100,23 +100,23 @@ TEST(Rollout, RowsAreRenormalisedAndResidualWeighsTheIdentity) {
 TEST(Rollout, HeadFusion) {
     auto t = tensor(1, 2, {m2(1, 0, 0.2f, 0.8f), m2(0, 1, 0.6f, 0.4f)});
     Matrix fused;
-    ASSERT_EQ(fuseLayer(*t, 0, HeadFusion::Mean, fused), "");
+    ASSERT_EQ(fuseLayer(*t, 0, HeadFusion::Mean, fused).message, "");
     expectMatrixNear(fused, m2(0.5f, 0.5f, 0.4f, 0.6f));
-    ASSERT_EQ(fuseLayer(*t, 0, HeadFusion::Max, fused), "");
+    ASSERT_EQ(fuseLayer(*t, 0, HeadFusion::Max, fused).message, "");
     expectMatrixNear(fused, m2(1, 1, 0.6f, 0.8f));
-    ASSERT_EQ(fuseLayer(*t, 0, HeadFusion::Min, fused), "");
+    ASSERT_EQ(fuseLayer(*t, 0, HeadFusion::Min, fused).message, "");
     expectMatrixNear(fused, m2(0, 0, 0.2f, 0.4f));
     RolloutOptions o;
     o.residual = 0.0;
     o.fusion = HeadFusion::Max;
-    const RolloutSummary s = attentionRollout(*t, o);
+    const Result<Matrix> s = attentionRollout(*t, o);
     ASSERT_TRUE(s.ok);
-    expectMatrixNear(s.matrix, m2(0.5f, 0.5f, 0.6f / 1.4f, 0.8f / 1.4f));
+    expectMatrixNear(s.value, m2(0.5f, 0.5f, 0.6f / 1.4f, 0.8f / 1.4f));
 }
 
 TEST(Rollout, RefusesCrossAttention) {
     auto t = tensor(1, 1, {Matrix::Constant(2, 3, 1.0f / 3)});
-    const RolloutSummary s = attentionRollout(*t);
+    const Result<Matrix> s = attentionRollout(*t);
     EXPECT_FALSE(s.ok);
     EXPECT_NE(s.error.find("2 queries and 3 keys"), std::string::npos) << s.error;
 }
@@ -132,14 +132,14 @@ TEST(Flow, HandWorked) {
     // (1,0): min(.25,.75) + min(.75,0) = .25  (1,1): min(.25,.25) + min(.75,1) = 1
     expectMatrixNear(flowFromLayers(two, 0.5), m2(0.75f, 0.25f, 0.25f, 1.0f), 1e-6f);
     auto t = tensor(2, 1, two);
-    const RolloutSummary s = attentionFlow(*t);
+    const Result<Matrix> s = attentionFlow(*t);
     ASSERT_TRUE(s.ok) << s.error;
-    expectMatrixNear(s.matrix, m2(0.75f, 0.25f, 0.25f, 1.0f), 1e-6f);
+    expectMatrixNear(s.value, m2(0.75f, 0.25f, 0.25f, 1.0f), 1e-6f);
 }
 
 TEST(Flow, RefusedBeyondItsLimit) {
     auto t = tensor(1, 1, {Matrix::Constant(40, 40, 1.0f / 40)});
-    const RolloutSummary s = attentionFlow(*t);
+    const Result<Matrix> s = attentionFlow(*t);
     EXPECT_FALSE(s.ok);
     EXPECT_NE(s.error.find("limited to 32 tokens"), std::string::npos) << s.error;
 }

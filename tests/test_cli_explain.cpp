@@ -77,7 +77,7 @@ void TestCliExplain::explainAgreesWithCompute() {
                 }
                 const QString path =
                     dir_.filePath(QStringLiteral("scene-%1-%2-%3.json").arg(variant).arg(int(sc)).arg(int(nm)));
-                QVERIFY(ap::writeFileAtomically(path.toStdString(), ap::sceneToJson(s)).empty());
+                QVERIFY(ap::writeFileAtomically(path.toStdString(), ap::sceneToJson(s)).ok);
                 const Run compute = runApp({QStringLiteral("compute"), path});
                 QCOMPARE(compute.exitCode, 0);
                 const QJsonObject result = QJsonDocument::fromJson(compute.out).object();

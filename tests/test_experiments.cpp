@@ -365,7 +365,7 @@ TEST(TimestepExperiment, SameSeedSameRunWithOneOrTwoThreads) {
     o.threads = 2;
     o.seed = 43;
     const ap::TimestepSummary d = ap::runTimestepExperiment(o);
-    ASSERT_TRUE(a.ok && b.ok && c.ok && d.ok);
+    ASSERT_TRUE(a.status.ok && b.status.ok && c.status.ok && d.status.ok);
     EXPECT_EQ(a.loss, b.loss);
     EXPECT_EQ(a.final.attention, b.final.attention);
     EXPECT_EQ(a.loss, c.loss);
@@ -382,7 +382,7 @@ TEST(TimestepExperiment, AttentionSumsToOne) {
             o.sharedAttention = shared;
             o.placement = placement;
             const ap::TimestepSummary s = ap::runTimestepExperiment(o);
-            ASSERT_TRUE(s.ok);
+            ASSERT_TRUE(s.status.ok);
             ASSERT_EQ(int(s.final.attention.size()), o.steps);
             EXPECT_NEAR(std::accumulate(s.final.attention.begin(), s.final.attention.end(), 0.0), 1.0, 1e-5);
             ASSERT_EQ(s.final.sampleAttention.rows(), o.testSamples);
@@ -401,7 +401,7 @@ TEST(TimestepExperiment, ShortRunPeaksAtTheInformativeStep) {
         o.steps = T;
         o.informative = K;
         const ap::TimestepSummary s = ap::runTimestepExperiment(o);
-        ASSERT_TRUE(s.ok);
+        ASSERT_TRUE(s.status.ok);
         EXPECT_EQ(s.final.peakStep, K) << "T = " << T;
         EXPECT_GE(s.final.attention[std::size_t(K)], 0.4) << "T = " << T;
         EXPECT_GT(s.final.accuracy, 0.95) << "T = " << T;
@@ -427,8 +427,8 @@ TEST(TimestepExperiment, CallbacksAndCancel) {
     };
     o.onEpoch = [&](const ap::TimestepSnapshot&) { ++epochs; };
     const ap::TimestepSummary s = ap::runTimestepExperiment(o);
-    ASSERT_TRUE(s.ok);
-    EXPECT_TRUE(s.cancelled);
+    EXPECT_TRUE(s.status.cancelled);
+    EXPECT_EQ(s.status.message, "cancelled");
     EXPECT_EQ(batches, 7);
     EXPECT_EQ(snapshots, 2);
     EXPECT_EQ(epochs, 0);
@@ -441,8 +441,9 @@ TEST(TimestepExperiment, RefusesBadOptions) {
     o.informative = 10;
     EXPECT_EQ(ap::validate(o).message, "the informative step must be from 0 to 9 (steps - 1)");
     const ap::TimestepSummary s = ap::runTimestepExperiment(o);
-    EXPECT_FALSE(s.ok);
-    EXPECT_FALSE(s.error.empty());
+    EXPECT_FALSE(s.status.ok);
+    EXPECT_FALSE(s.status.cancelled);
+    EXPECT_FALSE(s.status.message.empty());
     o = {};
     o.learningRate = std::nan("");
     EXPECT_FALSE(ap::validate(o).ok);
@@ -459,7 +460,7 @@ TEST(ChannelExperiment, PeaksAtTheInformativeChannel) {
             o.informative = K;
             o.activation = act;
             const ap::ChannelSummary s = ap::runChannelExperiment(o);
-            ASSERT_TRUE(s.ok);
+            ASSERT_TRUE(s.status.ok);
             EXPECT_EQ(s.final.peakChannel, K) << ap::toString(act);
             EXPECT_GE(s.final.accuracy, 0.95) << ap::toString(act);
             ASSERT_EQ(int(s.final.channelWeights.size()), o.channels);
@@ -476,7 +477,7 @@ TEST(ChannelExperiment, HardSwishLearnsTheTask) {
         o.informative = K;
         o.activation = ap::ExcitationActivation::HardSwish;
         const ap::ChannelSummary s = ap::runChannelExperiment(o);
-        ASSERT_TRUE(s.ok);
+        ASSERT_TRUE(s.status.ok);
         EXPECT_GE(s.final.accuracy, 0.95) << K;
     }
 }
@@ -492,7 +493,7 @@ TEST(ChannelExperiment, SameSeedSameRunAndCancel) {
     std::atomic<bool> cancel{true};
     o.cancel = &cancel;
     const ap::ChannelSummary c = ap::runChannelExperiment(o);
-    EXPECT_TRUE(c.cancelled);
+    EXPECT_TRUE(c.status.cancelled);
     EXPECT_EQ(c.epochsRun, 0);
     o = {};
     o.informative = 16;

@@ -26,11 +26,11 @@ TEST(Grammar, FileReadsBackWithTheCorpusReader) {
         ASSERT_TRUE(c.ok) << c.error;
         const ap::CorpusReadResult back = ap::parseCorpus(ap::corpusToTsv(c, o), "generated.tsv");
         ASSERT_TRUE(back.ok) << ap::toString(g) << ": " << back.error;
-        ASSERT_EQ(back.value.pairs.size(), c.corpus.pairs.size());
-        for (std::size_t p = 0; p < c.corpus.pairs.size(); ++p) {
-            EXPECT_EQ(back.value.pairs[p].source, c.corpus.pairs[p].source);
-            EXPECT_EQ(back.value.pairs[p].target, c.corpus.pairs[p].target);
-            EXPECT_EQ(back.value.pairs[p].gold, c.corpus.pairs[p].gold);
+        ASSERT_EQ(back.value.pairs.size(), c.value.pairs.size());
+        for (std::size_t p = 0; p < c.value.pairs.size(); ++p) {
+            EXPECT_EQ(back.value.pairs[p].source, c.value.pairs[p].source);
+            EXPECT_EQ(back.value.pairs[p].target, c.value.pairs[p].target);
+            EXPECT_EQ(back.value.pairs[p].gold, c.value.pairs[p].gold);
         }
     }
 }
@@ -41,7 +41,7 @@ TEST(Grammar, GoldLinksAreInRangeAndConsistent) {
     for (ap::GrammarKind g : kAll) {
         const ap::GeneratedCorpus c = ap::generateCorpus(options(g, 3000, 3));
         ASSERT_TRUE(c.ok);
-        for (const ap::SentencePair& p : c.corpus.pairs) {
+        for (const ap::SentencePair& p : c.value.pairs) {
             ASSERT_TRUE(p.hasGold);
             EXPECT_GE(p.source.size(), 2u);
             EXPECT_LE(p.source.size(), 12u);
@@ -82,7 +82,7 @@ TEST(Grammar, VocabularyCoversTheShippedCorpora) {
         const ap::GeneratedCorpus c = ap::generateCorpus(options(g, 20000, 1));
         ASSERT_TRUE(c.ok);
         std::set<std::string> source, target;
-        for (const ap::SentencePair& p : c.corpus.pairs) {
+        for (const ap::SentencePair& p : c.value.pairs) {
             for (const std::string& w : p.source) source.insert(ap::foldCase(w));
             for (const std::string& w : p.target) target.insert(ap::foldCase(w));
         }
@@ -103,8 +103,8 @@ TEST(Grammar, AlignerReachesLowAerOnGeneratedPairs) {
     for (int k = 0; k < 3; ++k) {
         const ap::GeneratedCorpus c = ap::generateCorpus(options(kAll[k], 3000, 5));
         ASSERT_TRUE(c.ok);
-        const ap::AlignerSummary s = ap::alignCorpus(c.corpus, ap::AlignerOptions{});
-        ASSERT_TRUE(s.ok) << s.error;
+        const ap::AlignerSummary s = ap::alignCorpus(c.value, ap::AlignerOptions{});
+        ASSERT_TRUE(s.status.ok) << s.status.message;
         EXPECT_LE(s.aer(), ceiling[k]) << ap::toString(kAll[k]);
     }
 }
@@ -113,14 +113,14 @@ TEST(Grammar, ShowsItsReorderings) {
     // fr-en: an adjective after its noun links crosswise (un chat noir /
     // a black cat); de-en: a verb-final clause; zh-en: a measure word.
     bool crossed = false, verbFinal = false, measure = false;
-    for (const ap::SentencePair& p : ap::generateCorpus(options(ap::GrammarKind::FrEn, 500, 9)).corpus.pairs)
+    for (const ap::SentencePair& p : ap::generateCorpus(options(ap::GrammarKind::FrEn, 500, 9)).value.pairs)
         for (const ap::AlignmentLink& a : p.gold)
             for (const ap::AlignmentLink& b : p.gold)
                 crossed |= a.sure && b.sure && a.source < b.source && a.target > b.target;
-    for (const ap::SentencePair& p : ap::generateCorpus(options(ap::GrammarKind::DeEn, 500, 9)).corpus.pairs)
+    for (const ap::SentencePair& p : ap::generateCorpus(options(ap::GrammarKind::DeEn, 500, 9)).value.pairs)
         verbFinal |= (p.source.back() == "ist" || p.source.back() == "spielt" || p.source.back() == "bin") &&
                      p.source.size() > 4;
-    for (const ap::SentencePair& p : ap::generateCorpus(options(ap::GrammarKind::ZhEn, 500, 9)).corpus.pairs)
+    for (const ap::SentencePair& p : ap::generateCorpus(options(ap::GrammarKind::ZhEn, 500, 9)).value.pairs)
         for (std::size_t k = 0; k + 1 < p.source.size(); ++k) measure |= p.source[k] == "只" || p.source[k] == "本";
     EXPECT_TRUE(crossed);
     EXPECT_TRUE(verbFinal);

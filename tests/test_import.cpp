@@ -23,14 +23,14 @@ double expected(int l, int h, int i, int j) { return (l * 1000 + h * 100 + i * 1
 std::shared_ptr<const AttentionTensor> open(const std::string& name) {
     ReadResult r = readAttentionFile(dataPath(name));
     EXPECT_TRUE(r.ok) << r.error;
-    return r.tensor;
+    return r.value;
 }
 
 void expectValues(const AttentionTensor& t, double tolerance) {
     Matrix slice;
     for (int l = 0; l < t.layers; ++l)
         for (int h = 0; h < t.heads; ++h) {
-            ASSERT_EQ(t.slice(l, h, slice), "");
+            ASSERT_EQ(t.slice(l, h, slice).message, "");
             ASSERT_EQ(slice.rows(), t.queries);
             ASSERT_EQ(slice.cols(), t.keys);
             for (int i = 0; i < t.queries; ++i)
@@ -128,8 +128,8 @@ TEST(Npy, NanIsReportedWithItsSliceCellAndOffset) {
     auto t = open("nan.npy");  // opening reads no values
     ASSERT_TRUE(t);
     Matrix slice;
-    EXPECT_EQ(t->slice(0, 0, slice), "");
-    const std::string e = t->slice(1, 2, slice);
+    EXPECT_EQ(t->slice(0, 0, slice).message, "");
+    const std::string e = t->slice(1, 2, slice).message;
     EXPECT_NE(e.find("nan.npy: array[1][2][3][4]: NaN"), std::string::npos) << e;
     // 128-byte header, then slice 5 of 36 floats, then cell 3 * 6 + 4.
     EXPECT_NE(e.find("byte offset " + std::to_string(128 + (5 * 36 + 22) * 4)), std::string::npos) << e;
@@ -238,10 +238,10 @@ TEST(BertViz, NanRaggedAndBatchPerLayer) {
     // bertviz's own input: one [1, heads, q, k] tensor per layer.
     const ReadResult batch = parse(R"({"attention": [[[[[1, 0], [0, 1]]]], [[[[0, 1], [1, 0]]]]]})");
     ASSERT_TRUE(batch.ok) << batch.error;
-    EXPECT_EQ(batch.tensor->layers, 2);
-    EXPECT_EQ(batch.tensor->heads, 1);
+    EXPECT_EQ(batch.value->layers, 2);
+    EXPECT_EQ(batch.value->heads, 1);
     Matrix m;
-    EXPECT_EQ(batch.tensor->slice(1, 0, m), "");
+    EXPECT_EQ(batch.value->slice(1, 0, m).message, "");
     EXPECT_EQ(m(0, 1), 1.0f);
 }
 

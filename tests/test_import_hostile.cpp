@@ -72,11 +72,11 @@ TEST(Npz, HeaderOnlyReadsTheShapeOfABombWithoutInflatingIt) {
     options.npz.maxInflatedBytes = 1 << 20;
     const ReadResult r = readAttentionBytes(copyBytes(zip.data(), zip.size()), "bomb.npz", options);
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.tensor->queries, 16384);
-    EXPECT_EQ(r.tensor->keys, 16384);
-    EXPECT_EQ(r.tensor->dtype, DType::F16);
+    EXPECT_EQ(r.value->queries, 16384);
+    EXPECT_EQ(r.value->keys, 16384);
+    EXPECT_EQ(r.value->dtype, DType::F16);
     ap::Matrix rows;
-    EXPECT_NE(r.tensor->sliceRows(0, 0, 0, 1, rows).find("only the header was read"), std::string::npos);
+    EXPECT_NE(r.value->sliceRows(0, 0, 0, 1, rows).message.find("only the header was read"), std::string::npos);
     options.npz.headerOnly = false;
     const ReadResult whole = readAttentionBytes(copyBytes(zip.data(), zip.size()), "bomb.npz", options);
     ASSERT_FALSE(whole.ok);
@@ -89,7 +89,7 @@ TEST(Npz, DeflatedMemberReadsItsValues) {
     const ReadResult r = readAttentionBytes(copyBytes(zip.data(), zip.size()), "small.npz");
     ASSERT_TRUE(r.ok) << r.error;
     ap::Matrix m;
-    ASSERT_EQ(r.tensor->slice(0, 0, m), "");
+    ASSERT_EQ(r.value->slice(0, 0, m).message, "");
     EXPECT_FLOAT_EQ(m(2, 2), 1.0f);
 }
 
@@ -99,7 +99,7 @@ TEST(Npz, TwoMembersOfOneNameReadTheLastAsNumpyDoes) {
     const std::string zip = zipArchive({storedMember("attentions.npy", first), storedMember("attentions.npy", last)});
     const ReadResult r = readAttentionBytes(copyBytes(zip.data(), zip.size()), "twice.npz");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.tensor->queries, 3);
+    EXPECT_EQ(r.value->queries, 3);
 }
 
 TEST(Mapped, AFileShortenedWhileItIsReadIsReportedNotFatal) {
@@ -108,14 +108,14 @@ TEST(Mapped, AFileShortenedWhileItIsReadIsReportedNotFatal) {
     ASSERT_TRUE(writeSparse(file.path, header, 2ull * 256 * 256 * 2));
     const ReadResult r = readAttentionFile(file.path);
     ASSERT_TRUE(r.ok) << r.error;
-    ASSERT_TRUE(r.tensor->mapped);
+    ASSERT_TRUE(r.value->mapped);
     // Another program rewrites the file: its pages past the new end are gone.
     ASSERT_EQ(::truncate(file.path.c_str(), off_t(header.size())), 0);
     ap::Matrix m;
-    const std::string error = r.tensor->slice(1, 0, m);
+    const std::string error = r.value->slice(1, 0, m).message;
     EXPECT_EQ(error, file.path + ": the file changed while it was read (it is shorter than when it was opened)");
     // The statistics, the one place the window reads every head, say the same.
-    const ap::analysis::HeadStatsSummary s = ap::analysis::computeHeadStats(*r.tensor);
+    const ap::Result<std::vector<ap::analysis::HeadStats>> s = ap::analysis::computeHeadStats(*r.value);
     EXPECT_FALSE(s.ok);
     EXPECT_NE(s.error.find("the file changed while it was read"), std::string::npos) << s.error;
 }
@@ -129,15 +129,16 @@ TEST(HugeHead, StatisticsStreamAndWholeMatricesAreRefusedBeforeAllocating) {
     ASSERT_TRUE(r.ok) << r.error;
     ap::Matrix m;
     ap::analysis::AttentionChoice head;
-    const std::string whole = ap::analysis::attentionMatrix(*r.tensor, head, m);
+    const std::string whole = ap::analysis::attentionMatrix(*r.value, head, m).message;
     EXPECT_NE(whole.find("65536 x 65536 is too large for one matrix"), std::string::npos) << whole;
     EXPECT_EQ(m.size(), 0);
     ap::analysis::AttentionChoice rollout;
     rollout.rollout = true;
     rollout.layer = ap::analysis::AttentionChoice::kAll;
-    EXPECT_NE(ap::analysis::attentionMatrix(*r.tensor, rollout, m).find("too large for rollout"), std::string::npos);
+    EXPECT_NE(ap::analysis::attentionMatrix(*r.value, rollout, m).message.find("too large for rollout"),
+              std::string::npos);
     // A block of rows of it streams at any size.
-    ASSERT_EQ(ap::analysis::attentionRows(*r.tensor, head, 65530, 6, m), "");
+    ASSERT_EQ(ap::analysis::attentionRows(*r.value, head, 65530, 6, m).message, "");
     EXPECT_EQ(m.rows(), 6);
     EXPECT_EQ(m.cols(), 65536);
 }
@@ -173,10 +174,10 @@ TEST(Safetensors, Bfloat16IsReadExactly) {
     file += std::string("\x00\x3F\x00\x3F\x80\x3F\x00\x00", 8);
     const ReadResult r = readAttentionBytes(copyBytes(file.data(), file.size()), "bf16.safetensors");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.tensor->dtype, DType::BF16);
-    EXPECT_STREQ(toString(r.tensor->dtype), "bfloat16");
+    EXPECT_EQ(r.value->dtype, DType::BF16);
+    EXPECT_STREQ(toString(r.value->dtype), "bfloat16");
     ap::Matrix m;
-    ASSERT_EQ(r.tensor->slice(0, 0, m), "");
+    ASSERT_EQ(r.value->slice(0, 0, m).message, "");
     EXPECT_EQ(m(0, 0), 0.5f);
     EXPECT_EQ(m(0, 1), 0.5f);
     EXPECT_EQ(m(1, 0), 1.0f);
@@ -200,12 +201,12 @@ TEST(BertViz, HeadViewParametersOpen) {
         R"( "left_text": ["a"], "right_text": ["c"]}], "default_filter": "0", "root_div_id": "x"})";
     const ReadResult r = readAttentionBytes(copyBytes(text.data(), text.size()), "head_view.json");
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.tensor->queries, 2);
-    EXPECT_EQ(r.tensor->keys, 2);
-    EXPECT_EQ(r.tensor->queryTokens, (std::vector<std::string>{"a", "b"}));
-    EXPECT_EQ(r.tensor->keyTokens, (std::vector<std::string>{"c", "d"}));
+    EXPECT_EQ(r.value->queries, 2);
+    EXPECT_EQ(r.value->keys, 2);
+    EXPECT_EQ(r.value->queryTokens, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(r.value->keyTokens, (std::vector<std::string>{"c", "d"}));
     ap::Matrix m;
-    ASSERT_EQ(r.tensor->slice(0, 0, m), "");
+    ASSERT_EQ(r.value->slice(0, 0, m).message, "");
     EXPECT_EQ(m(1, 0), 1.0f);
 }
 
@@ -243,7 +244,7 @@ TEST(Safetensors, ASixteenMebibyteHeaderIsReadInPlace) {
     struct rusage after {};
     getrusage(RUSAGE_SELF, &after);
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(r.tensor->queries, 1);
+    EXPECT_EQ(r.value->queries, 1);
     // Peak resident memory grew by less than 64 MB (the file is copied once: 16 MiB).
     EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 64 * 1024);
 }

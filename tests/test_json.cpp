@@ -17,7 +17,7 @@ using ap::json::Value;
 
 Value parseOk(std::string_view text) {
     auto r = parse(text);
-    EXPECT_TRUE(r.ok) << text << " -> " << r.line << ":" << r.column << ": " << r.error;
+    EXPECT_TRUE(r.status.ok) << text << " -> " << r.line << ":" << r.column << ": " << r.status.message;
     return r.value;
 }
 
@@ -112,18 +112,18 @@ TEST(Json, ByteOrderMarkIsSkipped) {
 
 TEST(Json, DepthLimit) {
     auto nested = [](int depth) { return std::string(depth, '[') + std::string(depth, ']'); };
-    EXPECT_TRUE(parse(nested(64)).ok);
+    EXPECT_TRUE(parse(nested(64)).status.ok);
     auto r = parse(nested(65));
-    EXPECT_FALSE(r.ok);
-    EXPECT_EQ(r.error, "nesting deeper than 64");
+    EXPECT_FALSE(r.status.ok);
+    EXPECT_EQ(r.status.message, "nesting deeper than 64");
     EXPECT_EQ(r.line, 1);
     EXPECT_EQ(r.column, 65);
-    EXPECT_EQ(parse(nested(3), 2).error, "nesting deeper than 2");
+    EXPECT_EQ(parse(nested(3), 2).status.message, "nesting deeper than 2");
     // Far deeper than any call stack could recurse: refused, not crashed.
-    EXPECT_EQ(parse(std::string(10'000'000, '[')).error, "nesting deeper than 64");
+    EXPECT_EQ(parse(std::string(10'000'000, '[')).status.message, "nesting deeper than 64");
     std::string objects;
     for (int i = 0; i < 100; ++i) objects += "{\"a\":";
-    EXPECT_EQ(parse(objects).error, "nesting deeper than 64");
+    EXPECT_EQ(parse(objects).status.message, "nesting deeper than 64");
 }
 
 TEST(Json, ManyKeysStayFast) {
@@ -134,7 +134,7 @@ TEST(Json, ManyKeysStayFast) {
     const auto start = std::chrono::steady_clock::now();
     auto r = parse(text);
     const auto elapsed = std::chrono::steady_clock::now() - start;
-    EXPECT_TRUE(r.ok);
+    EXPECT_TRUE(r.status.ok);
     EXPECT_EQ(r.value.object.size(), 200'000u);
     EXPECT_LT(elapsed, std::chrono::seconds(5));
 }
@@ -214,8 +214,8 @@ TEST(Json, ErrorsWithLineAndColumn) {
     };
     for (const BadCase& c : cases) {
         auto r = parse(c.text);
-        EXPECT_FALSE(r.ok) << c.text;
-        EXPECT_EQ(r.error, c.error) << c.text;
+        EXPECT_FALSE(r.status.ok) << c.text;
+        EXPECT_EQ(r.status.message, c.error) << c.text;
         EXPECT_EQ(r.line, c.line) << c.text;
         EXPECT_EQ(r.column, c.column) << c.text;
     }
@@ -238,7 +238,7 @@ TEST(Json, EmbeddedNulTerminatesNothing) {
     // A string_view with a NUL inside: the parser must look past it.
     const std::string text("[1]\0", 4);
     auto r = parse(text);
-    EXPECT_EQ(r.error, "trailing characters after the document");
+    EXPECT_EQ(r.status.message, "trailing characters after the document");
     EXPECT_EQ(r.column, 4);
 }
 

@@ -99,7 +99,7 @@ TEST(ResultWriter, StreamsInChunks) {
     EXPECT_GT(chunks.size(), 1u);
     for (std::size_t c : chunks) EXPECT_LT(c, json::Writer::kChunkBytes + 64 * 1024);
     EXPECT_EQ(whole, resultToJson(r));
-    EXPECT_TRUE(json::parse(whole).ok);
+    EXPECT_TRUE(json::parse(whole).status.ok);
 }
 
 TEST(ResultWriter, StopsWhenTheSinkFails) {
@@ -116,22 +116,22 @@ TEST(ResultWriter, StopsWhenTheSinkFails) {
 TEST(ResultWriter, OmitsMembers) {
     const AttentionResult r = computed(small());
     ResultWriteOptions o;
-    EXPECT_EQ(o.omit("scores, weights_mean"), "");
+    EXPECT_EQ(o.omit("scores, weights_mean").message, "");
     const json::ParseResult p = json::parse(resultToJson(r, o));
-    ASSERT_TRUE(p.ok);
+    ASSERT_TRUE(p.status.ok);
     EXPECT_EQ(p.value.find("weights_mean"), nullptr);
     ASSERT_NE(p.value.find("output"), nullptr);
     const json::Value& head = p.value.find("heads")->array.at(0);
     EXPECT_EQ(head.find("scores"), nullptr);
     EXPECT_NE(head.find("weights"), nullptr);
     EXPECT_NE(head.find("context"), nullptr);
-    EXPECT_EQ(o.omit("scores,output,context,weights,mask"), "");
+    EXPECT_EQ(o.omit("scores,output,context,weights,mask").message, "");
     const json::ParseResult bare = json::parse(resultToJson(r, o));
-    ASSERT_TRUE(bare.ok);
+    ASSERT_TRUE(bare.status.ok);
     EXPECT_EQ(bare.value.find("mask"), nullptr);
     EXPECT_EQ(bare.value.find("heads")->array.at(0).object.size(), 0u);
     EXPECT_NE(bare.value.find("fully_masked_rows"), nullptr);
-    EXPECT_EQ(o.omit("weights,score"),
+    EXPECT_EQ(o.omit("weights,score").message,
               "unknown member 'score' (expected mask, scores, weights, context, weights_mean, output)");
 }
 
@@ -148,7 +148,7 @@ TEST(ResultWriter, RefusesScoresThatOverflow) {
     EXPECT_FALSE(writeResult(r, {}, [&](std::string_view) { return called = true; }).ok);
     EXPECT_FALSE(called);  // nothing written, not even the start
     ResultWriteOptions o;
-    o.omit("scores,weights,context,weights_mean,output");
+    ASSERT_TRUE(o.omit("scores,weights,context,weights_mean,output").ok);
     EXPECT_TRUE(checkFinite(r, o).ok);
 }
 
@@ -157,12 +157,12 @@ TEST(AtomicFile, WritesThroughALinkToAFileNotYetThere) {
     const fs::path target = dir.path / "sub" / "result.json";
     fs::create_directory(dir.path / "sub");
     fs::create_symlink("sub/result.json", dir.path / "link.json");  // relative, dangling
-    EXPECT_EQ(writeFileAtomically((dir.path / "link.json").string(), "abc"), "");
+    EXPECT_EQ(writeFileAtomically((dir.path / "link.json").string(), "abc").message, "");
     EXPECT_TRUE(fs::is_symlink(dir.path / "link.json"));
     EXPECT_EQ(readText(target.string()), "abc");
     // A chain of links, the last one absolute.
     fs::create_symlink(dir.path / "link.json", dir.path / "chain.json");
-    EXPECT_EQ(writeFileAtomically((dir.path / "chain.json").string(), "def"), "");
+    EXPECT_EQ(writeFileAtomically((dir.path / "chain.json").string(), "def").message, "");
     EXPECT_TRUE(fs::is_symlink(dir.path / "chain.json"));
     EXPECT_TRUE(fs::is_symlink(dir.path / "link.json"));
     EXPECT_EQ(readText(target.string()), "def");

@@ -316,7 +316,7 @@ TEST(FormatFloat, ShortestForms) {
 
 float throughJson(float f) {
     const auto r = json::parse(formatFloat(f));
-    EXPECT_TRUE(r.ok) << formatFloat(f);
+    EXPECT_TRUE(r.status.ok) << formatFloat(f);
     return r.value.numberFloat;
 }
 
@@ -466,7 +466,7 @@ TEST(ResultWrite, Golden) {
     const std::string text = resultToJson(r);
     EXPECT_EQ(text, expected);
     const auto parsed = json::parse(text);
-    ASSERT_TRUE(parsed.ok) << parsed.error;
+    ASSERT_TRUE(parsed.status.ok) << parsed.status.message;
     EXPECT_EQ(float(parsed.value.find("heads")->array[1].find("scores")->array[0].array[2].number), FLT_MAX);
 }
 
@@ -480,7 +480,7 @@ TEST(ResultWrite, TokenLabelsFollowTheVersion) {
               std::string::npos)
         << text;
     const auto parsed = json::parse(text);
-    ASSERT_TRUE(parsed.ok) << parsed.error << "\n" << text;
+    ASSERT_TRUE(parsed.status.ok) << parsed.status.message << "\n" << text;
     ASSERT_EQ(parsed.value.find("key_tokens")->array.size(), 2u);
     EXPECT_EQ(parsed.value.find("key_tokens")->array[0].string, "a \"b\"");
 }
@@ -488,7 +488,7 @@ TEST(ResultWrite, TokenLabelsFollowTheVersion) {
 TEST(ResultWrite, EmptyResultIsValidJson) {
     const std::string text = resultToJson(AttentionResult{});
     const auto parsed = json::parse(text);
-    ASSERT_TRUE(parsed.ok) << parsed.error << "\n" << text;
+    ASSERT_TRUE(parsed.status.ok) << parsed.status.message << "\n" << text;
     EXPECT_EQ(parsed.value.find("heads")->array.size(), 0u);
     EXPECT_EQ(parsed.value.find("fully_masked_rows")->array.size(), 0u);
 }
@@ -906,7 +906,7 @@ TEST_F(Files, ReadSceneFileMessages) {
 TEST_F(Files, WriteThenReadScene) {
     const std::string p = path("scene.json");
     const Scene s = builtInExample();
-    ASSERT_EQ(writeFileAtomically(p, sceneToJson(s)), "");
+    ASSERT_EQ(writeFileAtomically(p, sceneToJson(s)).message, "");
     SceneReadResult r = readSceneFile(p);
     ASSERT_TRUE(r.ok) << r.error;
     expectSameScene(s, r.value);
@@ -917,7 +917,7 @@ TEST_F(Files, WriteReplacesAndKeepsMode) {
     const std::string p = path("out.json");
     writeText(p, "old contents that are longer than the new ones");
     ASSERT_EQ(::chmod(p.c_str(), 0640), 0);
-    ASSERT_EQ(writeFileAtomically(p, "new"), "");
+    ASSERT_EQ(writeFileAtomically(p, "new").message, "");
     EXPECT_EQ(readText(p), "new");
     struct stat st {};
     ASSERT_EQ(::stat(p.c_str(), &st), 0);
@@ -927,7 +927,7 @@ TEST_F(Files, WriteReplacesAndKeepsMode) {
 
 TEST_F(Files, WriteNewFileHonoursUmask) {
     const mode_t old = ::umask(027);
-    const std::string error = writeFileAtomically(path("new.json"), "x");
+    const std::string error = writeFileAtomically(path("new.json"), "x").message;
     ::umask(old);
     ASSERT_EQ(error, "");
     struct stat st {};
@@ -938,7 +938,7 @@ TEST_F(Files, WriteNewFileHonoursUmask) {
 TEST_F(Files, WriteThroughSymlinkKeepsTheLink) {
     writeText(path("real.json"), "old");
     fs::create_symlink("real.json", path("link.json"));
-    ASSERT_EQ(writeFileAtomically(path("link.json"), "new"), "");
+    ASSERT_EQ(writeFileAtomically(path("link.json"), "new").message, "");
     EXPECT_TRUE(fs::is_symlink(path("link.json")));
     EXPECT_EQ(readText(path("real.json")), "new");
 }
@@ -947,7 +947,7 @@ TEST_F(Files, TargetIsADirectory) {
     const std::string target = path("folder");
     fs::create_directory(target);
     writeText(target + "/inside", "keep");
-    EXPECT_EQ(writeFileAtomically(target, "data"), target + ": cannot replace: Is a directory");
+    EXPECT_EQ(writeFileAtomically(target, "data").message, target + ": cannot replace: Is a directory");
     EXPECT_TRUE(fs::is_directory(target));
     EXPECT_EQ(readText(target + "/inside"), "keep");
     EXPECT_EQ(entries(), std::vector<std::string>{"folder"});  // no temporary left
@@ -955,7 +955,7 @@ TEST_F(Files, TargetIsADirectory) {
 
 TEST_F(Files, FolderMissing) {
     const std::string target = path("no/such/dir/out.json");
-    EXPECT_EQ(writeFileAtomically(target, "x"),
+    EXPECT_EQ(writeFileAtomically(target, "x").message,
               target + ": cannot create a temporary file in " + path("no/such/dir") + ": No such file or directory");
 }
 
@@ -983,7 +983,7 @@ TEST_F(Files, ReadOnlyFolderLeavesTheOldFileIntact) {
     ASSERT_EQ(::chmod(target.c_str(), 0644), 0);
     ASSERT_EQ(::chmod(dir_.c_str(), 0555), 0);
     asUnprivileged([&] {
-        EXPECT_EQ(writeFileAtomically(target, "new"),
+        EXPECT_EQ(writeFileAtomically(target, "new").message,
                   target + ": cannot create a temporary file in " + dir_ + ": Permission denied");
         EXPECT_EQ(readText(target), "old");
     });

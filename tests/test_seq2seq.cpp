@@ -428,7 +428,7 @@ TEST(Seq2SeqTraining, SameSeedSameRunBitForBit) {
     ap::Seq2SeqModel a, b, c;
     const ap::TrainSummary ra = ap::train(tinyCorpus(), o, {}, nullptr, &a);
     const ap::TrainSummary rb = ap::train(tinyCorpus(), o, {}, nullptr, &b);
-    ASSERT_TRUE(ra.ok && rb.ok);
+    ASSERT_TRUE(ra.status.ok && rb.status.ok);
     ASSERT_EQ(ra.epochs.size(), 3u);
     ASSERT_EQ(rb.epochs.size(), 3u);
     for (std::size_t i = 0; i < 3; ++i) {
@@ -438,7 +438,7 @@ TEST(Seq2SeqTraining, SameSeedSameRunBitForBit) {
     }
     EXPECT_TRUE(a.parameters() == b.parameters());
     o.seed += 1;
-    ap::train(tinyCorpus(), o, {}, nullptr, &c);
+    ASSERT_TRUE(ap::train(tinyCorpus(), o, {}, nullptr, &c).status.ok);
     EXPECT_FALSE(a.parameters() == c.parameters());
 }
 
@@ -470,7 +470,7 @@ TEST(Seq2SeqTraining, LinearDecayChangesTheRunAndOnlyTheStepSize) {
     const ap::TrainSummary a = ap::train(tinyCorpus(), o, {}, nullptr, &decayed);
     o.decayLearningRate = false;
     const ap::TrainSummary b = ap::train(tinyCorpus(), o, {}, nullptr, &constant);
-    ASSERT_TRUE(a.ok && b.ok);
+    ASSERT_TRUE(a.status.ok && b.status.ok);
     EXPECT_FALSE(decayed.parameters() == constant.parameters());
     // A whole run of decayed steps moves the parameters less far.
     ap::Seq2SeqModel initial;
@@ -490,7 +490,7 @@ TEST(Seq2SeqTraining, LossFallsOnATinyCorpus) {
         seen.push_back(s);
         return true;
     });
-    ASSERT_TRUE(r.ok) << r.message;
+    ASSERT_TRUE(r.status.ok) << r.status.message;
     ASSERT_EQ(seen.size(), 15u);
     EXPECT_EQ(seen.front().epoch, 1);
     EXPECT_EQ(seen.back().epoch, 15);
@@ -507,8 +507,8 @@ TEST(Seq2SeqTraining, CallbackStopsAndCancelInterrupts) {
     int calls = 0;
     ap::TrainSummary r =
         ap::train(tinyCorpus(), o, [&](const ap::EpochStats&, const ap::Seq2SeqModel&) { return ++calls < 2; });
-    EXPECT_TRUE(r.ok);
-    EXPECT_FALSE(r.cancelled);
+    EXPECT_TRUE(r.status.ok);
+    EXPECT_FALSE(r.status.cancelled);
     EXPECT_EQ(r.epochs.size(), 2u);
 
     std::atomic<bool> cancel{true};
@@ -524,7 +524,7 @@ TEST(Seq2SeqTraining, CallbackStopsAndCancelInterrupts) {
 
     cancel = true;
     r = ap::train(tinyCorpus(), o, {}, &cancel);
-    EXPECT_TRUE(r.cancelled);
+    EXPECT_TRUE(r.status.cancelled);
     EXPECT_TRUE(r.epochs.empty());
 }
 
@@ -535,7 +535,7 @@ TEST(Seq2SeqDecoding, GreedyTranslationShape) {
         o.hidden = 16;
         o.epochs = epochs;
         ap::Seq2SeqModel model;
-        ASSERT_TRUE(ap::train(corpus, o, {}, nullptr, &model).ok);
+        ASSERT_TRUE(ap::train(corpus, o, {}, nullptr, &model).status.ok);
         for (const ap::SentencePair& pair : corpus.pairs) {
             const ap::Translation t = model.translate(pair.source);
             const Index steps = Index(t.tokens.size()) + (t.finished ? 1 : 0);
@@ -592,7 +592,7 @@ TEST(Seq2SeqScene, ComputeAttentionReproducesTheModelsWeights) {
                 o.epochs = 3;  // trained parameters, not the initial ones
                 o.temperature = normalization == ap::Normalization::Sparsemax ? 0.5 : 1.0;
                 ap::Seq2SeqModel model;
-                ASSERT_TRUE(ap::train(corpus, o, {}, nullptr, &model).ok);
+                ASSERT_TRUE(ap::train(corpus, o, {}, nullptr, &model).status.ok);
                 const std::string what = std::string(ap::toString(scoring)) + "/" + ap::toString(normalization) +
                                          " heads " + std::to_string(heads);
                 for (const ap::SentencePair& pair : {corpus.pairs[0], corpus.pairs[5]}) {
@@ -624,7 +624,7 @@ TEST(Seq2SeqEvaluation, AgreesWithTheMetricsModule) {
     o.epochs = 5;
     ap::Seq2SeqModel model;
     const ap::Corpus corpus = tinyCorpus();
-    ASSERT_TRUE(ap::train(corpus, o, {}, nullptr, &model).ok);
+    ASSERT_TRUE(ap::train(corpus, o, {}, nullptr, &model).status.ok);
     ap::AlignmentCounts counts;
     long long exact = 0;
     for (const ap::SentencePair& pair : corpus.pairs) {
@@ -871,11 +871,11 @@ TEST(ModelFile, RoundTripKeepsEveryParameterBitForBit) {
         const std::string bytes = ap::modelToBytes(model, true);
         const ap::ModelReadResult r = ap::parseModel(bytes, "m.apmodel");
         ASSERT_TRUE(r.ok) << r.error;
-        EXPECT_TRUE(r.file.lowercase);
-        EXPECT_EQ(r.file.model.parameters(), model.parameters());
-        EXPECT_EQ(r.file.model.sourceVocabulary().size(), model.sourceVocabulary().size());
-        EXPECT_EQ(r.file.model.targetVocabulary().token(5), model.targetVocabulary().token(5));
-        EXPECT_EQ(r.file.model.translate({"le", "chat", "noir"}).tokens,
+        EXPECT_TRUE(r.value.lowercase);
+        EXPECT_EQ(r.value.model.parameters(), model.parameters());
+        EXPECT_EQ(r.value.model.sourceVocabulary().size(), model.sourceVocabulary().size());
+        EXPECT_EQ(r.value.model.targetVocabulary().token(5), model.targetVocabulary().token(5));
+        EXPECT_EQ(r.value.model.translate({"le", "chat", "noir"}).tokens,
                   model.translate({"le", "chat", "noir"}).tokens);
     }
 }
@@ -892,8 +892,8 @@ TEST(ModelFile, KeepsTheDecodersInitialState) {
         const std::string bytes = ap::modelToBytes(model, false);
         const ap::ModelReadResult r = ap::parseModel(bytes, "m.apmodel");
         ASSERT_TRUE(r.ok) << r.error;
-        EXPECT_EQ(r.file.model.options().initialStateFromEncoder, fromEncoder);
-        const ap::Translation t = r.file.model.translate({"le", "chat", "noir"});
+        EXPECT_EQ(r.value.model.options().initialStateFromEncoder, fromEncoder);
+        const ap::Translation t = r.value.model.translate({"le", "chat", "noir"});
         const ap::Translation u = model.translate({"le", "chat", "noir"});
         EXPECT_EQ(t.tokens, u.tokens);
         EXPECT_EQ(t.mean.rows(), u.mean.rows());
@@ -906,8 +906,8 @@ TEST(ModelFile, KeepsTheDecodersInitialState) {
             legacy.erase(legacy.find(key), key.size());
             const ap::ModelReadResult old = ap::parseModel(legacy, "old.apmodel");
             ASSERT_TRUE(old.ok) << old.error;
-            EXPECT_TRUE(old.file.model.options().initialStateFromEncoder);
-            EXPECT_EQ(old.file.model.translate({"le", "chat", "noir"}).tokens, u.tokens);
+            EXPECT_TRUE(old.value.model.options().initialStateFromEncoder);
+            EXPECT_EQ(old.value.model.translate({"le", "chat", "noir"}).tokens, u.tokens);
             std::string bad = legacy;
             bad.insert(bad.find(",\"scoring\""), ",\"initial_state\":\"sideways\"");
             EXPECT_NE(ap::parseModel(bad, "m.apmodel").error.find("initial_state"), std::string::npos);

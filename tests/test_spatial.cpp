@@ -371,7 +371,7 @@ TEST(SpatialExperiment, LearnsAndRepeatsOnAnyThreadCount) {
     o.gridSamples = 3;
     o.threads = 2;
     const ap::SpatialSummary two = ap::runSpatialExperiment(o);
-    ASSERT_TRUE(two.ok) << two.error;
+    ASSERT_TRUE(two.status.ok) << two.status.message;
     // Chance is 0.1.
     EXPECT_GT(two.final.accuracy, 0.5);
     EXPECT_GT(two.final.baselineAccuracy, 0.3);
@@ -400,11 +400,11 @@ TEST(SpatialExperiment, CancelsAndRejectsBadOptions) {
         if (++batches == 2) cancel = true;
     };
     const ap::SpatialSummary s = ap::runSpatialExperiment(o);
-    EXPECT_TRUE(s.cancelled);
+    EXPECT_TRUE(s.status.cancelled);
     EXPECT_EQ(batches, 2);
     EXPECT_EQ(s.epochsRun, 0);
     o.samples = 0;
-    EXPECT_FALSE(ap::runSpatialExperiment(o).ok);
+    EXPECT_FALSE(ap::runSpatialExperiment(o).status.ok);
     o.samples = 10;
     o.localisationRate = -1;
     EXPECT_FALSE(ap::validate(o).ok);

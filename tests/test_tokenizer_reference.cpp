@@ -39,7 +39,7 @@ ap::json::Value readJson(const std::string& path) {
     auto text = ap::readTextFile(path, std::int64_t(1) << 30);
     EXPECT_TRUE(text.ok) << path << ": " << text.error;
     auto parsed = ap::json::parse(text.value);
-    EXPECT_TRUE(parsed.ok) << path << ": " << parsed.error;
+    EXPECT_TRUE(parsed.status.ok) << path << ": " << parsed.status.message;
     return std::move(parsed.value);
 }
 

@@ -26,7 +26,7 @@ std::vector<std::string> matches(std::string_view pattern, std::string_view text
 
 ap::json::Value parse(std::string_view text) {
     auto p = ap::json::parse(text);
-    EXPECT_TRUE(p.ok) << p.error;
+    EXPECT_TRUE(p.status.ok) << p.status.message;
     return p.value;
 }
 

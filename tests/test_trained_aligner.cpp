@@ -55,7 +55,7 @@ TEST(TrainedAligner, HandWorkedTableAppliedToUnseenPairs) {
     EXPECT_NEAR(a.forward.table.probability("maison", "house"), 4.0 / 7.0, 1e-12);
     const ap::AlignerSummary s =
         ap::alignWithTrained(a, corpusOf("maison la\thouse the\nmaison fleur\tflower house\n"));
-    ASSERT_TRUE(s.ok) << s.error;
+    ASSERT_TRUE(s.status.ok) << s.status.message;
     ASSERT_EQ(s.pairs.size(), 2u);
     const ap::PairAlignment& p = s.pairs[0];
     EXPECT_NEAR(p.forward(0, 0), 20.0 / 27.0, 1e-6);  // house -> maison
@@ -82,7 +82,7 @@ TEST(TrainedAligner, HandWorkedTableAppliedToUnseenPairs) {
 TEST(TrainedAligner, UnseenWordsGetTheUniformStartValue) {
     const ap::TrainedAligner a = laMaisonLaFleur();
     const ap::AlignerSummary s = ap::alignWithTrained(a, corpusOf("la chien\tthe dog\nla maison\tthe cat\n"));
-    ASSERT_TRUE(s.ok) << s.error;
+    ASSERT_TRUE(s.status.ok) << s.status.message;
     const ap::PairAlignment& p = s.pairs[0];
     EXPECT_NEAR(p.forward(0, 0), 9.0 / 14.0, 1e-6);
     EXPECT_NEAR(p.forward(1, 1), 1.0, 1e-9);
@@ -107,7 +107,7 @@ TEST_P(EveryTrainedModel, OnTheTrainingPairsEqualsAlignCorpus) {
     o.lowercase = true;
     const ap::AlignerSummary em = ap::alignCorpus(c, o);
     const ap::AlignerSummary fixed = ap::alignHeldOut(c, c, o);
-    ASSERT_TRUE(em.ok && fixed.ok) << em.error << fixed.error;
+    ASSERT_TRUE(em.status.ok && fixed.status.ok) << em.status.message << fixed.status.message;
     ASSERT_EQ(em.pairs.size(), fixed.pairs.size());
     for (std::size_t k = 0; k < em.pairs.size(); ++k) {
         EXPECT_LT((em.pairs[k].forward - fixed.pairs[k].forward).cwiseAbs().maxCoeff(), 1e-6f) << k;
@@ -127,7 +127,7 @@ TEST_P(EveryTrainedModel, HeldOutPairsAreAlignedOneByOne) {
     ASSERT_TRUE(a.ok) << a.error;
     const ap::Corpus eval = shipped("fr-en-eval.tsv");
     const ap::AlignerSummary all = ap::alignWithTrained(a.value, eval);
-    ASSERT_TRUE(all.ok) << all.error;
+    ASSERT_TRUE(all.status.ok) << all.status.message;
     for (const ap::PairAlignment& p : all.pairs) {
         for (int t = 0; t < p.forward.rows(); ++t)
             EXPECT_NEAR(p.forward.row(t).sum() + p.forwardNull[std::size_t(t)], 1.0, 1e-5);
@@ -138,7 +138,7 @@ TEST_P(EveryTrainedModel, HeldOutPairsAreAlignedOneByOne) {
     one.name = "one";
     one.pairs = {eval.pairs[3]};
     const ap::AlignerSummary alone = ap::alignWithTrained(a.value, one);
-    ASSERT_TRUE(alone.ok);
+    ASSERT_TRUE(alone.status.ok);
     EXPECT_EQ(alone.pairs[0].forward, all.pairs[3].forward);
     EXPECT_EQ(alone.pairs[0].links, all.pairs[3].links);
 }
@@ -157,7 +157,7 @@ TEST(TrainedAligner, Ibm2UnseenLengthsUseUniformPositions) {
     ASSERT_TRUE(a.ok) << a.error;
     EXPECT_EQ(a.value.forward.distortion.size(), 1u);  // lengths (2, 2) only
     const ap::AlignerSummary s = ap::alignWithTrained(a.value, corpusOf("p q r\tu v w\n"));
-    ASSERT_TRUE(s.ok) << s.error;
+    ASSERT_TRUE(s.status.ok) << s.status.message;
     for (int t = 0; t < 3; ++t)
         for (int i = 0; i < 3; ++i) EXPECT_NEAR(s.pairs[0].forward(t, i), 1.0 / 3.0, 1e-6);
 }
@@ -169,7 +169,7 @@ TEST(TrainedAligner, HeldOutAerIsScoredOnTheHeldOutPairs) {
     const ap::HoldoutSplit split = ap::splitHoldout(shipped("fr-en.tsv"), 0.3, 1);
     ASSERT_GT(split.heldOut.pairs.size(), 10u);
     const ap::AlignerSummary s = ap::alignHeldOut(split.train, split.heldOut, ap::AlignerOptions{});
-    ASSERT_TRUE(s.ok) << s.error;
+    ASSERT_TRUE(s.status.ok) << s.status.message;
     ASSERT_EQ(s.pairs.size(), split.heldOut.pairs.size());
     ap::AlignmentCounts counts;
     int withGold = 0;
@@ -205,8 +205,8 @@ TEST(TrainedAligner, RefusesBadInputAndCancels) {
     ap::Corpus empty;
     empty.name = "held.tsv";
     const ap::AlignerSummary s = ap::alignWithTrained(a.value, empty);
-    EXPECT_FALSE(s.ok);
-    EXPECT_NE(s.error.find("held.tsv"), std::string::npos);
+    EXPECT_FALSE(s.status.ok);
+    EXPECT_NE(s.status.message.find("held.tsv"), std::string::npos);
     int calls = 0;
     const ap::Result<ap::TrainedAligner> cancelled =
         ap::trainAligner(c, ap::AlignerOptions{}, [&](int, int) { return ++calls < 2; });

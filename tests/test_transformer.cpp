@@ -40,7 +40,7 @@ Reference readReference(const std::string& dir) {
     const Result<std::string> text = readTextFile(dir + "/reference.json", 1 << 24);
     EXPECT_TRUE(text.ok) << text.error;
     const json::ParseResult j = json::parse(text.value);
-    EXPECT_TRUE(j.ok);
+    EXPECT_TRUE(j.status.ok);
     for (const json::Value& v : j.value.find("ids")->array) r.ids.push_back(int(v.number));
     r.position = int(j.value.find("position")->number);
     for (const json::Value& v : j.value.find("probabilities")->array) r.probabilities.push_back(v.number);
@@ -50,10 +50,10 @@ Reference readReference(const std::string& dir) {
         r.ablate.push_back({int(v.array[0].number), int(v.array[1].number)});
     const import::ReadResult a = import::readAttentionFile(dir + "/reference.npz");
     EXPECT_TRUE(a.ok) << a.error;
-    r.attentions = a.tensor;
+    r.attentions = a.value;
     const import::ReadResult b = import::readAttentionFile(dir + "/reference_ablated.npz");
     EXPECT_TRUE(b.ok) << b.error;
-    r.ablated = b.tensor;
+    r.ablated = b.value;
     return r;
 }
 
@@ -72,7 +72,7 @@ double attentionError(const ForwardResult& r, const import::AttentionTensor& ref
     Matrix slice;
     for (int l = 0; l < ref.layers; ++l)
         for (int h = 0; h < ref.heads; ++h) {
-            EXPECT_EQ(ref.slice(l, h, slice), "");
+            EXPECT_EQ(ref.slice(l, h, slice).message, "");
             const float* p = r.attention(l, h);
             for (int i = 0; i < r.tokens; ++i)
                 for (int j = 0; j < r.tokens; ++j)
@@ -157,7 +157,7 @@ TEST_P(TransformerModel, HeadSceneReproducesTheHead) {
         AttentionResult computed;
         ASSERT_TRUE(computeAttention(scene.value, {}, computed).ok);
         Matrix slice;
-        ASSERT_EQ(ref.attentions->slice(h.layer, h.head, slice), "");
+        ASSERT_EQ(ref.attentions->slice(h.layer, h.head, slice).message, "");
         EXPECT_LT((computed.heads[0].weights - slice).cwiseAbs().maxCoeff(), 1e-4) << GetParam();
     }
 }
@@ -307,15 +307,15 @@ TEST(AttentionWriter, FilesReadBackThroughTheImporters) {
         ASSERT_TRUE(writeAttentionFile(path, a).ok) << ext;
         const import::ReadResult r = import::readAttentionFile(path);
         ASSERT_TRUE(r.ok) << ext << ": " << r.error;
-        EXPECT_EQ(r.tensor->layers, 2);
-        EXPECT_EQ(r.tensor->heads, 3);
-        EXPECT_EQ(r.tensor->queries, 4);
+        EXPECT_EQ(r.value->layers, 2);
+        EXPECT_EQ(r.value->heads, 3);
+        EXPECT_EQ(r.value->queries, 4);
         if (std::string(ext) != ".npy") {
-            EXPECT_EQ(r.tensor->queryTokens, a.tokens) << ext;
-            EXPECT_EQ(r.tensor->keyTokens, a.tokens) << ext;
+            EXPECT_EQ(r.value->queryTokens, a.tokens) << ext;
+            EXPECT_EQ(r.value->keyTokens, a.tokens) << ext;
         }
         Matrix slice;
-        ASSERT_EQ(r.tensor->slice(1, 2, slice), "");
+        ASSERT_EQ(r.value->slice(1, 2, slice).message, "");
         for (int i = 0; i < 4; ++i)
             for (int j = 0; j < 4; ++j) EXPECT_EQ(slice(i, j), data[std::size_t(((1 * 3 + 2) * 4 + i) * 4 + j)]);
     }

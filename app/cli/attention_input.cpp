@@ -16,7 +16,7 @@ std::shared_ptr<const ap::import::AttentionTensor> loadAttention(const QString& 
         printErrBytes(r.error);
         return nullptr;
     }
-    return r.tensor;
+    return r.value;
 }
 
 std::string jsonStrings(const std::vector<std::string>& list) {

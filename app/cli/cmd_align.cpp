@@ -90,11 +90,11 @@ int runAlign(const QStringList& args) {
     }
     const ap::AlignerSummary summary =
         separate ? ap::alignHeldOut(training.value, read.value, options) : ap::alignCorpus(read.value, options);
-    if (!summary.ok) {
+    if (!summary.status.ok) {
         if (separate)
-            printErrBytes(summary.error);
+            printErrBytes(summary.status.message);
         else
-            printErr(QStringLiteral("%1: %2").arg(cl.input, QString::fromStdString(summary.error)));
+            printErr(QStringLiteral("%1: %2").arg(cl.input, QString::fromStdString(summary.status.message)));
         return kBadInput;
     }
     const std::string links = pharaoh(summary);

@@ -225,8 +225,8 @@ int runAttend(const QStringList& argsIn) {
         return kWriteFailed;
     }
     if (!sceneText.empty()) {
-        if (const std::string err = ap::writeFileAtomically(nativePath(scenePath), sceneText); !err.empty()) {
-            printErrBytes(err);
+        if (const ap::Status written = ap::writeFileAtomically(nativePath(scenePath), sceneText); !written) {
+            printErrBytes(written.message);
             return kWriteFailed;
         }
     }

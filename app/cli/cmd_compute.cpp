@@ -25,8 +25,8 @@ int runCompute(const QStringList& args) {
     if (!cl.parse(args, code)) return code;
     ap::ResultWriteOptions options;
     for (const QString& list : cl.parser.values(omit))
-        if (const std::string bad = options.omit(list.toStdString()); !bad.empty())
-            return cl.usageError(QStringLiteral("--omit: %1").arg(QString::fromStdString(bad)));
+        if (const ap::Status omitted = options.omit(list.toStdString()); !omitted)
+            return cl.usageError(QStringLiteral("--omit: %1").arg(QString::fromStdString(omitted.message)));
     ap::Scene scene;
     ap::AttentionResult result;
     if (!loadAndCompute(cl.input, scene, result)) return kBadInput;

@@ -29,8 +29,8 @@ int exportAttentionCsv(const ap::import::AttentionTensor& t, const ap::analysis:
                        const QString& outPath) {
     ap::Matrix rollout;
     if (choice.rollout) {
-        if (const std::string err = ap::analysis::attentionMatrix(t, choice, rollout); !err.empty()) {
-            printErrBytes(err);
+        if (const ap::Status s = ap::analysis::attentionMatrix(t, choice, rollout); !s) {
+            printErrBytes(s.message);
             return kBadInput;
         }
     }
@@ -44,8 +44,8 @@ int exportAttentionCsv(const ap::import::AttentionTensor& t, const ap::analysis:
         const int count = std::min(blockRows, t.queries - row0);
         if (choice.rollout) {
             block = rollout.middleRows(row0, count);
-        } else if (const std::string err = ap::analysis::attentionRows(t, choice, row0, count, block); !err.empty()) {
-            printErrBytes(err);
+        } else if (const ap::Status s = ap::analysis::attentionRows(t, choice, row0, count, block); !s) {
+            printErrBytes(s.message);
             return kBadInput;  // the temporary file goes with `out`
         }
         if (!out.write(ui::csvRows(block, row0, rows))) break;
@@ -73,14 +73,13 @@ int exportAttention(CommandLine& cl, const QCommandLineOption& layerOption, cons
             QStringLiteral("--head must be a head index from 0 to %1, mean, max or rollout").arg(t->heads - 1));
     }
     if (outPath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) return exportAttentionCsv(*t, choice, outPath);
-    if (const std::string err = ap::analysis::checkMatrixSize(*t, "a picture"); !err.empty()) {
-        printErrBytes(err);
+    if (const ap::Status s = ap::analysis::checkMatrixSize(*t, "a picture"); !s) {
+        printErrBytes(s.message);
         return kBadInput;
     }
     ap::Matrix values;
-    const std::string err = ap::analysis::attentionMatrix(*t, choice, values);
-    if (!err.empty()) {
-        printErrBytes(err);
+    if (const ap::Status s = ap::analysis::attentionMatrix(*t, choice, values); !s) {
+        printErrBytes(s.message);
         return kBadInput;
     }
     startGui();

@@ -38,9 +38,8 @@ int runGenerateCorpus(const QStringList& args) {
     const ap::GeneratedCorpus generated = ap::generateCorpus(options);
     if (!generated.ok) return cl.usageError(QString::fromStdString(generated.error));
     const std::string path = nativePath(cl.parser.value(output));
-    const std::string err = ap::writeFileAtomically(path, ap::corpusToTsv(generated, options));
-    if (!err.empty()) {
-        printErrBytes(err);
+    if (const ap::Status written = ap::writeFileAtomically(path, ap::corpusToTsv(generated, options)); !written) {
+        printErrBytes(written.message);
         return kWriteFailed;
     }
     const bool written = printJsonLine([&](ap::json::InlineObjectWriter& o) {

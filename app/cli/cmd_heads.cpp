@@ -15,7 +15,7 @@ int runHeads(const QStringList& args) {
     if (!cl.parse(args, code)) return code;
     const auto t = loadAttention(cl.input);
     if (!t) return kBadInput;
-    const ap::analysis::HeadStatsSummary s = ap::analysis::computeHeadStats(*t);
+    const ap::Result<std::vector<ap::analysis::HeadStats>> s = ap::analysis::computeHeadStats(*t);
     if (!s.ok) {
         printErrBytes(s.error);
         return kBadInput;
@@ -24,8 +24,8 @@ int runHeads(const QStringList& args) {
     ap::json::Writer w(out.sink());
     std::string& text = w.out();
     text += "{\"layers\": " + std::to_string(t->layers) + ", \"heads\": [";
-    for (std::size_t i = 0; i < s.heads.size(); ++i) {
-        const ap::analysis::HeadStats& h = s.heads[i];
+    for (std::size_t i = 0; i < s.value.size(); ++i) {
+        const ap::analysis::HeadStats& h = s.value[i];
         text += i ? ",\n  " : "\n  ";
         text += "{\"layer\": " + std::to_string(h.layer) + ", \"head\": " + std::to_string(h.head);
         const auto field = [&](const char* name, double v) {

@@ -57,7 +57,7 @@ int runRollout(const QStringList& args) {
     const auto t = loadAttention(cl.input);
     if (!t) return kBadInput;
     if (cl.parser.isSet(layer) && !cl.intOption(layer, 0, t->layers - 1, options.lastLayer)) return kBadInput;
-    const ap::analysis::RolloutSummary s =
+    const ap::Result<ap::Matrix> s =
         isFlow ? ap::analysis::attentionFlow(*t, options) : ap::analysis::attentionRollout(*t, options);
     if (!s.ok) {
         printErrBytes(s.error);
@@ -70,11 +70,11 @@ int runRollout(const QStringList& args) {
         const QStringList rows = ui::attentionQueryLabels(*t);
         out.write(ui::csvHeader(ui::attentionKeyLabels(*t)));
         for (int i = 0; i < t->queries; ++i)
-            if (!out.write(ui::csvRows(s.matrix.middleRows(i, 1), i, rows))) break;
+            if (!out.write(ui::csvRows(s.value.middleRows(i, 1), i, rows))) break;
     } else {
         ap::json::Writer w(out.sink());
         ap::json::ObjectWriter o(w, 0);
-        o.key(isFlow ? "flow" : "rollout").matrix(s.matrix, o.valueIndent());
+        o.key(isFlow ? "flow" : "rollout").matrix(s.value, o.valueIndent());
         o.key("residual").number(float(options.residual));
         o.key("head_fusion").string(ap::analysis::toString(options.fusion));
         if (!isFlow) o.key("layers").out() += std::to_string(options.lastLayer < 0 ? t->layers : options.lastLayer + 1);

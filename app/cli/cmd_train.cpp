@@ -38,7 +38,7 @@ void writeAlignerAer(ap::json::Writer& w, const ap::Corpus& training, const ap::
         options.model = model;
         const ap::AlignerSummary s =
             trainedOnTrainingPairs ? ap::alignHeldOut(training, heldOut, options) : ap::alignCorpus(heldOut, options);
-        writeNumberOrNull(o.key(ap::toString(model)), s.ok && s.pairsWithGold > 0, s.aer());
+        writeNumberOrNull(o.key(ap::toString(model)), s.status.ok && s.pairsWithGold > 0, s.aer());
     }
     o.close();
 }
@@ -67,9 +67,9 @@ bool saveAttention(const QString& dir, const QString& prefix, const ap::Seq2SeqM
     for (std::size_t i = 0; i < pairs.size(); ++i) {
         const QString name = QStringLiteral("%1-%2.json").arg(prefix).arg(i + 1, 4, 10, QLatin1Char('0'));
         const std::string json = ap::sceneToJson(ap::sceneFromPair(model, pairs[i]));
-        const std::string err = ap::writeFileAtomically(nativePath(dir) + "/" + name.toStdString(), json);
-        if (!err.empty()) {
-            printErrBytes(err);
+        if (const ap::Status written = ap::writeFileAtomically(nativePath(dir) + "/" + name.toStdString(), json);
+            !written) {
+            printErrBytes(written.message);
             return false;
         }
     }
@@ -234,8 +234,8 @@ int runTrain(const QStringList& args) {
     if (options.guidedAlignment > 0.0 && guideSource == QLatin1String("ibm2")) {
         ap::AlignerOptions aligner;  // IBM Model 2, grow-diag-final-and, 10 iterations
         const ap::AlignerSummary aligned = ap::alignCorpus(trainCorpus, aligner);
-        if (!aligned.ok) {
-            printErrBytes(aligned.error);
+        if (!aligned.status.ok) {
+            printErrBytes(aligned.status.message);
             return kBadInput;
         }
         for (const ap::PairAlignment& a : aligned.pairs) trainerOptions.guideLinks.push_back(a.links);
@@ -284,9 +284,9 @@ int runTrain(const QStringList& args) {
             return kWriteFailed;
     }
     if (cl.parser.isSet(saveModel)) {
-        const std::string err = ap::writeModelFile(nativePath(cl.parser.value(saveModel)), trainer.model(), fold);
-        if (!err.empty()) {
-            printErrBytes(err);
+        const ap::Status written = ap::writeModelFile(nativePath(cl.parser.value(saveModel)), trainer.model(), fold);
+        if (!written) {
+            printErrBytes(written.message);
             return kWriteFailed;
         }
     }

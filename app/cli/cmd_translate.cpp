@@ -34,13 +34,13 @@ int runTranslate(const QStringList& args) {
         return cl.usageError(QStringLiteral("the sentence has %1 words, at most %2 are allowed")
                                  .arg(source.size())
                                  .arg(ap::limits::corpus::kMaxTokensPerSide));
-    source = ap::matchSourceWords(read.file.model, read.file.lowercase, std::move(source));
-    const ap::Translation t = read.file.model.translate(source);
+    source = ap::matchSourceWords(read.value.model, read.value.lowercase, std::move(source));
+    const ap::Translation t = read.value.model.translate(source);
     QStringList words;
     for (const std::string& w : t.tokens) words << QString::fromStdString(w);
     std::vector<std::string> unknown;
     for (const std::string& s : source)
-        if (!read.file.model.sourceVocabulary().contains(s)) unknown.push_back(s);
+        if (!read.value.model.sourceVocabulary().contains(s)) unknown.push_back(s);
 
     if (!printOut(words.join(QLatin1Char(' ')))) return kWriteFailed;
     const bool written = printJsonLine([&](ap::json::InlineObjectWriter& o) {

@@ -123,7 +123,7 @@ int runExperiment(const CommandLine& cl, Options& options, Summary (*run)(const 
     if (const ap::Status valid = validate(options); !valid.ok) return report.failed(valid.message);
     options.onEpoch = [&](const auto& snapshot) { report.line(epochLine(snapshot)); };
     const Summary summary = run(options);
-    if (!summary.ok) return report.failed(summary.error);
+    if (!summary.status.ok && !summary.status.cancelled) return report.failed(summary.status.message);
     if (afterRun)
         if (const int code = afterRun(summary); code != kOk) return code;
     return report.finish([&](ap::json::InlineObjectWriter& o) { writeJson(summary, o); });

@@ -2,29 +2,30 @@
 
 namespace ap::analysis {
 
-std::string attentionMatrix(const import::AttentionTensor& t, const AttentionChoice& c, Matrix& out,
-                            const std::atomic<bool>* cancel) {
+Status attentionMatrix(const import::AttentionTensor& t, const AttentionChoice& c, Matrix& out,
+                       const std::atomic<bool>* cancel) {
     if (c.rollout) {
         RolloutOptions o;
         o.fusion = c.fusion;
         o.cancel = cancel;
         o.lastLayer = c.layer == AttentionChoice::kAll ? -1 : c.layer;
-        RolloutSummary s = attentionRollout(t, o);
-        out = std::move(s.matrix);
-        if (!s.ok) out.resize(0, 0);
-        return s.error;
+        Result<Matrix> r = attentionRollout(t, o);
+        out = std::move(r.value);
+        if (!r.ok) out.resize(0, 0);
+        return r.ok || r.error.empty() ? Status::success() : Status::error(r.error);
     }
-    if (std::string e = checkMatrixSize(t, "one matrix"); !e.empty()) return e;
+    if (Status s = checkMatrixSize(t, "one matrix"); !s) return s;
     return attentionRows(t, c, 0, t.queries, out, cancel);
 }
 
-std::string attentionRows(const import::AttentionTensor& t, const AttentionChoice& c, int row0, int rowCount,
-                          Matrix& out, const std::atomic<bool>* cancel) {
+Status attentionRows(const import::AttentionTensor& t, const AttentionChoice& c, int row0, int rowCount, Matrix& out,
+                     const std::atomic<bool>* cancel) {
     if (c.layer != AttentionChoice::kAll && (c.layer < 0 || c.layer >= t.layers))
-        return t.fileName + ": no layer " + std::to_string(c.layer) + " (the file has " + std::to_string(t.layers) +
-               ")";
+        return Status::error(t.fileName + ": no layer " + std::to_string(c.layer) + " (the file has " +
+                             std::to_string(t.layers) + ")");
     if (c.head != AttentionChoice::kAll && (c.head < 0 || c.head >= t.heads))
-        return t.fileName + ": no head " + std::to_string(c.head) + " (the file has " + std::to_string(t.heads) + ")";
+        return Status::error(t.fileName + ": no head " + std::to_string(c.head) + " (the file has " +
+                             std::to_string(t.heads) + ")");
     const int l0 = c.layer == AttentionChoice::kAll ? 0 : c.layer;
     const int l1 = c.layer == AttentionChoice::kAll ? t.layers : c.layer + 1;
     const int h0 = c.head == AttentionChoice::kAll ? 0 : c.head;
@@ -37,9 +38,9 @@ std::string attentionRows(const import::AttentionTensor& t, const AttentionChoic
                 out.resize(0, 0);
                 return {};
             }
-            std::string e = t.sliceRows(l, h, row0, rowCount, count == 0 ? out : slice);
+            Status s = t.sliceRows(l, h, row0, rowCount, count == 0 ? out : slice);
             t.releaseRows(l, h, row0, rowCount);
-            if (!e.empty()) return e;
+            if (!s) return s;
             if (count++ == 0) continue;
             switch (c.fusion) {
             case HeadFusion::Mean: out += slice; break;

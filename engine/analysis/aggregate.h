@@ -23,16 +23,16 @@ struct AttentionChoice {
     }
 };
 
-// Fills `out` (queries x keys). Returns "" or the message of a bad slice, an
+// Fills `out` (queries x keys). Fails with the message of a bad slice, an
 // out-of-range choice or a matrix beyond limits::kMaxMatrixCells (refused
-// before allocating); "" with an empty matrix when cancelled.
-std::string attentionMatrix(const import::AttentionTensor& t, const AttentionChoice& choice, Matrix& out,
-                            const std::atomic<bool>* cancel = nullptr);
+// before allocating); succeeds with an empty matrix when cancelled.
+Status attentionMatrix(const import::AttentionTensor& t, const AttentionChoice& choice, Matrix& out,
+                       const std::atomic<bool>* cancel = nullptr);
 
 // Rows [row0, row0 + rowCount) of a choice that is not a rollout, into `out`
 // (rowCount x keys), at any size of the tensor: what streams a huge head.
-std::string attentionRows(const import::AttentionTensor& t, const AttentionChoice& choice, int row0, int rowCount,
-                          Matrix& out, const std::atomic<bool>* cancel = nullptr);
+Status attentionRows(const import::AttentionTensor& t, const AttentionChoice& choice, int row0, int rowCount,
+                     Matrix& out, const std::atomic<bool>* cancel = nullptr);
 
 // "layer 3 · head 5", "layer 3 · mean of 12 heads", "rollout (mean of heads, residual 0.5)" ...
 std::string describe(const import::AttentionTensor& t, const AttentionChoice& choice);

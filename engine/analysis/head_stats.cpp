@@ -91,13 +91,14 @@ namespace {
 constexpr std::int64_t kBlockCells = 1 << 20;
 }  // namespace
 
-HeadStatsSummary computeHeadStats(const import::AttentionTensor& t, const HeadStatsOptions& options) {
-    HeadStatsSummary summary;
+Result<std::vector<HeadStats>> computeHeadStats(const import::AttentionTensor& t, const HeadStatsOptions& options) {
+    using R = Result<std::vector<HeadStats>>;
+    std::vector<HeadStats> heads;
     std::vector<bool> separators(std::size_t(t.keys), false);
     for (int j = 0; j < t.keys && std::size_t(j) < t.keyTokens.size(); ++j)
         separators[std::size_t(j)] = isSeparatorToken(t.keyTokens[std::size_t(j)]);
     const int n = int(t.sliceCount());
-    summary.heads.resize(std::size_t(n));
+    heads.resize(std::size_t(n));
     std::vector<std::string> errors(static_cast<std::size_t>(n));
 #pragma omp parallel
     {
@@ -111,7 +112,7 @@ HeadStatsSummary computeHeadStats(const import::AttentionTensor& t, const HeadSt
             for (int row0 = 0; row0 < t.queries; row0 += blockRows) {
                 const int count = std::min(blockRows, t.queries - row0);
                 std::string& error = errors[std::size_t(index)];
-                error = t.sliceRows(layer, head, row0, count, slice);
+                error = t.sliceRows(layer, head, row0, count, slice).message;
                 t.releaseRows(layer, head, row0, count);
                 if (!error.empty()) break;
                 acc.add(slice, row0, separators);
@@ -120,21 +121,13 @@ HeadStatsSummary computeHeadStats(const import::AttentionTensor& t, const HeadSt
             HeadStats s = acc.result();
             s.layer = layer;
             s.head = head;
-            summary.heads[std::size_t(index)] = s;
+            heads[std::size_t(index)] = s;
         }
     }
-    if (options.cancel && options.cancel->load()) {
-        summary.heads.clear();
-        return summary;
-    }
+    if (options.cancel && options.cancel->load()) return R::failure({});
     for (const std::string& e : errors)
-        if (!e.empty()) {
-            summary.error = e;
-            summary.heads.clear();
-            return summary;
-        }
-    summary.ok = true;
-    return summary;
+        if (!e.empty()) return R::failure(e);
+    return R::success(std::move(heads));
 }
 
 }  // namespace ap::analysis

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/scene.h"
+#include "core/status.h"
 #include "import/attention_tensor.h"
 
 #include <atomic>
@@ -54,19 +55,14 @@ private:
 };
 
 struct HeadStatsOptions {
-    // When set and true, the computation stops early and returns ok = false
-    // with an empty error.
+    // When set and true, the computation stops early and fails with an
+    // empty message.
     const std::atomic<bool>* cancel = nullptr;
 };
 
-struct HeadStatsSummary {
-    bool ok = false;
-    std::vector<HeadStats> heads;  // layer-major: index = layer * heads + head
-    std::string error;             // a slice's NaN message, for instance
-};
-
 // Every head of the tensor, one slice at a time (OpenMP over slices), each
-// read a block of rows at a time.
-HeadStatsSummary computeHeadStats(const import::AttentionTensor& t, const HeadStatsOptions& options = {});
+// read a block of rows at a time. Layer-major: index = layer * heads + head.
+// Fails with a slice's message (NaN, for instance).
+Result<std::vector<HeadStats>> computeHeadStats(const import::AttentionTensor& t, const HeadStatsOptions& options = {});
 
 }  // namespace ap::analysis

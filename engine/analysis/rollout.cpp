@@ -24,15 +24,15 @@ std::optional<HeadFusion> headFusionFromString(const std::string& s) {
     return std::nullopt;
 }
 
-std::string checkMatrixSize(const import::AttentionTensor& t, const std::string& what) {
+Status checkMatrixSize(const import::AttentionTensor& t, const std::string& what) {
     if (std::int64_t(t.queries) * t.keys <= limits::kMaxMatrixCells) return {};
-    return t.fileName + ": " + std::to_string(t.queries) + " x " + std::to_string(t.keys) + " is too large for " +
-           what + " (at most " + std::to_string(limits::kMaxMatrixCells) +
-           " cells, 8192 x 8192, are held in memory); per-head statistics (heads) and CSV export of a head, "
-           "of a mean or of a maximum work at any size";
+    return Status::error(t.fileName + ": " + std::to_string(t.queries) + " x " + std::to_string(t.keys) +
+                         " is too large for " + what + " (at most " + std::to_string(limits::kMaxMatrixCells) +
+                         " cells, 8192 x 8192, are held in memory); per-head statistics (heads) and CSV export of "
+                         "a head, of a mean or of a maximum work at any size");
 }
 
-std::string fuseLayer(const import::AttentionTensor& t, int layer, HeadFusion fusion, Matrix& out) {
+Status fuseLayer(const import::AttentionTensor& t, int layer, HeadFusion fusion, Matrix& out) {
     out.resize(t.queries, t.keys);
     const int blockRows = int(std::clamp<std::int64_t>((1 << 20) / std::max(t.keys, 1), 1, std::max(t.queries, 1)));
     Matrix block;
@@ -40,10 +40,10 @@ std::string fuseLayer(const import::AttentionTensor& t, int layer, HeadFusion fu
         const int count = std::min(blockRows, t.queries - row0);
         auto rows = out.middleRows(row0, count);
         for (int h = 0; h < t.heads; ++h) {
-            std::string e =
+            Status s =
                 h == 0 ? t.sliceRows(layer, h, row0, count, rows.data()) : t.sliceRows(layer, h, row0, count, block);
             t.releaseRows(layer, h, row0, count);
-            if (!e.empty()) return e;
+            if (!s) return s;
             if (h == 0) continue;
             switch (fusion) {
             case HeadFusion::Mean: rows += block; break;
@@ -82,10 +82,14 @@ Matrix rolloutProduct(const std::vector<Matrix>& layers, double residual) {
 
 namespace {
 
-std::string needSquare(const import::AttentionTensor& t) {
+// What rollout and flow both need: self-attention and a residual weight in [0, 1].
+Status checkRollout(const import::AttentionTensor& t, const RolloutOptions& options) {
     if (t.queries != t.keys)
-        return t.fileName + ": rollout needs self-attention (as many queries as keys), but the file has " +
-               std::to_string(t.queries) + " queries and " + std::to_string(t.keys) + " keys";
+        return Status::error(t.fileName +
+                             ": rollout needs self-attention (as many queries as keys), but the file has " +
+                             std::to_string(t.queries) + " queries and " + std::to_string(t.keys) + " keys");
+    if (!(options.residual >= 0.0 && options.residual <= 1.0))
+        return Status::error("the residual weight must be from 0 to 1");
     return {};
 }
 
@@ -182,77 +186,55 @@ Matrix flowFromLayers(const std::vector<Matrix>& layers, double residual) {
 
 namespace {
 
-RolloutSummary fusedLayers(const import::AttentionTensor& t, const RolloutOptions& options,
-                           std::vector<Matrix>& layers) {
-    RolloutSummary s;
-    s.error = needSquare(t);
-    if (!s.error.empty()) return s;
-    if (!(options.residual >= 0.0 && options.residual <= 1.0)) {
-        s.error = "the residual weight must be from 0 to 1";
-        return s;
-    }
+// Every layer fused; fails with an empty message when cancelled.
+Status fusedLayers(const import::AttentionTensor& t, const RolloutOptions& options, std::vector<Matrix>& layers) {
+    if (Status s = checkRollout(t, options); !s) return s;
     layers.resize(std::size_t(t.layers));
     for (int l = 0; l < t.layers; ++l) {
-        if (options.cancel && options.cancel->load()) return s;
-        s.error = fuseLayer(t, l, options.fusion, layers[std::size_t(l)]);
-        if (!s.error.empty()) return s;
+        if (options.cancel && options.cancel->load()) return Status::error({});
+        if (Status s = fuseLayer(t, l, options.fusion, layers[std::size_t(l)]); !s) return s;
     }
-    s.ok = true;
-    return s;
+    return {};
 }
 
 }  // namespace
 
-RolloutSummary attentionRollout(const import::AttentionTensor& t, const RolloutOptions& options) {
-    RolloutSummary s;
-    s.error = needSquare(t);
-    if (!s.error.empty()) return s;
-    if (!(options.residual >= 0.0 && options.residual <= 1.0)) {
-        s.error = "the residual weight must be from 0 to 1";
-        return s;
-    }
-    if (options.lastLayer < -1 || options.lastLayer >= t.layers) {
-        s.error = t.fileName + ": no layer " + std::to_string(options.lastLayer) + " (the file has " +
-                  std::to_string(t.layers) + ")";
-        return s;
-    }
-    s.error = checkMatrixSize(t, "rollout");
-    if (!s.error.empty()) return s;
+Result<Matrix> attentionRollout(const import::AttentionTensor& t, const RolloutOptions& options) {
+    using R = Result<Matrix>;
+    if (Status s = checkRollout(t, options); !s) return R::failure(s.message);
+    if (options.lastLayer < -1 || options.lastLayer >= t.layers)
+        return R::failure(t.fileName + ": no layer " + std::to_string(options.lastLayer) + " (the file has " +
+                          std::to_string(t.layers) + ")");
+    if (Status s = checkMatrixSize(t, "rollout"); !s) return R::failure(s.message);
     // One layer at a time, in place: memory holds the product, the fused
     // layer and the product's result, never every layer.
     const int last = options.lastLayer < 0 ? t.layers - 1 : options.lastLayer;
-    Matrix fused, next;
+    Matrix product, fused, next;
     for (int l = 0; l <= last; ++l) {
-        if (options.cancel && options.cancel->load()) return s;
-        s.error = fuseLayer(t, l, options.fusion, fused);
-        if (!s.error.empty()) return s;
+        if (options.cancel && options.cancel->load()) return R::failure({});
+        if (Status s = fuseLayer(t, l, options.fusion, fused); !s) return R::failure(s.message);
         addResidualInPlace(fused, options.residual);
         if (l == 0) {
-            s.matrix.swap(fused);
+            product.swap(fused);
         } else {
             next.resize(t.queries, t.keys);
-            next.noalias() = fused * s.matrix;
-            s.matrix.swap(next);
+            next.noalias() = fused * product;
+            product.swap(next);
         }
     }
-    s.ok = true;
-    return s;
+    return R::success(std::move(product));
 }
 
-RolloutSummary attentionFlow(const import::AttentionTensor& t, const RolloutOptions& options) {
-    if (t.queries > limits::flow::kMaxTokens || t.layers > limits::flow::kMaxLayers) {
-        RolloutSummary s;
-        s.error = t.fileName + ": attention flow is limited to " + std::to_string(limits::flow::kMaxTokens) +
-                  " tokens and " + std::to_string(limits::flow::kMaxLayers) + " layers (the file has " +
-                  std::to_string(t.queries) + " tokens and " + std::to_string(t.layers) +
-                  " layers); use rollout instead";
-        return s;
-    }
+Result<Matrix> attentionFlow(const import::AttentionTensor& t, const RolloutOptions& options) {
+    using R = Result<Matrix>;
+    if (t.queries > limits::flow::kMaxTokens || t.layers > limits::flow::kMaxLayers)
+        return R::failure(t.fileName + ": attention flow is limited to " + std::to_string(limits::flow::kMaxTokens) +
+                          " tokens and " + std::to_string(limits::flow::kMaxLayers) + " layers (the file has " +
+                          std::to_string(t.queries) + " tokens and " + std::to_string(t.layers) +
+                          " layers); use rollout instead");
     std::vector<Matrix> layers;
-    RolloutSummary s = fusedLayers(t, options, layers);
-    if (!s.ok) return s;
-    s.matrix = flowFromLayers(layers, options.residual);
-    return s;
+    if (Status s = fusedLayers(t, options, layers); !s) return R::failure(s.message);
+    return R::success(flowFromLayers(layers, options.residual));
 }
 
 }  // namespace ap::analysis

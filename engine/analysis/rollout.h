@@ -15,6 +15,7 @@
 
 #include "core/limits.h"
 #include "core/scene.h"
+#include "core/status.h"
 #include "import/attention_tensor.h"
 
 #include <atomic>
@@ -29,9 +30,9 @@ enum class HeadFusion { Mean, Max, Min };
 const char* toString(HeadFusion f);  // "mean", "max", "min"
 std::optional<HeadFusion> headFusionFromString(const std::string& s);
 
-// "" or the message refusing a whole matrix of the tensor's size ("what"
-// names the use: "rollout", "a picture").
-std::string checkMatrixSize(const import::AttentionTensor& t, const std::string& what);
+// Fails with the message refusing a whole matrix of the tensor's size
+// ("what" names the use: "rollout", "a picture").
+Status checkMatrixSize(const import::AttentionTensor& t, const std::string& what);
 
 struct RolloutOptions {
     double residual = 0.5;  // r above, in [0, 1]
@@ -40,15 +41,9 @@ struct RolloutOptions {
     int lastLayer = -1;                         // the rollout stops after this layer; -1: the last one
 };
 
-struct RolloutSummary {
-    bool ok = false;
-    Matrix matrix;      // queries x keys
-    std::string error;  // empty when cancelled
-};
-
 // Heads of one layer fused into one queries x keys matrix (rows read a
 // block at a time, so no second matrix is held).
-std::string fuseLayer(const import::AttentionTensor& t, int layer, HeadFusion fusion, Matrix& out);
+Status fuseLayer(const import::AttentionTensor& t, int layer, HeadFusion fusion, Matrix& out);
 
 // Â = (1 - r) A + r I, rows divided by their sums (a zero row stays zero).
 // A must be square.
@@ -58,12 +53,13 @@ Matrix addResidual(const Matrix& a, double residual);
 Matrix rolloutProduct(const std::vector<Matrix>& layers, double residual);
 
 // Rollout through layers 0..lastLayer (every layer by default); needs
-// queries == keys (self-attention) and at most kMaxMatrixCells cells.
-RolloutSummary attentionRollout(const import::AttentionTensor& t, const RolloutOptions& options = {});
+// queries == keys (self-attention) and at most kMaxMatrixCells cells. The
+// matrix is queries x keys; a cancelled run fails with an empty message.
+Result<Matrix> attentionRollout(const import::AttentionTensor& t, const RolloutOptions& options = {});
 
 // Attention flow over `layers` (fused, square): flow[i][j] = max flow from
 // token i above the last layer to input token j.
 Matrix flowFromLayers(const std::vector<Matrix>& layers, double residual);
-RolloutSummary attentionFlow(const import::AttentionTensor& t, const RolloutOptions& options = {});
+Result<Matrix> attentionFlow(const import::AttentionTensor& t, const RolloutOptions& options = {});
 
 }  // namespace ap::analysis

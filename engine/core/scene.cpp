@@ -1,5 +1,7 @@
 #include "core/scene.h"
 
+#include "core/status.h"
+
 #include <cmath>
 #include <string_view>
 
@@ -37,80 +39,86 @@ std::string index(const std::string& path, long long i) { return path + "[" + st
 
 // Size, limit and finiteness checks shared by every matrix of a scene.
 // `maxRows` differs: token counts for inputs, widths for projections.
-std::string checkMatrix(const std::string& path, const Matrix& m, int maxRows) {
-    if (m.rows() == 0) return path + ": must have at least one row";
-    if (m.cols() == 0) return path + ": must have at least one column";
-    if (m.rows() > maxRows) return path + ": " + str(m.rows()) + " rows exceed the limit of " + str(maxRows);
+Status checkMatrix(const std::string& path, const Matrix& m, int maxRows) {
+    if (m.rows() == 0) return Status::error(path + ": must have at least one row");
+    if (m.cols() == 0) return Status::error(path + ": must have at least one column");
+    if (m.rows() > maxRows)
+        return Status::error(path + ": " + str(m.rows()) + " rows exceed the limit of " + str(maxRows));
     if (m.cols() > limits::kMaxWidth)
-        return path + ": " + str(m.cols()) + " columns exceed the limit of " + str(limits::kMaxWidth);
+        return Status::error(path + ": " + str(m.cols()) + " columns exceed the limit of " + str(limits::kMaxWidth));
     // Fast path: one vectorised reduction; NaN propagates into the maximum,
     // so a finite maximum proves every entry finite. The loop below only runs
     // to name the first bad entry.
     if (std::isfinite(m.cwiseAbs().maxCoeff<Eigen::PropagateNaN>())) return {};
     for (Eigen::Index i = 0; i < m.rows(); ++i)
         for (Eigen::Index j = 0; j < m.cols(); ++j)
-            if (!std::isfinite(m(i, j))) return index(index(path, i), j) + ": not a finite number";
+            if (!std::isfinite(m(i, j))) return Status::error(index(index(path, i), j) + ": not a finite number");
     return {};
 }
 
-std::string checkTokens(const std::string& name, const std::vector<std::string>& tokens, const Matrix& m) {
+Status checkTokens(const std::string& name, const std::vector<std::string>& tokens, const Matrix& m) {
     if (tokens.empty()) return {};
     if (tokens.size() != std::size_t(m.rows()))
-        return name + ".tokens: has " + str(tokens.size()) + " entries, " + name + ".matrix has " + str(m.rows()) +
-               " rows";
+        return Status::error(name + ".tokens: has " + str(tokens.size()) + " entries, " + name + ".matrix has " +
+                             str(m.rows()) + " rows");
     for (std::size_t i = 0; i < tokens.size(); ++i)
         if (tokens[i].size() > std::size_t(limits::kMaxTokenBytes))
-            return index(name + ".tokens", i) + ": " + str(tokens[i].size()) + " bytes exceed the limit of " +
-                   str(limits::kMaxTokenBytes);
+            return Status::error(index(name + ".tokens", i) + ": " + str(tokens[i].size()) +
+                                 " bytes exceed the limit of " + str(limits::kMaxTokenBytes));
     return {};
 }
 
-std::string checkHeadParams(const Scene& s, int dh) {
+Status checkHeadParams(const Scene& s, int dh) {
     const std::string list = "scoring.head_params";
     if (s.headParams.empty()) return {};
     if (s.headParams.size() != std::size_t(s.heads))
-        return list + ": has " + str(s.headParams.size()) + " entries, heads is " + str(s.heads);
+        return Status::error(list + ": has " + str(s.headParams.size()) + " entries, heads is " + str(s.heads));
     for (std::size_t h = 0; h < s.headParams.size(); ++h) {
         const HeadParams& p = s.headParams[h];
         const std::string at = index(list, h);
         // Only the fields the scoring kind reads are checked: the others are
         // never used and a file cannot set them (see scene_io.cpp).
         if (s.scoring == Scoring::General && p.W.size() != 0) {
-            if (p.W.rows() != dh || p.W.cols() != dh) return at + ".W: must be " + str(dh) + " x " + str(dh);
-            if (auto e = checkMatrix(at + ".W", p.W, limits::kMaxWidth); !e.empty()) return e;
+            if (p.W.rows() != dh || p.W.cols() != dh)
+                return Status::error(at + ".W: must be " + str(dh) + " x " + str(dh));
+            if (Status e = checkMatrix(at + ".W", p.W, limits::kMaxWidth); !e) return e;
         }
         if (s.scoring != Scoring::Additive) continue;
         for (const auto& [name, m] : {std::pair{"Wq", &p.Wq}, std::pair{"Wk", &p.Wk}}) {
             if (m->size() == 0) continue;
             const std::string path = at + "." + name;
-            if (m->cols() != dh) return path + ": must have " + str(dh) + " columns (dh), has " + str(m->cols());
-            if (auto e = checkMatrix(path, *m, limits::kMaxAdditiveWidth); !e.empty()) return e;
+            if (m->cols() != dh)
+                return Status::error(path + ": must have " + str(dh) + " columns (dh), has " + str(m->cols()));
+            if (Status e = checkMatrix(path, *m, limits::kMaxAdditiveWidth); !e) return e;
         }
         const bool hasWq = p.Wq.size() != 0, hasWk = p.Wk.size() != 0;
         if (hasWq && hasWk && p.Wq.rows() != p.Wk.rows())
-            return at + ".Wk: has " + str(p.Wk.rows()) + " rows, Wq has " + str(p.Wq.rows()) + " (they must agree)";
+            return Status::error(at + ".Wk: has " + str(p.Wk.rows()) + " rows, Wq has " + str(p.Wq.rows()) +
+                                 " (they must agree)");
         // A missing one defaults to the da x dh identity (ones on the diagonal),
         // as scoring.cpp builds it, so one alone may set da.
         const Eigen::Index da = hasWq ? p.Wq.rows() : hasWk ? p.Wk.rows() : dh;
         if (p.v.size() != 0) {
-            if (p.v.size() != da) return at + ".v: has " + str(p.v.size()) + " entries, da is " + str(da);
+            if (p.v.size() != da)
+                return Status::error(at + ".v: has " + str(p.v.size()) + " entries, da is " + str(da));
             for (Eigen::Index i = 0; i < p.v.size(); ++i)
-                if (!std::isfinite(p.v(i))) return index(at + ".v", i) + ": not a finite number";
+                if (!std::isfinite(p.v(i))) return Status::error(index(at + ".v", i) + ": not a finite number");
         }
     }
     return {};
 }
 
 // Everything about shapes: inputs, projections, d, dv, heads, Wo, head_params.
-std::string checkShapes(const Scene& s) {
-    if (auto e = checkMatrix("queries.matrix", s.queries, limits::kMaxTokens); !e.empty()) return e;
-    if (auto e = checkMatrix("keys.matrix", s.keys, limits::kMaxTokens); !e.empty()) return e;
+Status checkShapes(const Scene& s) {
+    if (Status e = checkMatrix("queries.matrix", s.queries, limits::kMaxTokens); !e) return e;
+    if (Status e = checkMatrix("keys.matrix", s.keys, limits::kMaxTokens); !e) return e;
     if (s.values)
-        if (auto e = checkMatrix("values.matrix", *s.values, limits::kMaxTokens); !e.empty()) return e;
-    if (auto e = checkTokens("queries", s.queryTokens, s.queries); !e.empty()) return e;
-    if (auto e = checkTokens("keys", s.keyTokens, s.keys); !e.empty()) return e;
+        if (Status e = checkMatrix("values.matrix", *s.values, limits::kMaxTokens); !e) return e;
+    if (Status e = checkTokens("queries", s.queryTokens, s.queries); !e) return e;
+    if (Status e = checkTokens("keys", s.keyTokens, s.keys); !e) return e;
     if (s.values && s.values->rows() != s.keys.rows())
-        return "values.matrix: has " + str(s.values->rows()) + " rows, keys.matrix has " + str(s.keys.rows());
+        return Status::error("values.matrix: has " + str(s.values->rows()) + " rows, keys.matrix has " +
+                             str(s.keys.rows()));
 
     const Projections& p = s.projections;
     const Matrix& valueInput = s.values ? *s.values : s.keys;
@@ -129,29 +137,31 @@ std::string checkShapes(const Scene& s) {
     };
     for (const In& in : ins) {
         if (in.w.size() == 0) continue;
-        if (auto e = checkMatrix(in.path, in.w, limits::kMaxWidth); !e.empty()) return e;
+        if (Status e = checkMatrix(in.path, in.w, limits::kMaxWidth); !e) return e;
         if (in.w.rows() != in.input.cols())
-            return std::string(in.path) + ": has " + str(in.w.rows()) + " rows, " + in.inputName + " width is " +
-                   str(in.input.cols()) + in.note;
+            return Status::error(std::string(in.path) + ": has " + str(in.w.rows()) + " rows, " + in.inputName +
+                                 " width is " + str(in.input.cols()) + in.note);
     }
     if (p.Wo.size() != 0)
-        if (auto e = checkMatrix("projections.Wo", p.Wo, limits::kMaxWidth); !e.empty()) return e;
+        if (Status e = checkMatrix("projections.Wo", p.Wo, limits::kMaxWidth); !e) return e;
 
     const bool projQ = p.Wq.size() != 0, projK = p.Wk.size() != 0;
     const auto [dq, d, dv, dout] = derivedWidths(s);
     if (dq != d) {
-        if (!projQ && !projK) return "keys.matrix: width " + str(d) + " does not match queries.matrix width " + str(dq);
-        return std::string(projK ? "projections.Wk" : "keys.matrix") + ": gives K width " + str(d) + ", " +
-               (projQ ? "projections.Wq" : "queries.matrix") + " gives Q width " + str(dq) + " (they must match)";
+        if (!projQ && !projK)
+            return Status::error("keys.matrix: width " + str(d) + " does not match queries.matrix width " + str(dq));
+        return Status::error(std::string(projK ? "projections.Wk" : "keys.matrix") + ": gives K width " + str(d) +
+                             ", " + (projQ ? "projections.Wq" : "queries.matrix") + " gives Q width " + str(dq) +
+                             " (they must match)");
     }
 
-    if (s.heads < 1) return "heads: must be a whole number >= 1";
+    if (s.heads < 1) return Status::error("heads: must be a whole number >= 1");
     if (s.heads > limits::kMaxHeads)
-        return "heads: " + str(s.heads) + " exceeds the limit of " + str(limits::kMaxHeads);
-    if (d % s.heads != 0) return "heads: " + str(s.heads) + " does not divide d = " + str(d);
-    if (dv % s.heads != 0) return "heads: " + str(s.heads) + " does not divide dv = " + str(dv);
+        return Status::error("heads: " + str(s.heads) + " exceeds the limit of " + str(limits::kMaxHeads));
+    if (d % s.heads != 0) return Status::error("heads: " + str(s.heads) + " does not divide d = " + str(d));
+    if (dv % s.heads != 0) return Status::error("heads: " + str(s.heads) + " does not divide dv = " + str(dv));
     if (p.Wo.size() != 0 && p.Wo.rows() != dv)
-        return "projections.Wo: has " + str(p.Wo.rows()) + " rows, must equal dv = " + str(dv);
+        return Status::error("projections.Wo: has " + str(p.Wo.rows()) + " rows, must equal dv = " + str(dv));
     return checkHeadParams(s, int(d / s.heads));
 }
 
@@ -217,32 +227,42 @@ std::string Scene::keyLabel(int j) const {
     return std::string(1, 'k').append(std::to_string(j));
 }
 
-std::string validate(const Scene& s) {
+namespace {
+
+// validate()'s checks; the first failure is the message.
+Status check(const Scene& s) {
     // Drawn in every window title and heatmap caption: a long one would make
     // each repaint slow.
     if (s.title.size() > std::size_t(limits::kMaxTitleBytes))
-        return "title: " + str(s.title.size()) + " bytes exceed the limit of " + str(limits::kMaxTitleBytes);
-    if (auto e = checkShapes(s); !e.empty()) return e;
+        return Status::error("title: " + str(s.title.size()) + " bytes exceed the limit of " +
+                             str(limits::kMaxTitleBytes));
+    if (Status e = checkShapes(s); !e) return e;
 
-    if (!std::isfinite(s.temperature)) return "normalization.temperature: not a finite number";
-    if (s.temperature <= 0.0f) return "normalization.temperature: must be > 0";
-    if (s.topK < 1) return "normalization.k: must be a whole number >= 1";
+    if (!std::isfinite(s.temperature)) return Status::error("normalization.temperature: not a finite number");
+    if (s.temperature <= 0.0f) return Status::error("normalization.temperature: must be > 0");
+    if (s.topK < 1) return Status::error("normalization.k: must be a whole number >= 1");
     if (s.samples < 1 || s.samples > limits::kMaxSamples)
-        return "normalization.samples: must be a whole number from 1 to " + str(limits::kMaxSamples);
+        return Status::error("normalization.samples: must be a whole number from 1 to " + str(limits::kMaxSamples));
     if (s.seed > limits::kMaxSeed)
-        return "normalization.seed: must be a whole number from 0 to " + str((long long)limits::kMaxSeed);
+        return Status::error("normalization.seed: must be a whole number from 0 to " +
+                             str((long long)limits::kMaxSeed));
 
     const int lq = s.queryCount(), lk = s.keyCount();
     if (!s.mask.keyPadding.empty() && s.mask.keyPadding.size() != std::size_t(lk))
-        return "mask.key_padding: has " + str(s.mask.keyPadding.size()) + " entries, keys have " + str(lk);
+        return Status::error("mask.key_padding: has " + str(s.mask.keyPadding.size()) + " entries, keys have " +
+                             str(lk));
     for (std::size_t c = 0; c < s.mask.cells.size(); ++c) {
         const auto [i, j] = s.mask.cells[c];
         if (i < 0 || i >= lq || j < 0 || j >= lk)
-            return index("mask.cells", c) + ": [" + str(i) + ", " + str(j) + "] is out of range (" + str(lq) +
-                   " queries, " + str(lk) + " keys)";
+            return Status::error(index("mask.cells", c) + ": [" + str(i) + ", " + str(j) + "] is out of range (" +
+                                 str(lq) + " queries, " + str(lk) + " keys)");
     }
     return {};
 }
+
+}  // namespace
+
+std::string validate(const Scene& s) { return check(s).message; }
 
 Scene builtInExample() {
     Scene s;

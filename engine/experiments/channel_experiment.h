@@ -67,9 +67,7 @@ struct ChannelOptions {
 Status validate(const ChannelOptions& options);
 
 struct ChannelSummary {
-    bool ok = false;
-    std::string error;
-    bool cancelled = false;
+    Status status;  // why the run did not start; Status::cancelledByUser() when stopped
     int epochsRun = 0;
     double loss = 0.0;  // mean training loss of the last epoch run
     ChannelSnapshot final;

@@ -16,16 +16,12 @@
 
 namespace ap {
 
-// Starts a run: false, with the message in summary.error, when the options
+// Starts a run: false, with the message in summary.status, when the options
 // do not validate.
 template <class Options, class Summary>
 bool acceptOptions(const Options& options, Summary& summary) {
-    if (Status valid = validate(options); !valid.ok) {
-        summary.error = valid.message;
-        return false;
-    }
-    summary.ok = true;
-    return true;
+    summary.status = validate(options);
+    return summary.status.ok;
 }
 
 // A snapshot taken after `batch` of `epoch`, with the epoch's loss so far.
@@ -67,7 +63,7 @@ void finishSummary(Summary& summary, int batches, Evaluate evaluate) {
     summary.final = evaluate();
     summary.final.epoch = summary.epochsRun;
     summary.final.batchesPerEpoch = batches;
-    summary.final.endOfEpoch = !summary.cancelled;
+    summary.final.endOfEpoch = !summary.status.cancelled;
     summary.final.trainLoss = summary.loss;
 }
 
@@ -88,7 +84,7 @@ void trainInBatches(const Options& options, Random& random, Summary& summary, St
         int seen = 0;
         for (int b = 0; b < batches; ++b) {
             if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
-                summary.cancelled = true;
+                summary.status = Status::cancelledByUser();
                 break;
             }
             const int first = b * options.batch;
@@ -98,7 +94,7 @@ void trainInBatches(const Options& options, Random& random, Summary& summary, St
             summary.loss = epochLoss / seen;
             reportBatch(options, epoch, b + 1, batches, summary.loss, evaluate);
         }
-        if (summary.cancelled) break;
+        if (summary.status.cancelled) break;
         summary.epochsRun = epoch;
         reportEpoch(options, epoch, batches, summary.loss, evaluate);
     }

@@ -183,7 +183,7 @@ SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
         seen = 0;
         for (int b = 0; b < batches; ++b) {
             if (o.cancel && o.cancel->load(std::memory_order_relaxed)) {
-                summary.cancelled = true;
+                summary.status = Status::cancelledByUser();
                 break;
             }
             const int first = b * o.batch;
@@ -224,7 +224,7 @@ SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
             if (o.onSnapshot && o.snapshotEvery > 0 && (b + 1) % o.snapshotEvery == 0 && b + 1 < batches)
                 o.onSnapshot(snapshot(epoch, b + 1, seen));
         }
-        if (summary.cancelled) break;
+        if (summary.status.cancelled) break;
         summary.epochsRun = epoch;
         if (o.onEpoch) {
             SpatialSnapshot s = snapshot(epoch, batches, seen);
@@ -233,7 +233,7 @@ SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
         }
     }
     summary.final = snapshot(summary.epochsRun, batches, seen);
-    summary.final.endOfEpoch = !summary.cancelled;
+    summary.final.endOfEpoch = !summary.status.cancelled;
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;
 }

@@ -93,9 +93,7 @@ struct SpatialOptions {
 Status validate(const SpatialOptions& options);
 
 struct SpatialSummary {
-    bool ok = false;
-    std::string error;
-    bool cancelled = false;
+    Status status;  // why the run did not start; Status::cancelledByUser() when stopped
     int epochsRun = 0;
     SpatialSnapshot final;
     double seconds = 0.0;

@@ -84,9 +84,7 @@ struct TimestepOptions {
 Status validate(const TimestepOptions& options);
 
 struct TimestepSummary {
-    bool ok = false;
-    std::string error;  // why the run did not start
-    bool cancelled = false;
+    Status status;           // why the run did not start; Status::cancelledByUser() when stopped
     int epochsRun = 0;       // completed epochs
     double loss = 0.0;       // mean training loss of the last epoch run
     TimestepSnapshot final;  // the model on the test samples at the end

@@ -76,19 +76,17 @@ FileKind detectKind(const ByteSource& b, const std::string& fileName) {
 bool isAttentionFile(const std::string& path) {
     const std::string ext = lowerExtension(path);
     if (ext == "npy" || ext == "npz" || ext == "safetensors") return true;
-    MapResult m = mapFile(path);
+    Result<ByteSource> m = mapFile(path);
     if (!m.ok) return false;
-    const FileKind k = detectKind(m.bytes, path);
+    const FileKind k = detectKind(m.value, path);
     return k == FileKind::Npy || k == FileKind::Npz || k == FileKind::Safetensors || k == FileKind::BertVizJson;
 }
 
-std::string checkAllValues(const AttentionTensor& t) {
+Status checkAllValues(const AttentionTensor& t) {
     Matrix slice;
     for (int l = 0; l < t.layers; ++l)
-        for (int h = 0; h < t.heads; ++h) {
-            std::string e = t.slice(l, h, slice);
-            if (!e.empty()) return e;
-        }
+        for (int h = 0; h < t.heads; ++h)
+            if (Status s = t.slice(l, h, slice); !s) return s;
     return {};
 }
 
@@ -100,31 +98,19 @@ ReadResult readAttentionBytes(const ByteSource& bytes, const std::string& fileNa
     case FileKind::Safetensors: r = readSafetensors(bytes, fileName); break;
     case FileKind::BertVizJson: r = readBertViz(bytes, fileName); break;
     case FileKind::Scene:
-        r.error = fileName + ": a JSON file without an \"attention\" key (not BertViz-style attention)";
-        return r;
+        return readFailure(fileName, "a JSON file without an \"attention\" key (not BertViz-style attention)");
     case FileKind::Unknown:
-        r.error = fileName + ": not an attention file (expected .npy, .npz, .safetensors or BertViz-style JSON)";
-        return r;
+        return readFailure(fileName, "not an attention file (expected .npy, .npz, .safetensors or BertViz-style JSON)");
     }
-    if (r.ok && options.checkAllValues) {
-        std::string e = checkAllValues(*r.tensor);
-        if (!e.empty()) {
-            r.ok = false;
-            r.error = e;
-            r.tensor.reset();
-        }
-    }
+    if (r.ok && options.checkAllValues)
+        if (Status s = checkAllValues(*r.value); !s) return ReadResult::failure(s.message);
     return r;
 }
 
 ReadResult readAttentionFile(const std::string& path, const ImportOptions& options) {
-    MapResult m = mapFile(path);
-    if (!m.ok) {
-        ReadResult r;
-        r.error = path + ": " + m.error;
-        return r;
-    }
-    return readAttentionBytes(m.bytes, path, options);
+    Result<ByteSource> m = mapFile(path);
+    if (!m.ok) return readFailure(path, m.error);
+    return readAttentionBytes(m.value, path, options);
 }
 
 }  // namespace ap::import

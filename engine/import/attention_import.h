@@ -37,7 +37,7 @@ struct ImportOptions {
 ReadResult readAttentionBytes(const ByteSource& bytes, const std::string& fileName, const ImportOptions& options = {});
 ReadResult readAttentionFile(const std::string& path, const ImportOptions& options = {});
 
-// Converts every slice once and returns the first error (NaN, infinity), or "".
-std::string checkAllValues(const AttentionTensor& t);
+// Converts every slice once; fails with the first error (NaN, infinity).
+Status checkAllValues(const AttentionTensor& t);
 
 }  // namespace ap::import

@@ -81,22 +81,24 @@ std::string shapeText(const std::vector<std::int64_t>& dims) {
     return s + ")";
 }
 
-std::string assignShape(const std::vector<std::int64_t>& dimsIn, AttentionTensor& t) {
+Status assignShape(const std::vector<std::int64_t>& dimsIn, AttentionTensor& t) {
     std::vector<std::int64_t> dims = dimsIn;
     const std::string shape = "shape " + shapeText(dimsIn);
     if (dims.size() == 5) {
-        if (dims[0] != 1) return shape + ": a leading batch dimension must be 1, not " + std::to_string(dims[0]);
+        if (dims[0] != 1)
+            return Status::error(shape + ": a leading batch dimension must be 1, not " + std::to_string(dims[0]));
         dims.erase(dims.begin());
     }
     if (dims.size() < 2 || dims.size() > 4)
-        return shape + ": expected [layers, heads, queries, keys], [heads, queries, keys] or [queries, keys]";
+        return Status::error(shape +
+                             ": expected [layers, heads, queries, keys], [heads, queries, keys] or [queries, keys]");
     for (std::int64_t d : dims)
-        if (d <= 0) return shape + ": every dimension must be at least 1";
+        if (d <= 0) return Status::error(shape + ": every dimension must be at least 1");
     while (dims.size() < 4) dims.insert(dims.begin(), 1);
     if (dims[2] > limits::kMaxTokens || dims[3] > limits::kMaxTokens)
-        return shape + ": more than " + std::to_string(limits::kMaxTokens) + " queries or keys";
+        return Status::error(shape + ": more than " + std::to_string(limits::kMaxTokens) + " queries or keys");
     if (dims[0] > limits::kMaxSlices || dims[1] > limits::kMaxSlices || dims[0] * dims[1] > limits::kMaxSlices)
-        return shape + ": more than " + std::to_string(limits::kMaxSlices) + " layers x heads";
+        return Status::error(shape + ": more than " + std::to_string(limits::kMaxSlices) + " layers x heads");
     t.layers = int(dims[0]);
     t.heads = int(dims[1]);
     t.queries = int(dims[2]);
@@ -104,31 +106,46 @@ std::string assignShape(const std::vector<std::int64_t>& dimsIn, AttentionTensor
     return {};
 }
 
-std::string assignTokens(AttentionTensor& t, std::vector<std::string> tokens, const std::string& tokensName,
-                         std::vector<std::string> queryTokens, std::vector<std::string> keyTokens) {
+Status assignTokens(AttentionTensor& t, std::vector<std::string> tokens, const std::string& tokensName,
+                    std::vector<std::string> queryTokens, std::vector<std::string> keyTokens) {
     if (!tokens.empty()) {
         if (t.queries != t.keys)
-            return tokensName + ": one token list, but the attention has " + std::to_string(t.queries) +
-                   " queries and " + std::to_string(t.keys) + " keys; give query and key tokens apart";
+            return Status::error(tokensName + ": one token list, but the attention has " + std::to_string(t.queries) +
+                                 " queries and " + std::to_string(t.keys) + " keys; give query and key tokens apart");
         if (tokens.size() != std::size_t(t.queries))
-            return tokensName + ": " + std::to_string(tokens.size()) + " tokens, but the attention has " +
-                   std::to_string(t.queries) + " queries and keys";
+            return Status::error(tokensName + ": " + std::to_string(tokens.size()) + " tokens, but the attention has " +
+                                 std::to_string(t.queries) + " queries and keys");
         t.queryTokens = tokens;
         t.keyTokens = std::move(tokens);
     }
     if (!queryTokens.empty()) {
         if (queryTokens.size() != std::size_t(t.queries))
-            return "query tokens: " + std::to_string(queryTokens.size()) + " tokens, but the attention has " +
-                   std::to_string(t.queries) + " queries";
+            return Status::error("query tokens: " + std::to_string(queryTokens.size()) +
+                                 " tokens, but the attention has " + std::to_string(t.queries) + " queries");
         t.queryTokens = std::move(queryTokens);
     }
     if (!keyTokens.empty()) {
         if (keyTokens.size() != std::size_t(t.keys))
-            return "key tokens: " + std::to_string(keyTokens.size()) + " tokens, but the attention has " +
-                   std::to_string(t.keys) + " keys";
+            return Status::error("key tokens: " + std::to_string(keyTokens.size()) + " tokens, but the attention has " +
+                                 std::to_string(t.keys) + " keys");
         t.keyTokens = std::move(keyTokens);
     }
     return {};
+}
+
+ReadResult readFailure(const std::string& fileName, const std::string& message) {
+    return ReadResult::failure(fileName + ": " + message);
+}
+
+ReadResult finishRead(std::shared_ptr<AttentionTensor> t, const std::string& fileName, std::string format,
+                      std::string arrayName, std::vector<std::string> tokens, const std::string& tokensName,
+                      std::vector<std::string> queryTokens, std::vector<std::string> keyTokens) {
+    if (Status s = assignTokens(*t, std::move(tokens), tokensName, std::move(queryTokens), std::move(keyTokens)); !s)
+        return readFailure(fileName, s.message);
+    t->fileName = fileName;
+    t->format = std::move(format);
+    t->arrayName = std::move(arrayName);
+    return ReadResult::success(std::move(t));
 }
 
 namespace {
@@ -146,16 +163,16 @@ std::int64_t convert(const unsigned char* src, std::int64_t count, float* dst, i
 
 }  // namespace
 
-std::string AttentionTensor::slice(int layer, int head, Matrix& out) const {
+Status AttentionTensor::slice(int layer, int head, Matrix& out) const {
     if (layer < 0 || layer >= layers || head < 0 || head >= heads)
-        return fileName + ": no layer " + std::to_string(layer) + ", head " + std::to_string(head);
+        return Status::error(fileName + ": no layer " + std::to_string(layer) + ", head " + std::to_string(head));
     out.resize(queries, keys);
     return sliceRows(layer, head, 0, queries, out.data());
 }
 
-std::string AttentionTensor::sliceRows(int layer, int head, int row0, int rowCount, Matrix& out) const {
+Status AttentionTensor::sliceRows(int layer, int head, int row0, int rowCount, Matrix& out) const {
     if (row0 < 0 || rowCount < 0 || row0 > queries || rowCount > queries - row0)
-        return fileName + ": no rows " + std::to_string(row0) + " to " + std::to_string(row0 + rowCount);
+        return Status::error(fileName + ": no rows " + std::to_string(row0) + " to " + std::to_string(row0 + rowCount));
     out.resize(rowCount, keys);
     return sliceRows(layer, head, row0, rowCount, out.data());
 }
@@ -205,18 +222,18 @@ void runConvert(void* context) {
 
 }  // namespace
 
-std::string AttentionTensor::sliceRows(int layer, int head, int row0, int rowCount, float* dst) const {
+Status AttentionTensor::sliceRows(int layer, int head, int row0, int rowCount, float* dst) const {
     if (layer < 0 || layer >= layers || head < 0 || head >= heads)
-        return fileName + ": no layer " + std::to_string(layer) + ", head " + std::to_string(head);
+        return Status::error(fileName + ": no layer " + std::to_string(layer) + ", head " + std::to_string(head));
     if (row0 < 0 || rowCount < 0 || row0 > queries || rowCount > queries - row0)
-        return fileName + ": no rows " + std::to_string(row0) + " to " + std::to_string(row0 + rowCount);
-    if (data == nullptr && rowCount > 0) return fileName + ": only the header was read, not the values";
+        return Status::error(fileName + ": no rows " + std::to_string(row0) + " to " + std::to_string(row0 + rowCount));
+    if (data == nullptr && rowCount > 0) return Status::error(fileName + ": only the header was read, not the values");
     const int size = byteSize(dtype);
     const std::int64_t index = std::int64_t(layer) * heads + head;
     const std::int64_t first = index * std::int64_t(queries) * keys + std::int64_t(row0) * keys;
     ConvertJob job{data + first * size, std::int64_t(rowCount) * keys, dst, dtype};
     if (mapped) {
-        if (!readMapped(runConvert, &job)) return fileName + ": " + kFileChangedMessage;
+        if (!readMapped(runConvert, &job)) return Status::error(fileName + ": " + kFileChangedMessage);
     } else {
         runConvert(&job);
     }
@@ -225,10 +242,10 @@ std::string AttentionTensor::sliceRows(int layer, int head, int row0, int rowCou
     const std::uint64_t offset = dataOffset + std::uint64_t((first + bad) * size);
     const int row = row0 + int(bad / keys), column = int(bad % keys);
     const float v = dst[bad];
-    return fileName + ": " + arrayName + "[" + std::to_string(layer) + "][" + std::to_string(head) + "][" +
-           std::to_string(row) + "][" + std::to_string(column) +
-           "]: " + (std::isnan(v) ? "NaN" : "not a finite float32 value") + " at byte offset " +
-           std::to_string(offset) + (offsetIn.empty() ? "" : " of " + offsetIn);
+    return Status::error(fileName + ": " + arrayName + "[" + std::to_string(layer) + "][" + std::to_string(head) +
+                         "][" + std::to_string(row) + "][" + std::to_string(column) +
+                         "]: " + (std::isnan(v) ? "NaN" : "not a finite float32 value") + " at byte offset " +
+                         std::to_string(offset) + (offsetIn.empty() ? "" : " of " + offsetIn));
 }
 
 }  // namespace ap::import

@@ -6,6 +6,7 @@
 
 #include "core/limits.h"
 #include "core/scene.h"
+#include "core/status.h"
 #include "import/byte_source.h"
 
 #include <cstdint>
@@ -46,41 +47,46 @@ struct AttentionTensor {
     std::string queryLabel(int i) const;
     std::string keyLabel(int j) const;
 
-    // Converts slice (layer, head) into `out` (queries x keys). Returns "" or
+    // Converts slice (layer, head) into `out` (queries x keys). Fails with
     // one message naming the file, the array, the cell and its byte offset
     // when the slice holds NaN or an infinity (checked here, slice by slice,
     // so that opening a file never reads all of it).
-    std::string slice(int layer, int head, Matrix& out) const;
+    Status slice(int layer, int head, Matrix& out) const;
     // Rows [row0, row0 + rowCount) of that slice, into `out` (rowCount x
     // keys) or into rowCount * keys floats at `dst`: a slice too big to hold
     // is read a block of rows at a time. The same messages as slice(), and
     // "the file changed while it was read" when a mapped file has been
     // shortened since it was opened.
-    std::string sliceRows(int layer, int head, int row0, int rowCount, Matrix& out) const;
-    std::string sliceRows(int layer, int head, int row0, int rowCount, float* dst) const;
+    Status sliceRows(int layer, int head, int row0, int rowCount, Matrix& out) const;
+    Status sliceRows(int layer, int head, int row0, int rowCount, float* dst) const;
     // After a slice has been converted: drops its mapped pages from this
     // process's resident memory (nothing for data held in memory).
     void releaseSlice(int layer, int head) const;
     void releaseRows(int layer, int head, int row0, int rowCount) const;
 };
 
-struct ReadResult {
-    bool ok = false;
-    std::shared_ptr<const AttentionTensor> tensor;
-    std::string error;  // "FILE: what is wrong (array, offset)"
-};
+// A reader's tensor, or "FILE: what is wrong (array, offset)".
+using ReadResult = Result<std::shared_ptr<const AttentionTensor>>;
+
+// A reader's failure: `message` after the file's name.
+ReadResult readFailure(const std::string& fileName, const std::string& message);
+// What every reader ends with: the token labels checked against the tensor
+// (see assignTokens; a failure names the file), then the tensor named.
+ReadResult finishRead(std::shared_ptr<AttentionTensor> t, const std::string& fileName, std::string format,
+                      std::string arrayName, std::vector<std::string> tokens, const std::string& tokensName,
+                      std::vector<std::string> queryTokens, std::vector<std::string> keyTokens);
 
 // Turns the dimensions of an array into layers x heads x queries x keys:
 // [l, h, q, k], [h, q, k] or [q, k], after an optional leading batch of 1
-// ([1, l, h, q, k]). Returns "" or a message ("shape (2, 3, 4, 5, 6): ...").
-std::string assignShape(const std::vector<std::int64_t>& dims, AttentionTensor& t);
+// ([1, l, h, q, k]). Fails with a message ("shape (2, 3, 4, 5, 6): ...").
+Status assignShape(const std::vector<std::int64_t>& dims, AttentionTensor& t);
 std::string shapeText(const std::vector<std::int64_t>& dims);  // "(12, 12, 1024, 1024)"
 
 // Checks token counts against the tensor's queries and keys. `tokens` is a
-// list for both axes; `queryTokens`/`keyTokens` give them apart. Returns ""
-// or a message naming the array.
-std::string assignTokens(AttentionTensor& t, std::vector<std::string> tokens, const std::string& tokensName,
-                         std::vector<std::string> queryTokens, std::vector<std::string> keyTokens);
+// list for both axes; `queryTokens`/`keyTokens` give them apart. Fails with
+// a message naming the array.
+Status assignTokens(AttentionTensor& t, std::vector<std::string> tokens, const std::string& tokensName,
+                    std::vector<std::string> queryTokens, std::vector<std::string> keyTokens);
 
 // IEEE half to float, exactly (subnormals, infinities and NaN included).
 float halfToFloat(std::uint16_t h);

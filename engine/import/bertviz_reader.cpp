@@ -187,11 +187,7 @@ private:
 }  // namespace
 
 ReadResult readBertViz(const ByteSource& bytes, const std::string& fileName) {
-    ReadResult r;
-    const auto fail = [&](const std::string& message) {
-        r.error = fileName + ": " + message;
-        return r;
-    };
+    const auto fail = [&](const std::string& message) { return readFailure(fileName, message); };
     BertVizParser parser(std::string_view(reinterpret_cast<const char*>(bytes.data), bytes.size));
     if (!parser.document()) return fail(parser.error);
     if (!parser.haveAttention) return fail("no \"attention\" key");
@@ -204,21 +200,14 @@ ReadResult readBertViz(const ByteSource& bytes, const std::string& fileName) {
     // bertviz takes one [batch, heads, q, k] tensor per layer.
     if (dims.size() == 5 && dims[1] == 1 && dims[0] != 1) dims.erase(dims.begin() + 1);
     auto t = std::make_shared<AttentionTensor>();
-    std::string err = assignShape(dims, *t);
-    if (!err.empty()) return fail("\"attention\": " + err);
-    err = assignTokens(*t, std::move(parser.tokens), "\"tokens\"", std::move(parser.left), std::move(parser.right));
-    if (!err.empty()) return fail(err);
+    if (Status s = assignShape(dims, *t); !s) return fail("\"attention\": " + s.message);
     auto buffer = std::make_shared<std::vector<float>>(std::move(parser.values));
     t->data = reinterpret_cast<const unsigned char*>(buffer->data());
     t->owner = buffer;
     t->dtype = DType::F32;
     t->offsetIn = "the parsed \"attention\" values";
-    t->fileName = fileName;
-    t->format = "bertviz";
-    t->arrayName = "attention";
-    r.ok = true;
-    r.tensor = std::move(t);
-    return r;
+    return finishRead(std::move(t), fileName, "bertviz", "attention", std::move(parser.tokens), "\"tokens\"",
+                      std::move(parser.left), std::move(parser.right));
 }
 
 }  // namespace ap::import

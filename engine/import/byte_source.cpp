@@ -22,8 +22,8 @@ struct Mapping {
 
 }  // namespace
 
-MapResult mapFile(const std::string& path) {
-    MapResult r;
+Result<ByteSource> mapFile(const std::string& path) {
+    Result<ByteSource> r;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         r.error = std::string("cannot open: ") + std::strerror(errno);
@@ -58,12 +58,12 @@ MapResult mapFile(const std::string& path) {
         mapping->length = std::size_t(st.st_size);
     }
     ::close(fd);  // the mapping stays valid without the descriptor
-    r.ok = true;
-    r.bytes.data = static_cast<const unsigned char*>(mapping->address);
-    r.bytes.size = mapping->length;
-    r.bytes.owner = mapping;
-    r.bytes.mapped = true;
-    return r;
+    ByteSource bytes;
+    bytes.data = static_cast<const unsigned char*>(mapping->address);
+    bytes.size = mapping->length;
+    bytes.owner = mapping;
+    bytes.mapped = true;
+    return Result<ByteSource>::success(std::move(bytes));
 }
 
 void releaseMappedPages(const void* data, std::size_t size) {

@@ -4,6 +4,8 @@
 // pages come in from the disk only when a slice touches them.
 #pragma once
 
+#include "core/status.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -18,14 +20,9 @@ struct ByteSource {
     bool mapped = false;                // `data` is a read-only file mapping
 };
 
-struct MapResult {
-    bool ok = false;
-    ByteSource bytes;
-    std::string error;  // "cannot open: No such file or directory", without the file name
-};
-
-// Maps the whole file read-only (an empty file gives an empty source).
-MapResult mapFile(const std::string& path);
+// Maps the whole file read-only (an empty file gives an empty source). The
+// error omits the file name: "cannot open: No such file or directory".
+Result<ByteSource> mapFile(const std::string& path);
 
 // Lets the kernel drop the mapped pages of [data, data + size) from this
 // process (they stay in the page cache): a viewer that has converted a

@@ -22,18 +22,18 @@ struct NpyArray {
     std::uint64_t availableBytes = 0;  // bytes after the header
 };
 
-// Parses the header of the .npy bytes [p, p + size). Returns "" or a
-// message without the file name ("header: no 'shape' key", ...).
-std::string parseNpyHeader(const unsigned char* p, std::size_t size, NpyArray& out);
+// Parses the header of the .npy bytes [p, p + size). Fails with a message
+// without the file name ("header: no 'shape' key", ...).
+Status parseNpyHeader(const unsigned char* p, std::size_t size, NpyArray& out);
 
 // The array as attention weights: float16/32/64, C order, and exactly the
 // bytes the shape needs (a shorter array is truncated data). Sets dtype,
 // shape, data and dataOffset (plus `baseOffset`) of `t`.
-std::string npyAsAttention(const NpyArray& a, std::uint64_t baseOffset, AttentionTensor& t);
+Status npyAsAttention(const NpyArray& a, std::uint64_t baseOffset, AttentionTensor& t);
 
 // A 1-D (or [1, n]) numpy unicode array ('<U*', UTF-32LE, NUL-padded) as
 // UTF-8 strings.
-std::string npyAsStrings(const NpyArray& a, std::vector<std::string>& out);
+Status npyAsStrings(const NpyArray& a, std::vector<std::string>& out);
 
 // A whole .npy file of attention weights (no token labels).
 ReadResult readNpy(const ByteSource& bytes, const std::string& fileName);

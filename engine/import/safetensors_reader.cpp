@@ -9,23 +9,24 @@ namespace {
 
 // A JSON list of token strings held in a metadata string, read with the
 // pull reader so that a list of millions of numbers costs nothing.
-std::string parseTokenList(const std::string& text, const std::string& key, std::vector<std::string>& out) {
+Status parseTokenList(const std::string& text, const std::string& key, std::vector<std::string>& out) {
     const std::string where = "__metadata__[\"" + key + "\"]";
     json::Reader reader(text, 4);
-    if (reader.next() != json::Event::ArrayBegin) return where + ": not a JSON list of strings";
+    if (reader.next() != json::Event::ArrayBegin) return Status::error(where + ": not a JSON list of strings");
     for (;;) {
         const json::Event e = reader.next();
         if (e == json::Event::ArrayEnd) break;
-        if (e == json::Event::Error) return where + ": not a JSON list of strings (" + reader.errorMessage() + ")";
+        if (e == json::Event::Error)
+            return Status::error(where + ": not a JSON list of strings (" + reader.errorMessage() + ")");
         if (e != json::Event::Scalar || reader.scalar().type != json::Type::String)
-            return where + "[" + std::to_string(out.size()) + "]: not a string";
+            return Status::error(where + "[" + std::to_string(out.size()) + "]: not a string");
         if (out.size() >= std::size_t(limits::kMaxTokens))
-            return where + ": more than " + std::to_string(limits::kMaxTokens) + " tokens";
+            return Status::error(where + ": more than " + std::to_string(limits::kMaxTokens) + " tokens");
         if (reader.scalar().string.size() > std::size_t(limits::kMaxTokenBytes))
-            return where + "[" + std::to_string(out.size()) + "]: token too long";
+            return Status::error(where + "[" + std::to_string(out.size()) + "]: token too long");
         out.push_back(std::move(reader.scalar().string));
     }
-    if (reader.next() != json::Event::End) return where + ": not a JSON list of strings";
+    if (reader.next() != json::Event::End) return Status::error(where + ": not a JSON list of strings");
     return {};
 }
 
@@ -52,7 +53,7 @@ public:
     std::string metaError;
     std::vector<std::pair<std::string, std::string>> tokenStrings;  // key -> JSON text
 
-    std::string read() {
+    Status read() {
         if (reader_.next() != json::Event::ObjectBegin) return syntaxOr("header is not a JSON object");
         for (;;) {
             const json::Event e = reader_.next();
@@ -61,13 +62,13 @@ public:
             const std::string key = reader_.key();
             if (key == "__metadata__") {
                 haveMetadata = true;
-                if (std::string err = metadata(); !err.empty()) return err;
+                if (Status s = metadata(); !s) return s;
                 continue;
             }
             ++tensors;
             TensorEntry entry;
             entry.name = key;
-            if (std::string err = tensor(entry); !err.empty()) return err;
+            if (Status s = tensor(entry); !s) return s;
             if (key == "attentions") {
                 attentions = std::move(entry);
                 haveAttentions = true;
@@ -80,13 +81,14 @@ public:
     }
 
 private:
-    std::string syntaxOr(const std::string& message) {
-        if (reader_.errorMessage().empty()) return message;
+    // `message`, or the JSON reader's own when the text does not parse.
+    Status syntaxOr(const std::string& message) {
+        if (reader_.errorMessage().empty()) return Status::error(message);
         const json::Location at = json::locate(text_, reader_.errorOffset());
-        return "header JSON does not parse at line " + std::to_string(at.line) + ", column " +
-               std::to_string(at.column) + ": " + reader_.errorMessage();
+        return Status::error("header JSON does not parse at line " + std::to_string(at.line) + ", column " +
+                             std::to_string(at.column) + ": " + reader_.errorMessage());
     }
-    std::string skip(json::Event e) {
+    Status skip(json::Event e) {
         if (e == json::Event::Scalar) return {};
         if (e != json::Event::ObjectBegin && e != json::Event::ArrayBegin) return syntaxOr("header: expected a value");
         for (int depth = 1; depth > 0;) {
@@ -97,7 +99,7 @@ private:
         }
         return {};
     }
-    std::string metadata() {
+    Status metadata() {
         const json::Event open = reader_.next();
         if (open != json::Event::ObjectBegin) {
             metadataIsObject = false;
@@ -110,19 +112,19 @@ private:
             const std::string key = reader_.key();
             const json::Event v = reader_.next();
             if (key != "tokens" && key != "query_tokens" && key != "key_tokens") {
-                if (std::string err = skip(v); !err.empty()) return err;
+                if (Status s = skip(v); !s) return s;
                 continue;
             }
             if (v != json::Event::Scalar || reader_.scalar().type != json::Type::String) {
                 if (metaError.empty())
                     metaError = "__metadata__[\"" + key + "\"]: must be a string holding a JSON list";
-                if (std::string err = skip(v); !err.empty()) return err;
+                if (Status s = skip(v); !s) return s;
                 continue;
             }
             tokenStrings.emplace_back(key, std::move(reader_.scalar().string));
         }
     }
-    std::string tensor(TensorEntry& t) {
+    Status tensor(TensorEntry& t) {
         const json::Event open = reader_.next();
         if (open != json::Event::ObjectBegin) return skip(open);
         t.isObject = true;
@@ -142,7 +144,7 @@ private:
                     const json::Event n = reader_.next();
                     if (n == json::Event::ArrayEnd) break;
                     if (n != json::Event::Scalar) {
-                        if (std::string err = skip(n); !err.empty()) return err;
+                        if (Status s = skip(n); !s) return s;
                         whole = false;
                         continue;
                     }
@@ -162,8 +164,8 @@ private:
                     t.offsets[0] = std::uint64_t(numbers[0]);
                     t.offsets[1] = std::uint64_t(numbers[1]);
                 }
-            } else if (std::string err = skip(v); !err.empty()) {
-                return err;
+            } else if (Status s = skip(v); !s) {
+                return s;
             }
         }
     }
@@ -175,11 +177,7 @@ private:
 }  // namespace
 
 ReadResult readSafetensors(const ByteSource& bytes, const std::string& fileName) {
-    ReadResult r;
-    const auto fail = [&](const std::string& message) {
-        r.error = fileName + ": " + message;
-        return r;
-    };
+    const auto fail = [&](const std::string& message) { return readFailure(fileName, message); };
     if (bytes.size < 8) return fail("not a safetensors file (shorter than the 8-byte header length)");
     const std::uint64_t headerLength = loadU64(bytes.data);
     if (headerLength > std::uint64_t(limits::kMaxHeaderBytes))
@@ -190,7 +188,7 @@ ReadResult readSafetensors(const ByteSource& bytes, const std::string& fileName)
                     std::to_string(bytes.size) + " (truncated)");
     const std::string_view text(reinterpret_cast<const char*>(bytes.data + 8), std::size_t(headerLength));
     HeaderReader header(text);
-    if (std::string err = header.read(); !err.empty()) return fail(err);
+    if (Status s = header.read(); !s) return fail(s.message);
     const std::uint64_t dataStart = 8 + headerLength;
     const std::uint64_t dataSize = bytes.size - dataStart;
 
@@ -216,8 +214,7 @@ ReadResult readSafetensors(const ByteSource& bytes, const std::string& fileName)
     if (!entry.shapeOk) return fail(where + ": \"shape\" must hold whole numbers");
     if (entry.shape.size() > 8) return fail(where + ": \"shape\" has too many dimensions");
     const std::vector<std::int64_t>& dims = entry.shape;
-    std::string err = assignShape(dims, *t);
-    if (!err.empty()) return fail(where + ": " + err);
+    if (Status s = assignShape(dims, *t); !s) return fail(where + ": " + s.message);
     const std::uint64_t off[2] = {entry.offsets[0], entry.offsets[1]};
     const std::uint64_t need = std::uint64_t(t->sliceCount()) * std::uint64_t(t->sliceBytes());
     if (off[0] > off[1])
@@ -240,17 +237,10 @@ ReadResult readSafetensors(const ByteSource& bytes, const std::string& fileName)
     for (const auto& [key, textList] : header.tokenStrings) {
         std::vector<std::string>& list = key == "tokens" ? tokens : key == "query_tokens" ? queryTokens : keyTokens;
         list.clear();
-        err = parseTokenList(textList, key, list);
-        if (!err.empty()) return fail(err);
+        if (Status s = parseTokenList(textList, key, list); !s) return fail(s.message);
     }
-    err = assignTokens(*t, std::move(tokens), "__metadata__[\"tokens\"]", std::move(queryTokens), std::move(keyTokens));
-    if (!err.empty()) return fail(err);
-    t->fileName = fileName;
-    t->format = "safetensors";
-    t->arrayName = name;
-    r.ok = true;
-    r.tensor = std::move(t);
-    return r;
+    return finishRead(std::move(t), fileName, "safetensors", name, std::move(tokens), "__metadata__[\"tokens\"]",
+                      std::move(queryTokens), std::move(keyTokens));
 }
 
 }  // namespace ap::import

@@ -142,11 +142,11 @@ Status AtomicFile::commit() {
     return Status::success();
 }
 
-std::string writeFileAtomically(const std::string& path, std::string_view bytes) {
+Status writeFileAtomically(const std::string& path, std::string_view bytes) {
     AtomicFile file;
-    if (Status s = file.open(path); !s.ok) return s.message;
+    if (Status s = file.open(path); !s.ok) return s;
     file.write(bytes);
-    return file.commit().message;
+    return file.commit();
 }
 
 }  // namespace ap

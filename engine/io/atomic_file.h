@@ -49,9 +49,9 @@ private:
     Status error_;
 };
 
-// The whole of `bytes` through an AtomicFile; returns "" or a message naming
-// the file ("out.json: cannot write: No space left on device").
-std::string writeFileAtomically(const std::string& path, std::string_view bytes);
+// The whole of `bytes` through an AtomicFile; a failure names the file
+// ("out.json: cannot write: No space left on device").
+Status writeFileAtomically(const std::string& path, std::string_view bytes);
 
 // Where a path ends up after following symbolic links, the last one included,
 // even when the final file does not exist yet. Relative link targets are taken

@@ -6,6 +6,8 @@
 // and Infinity are not JSON and are rejected by the tokenizer itself.
 #pragma once
 
+#include "core/status.h"
+
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -43,12 +45,12 @@ struct Member {
     Value second;
 };
 
+// The tree, or the reason there is none and where it lies.
 struct ParseResult {
-    bool ok = false;
-    Value value;
+    Status status;   // the message alone, without the place
+    Value value;     // null on failure
     int line = 0;    // 1-based, where the error is
     int column = 0;  // 1-based, in characters (UTF-8 code points)
-    std::string error;
 };
 
 ParseResult parse(std::string_view text, int maxDepth = 64);

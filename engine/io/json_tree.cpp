@@ -115,15 +115,12 @@ ParseResult parse(std::string_view text, int maxDepth) {
     ParseResult result;
     Reader reader(text, maxDepth);
     const Event first = reader.next();
-    if (first != Event::Error && readTree(reader, first, result.value) && reader.next() == Event::End) {
-        result.ok = true;
-        return result;
-    }
+    if (first != Event::Error && readTree(reader, first, result.value) && reader.next() == Event::End) return result;
     result.value = Value{};
     const Location at = locate(text, reader.errorOffset());
     result.line = at.line;
     result.column = at.column;
-    result.error = reader.errorMessage();
+    result.status = Status::error(reader.errorMessage());
     return result;
 }
 

@@ -10,7 +10,7 @@ namespace ap {
 using json::ObjectWriter;
 using json::Writer;
 
-std::string ResultWriteOptions::omit(std::string_view list) {
+Status ResultWriteOptions::omit(std::string_view list) {
     std::size_t start = 0;
     while (start <= list.size()) {
         std::size_t end = list.find(',', start);
@@ -31,8 +31,8 @@ std::string ResultWriteOptions::omit(std::string_view list) {
         else if (name == "output")
             output = false;
         else
-            return "unknown member '" + std::string(name) +
-                   "' (expected mask, scores, weights, context, weights_mean, output)";
+            return Status::error("unknown member '" + std::string(name) +
+                                 "' (expected mask, scores, weights, context, weights_mean, output)");
         start = end + 1;
     }
     return {};
@@ -44,12 +44,14 @@ std::string at(std::string path, Eigen::Index i, Eigen::Index j) {
     return path + "[" + std::to_string(i) + "][" + std::to_string(j) + "]";
 }
 
-// "" when all of `m` is finite, else the path of its first non-finite entry.
-std::string firstNonFinite(const Matrix& m, const std::string& path) {
+// Fails at the first non-finite entry of `m`, naming its path.
+Status checkMatrixFinite(const Matrix& m, const std::string& path) {
     if (m.size() == 0 || std::isfinite(m.cwiseAbs().maxCoeff<Eigen::PropagateNaN>())) return {};
     for (Eigen::Index i = 0; i < m.rows(); ++i)
         for (Eigen::Index j = 0; j < m.cols(); ++j)
-            if (!std::isfinite(m(i, j))) return at(path, i, j);
+            if (!std::isfinite(m(i, j)))
+                return Status::error(at(path, i, j) +
+                                     ": overflows the float range (the scene's numbers are too large)");
     return {};
 }
 
@@ -66,8 +68,7 @@ Status checkFinite(const AttentionResult& r, const ResultWriteOptions& opt) {
     if (opt.weightsMean) written.emplace_back(&r.weightsMean, "weights_mean");
     if (opt.output) written.emplace_back(&r.output, "output");
     for (const auto& [m, path] : written)
-        if (std::string bad = firstNonFinite(*m, path); !bad.empty())
-            return Status::error(bad + ": overflows the float range (the scene's numbers are too large)");
+        if (Status finite = checkMatrixFinite(*m, path); !finite) return finite;
     return Status::success();
 }
 

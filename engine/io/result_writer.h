@@ -27,9 +27,9 @@ struct ResultWriteOptions {
     std::vector<std::string> keyTokens;
 
     // Parses a comma-separated list of member names to leave out: mask,
-    // scores, weights, context, weights_mean, output. Returns "" or a
-    // message naming the first unknown name.
-    std::string omit(std::string_view list);
+    // scores, weights, context, weights_mean, output. Fails with a message
+    // naming the first unknown name.
+    Status omit(std::string_view list);
 };
 
 // Success when every number the options write is finite; otherwise names the

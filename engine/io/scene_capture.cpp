@@ -15,21 +15,22 @@ std::string formatWhole(double d) {
 
 namespace {
 
-// A syntax error ends the pass; it never leaves this file.
-struct SyntaxError {};
-
 class Pass {
 public:
     explicit Pass(std::string_view text) : r_(text, limits::kMaxJsonDepth) {}
     void run(Captured& c);
     const json::Reader& reader() const { return r_; }
+    bool failed() const { return failed_; }
 
 private:
+    // A syntax error ends the pass: the reader gives Error from then on,
+    // which ends every loop below as its closing event would.
     Event next() {
         const Event e = r_.next();
-        if (e == Event::Error) throw SyntaxError{};
+        if (e == Event::Error) failed_ = true;
         return e;
     }
+    static bool inside(Event e, Event end) { return e != end && e != Event::Error; }
     static Type typeOf(Event e, const Value& scalar) {
         if (e == Event::ArrayBegin) return Type::Array;
         if (e == Event::ObjectBegin) return Type::Object;
@@ -39,7 +40,8 @@ private:
     void skip(Event e) {
         if (e != Event::ArrayBegin && e != Event::ObjectBegin) return;
         const std::size_t depth = r_.depth();
-        while (r_.depth() >= depth) next();
+        while (r_.depth() >= depth)
+            if (next() == Event::Error) return;
     }
     // Calls member(key, firstEvent) for each member of the object whose
     // ObjectBegin was just read; member must consume the value.
@@ -47,7 +49,7 @@ private:
     void members(F member) {
         for (;;) {
             const Event e = next();
-            if (e == Event::ObjectEnd) return;
+            if (!inside(e, Event::ObjectEnd)) return;
             std::string key = std::move(r_.key());
             member(key, next());
         }
@@ -63,6 +65,7 @@ private:
     void headParams(Event e, Captured& c);
 
     json::Reader r_;
+    bool failed_ = false;
 };
 
 void Pass::scalar(Event e, Scalar& out) {
@@ -81,7 +84,7 @@ void Pass::numbers(Event e, Numbers& out, std::size_t maxCount) {
     out.present = true;
     out.type = typeOf(e, r_.scalar());
     if (e != Event::ArrayBegin) return skip(e);
-    for (Event x = next(); x != Event::ArrayEnd; x = next()) {
+    for (Event x = next(); inside(x, Event::ArrayEnd); x = next()) {
         const std::size_t i = out.count++;
         Bad bad = Bad::None;
         if (x == Event::Scalar && r_.scalar().type == Type::Number) {
@@ -108,7 +111,7 @@ void Pass::rows(Event e, Rows& out, std::size_t maxRows) {
     out.type = typeOf(e, r_.scalar());
     if (e != Event::ArrayBegin) return skip(e);
     const std::size_t maxCols = std::size_t(limits::kMaxWidth);
-    for (Event x = next(); x != Event::ArrayEnd; x = next()) {
+    for (Event x = next(); inside(x, Event::ArrayEnd); x = next()) {
         const std::size_t i = out.rows++;
         if (i >= maxRows) out.storing = false;
         if (x != Event::ArrayBegin) {
@@ -118,7 +121,7 @@ void Pass::rows(Event e, Rows& out, std::size_t maxRows) {
             continue;
         }
         std::size_t j = 0;
-        for (Event y = next(); y != Event::ArrayEnd; y = next(), ++j) {
+        for (Event y = next(); inside(y, Event::ArrayEnd); y = next(), ++j) {
             Bad bad = Bad::None;
             if (y == Event::Scalar && r_.scalar().type == Type::Number) {
                 const float f = r_.scalar().numberFloat;
@@ -154,7 +157,7 @@ void Pass::strings(Event e, Strings& out) {
     out.present = true;
     out.type = typeOf(e, r_.scalar());
     if (e != Event::ArrayBegin) return skip(e);
-    for (Event x = next(); x != Event::ArrayEnd; x = next()) {
+    for (Event x = next(); inside(x, Event::ArrayEnd); x = next()) {
         const std::size_t i = out.count++;
         if (x == Event::Scalar && r_.scalar().type == Type::String) {
             if (i <= std::size_t(limits::kMaxTokens)) out.items.push_back(std::move(r_.scalar().string));
@@ -170,7 +173,7 @@ void Pass::bools(Event e, Bools& out) {
     out.present = true;
     out.type = typeOf(e, r_.scalar());
     if (e != Event::ArrayBegin) return skip(e);
-    for (Event x = next(); x != Event::ArrayEnd; x = next()) {
+    for (Event x = next(); inside(x, Event::ArrayEnd); x = next()) {
         const std::size_t i = out.count++;
         if (x == Event::Scalar && r_.scalar().type == Type::Bool) {
             if (i <= std::size_t(limits::kMaxTokens)) out.items.push_back(r_.scalar().boolean);
@@ -187,7 +190,7 @@ void Pass::cells(Event e, Cells& out) {
     out.type = typeOf(e, r_.scalar());
     if (e != Event::ArrayBegin) return skip(e);
     std::size_t c = 0;
-    for (Event x = next(); x != Event::ArrayEnd; x = next(), ++c) {
+    for (Event x = next(); inside(x, Event::ArrayEnd); x = next(), ++c) {
         const bool open = out.problem == Cells::Problem::None;
         if (x != Event::ArrayBegin) {
             skip(x);
@@ -197,7 +200,7 @@ void Pass::cells(Event e, Cells& out) {
         double v[2] = {0, 0};
         std::size_t notWhole = kNone;
         std::size_t n = 0;
-        for (Event y = next(); y != Event::ArrayEnd; y = next(), ++n) {
+        for (Event y = next(); inside(y, Event::ArrayEnd); y = next(), ++n) {
             if (y == Event::Scalar && n < 2 && isWhole(r_.scalar()))
                 v[n] = r_.scalar().number;
             else if (n < 2 && notWhole == kNone)
@@ -244,7 +247,7 @@ void Pass::headParams(Event e, Captured& c) {
     c.headParamsCount = 0;
     c.headParams.clear();
     if (e != Event::ArrayBegin) return skip(e);
-    for (Event x = next(); x != Event::ArrayEnd; x = next()) {
+    for (Event x = next(); inside(x, Event::ArrayEnd); x = next()) {
         // More entries than any legal heads count are refused by their
         // number alone; only the first ones are kept.
         if (c.headParamsCount++ > std::size_t(limits::kMaxHeads)) {
@@ -359,21 +362,18 @@ void Pass::run(Captured& c) {
             }
         });
     }
-    if (next() != Event::End) throw SyntaxError{};  // unreachable: the tokenizer ends here
+    if (next() != Event::End) failed_ = true;  // unreachable: the tokenizer ends here
 }
 
 }  // namespace
 
 Status capture(std::string_view text, Captured& out) {
     Pass pass(text);
-    try {
-        pass.run(out);
-    } catch (const SyntaxError&) {
-        const json::Location where = json::locate(text, pass.reader().errorOffset());
-        return Status::error(std::to_string(where.line) + ":" + std::to_string(where.column) + ": " +
-                             pass.reader().errorMessage());
-    }
-    return Status::success();
+    pass.run(out);
+    if (!pass.failed()) return Status::success();
+    const json::Location where = json::locate(text, pass.reader().errorOffset());
+    return Status::error(std::to_string(where.line) + ":" + std::to_string(where.column) + ": " +
+                         pass.reader().errorMessage());
 }
 
 }  // namespace ap::scene_file

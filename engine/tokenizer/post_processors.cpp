@@ -66,34 +66,26 @@ PostProcessorLoaded postProcessorDone(std::unique_ptr<PostProcessor> p) {
 }
 
 // ["[SEP]", 102]: the id, checked against the vocabulary's.
-bool tokenPair(const json::Value& object, std::string_view key, std::int32_t& id, std::string& error) {
+Result<std::int32_t> tokenPair(const json::Value& object, std::string_view key) {
     const json::Value* v = object.find(key);
     if (!v || v->type != json::Type::Array || v->array.size() != 2 || v->array[0].type != json::Type::String ||
-        !v->array[1].numberIsInteger || v->array[1].number < 0) {
-        error = json::quote(key) + " must be [token, id]";
-        return false;
-    }
-    id = static_cast<std::int32_t>(v->array[1].number);
-    return true;
+        !v->array[1].numberIsInteger || v->array[1].number < 0)
+        return Result<std::int32_t>::failure(json::quote(key) + " must be [token, id]");
+    return Result<std::int32_t>::success(static_cast<std::int32_t>(v->array[1].number));
 }
 
 // The special tokens of a template: name -> ids.
-bool specialIds(const json::Value& tokens, const std::string& name, std::vector<std::int32_t>& ids,
-                std::string& error) {
+Status specialIds(const json::Value& tokens, const std::string& name, std::vector<std::int32_t>& ids) {
     const json::Value* entry = tokens.find(name);
     const json::Value* list = entry ? entry->find("ids") : nullptr;
-    if (!list || list->type != json::Type::Array) {
-        error = "the template's special token " + json::quote(name) + " is not in \"special_tokens\"";
-        return false;
-    }
+    if (!list || list->type != json::Type::Array)
+        return Status::error("the template's special token " + json::quote(name) + " is not in \"special_tokens\"");
     for (const auto& v : list->array) {
-        if (!v.numberIsInteger || v.number < 0) {
-            error = "special token " + json::quote(name) + ": ids must be whole numbers";
-            return false;
-        }
+        if (!v.numberIsInteger || v.number < 0)
+            return Status::error("special token " + json::quote(name) + ": ids must be whole numbers");
         ids.push_back(static_cast<std::int32_t>(v.number));
     }
-    return true;
+    return {};
 }
 
 PostProcessorLoaded loadTemplate(const json::Value& value, const std::string& where) {
@@ -102,7 +94,6 @@ PostProcessorLoaded loadTemplate(const json::Value& value, const std::string& wh
     static const json::Value empty;
     if (!special) special = &empty;
     auto processor = std::make_unique<TemplateProcessor>();
-    std::string error;
     if (single && single->type == json::Type::String) {
         // The short form "[CLS] $A [SEP]" (a name may carry ":type_id").
         std::string s = single->string;
@@ -118,8 +109,8 @@ PostProcessorLoaded loadTemplate(const json::Value& value, const std::string& wh
             TemplateProcessor::Item item;
             if (piece[0] == '$') {
                 item.isSequence = true;
-            } else if (!specialIds(*special, piece, item.ids, error)) {
-                return postProcessorFailure(where, error);
+            } else if (Status s = specialIds(*special, piece, item.ids); !s) {
+                return postProcessorFailure(where, s.message);
             }
             processor->items.push_back(std::move(item));
         }
@@ -134,7 +125,7 @@ PostProcessorLoaded loadTemplate(const json::Value& value, const std::string& wh
             item.isSequence = true;
         } else if (const json::Value* tok = part.find("SpecialToken")) {
             const std::string name = stringMember(*tok, "id");
-            if (!specialIds(*special, name, item.ids, error)) return postProcessorFailure(where, error);
+            if (Status s = specialIds(*special, name, item.ids); !s) return postProcessorFailure(where, s.message);
         } else {
             return postProcessorFailure(where,
                                         "a template item must be {\"Sequence\": ...} or {\"SpecialToken\": ...}");
@@ -155,12 +146,12 @@ PostProcessorLoaded loadPostProcessor(const json::Value& value, const std::strin
     const std::string type = stringMember(value, "type");
     if (type == "TemplateProcessing") return loadTemplate(value, where);
     if (type == "BertProcessing" || type == "RobertaProcessing") {
-        std::int32_t cls = 0, sep = 0;
-        std::string error;
-        if (!tokenPair(value, "cls", cls, error) || !tokenPair(value, "sep", sep, error))
-            return postProcessorFailure(where, error);
-        return postProcessorDone(
-            std::make_unique<WrapProcessor>(std::vector<std::int32_t>{cls}, std::vector<std::int32_t>{sep}));
+        const Result<std::int32_t> cls = tokenPair(value, "cls");
+        if (!cls.ok) return postProcessorFailure(where, cls.error);
+        const Result<std::int32_t> sep = tokenPair(value, "sep");
+        if (!sep.ok) return postProcessorFailure(where, sep.error);
+        return postProcessorDone(std::make_unique<WrapProcessor>(std::vector<std::int32_t>{cls.value},
+                                                                 std::vector<std::int32_t>{sep.value}));
     }
     if (type == "ByteLevel") return postProcessorDone(std::make_unique<NoProcessor>());
     if (type == "Sequence") {

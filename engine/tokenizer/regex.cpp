@@ -231,8 +231,8 @@ Result<Regex> Regex::compile(std::string_view pattern) {
     std::size_t bad = 0;
     if (!unicode::decodeUtf8(pattern, text, bad)) return Result<Regex>::failure("pattern is not valid UTF-8");
     Node root;
-    std::string error;
-    if (!regex_detail::parseRegex(std::move(text), *program, root, error)) return Result<Regex>::failure(error);
+    if (Status s = regex_detail::parseRegex(std::move(text), *program, root); !s)
+        return Result<Regex>::failure(s.message);
     Compiler compiler(*program);
     compiler.compileProgram(root);
     if (compiler.tooLarge) return Result<Regex>::failure("pattern too large once its repetitions are unrolled");

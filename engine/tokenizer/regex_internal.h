@@ -72,9 +72,9 @@ struct Program {
     std::vector<std::vector<Inst>> code;  // [0] the pattern, then one per lookahead
 };
 
-// Parses `pattern` into `root`, adding its classes to `program`; false with
-// `error` set on a pattern outside the supported subset.
-bool parseRegex(std::u32string pattern, Program& program, Node& root, std::string& error);
+// Parses `pattern` into `root`, adding its classes to `program`;
+// fails with the message on a pattern outside the supported subset.
+Status parseRegex(std::u32string pattern, Program& program, Node& root);
 
 }  // namespace regex_detail
 

@@ -384,11 +384,10 @@ private:
 
 }  // namespace
 
-bool parseRegex(std::u32string pattern, Program& program, Node& root, std::string& error) {
+Status parseRegex(std::u32string pattern, Program& program, Node& root) {
     Parser parser(std::move(pattern), program);
-    if (parser.parse(root)) return true;
-    error = parser.error();
-    return false;
+    if (parser.parse(root)) return {};
+    return Status::error(parser.error());
 }
 
 }  // namespace ap::tokenizer::regex_detail

@@ -124,9 +124,9 @@ Status loadVocabJsonMerges(const std::string& directory, const json::Value& conf
     auto vocabText = readFile(vocabPath);
     if (!vocabText.ok) return vocabText.status();
     const json::ParseResult parsed = json::parse(vocabText.value);
-    if (!parsed.ok)
+    if (!parsed.status.ok)
         return Status::error(vocabPath + ":" + std::to_string(parsed.line) + ":" + std::to_string(parsed.column) +
-                             ": " + parsed.error);
+                             ": " + parsed.status.message);
     if (parsed.value.type != json::Type::Object) return Status::error(vocabPath + ": expected an object {token: id}");
     Vocabulary vocab;
     for (const auto& m : parsed.value.object) {

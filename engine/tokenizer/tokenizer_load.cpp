@@ -295,9 +295,9 @@ Status loadTokenizerJson(std::string_view text, const std::string& name, Tokeniz
 
 Status readTokenizerConfig(std::string_view text, const std::string& name, TokenizerData& data, json::Value* config) {
     json::ParseResult parsed = json::parse(text);
-    if (!parsed.ok)
+    if (!parsed.status.ok)
         return Status::error(name + ":" + std::to_string(parsed.line) + ":" + std::to_string(parsed.column) + ": " +
-                             parsed.error);
+                             parsed.status.message);
     if (parsed.value.type != json::Type::Object) return Status::error(name + ": expected a JSON object");
     // Hugging Face writes 1e30 for "no limit".
     if (const json::Value* m = parsed.value.find("model_max_length");

@@ -62,9 +62,9 @@ bool fileExists(const std::string& path) {
 // One safetensors file: its header's tensors join the table, pointing into
 // the mapping.
 Status addFile(Checkpoint& c, const std::string& path) {
-    import::MapResult m = import::mapFile(path);
+    Result<import::ByteSource> m = import::mapFile(path);
     if (!m.ok) return Status::error(path + ": " + m.error);
-    const import::ByteSource& b = m.bytes;
+    const import::ByteSource& b = m.value;
     if (b.size < 8) return Status::error(path + ": not a safetensors file (shorter than its 8-byte header length)");
     const std::uint64_t headerBytes = import::loadU64(b.data);
     if (headerBytes > std::uint64_t(import::limits::kMaxHeaderBytes) || headerBytes > b.size - 8)
@@ -72,7 +72,7 @@ Status addFile(Checkpoint& c, const std::string& path) {
                              " for a file of " + std::to_string(b.size) + " bytes)");
     const std::string_view text(reinterpret_cast<const char*>(b.data + 8), std::size_t(headerBytes));
     const json::ParseResult parsed = json::parse(text);
-    if (!parsed.ok) return Status::error(path + ": header: " + parsed.error);
+    if (!parsed.status.ok) return Status::error(path + ": header: " + parsed.status.message);
     if (parsed.value.type != json::Type::Object) return Status::error(path + ": header is not a JSON object");
     const std::uint64_t dataStart = 8 + headerBytes;
     const std::uint64_t dataBytes = b.size - dataStart;
@@ -122,7 +122,7 @@ Status addFile(Checkpoint& c, const std::string& path) {
         c.tensors_[t.name] = std::move(t);
     }
     c.fileBytes_ += std::int64_t(b.size);
-    c.files_.push_back(std::move(m.bytes));
+    c.files_.push_back(std::move(m.value));
     return Status::success();
 }
 
@@ -142,7 +142,7 @@ Result<Checkpoint> Checkpoint::open(const std::string& dir) {
     const Result<std::string> text = readTextFile(index, 64 << 20);
     if (!text.ok) return failure(index + ": " + text.error);
     const json::ParseResult parsed = json::parse(text.value);
-    if (!parsed.ok) return failure(index + ": " + parsed.error);
+    if (!parsed.status.ok) return failure(index + ": " + parsed.status.message);
     const json::Value* map = parsed.value.find("weight_map");
     if (!map || map->type != json::Type::Object) return failure(index + ": no \"weight_map\" object");
     std::set<std::string> shards;

@@ -215,9 +215,9 @@ Result<ModelConfig> readConfig(const std::string& dir) {
     const Result<std::string> text = readTextFile(file, kMaxConfigBytes);
     if (!text.ok) return Result<ModelConfig>::failure(file + ": " + text.error);
     const json::ParseResult parsed = json::parse(text.value);
-    if (!parsed.ok)
+    if (!parsed.status.ok)
         return Result<ModelConfig>::failure(file + ":" + std::to_string(parsed.line) + ":" +
-                                            std::to_string(parsed.column) + ": " + parsed.error);
+                                            std::to_string(parsed.column) + ": " + parsed.status.message);
     if (parsed.value.type != json::Type::Object) return Result<ModelConfig>::failure(file + ": not a JSON object");
     Reader r(parsed.value, file);
     ModelConfig c;

@@ -79,15 +79,15 @@ bool byPosition(const AlignmentLink& a, const AlignmentLink& b) {
 
 namespace alignment_em {
 
-std::string prepareSides(const Corpus& corpus, const AlignerOptions& o, std::vector<std::vector<std::string>>& source,
-                         std::vector<std::vector<std::string>>& target) {
-    if (corpus.pairs.empty()) return corpus.name + ": contains no sentence pairs";
+Status prepareSides(const Corpus& corpus, const AlignerOptions& o, std::vector<std::vector<std::string>>& source,
+                    std::vector<std::vector<std::string>>& target) {
+    if (corpus.pairs.empty()) return Status::error(corpus.name + ": contains no sentence pairs");
     long long cells = 0;
     source.clear();
     target.clear();
     for (const SentencePair& p : corpus.pairs) {
         if (p.source.empty() || p.target.empty())
-            return corpus.name + ":" + std::to_string(p.line) + ": a side of the pair is empty";
+            return Status::error(corpus.name + ":" + std::to_string(p.line) + ": a side of the pair is empty");
         cells += (long long)p.source.size() * (long long)p.target.size();
         std::vector<std::string> src = p.source, tgt = p.target;
         if (o.lowercase) {
@@ -98,8 +98,8 @@ std::string prepareSides(const Corpus& corpus, const AlignerOptions& o, std::vec
         target.push_back(std::move(tgt));
     }
     if (cells > kMaxCells)
-        return corpus.name + ": the pairs hold " + std::to_string(cells) +
-               " source-target word pairs, over the aligner's limit of " + std::to_string(kMaxCells);
+        return Status::error(corpus.name + ": the pairs hold " + std::to_string(cells) +
+                             " source-target word pairs, over the aligner's limit of " + std::to_string(kMaxCells));
     return {};
 }
 
@@ -145,28 +145,23 @@ void collectAlignments(const Corpus& corpus, const std::vector<std::vector<doubl
 AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options, const AlignerProgress& progress) {
     const auto started = std::chrono::steady_clock::now();
     AlignerSummary s;
-    if (Status valid = validate(options); !valid.ok) {
-        s.error = valid.message;
-        return s;
-    }
+    s.status = validate(options);
     std::vector<std::vector<std::string>> source, target;
-    if (std::string err = prepareSides(corpus, options, source, target); !err.empty()) {
-        s.error = std::move(err);
-        return s;
-    }
+    if (s.status) s.status = prepareSides(corpus, options, source, target);
+    if (!s.status) return s;
     const Direction forward = buildDirection(source, target);
     const Direction reverse = buildDirection(target, source);
     const int perDirection =
         options.iterations + (options.model != AlignmentModel::Ibm1 ? options.ibm1WarmupIterations : 0);
     int done = 0;
     DirectionResult f = train(forward, options, done, 2 * perDirection, progress);
-    if (f.cancelled) {
-        s.error = "cancelled";
+    if (!f.status) {
+        s.status = f.status;
         return s;
     }
     DirectionResult r = train(reverse, options, done, 2 * perDirection, progress);
-    if (r.cancelled) {
-        s.error = "cancelled";
+    if (!r.status) {
+        s.status = r.status;
         return s;
     }
     collectAlignments(corpus, f.posteriors, r.posteriors, options, s);
@@ -177,7 +172,6 @@ AlignerSummary alignCorpus(const Corpus& corpus, const AlignerOptions& options, 
     s.forwardLogLikelihood = std::move(f.logLikelihood);
     s.reverseLogLikelihood = std::move(r.logLikelihood);
     s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    s.ok = true;
     return s;
 }
 

@@ -105,8 +105,7 @@ struct PairAlignment {
 };
 
 struct AlignerSummary {
-    bool ok = false;
-    std::string error;                 // when !ok: what is wrong, naming the corpus
+    Status status;                     // what is wrong, naming the corpus; "cancelled"
     std::vector<PairAlignment> pairs;  // one per corpus pair, in order
     TranslationTable forwardTable;     // p(target word | source word)
     TranslationTable reverseTable;     // p(source word | target word)

@@ -232,12 +232,9 @@ DirectionResult train(const Direction& d, const AlignerOptions& o, int& done, in
         }
         return true;
     };
-    if (o.model != AlignmentModel::Ibm1 && !run(AlignmentModel::Ibm1, o.ibm1WarmupIterations)) {
-        r.cancelled = true;
-        return r;
-    }
-    if (!run(o.model, o.iterations)) {
-        r.cancelled = true;
+    if ((o.model != AlignmentModel::Ibm1 && !run(AlignmentModel::Ibm1, o.ibm1WarmupIterations)) ||
+        !run(o.model, o.iterations)) {
+        r.status = Status::cancelledByUser();
         return r;
     }
     expectation(d, model, o.model, o, acc, &r.posteriors);

@@ -44,7 +44,7 @@ struct DirectionResult {
     std::unordered_map<std::uint64_t, std::vector<double>> distortion;
     double tension = 0.0;
     std::vector<double> logLikelihood;
-    bool cancelled = false;
+    Status status;  // Status::cancelledByUser() when `progress` stopped it
 };
 
 // Trains the direction with o.model (after the IBM Model 1 warm-up), then
@@ -64,9 +64,9 @@ std::vector<double> fixedPosteriors(const AlignerDirectionParameters& params, co
 
 // Shared by alignCorpus and alignWithTrained (defined in aligner.cpp).
 // The pairs' words, case-folded when the options say so; an error naming
-// the corpus (a side empty, too many word pairs), else empty.
-std::string prepareSides(const Corpus& corpus, const AlignerOptions& o, std::vector<std::vector<std::string>>& source,
-                         std::vector<std::vector<std::string>>& target);
+// the corpus on failure (a side empty, too many word pairs).
+Status prepareSides(const Corpus& corpus, const AlignerOptions& o, std::vector<std::vector<std::string>>& source,
+                    std::vector<std::vector<std::string>>& target);
 // s.pairs from each direction's posteriors (forward: target x (source +
 // NULL), reverse: source x (target + NULL), per pair), and the counts
 // against `corpus`'s gold links.

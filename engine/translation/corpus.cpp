@@ -52,8 +52,8 @@ std::string hexCodePoint(char32_t c) {
     return buf;
 }
 
-// "" when the line is valid UTF-8 without control characters other than TAB.
-std::string checkEncoding(std::string_view line) {
+// Fails unless the line is valid UTF-8 without control characters other than TAB.
+Status checkEncoding(std::string_view line) {
     std::size_t i = 0;
     while (i < line.size()) {
         const std::size_t at = i;
@@ -62,11 +62,12 @@ std::string checkEncoding(std::string_view line) {
         if (c == kInvalid) {
             char byte[8];
             std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(line[at]));
-            return "invalid UTF-8 at byte " + column + " of the line (" + byte + ")";
+            return Status::error("invalid UTF-8 at byte " + column + " of the line (" + byte + ")");
         }
-        if (isControl(c)) return "control character " + hexCodePoint(c) + " at byte " + column + " of the line";
+        if (isControl(c))
+            return Status::error("control character " + hexCodePoint(c) + " at byte " + column + " of the line");
     }
-    return "";
+    return {};
 }
 
 bool isBlank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
@@ -95,18 +96,19 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     }
 }
 
-// "" when the side is usable, else what is wrong with it.
-std::string checkSide(const std::vector<std::string>& tokens, const char* side) {
+// Fails with what is wrong with the side, when it is not usable.
+Status checkSide(const std::vector<std::string>& tokens, const char* side) {
     using namespace limits::corpus;
-    if (tokens.empty()) return std::string(side) + " is empty";
+    if (tokens.empty()) return Status::error(std::string(side) + " is empty");
     if (tokens.size() > std::size_t(kMaxTokensPerSide))
-        return std::string(side) + " has " + std::to_string(tokens.size()) + " tokens, over the limit of " +
-               std::to_string(kMaxTokensPerSide);
+        return Status::error(std::string(side) + " has " + std::to_string(tokens.size()) +
+                             " tokens, over the limit of " + std::to_string(kMaxTokensPerSide));
     for (std::size_t k = 0; k < tokens.size(); ++k)
         if (tokens[k].size() > std::size_t(kMaxTokenBytes))
-            return std::string(side) + " token " + std::to_string(k) + " is " + std::to_string(tokens[k].size()) +
-                   " bytes long, over the limit of " + std::to_string(kMaxTokenBytes);
-    return "";
+            return Status::error(std::string(side) + " token " + std::to_string(k) + " is " +
+                                 std::to_string(tokens[k].size()) + " bytes long, over the limit of " +
+                                 std::to_string(kMaxTokenBytes));
+    return {};
 }
 
 // A 0-based index as written; indices too long for an int are certainly out
@@ -120,52 +122,56 @@ int parseIndex(std::string_view digits) {
 
 bool allDigits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
-std::string parseAlignment(std::string_view field, SentencePair& pair) {
+Status parseAlignment(std::string_view field, SentencePair& pair) {
     const int sourceSize = static_cast<int>(pair.source.size());
     const int targetSize = static_cast<int>(pair.target.size());
-    if (isBlank(field)) return "alignment field is empty (leave out its tab when a pair has no alignment)";
+    if (isBlank(field))
+        return Status::error("alignment field is empty (leave out its tab when a pair has no alignment)");
     std::vector<std::string_view> written;      // each link as in the file, for messages
     std::unordered_map<int, std::size_t> seen;  // source * targetSize + target -> link
     for (std::string_view link : split(field, ' ')) {
         if (link.empty()) continue;  // runs of spaces
         const std::size_t sep = link.find_first_of("-?");
         if (sep == std::string_view::npos || !allDigits(link.substr(0, sep)) || !allDigits(link.substr(sep + 1)))
-            return "bad alignment link \"" + std::string(link) +
-                   "\" (expected S-T for a sure link or S?T for a possible one, with 0-based "
-                   "token indices)";
+            return Status::error("bad alignment link \"" + std::string(link) +
+                                 "\" (expected S-T for a sure link or S?T for a possible one, with 0-based "
+                                 "token indices)");
         const AlignmentLink parsed{parseIndex(link.substr(0, sep)), parseIndex(link.substr(sep + 1)), link[sep] == '-'};
         if (parsed.source >= sourceSize || parsed.target >= targetSize)
-            return "alignment link " + std::string(link) + " is out of range (source has " +
-                   plural(pair.source.size(), "token") + ", target has " + std::to_string(targetSize) + ")";
+            return Status::error("alignment link " + std::string(link) + " is out of range (source has " +
+                                 plural(pair.source.size(), "token") + ", target has " + std::to_string(targetSize) +
+                                 ")");
         const auto [it, inserted] = seen.emplace(parsed.source * targetSize + parsed.target, pair.gold.size());
         if (!inserted) {
             const AlignmentLink& first = pair.gold[it->second];
-            if (first.sure == parsed.sure) return "alignment link " + std::string(link) + " is given twice";
-            return "alignment links " + std::string(written[it->second]) + " and " + std::string(link) +
-                   " join the same tokens (a link is either sure or possible)";
+            if (first.sure == parsed.sure)
+                return Status::error("alignment link " + std::string(link) + " is given twice");
+            return Status::error("alignment links " + std::string(written[it->second]) + " and " + std::string(link) +
+                                 " join the same tokens (a link is either sure or possible)");
         }
         pair.gold.push_back(parsed);
         written.push_back(link);
     }
     pair.hasGold = true;
-    return "";
+    return {};
 }
 
-// "" when the line is a good pair, which is then filled in.
-std::string parsePair(std::string_view line, SentencePair& pair) {
+// Fills in the pair, or fails with what is wrong with the line.
+Status parsePair(std::string_view line, SentencePair& pair) {
     const std::vector<std::string_view> fields = split(line, '\t');
     if (fields.size() == 1)
-        return "no tab between source and target (expected SOURCE<TAB>TARGET or "
-               "SOURCE<TAB>TARGET<TAB>ALIGNMENT)";
+        return Status::error("no tab between source and target (expected SOURCE<TAB>TARGET or "
+                             "SOURCE<TAB>TARGET<TAB>ALIGNMENT)");
     if (fields.size() > 3)
-        return std::to_string(fields.size()) + " tab-separated fields, expected 2 or 3 (SOURCE, TARGET and optionally "
-                                               "ALIGNMENT)";
+        return Status::error(std::to_string(fields.size()) +
+                             " tab-separated fields, expected 2 or 3 (SOURCE, TARGET and optionally "
+                             "ALIGNMENT)");
     pair.source = tokenize(fields[0]);
     pair.target = tokenize(fields[1]);
-    if (std::string e = checkSide(pair.source, "source"); !e.empty()) return e;
-    if (std::string e = checkSide(pair.target, "target"); !e.empty()) return e;
+    if (Status e = checkSide(pair.source, "source"); !e) return e;
+    if (Status e = checkSide(pair.target, "target"); !e) return e;
     if (fields.size() == 3) return parseAlignment(fields[2], pair);
-    return "";
+    return {};
 }
 
 }  // namespace
@@ -220,13 +226,13 @@ CorpusReadResult parseCorpus(std::string_view text, const std::string& fileName)
         ++lineNumber;
         if (line.ends_with('\r')) line.remove_suffix(1);
 
-        if (std::string e = checkEncoding(line); !e.empty()) return fail(lineNumber, e);
+        if (Status e = checkEncoding(line); !e) return fail(lineNumber, e.message);
         if (line.starts_with('#') || isBlank(line)) continue;
         if (result.value.pairs.size() == std::size_t(kMaxPairs))
             return fail(lineNumber, "more than " + std::to_string(kMaxPairs) + " sentence pairs, the limit");
         SentencePair pair;
         pair.line = lineNumber;
-        if (std::string e = parsePair(line, pair); !e.empty()) return fail(lineNumber, e);
+        if (Status e = parsePair(line, pair); !e) return fail(lineNumber, e.message);
         result.value.pairs.push_back(std::move(pair));
     }
     if (result.value.pairs.empty()) return fail(0, "contains no sentence pairs");

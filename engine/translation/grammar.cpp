@@ -70,29 +70,23 @@ SentencePair finish(Sentence s) {
 }  // namespace grammar
 
 GeneratedCorpus generateCorpus(const GrammarOptions& options, const GrammarProgress& progress) {
-    GeneratedCorpus g;
-    if (Status valid = validate(options); !valid.ok) {
-        g.error = valid.message;
-        return g;
-    }
-    g.corpus.name = toString(options.grammar);
+    if (Status valid = validate(options); !valid.ok) return GeneratedCorpus::failure(valid.message);
+    Corpus corpus;
+    corpus.name = toString(options.grammar);
     grammar::Rng rng(options.seed);
     const auto generate = options.grammar == GrammarKind::FrEn   ? grammar::frEn
                           : options.grammar == GrammarKind::DeEn ? grammar::deEn
                                                                  : grammar::zhEn;
-    g.corpus.pairs.reserve(std::size_t(options.pairs));
+    corpus.pairs.reserve(std::size_t(options.pairs));
     for (int k = 0; k < options.pairs; ++k) {
         SentencePair p = grammar::finish(generate(rng));
         p.line = k + 1;
-        g.corpus.pairs.push_back(std::move(p));
-        if (progress && (k + 1) % 256 == 0 && !progress(k + 1, options.pairs)) {
-            g.error = "cancelled";
-            return g;
-        }
+        corpus.pairs.push_back(std::move(p));
+        if (progress && (k + 1) % 256 == 0 && !progress(k + 1, options.pairs))
+            return GeneratedCorpus::failure("cancelled");
     }
     if (progress) progress(options.pairs, options.pairs);
-    g.ok = true;
-    return g;
+    return GeneratedCorpus::success(std::move(corpus));
 }
 
 std::string corpusToTsv(const GeneratedCorpus& generated, const GrammarOptions& options) {
@@ -104,7 +98,7 @@ std::string corpusToTsv(const GeneratedCorpus& generated, const GrammarOptions& 
     out += "# SOURCE<TAB>TARGET<TAB>ALIGNMENT; ALIGNMENT is Pharaoh format, 0-based\n";
     out += "# source-target links, \"s-t\" sure and \"s?t\" possible";
     out += chinese ? "; the Chinese side is read one character a token.\n" : ".\n";
-    for (const SentencePair& p : generated.corpus.pairs) {
+    for (const SentencePair& p : generated.value.pairs) {
         for (std::size_t k = 0; k < p.source.size(); ++k) {
             if (k > 0 && !chinese) out += ' ';
             out += p.source[k];

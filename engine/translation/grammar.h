@@ -40,16 +40,12 @@ struct GrammarOptions {
 // Whether the options are usable; if not, what is wrong.
 Status validate(const GrammarOptions& options);
 
-struct GeneratedCorpus {
-    bool ok = false;
-    std::string error;
-    // Tokens, as the corpus reader will read them back (Chinese one
-    // character a token); gold links are sure, or possible ('?') where a
-    // word has no counterpart of its own (English do-support, an article
-    // with none in the source, French "ne", a measure word). `line` is the
-    // pair's line in corpusToTsv's text.
-    Corpus corpus;
-};
+// Tokens, as the corpus reader will read them back (Chinese one character a
+// token); gold links are sure, or possible ('?') where a word has no
+// counterpart of its own (English do-support, an article with none in the
+// source, French "ne", a measure word). A pair's `line` is its line in
+// corpusToTsv's text. Fails with "cancelled" when `progress` stops it.
+using GeneratedCorpus = Result<Corpus>;
 
 // Called every few hundred pairs with (done, total); false cancels.
 using GrammarProgress = std::function<bool(int done, int total)>;

@@ -88,15 +88,15 @@ class HeaderParser {
 public:
     HeaderParser(std::string_view text, std::int64_t maxTokens) : reader_(text), maxTokens_(maxTokens) {}
 
-    // "" or the message (without the file name).
-    std::string parse(Header& h) {
+    // Fails with the message (without the file name).
+    Status parse(Header& h) {
         if (reader_.next() != json::Event::ObjectBegin) return fail("the header is not a JSON object");
         for (;;) {
             const json::Event e = reader_.next();
             if (e == json::Event::ObjectEnd) break;
             if (e != json::Event::Key) return fail("the header is not a JSON object");
             const std::string key = reader_.key();
-            std::string err;
+            Status err;
             if (key == "options") {
                 err = options(h);
             } else if (key == "lowercase") {
@@ -115,18 +115,18 @@ public:
             } else {
                 return fail("unknown key " + json::quote(key, 40) + " in the header");
             }
-            if (!err.empty()) return err;
+            if (!err) return err;
         }
         if (reader_.next() != json::Event::End) return fail("text after the header object");
         return {};
     }
 
 private:
-    std::string fail(const std::string& message) {
-        if (reader_.errorMessage().empty()) return message;
-        return "header, byte " + std::to_string(reader_.errorOffset()) + ": " + reader_.errorMessage();
+    Status fail(const std::string& message) {
+        if (reader_.errorMessage().empty()) return Status::error(message);
+        return Status::error("header, byte " + std::to_string(reader_.errorOffset()) + ": " + reader_.errorMessage());
     }
-    std::string whole(const std::string& name, std::int64_t max, std::int64_t& out) {
+    Status whole(const std::string& name, std::int64_t max, std::int64_t& out) {
         if (reader_.next() != json::Event::Scalar) return fail(name + ": not a whole number");
         const json::Value& v = reader_.scalar();
         // Compared as doubles before any conversion: 9223372036854775808
@@ -136,25 +136,25 @@ private:
         out = std::int64_t(v.number);
         return {};
     }
-    std::string wholeInt(const std::string& name, int& out) {
+    Status wholeInt(const std::string& name, int& out) {
         std::int64_t v = 0;
-        if (std::string err = whole(name, INT_MAX, v); !err.empty()) return err;
+        if (Status err = whole(name, INT_MAX, v); !err) return err;
         out = int(v);
         return {};
     }
-    std::string boolean(const std::string& name, bool& out) {
+    Status boolean(const std::string& name, bool& out) {
         if (reader_.next() != json::Event::Scalar || reader_.scalar().type != json::Type::Bool)
             return fail(name + ": not true or false");
         out = reader_.scalar().boolean;
         return {};
     }
-    std::string string(const std::string& name, std::string& out) {
+    Status string(const std::string& name, std::string& out) {
         if (reader_.next() != json::Event::Scalar || reader_.scalar().type != json::Type::String)
             return fail(name + ": not a string");
         out = reader_.scalar().string;
         return {};
     }
-    std::string options(Header& h) {
+    Status options(Header& h) {
         if (reader_.next() != json::Event::ObjectBegin) return fail("options: not an object");
         Seq2SeqOptions& o = h.options;
         for (;;) {
@@ -162,7 +162,8 @@ private:
             if (e == json::Event::ObjectEnd) return {};
             if (e != json::Event::Key) return fail("options: not an object");
             const std::string key = reader_.key();
-            std::string err, text;
+            Status err;
+            std::string text;
             if (key == "hidden") {
                 err = wholeInt("options.hidden", o.hidden);
                 h.haveHidden = true;
@@ -177,20 +178,20 @@ private:
                 h.haveBidirectional = true;
             } else if (key == "initial_state") {
                 err = string("options.initial_state", text);
-                if (err.empty() && text != "encoder" && text != "zero")
+                if (err.ok && text != "encoder" && text != "zero")
                     err = fail("options.initial_state: not \"encoder\" or \"zero\"");
                 o.initialStateFromEncoder = text == "encoder";
                 h.sawInitialState = true;
             } else if (key == "scoring") {
                 err = string("options.scoring", text);
                 const auto kind = scoringFromString(text);
-                if (err.empty() && !kind) err = fail("options.scoring: not a scoring kind");
+                if (err.ok && !kind) err = fail("options.scoring: not a scoring kind");
                 if (kind) o.scoring = *kind;
                 h.haveScoring = true;
             } else if (key == "normalization") {
                 err = string("options.normalization", text);
                 const auto kind = normalizationFromString(text);
-                if (err.empty() && !kind) err = fail("options.normalization: not a normalization kind");
+                if (err.ok && !kind) err = fail("options.normalization: not a normalization kind");
                 if (kind) o.normalization = *kind;
                 h.haveNormalization = true;
             } else if (key == "temperature") {
@@ -201,10 +202,10 @@ private:
             } else {
                 return fail("unknown key " + json::quote(key, 40) + " in options");
             }
-            if (!err.empty()) return err;
+            if (!err) return err;
         }
     }
-    std::string vocabulary(const std::string& name, Vocabulary& v) {
+    Status vocabulary(const std::string& name, Vocabulary& v) {
         if (reader_.next() != json::Event::ArrayBegin) return fail(name + ": not an array");
         for (std::size_t i = 0;; ++i) {
             const json::Event e = reader_.next();
@@ -221,7 +222,7 @@ private:
                 return fail(at + ": " + json::quote(reader_.scalar().string, 40) + " appears twice");
         }
     }
-    std::string blocks(std::vector<Block>& out) {
+    Status blocks(std::vector<Block>& out) {
         if (reader_.next() != json::Event::ArrayBegin) return fail("parameter_blocks: not an array");
         for (;;) {
             const json::Event e = reader_.next();
@@ -235,7 +236,7 @@ private:
                 if (m == json::Event::ObjectEnd) break;
                 if (m != json::Event::Key) return fail(at + ": needs name, rows and cols");
                 const std::string key = reader_.key();
-                std::string err;
+                Status err;
                 if (key == "name")
                     err = string(at + ".name", b.name);
                 else if (key == "rows")
@@ -244,7 +245,7 @@ private:
                     err = whole(at + ".cols", INT_MAX, b.cols);
                 else
                     return fail("unknown key " + json::quote(key, 40) + " in " + at);
-                if (!err.empty()) return err;
+                if (!err) return err;
             }
             if (b.name.empty() || b.rows < 0 || b.cols < 0) return fail(at + ": needs name, rows and cols");
             out.push_back(std::move(b));
@@ -327,16 +328,12 @@ std::string modelToBytes(const Seq2SeqModel& model, bool lowercase) {
     return out;
 }
 
-std::string writeModelFile(const std::string& path, const Seq2SeqModel& model, bool lowercase) {
+Status writeModelFile(const std::string& path, const Seq2SeqModel& model, bool lowercase) {
     return writeFileAtomically(path, modelToBytes(model, lowercase));
 }
 
 ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) {
-    ModelReadResult r;
-    auto fail = [&](const std::string& message) {
-        r.error = fileName + ": " + message;
-        return r;
-    };
+    auto fail = [&](const std::string& message) { return ModelReadResult::failure(fileName + ": " + message); };
     const std::size_t magicEnd = bytes.find('\n');
     const std::string_view magic = bytes.substr(0, magicEnd == std::string_view::npos ? 0 : magicEnd);
     if (magic != kMagic && magic != kMagicV1) {
@@ -356,7 +353,7 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
     // the file's own parameters can justify.
     Header h;
     HeaderParser parser(body.substr(magicEnd + 1, headerEnd - magicEnd - 1), std::int64_t(data.size() / 8));
-    if (std::string err = parser.parse(h); !err.empty()) return fail(err);
+    if (Status err = parser.parse(h); !err) return fail(err.message);
     if (!h.haveHidden) return fail("options.hidden: not a whole number");
     if (!h.haveEmbedding) return fail("options.embedding: not a whole number");
     if (!h.haveHeads) return fail("options.heads: not a whole number");
@@ -381,7 +378,8 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
         return fail("the parameters take " + std::to_string(data.size()) + " bytes, expected " +
                     std::to_string(expected * 8) + " (" + std::to_string(expected) + " doubles)");
 
-    Seq2SeqModel& model = r.file.model;
+    ModelFile file;
+    Seq2SeqModel& model = file.model;
     if (Status init = model.initialize(h.vocabularies[0], h.vocabularies[1], h.options); !init.ok)
         return fail(init.message);
     if (model.parameters().size() != expected)
@@ -404,14 +402,13 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
         for (int b = 0; b < 4; ++b) crc |= std::uint32_t(static_cast<unsigned char>(stored[std::size_t(b)])) << (8 * b);
         if (crc != crcOf(body)) return fail("the checksum does not match: the file is damaged");
     }
-    r.file.lowercase = h.lowercase;
+    file.lowercase = h.lowercase;
     for (std::int64_t i = 0; i < expected; ++i) {
         const double value = readDouble(data.data() + std::size_t(i) * 8);
         if (!std::isfinite(value)) return fail("parameter " + std::to_string(i) + " is not a finite number");
         model.parameters()(Eigen::Index(i)) = value;
     }
-    r.ok = true;
-    return r;
+    return ModelReadResult::success(std::move(file));
 }
 
 std::vector<std::string> matchSourceWords(const Seq2SeqModel& model, bool lowercase, std::vector<std::string> words) {
@@ -434,11 +431,7 @@ std::vector<std::string> matchSourceWords(const Seq2SeqModel& model, bool lowerc
 
 ModelReadResult readModelFile(const std::string& path) {
     const Result<std::string> read = readTextFile(path, kMaxFileBytes);
-    if (!read.ok) {
-        ModelReadResult r;
-        r.error = path + ": " + read.error;
-        return r;
-    }
+    if (!read.ok) return ModelReadResult::failure(path + ": " + read.error);
     return parseModel(read.value, path);
 }
 

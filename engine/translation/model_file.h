@@ -29,6 +29,7 @@
 // thread (the model it returns is then moved to the GUI thread).
 #pragma once
 
+#include "core/status.h"
 #include "translation/seq2seq_model.h"
 
 #include <string>
@@ -42,17 +43,13 @@ struct ModelFile {
 
 // The file's bytes.
 std::string modelToBytes(const Seq2SeqModel& model, bool lowercase);
-// Writes atomically (a temporary file renamed over the target): "" or a
-// message naming the file.
-std::string writeModelFile(const std::string& path, const Seq2SeqModel& model, bool lowercase);
+// Writes atomically (a temporary file renamed over the target); a failure
+// names the file.
+Status writeModelFile(const std::string& path, const Seq2SeqModel& model, bool lowercase);
 
-struct ModelReadResult {
-    bool ok = false;
-    ModelFile file;
-    // One line naming the file: "m.apmodel: parameter block 3 is encoder.U 12 x 4, the file
-    // has encoder.U 12 x 5".
-    std::string error;
-};
+// The model, or one line naming the file: "m.apmodel: parameter block 3 is
+// encoder.U 12 x 4, the file has encoder.U 12 x 5".
+using ModelReadResult = Result<ModelFile>;
 ModelReadResult parseModel(std::string_view bytes, const std::string& fileName);
 
 // A sentence's words as the model knows them: lower-cased when it was

@@ -11,17 +11,16 @@ Result<TrainedAligner> trainAligner(const Corpus& training, const AlignerOptions
     using Out = Result<TrainedAligner>;
     if (Status valid = validate(options); !valid.ok) return Out::failure(valid.message);
     std::vector<std::vector<std::string>> source, target;
-    if (std::string err = alignment_em::prepareSides(training, options, source, target); !err.empty())
-        return Out::failure(std::move(err));
+    if (Status s = alignment_em::prepareSides(training, options, source, target); !s) return Out::failure(s.message);
     const alignment_em::Direction forward = alignment_em::buildDirection(source, target);
     const alignment_em::Direction reverse = alignment_em::buildDirection(target, source);
     const int perDirection =
         options.iterations + (options.model != AlignmentModel::Ibm1 ? options.ibm1WarmupIterations : 0);
     int done = 0;
     alignment_em::DirectionResult f = alignment_em::train(forward, options, done, 2 * perDirection, progress);
-    if (f.cancelled) return Out::failure("cancelled");
+    if (!f.status) return Out::failure(f.status.message);
     alignment_em::DirectionResult r = alignment_em::train(reverse, options, done, 2 * perDirection, progress);
-    if (r.cancelled) return Out::failure("cancelled");
+    if (!r.status) return Out::failure(r.status.message);
     TrainedAligner a;
     a.options = options;
     a.forward = {std::move(f.table), std::move(f.distortion), f.tension};
@@ -37,10 +36,7 @@ AlignerSummary alignWithTrained(const TrainedAligner& aligner, const Corpus& cor
     const auto started = std::chrono::steady_clock::now();
     AlignerSummary s;
     std::vector<std::vector<std::string>> source, target;
-    if (std::string err = alignment_em::prepareSides(corpus, aligner.options, source, target); !err.empty()) {
-        s.error = std::move(err);
-        return s;
-    }
+    if (s.status = alignment_em::prepareSides(corpus, aligner.options, source, target); !s.status) return s;
     std::vector<std::vector<double>> forward(source.size()), reverse(source.size());
     for (std::size_t p = 0; p < source.size(); ++p) {
         forward[p] = alignment_em::fixedPosteriors(aligner.forward, aligner.options, source[p], target[p]);
@@ -52,7 +48,6 @@ AlignerSummary alignWithTrained(const TrainedAligner& aligner, const Corpus& cor
     s.forwardTension = aligner.forward.tension;
     s.reverseTension = aligner.reverse.tension;
     s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    s.ok = true;
     return s;
 }
 
@@ -62,7 +57,7 @@ AlignerSummary alignHeldOut(const Corpus& training, const Corpus& corpus, const 
     const Result<TrainedAligner> trained = trainAligner(training, options, progress);
     if (!trained.ok) {
         AlignerSummary s;
-        s.error = trained.error;
+        s.status = trained.status();
         return s;
     }
     AlignerSummary s = alignWithTrained(trained.value, corpus);

@@ -119,15 +119,11 @@ TrainSummary train(const Corpus& corpus, const Seq2SeqOptions& options,
                    const std::atomic<bool>* cancel, Seq2SeqModel* trained) {
     TrainSummary summary;
     Seq2SeqTrainer trainer;
-    if (Status started = trainer.start(corpus, options); !started.ok) {
-        summary.message = started.message;
-        return summary;
-    }
-    summary.ok = true;
+    if (summary.status = trainer.start(corpus, options); !summary.status) return summary;
     while (!trainer.finished()) {
         EpochStats stats;
         if (!trainer.runEpoch(stats, cancel)) {
-            summary.cancelled = true;
+            summary.status = Status::cancelledByUser();
             break;
         }
         summary.epochs.push_back(stats);

@@ -92,16 +92,14 @@ private:
 };
 
 struct TrainSummary {
-    bool ok = false;
-    bool cancelled = false;
-    std::string message;  // why it failed, when !ok
+    Status status;  // why it failed; Status::cancelledByUser() when `cancel` stopped it
     std::vector<EpochStats> epochs;
 };
 
 // Runs every epoch. After each, callback(stats, model) is called on this
-// thread; returning false stops the run (ok stays true). cancel, when set,
-// stops within the epoch (cancelled = true). trained, when non-null,
-// receives the model at the end.
+// thread; returning false stops the run (the status stays a success).
+// cancel, when set, stops within the epoch (the epochs before it are kept).
+// trained, when non-null, receives the model at the end.
 TrainSummary train(const Corpus& corpus, const Seq2SeqOptions& options,
                    const std::function<bool(const EpochStats&, const Seq2SeqModel&)>& callback,
                    const std::atomic<bool>* cancel = nullptr, Seq2SeqModel* trained = nullptr);

@@ -16,8 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (r.error.empty()) std::abort();  // a refusal always says why
         return 0;
     }
-    const std::string again = ap::modelToBytes(r.file.model, r.file.lowercase);
+    const std::string again = ap::modelToBytes(r.value.model, r.value.lowercase);
     const ap::ModelReadResult back = ap::parseModel(again, "again.apmodel");
-    if (!back.ok || back.file.model.parameters() != r.file.model.parameters()) std::abort();
+    if (!back.ok || back.value.model.parameters() != r.value.model.parameters()) std::abort();
     return 0;
 }

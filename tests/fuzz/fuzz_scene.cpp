@@ -29,10 +29,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const ap::SceneReadResult read = ap::parseScene(text, "f.json");
     const ap::json::ParseResult tree = ap::json::parse(text, ap::limits::kMaxJsonDepth);
-    if (!tree.ok) {
+    if (!tree.status.ok) {
         require(!read.ok);
         require(read.error ==
-                "f.json:" + std::to_string(tree.line) + ":" + std::to_string(tree.column) + ": " + tree.error);
+                "f.json:" + std::to_string(tree.line) + ":" + std::to_string(tree.column) + ": " + tree.status.message);
         return 0;
     }
     if (!read.ok) {
@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (ap::checkFinite(result).ok) {
         require(!json.empty());
         require(json.find("null") == std::string::npos);
-        require(ap::json::parse(json).ok);
+        require(ap::json::parse(json).status.ok);
     } else {
         require(json.empty());
     }

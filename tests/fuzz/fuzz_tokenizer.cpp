@@ -27,10 +27,10 @@ void require(bool condition) {
 void fuzzTokenizer(std::string_view json, std::string_view text) {
     auto t = ap::tokenizer::Tokenizer::fromJson(json, "f.json");
     const ap::json::ParseResult parsed = ap::json::parse(json);
-    if (!parsed.ok) {
+    if (!parsed.status.ok) {
         require(!t.ok);
         const std::string where = "f.json:" + std::to_string(parsed.line) + ":" + std::to_string(parsed.column) + ": ";
-        require(t.error.rfind(where + parsed.error, 0) == 0);
+        require(t.error.rfind(where + parsed.status.message, 0) == 0);
         return;
     }
     if (!t.ok) {

@@ -8,7 +8,8 @@ namespace ui {
 
 QString saveFile(const QString& path, const QByteArray& bytes) {
     const std::string message = ap::writeFileAtomically(QFile::encodeName(path).toStdString(),
-                                                        std::string_view(bytes.constData(), std::size_t(bytes.size())));
+                                                        std::string_view(bytes.constData(), std::size_t(bytes.size())))
+                                    .message;
     return message.empty() ? QString() : QFile::decodeName(QByteArray::fromStdString(message));
 }
 

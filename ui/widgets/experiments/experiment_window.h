@@ -46,12 +46,12 @@ JobWorker::Job experimentJob(Options o, Run run) {
         o.onSnapshot = [&worker](const auto& s) { worker.reportSnapshot(QVariant::fromValue(s)); };
         o.onEpoch = o.onSnapshot;
         const auto summary = run(o);
-        if (!summary.ok) {
-            worker.reportFailure(QString::fromStdString(summary.error));
+        if (!summary.status.ok && !summary.status.cancelled) {
+            worker.reportFailure(QString::fromStdString(summary.status.message));
             return false;
         }
-        if (summary.cancelled) worker.reportSnapshot(QVariant::fromValue(summary.final));
-        return !summary.cancelled;
+        if (summary.status.cancelled) worker.reportSnapshot(QVariant::fromValue(summary.final));
+        return !summary.status.cancelled;
     };
 }
 

@@ -48,8 +48,7 @@ void ChangeView::rebuild() {
     const int layer = chosen ? layer_ : std::max(0, result_->changedLayer);
     const int head = chosen ? head_ : std::max(0, result_->changedHead);
     ap::Matrix a, b;
-    if (!now.slice(layer, head, b).empty() || !before.slice(layer, head, a).empty() || a.rows() != b.rows() ||
-        a.cols() != b.cols()) {
+    if (!now.slice(layer, head, b) || !before.slice(layer, head, a) || a.rows() != b.rows() || a.cols() != b.cols()) {
         heatmap_->setData({});
         return;
     }

@@ -49,7 +49,7 @@ void HeadView::reload() {
     if (tensor_ && layer_ < tensor_->layers)
         for (int h : heads_) {
             slices_.emplace_back();
-            if (!tensor_->slice(layer_, h, slices_.back()).empty()) slices_.back().resize(0, 0);
+            if (!tensor_->slice(layer_, h, slices_.back())) slices_.back().resize(0, 0);
         }
     update();
 }

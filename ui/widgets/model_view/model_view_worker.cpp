@@ -55,12 +55,7 @@ void ModelViewWorker::open(const QString& path, quint64 id) {
 }
 
 void ModelViewWorker::show(AttentionPtr tensor, quint64 id) {
-    postOpen(id, [tensor = std::move(tensor)] {
-        ap::import::ReadResult r;
-        r.ok = true;
-        r.tensor = tensor;
-        return r;
-    });
+    postOpen(id, [tensor = std::move(tensor)] { return ap::import::ReadResult::success(tensor); });
 }
 
 void ModelViewWorker::requestView(const ap::analysis::AttentionChoice& choice, quint64 id) {
@@ -138,7 +133,7 @@ void ModelViewWorker::recolourGrid() {
 void ModelViewWorker::thumbnailStep(const AttentionPtr& t, quint64 fileId, int index) {
     const int layer = index / t->heads, head = index % t->heads;
     ap::Matrix slice;
-    const std::string err = t->slice(layer, head, slice);
+    const std::string err = t->slice(layer, head, slice).message;
     t->releaseSlice(layer, head);
     Colormap map;
     ColorScale scale = ColorScale::Fixed;
@@ -218,18 +213,18 @@ void ModelViewWorker::openJob(const Job& job, const ap::import::ReadResult& r) {
     }
     {
         QMutexLocker lock(&mutex());
-        tensor_ = r.tensor;
+        tensor_ = r.value;
         fileId_ = job.id();
         recolour_ = false;
         startGrid();
     }
-    deliver(job, [&] { emit opened(job.id(), r.tensor); });
+    deliver(job, [&] { emit opened(job.id(), r.value); });
 }
 
 void ModelViewWorker::viewJob(const Job& job, const ap::analysis::AttentionChoice& choice) {
     if (!tensor_) return;
     ap::Matrix values;
-    const std::string err = ap::analysis::attentionMatrix(*tensor_, choice, values, job.cancelFlag());
+    const std::string err = ap::analysis::attentionMatrix(*tensor_, choice, values, job.cancelFlag()).message;
     if (!err.empty()) {
         deliver(job, [&] { emit viewFailed(job.id(), QString::fromStdString(err)); });
         return;

@@ -172,7 +172,7 @@ void TrainingPanel::startAligner() {
             held->indices = heldOut;
             held->summary = ap::alignHeldOut(train, eval, ap::AlignerOptions{}, go);
             if (*cancel) return;
-            if (!held->summary.ok) held.reset();
+            if (!held->summary.status.ok) held.reset();
         }
         QMetaObject::invokeMethod(
             this, [this, id, summary, held] { onAligned(id, summary, held); }, Qt::QueuedConnection);
@@ -188,7 +188,7 @@ void TrainingPanel::onAligned(int requestId, std::shared_ptr<const ap::AlignerSu
         delete alignerThread_;
         alignerThread_ = nullptr;
     }
-    alignment_ = summary->ok ? std::move(summary) : nullptr;
+    alignment_ = summary->status.ok ? std::move(summary) : nullptr;
     heldOutAlignment_ = std::move(heldOut);
     refreshViews();
 }

@@ -119,7 +119,8 @@ void TrainingSession::setState(State state) {
 
 QString TrainingSession::saveModel(const QString& path) const {
     if (!model_) return tr("There is no model to save: train first");
-    const std::string error = ap::writeModelFile(QFile::encodeName(path).toStdString(), *model_, modelLowercase_);
+    const std::string error =
+        ap::writeModelFile(QFile::encodeName(path).toStdString(), *model_, modelLowercase_).message;
     return QString::fromStdString(error);
 }
 
@@ -131,8 +132,8 @@ QString TrainingSession::loadModel(const QString& path) {
 QString TrainingSession::adoptModel(ap::ModelReadResult read) {
     if (isTraining()) return tr("Stop training before loading a model");
     if (!read.ok) return QString::fromStdString(read.error);
-    model_ = std::make_shared<const ap::Seq2SeqModel>(std::move(read.file.model));
-    modelLowercase_ = read.file.lowercase;
+    model_ = std::make_shared<const ap::Seq2SeqModel>(std::move(read.value.model));
+    modelLowercase_ = read.value.lowercase;
     lastStats_.reset();
     stoppedEarly_ = false;
     emit modelChanged();

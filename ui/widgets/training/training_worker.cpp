@@ -59,10 +59,10 @@ void TrainingWorker::start(CorpusPtr corpus, CorpusPtr heldOut, const ap::Seq2Se
                 // iterations.
                 const ap::AlignerSummary aligned =
                     ap::alignCorpus(*corpus, ap::AlignerOptions{}, [&cancel](int, int) { return !cancel.load(); });
-                if (aligned.ok)
+                if (aligned.status.ok)
                     for (const ap::PairAlignment& a : aligned.pairs) trainerOptions.guideLinks.push_back(a.links);
                 else if (!cancel.load())
-                    error = aligned.error;
+                    error = aligned.status.message;
             }
             if (error.empty() && !cancel.load())
                 error = trainer.start(*corpus, options, heldOut ? *heldOut : ap::Corpus{}, trainerOptions).message;
