@@ -4,7 +4,7 @@
 // Subclasses add their settings, make the run's job and show its snapshots.
 #pragma once
 
-#include "widgets/common/job_worker.h"
+#include "concurrent/job_worker.h"
 
 #include <QMainWindow>
 #include <QString>
