@@ -3,17 +3,23 @@
 // answers a replaced request never arrives, every answer carries its
 // request's id, the job under way sees the cancel flag a newer request
 // raises, lanes are served in order, and the destructor joins a running job.
-#include "widgets/common/coalescing_worker.h"
+// Also the document layer's file reader built on it: a read that cannot be
+// interrupted never holds up the next load.
+#include "concurrent/coalescing_worker.h"
+#include "document/background_reader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QScopeGuard>
 #include <QSemaphore>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -45,7 +51,7 @@ public:
             },
             running);
     }
-    void clear(int lane) { clearLane(lane); }
+    void clear(int lane, Running running = Running::LetFinish) { clearLane(lane, running); }
 
     std::vector<quint64> ran() const {
         QMutexLocker lock(&ranMutex_);
@@ -91,6 +97,8 @@ private slots:
     void letFinishLeavesTheRunningJobAlone();
     void lanesAreServedInOrderAndClearedLanesDropTheirJob();
     void destructorJoinsARunningJob();
+    void clearingWithCancelStopsTheRunningJob();
+    void aReadLeftBehindDoesNotHoldUpTheNextLoad();
 };
 
 void TestCoalescingWorker::requestsWhileBusyCoalesceIntoTheNewest() {
@@ -201,6 +209,53 @@ void TestCoalescingWorker::destructorJoinsARunningJob() {
     QVERIFY(t.elapsed() < 5000);  // the cancel flag ended the job, not its timeout
     QCoreApplication::processEvents();
     QVERIFY(answers.list.empty());  // a stopping worker answers nothing
+}
+
+void TestCoalescingWorker::clearingWithCancelStopsTheRunningJob() {
+    ProbeWorker w;
+    Answers answers(w);
+    QSemaphore started, gate;
+    std::atomic<bool> sawCancel{false};
+    QVERIFY(!w.isWorking());
+    w.request(1, 0, [&](const CoalescingWorker::Job& job) {
+        started.release();
+        gate.acquire();
+        sawCancel = job.cancelled();
+    });
+    QVERIFY(started.tryAcquire(1, 10000));
+    QVERIFY(w.isWorking());
+    w.clear(0, ProbeWorker::Running::Cancel);
+    gate.release();
+    QTRY_VERIFY(!w.isWorking());
+    QVERIFY(sawCancel);
+    QTest::qWait(20);
+    QVERIFY(answers.list.empty());  // a cleared lane's job answers nothing
+}
+
+void TestCoalescingWorker::aReadLeftBehindDoesNotHoldUpTheNextLoad() {
+    ui::BackgroundReader reader;
+    QSignalSpy finished(&reader, &ui::BackgroundReader::finished);
+    QSemaphore started, gate;
+    // Opened whatever happens, before the reader joins its workers.
+    const auto open = qScopeGuard([&] { gate.release(); });
+    reader.load(QStringLiteral("stuck"), [&](const QString&) {
+        started.release();
+        gate.acquire();
+        return std::shared_ptr<void>(std::make_shared<int>(1));
+    });
+    QVERIFY(started.tryAcquire(1, 10000));
+    const quint64 id = reader.load(QStringLiteral("next"),
+                                   [](const QString&) { return std::shared_ptr<void>(std::make_shared<int>(2)); });
+    QVERIFY(reader.isLoading());
+    // Answered while the first read still blocks its worker.
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished[0][0].value<quint64>(), id);
+    QCOMPARE(finished[0][1].toString(), QStringLiteral("next"));
+    QCOMPARE(*std::static_pointer_cast<int>(finished[0][2].value<std::shared_ptr<void>>()), 2);
+    QVERIFY(!reader.isLoading());
+    gate.release();
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 1);  // the dropped read never arrives
 }
 
 QTEST_GUILESS_MAIN(TestCoalescingWorker)

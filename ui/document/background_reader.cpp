@@ -1,6 +1,6 @@
 #include "document/background_reader.h"
 
-#include <QThread>
+#include "concurrent/coalescing_worker.h"
 
 namespace ui {
 
@@ -8,55 +8,56 @@ BackgroundReader::BackgroundReader(QObject* parent) : QObject(parent) {
     qRegisterMetaType<std::shared_ptr<void>>("std::shared_ptr<void>");
 }
 
-BackgroundReader::~BackgroundReader() {
-    // A reader cannot be interrupted; wait for it rather than leave a thread
-    // writing into freed memory.
-    for (QThread* t : threads_) {
-        t->wait();
-        delete t;
-    }
-}
+// The workers' destructors join them: a reader cannot be interrupted, so
+// they wait for it rather than leave a thread writing into freed memory.
+BackgroundReader::~BackgroundReader() = default;
 
 quint64 BackgroundReader::load(const QString& path, Read read) {
+    retireBusyWorker();
     reap();
-    const quint64 id = ++*current_;
+    const quint64 id = ++lastId_;
     loading_ = true;
     path_ = path;
-    // The destructor joins this thread before the reader object goes, so
-    // `this` outlives it; a queued call left behind is dropped with it.
-    QThread* thread = QThread::create([this, current = current_, id, path, read = std::move(read)] {
+    if (!worker_) {
+        worker_ = std::make_unique<PlainCoalescingWorker>(1, QThread::LowPriority);
+        worker_->setObjectName(QStringLiteral("BackgroundReader"));
+    }
+    // The workers are joined before the reader goes, so `this` outlives the
+    // work; a queued call left behind is dropped with the reader.
+    worker_->post(0, id, [this, id, path, read = std::move(read)](const PlainCoalescingWorker::Job& job) {
         std::shared_ptr<void> result = read(path);
-        if (current->load() != id) return;  // dropped: the result is freed here, off the GUI thread
-        QMetaObject::invokeMethod(
-            this,
-            [this, id, path, result] {
-                if (id != current_->load() || !loading_) return;
-                loading_ = false;
-                emit finished(id, path, result);
-            },
-            Qt::QueuedConnection);
+        // A dropped load's result is freed here, off the GUI thread.
+        PlainCoalescingWorker::deliver(job, [&] {
+            QMetaObject::invokeMethod(
+                this,
+                [this, id, path, result] {
+                    if (id != lastId_ || !loading_) return;
+                    loading_ = false;
+                    emit finished(id, path, result);
+                },
+                Qt::QueuedConnection);
+        });
     });
-    thread->setObjectName(QStringLiteral("BackgroundReader"));
-    threads_.push_back(thread);
-    thread->start(QThread::LowPriority);
     return id;
 }
 
 void BackgroundReader::cancel() {
     loading_ = false;
-    ++*current_;
+    ++lastId_;
+    if (worker_) worker_->clearLane(0);
+    retireBusyWorker();
     reap();
 }
 
+void BackgroundReader::retireBusyWorker() {
+    if (!worker_ || !worker_->isWorking()) return;
+    worker_->clearLane(0);
+    retired_.push_back(std::move(worker_));
+}
+
 void BackgroundReader::reap() {
-    for (auto it = threads_.begin(); it != threads_.end();) {
-        if ((*it)->isFinished()) {
-            delete *it;
-            it = threads_.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    // An idle worker's destructor joins at once.
+    std::erase_if(retired_, [](const std::unique_ptr<PlainCoalescingWorker>& w) { return !w->isWorking(); });
 }
 
 }  // namespace ui

@@ -1,27 +1,28 @@
-// Reads one file at a time on a thread of its own, so that opening a big or
-// hostile file never blocks the window (a reader cannot be interrupted).
-// Each load carries an id; cancel() or a newer load makes the window stop
-// waiting at once, and a dropped load's result is freed on its own thread
-// when the reader returns. The destructor joins every thread. SceneLoader
-// and the translation window's model loader are built on it.
+// Reads one file at a time off the GUI thread, so that opening a big or
+// hostile file never blocks the window. Each load carries an id; cancel() or
+// a newer load makes the window stop waiting at once, and a dropped load's
+// result is freed on the worker when the reader returns. A reader cannot be
+// interrupted, so a load that finds the worker still reading a dropped file
+// gets a worker of its own rather than wait behind it. The destructor stops
+// and joins every worker. SceneLoader and the translation window's model
+// loader are built on it.
 #pragma once
 
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
 
-class QThread;
-
 namespace ui {
+
+class PlainCoalescingWorker;
 
 class BackgroundReader : public QObject {
     Q_OBJECT
 public:
-    // Runs on the reader's thread; what it returns reaches finished().
+    // Runs on the worker; what it returns reaches finished().
     using Read = std::function<std::shared_ptr<void>(const QString& path)>;
 
     explicit BackgroundReader(QObject* parent = nullptr);
@@ -40,14 +41,16 @@ signals:
     void finished(quint64 id, const QString& path, std::shared_ptr<void> result);
 
 private:
+    // Sets aside the current worker if it is still reading a dropped file.
+    void retireBusyWorker();
+    // Deletes the set-aside workers whose read has returned.
     void reap();
 
-    // The newest load's id, shared with the reader threads so that a dropped
-    // load is recognised where it finishes.
-    std::shared_ptr<std::atomic<quint64>> current_ = std::make_shared<std::atomic<quint64>>(0);
+    quint64 lastId_ = 0;
     bool loading_ = false;
     QString path_;
-    std::vector<QThread*> threads_;
+    std::unique_ptr<PlainCoalescingWorker> worker_;
+    std::vector<std::unique_ptr<PlainCoalescingWorker>> retired_;
 };
 
 }  // namespace ui

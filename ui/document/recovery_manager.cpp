@@ -1,5 +1,6 @@
 #include "document/recovery_manager.h"
 
+#include "concurrent/coalescing_worker.h"
 #include "document/scene_document.h"
 #include "document/scene_file.h"
 #include "io/scene_io.h"
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QStandardPaths>
-#include <QThread>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -29,6 +29,11 @@ QString withSuffix(const QString& sceneFile, const char* suffix) {
     return base + QLatin1String(suffix);
 }
 
+void removeFiles(const QString& sceneFile) {
+    QFile::remove(sceneFile);
+    QFile::remove(withSuffix(sceneFile, ".origin"));
+}
+
 }  // namespace
 
 QString RecoveryManager::defaultDirectory() {
@@ -45,21 +50,18 @@ RecoveryManager::RecoveryManager(SceneDocument* document, const QString& directo
     timer_->setSingleShot(true);
     timer_->setInterval(kDefaultDelayMs);
     connect(timer_, &QTimer::timeout, this, &RecoveryManager::writeNow);
-    thread_ = new QThread(this);
-    thread_->setObjectName(QStringLiteral("RecoveryWriter"));
-    writer_ = new QObject;
-    writer_->moveToThread(thread_);
-    thread_->start(QThread::LowPriority);
+    writer_ = std::make_unique<PlainCoalescingWorker>(1, QThread::LowPriority);
+    writer_->setObjectName(QStringLiteral("RecoveryWriter"));
     connect(document_, &SceneDocument::sceneChanged, this, &RecoveryManager::onChange);
     connect(document_, &SceneDocument::modifiedChanged, this, &RecoveryManager::onChange);
 }
 
 RecoveryManager::~RecoveryManager() {
     timer_->stop();
-    removeNow();
-    thread_->quit();
-    thread_->wait();
-    delete writer_;
+    // A write under way finishes first (work not started is dropped); then
+    // the file goes, here, so that a clean exit leaves nothing behind.
+    writer_->stop();
+    removeFiles(recoveryFile());
 }
 
 void RecoveryManager::setDelay(int ms) { timer_->setInterval(ms); }
@@ -90,33 +92,32 @@ void RecoveryManager::writeNow() {
     const QString origin = document_->filePath();
     const QString file = recoveryFile();
     fileExists_ = true;
-    // Queued calls on the writer run in order, so a later removal never
-    // races an earlier write.
-    QMetaObject::invokeMethod(
-        writer_,
-        [this, scene = std::move(scene), origin, file]() mutable {
+    // One lane, let finish: a later removal waits for an earlier write and
+    // never races it, and a write not started yet gives way to a newer
+    // write or a removal, which makes it moot.
+    writer_->post(
+        0, ++lastPost_,
+        [this, scene = std::move(scene), origin, file](const PlainCoalescingWorker::Job&) mutable {
             QString error = writeFileAtomically(withSuffix(file, ".origin"), origin.toStdString());
             if (error.isEmpty()) error = writeSceneFile(file, *scene);
             scene.reset();  // a big scene is freed here, not on the GUI thread
             QMetaObject::invokeMethod(
                 this, [this, error] { emit written(error); }, Qt::QueuedConnection);
         },
-        Qt::QueuedConnection);
+        PlainCoalescingWorker::Running::LetFinish);
 }
 
 void RecoveryManager::removeNow() {
     if (!fileExists_) return;
     fileExists_ = false;
-    const QString file = recoveryFile();
-    QMetaObject::invokeMethod(
-        writer_,
-        [this, file] {
-            QFile::remove(file);
-            QFile::remove(withSuffix(file, ".origin"));
+    writer_->post(
+        0, ++lastPost_,
+        [this, file = recoveryFile()](const PlainCoalescingWorker::Job&) {
+            removeFiles(file);
             QMetaObject::invokeMethod(
                 this, [this] { emit removed(); }, Qt::QueuedConnection);
         },
-        Qt::QueuedConnection);
+        PlainCoalescingWorker::Running::LetFinish);
 }
 
 std::vector<RecoveryManager::Orphan> RecoveryManager::orphans() const {
@@ -153,8 +154,7 @@ QString RecoveryManager::restore(const Orphan& orphan) {
 }
 
 void RecoveryManager::discard(const Orphan& orphan) {
-    QFile::remove(orphan.sceneFile);
-    QFile::remove(withSuffix(orphan.sceneFile, ".origin"));
+    removeFiles(orphan.sceneFile);
     // The lock file goes when the last holder of the Orphan lets go.
 }
 

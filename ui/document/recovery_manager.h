@@ -22,11 +22,11 @@
 #include <vector>
 
 class QLockFile;
-class QThread;
 class QTimer;
 
 namespace ui {
 
+class PlainCoalescingWorker;
 class SceneDocument;
 
 class RecoveryManager : public QObject {
@@ -83,8 +83,9 @@ private:
     SceneDocument* document_;
     QString directory_;
     QTimer* timer_ = nullptr;
-    QThread* thread_ = nullptr;
-    QObject* writer_ = nullptr;  // lives on thread_
+    // Writes and removals run on it one at a time, in the order posted.
+    std::unique_ptr<PlainCoalescingWorker> writer_;
+    quint64 lastPost_ = 0;
     std::unique_ptr<QLockFile> lock_;
     bool fileExists_ = false;
 };

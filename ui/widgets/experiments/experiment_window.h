@@ -5,7 +5,7 @@
 // their settings, make the run's job and show its snapshots.
 #pragma once
 
-#include "widgets/common/job_worker.h"
+#include "concurrent/job_worker.h"
 
 #include <QMainWindow>
 #include <QString>

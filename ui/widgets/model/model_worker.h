@@ -7,7 +7,7 @@
 #pragma once
 
 #include "core/scene.h"
-#include "widgets/common/coalescing_worker.h"
+#include "concurrent/coalescing_worker.h"
 #include "widgets/model_view/model_view_worker.h"
 
 #include <QString>

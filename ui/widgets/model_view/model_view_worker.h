@@ -10,7 +10,7 @@
 #include "import/attention_tensor.h"
 #include "render/colormap.h"
 #include "render/heatmap_data.h"
-#include "widgets/common/coalescing_worker.h"
+#include "concurrent/coalescing_worker.h"
 
 #include <QImage>
 

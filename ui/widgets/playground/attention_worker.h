@@ -8,7 +8,7 @@
 #include "render/head_grid_renderer.h"
 #include "render/heatmap_data.h"
 #include "core/scene.h"
-#include "widgets/common/coalescing_worker.h"
+#include "concurrent/coalescing_worker.h"
 
 #include <memory>
 #include <vector>

@@ -1,5 +1,7 @@
 #include "widgets/training/generate_corpus_dialog.h"
 
+#include "concurrent/job_worker.h"
+
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -14,7 +16,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <climits>
@@ -78,13 +79,8 @@ GenerateCorpusDialog::GenerateCorpusDialog(QWidget* parent, const QString& sugge
     resize(520, sizeHint().height());
 }
 
-GenerateCorpusDialog::~GenerateCorpusDialog() {
-    if (worker_) {
-        *cancelled_ = true;
-        worker_->wait();
-        delete worker_;
-    }
-}
+// The worker's destructor cancels the run under way and joins the thread.
+GenerateCorpusDialog::~GenerateCorpusDialog() = default;
 
 ap::GrammarOptions GenerateCorpusDialog::options() const {
     ap::GrammarOptions o;
@@ -102,7 +98,7 @@ void GenerateCorpusDialog::setOptions(const ap::GrammarOptions& o) {
 
 QString GenerateCorpusDialog::outputFile() const { return file_->text(); }
 void GenerateCorpusDialog::setOutputFile(const QString& path) { file_->setText(path); }
-bool GenerateCorpusDialog::isRunning() const { return worker_ != nullptr; }
+bool GenerateCorpusDialog::isRunning() const { return run_ != 0; }
 
 void GenerateCorpusDialog::browse() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Generated Corpus"), file_->text(),
@@ -119,18 +115,31 @@ void GenerateCorpusDialog::generate() {
         return;
     }
     const ap::GrammarOptions o = options();
-    const int id = ++requestId_;
-    cancelled_ = std::make_shared<std::atomic<bool>>(false);
-    auto cancelled = cancelled_;
-    worker_ = QThread::create([this, o, path, id, cancelled] {
+    if (!worker_) {
+        worker_ = std::make_unique<JobWorker>();
+        worker_->setObjectName(QStringLiteral("GenerateCorpus"));
+        connect(worker_.get(), &JobWorker::progress, this,
+                [this](quint64 run, int done, int total, double) { onProgress(run, done, total); });
+        connect(worker_.get(), &JobWorker::failed, this, [this](quint64 run, const QString& message) {
+            if (run == run_) runError_ = message;
+        });
+        connect(worker_.get(), &JobWorker::runFinished, this, [this](quint64 run, bool completed) {
+            // A cancelled run wrote nothing: no path, no message.
+            onFinished(run, completed ? runPath_ : QString(), runError_);
+        });
+    }
+    runPath_ = path;
+    runError_.clear();
+    run_ = worker_->startJob([o, path](JobWorker& worker) {
+        const std::atomic<bool>& cancelled = *worker.cancelFlag();
         const ap::GeneratedCorpus corpus = ap::generateCorpus(o, [&](int done, int total) {
-            QMetaObject::invokeMethod(
-                this, [this, id, done, total] { onProgress(id, done, total); }, Qt::QueuedConnection);
-            return !*cancelled;
+            worker.reportProgress(done, total, 0.0);
+            return !cancelled;
         });
         QString error;
         if (!corpus.ok) {
-            error = *cancelled ? QString() : QString::fromStdString(corpus.error);
+            if (cancelled) return false;
+            error = QString::fromStdString(corpus.error);
         } else {
             const std::string text = ap::corpusToTsv(corpus, o);
             // The default folder (~/Documents) is missing on a fresh account:
@@ -145,32 +154,26 @@ void GenerateCorpusDialog::generate() {
                 error = QCoreApplication::translate("ui::GenerateCorpusDialog", "%1: cannot write the file: %2")
                             .arg(path, file.errorString());
         }
-        const bool wasCancelled = !corpus.ok && *cancelled;
-        QMetaObject::invokeMethod(
-            this, [this, id, path, error, wasCancelled] { onFinished(id, wasCancelled ? QString() : path, error); },
-            Qt::QueuedConnection);
+        if (error.isEmpty()) return true;
+        worker.reportFailure(error);
+        return false;
     });
     setRunning(true);
     status_->setText(tr("Generating %n pair(s)…", nullptr, o.pairs));
-    worker_->start();
 }
 
 void GenerateCorpusDialog::cancel() {
-    if (cancelled_) *cancelled_ = true;
+    if (worker_) worker_->stop();
 }
 
-void GenerateCorpusDialog::onProgress(int requestId, int done, int total) {
-    if (requestId != requestId_ || total <= 0) return;
+void GenerateCorpusDialog::onProgress(quint64 run, int done, int total) {
+    if (run != run_ || total <= 0) return;
     progress_->setValue(int(100.0 * done / total));
 }
 
-void GenerateCorpusDialog::onFinished(int requestId, const QString& path, const QString& error) {
-    if (requestId != requestId_) return;
-    if (worker_) {
-        worker_->wait();
-        delete worker_;
-        worker_ = nullptr;
-    }
+void GenerateCorpusDialog::onFinished(quint64 run, const QString& path, const QString& error) {
+    if (run != run_) return;
+    run_ = 0;
     setRunning(false);
     lastError_ = error;
     if (!error.isEmpty()) {

@@ -8,7 +8,6 @@
 
 #include <QDialog>
 
-#include <atomic>
 #include <memory>
 
 class QComboBox;
@@ -17,9 +16,10 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QThread;
 
 namespace ui {
+
+class JobWorker;
 
 class GenerateCorpusDialog : public QDialog {
     Q_OBJECT
@@ -47,8 +47,8 @@ signals:
 
 private:
     void browse();
-    void onProgress(int requestId, int done, int total);
-    void onFinished(int requestId, const QString& path, const QString& error);
+    void onProgress(quint64 run, int done, int total);
+    void onFinished(quint64 run, const QString& path, const QString& error);
     void setRunning(bool running);
 
     QComboBox* grammar_ = nullptr;
@@ -60,9 +60,9 @@ private:
     QLabel* status_ = nullptr;
     QPushButton* generate_ = nullptr;
     QPushButton* close_ = nullptr;
-    QThread* worker_ = nullptr;
-    std::shared_ptr<std::atomic<bool>> cancelled_;
-    int requestId_ = 0;
+    std::unique_ptr<JobWorker> worker_;
+    quint64 run_ = 0;  // the run under way, or 0
+    QString runPath_, runError_;
     QString lastError_;
 };
 

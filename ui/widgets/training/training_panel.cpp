@@ -1,5 +1,6 @@
 #include "widgets/training/training_panel.h"
 
+#include "concurrent/coalescing_worker.h"
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
@@ -106,7 +107,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
 }
 
 TrainingPanel::~TrainingPanel() {
-    stopAligner();
+    aligner_.reset();  // cancels the run under way and joins the thread
     // The session joins its worker; its signals must not reach a half-gone panel.
     session_->disconnect(this);
 }
@@ -125,41 +126,33 @@ void TrainingPanel::openGenerateDialog() {
     dialog->open();
 }
 
-void TrainingPanel::stopAligner() {
-    if (alignerCancel_) *alignerCancel_ = true;
-    if (alignerThread_) {
-        alignerThread_->wait();
-        delete alignerThread_;
-        alignerThread_ = nullptr;
-    }
-}
-
 void TrainingPanel::startAligner() {
-    // A superseded run is told to stop and left to finish on its own; its
-    // result is dropped by the request id.
-    if (alignerCancel_) *alignerCancel_ = true;
+    // A superseded run is told to stop; its result is dropped on the worker
+    // and, should one slip past, by the request id.
     alignment_.reset();
     heldOutAlignment_.reset();
+    const quint64 id = ++alignerRequest_;
     const CorpusPtr corpus = session_->corpus();
-    if (!corpus || corpus->pairs.empty()) return;
-    const int id = ++alignerRequest_;
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    alignerCancel_ = cancel;
-    QThread* previous = alignerThread_;
+    if (!corpus || corpus->pairs.empty()) {
+        if (aligner_) aligner_->clearLane(0, PlainCoalescingWorker::Running::Cancel);
+        aligning_ = false;
+        return;
+    }
+    if (!aligner_) {
+        aligner_ = std::make_unique<PlainCoalescingWorker>(1, QThread::LowPriority);
+        aligner_->setObjectName(QStringLiteral("Aligner"));
+    }
+    aligning_ = true;
     // The aligner sees every pair, held-out ones too, as word aligners are
     // run on the text they align: it learns from co-occurrences only, never
     // from gold links or a translation. The held-out pairs are also aligned
     // by the aligner trained on the training pairs alone, which is how the
     // attention model meets them.
     const std::vector<int> heldOut = session_->heldOutIndices();
-    alignerThread_ = QThread::create([this, corpus, heldOut, id, cancel, previous] {
-        if (previous) {
-            previous->wait();
-            previous->deleteLater();
-        }
-        const auto go = [cancel](int, int) { return !*cancel; };
+    aligner_->post(0, id, [this, corpus, heldOut, id](const PlainCoalescingWorker::Job& job) {
+        const auto go = [&job](int, int) { return !job.cancelled(); };
         auto summary = std::make_shared<ap::AlignerSummary>(ap::alignCorpus(*corpus, ap::AlignerOptions{}, go));
-        if (*cancel) return;
+        if (job.cancelled()) return;
         std::shared_ptr<HeldOutAlignment> held;
         if (!heldOut.empty()) {
             ap::Corpus train, eval;
@@ -171,23 +164,20 @@ void TrainingPanel::startAligner() {
             held = std::make_shared<HeldOutAlignment>();
             held->indices = heldOut;
             held->summary = ap::alignHeldOut(train, eval, ap::AlignerOptions{}, go);
-            if (*cancel) return;
+            if (job.cancelled()) return;
             if (!held->summary.status.ok) held.reset();
         }
-        QMetaObject::invokeMethod(
-            this, [this, id, summary, held] { onAligned(id, summary, held); }, Qt::QueuedConnection);
+        PlainCoalescingWorker::deliver(job, [&] {
+            QMetaObject::invokeMethod(
+                this, [this, id, summary, held] { onAligned(id, summary, held); }, Qt::QueuedConnection);
+        });
     });
-    alignerThread_->start(QThread::LowPriority);
 }
 
-void TrainingPanel::onAligned(int requestId, std::shared_ptr<const ap::AlignerSummary> summary,
+void TrainingPanel::onAligned(quint64 requestId, std::shared_ptr<const ap::AlignerSummary> summary,
                               std::shared_ptr<const HeldOutAlignment> heldOut) {
     if (requestId != alignerRequest_) return;
-    if (alignerThread_) {
-        alignerThread_->wait();
-        delete alignerThread_;
-        alignerThread_ = nullptr;
-    }
+    aligning_ = false;
     alignment_ = summary->status.ok ? std::move(summary) : nullptr;
     heldOutAlignment_ = std::move(heldOut);
     refreshViews();

@@ -15,7 +15,6 @@
 #include <QString>
 #include <QWidget>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,7 +23,6 @@
 
 class QAction;
 class QLabel;
-class QThread;
 class QLineEdit;
 class QListView;
 class QProgressBar;
@@ -37,6 +35,7 @@ class CorpusPicker;
 class HeatmapView;
 class MessageBar;
 class ModelLoadBar;
+class PlainCoalescingWorker;
 class PairListModel;
 class TrainingPlots;
 class TrainingSettings;
@@ -113,7 +112,7 @@ public:
     QString lessonText() const;
     // The aligner's run over the current corpus: null until it is done.
     std::shared_ptr<const ap::AlignerSummary> alignment() const { return alignment_; }
-    bool isAligning() const { return alignerThread_ != nullptr; }
+    bool isAligning() const { return aligning_; }
     // AER against the gold links of the selected pair: the attention's
     // argmax (nullopt without a model, a pair or gold links) and the
     // aligner's symmetrised links (nullopt until aligned).
@@ -164,14 +163,13 @@ private:
     // Runs the statistical aligner over the current corpus on a thread of
     // its own; a newer corpus cancels the run under way.
     void startAligner();
-    void stopAligner();
     // The aligner trained on the training pairs only, applied to the
     // held-out ones: summary.pairs[k] aligns corpus pair indices[k].
     struct HeldOutAlignment {
         std::vector<int> indices;
         ap::AlignerSummary summary;
     };
-    void onAligned(int requestId, std::shared_ptr<const ap::AlignerSummary> summary,
+    void onAligned(quint64 requestId, std::shared_ptr<const ap::AlignerSummary> summary,
                    std::shared_ptr<const HeldOutAlignment> heldOut);
     void refreshAlignerHeatmap(int pair);
     void updateLesson();
@@ -196,9 +194,9 @@ private:
     HeatmapView* heatmap_ = nullptr;
     HeatmapView* alignerHeatmap_ = nullptr;
     QLabel* lesson_ = nullptr;
-    QThread* alignerThread_ = nullptr;
-    std::shared_ptr<std::atomic<bool>> alignerCancel_;
-    int alignerRequest_ = 0;
+    std::unique_ptr<PlainCoalescingWorker> aligner_;
+    quint64 alignerRequest_ = 0;
+    bool aligning_ = false;
     std::shared_ptr<const ap::AlignerSummary> alignment_;
     std::shared_ptr<const HeldOutAlignment> heldOutAlignment_;
     std::optional<double> pairAttentionAer_, pairAlignerAer_, pairAlignerAerTrainOnly_;

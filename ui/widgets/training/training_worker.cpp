@@ -1,7 +1,7 @@
 #include "widgets/training/training_worker.h"
 
 #include "translation/aligner.h"
-#include "widgets/common/job_worker.h"
+#include "concurrent/job_worker.h"
 
 namespace ui {
 namespace {

@@ -1,5 +1,5 @@
 // Trains the encoder-decoder off the GUI thread on the application's one
-// worker for long jobs (widgets/common/job_worker.h): the GUI only flips
+// worker for long jobs (concurrent/job_worker.h): the GUI only flips
 // flags and never waits for an epoch; a new run replaces the one under way;
 // the destructor stops and joins the thread.
 #pragma once

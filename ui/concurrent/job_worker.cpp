@@ -1,4 +1,4 @@
-#include "widgets/common/job_worker.h"
+#include "concurrent/job_worker.h"
 
 #include <QMutexLocker>
 

@@ -1,4 +1,4 @@
-#include "widgets/common/coalescing_worker.h"
+#include "concurrent/coalescing_worker.h"
 
 #include <QMutexLocker>
 
@@ -7,6 +7,11 @@ namespace ui {
 bool CoalescingWorker::Job::isCurrent() const {
     QMutexLocker lock(&worker_->mutex_);
     return !worker_->abort_ && worker_->lanes_[std::size_t(lane_)].generation == generation_;
+}
+
+bool CoalescingWorker::isWorking() const {
+    QMutexLocker lock(&mutex_);
+    return working_;
 }
 
 CoalescingWorker::CoalescingWorker(int lanes, QThread::Priority priority, QObject* parent)
@@ -40,11 +45,12 @@ void CoalescingWorker::post(int lane, quint64 id, Work work, Running running) {
         condition_.wakeOne();
 }
 
-void CoalescingWorker::clearLane(int lane) {
+void CoalescingWorker::clearLane(int lane, Running running) {
     QMutexLocker lock(&mutex_);
     Lane& l = lanes_[std::size_t(lane)];
     l.work = nullptr;
     ++l.generation;
+    if (running == Running::Cancel) cancel_ = true;
 }
 
 void CoalescingWorker::deliver(const Job& job, const std::function<void()>& send) {
@@ -82,12 +88,16 @@ void CoalescingWorker::run() {
                 job.generation_ = l->generation;
                 job.lane_ = int(l - lanes_.data());
                 cancel_ = false;
+                working_ = true;
             }
         }
-        if (work)
+        if (work) {
             work(job);
-        else
+            QMutexLocker lock(&mutex_);
+            working_ = false;
+        } else {
             idleStep();
+        }
     }
     threadFinishing();
 }

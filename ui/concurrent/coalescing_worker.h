@@ -50,6 +50,9 @@ public:
 
     ~CoalescingWorker() override;
 
+    // True while a job runs (set when it is taken, cleared when it returns).
+    bool isWorking() const;
+
 protected:
     enum class Running { Cancel, LetFinish };
 
@@ -60,8 +63,9 @@ protected:
     // computation. With Running::Cancel, the job under way is asked to stop.
     void post(int lane, quint64 id, Work work, Running running = Running::Cancel);
     // Forgets the lane's request not started yet; the lane's job under way,
-    // if any, is no longer current.
-    void clearLane(int lane);
+    // if any, is no longer current (and with Running::Cancel is asked to
+    // stop).
+    void clearLane(int lane, Running running = Running::LetFinish);
     // Calls `send` (which emits the answer) only while `job` is current.
     static void deliver(const Job& job, const std::function<void()>& send);
 
@@ -96,7 +100,23 @@ private:
     const QThread::Priority priority_;
     bool abort_ = false;
     bool stopped_ = false;
+    bool working_ = false;
     std::atomic<bool> cancel_{false};
+};
+
+// A CoalescingWorker whose owner posts plain work: for owners that need no
+// typed requests of their own (the document layer's file reader and its
+// recovery writer).
+class PlainCoalescingWorker final : public CoalescingWorker {
+public:
+    PlainCoalescingWorker(int lanes, QThread::Priority priority, QObject* parent = nullptr)
+        : CoalescingWorker(lanes, priority, parent) {}
+
+    using CoalescingWorker::clearLane;
+    using CoalescingWorker::deliver;
+    using CoalescingWorker::post;
+    using CoalescingWorker::Running;
+    using CoalescingWorker::stop;
 };
 
 }  // namespace ui
