@@ -102,6 +102,8 @@ private slots:
     void headGridExportIsTheScreenDrawing();
     void barChartHoldsTheRow();
     void barChartScoresAxisFitsNegativeValues();
+    void barChartValueLabelsFitUnderTheTitle();
+    void emptyHeatmapDrawsNoColorBar();
     void heatmapClickEmitsTheCell();
     void heatmapToolTipGivesEveryPart();
     void titleKeepsTheHeadWhenCut();
@@ -763,6 +765,64 @@ void TestViews::barChartScoresAxisFitsNegativeValues() {
     QVERIFY(chart.valueRange().first < -2.0);
     QVERIFY(chart.valueRange().second > 5.0);
     QCOMPARE(chart.barValues(), (QVector<double>{-2, 5}));
+}
+
+void TestViews::barChartValueLabelsFitUnderTheTitle() {
+    // A short chart with a legend: the 10 % headroom above a weight of 1
+    // is less than a label's height here.
+    ui::BarChartView chart;
+    chart.resize(320, 170);
+    chart.setRow(QStringLiteral("I"), {"Je", "suis", "étudiant"}, {1.f, 0.f, 0.25f}, {false, false, false}, true);
+    chart.setReference({0.9f, 0.05f, 0.05f}, QStringLiteral("sampled"), QStringLiteral("softmax"));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QTest::qWait(50);  // the queued replot lays the plot out
+    const QRectF title = chart.titleRect(), legend = chart.legendRect(), area = chart.plotAreaRect();
+    QVERIFY(!title.isEmpty());
+    QVERIFY(!legend.isEmpty());
+    const QVector<QRectF> labels = chart.valueLabelRects();
+    QCOMPARE(labels.size(), 3);
+    for (const QRectF& r : labels) {
+        const QString where = QStringLiteral("label (%1, %2, %3 × %4) in area (%5, %6, %7 × %8)")
+                                  .arg(r.x())
+                                  .arg(r.y())
+                                  .arg(r.width())
+                                  .arg(r.height())
+                                  .arg(area.x())
+                                  .arg(area.y())
+                                  .arg(area.width())
+                                  .arg(area.height());
+        QVERIFY2(area.contains(r), qPrintable(where));
+        QVERIFY2(!r.intersects(title), qPrintable(where));
+        QVERIFY2(!r.intersects(legend), qPrintable(where));
+        QVERIFY2(QRectF(chart.rect()).contains(r), qPrintable(where));
+    }
+    // Weights keep one axis from 0 whatever the row.
+    QCOMPARE(chart.valueRange().first, 0.0);
+
+    // Negative scores hang their labels below the bars: inside the area too.
+    chart.setRow(QStringLiteral("I"), {"a", "b"}, {-2.f, 5.f}, {false, false}, false);
+    QTest::qWait(50);
+    for (const QRectF& r : chart.valueLabelRects()) QVERIFY(chart.plotAreaRect().contains(r));
+}
+
+void TestViews::emptyHeatmapDrawsNoColorBar() {
+    ui::HeatmapView view;
+    view.resize(400, 300);
+    view.setData(gradientMap());
+    QVERIFY(!view.heatmapLayout().colorBar.isEmpty());
+    // No rows and no columns, e.g. an aligner with no pair to show: nothing
+    // to key, so neither the colour bar nor the masked key is drawn.
+    ui::HeatmapData empty;
+    empty.scaleLabel = QStringLiteral("weight");
+    view.setData(empty);
+    QVERIFY(view.heatmapLayout().colorBar.isEmpty());
+    const QImage image = view.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QRgb paper = view.palette().color(QPalette::Base).rgb();
+    int inked = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) inked += image.pixel(x, y) != paper;
+    QCOMPARE(inked, 0);
 }
 
 void TestViews::heatmapClickEmitsTheCell() {

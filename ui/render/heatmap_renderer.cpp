@@ -202,9 +202,11 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
         top += th + margin * 0.5;
     }
 
-    // Colour bar: a strip and its tick labels on the right.
+    // Colour bar: a strip and its tick labels on the right. An empty map has
+    // no values to key, so it gets neither the bar nor the masked key.
+    const bool colorBar = style.drawColorBar && data.rows() > 0 && data.columns() > 0;
     double right = W - margin;
-    if (style.drawColorBar) {
+    if (colorBar) {
         L.tickPx = std::max(kMinTextPx, base * 0.9);
         const QFontMetricsF fm(pixelFont(style.fontFamily, std::round(L.tickPx)));
         const double ticksW =
@@ -246,7 +248,7 @@ HeatmapLayout layoutHeatmap(const HeatmapData& data, const QSizeF& size, const H
     L.cells = QRectF(margin + rowLabelW, gridTop, gridW0, gridH);
     L.cellWidth = gridW0 / cols;
     L.cellHeight = gridH / rows;
-    if (style.drawColorBar) {
+    if (colorBar) {
         L.colorBar.setTop(gridTop);
         L.colorBar.setHeight(std::max(1.0, gridH - base * 2.2));
     }

@@ -87,6 +87,7 @@ BarChartView::BarChartView(QWidget* parent) : QWidget(parent), ticker_(new QCPAx
     plot_->xAxis->setLabel(tr("keys"));
     plot_->yAxis->grid()->setSubGridVisible(false);
     connect(plot_, &QCustomPlot::mouseMove, this, &BarChartView::showToolTip);
+    connect(plot_, &QCustomPlot::afterLayout, this, &BarChartView::fitValueRange);
     clear();
 }
 
@@ -101,6 +102,7 @@ void BarChartView::clear() {
     maskedHatch_->data()->clear();
     showLegend(false);
     plot_->clearItems();
+    valueLabels_.clear();
     ticker_->clear();
     setTitle(tr("Click a heatmap row or a query to see its weights over the keys"));
     plot_->xAxis->setRange(-0.5, 0.5);
@@ -137,7 +139,10 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
     bars_->setData(keys, vals, true);
 
     // Weights keep one fixed axis so that rows compare at a glance; the
-    // headroom above 1 holds the value labels.
+    // headroom above 1 holds the value labels (fitValueRange() widens it
+    // where a label is taller).
+    barsLow_ = weights ? 0.0 : lo;
+    barsHigh_ = weights ? 1.0 : hi;
     if (weights) {
         lo = 0;
         hi = 1.1;
@@ -147,17 +152,23 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
         lo = lo < 0 ? lo - pad : 0;
     }
     plot_->yAxis->setRange(lo, hi);
+    axisLow_ = lo;
+    axisHigh_ = hi;
     if (rangeFirst_ + rangeCount_ > n) rangeFirst_ = rangeCount_ = 0;
     applyKeyRange();
     // Masked columns span the whole value axis: a hatched band, never a
-    // short bar that could pass for a small weight.
-    maskedFill_->setBaseValue(lo);
-    maskedHatch_->setBaseValue(lo);
+    // short bar that could pass for a small weight. They reach far beyond
+    // it (clipped to the plot area), so that a value axis widened for the
+    // labels leaves no gap.
+    const double bandLow = lo - 10 * (hi - lo), bandHigh = hi + 10 * (hi - lo);
+    maskedFill_->setBaseValue(bandLow);
+    maskedHatch_->setBaseValue(bandLow);
     maskedList_.clear();
     for (double k : maskedKeys) maskedList_ << int(k);
     plot_->clearItems();
+    valueLabels_.clear();
     if (n <= kMaxAnnotatedKeys) {
-        const QVector<double> full(maskedKeys.size(), hi - lo);
+        const QVector<double> full(maskedKeys.size(), bandHigh - bandLow);
         maskedFill_->setData(maskedKeys, full, true);
         maskedHatch_->setData(maskedKeys, full, true);
     } else {
@@ -177,14 +188,14 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
             band->setClipToAxisRect(true);
             band->setPen(Qt::NoPen);
             band->setBrush(QBrush(kMaskHatch, Qt::BDiagPattern));
-            band->topLeft->setCoords(j - 0.5, hi);
-            band->bottomRight->setCoords(e - 0.5, lo);
+            band->topLeft->setCoords(j - 0.5, bandHigh);
+            band->bottomRight->setCoords(e - 0.5, bandLow);
             auto* fill = new QCPItemRect(plot_);
             fill->setClipToAxisRect(true);
             fill->setPen(Qt::NoPen);
             fill->setBrush(kMaskFill);
-            fill->topLeft->setCoords(j - 0.5, hi);
-            fill->bottomRight->setCoords(e - 0.5, lo);
+            fill->topLeft->setCoords(j - 0.5, bandHigh);
+            fill->bottomRight->setCoords(e - 0.5, bandLow);
             fill->setLayer(QStringLiteral("background"));
             j = e;
         }
@@ -205,13 +216,17 @@ void BarChartView::setRow(const QString& queryLabel, const QStringList& keyLabel
                 text->setColor(QColor(0x44, 0x44, 0x44));
                 text->setBrush(kMaskFill);
                 text->setPositionAlignment(Qt::AlignCenter);
-                text->position->setCoords(j, (lo + hi) / 2);
+                // Halfway up the plot area, whatever the value axis.
+                text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+                text->position->setAxisRect(plot_->axisRect());
+                text->position->setCoords(j, 0.5);
             } else {
                 const double v = values_[size_t(j)];
                 text->setText(weights ? QString::number(v, 'f', 2) : QString::number(v, 'g', 3));
                 text->setPositionAlignment(v >= 0 ? (Qt::AlignHCenter | Qt::AlignBottom)
                                                   : (Qt::AlignHCenter | Qt::AlignTop));
                 text->position->setCoords(j, v);
+                valueLabels_ << text;
             }
         }
     }
@@ -237,6 +252,34 @@ QPair<int, int> BarChartView::keyRange() const {
 QPair<double, double> BarChartView::keyAxisRange() const {
     return {plot_->xAxis->range().lower, plot_->xAxis->range().upper};
 }
+
+void BarChartView::fitValueRange() {
+    const double height = plot_->axisRect()->height();
+    if (valueLabels_.isEmpty() || height <= 0 || axisHigh_ <= axisLow_) return;
+    // A label's height and a 2-pixel gap as a share of the plot area (at
+    // most 0.3, so that a tiny chart keeps room for its bars), or the
+    // padding setRow() gave, whichever is larger. Labels of negative
+    // values hang below their bars and need the same room at the bottom.
+    const double label = std::min(0.3, (QFontMetricsF(valueLabels_.front()->font()).height() + 2) / height);
+    const double top = std::max(label, (axisHigh_ - barsHigh_) / (axisHigh_ - axisLow_));
+    const double bottom = barsLow_ < 0 ? std::max(label, (barsLow_ - axisLow_) / (axisHigh_ - axisLow_)) : 0.0;
+    const double span = (barsHigh_ - barsLow_) / (1 - top - bottom);
+    const QCPRange range(barsLow_ - bottom * span, barsHigh_ + top * span);
+    if (range != plot_->yAxis->range()) plot_->yAxis->setRange(range);
+}
+
+QVector<QRectF> BarChartView::valueLabelRects() const {
+    QVector<QRectF> out;
+    for (const QCPItemText* text : valueLabels_)
+        out << QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()).normalized();
+    return out;
+}
+
+QRectF BarChartView::titleRect() const { return title_->outerRect(); }
+
+QRectF BarChartView::plotAreaRect() const { return plot_->axisRect()->rect(); }
+
+QRectF BarChartView::legendRect() const { return plot_->legend->visible() ? plot_->legend->outerRect() : QRectF(); }
 
 void BarChartView::applyKeyRange() {
     const QPair<int, int> r = keyRange();

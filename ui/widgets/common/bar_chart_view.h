@@ -14,6 +14,7 @@
 class QCPAxisTickerText;
 class QCPBars;
 class QCPBarsGroup;
+class QCPItemText;
 class QCPTextElement;
 class QCustomPlot;
 class QMouseEvent;
@@ -54,6 +55,12 @@ public:
     QPair<double, double> valueRange() const;
     // The key axis as drawn (key indices, with half a bar of margin).
     QPair<double, double> keyAxisRange() const;
+    // Where the last replot put things, in widget pixels: each value label
+    // (by bar), the title, the plot area and the legend (empty when hidden).
+    QVector<QRectF> valueLabelRects() const;
+    QRectF titleRect() const;
+    QRectF plotAreaRect() const;
+    QRectF legendRect() const;
 
     QSize sizeHint() const override { return {420, 240}; }
     QSize minimumSizeHint() const override { return {160, 120}; }
@@ -72,6 +79,9 @@ private:
     void fitTitle();
     void showLegend(bool on);
     void showToolTip(QMouseEvent* event);
+    // Widens the value axis once the plot area's height is known, so that
+    // the value labels above (and below) the longest bars fit inside it.
+    void fitValueRange();
 
     QCustomPlot* plot_ = nullptr;
     QCPTextElement* title_ = nullptr;
@@ -87,6 +97,11 @@ private:
     std::vector<float> values_;
     std::vector<bool> masked_;
     QVector<int> maskedList_;
+    QVector<QCPItemText*> valueLabels_;
+    // The value axis before room for the labels: the bars' extent, padded.
+    double axisLow_ = 0, axisHigh_ = 1;
+    // The bars' extent (0 included) that the labels stand on.
+    double barsLow_ = 0, barsHigh_ = 0;
     bool weights_ = true;
     int rangeFirst_ = 0, rangeCount_ = 0;  // 0: every key
     void applyKeyRange();

@@ -44,6 +44,8 @@ public:
     void setHoveredCell(std::optional<QPoint> cell);
     int selectedRow() const { return style_.selectedRow; }
     const HeatmapStyle& style() const { return style_; }
+    // Where the current size puts the title, cells and colour bar (for tests).
+    const HeatmapLayout& heatmapLayout() const { return layout_; }
     void setColormap(Colormap::Kind kind);
     // Draws every later data on `scale` too (until then each data keeps the
     // scale it comes with).
