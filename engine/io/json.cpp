@@ -19,11 +19,6 @@ namespace ap::json {
 
 namespace {
 
-struct Error {
-    std::size_t offset;
-    std::string message;
-};
-
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -54,6 +49,13 @@ struct Reader::Impl {
         bool isArray = false;
         std::size_t count = 0;
         std::vector<std::pair<std::string, std::size_t>> keys;
+    };
+
+    // Nested rather than in the anonymous namespace: Impl's members may not
+    // use internal types (GCC's -Wsubobject-linkage in a unity build).
+    struct Error {
+        std::size_t offset;
+        std::string message;
     };
 
     Impl(std::string_view text, int maxDepth) : text_(text), maxDepth_(maxDepth) {}
