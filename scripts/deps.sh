@@ -18,10 +18,12 @@ AP_BUILD_PACKAGES=(
 # modules; clang with its libFuzzer and sanitizer runtimes, OpenMP for clang
 # and llvm-symbolizer build and run the fuzzers; clang-format checks the
 # tree's formatting; Node.js (with its npm) installs the reference
-# tokenizer implementation and real vocabularies into the build tree.
+# tokenizer implementation and real vocabularies into the build tree; lld
+# links the test builds' 280 executables in about a fifth of the CPU time
+# of the default linker.
 AP_TEST_PACKAGES=(poppler-utils desktop-file-utils appstream shared-mime-info libglib2.0-bin dpkg-dev file
                   python3-numpy python3-torch
-                  clang libclang-rt-14-dev libomp-14-dev llvm clang-format nodejs)
+                  clang libclang-rt-14-dev libomp-14-dev llvm clang-format nodejs lld)
 # cpack's DEB generator finds library dependencies with dpkg-shlibdeps.
 AP_PACKAGE_PACKAGES=(dpkg-dev file)
 

@@ -33,8 +33,10 @@ step "release build and tests"
 # price: a file that misses an #include its batch neighbours supply still
 # compiles here; the default build (one file per run, as scripts/run.sh
 # and developers build) shows it.
+# Both stages link with lld (scripts/deps.sh).
+linker=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld -DCMAKE_SHARED_LINKER_FLAGS=-fuse-ld=lld)
 ap_build -DAP_WERROR=ON -DAP_BUILD_TESTS=ON -DAP_BUILD_BENCHMARKS=ON \
-    -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_UNITY_BUILD=ON
+    -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_UNITY_BUILD=ON "${linker[@]}"
 (cd "$AP_BUILD_DIR" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)")
 echo "   release: $((SECONDS - start)) s"
 
@@ -50,7 +52,7 @@ if [ "${AP_SANITIZE_STAGE:-1}" = 1 ]; then
     # again.
     AP_BUILD_DIR="$root/build-asan" ap_build -DCMAKE_CXX_COMPILER=clang++ -DAP_FUZZ=ON -DAP_WERROR=ON \
         -DAP_BUILD_TESTS=ON -DAP_BUILD_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_UNITY_BUILD=ON
+        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_UNITY_BUILD=ON "${linker[@]}"
     # Leaks are checked by the fuzzers (engine only); Qt and fontconfig keep
     # caches alive until exit that LeakSanitizer would report.
     (cd "$root/build-asan" && QT_QPA_PLATFORM=offscreen \

@@ -224,7 +224,7 @@ private slots:
         QCOMPARE(m.cells, (Cells{{2, 2}}));
         QCOMPARE(doc.scene().queryTokens, (std::vector<std::string>{"q3", "I", "a", "student"}));
         QCOMPARE(m.keyPadding, (std::vector<bool>{false, false, true, false}));
-        QVERIFY(ap::validate(doc.scene()).empty());
+        QVERIFY(ap::validate(doc.scene()).message.empty());
 
         while (doc.undoStack()->canUndo()) doc.undoStack()->undo();
         QCOMPARE(json(doc.scene()), json(maskedScene()));
@@ -296,7 +296,7 @@ private slots:
         QCOMPARE(doc.scene().queries(3, 1), before(3, 1));
         QCOMPARE(doc.scene().queries(4, 2), 9.0f);
         QCOMPARE(doc.scene().queries(4, 3), 0.0f);
-        QVERIFY(ap::validate(doc.scene()).empty());
+        QVERIFY(ap::validate(doc.scene()).message.empty());
         doc.undoStack()->undo();
         QCOMPARE(json(doc.scene()), unchanged);
         // V is K here: nothing can be pasted into it.
@@ -489,7 +489,7 @@ private slots:
         QVERIFY(doc.setWidth(MatrixRole::V, 4));
         QCOMPARE(doc.scene().values->cols(), 4);
         QCOMPARE(doc.scene().heads, 2);
-        QVERIFY(ap::validate(doc.scene()).empty());
+        QVERIFY(ap::validate(doc.scene()).message.empty());
     }
 
     void headParameters() {
@@ -512,7 +512,7 @@ private slots:
         ap::Matrix expected = ap::Matrix::Identity(4, 4);
         expected(0, 1) = 0.5f;
         QCOMPARE(doc.scene().headParams[0].W, expected);
-        QVERIFY(ap::validate(doc.scene()).empty());
+        QVERIFY(ap::validate(doc.scene()).message.empty());
         doc.undoStack()->undo();
         QVERIFY(doc.scene().headParams.empty());  // defaults are left out again
         QCOMPARE(w->data(w->index(0, 1), Qt::EditRole).toFloat(), 0.0f);
@@ -540,11 +540,11 @@ private slots:
         editor.randomize();
         QCOMPARE(doc.scene().headParams.at(1).Wq.rows(), 2);
         QCOMPARE(doc.scene().headParams.at(1).v.size(), 2);
-        QVERIFY(ap::validate(doc.scene()).empty());
+        QVERIFY(ap::validate(doc.scene()).message.empty());
         // A width change reshapes the parameters instead of dropping them.
         QVERIFY(doc.setWidth(MatrixRole::Q, 6));
         QCOMPARE(doc.scene().headParams.at(1).Wq.cols(), 3);
-        QVERIFY(ap::validate(doc.scene()).empty());
+        QVERIFY(ap::validate(doc.scene()).message.empty());
     }
 
     void changeKindsAndSnapshot() {

@@ -75,9 +75,9 @@ TEST(DerivedWidths, FollowTheProjections) {
 TEST(TitleLimit, LikeTokens) {
     Scene s = small();
     s.title = std::string(std::size_t(limits::kMaxTitleBytes), 'x');
-    EXPECT_EQ(validate(s), "");
+    EXPECT_EQ(validate(s).message, "");
     s.title += "y";
-    EXPECT_EQ(validate(s), "title: 1025 bytes exceed the limit of 1024");
+    EXPECT_EQ(validate(s).message, "title: 1025 bytes exceed the limit of 1024");
     const std::string text = sceneToJson(s);
     EXPECT_EQ(parseScene(text, "t.json").error, "t.json: title: 1025 bytes exceed the limit of 1024");
 }

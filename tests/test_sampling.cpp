@@ -232,10 +232,10 @@ TEST(SampleScene, BadFieldsHaveTheirMessages) {
 
 TEST(SampleScene, ValidateChecksScenesBuiltInCode) {
     Scene s = sampleScene(2, 2, 2, 0, 0);
-    EXPECT_EQ(validate(s), "normalization.samples: must be a whole number from 1 to 100000");
+    EXPECT_EQ(validate(s).message, "normalization.samples: must be a whole number from 1 to 100000");
     s.samples = 1;
     s.seed = limits::kMaxSeed + 1;
-    EXPECT_EQ(validate(s), "normalization.seed: must be a whole number from 0 to 9007199254740991");
+    EXPECT_EQ(validate(s).message, "normalization.seed: must be a whole number from 0 to 9007199254740991");
 }
 
 TEST(SampleScene, WriterWritesSamplesAndSeedBack) {

@@ -92,7 +92,7 @@ class SceneFiles : public ::testing::TestWithParam<const char*> {};
 TEST_P(SceneFiles, ReadWriteReadIsIdentical) {
     SceneReadResult r = readSceneFile(dataPath(std::string("scenes/") + GetParam()));
     ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_EQ(validate(r.value), "");
+    EXPECT_EQ(validate(r.value).message, "");
     expectRoundTrip(r.value);
 }
 
@@ -192,7 +192,7 @@ TEST(SceneWrite, EveryOptionalPartRoundTrips) {
     s.mask.keyPadding = {true, false, true};
     s.mask.cells = {{3, 2}, {0, 0}};
     s.projections.Wo = Matrix::Constant(2, 5, FLT_MAX);
-    ASSERT_EQ(validate(s), "");
+    ASSERT_EQ(validate(s).message, "");
     expectRoundTrip(s);
 }
 
@@ -231,7 +231,7 @@ TEST(SceneWrite, Layout) {
 
 TEST(BuiltInExample, AlignmentShowsClearly) {
     const Scene s = builtInExample();
-    ASSERT_EQ(validate(s), "");
+    ASSERT_EQ(validate(s).message, "");
     EXPECT_EQ(s.title, "Je suis étudiant");
     EXPECT_EQ(s.queryTokens, (std::vector<std::string>{"I", "am", "a", "student"}));
     EXPECT_EQ(s.keyTokens, (std::vector<std::string>{"Je", "suis", "étudiant"}));
@@ -766,7 +766,7 @@ TEST(Validate, EveryMessage) {
     Scene base;
     base.queries = Matrix::Constant(4, 2, 1.0f);
     base.keys = Matrix::Constant(3, 2, 0.5f);
-    ASSERT_EQ(validate(base), "");
+    ASSERT_EQ(validate(base).message, "");
     const float nan = std::numeric_limits<float>::quiet_NaN();
     const float inf = std::numeric_limits<float>::infinity();
     struct Case {
@@ -847,13 +847,13 @@ TEST(Validate, EveryMessage) {
     for (std::size_t i = 0; i < std::size(cases); ++i) {
         Scene s = base;
         cases[i].change(s);
-        EXPECT_EQ(validate(s), cases[i].error) << "case " << i;
+        EXPECT_EQ(validate(s).message, cases[i].error) << "case " << i;
     }
     // Parameters of another kind are never used, so never checked.
     Scene s = base;
     s.headParams.resize(1);
     s.headParams[0].W = Matrix::Constant(5, 5, nan);
-    EXPECT_EQ(validate(s), "");
+    EXPECT_EQ(validate(s).message, "");
 }
 
 // ---- Files -------------------------------------------------------------------

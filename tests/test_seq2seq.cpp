@@ -597,7 +597,7 @@ TEST(Seq2SeqScene, ComputeAttentionReproducesTheModelsWeights) {
                                          " heads " + std::to_string(heads);
                 for (const ap::SentencePair& pair : {corpus.pairs[0], corpus.pairs[5]}) {
                     const ap::Scene scene = ap::sceneFromPair(model, pair);
-                    ASSERT_EQ(ap::validate(scene), "") << what;
+                    ASSERT_EQ(ap::validate(scene).message, "") << what;
                     EXPECT_EQ(scene.keyTokens, pair.source);
                     EXPECT_EQ(scene.queryTokens.back(), "<eos>");
                     EXPECT_FALSE(scene.values.has_value());

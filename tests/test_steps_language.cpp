@@ -116,7 +116,7 @@ std::vector<Case> cases() {
 // Every cell of every head of every case, shown in `view`.
 void forEveryCell(const std::function<void(const Case&, const ap::Explanation&, ui::StepView&)>& check) {
     for (const Case& c : cases()) {
-        const std::string invalid = ap::validate(c.scene);
+        const std::string invalid = ap::validate(c.scene).message;
         QVERIFY2(invalid.empty(), invalid.c_str());
         for (int h = 0; h < c.scene.heads; ++h)
             for (int i = 0; i < c.scene.queryCount(); ++i)

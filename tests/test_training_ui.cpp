@@ -346,7 +346,7 @@ void TestTrainingUi::openInPlaygroundEmitsValidScene() {
     connect(&panel, &TrainingPanel::openInPlayground, this, [&](const ap::Scene& s) { scene = s; });
     QTest::mouseClick(button(panel, "openInPlaygroundButton"), Qt::LeftButton);
     QVERIFY(scene.has_value());
-    QCOMPARE(QString::fromStdString(ap::validate(*scene)), QString());
+    QCOMPARE(QString::fromStdString(ap::validate(*scene).message), QString());
     QCOMPARE(scene->keyTokens, (std::vector<std::string>{"c", "a", "b"}));
     QCOMPARE(scene->queryTokens, (std::vector<std::string>{"z", "x", "y", "<eos>"}));
     QCOMPARE(scene->queryCount(), 4);

@@ -596,7 +596,7 @@ void TestWindow::trainingWindowOpensAPairInThePlayground() {
     ap::Seq2SeqTrainer trainer;
     QCOMPARE(QString::fromStdString(trainer.start(*panel->corpus(), options).message), QString());
     const ap::Scene scene = ap::sceneFromPair(trainer.model(), panel->corpus()->pairs.front());
-    QCOMPARE(QString::fromStdString(ap::validate(scene)), QString());
+    QCOMPARE(QString::fromStdString(ap::validate(scene).message), QString());
     emit panel->openInPlayground(scene);
     QCOMPARE(ap::sceneToJson(w.scene()), ap::sceneToJson(scene));
     QVERIFY(views.wait());

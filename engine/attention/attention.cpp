@@ -174,7 +174,7 @@ int threadsFor(const Scene& scene, const AttentionOptions& options) {
 }  // namespace
 
 Status computeAttention(const Scene& scene, const AttentionOptions& options, AttentionResult& result) {
-    if (std::string message = validate(scene); !message.empty()) return Status::error(std::move(message));
+    if (Status valid = validate(scene); !valid.ok) return valid;
     if (cancelRequested(options)) return cancelledStatus();
     const int threads = threadsFor(scene, options);
 

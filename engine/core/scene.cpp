@@ -227,10 +227,7 @@ std::string Scene::keyLabel(int j) const {
     return std::string(1, 'k').append(std::to_string(j));
 }
 
-namespace {
-
-// validate()'s checks; the first failure is the message.
-Status check(const Scene& s) {
+Status validate(const Scene& s) {
     // Drawn in every window title and heatmap caption: a long one would make
     // each repaint slow.
     if (s.title.size() > std::size_t(limits::kMaxTitleBytes))
@@ -259,10 +256,6 @@ Status check(const Scene& s) {
     }
     return {};
 }
-
-}  // namespace
-
-std::string validate(const Scene& s) { return check(s).message; }
 
 Scene builtInExample() {
     Scene s;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/limits.h"
+#include "core/status.h"
 
 #include <Eigen/Core>
 
@@ -100,10 +101,10 @@ Widths derivedWidths(const Scene& scene);
 
 // Checks every constraint of docs/math.md and docs/scene-file.md that a Scene built in
 // code can break (widths, head divisibility, finite numbers, temperature,
-// k, mask sizes, head_params shapes, limits). Returns "" when the scene is
-// valid, else one message of the form "queries.matrix[2][5]: not a finite
-// number" that uses the scene file's JSON paths.
-std::string validate(const Scene& scene);
+// k, mask sizes, head_params shapes, limits). The first failure's message
+// has the form "queries.matrix[2][5]: not a finite number", in the scene
+// file's JSON paths.
+Status validate(const Scene& scene);
 
 // The built-in example: "Je suis étudiant" -> "I am a student", K = V, with
 // vectors set by hand so that the alignment shows clearly.

@@ -320,8 +320,8 @@ SceneReadResult parseScene(std::string_view text, const std::string& fileName) {
     SceneReadResult result;
     if (Status st = scene_file::Builder(captured, result.value).build(); !st)
         return SceneReadResult::failure(fileName + ": " + st.message);
-    if (std::string problem = validate(result.value); !problem.empty())
-        return SceneReadResult::failure(fileName + ": " + problem);
+    if (Status valid = validate(result.value); !valid.ok)
+        return SceneReadResult::failure(fileName + ": " + valid.message);
     result.ok = true;
     return result;
 }

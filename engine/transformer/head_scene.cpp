@@ -45,7 +45,8 @@ Result<Scene> headScene(const ForwardResult& r, const std::vector<std::string>& 
         for (const std::string& t : tokens) s.queryTokens.push_back(label(t));
         s.keyTokens = s.queryTokens;
     }
-    if (const std::string bad = validate(s); !bad.empty()) return Result<Scene>::failure("the head's scene: " + bad);
+    if (const Status valid = validate(s); !valid.ok)
+        return Result<Scene>::failure("the head's scene: " + valid.message);
     return Result<Scene>::success(std::move(s));
 }
 

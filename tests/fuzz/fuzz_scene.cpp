@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         require(read.error.starts_with("f.json: "));
         return 0;
     }
-    require(ap::validate(read.value).empty());
+    require(ap::validate(read.value).message.empty());
     const std::string once = ap::sceneToJson(read.value);
     const ap::SceneReadResult back = ap::parseScene(once, "g.json");
     require(back.ok);

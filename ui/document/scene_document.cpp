@@ -147,10 +147,10 @@ bool SceneDocument::pushPatch(ScenePatch after, ChangeKind kind, const RowChange
         // Check the candidate in place: swapping parts in and out copies
         // nothing, and no signal is emitted for a scene that never shows.
         after.swapWith(scene_, mode_);
-        const std::string problem = ap::validate(scene_);
+        const ap::Status valid = ap::validate(scene_);
         after.swapWith(scene_, mode_);
-        if (!problem.empty()) {
-            if (error) *error = tr("%1 is not possible: %2").arg(text, fromStd(problem));
+        if (!valid.ok) {
+            if (error) *error = tr("%1 is not possible: %2").arg(text, fromStd(valid.message));
             return false;
         }
     }

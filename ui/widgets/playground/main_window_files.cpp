@@ -163,9 +163,8 @@ void MainWindow::onSceneLoadFailed(const QString& path, const QString& message) 
 
 void MainWindow::setScene(ap::Scene scene) {
     if (!maybeSave()) return;
-    const std::string problem = ap::validate(scene);
-    if (!problem.empty()) {
-        showError(tr("The scene is not valid: %1").arg(QString::fromStdString(problem)));
+    if (const ap::Status valid = ap::validate(scene); !valid.ok) {
+        showError(tr("The scene is not valid: %1").arg(QString::fromStdString(valid.message)));
         return;
     }
     document_->resetScene(std::move(scene));
