@@ -68,14 +68,25 @@ struct SpatialOptions {
     // of three, and 0.3 did not; with the similarity transform 0.3 lost it
     // on seed 11 and 0.2 did not (docs/experiments.md).
     double localisationRate = 0.2;
+    // The localisation network's rate rises linearly from 0 over this many
+    // Adam steps (0: from the first), so that the classifier has learned
+    // something before the transformer follows its gradient.
+    int localisationWarmup = 0;
     // S, the side of the transformer's output: smaller than the 40 x 40
     // canvas, so that the identity shrinks the digit and zooming in on it
     // keeps detail (the paper samples cluttered MNIST down the same way).
     int sampleSide = 24;
-    // SpatialShape::similarity: against the general affine, about the same
-    // angle correlation and box IoU and a more accurate transformer network
-    // on the seeds measured (docs/experiments.md).
-    bool similarity = true;
+    // SpatialShape::transform and its gains and zoom penalty. The
+    // similarity transform gave about the same angle correlation and box
+    // IoU as the general affine and a more accurate transformer network on
+    // the seeds measured (docs/experiments.md).
+    Transform transform = Transform::Similarity;
+    double scaleGain = 1.0, aspectGain = 1.0, angleGain = 1.0, shiftGain = 1.0;
+    double scaleBound = 0.0, aspectBound = 0.0, shiftBound = 0.0;
+    double zoomPenalty = 0.0;
+    // The zoom penalty is 0 for the first zoomStart Adam steps, then rises
+    // linearly to zoomPenalty over zoomWarmup steps.
+    int zoomStart = 0, zoomWarmup = 0;
     std::uint64_t seed = 0;
     // As in the time-step experiment: each batch is split in two fixed
     // halves, summed in a fixed order, so 1 and 2 threads give the same bits.
