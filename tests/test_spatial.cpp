@@ -167,8 +167,9 @@ TEST(SpatialGradients, SamplerOnPixelBoundaries) {
 // ----------------------------------------------------------------- network
 
 // boundShift: ScaleAngle only, bound the shift rather than the scale and
-// aspect. With all three bounded at once, more sample points cross pixel
-// boundaries per step and the kinks' error reaches 2e-2.
+// aspect. With all three bounded at once the error reached 2e-2, which we
+// take for the sampler's kinks (more sample points cross pixel boundaries
+// per step): each bound passes alone, and a wrong term gives about 0.5.
 void checkNetwork(bool transformer, ap::Transform transform = ap::Transform::Affine, bool boundShift = false) {
     ap::SpatialShape shape;
     shape.transformer = transformer;
