@@ -45,6 +45,8 @@ struct Trainee {
     std::optional<Adam<float>> localisation;
     Adam<float> classifier;
     double epochLoss = 0.0;
+    double localisationRate = 0.0, zoomPenalty = 0.0;
+    int warmup = 0, zoomStart = 0, zoomWarmup = 0, steps = 0;
 
     Trainee(const SpatialShape& shape, const SpatialOptions& o, Random& random) : net(shape) {
         const Eigen::Index P = net.parameterCount(), L = net.localisationCount();
@@ -52,14 +54,30 @@ struct Trainee {
         grad.resize(P);
         for (auto& g : halfGrad) g.resize(P);
         net.initialize(params.data(), random);
-        if (L > 0) localisation.emplace(AdamOptions::keras(o.learningRate * o.localisationRate), L);
+        localisationRate = o.learningRate * o.localisationRate;
+        warmup = o.localisationWarmup;
+        zoomPenalty = o.zoomPenalty;
+        zoomStart = o.zoomStart;
+        zoomWarmup = o.zoomWarmup;
+        if (L > 0) localisation.emplace(AdamOptions::keras(localisationRate), L);
         classifier = Adam<float>(AdamOptions::keras(o.learningRate), P - L);
+    }
+
+    // Before each batch's gradient.
+    void schedule() {
+        const int into = steps + 1 - zoomStart;  // this step's number since the start
+        const double rise = zoomWarmup > 0 ? std::min(1.0, double(into) / zoomWarmup) : 1.0;
+        net.setZoomPenalty(into > 0 ? zoomPenalty * rise : 0.0);
     }
 
     void step() {
         grad = halfGrad[0] + halfGrad[1];
         const Eigen::Index L = net.localisationCount();
-        if (localisation) localisation->step(params.head(L), grad.head(L));
+        ++steps;
+        if (localisation) {
+            if (warmup > 0) localisation->setLearningRate(localisationRate * std::min(1.0, double(steps) / warmup));
+            localisation->step(params.head(L), grad.head(L));
+        }
         classifier.step(params.tail(params.size() - L), grad.tail(grad.size() - L));
     }
 };
@@ -131,8 +149,16 @@ Status validate(const SpatialOptions& o) {
         return Status::error("the learning rate must be in (0, 1]");
     if (!(o.localisationRate >= 0.0) || !(o.localisationRate <= 10.0))
         return Status::error("the localisation network's learning-rate factor must be in [0, 10]");
+    if (o.zoomStart < 0 || o.zoomWarmup < 0) return Status::error("the zoom penalty's schedule must not be negative");
+    if (o.localisationWarmup < 0) return Status::error("the localisation warm-up must not be negative");
     if (o.sampleSide < 16 || o.sampleSide > 64)
         return Status::error("the transformer's output side must be from 16 to 64");
+    for (double gain : {o.scaleGain, o.aspectGain, o.angleGain, o.shiftGain})
+        if (!(gain >= 0.0) || !(gain <= 100.0)) return Status::error("the transform's gains must be in [0, 100]");
+    for (double bound : {o.scaleBound, o.aspectBound, o.shiftBound})
+        if (!(bound >= 0.0) || !(bound <= 10.0)) return Status::error("the transform's bounds must be in [0, 10]");
+    if (!(o.zoomPenalty >= 0.0) || !(o.zoomPenalty <= 10.0))
+        return Status::error("the zoom penalty must be in [0, 10]");
     if (o.threads < 1 || o.threads > 64) return Status::error("threads must be from 1 to 64");
     if (o.snapshotEvery < 0) return Status::error("snapshotEvery must not be negative");
     if (o.gridSamples < 0 || o.gridSamples > 1000) return Status::error("grid samples must be from 0 to 1000");
@@ -151,7 +177,15 @@ SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
     if (o.onData) o.onData(data);
     SpatialShape shape;
     shape.sample = o.sampleSide;
-    shape.similarity = o.similarity;
+    shape.transform = o.transform;
+    shape.scaleGain = o.scaleGain;
+    shape.aspectGain = o.aspectGain;
+    shape.angleGain = o.angleGain;
+    shape.shiftGain = o.shiftGain;
+    shape.scaleBound = o.scaleBound;
+    shape.aspectBound = o.aspectBound;
+    shape.shiftBound = o.shiftBound;
+    shape.zoomPenalty = o.zoomPenalty;
     Trainee stn(shape, o, random);
     shape.transformer = false;
     Trainee baseline(shape, o, random);
@@ -194,6 +228,7 @@ SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
                        images[std::size_t(c)], labels[std::size_t(c)]);
             const float scale = 1.0f / float(count);  // the batch mean
             for (Trainee* m : models) {
+                m->schedule();
                 auto half = [&, m](int c) {
                     const std::size_t h = std::size_t(c);
                     m->halfGrad[h].setZero();

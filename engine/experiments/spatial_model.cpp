@@ -1,8 +1,22 @@
 #include "experiments/spatial_model.h"
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
 
 namespace ap {
+namespace {
+
+// gain z, or, with a bound, bound tanh(gain z / bound), which has the same
+// slope at 0 but never leaves (-bound, bound): the value and its slope.
+template <typename Scalar>
+std::pair<Scalar, Scalar> squash(Scalar z, double gain, double bound) {
+    if (!(bound > 0.0)) return {Scalar(gain) * z, Scalar(gain)};
+    const Scalar t = std::tanh(Scalar(gain / bound) * z);
+    return {Scalar(bound) * t, Scalar(gain) * (1 - t * t)};
+}
+
+}  // namespace
 
 template <typename Scalar>
 void ConvBlock<Scalar>::forward(const Scalar* params, const Scalar* x, int batch) {
@@ -36,7 +50,7 @@ SpatialNet<Scalar>::SpatialNet(const SpatialShape& shape) : shape_(shape) {
     cls2_ = {shape.channels1, shape.channels2, 5, cls1Pooled, cls1Pooled};
     const int cls2Pooled = cls2_.outH() / 2;
     flat_ = shape.channels2 * cls2Pooled * cls2Pooled;
-    locOutputs_ = shape.similarity ? 4 : 6;
+    locOutputs_ = shape.transform == Transform::Similarity ? 4 : shape.transform == Transform::ScaleAngle ? 5 : 6;
     if (shape.transformer) {
         oLoc2_ = oLoc1_ + loc1_.parameters();
         oLocDense1_ = oLoc2_ + loc2_.parameters();
@@ -60,10 +74,10 @@ void SpatialNet<Scalar>::initialize(Scalar* p, Random& random) const {
         // sees the canvas as the baseline does.
         std::fill(p + oLocDense2_, p + classifierOffset_, Scalar(0));
         Scalar* bias = p + oLocDense2_ + Eigen::Index(s.locHidden) * locOutputs_;
-        if (s.similarity)
+        if (s.transform == Transform::Similarity)
             bias[0] = 1;  // a = 1, b = tx = ty = 0
-        else
-            identityTheta(bias);
+        else if (s.transform == Transform::Affine)
+            identityTheta(bias);  // ScaleAngle: all zero is the identity
     }
     initializeLayer(p + classifierOffset_, cls1_.weights(), cls1_.out, cls1_.in * 25, random);
     initializeLayer(p + oCls2_, cls2_.weights(), cls2_.out, cls2_.in * 25, random);
@@ -90,14 +104,11 @@ void SpatialNet<Scalar>::forward(const Scalar* p, const Scalar* images, int batc
         flattenCnhw(ws.loc2.pooled.data(), loc2_.out, batch, ws.loc2.pooledH() * ws.loc2.pooledW(), ws.locFeatures);
         denseForward(p + oLocDense1_, locFlat_, s.locHidden, ws.locFeatures, ws.locHidden);
         reluForward(ws.locHidden.data(), ws.locHidden.size());
-        if (s.similarity) {
-            denseForward(p + oLocDense2_, s.locHidden, 4, ws.locHidden, ws.locOut);
-            for (int b = 0; b < batch; ++b) {
-                const Scalar a = ws.locOut(0, b), r = ws.locOut(1, b);
-                ws.theta.col(b) << a, -r, ws.locOut(2, b), r, a, ws.locOut(3, b);
-            }
-        } else {
+        if (s.transform == Transform::Affine) {
             denseForward(p + oLocDense2_, s.locHidden, 6, ws.locHidden, ws.theta);
+        } else {
+            denseForward(p + oLocDense2_, s.locHidden, locOutputs_, ws.locHidden, ws.locOut);
+            thetaFromOutput(batch, ws);
         }
     } else {
         for (int b = 0; b < batch; ++b) identityTheta(ws.theta.data() + Eigen::Index(b) * 6);
@@ -114,6 +125,64 @@ void SpatialNet<Scalar>::forward(const Scalar* p, const Scalar* images, int batc
     denseForward(p + oDense1_, flat_, s.hidden, ws.features, ws.hidden);
     reluForward(ws.hidden.data(), ws.hidden.size());
     denseForward(p + oDense2_, s.hidden, SpatialShape::kClasses, ws.hidden, ws.logits);
+}
+
+template <typename Scalar>
+void SpatialNet<Scalar>::thetaFromOutput(int batch, SpatialWorkspace<Scalar>& ws) const {
+    const SpatialShape& s = shape_;
+    for (int b = 0; b < batch; ++b) {
+        const auto out = ws.locOut.col(b);
+        if (s.transform == Transform::Similarity) {
+            ws.theta.col(b) << out(0), -out(1), out(2), out(1), out(0), out(3);
+            continue;
+        }
+        // theta's linear part R(phi) diag(ex, ey): the output's x axis
+        // scaled by ex, its y axis by ey, then turned by phi.
+        const Scalar logScale = squash(out(0), s.scaleGain, s.scaleBound).first;
+        const Scalar logAspect = squash(out(1), s.aspectGain, s.aspectBound).first;
+        const Scalar phi = Scalar(s.angleGain) * out(2);
+        const Scalar ex = std::exp(logScale + logAspect), ey = std::exp(logScale - logAspect);
+        const Scalar c = std::cos(phi), sn = std::sin(phi);
+        ws.theta.col(b) << c * ex, -sn * ey, squash(out(3), s.shiftGain, s.shiftBound).first, sn * ex, c * ey,
+            squash(out(4), s.shiftGain, s.shiftBound).first;
+    }
+}
+
+template <typename Scalar>
+Scalar SpatialNet<Scalar>::outputGradient(int batch, Scalar scale, SpatialWorkspace<Scalar>& ws) const {
+    const SpatialShape& s = shape_;
+    if (s.transform == Transform::Affine) return Scalar(0);
+    ws.dLocOut.resize(locOutputs_, batch);
+    if (s.transform == Transform::Similarity) {
+        // theta = [a -b tx; b a ty]: a enters theta_0 and theta_4, b
+        // theta_3 and -theta_1.
+        ws.dLocOut.row(0) = ws.dTheta.row(0) + ws.dTheta.row(4);
+        ws.dLocOut.row(1) = ws.dTheta.row(3) - ws.dTheta.row(1);
+        ws.dLocOut.row(2) = ws.dTheta.row(2);
+        ws.dLocOut.row(3) = ws.dTheta.row(5);
+        return Scalar(0);
+    }
+    // theta_0 = c ex, theta_1 = -sn ey, theta_3 = sn ex, theta_4 = c ey:
+    // d/ds scales all four, d/dalpha theta_0 and theta_3 up and theta_1
+    // and theta_4 down, d/dphi turns (theta_0, theta_3) and (theta_1,
+    // theta_4) a quarter turn.
+    const Scalar penalty = Scalar(s.zoomPenalty);
+    Scalar areas = 0;
+    for (int b = 0; b < batch; ++b) {
+        const auto t = ws.theta.col(b);
+        const auto g = ws.dTheta.col(b);
+        const Scalar a = g(0) * t(0) + g(3) * t(3), e = g(1) * t(1) + g(4) * t(4);
+        const Scalar turn = g(3) * t(0) - g(0) * t(3) + g(4) * t(1) - g(1) * t(4);
+        // The sampled area relative to the canvas, |det theta| = e^(2s).
+        const Scalar area = t(0) * t(4) - t(1) * t(3);
+        areas += area;
+        const auto out = ws.locOut.col(b);
+        ws.dLocOut.col(b) << squash(out(0), s.scaleGain, s.scaleBound).second * (a + e + 2 * penalty * scale * area),
+            squash(out(1), s.aspectGain, s.aspectBound).second * (a - e), Scalar(s.angleGain) * turn,
+            squash(out(3), s.shiftGain, s.shiftBound).second * g(2),
+            squash(out(4), s.shiftGain, s.shiftBound).second * g(5);
+    }
+    return penalty * areas;
 }
 
 template <typename Scalar>
@@ -144,17 +213,9 @@ Scalar SpatialNet<Scalar>::lossAndGradient(const Scalar* p, const Scalar* images
     ws.dTheta.setZero(6, batch);
     gridSampleBackward(sampler, images, ws.theta.data(), ws.dSampled.data(), batch, ws.dTheta.data(),
                        static_cast<Scalar*>(nullptr));
-    if (s.similarity) {
-        // theta = [a -b tx; b a ty]: a enters theta_0 and theta_4, b
-        // theta_3 and -theta_1.
-        ws.dLocOut.resize(4, batch);
-        ws.dLocOut.row(0) = ws.dTheta.row(0) + ws.dTheta.row(4);
-        ws.dLocOut.row(1) = ws.dTheta.row(3) - ws.dTheta.row(1);
-        ws.dLocOut.row(2) = ws.dTheta.row(2);
-        ws.dLocOut.row(3) = ws.dTheta.row(5);
-    }
-    denseBackward(p + oLocDense2_, s.locHidden, locOutputs_, ws.locHidden, s.similarity ? ws.dLocOut : ws.dTheta,
-                  grad + oLocDense2_, &ws.dLocHidden);
+    const Scalar penalty = outputGradient(batch, scale, ws);
+    denseBackward(p + oLocDense2_, s.locHidden, locOutputs_, ws.locHidden,
+                  s.transform == Transform::Affine ? ws.dTheta : ws.dLocOut, grad + oLocDense2_, &ws.dLocHidden);
     reluBackward(ws.locHidden.data(), ws.dLocHidden.data(), ws.locHidden.size());
     denseBackward(p + oLocDense1_, locFlat_, s.locHidden, ws.locFeatures, ws.dLocHidden, grad + oLocDense1_,
                   &ws.dLocFeatures);
@@ -163,7 +224,7 @@ Scalar SpatialNet<Scalar>::lossAndGradient(const Scalar* p, const Scalar* images
     ws.loc1.dPooled.resize(ws.loc1.pooled.size());
     ws.loc2.backward(p + oLoc2_, batch, grad + oLoc2_, ws.loc1.dPooled.data());
     ws.loc1.backward(p + oLoc1_, batch, grad + oLoc1_, nullptr);
-    return loss;
+    return loss + penalty;
 }
 
 template struct ConvBlock<float>;

@@ -5,9 +5,10 @@
 //
 //   localisation (transformer only), on the canvas (optionally max-pooled):
 //     conv 5x5 (L1) -> max pool 2 -> relu -> conv 3x3 (L2) -> max pool 2 ->
-//     relu -> dense (hidden) -> relu -> dense 6 = theta (or dense 4 = a
-//     similarity transform), which starts as the identity (zero weights,
-//     bias [1 0 0 0 1 0], as PyTorch's tutorial)
+//     relu -> dense (hidden) -> relu -> dense 6 = theta (or 4 or 5 numbers
+//     theta is computed from, SpatialShape::transform), which starts as the
+//     identity (zero weights, bias [1 0 0 0 1 0] as PyTorch's tutorial, or
+//     the equivalent for the others)
 //   sampler: the S x S grid of grid_sampler.h through theta
 //   classifier, on the S x S sample (the PyTorch tutorial's for S = 28; S
 //   is smaller than the canvas so that zooming in keeps detail, as in the
@@ -24,6 +25,8 @@
 
 namespace ap {
 
+enum class Transform { Affine, Similarity, ScaleAngle };
+
 struct SpatialShape {
     int canvas = 40;  // input images are canvas x canvas
     int sample = 24;  // S, the classifier's input
@@ -36,13 +39,30 @@ struct SpatialShape {
     int locKernel1 = 5, locKernel2 = 3;
     int locChannels1 = 16, locChannels2 = 20, locHidden = 64;
     int channels1 = 10, channels2 = 20, hidden = 50;
-    // Restrict theta to a similarity transform: the localisation network
-    // outputs (a, b, tx, ty) and theta = [a -b tx; b a ty], an isotropic
-    // scale sqrt(a^2 + b^2), a rotation atan2(b, a) and a translation (the
-    // constrained transforms of Jaderberg et al. 2015, section 3.1). Without
-    // shear and anisotropic scale the localisation network has fewer ways
-    // to help the classifier other than by framing the digit.
-    bool similarity = false;
+    // What the localisation network's last layer outputs, theta always
+    // following from it:
+    // - Affine: theta itself, 6 numbers (bias the identity);
+    // - Similarity: (a, b, tx, ty), theta = [a -b tx; b a ty], an isotropic
+    //   scale, a rotation and a translation (the constrained transforms of
+    //   Jaderberg et al. 2015, section 3.1; bias a = 1);
+    // - ScaleAngle: (s, alpha, phi, tx, ty), each times its gain below, and
+    //   theta = [R(phi) diag(e^(s+alpha), e^(s-alpha)) | t]: a log scale, a
+    //   log aspect (the sampled rectangle's width over height is
+    //   e^(2 alpha)), an angle and a translation, all zero (weights and
+    //   bias) at the identity. The scale cannot change sign or vanish, and
+    //   Adam moves the log scale by a similar step whether the crop is
+    //   large or small.
+    Transform transform = Transform::Affine;
+    double scaleGain = 1.0, aspectGain = 1.0, angleGain = 1.0, shiftGain = 1.0;
+    // ScaleAngle only, when positive: s, alpha and each of tx and ty stay
+    // within these bounds (bound tanh(gain z / bound) in place of gain z), so
+    // that the sampled region can neither shrink to nothing nor leave the
+    // canvas, where the sampler's gradient vanishes and it cannot return.
+    double scaleBound = 0.0, aspectBound = 0.0, shiftBound = 0.0;
+    // ScaleAngle only: adds zoomPenalty times the log of the sampled area
+    // (2 s, relative to the canvas) to each sample's loss, a prior for the
+    // smallest region that still classifies; 0: labels only.
+    double zoomPenalty = 0.0;
     // Both networks see (pixel - mean) / deviation (pixels in 0..1), the
     // sampler the raw pixels, so that its zero padding is background.
     double inputMean = 0.1, inputDeviation = 0.3;
@@ -70,7 +90,7 @@ struct SpatialWorkspace {
     std::vector<int> locArgmax;
     ConvBlock<Scalar> loc1, loc2, cls1, cls2;
     MatrixX<Scalar> locFeatures, locHidden, theta;  // theta: 6 x B, column b = sample b's theta
-    MatrixX<Scalar> locOut, dLocOut;                // the localisation's last layer: theta or (a, b, tx, ty)
+    MatrixX<Scalar> locOut, dLocOut;                // the localisation's last layer (SpatialShape::transform)
     MatrixX<Scalar> features, hidden, logits;
     VectorX<Scalar> sampled;     // B x S x S
     VectorX<Scalar> normalised;  // the classifier's input
@@ -91,6 +111,8 @@ public:
     Eigen::Index localisationCount() const { return classifierOffset_; }
 
     void initialize(Scalar* params, Random& random) const;
+    // SpatialShape::zoomPenalty, for a schedule.
+    void setZoomPenalty(double penalty) { shape_.zoomPenalty = penalty; }
 
     // images: B x canvas x canvas. Leaves logits (10 x B), theta (6 x B)
     // and the sampled images in ws.
@@ -104,7 +126,10 @@ private:
     ConvShape loc1_, loc2_, cls1_, cls2_;
     int locFlat_ = 0, flat_ = 0;
     // Offsets of the layers in the parameter array.
-    int locOutputs_ = 6;  // 6, or 4 for a similarity transform
+    int locOutputs_ = 6;  // 6, 4 (similarity) or 5 (scale and angle)
+    void thetaFromOutput(int batch, SpatialWorkspace<Scalar>& ws) const;
+    // dLocOut from dTheta; returns the zoom penalty's part of the loss.
+    Scalar outputGradient(int batch, Scalar scale, SpatialWorkspace<Scalar>& ws) const;
     Eigen::Index oLoc1_ = 0, oLoc2_ = 0, oLocDense1_ = 0, oLocDense2_ = 0;
     Eigen::Index classifierOffset_ = 0, oCls2_ = 0, oDense1_ = 0, oDense2_ = 0, count_ = 0;
 };
