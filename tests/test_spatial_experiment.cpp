@@ -192,6 +192,48 @@ TEST(SpatialExperiment, CancelsAndRejectsBadOptions) {
     o.zoomWarmup = 0;
     o.localisationWarmup = -1;
     EXPECT_FALSE(ap::validate(o).ok);
+    o.localisationWarmup = 0;
+    o.decayFrom = 1.5;
+    EXPECT_FALSE(ap::validate(o).ok);
+    o.decayFrom = 0.5;
+    o.decayTo = -0.1;
+    EXPECT_FALSE(ap::validate(o).ok);
+    o.decayTo = 0.0;
+    EXPECT_TRUE(ap::validate(o).ok);
+}
+
+// The decay ends at decayTo times the rate on the run's last step: with 0,
+// the last step leaves every parameter as it was, so a two-step run ends
+// where the same run stopped after its first step does.
+TEST(SpatialExperiment, TheDecayEndsAtItsFactor) {
+    ap::SpatialOptions o;
+    o.samples = 64;
+    o.batch = 32;
+    o.testSamples = 40;
+    o.epochs = 1;
+    o.gridSamples = 2;
+    o.seed = 5;
+    o.localisationWarmup = 0;
+    o.zoomStart = 0;
+    o.decayFrom = 0.5;
+    o.decayTo = 0.0;
+    const ap::SpatialSummary decayed = ap::runSpatialExperiment(o);
+    ASSERT_TRUE(decayed.status.ok) << decayed.status.message;
+    std::atomic<bool> cancel{false};
+    o.cancel = &cancel;
+    o.onBatch = [&](const ap::ExperimentProgress& p) {
+        if (p.batch == 1) cancel = true;
+    };
+    const ap::SpatialSummary first = ap::runSpatialExperiment(o);
+    ASSERT_TRUE(first.status.cancelled);
+    EXPECT_EQ(decayed.final.grid[1].theta, first.final.grid[1].theta);
+    EXPECT_EQ(decayed.final.grid[1].output, first.final.grid[1].output);
+    EXPECT_EQ(decayed.final.testLoss, first.final.testLoss);
+    // Without the decay the second step moves them.
+    o.cancel = nullptr;
+    o.decayFrom = 1.0;
+    const ap::SpatialSummary full = ap::runSpatialExperiment(o);
+    EXPECT_NE(full.final.testLoss, first.final.testLoss);
 }
 
 }  // namespace

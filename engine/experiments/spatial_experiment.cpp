@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <numeric>
 #include <optional>
 
@@ -45,8 +46,8 @@ struct Trainee {
     std::optional<Adam<float>> localisation;
     Adam<float> classifier;
     double epochLoss = 0.0;
-    double localisationRate = 0.0, zoomPenalty = 0.0;
-    int warmup = 0, zoomStart = 0, zoomWarmup = 0, steps = 0;
+    double localisationRate = 0.0, classifierRate = 0.0, zoomPenalty = 0.0, decayTo = 1.0;
+    int warmup = 0, zoomStart = 0, zoomWarmup = 0, decayStart = 0, totalSteps = 0, steps = 0;
 
     Trainee(const SpatialShape& shape, const SpatialOptions& o, Random& random) : net(shape) {
         const Eigen::Index P = net.parameterCount(), L = net.localisationCount();
@@ -59,6 +60,10 @@ struct Trainee {
         zoomPenalty = o.zoomPenalty;
         zoomStart = o.zoomStart;
         zoomWarmup = o.zoomWarmup;
+        classifierRate = o.learningRate;
+        totalSteps = o.epochs * ((o.samples + o.batch - 1) / o.batch);
+        decayStart = int(std::lround(o.decayFrom * totalSteps));
+        decayTo = o.decayTo;
         if (L > 0) localisation.emplace(AdamOptions::keras(localisationRate), L);
         classifier = Adam<float>(AdamOptions::keras(o.learningRate), P - L);
     }
@@ -74,10 +79,15 @@ struct Trainee {
         grad = halfGrad[0] + halfGrad[1];
         const Eigen::Index L = net.localisationCount();
         ++steps;
+        double decay = 1.0;
+        if (steps > decayStart && totalSteps > decayStart)
+            decay = 1.0 - (1.0 - decayTo) * double(steps - decayStart) / double(totalSteps - decayStart);
         if (localisation) {
-            if (warmup > 0) localisation->setLearningRate(localisationRate * std::min(1.0, double(steps) / warmup));
+            const double rise = warmup > 0 ? std::min(1.0, double(steps) / warmup) : 1.0;
+            localisation->setLearningRate(localisationRate * rise * decay);
             localisation->step(params.head(L), grad.head(L));
         }
+        classifier.setLearningRate(classifierRate * decay);
         classifier.step(params.tail(params.size() - L), grad.tail(grad.size() - L));
     }
 };
@@ -150,6 +160,9 @@ Status validate(const SpatialOptions& o) {
     if (!(o.localisationRate >= 0.0) || !(o.localisationRate <= 10.0))
         return Status::error("the localisation network's learning-rate factor must be in [0, 10]");
     if (o.zoomStart < 0 || o.zoomWarmup < 0) return Status::error("the zoom penalty's schedule must not be negative");
+    if (!(o.decayFrom >= 0.0) || !(o.decayFrom <= 1.0))
+        return Status::error("the learning-rate decay must start at a fraction of the run in [0, 1]");
+    if (!(o.decayTo >= 0.0) || !(o.decayTo <= 1.0)) return Status::error("the learning-rate decay must end in [0, 1]");
     if (o.localisationWarmup < 0) return Status::error("the localisation warm-up must not be negative");
     if (o.sampleSide < 16 || o.sampleSide > 64)
         return Status::error("the transformer's output side must be from 16 to 64");
