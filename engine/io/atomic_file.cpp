@@ -7,7 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <utility>
@@ -24,6 +27,18 @@ mode_t currentUmask() {
     while (std::getline(status, line))
         if (line.starts_with("Umask:")) return mode_t(std::strtol(line.c_str() + 6, nullptr, 8));
     return 022;
+}
+
+// Unique within this process (the counter) and across processes (the pid,
+// the clock), in the six characters and more that mkstemp would use.
+std::string uniqueSuffix() {
+    static std::atomic<std::uint64_t> counter{0};
+    const auto now = std::uint64_t(std::chrono::steady_clock::now().time_since_epoch().count());
+    std::uint64_t v = (std::uint64_t(::getpid()) << 40) ^ (now * 0x9E3779B97F4A7C15ull) ^ counter.fetch_add(1);
+    static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    std::string out;
+    for (int i = 0; i < 8; ++i, v /= 62) out += kDigits[v % 62];
+    return out;
 }
 
 std::string folderOf(const std::string& path) {
@@ -84,12 +99,24 @@ Status AtomicFile::open(const std::string& path) {
 
     // Hidden and named after the target, so that a leftover after a crash
     // says where it came from.
-    std::string temp = (dir_ == "/" ? "/" : dir_ + "/") + "." + base + ".XXXXXX";
-    fd_ = ::mkostemp(temp.data(), O_CLOEXEC);
-    if (fd_ < 0)
-        return error_ = Status::error(path + ": cannot create a temporary file in " + dir_ + ": " + errnoText(errno));
-    temp_ = temp;
-    cleanupSlot_ = registerTempFile(temp_.c_str());
+    // The name is registered for removal on a signal before the file exists
+    // (mkstemp would create it first, and a signal in between, or before the
+    // first registration installs the handlers, would leave it behind);
+    // O_EXCL makes it ours, as mkstemp would.
+    const std::string prefix = (dir_ == "/" ? "/" : dir_ + "/") + "." + base + ".";
+    for (int attempt = 0; fd_ < 0; ++attempt) {
+        std::string temp = prefix + uniqueSuffix();
+        cleanupSlot_ = registerTempFile(temp.c_str());
+        fd_ = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd_ >= 0) {
+            temp_ = std::move(temp);
+            break;
+        }
+        const int err = errno;
+        unregisterTempFile(std::exchange(cleanupSlot_, -1));
+        if (err != EEXIST || attempt == 99)
+            return error_ = Status::error(path + ": cannot create a temporary file in " + dir_ + ": " + errnoText(err));
+    }
     // mkstemp makes the file 0600; give it the mode the target has, or the
     // one a newly created file would get.
     struct stat st {};
