@@ -417,10 +417,6 @@
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;Per-row CSV (*.csv)</source>
         <translation>PNG 图像 (*.png);;SVG 图形 (*.svg);;PDF 文档 (*.pdf);;逐行 CSV (*.csv)</translation>
     </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
 </context>
 <context>
     <name>ui::ControlsPanel</name>
@@ -2963,6 +2959,14 @@
     <message>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>How strongly a smaller sampled region is preferred, from the second epoch: the default suits all distortions at once; with one distortion alone the digits are easy and a smaller value (0.5) keeps the whole digit in the region</source>
+        <translation>从第二轮起，对较小采样区域的偏好强度：默认值适合同时施加所有畸变；只有一种畸变时数字较容易，较小的值（0.5）能让整个数字留在区域内</translation>
+    </message>
+    <message>
+        <source>Zoom penalty:</source>
+        <translation>缩放惩罚：</translation>
     </message>
 </context>
 <context>

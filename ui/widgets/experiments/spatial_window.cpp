@@ -36,6 +36,11 @@ SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent) {
     distortion_->setToolTip(tr("What distorts the digits; every digit also gets a little noise"));
     localisationRate_ = rateBox(this, 0.0, 10.0, 0.05, d.localisationRate,
                                 tr("The localisation network learns at this fraction of the learning rate"));
+    zoomPenalty_ = rateBox(this, 0.0, 10.0, 0.1, d.zoomPenalty,
+                           tr("How strongly a smaller sampled region is preferred, from the second epoch: "
+                              "the default suits all distortions at once; with one distortion alone the "
+                              "digits are easy and a smaller value (0.5) keeps the whole digit in the region"));
+    zoomPenalty_->setDecimals(2);
     QFormLayout* form = settingsForm();
     form->addRow(tr("Distortion:"), distortion_);
     form->addRow(tr("Training samples:"), samples_);
@@ -44,6 +49,7 @@ SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent) {
     form->addRow(tr("Batch size:"), batch_);
     form->addRow(tr("Learning rate:"), lr_);
     form->addRow(tr("Localisation rate:"), localisationRate_);
+    form->addRow(tr("Zoom penalty:"), zoomPenalty_);
     form->addRow(tr("Seed:"), seed_);
 
     grid_ = new SpatialGridView(this);
@@ -67,6 +73,7 @@ ap::SpatialOptions SpatialWindow::options() const {
     o.distortion = ap::Distortion(distortion_->currentData().toInt());
     readTraining(o);
     o.localisationRate = localisationRate_->value();
+    o.zoomPenalty = zoomPenalty_->value();
     return o;
 }
 
@@ -74,6 +81,7 @@ void SpatialWindow::setOptions(const ap::SpatialOptions& o) {
     distortion_->setCurrentIndex(distortion_->findData(int(o.distortion)));
     writeTraining(o);
     localisationRate_->setValue(o.localisationRate);
+    zoomPenalty_->setValue(o.zoomPenalty);
 }
 
 JobWorker::Job SpatialWindow::makeJob(QString& error) {

@@ -45,6 +45,7 @@ protected:
 private:
     QComboBox* distortion_ = nullptr;
     QDoubleSpinBox* localisationRate_ = nullptr;
+    QDoubleSpinBox* zoomPenalty_ = nullptr;
     SpatialGridView* grid_ = nullptr;
     std::optional<ap::SpatialSnapshot> last_;
 };
