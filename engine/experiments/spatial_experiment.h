@@ -90,8 +90,8 @@ struct SpatialOptions {
     // aspect and angle 3, 3 and 8 times faster than the translation, which
     // is what lost the digit when it moved too fast; with the decay below,
     // an angle gain of 8 turned the digits further than 5, and 12 lost the
-    // digit on one tuning seed of twelve. Bounds cost
-    // accuracy and angle correlation on the tuning seeds, so there are none
+    // digit on one tuning seed of twelve. Bounds cost accuracy and angle
+    // correlation on the tuning seeds, so there are none
     // (docs/experiments.md).
     Transform transform = Transform::ScaleAngle;
     double scaleGain = 3.0, aspectGain = 3.0, angleGain = 8.0, shiftGain = 1.0;
