@@ -11,6 +11,8 @@
 
 #include <QtTest>
 
+#include <qcustomplot.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -282,6 +284,14 @@ void TestExperimentsUi::spatialTrainsDrawsBoxesAndExports() {
     QCOMPARE(w.curves()->comparisonPointCount(), w.curves()->pointCount());
     QCOMPARE(w.curves()->lastAccuracy(), w.lastSnapshot()->accuracy);
     QVERIFY(w.lastSnapshot()->accuracy > 0.2);  // chance is 0.1
+    // The curves' legend, four entries with the baseline's, stands below the
+    // axes, never over a curve.
+    auto* curvesPlot = w.curves()->findChild<QCustomPlot*>();
+    QVERIFY(curvesPlot);
+    curvesPlot->replot();
+    QCOMPARE(curvesPlot->legend->itemCount(), 4);
+    QVERIFY(!curvesPlot->legend->outerRect().intersects(curvesPlot->axisRect()->rect()));
+    QVERIFY(curvesPlot->rect().contains(curvesPlot->legend->outerRect()));
     QCOMPARE(int(w.grid()->samples().size()), ui::SpatialWindow::kGridSamples);
     // The sampled regions are drawn: orange pixels on the grid.
     QImage shot(QSize(720, 480), QImage::Format_RGB32);

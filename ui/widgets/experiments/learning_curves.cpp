@@ -1,5 +1,7 @@
 #include "widgets/experiments/learning_curves.h"
 
+#include "widgets/common/plot_legend.h"
+
 #include <qcustomplot.h>
 
 #include <QVBoxLayout>
@@ -30,9 +32,7 @@ LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent) {
     testLoss_ = plot_->addGraph(plot_->xAxis, plot_->yAxis2);
     testLoss_->setPen(dashed);
     testLoss_->setName(tr("test loss"));
-    plot_->legend->setVisible(true);
-    plot_->legend->setBrush(QColor(255, 255, 255, 200));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+    placeLegendBelow(plot_, 4);
     layout->addWidget(plot_);
     setToolTip(tr("Test accuracy and the cross-entropy on the training batches and on the test samples"));
     clear();

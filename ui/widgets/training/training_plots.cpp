@@ -1,5 +1,7 @@
 #include "widgets/training/training_plots.h"
 
+#include "widgets/common/plot_legend.h"
+
 #include <qcustomplot.h>
 
 #include <QFontMetrics>
@@ -68,39 +70,6 @@ QCustomPlot* makePlot(QWidget* parent, const QString& title, const QString& yLab
     return plot;
 }
 
-// Entries a row: `perRow` where they fit the plot's width, else one, so
-// that a narrow plot's legend is a column, never cut ("A", "token ac").
-void fitLegend(QCustomPlot* plot, int perRow) {
-    QCPLegend* legend = plot->legend;
-    const auto arrange = [legend](int wrap) {
-        if (legend->wrap() == wrap) return;
-        legend->setWrap(wrap);
-        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-    };
-    arrange(perRow);
-    if (legend->minimumOuterSizeHint().width() > plot->width()) arrange(1);
-}
-
-// The legend below the axes: inside, it would hide a curve or the axis
-// title wherever it sat. The entries exist already, so they are laid out
-// again whenever the wrap changes (fitLegend, before each replot).
-void legendBelow(QCustomPlot* plot, int perRow) {
-    QCPLegend* legend = plot->legend;
-    legend->setVisible(true);
-    QFont legendFont = plot->font();
-    legendFont.setPointSizeF(std::max(7.0, legendFont.pointSizeF() * 0.85));
-    legend->setFont(legendFont);
-    legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(Qt::NoBrush);
-    legend->setRowSpacing(0);
-    legend->setColumnSpacing(4);
-    plot->axisRect()->insetLayout()->take(legend);
-    plot->plotLayout()->addElement(2, 0, legend);
-    plot->plotLayout()->setRowStretchFactor(2, 0.001);
-    fitLegend(plot, perRow);
-    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot, perRow] { fitLegend(plot, perRow); });
-}
-
 QCPGraph* addGraph(QCustomPlot* plot, const QColor& colour, const QString& name, Qt::PenStyle style) {
     QCPGraph* g = plot->addGraph();
     QPen pen(colour, 2);
@@ -126,7 +95,7 @@ TrainingPlots::TrainingPlots(QWidget* parent) : QWidget(parent) {
     layout->addWidget(lossPlot_);
 
     heldOutLoss_ = addGraph(lossPlot_, QColor(0x8e, 0x44, 0xad), tr("held-out loss"), Qt::DashLine);
-    legendBelow(lossPlot_, 1);
+    placeLegendBelow(lossPlot_, 1);
     train_ = makeMetrics(tr("Training pairs"), QStringLiteral("metricsPlot"),
                          tr("On the pairs trained on. AER: alignment error rate of the argmax "
                             "attention against the gold alignment (lower is better). Token "
@@ -150,7 +119,7 @@ TrainingPlots::Metrics TrainingPlots::makeMetrics(const QString& title, const QS
     m.accuracy = addGraph(m.plot, QColor(0x2c, 0xa0, 0x2c), tr("token accuracy"), Qt::DashLine);
     m.exactMatch = addGraph(m.plot, QColor(0x44, 0x44, 0x44), tr("exact match"), Qt::DotLine);
     m.bleu = addGraph(m.plot, QColor(0x1f, 0x77, 0xb4), tr("BLEU"), Qt::DashDotLine);
-    legendBelow(m.plot, 2);
+    placeLegendBelow(m.plot, 2);
     return m;
 }
 
