@@ -15,8 +15,9 @@ Tutorial", after Jaderberg et al. 2015) adapted to the 40 x 40 canvas:
                   ReLU -> Linear(320 -> 50) -> ReLU -> Linear(50 -> 10)
 and the baseline, the same classifier on the canvas through the identity.
 As in the engine: no dropout, inputs (x - 0.1) / 0.3 for the networks and
-raw for the sampler, cross-entropy, Adam (lr 3e-3 for every layer, as the
-engine's defaults, eps 1e-7), batches of 64, both models on the same batches.
+raw for the sampler, cross-entropy, Adam (a constant lr 3e-3 for every layer,
+the engine's defaults when this was written, eps 1e-7), batches of 64, both
+models on the same batches.
 
 Prints one line per epoch and, as the last line, JSON with the keys of the
 command: accuracy, baseline_accuracy, box_iou, angle_correlation, seconds
