@@ -2905,32 +2905,8 @@
         <translation>扭曲：</translation>
     </message>
     <message>
-        <source>Training samples:</source>
-        <translation>训练样本数：</translation>
-    </message>
-    <message>
-        <source>Test samples:</source>
-        <translation>测试样本数：</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>轮数：</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>批大小：</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>学习率：</translation>
-    </message>
-    <message>
         <source>Localisation rate:</source>
         <translation>定位学习率比例：</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>种子：</translation>
     </message>
     <message>
         <source>Export &amp;grid...</source>

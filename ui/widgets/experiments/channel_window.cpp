@@ -4,41 +4,35 @@
 #include "widgets/experiments/learning_curves.h"
 #include "widgets/common/window_fit.h"
 
-#include <QComboBox>
-#include <QDoubleSpinBox>
-#include <QFormLayout>
 #include <QSpinBox>
 
-#include <limits>
-
 namespace ui {
-ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent) {
+ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent), fields_(this, settingsForm()) {
     qRegisterMetaType<ap::ChannelSnapshot>("ap::ChannelSnapshot");
     setWindowTitle(tr("Channel attention"));
     setObjectName(QStringLiteral("channelWindow"));
-    const ap::ChannelOptions d;
-    makeTrainingControls(d, {tr("Training images, drawn afresh from the seed"),
-                             tr("Fresh images for the accuracy and the chart"), tr("Passes over the training images"),
-                             tr("Images per Adam step"), tr("Adam's learning rate"),
-                             tr("Seed of the data, the initial parameters and the order of the batches: the same seed "
-                                "gives the same run")});
-    QFormLayout* form = settingsForm();
-    channels_ = spinBox(this, 1, 256, d.channels, tr("Channels C of each 8 × 8 image"));
-    informative_ =
-        spinBox(this, 0, 255, d.informative,
-                tr("The channel K shifted by +0.5 for label 1 and by -0.5 for label 0; the others are N(0, 1) noise"));
-    activation_ = new QComboBox(this);
-    activation_->addItem(tr("Hard sigmoid (MobileNetV3)"), int(ap::ExcitationActivation::HardSigmoid));
-    activation_->addItem(tr("Hard swish"), int(ap::ExcitationActivation::HardSwish));
-    activation_->addItem(tr("Sigmoid (SENet)"), int(ap::ExcitationActivation::Sigmoid));
-    activation_->setToolTip(tr("The activation that turns the second layer's output into channel weights"));
-    form->addRow(tr("Channels C:"), channels_);
-    form->addRow(tr("Informative channel K:"), informative_);
-    addTrainingRows();
-    form->addRow(tr("Excitation:"), activation_);
-    addSeedRow();
-    connect(channels_, &QSpinBox::valueChanged, this, [this](int c) { informative_->setMaximum(c - 1); });
-    informative_->setMaximum(channels_->value() - 1);
+    const TrainingTips tips{tr("Training images, drawn afresh from the seed"),
+                            tr("Fresh images for the accuracy and the chart"),
+                            tr("Passes over the training images"),
+                            tr("Images per Adam step"),
+                            tr("Adam's learning rate"),
+                            tr("Seed of the data, the initial parameters and the order of the batches: the same seed "
+                               "gives the same run")};
+    using O = ap::ChannelOptions;
+    QSpinBox* channels = fields_.addInt(tr("Channels C:"), &O::channels, 1, 256, tr("Channels C of each 8 × 8 image"));
+    QSpinBox* informative = fields_.addInt(
+        tr("Informative channel K:"), &O::informative, 0, 255,
+        tr("The channel K shifted by +0.5 for label 1 and by -0.5 for label 0; the others are N(0, 1) noise"));
+    addTrainingRows(fields_, tips);
+    fields_.addChoice(tr("Excitation:"), &O::activation,
+                      {{tr("Hard sigmoid (MobileNetV3)"), int(ap::ExcitationActivation::HardSigmoid)},
+                       {tr("Hard swish"), int(ap::ExcitationActivation::HardSwish)},
+                       {tr("Sigmoid (SENet)"), int(ap::ExcitationActivation::Sigmoid)}},
+                      tr("The activation that turns the second layer's output into channel weights"));
+    addSeedRow(fields_, tips);
+    connect(channels, &QSpinBox::valueChanged, this, [informative](int c) { informative->setMaximum(c - 1); });
+    fields_.write(O{});
+    informative->setMaximum(channels->value() - 1);
 
     chart()->setSeries({{tr("all test samples"), QColor(0x31, 0x68, 0x8e)},
                         {tr("class 0"), QColor(0x9e, 0xc9, 0xe2)},
@@ -55,19 +49,11 @@ ChannelWindow* ChannelWindow::open(QWidget* parent) { return showNew<ChannelWind
 
 ap::ChannelOptions ChannelWindow::options() const {
     ap::ChannelOptions o;
-    o.channels = channels_->value();
-    o.informative = informative_->value();
-    readTraining(o);
-    o.activation = ap::ExcitationActivation(activation_->currentData().toInt());
+    fields_.read(o);
     return o;
 }
 
-void ChannelWindow::setOptions(const ap::ChannelOptions& o) {
-    channels_->setValue(o.channels);
-    informative_->setValue(o.informative);
-    writeTraining(o);
-    activation_->setCurrentIndex(activation_->findData(int(o.activation)));
-}
+void ChannelWindow::setOptions(const ap::ChannelOptions& o) { fields_.write(o); }
 
 JobWorker::Job ChannelWindow::makeJob(QString& error) {
     const ap::ChannelOptions o = options();

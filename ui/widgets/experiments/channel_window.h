@@ -9,8 +9,6 @@
 
 #include <optional>
 
-class QComboBox;
-
 namespace ui {
 
 class ChannelWindow : public ExperimentWindow {
@@ -35,9 +33,7 @@ protected:
     void clearViews() override;
 
 private:
-    QSpinBox* channels_ = nullptr;
-    QSpinBox* informative_ = nullptr;
-    QComboBox* activation_ = nullptr;
+    OptionsForm<ap::ChannelOptions> fields_;
     std::optional<ap::ChannelSnapshot> last_;
     int runInformative_ = 0;
 };

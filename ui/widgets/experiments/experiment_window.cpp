@@ -7,7 +7,6 @@
 #include "widgets/experiments/plot_export.h"
 
 #include <QAction>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -15,7 +14,6 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -233,48 +231,6 @@ void ExperimentWindow::exportCsvInteractive() {
     if (!path.isEmpty()) exportCsv(path);
 }
 
-QSpinBox* ExperimentWindow::spinBox(QWidget* parent, int lo, int hi, int value, const QString& tip) {
-    auto* box = new QSpinBox(parent);
-    box->setRange(lo, hi);
-    box->setValue(value);
-    box->setToolTip(tip);
-    box->setAccelerated(true);
-    return box;
-}
-
-QDoubleSpinBox* ExperimentWindow::rateBox(QWidget* parent, double lo, double hi, double step, double value,
-                                          const QString& tip) {
-    auto* box = new QDoubleSpinBox(parent);
-    box->setDecimals(5);
-    box->setRange(lo, hi);
-    box->setSingleStep(step);
-    box->setValue(value);
-    box->setToolTip(tip);
-    return box;
-}
-
-void ExperimentWindow::makeTrainingControls(int samples, int testSamples, int epochs, int batch, double learningRate,
-                                            std::uint64_t seed, const TrainingTips& tips, int minBatch) {
-    samples_ = spinBox(this, 1, 1000000, samples, tips.samples);
-    samples_->setSingleStep(1000);
-    testSamples_ = spinBox(this, 1, 100000, testSamples, tips.testSamples);
-    epochs_ = spinBox(this, 1, 1000, epochs, tips.epochs);
-    batch_ = spinBox(this, minBatch, 4096, batch, tips.batch);
-    lr_ = rateBox(this, 0.00001, 1.0, 0.0005, learningRate, tips.learningRate);
-    seed_ = spinBox(this, 0, std::numeric_limits<int>::max(),
-                    int(std::min<std::uint64_t>(seed, std::uint64_t(std::numeric_limits<int>::max()))), tips.seed);
-}
-
-void ExperimentWindow::addTrainingRows() {
-    form_->addRow(tr("Training samples:"), samples_);
-    form_->addRow(tr("Test samples:"), testSamples_);
-    form_->addRow(tr("Epochs:"), epochs_);
-    form_->addRow(tr("Batch size:"), batch_);
-    form_->addRow(tr("Learning rate:"), lr_);
-}
-
-void ExperimentWindow::addSeedRow() { form_->addRow(tr("Seed:"), seed_); }
-
 QStringList ExperimentWindow::showBars(const std::vector<std::vector<double>>& series, double floor, int marked,
                                        const QString& markText) {
     QStringList positions;
@@ -299,21 +255,6 @@ QString ExperimentWindow::barsCsv(const QString& header, const std::vector<const
         csv += QStringLiteral(",%1\n").arg(int(i) == marked ? 1 : 0);
     }
     return csv;
-}
-
-ExperimentWindow::TrainingValues ExperimentWindow::trainingValues() const {
-    return {samples_->value(), testSamples_->value(), epochs_->value(),
-            batch_->value(),   lr_->value(),          std::uint64_t(seed_->value())};
-}
-
-void ExperimentWindow::setTrainingValues(int samples, int testSamples, int epochs, int batch, double learningRate,
-                                         std::uint64_t seed) {
-    samples_->setValue(samples);
-    testSamples_->setValue(testSamples);
-    epochs_->setValue(epochs);
-    batch_->setValue(batch);
-    lr_->setValue(learningRate);
-    seed_->setValue(int(std::min<std::uint64_t>(seed, std::uint64_t(std::numeric_limits<int>::max()))));
 }
 
 }  // namespace ui

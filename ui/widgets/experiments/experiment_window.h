@@ -6,6 +6,7 @@
 #pragma once
 
 #include "concurrent/job_worker.h"
+#include "widgets/common/options_form.h"
 
 #include <QMainWindow>
 #include <QString>
@@ -13,14 +14,11 @@
 #include <QVariant>
 
 #include <algorithm>
-#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
 
 class QAction;
-class QDoubleSpinBox;
-class QSpinBox;
 class QFormLayout;
 class QLabel;
 class QProgressBar;
@@ -140,54 +138,25 @@ protected:
     virtual void showSnapshot(const QVariant& snapshot) = 0;
     virtual QString chartCsv() const = 0;
     virtual void clearViews() = 0;
-    static QSpinBox* spinBox(QWidget* parent, int lo, int hi, int value, const QString& tip);
-    static QDoubleSpinBox* rateBox(QWidget* parent, double lo, double hi, double step, double value,
-                                   const QString& tip);
-    // The training controls every experiment has (samples_ ... seed_ below),
-    // with the experiment's own tooltips; the subclass puts them in its form,
-    // so that its row labels keep their place and translations.
+    // The training settings every experiment has, with the experiment's own
+    // tooltips: the rows samples to learning rate, and the seed's row, for
+    // the subclass to place around its own rows (their labels keep their
+    // translations here).
     struct TrainingTips {
         QString samples, testSamples, epochs, batch, learningRate, seed;
     };
     template <class Options>
-    void makeTrainingControls(const Options& d, const TrainingTips& tips, int minBatch = 1) {
-        makeTrainingControls(d.samples, d.testSamples, d.epochs, d.batch, d.learningRate, d.seed, tips, minBatch);
-    }
-    void makeTrainingControls(int samples, int testSamples, int epochs, int batch, double learningRate,
-                              std::uint64_t seed, const TrainingTips& tips, int minBatch);
-    struct TrainingValues {
-        int samples, testSamples, epochs, batch;
-        double learningRate;
-        std::uint64_t seed;
-    };
-    TrainingValues trainingValues() const;
-    template <class Options>
-    void readTraining(Options& o) const {
-        const TrainingValues v = trainingValues();
-        o.samples = v.samples;
-        o.testSamples = v.testSamples;
-        o.epochs = v.epochs;
-        o.batch = v.batch;
-        o.learningRate = v.learningRate;
-        o.seed = v.seed;
+    void addTrainingRows(OptionsForm<Options>& fields, const TrainingTips& tips, int minBatch = 1) {
+        fields.addInt(tr("Training samples:"), &Options::samples, 1, 1000000, tips.samples)->setSingleStep(1000);
+        fields.addInt(tr("Test samples:"), &Options::testSamples, 1, 100000, tips.testSamples);
+        fields.addInt(tr("Epochs:"), &Options::epochs, 1, 1000, tips.epochs);
+        fields.addInt(tr("Batch size:"), &Options::batch, minBatch, 4096, tips.batch);
+        fields.addReal(tr("Learning rate:"), &Options::learningRate, 0.00001, 1.0, 0.0005, 5, tips.learningRate);
     }
     template <class Options>
-    void writeTraining(const Options& o) {
-        setTrainingValues(o.samples, o.testSamples, o.epochs, o.batch, o.learningRate, o.seed);
+    void addSeedRow(OptionsForm<Options>& fields, const TrainingTips& tips) {
+        fields.addInt(tr("Seed:"), &Options::seed, 0, std::numeric_limits<int>::max(), tips.seed);
     }
-    void setTrainingValues(int samples, int testSamples, int epochs, int batch, double learningRate,
-                           std::uint64_t seed);
-    // The form's rows of the training controls: samples to learning rate,
-    // and the seed, for the subclass to place around its own rows.
-    void addTrainingRows();
-    void addSeedRow();
-
-    QSpinBox* samples_ = nullptr;
-    QSpinBox* testSamples_ = nullptr;
-    QSpinBox* epochs_ = nullptr;
-    QSpinBox* batch_ = nullptr;
-    QDoubleSpinBox* lr_ = nullptr;
-    QSpinBox* seed_ = nullptr;
 
     // Shows one line in the status bar at the bottom of the settings.
     void setStatus(const QString& text);

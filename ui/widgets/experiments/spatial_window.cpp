@@ -5,52 +5,37 @@
 #include "widgets/common/window_fit.h"
 #include "widgets/experiments/spatial_grid_view.h"
 
-#include <QComboBox>
-#include <QDoubleSpinBox>
-#include <QFormLayout>
 #include <QPainter>
-#include <QSpinBox>
-
-#include <limits>
 
 namespace ui {
-SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent) {
+SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent), fields_(this, settingsForm()) {
     qRegisterMetaType<ap::SpatialSnapshot>("ap::SpatialSnapshot");
     setWindowTitle(tr("Spatial attention"));
     setObjectName(QStringLiteral("spatialWindow"));
-    const ap::SpatialOptions d;
-    makeTrainingControls(
-        d,
-        {tr("Training digits, drawn afresh from the seed"),
-         tr("Fresh digits for the accuracy, the boxes and the angles"), tr("Passes over the training digits"),
-         tr("Digits per Adam step"), tr("Adam's learning rate of the classifiers"),
-         tr("Seed of the digits, the initial parameters and the order of the batches: the same seed gives "
-            "the same run")},
-        2);
-    distortion_ = new QComboBox(this);
-    distortion_->addItem(tr("All of them"), int(ap::Distortion::All));
-    distortion_->addItem(tr("Rotation (up to ±60°)"), int(ap::Distortion::Rotate));
-    distortion_->addItem(tr("Translation"), int(ap::Distortion::Translate));
-    distortion_->addItem(tr("Scale"), int(ap::Distortion::Scale));
-    distortion_->addItem(tr("Clutter"), int(ap::Distortion::Clutter));
-    distortion_->setToolTip(tr("What distorts the digits; every digit also gets a little noise"));
-    localisationRate_ = rateBox(this, 0.0, 10.0, 0.05, d.localisationRate,
-                                tr("The localisation network learns at this fraction of the learning rate"));
-    zoomPenalty_ = rateBox(this, 0.0, 10.0, 0.1, d.zoomPenalty,
-                           tr("How strongly a smaller sampled region is preferred, from the second epoch: "
-                              "the default suits all distortions at once; with one distortion alone the "
-                              "digits are easy and a smaller value (0.5) keeps the whole digit in the region"));
-    zoomPenalty_->setDecimals(2);
-    QFormLayout* form = settingsForm();
-    form->addRow(tr("Distortion:"), distortion_);
-    form->addRow(tr("Training samples:"), samples_);
-    form->addRow(tr("Test samples:"), testSamples_);
-    form->addRow(tr("Epochs:"), epochs_);
-    form->addRow(tr("Batch size:"), batch_);
-    form->addRow(tr("Learning rate:"), lr_);
-    form->addRow(tr("Localisation rate:"), localisationRate_);
-    form->addRow(tr("Zoom penalty:"), zoomPenalty_);
-    form->addRow(tr("Seed:"), seed_);
+    const TrainingTips tips{tr("Training digits, drawn afresh from the seed"),
+                            tr("Fresh digits for the accuracy, the boxes and the angles"),
+                            tr("Passes over the training digits"),
+                            tr("Digits per Adam step"),
+                            tr("Adam's learning rate of the classifiers"),
+                            tr("Seed of the digits, the initial parameters and the order of the batches: the same "
+                               "seed gives the same run")};
+    using O = ap::SpatialOptions;
+    fields_.addChoice(tr("Distortion:"), &O::distortion,
+                      {{tr("All of them"), int(ap::Distortion::All)},
+                       {tr("Rotation (up to ±60°)"), int(ap::Distortion::Rotate)},
+                       {tr("Translation"), int(ap::Distortion::Translate)},
+                       {tr("Scale"), int(ap::Distortion::Scale)},
+                       {tr("Clutter"), int(ap::Distortion::Clutter)}},
+                      tr("What distorts the digits; every digit also gets a little noise"));
+    addTrainingRows(fields_, tips, 2);
+    fields_.addReal(tr("Localisation rate:"), &O::localisationRate, 0.0, 10.0, 0.05, 5,
+                    tr("The localisation network learns at this fraction of the learning rate"));
+    fields_.addReal(tr("Zoom penalty:"), &O::zoomPenalty, 0.0, 10.0, 0.1, 2,
+                    tr("How strongly a smaller sampled region is preferred, from the second epoch: "
+                       "the default suits all distortions at once; with one distortion alone the "
+                       "digits are easy and a smaller value (0.5) keeps the whole digit in the region"));
+    addSeedRow(fields_, tips);
+    fields_.write(O{});
 
     grid_ = new SpatialGridView(this);
     replaceChart(grid_, tr("Export &grid..."),
@@ -60,29 +45,15 @@ SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent) {
     resizeWithinScreen(this, QSize(1160, 740));
 }
 
-SpatialWindow* SpatialWindow::open(QWidget* parent) {
-    auto* w = new SpatialWindow(parent);
-    w->setWindowFlag(Qt::Window, true);
-    w->setAttribute(Qt::WA_DeleteOnClose);
-    w->show();
-    return w;
-}
+SpatialWindow* SpatialWindow::open(QWidget* parent) { return showNew<SpatialWindow>(parent); }
 
 ap::SpatialOptions SpatialWindow::options() const {
     ap::SpatialOptions o;
-    o.distortion = ap::Distortion(distortion_->currentData().toInt());
-    readTraining(o);
-    o.localisationRate = localisationRate_->value();
-    o.zoomPenalty = zoomPenalty_->value();
+    fields_.read(o);
     return o;
 }
 
-void SpatialWindow::setOptions(const ap::SpatialOptions& o) {
-    distortion_->setCurrentIndex(distortion_->findData(int(o.distortion)));
-    writeTraining(o);
-    localisationRate_->setValue(o.localisationRate);
-    zoomPenalty_->setValue(o.zoomPenalty);
-}
+void SpatialWindow::setOptions(const ap::SpatialOptions& o) { fields_.write(o); }
 
 JobWorker::Job SpatialWindow::makeJob(QString& error) {
     ap::SpatialOptions o = options();

@@ -9,10 +9,6 @@
 
 #include <optional>
 
-class QComboBox;
-class QDoubleSpinBox;
-class QSpinBox;
-
 namespace ui {
 
 class SpatialGridView;
@@ -43,9 +39,7 @@ protected:
     QSize exportSize() const override;
 
 private:
-    QComboBox* distortion_ = nullptr;
-    QDoubleSpinBox* localisationRate_ = nullptr;
-    QDoubleSpinBox* zoomPenalty_ = nullptr;
+    OptionsForm<ap::SpatialOptions> fields_;
     SpatialGridView* grid_ = nullptr;
     std::optional<ap::SpatialSnapshot> last_;
 };

@@ -6,51 +6,41 @@
 #include "widgets/experiments/learning_curves.h"
 #include "widgets/common/window_fit.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSpinBox>
 
-#include <limits>
-
 namespace ui {
-TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent) {
+TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent), fields_(this, settingsForm()) {
     qRegisterMetaType<ap::TimestepSnapshot>("ap::TimestepSnapshot");
     setWindowTitle(tr("Time-step attention"));
     setObjectName(QStringLiteral("timestepWindow"));
-    const ap::TimestepOptions d;
-    makeTrainingControls(d, {tr("Training samples, drawn afresh from the seed"),
-                             tr("Fresh samples for the accuracy, the chart and the heatmap"),
-                             tr("Passes over the training samples"), tr("Samples per Adam step"),
-                             tr("Adam's learning rate"),
-                             tr("Seed of the data, the initial parameters and the order of the batches: the same seed "
-                                "gives the same run")});
-    QFormLayout* form = settingsForm();
-    steps_ = spinBox(this, 1, 100, d.steps, tr("Time steps T of each sequence"));
-    informative_ = spinBox(this, 0, 99, d.informative,
-                           tr("The step K whose inputs equal the label; every other step is N(0, 10²) noise"));
-    inputDim_ = spinBox(this, 1, 64, d.inputDim, tr("Inputs D per time step"));
-    units_ = spinBox(this, 1, 256, d.units, tr("Width U of the LSTM"));
-    placement_ = new QComboBox(this);
-    placement_->addItem(tr("After the LSTM (on its states)"), int(ap::AttentionPlacement::AfterLstm));
-    placement_->addItem(tr("Before the LSTM (on the inputs)"), int(ap::AttentionPlacement::BeforeLstm));
-    placement_->setToolTip(tr("Where the attention block sits"));
-    shared_ = new QCheckBox(tr("One vector per sample"), this);
-    shared_->setToolTip(tr("Shared attention: the mean over the units (or inputs), repeated for each"));
-    form->addRow(tr("Steps T:"), steps_);
-    form->addRow(tr("Informative step K:"), informative_);
-    form->addRow(tr("Input dimension D:"), inputDim_);
-    form->addRow(tr("LSTM units U:"), units_);
-    addTrainingRows();
-    addSeedRow();
-    form->addRow(tr("Attention:"), placement_);
-    form->addRow(tr("Shared attention:"), shared_);
-    connect(steps_, &QSpinBox::valueChanged, this, [this](int t) { informative_->setMaximum(t - 1); });
-    informative_->setMaximum(steps_->value() - 1);
+    const TrainingTips tips{tr("Training samples, drawn afresh from the seed"),
+                            tr("Fresh samples for the accuracy, the chart and the heatmap"),
+                            tr("Passes over the training samples"),
+                            tr("Samples per Adam step"),
+                            tr("Adam's learning rate"),
+                            tr("Seed of the data, the initial parameters and the order of the batches: the same seed "
+                               "gives the same run")};
+    using O = ap::TimestepOptions;
+    QSpinBox* steps = fields_.addInt(tr("Steps T:"), &O::steps, 1, 100, tr("Time steps T of each sequence"));
+    QSpinBox* informative =
+        fields_.addInt(tr("Informative step K:"), &O::informative, 0, 99,
+                       tr("The step K whose inputs equal the label; every other step is N(0, 10²) noise"));
+    fields_.addInt(tr("Input dimension D:"), &O::inputDim, 1, 64, tr("Inputs D per time step"));
+    fields_.addInt(tr("LSTM units U:"), &O::units, 1, 256, tr("Width U of the LSTM"));
+    addTrainingRows(fields_, tips);
+    addSeedRow(fields_, tips);
+    fields_.addChoice(tr("Attention:"), &O::placement,
+                      {{tr("After the LSTM (on its states)"), int(ap::AttentionPlacement::AfterLstm)},
+                       {tr("Before the LSTM (on the inputs)"), int(ap::AttentionPlacement::BeforeLstm)}},
+                      tr("Where the attention block sits"));
+    fields_.addCheck(tr("Shared attention:"), &O::sharedAttention, tr("One vector per sample"),
+                     tr("Shared attention: the mean over the units (or inputs), repeated for each"));
+    connect(steps, &QSpinBox::valueChanged, this, [informative](int t) { informative->setMaximum(t - 1); });
+    fields_.write(O{});
+    informative->setMaximum(steps->value() - 1);
 
     chart()->setSeries({{tr("attention"), QColor(0x31, 0x68, 0x8e)}});
     chart()->setTitle(tr("Attention per time step, mean over test samples and units"));
@@ -79,25 +69,11 @@ TimestepWindow* TimestepWindow::open(QWidget* parent) { return showNew<TimestepW
 
 ap::TimestepOptions TimestepWindow::options() const {
     ap::TimestepOptions o;
-    o.steps = steps_->value();
-    o.informative = informative_->value();
-    o.inputDim = inputDim_->value();
-    o.units = units_->value();
-    readTraining(o);
-    o.placement = ap::AttentionPlacement(placement_->currentData().toInt());
-    o.sharedAttention = shared_->isChecked();
+    fields_.read(o);
     return o;
 }
 
-void TimestepWindow::setOptions(const ap::TimestepOptions& o) {
-    steps_->setValue(o.steps);
-    informative_->setValue(o.informative);
-    inputDim_->setValue(o.inputDim);
-    units_->setValue(o.units);
-    writeTraining(o);
-    placement_->setCurrentIndex(placement_->findData(int(o.placement)));
-    shared_->setChecked(o.sharedAttention);
-}
+void TimestepWindow::setOptions(const ap::TimestepOptions& o) { fields_.write(o); }
 
 JobWorker::Job TimestepWindow::makeJob(QString& error) {
     const ap::TimestepOptions o = options();

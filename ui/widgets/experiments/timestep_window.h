@@ -10,9 +10,6 @@
 
 #include <optional>
 
-class QCheckBox;
-class QComboBox;
-
 namespace ui {
 
 class HeatmapView;
@@ -43,12 +40,7 @@ protected:
     void clearViews() override;
 
 private:
-    QSpinBox* steps_ = nullptr;
-    QSpinBox* informative_ = nullptr;
-    QSpinBox* inputDim_ = nullptr;
-    QSpinBox* units_ = nullptr;
-    QComboBox* placement_ = nullptr;
-    QCheckBox* shared_ = nullptr;
+    OptionsForm<ap::TimestepOptions> fields_;
     HeatmapView* heatmap_ = nullptr;
     std::optional<ap::TimestepSnapshot> last_;
     int runInformative_ = 0;  // K of the run the views show

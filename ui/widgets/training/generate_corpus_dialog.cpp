@@ -2,7 +2,6 @@
 
 #include "concurrent/job_worker.h"
 
-#include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -15,30 +14,30 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <climits>
 
 namespace ui {
 
-GenerateCorpusDialog::GenerateCorpusDialog(QWidget* parent, const QString& suggestedFile) : QDialog(parent) {
+GenerateCorpusDialog::GenerateCorpusDialog(QWidget* parent, const QString& suggestedFile)
+    : QDialog(parent), fields_(this, new QFormLayout) {
     setWindowTitle(tr("Generate a Corpus"));
-    grammar_ = new QComboBox(this);
-    grammar_->addItem(tr("French → English"), QStringLiteral("fr-en"));
-    grammar_->addItem(tr("German → English"), QStringLiteral("de-en"));
-    grammar_->addItem(tr("Chinese → English"), QStringLiteral("zh-en"));
-    grammar_->setToolTip(tr("The grammar: French shows adjectives after the noun, gender agreement and "
-                            "ne…pas; German verb-second, verb-final clauses and separable verbs; Chinese "
-                            "measure words, 了 and time before the verb."));
-    pairs_ = new QSpinBox(this);
-    pairs_->setRange(1, ap::limits::corpus::kMaxPairs);
-    pairs_->setValue(3000);
-    pairs_->setToolTip(tr("How many sentence pairs to write."));
-    seed_ = new QSpinBox(this);
-    seed_->setRange(0, INT_MAX);
-    seed_->setValue(1);
-    seed_->setToolTip(tr("The same seed always gives the same file."));
+    QFormLayout* form = fields_.form();
+    fields_.addChoice(tr("&Grammar:"), &ap::GrammarOptions::grammar,
+                      {{tr("French → English"), int(ap::GrammarKind::FrEn)},
+                       {tr("German → English"), int(ap::GrammarKind::DeEn)},
+                       {tr("Chinese → English"), int(ap::GrammarKind::ZhEn)}},
+                      tr("The grammar: French shows adjectives after the noun, gender agreement and "
+                         "ne…pas; German verb-second, verb-final clauses and separable verbs; Chinese "
+                         "measure words, 了 and time before the verb."));
+    fields_.addInt(tr("&Pairs:"), &ap::GrammarOptions::pairs, 1, ap::limits::corpus::kMaxPairs,
+                   tr("How many sentence pairs to write."));
+    fields_.addInt(tr("&Seed:"), &ap::GrammarOptions::seed, 0, INT_MAX,
+                   tr("The same seed always gives the same file."));
+    ap::GrammarOptions defaults;
+    defaults.pairs = 3000;
+    fields_.write(defaults);
     file_ = new QLineEdit(suggestedFile, this);
     file_->setToolTip(tr("The corpus file to write (tab-separated, with gold alignments)."));
     browse_ = new QPushButton(tr("Browse…"), this);
@@ -46,10 +45,6 @@ GenerateCorpusDialog::GenerateCorpusDialog(QWidget* parent, const QString& sugge
     auto* fileRow = new QHBoxLayout;
     fileRow->addWidget(file_, 1);
     fileRow->addWidget(browse_);
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Grammar:"), grammar_);
-    form->addRow(tr("&Pairs:"), pairs_);
-    form->addRow(tr("&Seed:"), seed_);
     // A row holding a layout gets no buddy from QFormLayout: set it, so
     // that Alt+F reaches the field.
     auto* fileLabel = new QLabel(tr("&File:"), this);
@@ -84,17 +79,11 @@ GenerateCorpusDialog::~GenerateCorpusDialog() = default;
 
 ap::GrammarOptions GenerateCorpusDialog::options() const {
     ap::GrammarOptions o;
-    o.grammar = ap::grammarFromString(grammar_->currentData().toString().toStdString()).value_or(ap::GrammarKind::FrEn);
-    o.pairs = pairs_->value();
-    o.seed = std::uint64_t(seed_->value());
+    fields_.read(o);
     return o;
 }
 
-void GenerateCorpusDialog::setOptions(const ap::GrammarOptions& o) {
-    grammar_->setCurrentIndex(grammar_->findData(QString::fromUtf8(ap::toString(o.grammar))));
-    pairs_->setValue(o.pairs);
-    seed_->setValue(int(std::min<std::uint64_t>(o.seed, INT_MAX)));
-}
+void GenerateCorpusDialog::setOptions(const ap::GrammarOptions& o) { fields_.write(o); }
 
 QString GenerateCorpusDialog::outputFile() const { return file_->text(); }
 void GenerateCorpusDialog::setOutputFile(const QString& path) { file_->setText(path); }
@@ -184,15 +173,15 @@ void GenerateCorpusDialog::onFinished(quint64 run, const QString& path, const QS
         status_->setText(tr("Cancelled; no file was written."));
     } else {
         progress_->setValue(100);
-        status_->setText(tr("Wrote %n pair(s) to %1.", nullptr, pairs_->value()).arg(path));
+        status_->setText(tr("Wrote %n pair(s) to %1.", nullptr, options().pairs).arg(path));
         emit generated(path);
     }
 }
 
 void GenerateCorpusDialog::setRunning(bool running) {
-    for (QWidget* w : {static_cast<QWidget*>(grammar_), static_cast<QWidget*>(pairs_), static_cast<QWidget*>(seed_),
-                       static_cast<QWidget*>(file_), static_cast<QWidget*>(browse_)})
-        w->setEnabled(!running);
+    fields_.setEnabled(!running);
+    file_->setEnabled(!running);
+    browse_->setEnabled(!running);
     generate_->setText(running ? tr("&Cancel") : tr("&Generate"));
     generate_->setToolTip(running ? tr("Stop generating; no file is written.")
                                   : tr("Write the corpus file (Ctrl+Return)."));

@@ -6,16 +6,16 @@
 
 #include "translation/grammar.h"
 
+#include "widgets/common/options_form.h"
+
 #include <QDialog>
 
 #include <memory>
 
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 
 namespace ui {
 
@@ -51,9 +51,7 @@ private:
     void onFinished(quint64 run, const QString& path, const QString& error);
     void setRunning(bool running);
 
-    QComboBox* grammar_ = nullptr;
-    QSpinBox* pairs_ = nullptr;
-    QSpinBox* seed_ = nullptr;
+    OptionsForm<ap::GrammarOptions> fields_;
     QLineEdit* file_ = nullptr;
     QPushButton* browse_ = nullptr;
     QProgressBar* progress_ = nullptr;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "translation/seq2seq.h"
+#include "widgets/common/options_form.h"
 
 #include <QWidget>
 
@@ -47,13 +48,8 @@ signals:
     void splitSettingsChanged();
 
 private:
-    QComboBox* scoring_ = nullptr;
-    QComboBox* normalization_ = nullptr;
-    QSpinBox* heads_ = nullptr;
-    QSpinBox* hidden_ = nullptr;
-    QSpinBox* epochs_ = nullptr;
-    QDoubleSpinBox* learningRate_ = nullptr;
-    QSpinBox* seed_ = nullptr;
+    OptionsForm<ap::Seq2SeqOptions> fields_;
+    // Settings of the panel's, outside the engine's options.
     QDoubleSpinBox* guided_ = nullptr;
     QComboBox* guide_ = nullptr;
     QSpinBox* holdout_ = nullptr;
