@@ -259,9 +259,9 @@ void TestExperimentsUi::spatialTrainsDrawsBoxesAndExports() {
     // defaults, for the README's picture.
     const bool picture = !qEnvironmentVariable("AP_SCREENSHOT_DIR").isEmpty();
     ap::SpatialOptions o = w.options();
-    QCOMPARE(o.zoomPenalty, ap::SpatialOptions().zoomPenalty);
+    QCOMPARE(o.transform.zoomPenalty, ap::SpatialOptions().transform.zoomPenalty);
     if (!picture) {
-        o.zoomPenalty = 0.5;
+        o.transform.zoomPenalty = 0.5;
         o.distortion = ap::Distortion::Translate;
         o.samples = 640;
         o.testSamples = 60;
@@ -273,7 +273,7 @@ void TestExperimentsUi::spatialTrainsDrawsBoxesAndExports() {
     QCOMPARE(read.distortion, o.distortion);
     QCOMPARE(read.samples, o.samples);
     QCOMPARE(read.batch, o.batch);
-    QCOMPARE(read.zoomPenalty, o.zoomPenalty);
+    QCOMPARE(read.transform.zoomPenalty, o.transform.zoomPenalty);
     QTest::mouseClick(button(w, QStringLiteral("Train")), Qt::LeftButton);
     QVERIFY(w.isTraining());
     QTRY_VERIFY_WITH_TIMEOUT(w.finishedRuns() == 1, picture ? 600000 : 120000);

@@ -173,18 +173,19 @@ TEST(SpatialGradients, SamplerOnPixelBoundaries) {
 void checkNetwork(bool transformer, ap::Transform transform = ap::Transform::Affine, bool boundShift = false) {
     ap::SpatialShape shape;
     shape.transformer = transformer;
-    shape.transform = transform;
+    shape.transform.kind = transform;
     const bool similarity = transform == ap::Transform::Similarity;
     const bool scaleAngle = transform == ap::Transform::ScaleAngle;
     if (scaleAngle) {
         // Gains other than 1, bounds and a zoom penalty, so that each of
         // them is checked too.
-        shape.scaleGain = 1.5, shape.aspectGain = 0.7, shape.angleGain = 2.0, shape.shiftGain = 0.5;
+        shape.transform.scaleGain = 1.5, shape.transform.aspectGain = 0.7, shape.transform.angleGain = 2.0,
+        shape.transform.shiftGain = 0.5;
         if (boundShift)
-            shape.shiftBound = 0.6;
+            shape.transform.shiftBound = 0.6;
         else
-            shape.scaleBound = 0.8, shape.aspectBound = 0.5;
-        shape.zoomPenalty = 0.3;
+            shape.transform.scaleBound = 0.8, shape.transform.aspectBound = 0.5;
+        shape.transform.zoomPenalty = 0.3;
     }
     shape.locChannels1 = 3, shape.locChannels2 = 2, shape.locHidden = 4;
     // The half-resolution localisation input and 28 x 28 output keep the
@@ -263,7 +264,7 @@ TEST(SpatialGradients, BaselineNetwork) { checkNetwork(false); }
 TEST(SpatialNet, StartsAsTheIdentity) {
     for (ap::Transform transform : {ap::Transform::Affine, ap::Transform::Similarity, ap::Transform::ScaleAngle}) {
         ap::SpatialShape shape;
-        shape.transform = transform;
+        shape.transform.kind = transform;
         const ap::SpatialNet<float> net{shape};
         ap::Random r(7);
         Eigen::VectorXf params(net.parameterCount());

@@ -181,12 +181,12 @@ TEST(SpatialExperiment, CancelsAndRejectsBadOptions) {
     EXPECT_FALSE(ap::validate(o).ok);
     o.localisationRate = 0.2;
     EXPECT_TRUE(ap::validate(o).ok);
-    o.angleGain = -1;
+    o.transform.angleGain = -1;
     EXPECT_FALSE(ap::validate(o).ok);
-    o.angleGain = 1;
-    o.zoomPenalty = -0.1;
+    o.transform.angleGain = 1;
+    o.transform.zoomPenalty = -0.1;
     EXPECT_FALSE(ap::validate(o).ok);
-    o.zoomPenalty = 0.1;
+    o.transform.zoomPenalty = 0.1;
     o.zoomWarmup = -1;
     EXPECT_FALSE(ap::validate(o).ok);
     o.zoomWarmup = 0;

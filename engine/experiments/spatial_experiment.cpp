@@ -57,7 +57,7 @@ struct Trainee {
         net.initialize(params.data(), random);
         localisationRate = o.learningRate * o.localisationRate;
         warmup = o.localisationWarmup;
-        zoomPenalty = o.zoomPenalty;
+        zoomPenalty = o.transform.zoomPenalty;
         zoomStart = o.zoomStart;
         zoomWarmup = o.zoomWarmup;
         classifierRate = o.learningRate;
@@ -166,11 +166,12 @@ Status validate(const SpatialOptions& o) {
     if (o.localisationWarmup < 0) return Status::error("the localisation warm-up must not be negative");
     if (o.sampleSide < 16 || o.sampleSide > 64)
         return Status::error("the transformer's output side must be from 16 to 64");
-    for (double gain : {o.scaleGain, o.aspectGain, o.angleGain, o.shiftGain})
+    const TransformHead& t = o.transform;
+    for (double gain : {t.scaleGain, t.aspectGain, t.angleGain, t.shiftGain})
         if (!(gain >= 0.0) || !(gain <= 100.0)) return Status::error("the transform's gains must be in [0, 100]");
-    for (double bound : {o.scaleBound, o.aspectBound, o.shiftBound})
+    for (double bound : {t.scaleBound, t.aspectBound, t.shiftBound})
         if (!(bound >= 0.0) || !(bound <= 10.0)) return Status::error("the transform's bounds must be in [0, 10]");
-    if (!(o.zoomPenalty >= 0.0) || !(o.zoomPenalty <= 10.0))
+    if (!(t.zoomPenalty >= 0.0) || !(t.zoomPenalty <= 10.0))
         return Status::error("the zoom penalty must be in [0, 10]");
     if (o.threads < 1 || o.threads > 64) return Status::error("threads must be from 1 to 64");
     if (o.snapshotEvery < 0) return Status::error("snapshotEvery must not be negative");
@@ -188,17 +189,7 @@ SpatialSummary runSpatialExperiment(const SpatialOptions& o) {
     data.train = makeDigits(o.samples, o.distortion, random);
     data.test = makeDigits(o.testSamples, o.distortion, random);
     if (o.onData) o.onData(data);
-    SpatialShape shape;
-    shape.sample = o.sampleSide;
-    shape.transform = o.transform;
-    shape.scaleGain = o.scaleGain;
-    shape.aspectGain = o.aspectGain;
-    shape.angleGain = o.angleGain;
-    shape.shiftGain = o.shiftGain;
-    shape.scaleBound = o.scaleBound;
-    shape.aspectBound = o.aspectBound;
-    shape.shiftBound = o.shiftBound;
-    shape.zoomPenalty = o.zoomPenalty;
+    SpatialShape shape{.sample = o.sampleSide, .transform = o.transform};
     Trainee stn(shape, o, random);
     shape.transformer = false;
     Trainee baseline(shape, o, random);

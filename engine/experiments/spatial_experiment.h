@@ -82,28 +82,27 @@ struct SpatialOptions {
     // canvas, so that the identity shrinks the digit and zooming in on it
     // keeps detail (the paper samples cluttered MNIST down the same way).
     int sampleSide = 24;
-    // SpatialShape::transform, its gains, bounds and zoom penalty. Trained
-    // on the labels alone, neither the general affine nor the similarity
-    // transform zoomed in (scale 0.84-0.99); the scale-angle transform with
-    // the zoom penalty crops the digit (box IoU 0.6) and turns it (angle
-    // correlation about 0.77). The gains make Adam move the log scale, log
-    // aspect and angle 3, 3 and 8 times faster than the translation, which
-    // is what lost the digit when it moved too fast; with the decay below,
-    // an angle gain of 8 turned the digits further than 5, and 12 lost the
-    // digit on one tuning seed of twelve. Bounds cost accuracy and angle
-    // correlation on the tuning seeds, so there are none
+    // The transform (spatial_model.h): its kind, gains, bounds and zoom
+    // penalty. Trained on the labels alone, neither the general affine nor
+    // the similarity transform zoomed in (scale 0.84-0.99); the scale-angle
+    // transform with the zoom penalty crops the digit (box IoU 0.6) and
+    // turns it (angle correlation about 0.77). The gains make Adam move the
+    // log scale, log aspect and angle 3, 3 and 8 times faster than the
+    // translation, which is what lost the digit when it moved too fast;
+    // with the decay below, an angle gain of 8 turned the digits further
+    // than 5, and 12 lost the digit on one tuning seed of twelve. Bounds
+    // cost accuracy and angle correlation on the tuning seeds, so there are
+    // none. The zoom penalty works against a larger crop than the
+    // classifier needs: the smallest region that still classifies is the
+    // digit. The classifier must have learned first (from the start, or
+    // rising from the start, it shrank the region to nothing on most
+    // seeds). With the decay below, 1.5 cropped closer than 1 (box IoU 0.61
+    // against 0.55) and turned further; 2 cost accuracy
     // (docs/experiments.md).
-    Transform transform = Transform::ScaleAngle;
-    double scaleGain = 3.0, aspectGain = 3.0, angleGain = 8.0, shiftGain = 1.0;
-    double scaleBound = 0.0, aspectBound = 0.0, shiftBound = 0.0;
-    // Against a larger crop than the classifier needs: the smallest region
-    // that still classifies is the digit. The classifier must have learned
-    // first (from the start, or rising from the start, it shrank the region
-    // to nothing on most seeds). With the decay below, 1.5 cropped closer
-    // than 1 (box IoU 0.61 against 0.55) and turned further; 2 cost accuracy.
-    double zoomPenalty = 1.5;
+    TransformHead transform{
+        .kind = Transform::ScaleAngle, .scaleGain = 3.0, .aspectGain = 3.0, .angleGain = 8.0, .zoomPenalty = 1.5};
     // The zoom penalty is 0 for the first zoomStart Adam steps, then rises
-    // linearly to zoomPenalty over zoomWarmup steps (with 8,000 digits in
+    // linearly to transform.zoomPenalty over zoomWarmup steps (with 8,000 digits in
     // batches of 32: from the second epoch, at full strength in the third).
     int zoomStart = 250, zoomWarmup = 250;
     // After this fraction of the run's Adam steps (1: never), every learning

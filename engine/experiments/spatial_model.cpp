@@ -50,7 +50,9 @@ SpatialNet<Scalar>::SpatialNet(const SpatialShape& shape) : shape_(shape) {
     cls2_ = {shape.channels1, shape.channels2, 5, cls1Pooled, cls1Pooled};
     const int cls2Pooled = cls2_.outH() / 2;
     flat_ = shape.channels2 * cls2Pooled * cls2Pooled;
-    locOutputs_ = shape.transform == Transform::Similarity ? 4 : shape.transform == Transform::ScaleAngle ? 5 : 6;
+    locOutputs_ = shape.transform.kind == Transform::Similarity   ? 4
+                  : shape.transform.kind == Transform::ScaleAngle ? 5
+                                                                  : 6;
     if (shape.transformer) {
         oLoc2_ = oLoc1_ + loc1_.parameters();
         oLocDense1_ = oLoc2_ + loc2_.parameters();
@@ -74,9 +76,9 @@ void SpatialNet<Scalar>::initialize(Scalar* p, Random& random) const {
         // sees the canvas as the baseline does.
         std::fill(p + oLocDense2_, p + classifierOffset_, Scalar(0));
         Scalar* bias = p + oLocDense2_ + Eigen::Index(s.locHidden) * locOutputs_;
-        if (s.transform == Transform::Similarity)
+        if (s.transform.kind == Transform::Similarity)
             bias[0] = 1;  // a = 1, b = tx = ty = 0
-        else if (s.transform == Transform::Affine)
+        else if (s.transform.kind == Transform::Affine)
             identityTheta(bias);  // ScaleAngle: all zero is the identity
     }
     initializeLayer(p + classifierOffset_, cls1_.weights(), cls1_.out, cls1_.in * 25, random);
@@ -104,7 +106,7 @@ void SpatialNet<Scalar>::forward(const Scalar* p, const Scalar* images, int batc
         flattenCnhw(ws.loc2.pooled.data(), loc2_.out, batch, ws.loc2.pooledH() * ws.loc2.pooledW(), ws.locFeatures);
         denseForward(p + oLocDense1_, locFlat_, s.locHidden, ws.locFeatures, ws.locHidden);
         reluForward(ws.locHidden.data(), ws.locHidden.size());
-        if (s.transform == Transform::Affine) {
+        if (s.transform.kind == Transform::Affine) {
             denseForward(p + oLocDense2_, s.locHidden, 6, ws.locHidden, ws.theta);
         } else {
             denseForward(p + oLocDense2_, s.locHidden, locOutputs_, ws.locHidden, ws.locOut);
@@ -132,28 +134,28 @@ void SpatialNet<Scalar>::thetaFromOutput(int batch, SpatialWorkspace<Scalar>& ws
     const SpatialShape& s = shape_;
     for (int b = 0; b < batch; ++b) {
         const auto out = ws.locOut.col(b);
-        if (s.transform == Transform::Similarity) {
+        if (s.transform.kind == Transform::Similarity) {
             ws.theta.col(b) << out(0), -out(1), out(2), out(1), out(0), out(3);
             continue;
         }
         // theta's linear part R(phi) diag(ex, ey): the output's x axis
         // scaled by ex, its y axis by ey, then turned by phi.
-        const Scalar logScale = squash(out(0), s.scaleGain, s.scaleBound).first;
-        const Scalar logAspect = squash(out(1), s.aspectGain, s.aspectBound).first;
-        const Scalar phi = Scalar(s.angleGain) * out(2);
+        const Scalar logScale = squash(out(0), s.transform.scaleGain, s.transform.scaleBound).first;
+        const Scalar logAspect = squash(out(1), s.transform.aspectGain, s.transform.aspectBound).first;
+        const Scalar phi = Scalar(s.transform.angleGain) * out(2);
         const Scalar ex = std::exp(logScale + logAspect), ey = std::exp(logScale - logAspect);
         const Scalar c = std::cos(phi), sn = std::sin(phi);
-        ws.theta.col(b) << c * ex, -sn * ey, squash(out(3), s.shiftGain, s.shiftBound).first, sn * ex, c * ey,
-            squash(out(4), s.shiftGain, s.shiftBound).first;
+        ws.theta.col(b) << c * ex, -sn * ey, squash(out(3), s.transform.shiftGain, s.transform.shiftBound).first,
+            sn * ex, c * ey, squash(out(4), s.transform.shiftGain, s.transform.shiftBound).first;
     }
 }
 
 template <typename Scalar>
 Scalar SpatialNet<Scalar>::outputGradient(int batch, Scalar scale, SpatialWorkspace<Scalar>& ws) const {
     const SpatialShape& s = shape_;
-    if (s.transform == Transform::Affine) return Scalar(0);
+    if (s.transform.kind == Transform::Affine) return Scalar(0);
     ws.dLocOut.resize(locOutputs_, batch);
-    if (s.transform == Transform::Similarity) {
+    if (s.transform.kind == Transform::Similarity) {
         // theta = [a -b tx; b a ty]: a enters theta_0 and theta_4, b
         // theta_3 and -theta_1.
         ws.dLocOut.row(0) = ws.dTheta.row(0) + ws.dTheta.row(4);
@@ -166,7 +168,7 @@ Scalar SpatialNet<Scalar>::outputGradient(int batch, Scalar scale, SpatialWorksp
     // d/ds scales all four, d/dalpha theta_0 and theta_3 up and theta_1
     // and theta_4 down, d/dphi turns (theta_0, theta_3) and (theta_1,
     // theta_4) a quarter turn.
-    const Scalar penalty = Scalar(s.zoomPenalty);
+    const Scalar penalty = Scalar(s.transform.zoomPenalty);
     Scalar areas = 0;
     for (int b = 0; b < batch; ++b) {
         const auto t = ws.theta.col(b);
@@ -177,10 +179,12 @@ Scalar SpatialNet<Scalar>::outputGradient(int batch, Scalar scale, SpatialWorksp
         const Scalar area = t(0) * t(4) - t(1) * t(3);
         areas += area;
         const auto out = ws.locOut.col(b);
-        ws.dLocOut.col(b) << squash(out(0), s.scaleGain, s.scaleBound).second * (a + e + 2 * penalty * scale * area),
-            squash(out(1), s.aspectGain, s.aspectBound).second * (a - e), Scalar(s.angleGain) * turn,
-            squash(out(3), s.shiftGain, s.shiftBound).second * g(2),
-            squash(out(4), s.shiftGain, s.shiftBound).second * g(5);
+        ws.dLocOut.col(b) << squash(out(0), s.transform.scaleGain, s.transform.scaleBound).second *
+                                 (a + e + 2 * penalty * scale * area),
+            squash(out(1), s.transform.aspectGain, s.transform.aspectBound).second * (a - e),
+            Scalar(s.transform.angleGain) * turn,
+            squash(out(3), s.transform.shiftGain, s.transform.shiftBound).second * g(2),
+            squash(out(4), s.transform.shiftGain, s.transform.shiftBound).second * g(5);
     }
     return penalty * areas;
 }
@@ -215,7 +219,7 @@ Scalar SpatialNet<Scalar>::lossAndGradient(const Scalar* p, const Scalar* images
                        static_cast<Scalar*>(nullptr));
     const Scalar penalty = outputGradient(batch, scale, ws);
     denseBackward(p + oLocDense2_, s.locHidden, locOutputs_, ws.locHidden,
-                  s.transform == Transform::Affine ? ws.dTheta : ws.dLocOut, grad + oLocDense2_, &ws.dLocHidden);
+                  s.transform.kind == Transform::Affine ? ws.dTheta : ws.dLocOut, grad + oLocDense2_, &ws.dLocHidden);
     reluBackward(ws.locHidden.data(), ws.dLocHidden.data(), ws.locHidden.size());
     denseBackward(p + oLocDense1_, locFlat_, s.locHidden, ws.locFeatures, ws.dLocHidden, grad + oLocDense1_,
                   &ws.dLocFeatures);

@@ -6,7 +6,7 @@
 //   localisation (transformer only), on the canvas (optionally max-pooled):
 //     conv 5x5 (L1) -> max pool 2 -> relu -> conv 3x3 (L2) -> max pool 2 ->
 //     relu -> dense (hidden) -> relu -> dense 6 = theta (or 4 or 5 numbers
-//     theta is computed from, SpatialShape::transform), which starts as the
+//     theta is computed from, TransformHead), which starts as the
 //     identity (zero weights, bias [1 0 0 0 1 0] as PyTorch's tutorial, or
 //     the equivalent for the others)
 //   sampler: the S x S grid of grid_sampler.h through theta
@@ -27,6 +27,33 @@ namespace ap {
 
 enum class Transform { Affine, Similarity, ScaleAngle };
 
+// What the localisation network's last layer outputs and how theta follows
+// from it; the spatial experiment's options hold one too. The kind:
+struct TransformHead {
+    // - Affine: theta itself, 6 numbers (bias the identity);
+    // - Similarity: (a, b, tx, ty), theta = [a -b tx; b a ty], an isotropic
+    //   scale, a rotation and a translation (the constrained transforms of
+    //   Jaderberg et al. 2015, section 3.1; bias a = 1);
+    // - ScaleAngle: (s, alpha, phi, tx, ty), each times its gain below, and
+    //   theta = [R(phi) diag(e^(s+alpha), e^(s-alpha)) | t]: a log scale, a
+    //   log aspect (the sampled rectangle's width over height is
+    //   e^(2 alpha)), an angle and a translation, all zero (weights and
+    //   bias) at the identity. The scale cannot change sign or vanish, and
+    //   Adam moves the log scale by a similar step whether the crop is
+    //   large or small.
+    Transform kind = Transform::Affine;
+    double scaleGain = 1.0, aspectGain = 1.0, angleGain = 1.0, shiftGain = 1.0;
+    // ScaleAngle only, when positive: s, alpha and each of tx and ty stay
+    // within these bounds (bound tanh(gain z / bound) in place of gain z), so
+    // that the sampled region can neither shrink to nothing nor leave the
+    // canvas, where the sampler's gradient vanishes and it cannot return.
+    double scaleBound = 0.0, aspectBound = 0.0, shiftBound = 0.0;
+    // ScaleAngle only: adds zoomPenalty times the log of the sampled area
+    // (2 s, relative to the canvas) to each sample's loss, a prior for the
+    // smallest region that still classifies; 0: labels only.
+    double zoomPenalty = 0.0;
+};
+
 struct SpatialShape {
     int canvas = 40;  // input images are canvas x canvas
     int sample = 24;  // S, the classifier's input
@@ -39,30 +66,7 @@ struct SpatialShape {
     int locKernel1 = 5, locKernel2 = 3;
     int locChannels1 = 16, locChannels2 = 20, locHidden = 64;
     int channels1 = 10, channels2 = 20, hidden = 50;
-    // What the localisation network's last layer outputs, theta always
-    // following from it:
-    // - Affine: theta itself, 6 numbers (bias the identity);
-    // - Similarity: (a, b, tx, ty), theta = [a -b tx; b a ty], an isotropic
-    //   scale, a rotation and a translation (the constrained transforms of
-    //   Jaderberg et al. 2015, section 3.1; bias a = 1);
-    // - ScaleAngle: (s, alpha, phi, tx, ty), each times its gain below, and
-    //   theta = [R(phi) diag(e^(s+alpha), e^(s-alpha)) | t]: a log scale, a
-    //   log aspect (the sampled rectangle's width over height is
-    //   e^(2 alpha)), an angle and a translation, all zero (weights and
-    //   bias) at the identity. The scale cannot change sign or vanish, and
-    //   Adam moves the log scale by a similar step whether the crop is
-    //   large or small.
-    Transform transform = Transform::Affine;
-    double scaleGain = 1.0, aspectGain = 1.0, angleGain = 1.0, shiftGain = 1.0;
-    // ScaleAngle only, when positive: s, alpha and each of tx and ty stay
-    // within these bounds (bound tanh(gain z / bound) in place of gain z), so
-    // that the sampled region can neither shrink to nothing nor leave the
-    // canvas, where the sampler's gradient vanishes and it cannot return.
-    double scaleBound = 0.0, aspectBound = 0.0, shiftBound = 0.0;
-    // ScaleAngle only: adds zoomPenalty times the log of the sampled area
-    // (2 s, relative to the canvas) to each sample's loss, a prior for the
-    // smallest region that still classifies; 0: labels only.
-    double zoomPenalty = 0.0;
+    TransformHead transform;
     // Both networks see (pixel - mean) / deviation (pixels in 0..1), the
     // sampler the raw pixels, so that its zero padding is background.
     double inputMean = 0.1, inputDeviation = 0.3;
@@ -112,7 +116,7 @@ public:
 
     void initialize(Scalar* params, Random& random) const;
     // SpatialShape::zoomPenalty, for a schedule.
-    void setZoomPenalty(double penalty) { shape_.zoomPenalty = penalty; }
+    void setZoomPenalty(double penalty) { shape_.transform.zoomPenalty = penalty; }
 
     // images: B x canvas x canvas. Leaves logits (10 x B), theta (6 x B)
     // and the sampled images in ws.

@@ -108,12 +108,11 @@ TimestepSummary runTimestepExperiment(const TimestepOptions& options) {
         makeTimestepData(options.samples, options.steps, options.inputDim, options.informative, random);
     const TimestepData test =
         makeTimestepData(options.testSamples, options.steps, options.inputDim, options.informative, random);
-    TimestepShape shape;
-    shape.steps = options.steps;
-    shape.inputDim = options.inputDim;
-    shape.units = options.units;
-    shape.placement = options.placement;
-    shape.shared = options.sharedAttention;
+    const TimestepShape shape{.steps = options.steps,
+                              .inputDim = options.inputDim,
+                              .units = options.units,
+                              .placement = options.placement,
+                              .shared = options.sharedAttention};
     const TimestepModel<float> model(shape);
     const Eigen::Index P = model.parameterCount();
     // Eigen's aligned storage: vectorised sums peel a different number of

@@ -30,10 +30,11 @@ SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent), fields
     addTrainingRows(fields_, tips, 2);
     fields_.addReal(tr("Localisation rate:"), &O::localisationRate, 0.0, 10.0, 0.05, 5,
                     tr("The localisation network learns at this fraction of the learning rate"));
-    fields_.addReal(tr("Zoom penalty:"), &O::zoomPenalty, 0.0, 10.0, 0.1, 2,
-                    tr("How strongly a smaller sampled region is preferred, from the second epoch: "
-                       "the default suits all distortions at once; with one distortion alone the "
-                       "digits are easy and a smaller value (0.5) keeps the whole digit in the region"));
+    fields_.addReal(
+        tr("Zoom penalty:"), [](auto& o) -> auto& { return o.transform.zoomPenalty; }, 0.0, 10.0, 0.1, 2,
+        tr("How strongly a smaller sampled region is preferred, from the second epoch: "
+           "the default suits all distortions at once; with one distortion alone the "
+           "digits are easy and a smaller value (0.5) keeps the whole digit in the region"));
     addSeedRow(fields_, tips);
     fields_.write(O{});
 

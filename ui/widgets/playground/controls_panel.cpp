@@ -82,19 +82,17 @@ std::vector<int> commonDivisors(int d, int dv) {
 
 ControlsState controlsStateOf(const SceneDocument& document) {
     const ap::Scene& s = document.scene();
-    ControlsState st;
-    st.scoring = s.scoring;
-    st.normalization = s.normalization;
-    st.k = s.topK;
-    st.samples = s.samples;
-    st.seed = s.seed;
-    st.temperature = s.temperature;
-    st.heads = s.heads;
-    st.availableHeads = commonDivisors(edits::modelWidth(s), edits::valueWidth(s));
-    st.causal = s.mask.causal;
-    st.selfAttention = document.selfAttention();
-    st.kEqualsV = document.kEqualsV();
-    return st;
+    return {.scoring = s.scoring,
+            .normalization = s.normalization,
+            .k = s.topK,
+            .samples = s.samples,
+            .seed = s.seed,
+            .temperature = s.temperature,
+            .heads = s.heads,
+            .availableHeads = commonDivisors(edits::modelWidth(s), edits::valueWidth(s)),
+            .causal = s.mask.causal,
+            .selfAttention = document.selfAttention(),
+            .kEqualsV = document.kEqualsV()};
 }
 
 double ControlsPanel::temperatureForSlider(int position) {
