@@ -7,7 +7,7 @@
 #include <QSpinBox>
 
 namespace ui {
-ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent), fields_(this, settingsForm()) {
+ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindowOf(parent) {
     qRegisterMetaType<ap::ChannelSnapshot>("ap::ChannelSnapshot");
     setWindowTitle(tr("Channel attention"));
     setObjectName(QStringLiteral("channelWindow"));
@@ -44,16 +44,6 @@ ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindow(parent), fields
                            "those of each class; the shaded channel carries the label"));
     resizeWithinScreen(this, QSize(1100, 700));
 }
-
-ChannelWindow* ChannelWindow::open(QWidget* parent) { return showNew<ChannelWindow>(parent); }
-
-ap::ChannelOptions ChannelWindow::options() const {
-    ap::ChannelOptions o;
-    fields_.read(o);
-    return o;
-}
-
-void ChannelWindow::setOptions(const ap::ChannelOptions& o) { fields_.write(o); }
 
 JobWorker::Job ChannelWindow::makeJob(QString& error) {
     const ap::ChannelOptions o = options();

@@ -7,20 +7,12 @@
 #include "experiments/channel_experiment.h"
 #include "widgets/experiments/experiment_window.h"
 
-#include <optional>
-
 namespace ui {
 
-class ChannelWindow : public ExperimentWindow {
+class ChannelWindow : public ExperimentWindowOf<ChannelWindow, ap::ChannelOptions, ap::ChannelSnapshot> {
     Q_OBJECT
 public:
     explicit ChannelWindow(QWidget* parent = nullptr);
-
-    static ChannelWindow* open(QWidget* parent = nullptr);
-
-    ap::ChannelOptions options() const;
-    void setOptions(const ap::ChannelOptions& options);
-    const std::optional<ap::ChannelSnapshot>& lastSnapshot() const { return last_; }
 
     static constexpr int kSnapshotsPerEpoch = 20;
     // The chart's series: all test samples, then class 0, then class 1.
@@ -33,8 +25,6 @@ protected:
     void clearViews() override;
 
 private:
-    OptionsForm<ap::ChannelOptions> fields_;
-    std::optional<ap::ChannelSnapshot> last_;
     int runInformative_ = 0;
 };
 

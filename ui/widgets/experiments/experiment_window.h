@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -193,6 +194,29 @@ private:
     QAction* exportChartAction_ = nullptr;
     QAction* exportDataAction_ = nullptr;
     LearningCurves* curves_ = nullptr;
+};
+
+// What depends on an experiment's own types: open(), its settings bound to
+// `Options` (fields_), and the last snapshot shown (last_).
+template <class Window, class Options, class Snapshot>
+class ExperimentWindowOf : public ExperimentWindow {
+public:
+    // Opens a window (deleted when closed) and shows it.
+    static Window* open(QWidget* parent = nullptr) { return showNew<Window>(parent); }
+    Options options() const {
+        Options o;
+        fields_.read(o);
+        return o;
+    }
+    void setOptions(const Options& o) { fields_.write(o); }
+    // The latest snapshot shown, if any.
+    const std::optional<Snapshot>& lastSnapshot() const { return last_; }
+
+protected:
+    explicit ExperimentWindowOf(QWidget* parent) : ExperimentWindow(parent), fields_(this, settingsForm()) {}
+
+    OptionsForm<Options> fields_;
+    std::optional<Snapshot> last_;
 };
 
 }  // namespace ui

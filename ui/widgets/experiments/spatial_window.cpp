@@ -8,7 +8,7 @@
 #include <QPainter>
 
 namespace ui {
-SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent), fields_(this, settingsForm()) {
+SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindowOf(parent) {
     qRegisterMetaType<ap::SpatialSnapshot>("ap::SpatialSnapshot");
     setWindowTitle(tr("Spatial attention"));
     setObjectName(QStringLiteral("spatialWindow"));
@@ -45,16 +45,6 @@ SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindow(parent), fields
     curves()->showComparison(tr("transformer accuracy"), tr("baseline accuracy"));
     resizeWithinScreen(this, QSize(1160, 740));
 }
-
-SpatialWindow* SpatialWindow::open(QWidget* parent) { return showNew<SpatialWindow>(parent); }
-
-ap::SpatialOptions SpatialWindow::options() const {
-    ap::SpatialOptions o;
-    fields_.read(o);
-    return o;
-}
-
-void SpatialWindow::setOptions(const ap::SpatialOptions& o) { fields_.write(o); }
 
 JobWorker::Job SpatialWindow::makeJob(QString& error) {
     ap::SpatialOptions o = options();

@@ -7,22 +7,15 @@
 #include "experiments/spatial_experiment.h"
 #include "widgets/experiments/experiment_window.h"
 
-#include <optional>
-
 namespace ui {
 
 class SpatialGridView;
 
-class SpatialWindow : public ExperimentWindow {
+class SpatialWindow : public ExperimentWindowOf<SpatialWindow, ap::SpatialOptions, ap::SpatialSnapshot> {
     Q_OBJECT
 public:
     explicit SpatialWindow(QWidget* parent = nullptr);
 
-    static SpatialWindow* open(QWidget* parent = nullptr);
-
-    ap::SpatialOptions options() const;
-    void setOptions(const ap::SpatialOptions& options);
-    const std::optional<ap::SpatialSnapshot>& lastSnapshot() const { return last_; }
     SpatialGridView* grid() const { return grid_; }
 
     // Writes the grid of digits as PNG, SVG or PDF.
@@ -39,9 +32,7 @@ protected:
     QSize exportSize() const override;
 
 private:
-    OptionsForm<ap::SpatialOptions> fields_;
     SpatialGridView* grid_ = nullptr;
-    std::optional<ap::SpatialSnapshot> last_;
 };
 
 }  // namespace ui

@@ -12,7 +12,7 @@
 #include <QSpinBox>
 
 namespace ui {
-TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent), fields_(this, settingsForm()) {
+TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindowOf(parent) {
     qRegisterMetaType<ap::TimestepSnapshot>("ap::TimestepSnapshot");
     setWindowTitle(tr("Time-step attention"));
     setObjectName(QStringLiteral("timestepWindow"));
@@ -64,16 +64,6 @@ TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindow(parent), fiel
     file->insertAction(file->actions().at(2), heatmapCsv);
     resizeWithinScreen(this, QSize(1200, 820));
 }
-
-TimestepWindow* TimestepWindow::open(QWidget* parent) { return showNew<TimestepWindow>(parent); }
-
-ap::TimestepOptions TimestepWindow::options() const {
-    ap::TimestepOptions o;
-    fields_.read(o);
-    return o;
-}
-
-void TimestepWindow::setOptions(const ap::TimestepOptions& o) { fields_.write(o); }
 
 JobWorker::Job TimestepWindow::makeJob(QString& error) {
     const ap::TimestepOptions o = options();

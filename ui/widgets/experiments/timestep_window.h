@@ -8,24 +8,15 @@
 #include "experiments/timestep_experiment.h"
 #include "widgets/experiments/experiment_window.h"
 
-#include <optional>
-
 namespace ui {
 
 class HeatmapView;
 
-class TimestepWindow : public ExperimentWindow {
+class TimestepWindow : public ExperimentWindowOf<TimestepWindow, ap::TimestepOptions, ap::TimestepSnapshot> {
     Q_OBJECT
 public:
     explicit TimestepWindow(QWidget* parent = nullptr);
 
-    // Opens a window (deleted when closed) and shows it.
-    static TimestepWindow* open(QWidget* parent = nullptr);
-
-    ap::TimestepOptions options() const;
-    void setOptions(const ap::TimestepOptions& options);
-    // The latest evaluation shown, if any.
-    const std::optional<ap::TimestepSnapshot>& lastSnapshot() const { return last_; }
     HeatmapView* heatmap() const { return heatmap_; }
     // The heatmap's numbers as CSV (test samples x steps).
     QString exportHeatmapCsv(const QString& path);
@@ -40,9 +31,7 @@ protected:
     void clearViews() override;
 
 private:
-    OptionsForm<ap::TimestepOptions> fields_;
     HeatmapView* heatmap_ = nullptr;
-    std::optional<ap::TimestepSnapshot> last_;
     int runInformative_ = 0;  // K of the run the views show
 };
 
