@@ -19,9 +19,7 @@ int runTimestep(const QStringList& args) {
     const QCommandLineOption batch = defaultedIntOption("batch", "Samples per Adam step", defaults.batch);
     const QCommandLineOption threads =
         defaultedIntOption("threads", "Worker threads, 1 or 2 give the same result", defaults.threads);
-    const QCommandLineOption lr(QStringLiteral("lr"),
-                                QStringLiteral("Adam's learning rate (default %1).").arg(defaults.learningRate),
-                                QStringLiteral("X"), QString::number(defaults.learningRate));
+    const QCommandLineOption lr = learningRateOption(defaults.learningRate);
     const QCommandLineOption seed = experimentSeedOption(defaults.seed);
     const QCommandLineOption placement(
         QStringLiteral("placement"),

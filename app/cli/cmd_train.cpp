@@ -91,16 +91,10 @@ int runTrain(const QStringList& args) {
     const QCommandLineOption normalization(
         QStringLiteral("normalization"), QStringLiteral("softmax or sparsemax (default %1).").arg(defaultNormalization),
         QStringLiteral("KIND"), defaultNormalization);
-    const QCommandLineOption heads(
-        QStringLiteral("heads"),
-        QStringLiteral("Attention heads; must divide --hidden (default %1).").arg(defaults.heads), QStringLiteral("N"),
-        QString::number(defaults.heads));
-    const QCommandLineOption hidden(QStringLiteral("hidden"),
-                                    QStringLiteral("GRU state width (default %1).").arg(defaults.hidden),
-                                    QStringLiteral("N"), QString::number(defaults.hidden));
-    const QCommandLineOption embedding(QStringLiteral("embedding"),
-                                       QStringLiteral("Token embedding width (default %1).").arg(defaults.embedding),
-                                       QStringLiteral("N"), QString::number(defaults.embedding));
+    const QCommandLineOption heads =
+        defaultedIntOption("heads", "Attention heads; must divide --hidden", defaults.heads);
+    const QCommandLineOption hidden = defaultedIntOption("hidden", "GRU state width", defaults.hidden);
+    const QCommandLineOption embedding = defaultedIntOption("embedding", "Token embedding width", defaults.embedding);
     const QCommandLineOption epochs(QStringLiteral("epochs"),
                                     QStringLiteral(
                                         "Passes over the pairs; 0 (the default) chooses about %1 pair updates, "
@@ -119,12 +113,8 @@ int runTrain(const QStringList& args) {
                                             "linear (the default: the learning rate falls to 0 over the run) "
                                             "or constant."),
                                         QStringLiteral("KIND"), QStringLiteral("linear"));
-    const QCommandLineOption lr(QStringLiteral("lr"),
-                                QStringLiteral("Adam's learning rate (default %1).").arg(defaults.adam.learningRate),
-                                QStringLiteral("X"), QString::number(defaults.adam.learningRate));
-    const QCommandLineOption batch(QStringLiteral("batch"),
-                                   QStringLiteral("Pairs per Adam step (default %1).").arg(defaults.batchSize),
-                                   QStringLiteral("N"), QString::number(defaults.batchSize));
+    const QCommandLineOption lr = learningRateOption(defaults.adam.learningRate);
+    const QCommandLineOption batch = defaultedIntOption("batch", "Pairs per Adam step", defaults.batchSize);
     const QCommandLineOption seed(
         QStringLiteral("seed"),
         QStringLiteral("Seed of the initial parameters, the order of the pairs and the --holdout split (default %1).")
@@ -147,10 +137,8 @@ int runTrain(const QStringList& args) {
         QStringLiteral("Where the guide comes from: gold (the training pairs' links; default) or ibm2 (IBM Model 2 "
                        "links, grow-diag-final-and, 10 iterations, trained on the training pairs)."),
         QStringLiteral("SOURCE"), QStringLiteral("gold"));
-    const QCommandLineOption evalEvery(QStringLiteral("eval-every"),
-                                       QStringLiteral(
-                                           "Compute the figures after every N epochs and the last (default 1)."),
-                                       QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption evalEvery =
+        defaultedIntOption("eval-every", "Compute the figures after every N epochs and the last", 1);
     const QCommandLineOption saveAttentionOption(QStringLiteral("save-attention"),
                                                  QStringLiteral(
                                                      "Write each pair's attention as a scene file into DIR "
@@ -174,10 +162,10 @@ int runTrain(const QStringList& args) {
     unsigned long long seedValue = 0;
     int evaluateEvery = 1;
     double holdoutFraction = 0.0;
-    if (!cl.intOption(heads, 1, ap::limits::kMaxHeads, options.heads) ||
-        !cl.intOption(hidden, 1, ap::limits::kMaxWidth, options.hidden) ||
-        !cl.intOption(embedding, 1, ap::limits::kMaxWidth, options.embedding) ||
-        !cl.intOption(epochs, 0, 1000000, options.epochs) ||
+    if (!readIntOptions(cl, {{heads, 1, ap::limits::kMaxHeads, options.heads},
+                             {hidden, 1, ap::limits::kMaxWidth, options.hidden},
+                             {embedding, 1, ap::limits::kMaxWidth, options.embedding},
+                             {epochs, 0, 1000000, options.epochs}}) ||
         !cl.doubleOption(lr, 1e-9, 10.0, options.adam.learningRate) ||
         !cl.intOption(batch, 1, 100000, options.batchSize) || !cl.seedOption(seed, seedValue) ||
         !cl.doubleOption(guided, 0.0, 1000.0, options.guidedAlignment) ||

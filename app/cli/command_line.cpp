@@ -156,6 +156,23 @@ bool CommandLine::seedOption(const QCommandLineOption& option, unsigned long lon
     return false;
 }
 
+QCommandLineOption defaultedIntOption(const char* name, const char* text, int value) {
+    return QCommandLineOption(QString::fromLatin1(name),
+                              QStringLiteral("%1 (default %2).").arg(QString::fromLatin1(text)).arg(value),
+                              QStringLiteral("N"), QString::number(value));
+}
+
+QCommandLineOption learningRateOption(double value) {
+    return QCommandLineOption(QStringLiteral("lr"), QStringLiteral("Adam's learning rate (default %1).").arg(value),
+                              QStringLiteral("X"), QString::number(value));
+}
+
+bool readIntOptions(CommandLine& cl, std::initializer_list<IntField> fields) {
+    for (const IntField& f : fields)
+        if (!cl.intOption(f.option, f.lo, f.hi, f.out)) return false;
+    return true;
+}
+
 QCommandLineOption outputOption(const QString& description, const QString& valueName) {
     return QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")}, description, valueName);
 }

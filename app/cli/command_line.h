@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,22 @@ private:
     QList<QCommandLineOption> options_;
     QStringList repeatable_;  // the names of options that may be given twice
 };
+
+// "--NAME N: TEXT (default VALUE)."
+QCommandLineOption defaultedIntOption(const char* name, const char* text, int value);
+// "--lr X: Adam's learning rate (default VALUE)."
+QCommandLineOption learningRateOption(double value);
+
+// A whole-number option and the field it fills.
+struct IntField {
+    const QCommandLineOption& option;
+    int lo = 0;
+    int hi = 0;
+    int& out;
+};
+// Reads the fields in order; false (after printing the first message) when
+// one is not a whole number in its range.
+bool readIntOptions(CommandLine& cl, std::initializer_list<IntField> fields);
 
 // "-o, --output FILE": where a command writes, `description` saying what.
 QCommandLineOption outputOption(const QString& description, const QString& valueName = QStringLiteral("FILE"));

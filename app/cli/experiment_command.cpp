@@ -4,12 +4,6 @@
 
 namespace app {
 
-QCommandLineOption defaultedIntOption(const char* name, const char* text, int value) {
-    return QCommandLineOption(QString::fromLatin1(name),
-                              QStringLiteral("%1 (default %2).").arg(QString::fromLatin1(text)).arg(value),
-                              QStringLiteral("N"), QString::number(value));
-}
-
 QCommandLineOption experimentSeedOption(std::uint64_t value) {
     return QCommandLineOption(
         QStringLiteral("seed"),
@@ -26,12 +20,6 @@ QString peakEpochLine(int epoch, int epochs, double loss, double accuracy, const
         .arg(QLatin1String(peak))
         .arg(at)
         .arg(value, 0, 'f', 3);
-}
-
-bool readIntOptions(CommandLine& cl, std::initializer_list<IntField> fields) {
-    for (const IntField& f : fields)
-        if (!cl.intOption(f.option, f.lo, f.hi, f.out)) return false;
-    return true;
 }
 
 PositionOptions positionOptions(const char* countName, const char* countText, const char* informativeText, int count,

@@ -18,8 +18,6 @@
 
 namespace app {
 
-// "--NAME N: TEXT (default VALUE)."
-QCommandLineOption defaultedIntOption(const char* name, const char* text, int value);
 // "--seed S", the seed of an experiment's data, parameters and order.
 QCommandLineOption experimentSeedOption(std::uint64_t value);
 
@@ -31,17 +29,6 @@ QString peakEpochLine(int epoch, int epochs, double loss, double accuracy, const
 // "--seed S" into `out`; false (after printing the message) when S is not a
 // seed.
 bool readSeed(CommandLine& cl, const QCommandLineOption& seed, std::uint64_t& out);
-
-// A whole-number option and the field it fills.
-struct IntField {
-    const QCommandLineOption& option;
-    int lo = 0;
-    int hi = 0;
-    int& out;
-};
-// Reads the fields in order; false (after printing the first message) when
-// one is not a whole number in its range.
-bool readIntOptions(CommandLine& cl, std::initializer_list<IntField> fields);
 
 // Runs `run(options)` with `options.onEpoch` printing `epochLine(snapshot)`.
 // Options the experiment refuses and a run that fails are usage errors
