@@ -197,6 +197,9 @@ void TestModelWindow::ablationMovesTheNextTokenAsTorchSays() {
     w.resize(1200, 800);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // The grid takes the result's shape once the worker has read it, after
+    // resultShown: wait for it before clicking a tile.
+    QTRY_COMPARE(w.grid()->rows(), w.result()->tensor->layers + 1);
     const auto [layer, head] = *ref.ablate.begin();
     QTest::mouseClick(w.grid(), Qt::LeftButton, Qt::ControlModifier, w.grid()->tileRect(layer, head).center());
     QCOMPARE(int(w.ablated().size()), int(ref.ablate.size()) - 1);
@@ -340,6 +343,7 @@ void TestModelWindow::headViewHoverKeepsOneTokensLines() {
     w.resize(1200, 800);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_COMPARE(w.grid()->rows(), w.result()->tensor->layers + 1);
     QTest::mouseClick(w.grid(), Qt::LeftButton, {}, w.grid()->tileRect(2, 1).center());
     QCOMPARE(view->layer(), 2);
     QCOMPARE(view->heads(), (std::vector<int>{1}));
