@@ -1,5 +1,6 @@
 #include "analysis/rollout.h"
 
+#include "core/enum_names.h"
 #include "core/limits.h"
 
 #include <algorithm>
@@ -8,21 +9,15 @@
 
 namespace ap::analysis {
 
-const char* toString(HeadFusion f) {
-    switch (f) {
-    case HeadFusion::Mean: return "mean";
-    case HeadFusion::Max: return "max";
-    case HeadFusion::Min: return "min";
-    }
-    return "mean";
-}
+constexpr EnumName<HeadFusion> kHeadFusionNames[] = {
+    {HeadFusion::Mean, "mean"},
+    {HeadFusion::Max, "max"},
+    {HeadFusion::Min, "min"},
+};
 
-std::optional<HeadFusion> headFusionFromString(const std::string& s) {
-    if (s == "mean") return HeadFusion::Mean;
-    if (s == "max") return HeadFusion::Max;
-    if (s == "min") return HeadFusion::Min;
-    return std::nullopt;
-}
+const char* toString(HeadFusion f) { return nameIn(kHeadFusionNames, f); }
+
+std::optional<HeadFusion> headFusionFromString(std::string_view s) { return valueIn(kHeadFusionNames, s); }
 
 Status checkMatrixSize(const import::AttentionTensor& t, const std::string& what) {
     if (std::int64_t(t.queries) * t.keys <= limits::kMaxMatrixCells) return {};

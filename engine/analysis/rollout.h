@@ -22,13 +22,14 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ap::analysis {
 
 enum class HeadFusion { Mean, Max, Min };
 const char* toString(HeadFusion f);  // "mean", "max", "min"
-std::optional<HeadFusion> headFusionFromString(const std::string& s);
+std::optional<HeadFusion> headFusionFromString(std::string_view s);
 
 // Fails with the message refusing a whole matrix of the tensor's size
 // ("what" names the use: "rollout", "a picture").

@@ -1,5 +1,6 @@
 #include "core/scene.h"
 
+#include "core/enum_names.h"
 #include "core/status.h"
 
 #include <cmath>
@@ -9,28 +10,22 @@ namespace ap {
 
 namespace {
 
-struct ScoringName {
-    Scoring kind;
-    const char* file;
-    const char* display;
+// Names in files and on the command line, and in the views.
+constexpr EnumName<Scoring> kScoringNames[] = {
+    {Scoring::Dot, "dot"},           {Scoring::ScaledDot, "scaled_dot"}, {Scoring::General, "general"},
+    {Scoring::Additive, "additive"}, {Scoring::Cosine, "cosine"},
 };
-constexpr ScoringName kScoringNames[] = {
-    {Scoring::Dot, "dot", "dot"},
-    {Scoring::ScaledDot, "scaled_dot", "scaled dot"},
-    {Scoring::General, "general", "general"},
-    {Scoring::Additive, "additive", "additive"},
-    {Scoring::Cosine, "cosine", "cosine"},
+constexpr EnumName<Scoring> kScoringDisplayNames[] = {
+    {Scoring::Dot, "dot"},           {Scoring::ScaledDot, "scaled dot"}, {Scoring::General, "general"},
+    {Scoring::Additive, "additive"}, {Scoring::Cosine, "cosine"},
 };
-
-struct NormalizationName {
-    Normalization kind;
-    const char* file;
-    const char* display;
+constexpr EnumName<Normalization> kNormalizationNames[] = {
+    {Normalization::Softmax, "softmax"},     {Normalization::Hard, "hard"},     {Normalization::TopK, "topk"},
+    {Normalization::Sparsemax, "sparsemax"}, {Normalization::Sample, "sample"},
 };
-constexpr NormalizationName kNormalizationNames[] = {
-    {Normalization::Softmax, "softmax", "softmax"}, {Normalization::Hard, "hard", "hard"},
-    {Normalization::TopK, "topk", "top-k"},         {Normalization::Sparsemax, "sparsemax", "sparsemax"},
-    {Normalization::Sample, "sample", "sample"},
+constexpr EnumName<Normalization> kNormalizationDisplayNames[] = {
+    {Normalization::Softmax, "softmax"},     {Normalization::Hard, "hard"},     {Normalization::TopK, "top-k"},
+    {Normalization::Sparsemax, "sparsemax"}, {Normalization::Sample, "sample"},
 };
 
 std::string str(long long n) { return std::to_string(n); }
@@ -167,41 +162,17 @@ Status checkShapes(const Scene& s) {
 
 }  // namespace
 
-const char* toString(Scoring s) {
-    for (const auto& n : kScoringNames)
-        if (n.kind == s) return n.file;
-    return "?";
-}
+const char* toString(Scoring s) { return nameIn(kScoringNames, s); }
 
-const char* toString(Normalization n) {
-    for (const auto& x : kNormalizationNames)
-        if (x.kind == n) return x.file;
-    return "?";
-}
+const char* toString(Normalization n) { return nameIn(kNormalizationNames, n); }
 
-std::optional<Scoring> scoringFromString(const std::string& s) {
-    for (const auto& n : kScoringNames)
-        if (s == n.file) return n.kind;
-    return std::nullopt;
-}
+std::optional<Scoring> scoringFromString(std::string_view s) { return valueIn(kScoringNames, s); }
 
-std::optional<Normalization> normalizationFromString(const std::string& s) {
-    for (const auto& n : kNormalizationNames)
-        if (s == n.file) return n.kind;
-    return std::nullopt;
-}
+std::optional<Normalization> normalizationFromString(std::string_view s) { return valueIn(kNormalizationNames, s); }
 
-const char* displayName(Scoring s) {
-    for (const auto& n : kScoringNames)
-        if (n.kind == s) return n.display;
-    return "?";
-}
+const char* displayName(Scoring s) { return nameIn(kScoringDisplayNames, s); }
 
-const char* displayName(Normalization n) {
-    for (const auto& x : kNormalizationNames)
-        if (x.kind == n) return x.display;
-    return "?";
-}
+const char* displayName(Normalization n) { return nameIn(kNormalizationDisplayNames, n); }
 
 Widths derivedWidths(const Matrix& queries, const Matrix& keys, const Matrix* values, const Projections& p) {
     Widths w;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,8 +30,8 @@ enum class Normalization { Softmax, Hard, TopK, Sparsemax, Sample };
 // Names as written in scene files ("scaled_dot", "topk", ...).
 const char* toString(Scoring s);
 const char* toString(Normalization n);
-std::optional<Scoring> scoringFromString(const std::string& s);
-std::optional<Normalization> normalizationFromString(const std::string& s);
+std::optional<Scoring> scoringFromString(std::string_view s);
+std::optional<Normalization> normalizationFromString(std::string_view s);
 // Human-readable names for titles and menus ("scaled dot", "top-k", ...).
 const char* displayName(Scoring s);
 const char* displayName(Normalization n);

@@ -1,4 +1,5 @@
 #include "experiments/channel_model.h"
+#include "core/enum_names.h"
 #include "core/softmax.h"
 
 #include "core/random.h"
@@ -18,20 +19,16 @@ void glorot(double* p, Eigen::Index count, Eigen::Index fanIn, Eigen::Index fanO
 
 }  // namespace
 
-const char* toString(ExcitationActivation a) {
-    switch (a) {
-    case ExcitationActivation::HardSigmoid: return "hard_sigmoid";
-    case ExcitationActivation::HardSwish: return "hard_swish";
-    case ExcitationActivation::Sigmoid: return "sigmoid";
-    }
-    return "hard_sigmoid";
-}
+constexpr EnumName<ExcitationActivation> kExcitationNames[] = {
+    {ExcitationActivation::HardSigmoid, "hard_sigmoid"},
+    {ExcitationActivation::HardSwish, "hard_swish"},
+    {ExcitationActivation::Sigmoid, "sigmoid"},
+};
 
-std::optional<ExcitationActivation> excitationFromString(const std::string& name) {
-    if (name == "hard_sigmoid") return ExcitationActivation::HardSigmoid;
-    if (name == "hard_swish") return ExcitationActivation::HardSwish;
-    if (name == "sigmoid") return ExcitationActivation::Sigmoid;
-    return std::nullopt;
+const char* toString(ExcitationActivation a) { return nameIn(kExcitationNames, a); }
+
+std::optional<ExcitationActivation> excitationFromString(std::string_view name) {
+    return valueIn(kExcitationNames, name);
 }
 
 ChannelModel::ChannelModel(int channels, ExcitationActivation activation)

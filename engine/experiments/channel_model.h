@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace ap {
 
@@ -22,7 +23,7 @@ class Random;
 
 enum class ExcitationActivation { HardSigmoid, HardSwish, Sigmoid };
 const char* toString(ExcitationActivation activation);
-std::optional<ExcitationActivation> excitationFromString(const std::string& name);
+std::optional<ExcitationActivation> excitationFromString(std::string_view name);
 
 struct ChannelWorkspace {
     Eigen::MatrixXd reducedPre, reduced, excitePre, excitation, scaled;  // per sample columns

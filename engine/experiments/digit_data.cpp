@@ -1,5 +1,6 @@
 #include "experiments/digit_data.h"
 
+#include "core/enum_names.h"
 #include "core/random.h"
 
 #include <algorithm>
@@ -99,23 +100,15 @@ void drawStroke(std::vector<float>& ink, const Stroke& s, double halfWidth, doub
 
 }  // namespace
 
-const char* toString(Distortion d) {
-    switch (d) {
-    case Distortion::Rotate: return "rotate";
-    case Distortion::Translate: return "translate";
-    case Distortion::Scale: return "scale";
-    case Distortion::Clutter: return "clutter";
-    case Distortion::All: return "all";
-    }
-    return "all";
-}
+constexpr EnumName<Distortion> kDistortionNames[] = {
+    {Distortion::Rotate, "rotate"}, {Distortion::Translate, "translate"},
+    {Distortion::Scale, "scale"},   {Distortion::Clutter, "clutter"},
+    {Distortion::All, "all"},
+};
 
-std::optional<Distortion> distortionFromString(const std::string& name) {
-    for (Distortion d :
-         {Distortion::Rotate, Distortion::Translate, Distortion::Scale, Distortion::Clutter, Distortion::All})
-        if (name == toString(d)) return d;
-    return std::nullopt;
-}
+const char* toString(Distortion d) { return nameIn(kDistortionNames, d); }
+
+std::optional<Distortion> distortionFromString(std::string_view name) { return valueIn(kDistortionNames, name); }
 
 DigitSet makeDigits(int count, Distortion distortion, Random& random) {
     const bool all = distortion == Distortion::All;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ap {
@@ -20,7 +21,7 @@ inline constexpr int kDigitCanvas = 40;
 
 enum class Distortion { Rotate, Translate, Scale, Clutter, All };
 const char* toString(Distortion distortion);
-std::optional<Distortion> distortionFromString(const std::string& name);
+std::optional<Distortion> distortionFromString(std::string_view name);
 
 struct DigitSet {
     int count = 0;

@@ -1,5 +1,6 @@
 #include "import/attention_import.h"
 
+#include "core/enum_names.h"
 #include "import/bertviz_reader.h"
 #include "import/npy_reader.h"
 #include "import/safetensors_reader.h"
@@ -37,17 +38,16 @@ bool hasAttentionKey(std::string_view text) {
 
 }  // namespace
 
-const char* toString(FileKind k) {
-    switch (k) {
-    case FileKind::Npy: return "npy";
-    case FileKind::Npz: return "npz";
-    case FileKind::Safetensors: return "safetensors";
-    case FileKind::BertVizJson: return "bertviz";
-    case FileKind::Scene: return "scene";
-    case FileKind::Unknown: return "unknown";
-    }
-    return "unknown";
-}
+constexpr EnumName<FileKind> kFileKindNames[] = {
+    {FileKind::Npy, "npy"},
+    {FileKind::Npz, "npz"},
+    {FileKind::Safetensors, "safetensors"},
+    {FileKind::BertVizJson, "bertviz"},
+    {FileKind::Scene, "scene"},
+    {FileKind::Unknown, "unknown"},
+};
+
+const char* toString(FileKind k) { return nameIn(kFileKindNames, k); }
 
 FileKind detectKind(const ByteSource& b, const std::string& fileName) {
     const unsigned char* p = b.data;

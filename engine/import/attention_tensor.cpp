@@ -1,5 +1,6 @@
 #include "import/attention_tensor.h"
 
+#include "core/enum_names.h"
 #include "core/utf8.h"
 #include "import/mapped_read.h"
 
@@ -8,15 +9,14 @@
 
 namespace ap::import {
 
-const char* toString(DType t) {
-    switch (t) {
-    case DType::F16: return "float16";
-    case DType::F32: return "float32";
-    case DType::F64: return "float64";
-    case DType::BF16: return "bfloat16";
-    }
-    return "float32";
-}
+constexpr EnumName<DType> kDTypeNames[] = {
+    {DType::F16, "float16"},
+    {DType::F32, "float32"},
+    {DType::F64, "float64"},
+    {DType::BF16, "bfloat16"},
+};
+
+const char* toString(DType t) { return nameIn(kDTypeNames, t); }
 
 int byteSize(DType t) {
     switch (t) {

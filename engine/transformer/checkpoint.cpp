@@ -1,5 +1,6 @@
 #include "transformer/checkpoint.h"
 
+#include "core/enum_names.h"
 #include "import/attention_tensor.h"
 #include "io/json.h"
 #include "io/text_file.h"
@@ -10,14 +11,13 @@
 
 namespace ap::transformer {
 
-const char* toString(WeightType t) {
-    switch (t) {
-    case WeightType::F32: return "F32";
-    case WeightType::F16: return "F16";
-    case WeightType::BF16: return "BF16";
-    }
-    return "";
-}
+constexpr EnumName<WeightType> kWeightTypeNames[] = {
+    {WeightType::F32, "F32"},
+    {WeightType::F16, "F16"},
+    {WeightType::BF16, "BF16"},
+};
+
+const char* toString(WeightType t) { return nameIn(kWeightTypeNames, t); }
 
 std::int64_t TensorRef::elements() const {
     std::int64_t n = 1;

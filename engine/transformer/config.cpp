@@ -1,5 +1,6 @@
 #include "transformer/config.h"
 
+#include "core/enum_names.h"
 #include "io/json.h"
 #include "io/text_file.h"
 
@@ -201,14 +202,13 @@ bool readLlama(Reader& r, ModelConfig& c) {
 
 }  // namespace
 
-const char* toString(Family f) {
-    switch (f) {
-    case Family::Bert: return "bert";
-    case Family::Gpt2: return "gpt2";
-    case Family::Llama: return "llama";
-    }
-    return "";
-}
+constexpr EnumName<Family> kFamilyNames[] = {
+    {Family::Bert, "bert"},
+    {Family::Gpt2, "gpt2"},
+    {Family::Llama, "llama"},
+};
+
+const char* toString(Family f) { return nameIn(kFamilyNames, f); }
 
 Result<ModelConfig> readConfig(const std::string& dir) {
     const std::string file = dir + "/config.json";

@@ -3,6 +3,7 @@
 // (symmetrization.h), and the scores against gold links.
 #include "translation/aligner.h"
 
+#include "core/enum_names.h"
 #include "translation/alignment_em.h"
 
 #include <algorithm>
@@ -19,20 +20,15 @@ using alignment_em::prepareSides;
 using alignment_em::train;
 using alignment_em::viterbi;
 
-const char* toString(AlignmentModel m) {
-    switch (m) {
-    case AlignmentModel::Ibm1: return "ibm1";
-    case AlignmentModel::Ibm2: return "ibm2";
-    case AlignmentModel::FastAlign: return "fastalign";
-    }
-    return "ibm2";
-}
+constexpr EnumName<AlignmentModel> kAlignmentModelNames[] = {
+    {AlignmentModel::Ibm1, "ibm1"},
+    {AlignmentModel::Ibm2, "ibm2"},
+    {AlignmentModel::FastAlign, "fastalign"},
+};
 
-std::optional<AlignmentModel> alignmentModelFromString(std::string_view s) {
-    for (AlignmentModel m : {AlignmentModel::Ibm1, AlignmentModel::Ibm2, AlignmentModel::FastAlign})
-        if (s == toString(m)) return m;
-    return std::nullopt;
-}
+const char* toString(AlignmentModel m) { return nameIn(kAlignmentModelNames, m); }
+
+std::optional<AlignmentModel> alignmentModelFromString(std::string_view s) { return valueIn(kAlignmentModelNames, s); }
 
 Status validate(const AlignerOptions& o) {
     if (o.iterations < 1 || o.iterations > 1000) return Status::error("iterations must be from 1 to 1000");

@@ -1,5 +1,6 @@
 #include "translation/grammar.h"
 
+#include "core/enum_names.h"
 #include "translation/grammar_builder.h"
 
 #include <algorithm>
@@ -7,20 +8,15 @@
 
 namespace ap {
 
-const char* toString(GrammarKind g) {
-    switch (g) {
-    case GrammarKind::FrEn: return "fr-en";
-    case GrammarKind::DeEn: return "de-en";
-    case GrammarKind::ZhEn: return "zh-en";
-    }
-    return "fr-en";
-}
+constexpr EnumName<GrammarKind> kGrammarNames[] = {
+    {GrammarKind::FrEn, "fr-en"},
+    {GrammarKind::DeEn, "de-en"},
+    {GrammarKind::ZhEn, "zh-en"},
+};
 
-std::optional<GrammarKind> grammarFromString(std::string_view s) {
-    for (GrammarKind g : {GrammarKind::FrEn, GrammarKind::DeEn, GrammarKind::ZhEn})
-        if (s == toString(g)) return g;
-    return std::nullopt;
-}
+const char* toString(GrammarKind g) { return nameIn(kGrammarNames, g); }
+
+std::optional<GrammarKind> grammarFromString(std::string_view s) { return valueIn(kGrammarNames, s); }
 
 Status validate(const GrammarOptions& o) {
     if (o.pairs < 1 || o.pairs > limits::corpus::kMaxPairs)

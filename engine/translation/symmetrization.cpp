@@ -1,25 +1,21 @@
 #include "translation/symmetrization.h"
 
+#include "core/enum_names.h"
+
 #include <cstddef>
 
 namespace ap {
 
-const char* toString(Symmetrization s) {
-    switch (s) {
-    case Symmetrization::None: return "none";
-    case Symmetrization::Intersect: return "intersect";
-    case Symmetrization::Union: return "union";
-    case Symmetrization::GrowDiagFinalAnd: return "gdfa";
-    }
-    return "gdfa";
-}
+constexpr EnumName<Symmetrization> kSymmetrizationNames[] = {
+    {Symmetrization::None, "none"},
+    {Symmetrization::Intersect, "intersect"},
+    {Symmetrization::Union, "union"},
+    {Symmetrization::GrowDiagFinalAnd, "gdfa"},
+};
 
-std::optional<Symmetrization> symmetrizationFromString(std::string_view s) {
-    for (Symmetrization m :
-         {Symmetrization::None, Symmetrization::Intersect, Symmetrization::Union, Symmetrization::GrowDiagFinalAnd})
-        if (s == toString(m)) return m;
-    return std::nullopt;
-}
+const char* toString(Symmetrization s) { return nameIn(kSymmetrizationNames, s); }
+
+std::optional<Symmetrization> symmetrizationFromString(std::string_view s) { return valueIn(kSymmetrizationNames, s); }
 
 std::vector<AlignmentLink> symmetrize(const std::vector<AlignmentLink>& forward,
                                       const std::vector<AlignmentLink>& reverse, int sourceLength, int targetLength,
