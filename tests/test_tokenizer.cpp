@@ -5,8 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <system_error>
+#include <vector>
 
 using ap::tokenizer::Tokenizer;
 using Ids = std::vector<std::int32_t>;
@@ -27,9 +31,25 @@ Ids ids(const Tokenizer& t, std::string_view text, bool special = false) {
     return e.value.ids;
 }
 
-// A fresh folder under the test's temporary directory with the given files.
+// Folders a test process makes, removed when it ends.
+struct ScratchFolders {
+    std::vector<std::filesystem::path> paths;
+    ~ScratchFolders() {
+        std::error_code ignored;
+        for (const auto& p : paths) std::filesystem::remove_all(p, ignored);
+    }
+};
+std::filesystem::path scratchFolder(std::filesystem::path path) {
+    static ScratchFolders folders;
+    folders.paths.push_back(path);
+    return path;
+}
+
+// A fresh folder under the temporary directory with the given files, named
+// after this process too: ctest runs tests in parallel processes.
 std::string folder(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files) {
-    const auto dir = std::filesystem::temp_directory_path() / ("ap_tokenizer_" + name);
+    const auto dir = scratchFolder(std::filesystem::temp_directory_path() /
+                                   ("ap_tokenizer_" + name + "_" + std::to_string(::getpid())));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     for (const auto& [file, text] : files) std::ofstream(dir / file, std::ios::binary) << text;

@@ -14,10 +14,14 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <system_error>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace ap;
@@ -220,10 +224,29 @@ TEST_P(TransformerModel, ReusedPrefixAgreesWithAFullPass) {
 INSTANTIATE_TEST_SUITE_P(Checkpoints, TransformerModel, ::testing::ValuesIn(kModels),
                          [](const auto& info) { return info.param; });
 
-// A copy of a fixture whose config.json is rewritten by `edit`.
+// Folders a test process makes, removed when it ends.
+struct ScratchFolders {
+    std::vector<std::filesystem::path> paths;
+    ~ScratchFolders() {
+        std::error_code ignored;
+        for (const auto& p : paths) std::filesystem::remove_all(p, ignored);
+    }
+};
+std::filesystem::path scratchFolder(std::filesystem::path path) {
+    static ScratchFolders folders;
+    folders.paths.push_back(path);
+    return path;
+}
+
+// A copy of a fixture whose config.json is rewritten by `edit`, in a folder
+// of this process and test alone: ctest runs the tests of this file in
+// parallel processes, and two sharing a folder removed each other's copy.
 std::string editedCopy(const std::string& name, const std::string& from, const std::string& to) {
     const fs::path src = fs::path(kFixtures) / name;
-    const fs::path dst = fs::path(::testing::TempDir()) / ("transformer_" + name + "_edited");
+    const fs::path dst =
+        scratchFolder(fs::path(::testing::TempDir()) /
+                      ("transformer_" + name + "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+                       "_" + std::to_string(::getpid())));
     fs::remove_all(dst);
     fs::copy(src, dst);
     std::string text = readTextFile((src / "config.json").string(), 1 << 20).value;
@@ -303,7 +326,7 @@ TEST(AttentionWriter, FilesReadBackThroughTheImporters) {
     a.shape = {2, 3, 4, 4};
     a.tokens = {"\xc3\xa9t\xc3\xa9", "\xe7\x8c\xab", "\xc4\xa0the", "[SEP]"};
     for (const char* ext : {".npz", ".safetensors", ".npy"}) {
-        const std::string path = ::testing::TempDir() + "/written" + ext;
+        const std::string path = ::testing::TempDir() + "/written_" + std::to_string(::getpid()) + ext;
         ASSERT_TRUE(writeAttentionFile(path, a).ok) << ext;
         const import::ReadResult r = import::readAttentionFile(path);
         ASSERT_TRUE(r.ok) << ext << ": " << r.error;
@@ -319,7 +342,7 @@ TEST(AttentionWriter, FilesReadBackThroughTheImporters) {
         for (int i = 0; i < 4; ++i)
             for (int j = 0; j < 4; ++j) EXPECT_EQ(slice(i, j), data[std::size_t(((1 * 3 + 2) * 4 + i) * 4 + j)]);
     }
-    EXPECT_FALSE(writeAttentionFile(::testing::TempDir() + "/written.txt", a).ok);
+    EXPECT_FALSE(writeAttentionFile(::testing::TempDir() + "/written_" + std::to_string(::getpid()) + ".txt", a).ok);
 }
 
 }  // namespace
