@@ -3,6 +3,8 @@
 // and the messages for bad files.
 #include "tokenizer/tokenizer.h"
 
+#include "scratch_folder.h"
+
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -29,20 +31,6 @@ Ids ids(const Tokenizer& t, std::string_view text, bool special = false) {
     auto e = t.encode(text, special);
     EXPECT_TRUE(e.ok) << e.error;
     return e.value.ids;
-}
-
-// Folders a test process makes, removed when it ends.
-struct ScratchFolders {
-    std::vector<std::filesystem::path> paths;
-    ~ScratchFolders() {
-        std::error_code ignored;
-        for (const auto& p : paths) std::filesystem::remove_all(p, ignored);
-    }
-};
-std::filesystem::path scratchFolder(std::filesystem::path path) {
-    static ScratchFolders folders;
-    folders.paths.push_back(path);
-    return path;
 }
 
 // A fresh folder under the temporary directory with the given files, named

@@ -12,6 +12,8 @@
 #include "transformer/head_scene.h"
 #include "transformer/model.h"
 
+#include "scratch_folder.h"
+
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -223,20 +225,6 @@ TEST_P(TransformerModel, ReusedPrefixAgreesWithAFullPass) {
 
 INSTANTIATE_TEST_SUITE_P(Checkpoints, TransformerModel, ::testing::ValuesIn(kModels),
                          [](const auto& info) { return info.param; });
-
-// Folders a test process makes, removed when it ends.
-struct ScratchFolders {
-    std::vector<std::filesystem::path> paths;
-    ~ScratchFolders() {
-        std::error_code ignored;
-        for (const auto& p : paths) std::filesystem::remove_all(p, ignored);
-    }
-};
-std::filesystem::path scratchFolder(std::filesystem::path path) {
-    static ScratchFolders folders;
-    folders.paths.push_back(path);
-    return path;
-}
 
 // A copy of a fixture whose config.json is rewritten by `edit`, in a folder
 // of this process and test alone: ctest runs the tests of this file in
