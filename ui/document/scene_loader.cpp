@@ -17,8 +17,6 @@ SceneLoader::SceneLoader(QObject* parent) : QObject(parent), reader_(new Backgro
             });
 }
 
-SceneLoader::~SceneLoader() = default;
-
 quint64 SceneLoader::load(const QString& path) {
     return reader_->load(path,
                          [](const QString& p) { return std::make_shared<ap::SceneReadResult>(readSceneFile(p)); });

@@ -18,7 +18,6 @@ class SceneLoader : public QObject {
     Q_OBJECT
 public:
     explicit SceneLoader(QObject* parent = nullptr);
-    ~SceneLoader() override;
 
     // Starts reading `path`; a load under way is dropped. Returns the id the
     // signals will carry.

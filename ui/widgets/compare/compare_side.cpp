@@ -64,8 +64,6 @@ CompareSide::CompareSide(const QString& name, const ap::Scene& scene, QWidget* p
     requestCompute();
 }
 
-CompareSide::~CompareSide() = default;
-
 void CompareSide::syncControls() { controls_->setState(controlsStateOf(*document_)); }
 
 void CompareSide::requestCompute() {

@@ -17,7 +17,6 @@ class CompareSide : public QWidget {
     Q_OBJECT
 public:
     CompareSide(const QString& name, const ap::Scene& scene, QWidget* parent = nullptr);
-    ~CompareSide() override;
 
     SceneDocument* document() const { return document_; }
     ControlsPanel* controls() const { return controls_; }

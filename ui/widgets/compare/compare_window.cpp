@@ -92,8 +92,6 @@ CompareWindow::CompareWindow(const ap::Scene& scene, QWidget* parent) : QMainWin
     resizeWithinScreen(this, QSize(1500, 820));
 }
 
-CompareWindow::~CompareWindow() = default;
-
 void CompareWindow::recompare() {
     const ResultPtr ra = a_->result(), rb = b_->result();
     if (!ra || !rb) return;

@@ -23,7 +23,6 @@ class CompareWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit CompareWindow(const ap::Scene& scene, QWidget* parent = nullptr);
-    ~CompareWindow() override;
 
     CompareSide* sideA() const { return a_; }
     CompareSide* sideB() const { return b_; }

@@ -127,8 +127,6 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QMainWindow(parent) {
     updateButtons();
 }
 
-ExperimentWindow::~ExperimentWindow() = default;
-
 void ExperimentWindow::addView(QWidget* view, int stretch) {
     views_->insertWidget(1, view);
     views_->setStretchFactor(1, stretch);

@@ -62,7 +62,6 @@ class ExperimentWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit ExperimentWindow(QWidget* parent = nullptr);
-    ~ExperimentWindow() override;
 
     // As the buttons do.
     void startTraining();

@@ -129,8 +129,6 @@ ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent
     });
 }
 
-ModelWindow::~ModelWindow() = default;
-
 void ModelWindow::loadModel(const QString& dir) {
     loadId_ = nextId_++;
     loaded_ = false;

@@ -26,7 +26,6 @@ class ModelWindow : public ModelViewWindow {
     Q_OBJECT
 public:
     explicit ModelWindow(QWidget* parent = nullptr);
-    ~ModelWindow() override;
 
     // Opens the checkpoint folder on the worker: the window shows a busy bar
     // with Cancel meanwhile; modelLoaded() or loadFailed() follows.

@@ -192,8 +192,6 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
             });
 }
 
-ModelViewWindow::~ModelViewWindow() = default;
-
 void ModelViewWindow::openFile(const QString& path) {
     path_ = path;
     fileId_ = nextId_++;

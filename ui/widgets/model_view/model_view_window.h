@@ -32,7 +32,6 @@ class ModelViewWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit ModelViewWindow(QWidget* parent = nullptr);
-    ~ModelViewWindow() override;
 
     // Opens the file on the worker; fileOpened() or openFailed() follows.
     void openFile(const QString& path);

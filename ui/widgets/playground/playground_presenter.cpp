@@ -49,8 +49,6 @@ PlaygroundPresenter::PlaygroundPresenter(SceneDocument* document, PlaygroundView
             [this](const QRect& cells) { views_.barChart->setKeyRange(cells.x(), cells.width()); });
 }
 
-PlaygroundPresenter::~PlaygroundPresenter() = default;
-
 void PlaygroundPresenter::onSceneChanged(ChangeKind kind) {
     if (kind == ChangeKind::Whole) {
         head_ = HeadChoice{};

@@ -33,7 +33,6 @@ class PlaygroundPresenter : public QObject {
     Q_OBJECT
 public:
     PlaygroundPresenter(SceneDocument* document, PlaygroundViews views, QObject* parent = nullptr);
-    ~PlaygroundPresenter() override;
 
     // Asks the worker for the document's current scene; never blocks.
     void requestCompute();

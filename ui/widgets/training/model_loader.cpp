@@ -14,8 +14,6 @@ ModelLoader::ModelLoader(QObject* parent) : QObject(parent), reader_(new Backgro
             });
 }
 
-ModelLoader::~ModelLoader() = default;
-
 void ModelLoader::load(const QString& path) {
     reader_->load(path, [](const QString& p) {
         return std::make_shared<ap::ModelReadResult>(ap::readModelFile(QFile::encodeName(p).toStdString()));

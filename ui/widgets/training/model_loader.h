@@ -19,7 +19,6 @@ class ModelLoader : public QObject {
     Q_OBJECT
 public:
     explicit ModelLoader(QObject* parent = nullptr);
-    ~ModelLoader() override;
 
     // Starts reading `path`; a load under way is dropped.
     void load(const QString& path);
