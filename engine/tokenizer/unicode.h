@@ -1,5 +1,5 @@
 // Unicode properties and normalization for the tokenizers, on code points,
-// from the generated tables (tokenizer/unicode_tables.cpp). The predicates
+// from the Unicode tables (tokenizer/unicode_tables.h). The predicates
 // follow the definitions that the Hugging Face tokenizers library uses
 // (Rust's char methods, Oniguruma's classes); docs/tokenizers.md lists them.
 #pragma once

@@ -1,5 +1,6 @@
-// The generated Unicode data (unicode_tables.cpp, written by
-// scripts/gen_unicode_tables.py). Read it through tokenizer/unicode.h.
+// The Unicode data: tokenizer/unicode_data.txt (written by
+// scripts/gen_unicode_tables.py), which the build turns into these arrays
+// (cmake/EmbedUnicodeTables.cmake). Read it through tokenizer/unicode.h.
 #pragma once
 
 #include <cstddef>
