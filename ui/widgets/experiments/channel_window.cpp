@@ -45,14 +45,6 @@ ChannelWindow::ChannelWindow(QWidget* parent) : ExperimentWindowOf(parent) {
     resizeWithinScreen(this, QSize(1100, 700));
 }
 
-JobWorker::Job ChannelWindow::makeJob(QString& error) {
-    const ap::ChannelOptions o = options();
-    JobWorker::Job job =
-        checkedJob(o, kSnapshotsPerEpoch, error, [](const auto& options) { return ap::runChannelExperiment(options); });
-    if (job) runInformative_ = o.informative;
-    return job;
-}
-
 void ChannelWindow::clearViews() {
     last_.reset();
     chart()->clear();
@@ -60,8 +52,9 @@ void ChannelWindow::clearViews() {
 
 void ChannelWindow::showSnapshot(const QVariant& data) {
     const auto s = data.value<ap::ChannelSnapshot>();
-    showBars({s.channelWeights, s.classWeights[0], s.classWeights[1]}, 0.5, runInformative_,
-             tr("informative channel %1").arg(runInformative_));
+    const int informative = runOptions().informative;
+    showBars({s.channelWeights, s.classWeights[0], s.classWeights[1]}, 0.5, informative,
+             tr("informative channel %1").arg(informative));
     addCurvePoint(s);
     setStatus(progressText(tr("Epoch %1, batch %2 of %3: test accuracy %4, excitation peaks at channel %5 with %6."), s)
                   .arg(s.peakChannel)
@@ -71,8 +64,9 @@ void ChannelWindow::showSnapshot(const QVariant& data) {
 
 QString ChannelWindow::chartCsv() const {
     const QString header = QStringLiteral("channel,excitation,class_0,class_1,informative");
-    if (!last_) return barsCsv(header, {}, runInformative_);
-    return barsCsv(header, {&last_->channelWeights, &last_->classWeights[0], &last_->classWeights[1]}, runInformative_);
+    if (!last_) return barsCsv(header, {}, 0);
+    return barsCsv(header, {&last_->channelWeights, &last_->classWeights[0], &last_->classWeights[1]},
+                   runOptions().informative);
 }
 
 }  // namespace ui

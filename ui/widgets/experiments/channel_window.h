@@ -9,7 +9,7 @@
 
 namespace ui {
 
-class ChannelWindow : public ExperimentWindowOf<ChannelWindow, ap::ChannelOptions, ap::ChannelSnapshot> {
+class ChannelWindow : public ExperimentWindowOf<ChannelWindow, &ap::runChannelExperiment> {
     Q_OBJECT
 public:
     explicit ChannelWindow(QWidget* parent = nullptr);
@@ -19,13 +19,9 @@ public:
     enum Series { AllSamples = 0, ClassZero = 1, ClassOne = 2 };
 
 protected:
-    JobWorker::Job makeJob(QString& error) override;
     void showSnapshot(const QVariant& snapshot) override;
     QString chartCsv() const override;
     void clearViews() override;
-
-private:
-    int runInformative_ = 0;
 };
 
 }  // namespace ui

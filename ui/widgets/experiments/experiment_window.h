@@ -98,19 +98,6 @@ protected:
     }
     // The job of `run(o)` with about `snapshotsPerEpoch` test evaluations per
     // epoch, or null with `error` set when the experiment refuses `o`.
-    template <class Options, class Run>
-    static JobWorker::Job checkedJob(Options o, int snapshotsPerEpoch, QString& error, Run run) {
-        const int batches = (o.samples + o.batch - 1) / o.batch;
-        o.snapshotEvery = std::max(1, batches / snapshotsPerEpoch);
-        if (const auto valid = validate(o); !valid.ok) {
-            error = QString::fromStdString(valid.message);
-            return nullptr;
-        }
-        return experimentJob(o, run);
-    }
-    // For the experiments that look for one informative position (a channel,
-    // a step): the chart's bars, one per position, named 0, 1, ..., with
-    // `marked` shaded and labelled; returns the position names.
     QStringList showBars(const std::vector<std::vector<double>>& series, double floor, int marked,
                          const QString& markText);
     // The chart's series as CSV: one row per position with `header`'s
@@ -195,11 +182,26 @@ private:
     LearningCurves* curves_ = nullptr;
 };
 
+// An engine experiment, named by the function that runs it
+// (ap::runChannelExperiment, ...): its options and its snapshot type.
+template <auto Run>
+struct ExperimentTypes;
+template <class Summary, class Opts, Summary (*Run)(const Opts&)>
+struct ExperimentTypes<Run> {
+    using Options = Opts;
+    using Snapshot = decltype(Summary::final);
+};
+
 // What depends on an experiment's own types: open(), its settings bound to
-// `Options` (fields_), and the last snapshot shown (last_).
-template <class Window, class Options, class Snapshot>
+// its options (fields_), the run's job, the options of the run shown and the
+// last snapshot shown (last_). `Window` says how many snapshots to take per
+// epoch (kSnapshotsPerEpoch).
+template <class Window, auto Run>
 class ExperimentWindowOf : public ExperimentWindow {
 public:
+    using Options = typename ExperimentTypes<Run>::Options;
+    using Snapshot = typename ExperimentTypes<Run>::Snapshot;
+
     // Opens a window (deleted when closed) and shows it.
     static Window* open(QWidget* parent = nullptr) { return showNew<Window>(parent); }
     Options options() const {
@@ -208,14 +210,37 @@ public:
         return o;
     }
     void setOptions(const Options& o) { fields_.write(o); }
+    // The options of the run the views show: those of the last Train.
+    const Options& runOptions() const { return runOptions_; }
     // The latest snapshot shown, if any.
     const std::optional<Snapshot>& lastSnapshot() const { return last_; }
 
 protected:
     explicit ExperimentWindowOf(QWidget* parent) : ExperimentWindow(parent), fields_(this, settingsForm()) {}
 
+    // Sets what the run needs beyond the settings form, before it is checked.
+    virtual void prepareRun(Options&) const {}
+
+    // The settings are checked here, on the GUI thread, so that a bad one is
+    // reported before the worker starts.
+    JobWorker::Job makeJob(QString& error) override {
+        Options o = options();
+        const int batches = (o.samples + o.batch - 1) / o.batch;
+        o.snapshotEvery = std::max(1, batches / Window::kSnapshotsPerEpoch);
+        prepareRun(o);
+        if (const auto valid = validate(o); !valid.ok) {
+            error = QString::fromStdString(valid.message);
+            return nullptr;
+        }
+        runOptions_ = o;
+        return experimentJob(o, Run);
+    }
+
     OptionsForm<Options> fields_;
     std::optional<Snapshot> last_;
+
+private:
+    Options runOptions_;
 };
 
 }  // namespace ui

@@ -46,17 +46,7 @@ SpatialWindow::SpatialWindow(QWidget* parent) : ExperimentWindowOf(parent) {
     resizeWithinScreen(this, QSize(1160, 740));
 }
 
-JobWorker::Job SpatialWindow::makeJob(QString& error) {
-    ap::SpatialOptions o = options();
-    const int batches = (o.samples + o.batch - 1) / o.batch;
-    o.snapshotEvery = std::max(1, batches / kSnapshotsPerEpoch);
-    o.gridSamples = std::min(kGridSamples, o.testSamples);
-    if (const ap::Status valid = ap::validate(o); !valid.ok) {
-        error = QString::fromStdString(valid.message);
-        return nullptr;
-    }
-    return experimentJob(o, [](const auto& options) { return ap::runSpatialExperiment(options); });
-}
+void SpatialWindow::prepareRun(ap::SpatialOptions& o) const { o.gridSamples = std::min(kGridSamples, o.testSamples); }
 
 void SpatialWindow::clearViews() {
     last_.reset();

@@ -11,7 +11,7 @@ namespace ui {
 
 class SpatialGridView;
 
-class SpatialWindow : public ExperimentWindowOf<SpatialWindow, ap::SpatialOptions, ap::SpatialSnapshot> {
+class SpatialWindow : public ExperimentWindowOf<SpatialWindow, &ap::runSpatialExperiment> {
     Q_OBJECT
 public:
     explicit SpatialWindow(QWidget* parent = nullptr);
@@ -25,7 +25,7 @@ public:
     static constexpr int kGridSamples = 12;
 
 protected:
-    JobWorker::Job makeJob(QString& error) override;
+    void prepareRun(ap::SpatialOptions& o) const override;
     void showSnapshot(const QVariant& snapshot) override;
     QString chartCsv() const override;
     void clearViews() override;

@@ -65,14 +65,6 @@ TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindowOf(parent) {
     resizeWithinScreen(this, QSize(1200, 820));
 }
 
-JobWorker::Job TimestepWindow::makeJob(QString& error) {
-    const ap::TimestepOptions o = options();
-    JobWorker::Job job = checkedJob(o, kSnapshotsPerEpoch, error,
-                                    [](const auto& options) { return ap::runTimestepExperiment(options); });
-    if (job) runInformative_ = o.informative;
-    return job;
-}
-
 void TimestepWindow::clearViews() {
     last_.reset();
     chart()->clear();
@@ -81,12 +73,12 @@ void TimestepWindow::clearViews() {
 
 void TimestepWindow::showSnapshot(const QVariant& data) {
     const auto s = data.value<ap::TimestepSnapshot>();
-    const QStringList steps =
-        showBars({s.attention}, 0.2, runInformative_, tr("informative step %1").arg(runInformative_));
+    const int informative = runOptions().informative;
+    const QStringList steps = showBars({s.attention}, 0.2, informative, tr("informative step %1").arg(informative));
     addCurvePoint(s);
 
     HeatmapData h;
-    h.title = tr("Attention of each test sample over the steps (informative step %1)").arg(runInformative_);
+    h.title = tr("Attention of each test sample over the steps (informative step %1)").arg(informative);
     h.values = s.sampleAttention;
     for (int i = 0; i < int(s.sampleAttention.rows()); ++i)
         h.rowLabels << tr("sample %1, y = %2").arg(i + 1).arg(s.testLabels[std::size_t(i)]);
@@ -103,8 +95,8 @@ void TimestepWindow::showSnapshot(const QVariant& data) {
 
 QString TimestepWindow::chartCsv() const {
     const QString header = QStringLiteral("step,attention,informative");
-    if (!last_) return barsCsv(header, {}, runInformative_);
-    return barsCsv(header, {&last_->attention}, runInformative_);
+    if (!last_) return barsCsv(header, {}, 0);
+    return barsCsv(header, {&last_->attention}, runOptions().informative);
 }
 
 QString TimestepWindow::exportHeatmapCsv(const QString& path) {

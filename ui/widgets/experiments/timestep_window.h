@@ -12,7 +12,7 @@ namespace ui {
 
 class HeatmapView;
 
-class TimestepWindow : public ExperimentWindowOf<TimestepWindow, ap::TimestepOptions, ap::TimestepSnapshot> {
+class TimestepWindow : public ExperimentWindowOf<TimestepWindow, &ap::runTimestepExperiment> {
     Q_OBJECT
 public:
     explicit TimestepWindow(QWidget* parent = nullptr);
@@ -25,14 +25,12 @@ public:
     static constexpr int kSnapshotsPerEpoch = 20;
 
 protected:
-    JobWorker::Job makeJob(QString& error) override;
     void showSnapshot(const QVariant& snapshot) override;
     QString chartCsv() const override;
     void clearViews() override;
 
 private:
     HeatmapView* heatmap_ = nullptr;
-    int runInformative_ = 0;  // K of the run the views show
 };
 
 }  // namespace ui
