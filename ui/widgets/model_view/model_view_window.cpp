@@ -129,7 +129,6 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     // Weights of 1,024 tokens are mostly near 1/1024: the logarithmic scale
     // shows them. The scale is applied on the worker, with the colours.
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    viewMenu_ = view;
     addColorScaleMenu(view, ColorScale::Fixed, QStringLiteral("modelColorScale_"), [this](ColorScale scale) {
         worker_.setColorScale(scale);
         headView_->setColorScale(scale);

@@ -73,7 +73,6 @@ protected:
     enum class Source { Files, Live };
     ModelViewWindow(Source source, QWidget* parent);
     QMenu* fileMenu() const { return fileMenu_; }
-    QMenu* viewMenu() const { return viewMenu_; }
 
 private:
     void onOpened(quint64 id, AttentionPtr tensor);
@@ -114,7 +113,6 @@ private:
     QProgressBar* progress_ = nullptr;
     QPushButton* cancel_ = nullptr;
     QMenu* fileMenu_ = nullptr;
-    QMenu* viewMenu_ = nullptr;
 };
 
 }  // namespace ui
