@@ -35,9 +35,9 @@ double value(const Explanation& e, const std::string& name) {
 
 Explanation explain(const Scene& s, int i, int j, int h = 0) {
     ExplainOptions o;
-    o.query = i;
-    o.key = j;
-    o.head = h;
+    o.cell.query = i;
+    o.cell.key = j;
+    o.cell.head = h;
     o.maxEntries = 4096;
     Explanation e;
     const Status st = explainScene(s, o, e);
@@ -127,7 +127,7 @@ TEST(Explain, MaskSaysWhy) {
 TEST(Explain, OutOfRangeIsAMessage) {
     const Scene s = tiny(Scoring::Dot);
     ExplainOptions o;
-    o.key = 5;
+    o.cell.key = 5;
     Explanation e;
     const Status st = explainScene(s, o, e);
     EXPECT_FALSE(st.ok);
@@ -213,7 +213,7 @@ void checkSteps(const Scene& s, const Explanation& e, int j) {
     }
     case Scoring::Additive: {
         const auto& t = step(e, "tanh")->value;
-        const HeadParams* p = s.headParams.empty() ? nullptr : &s.headParams[std::size_t(e.head)];
+        const HeadParams* p = s.headParams.empty() ? nullptr : &s.headParams[std::size_t(e.cell.head)];
         double sum = 0;
         for (std::size_t a = 0; a < t.size(); ++a) sum += (p ? double(p->v(Eigen::Index(a))) : 1.0) * t[a];
         EXPECT_NEAR(sum, e.score, tol);

@@ -102,8 +102,8 @@ private slots:
 void TestExplainUi::stepViewShowsTheEngineSteps() {
     const ap::Scene s = ap::builtInExample();
     ap::ExplainOptions o;
-    o.query = 2;
-    o.key = 2;
+    o.cell.query = 2;
+    o.cell.key = 2;
     ap::Explanation e;
     QVERIFY(ap::explainScene(s, o, e).ok);
     StepView view;
@@ -134,8 +134,8 @@ void TestExplainUi::stepViewCopiesTextAndLatex() {
     s.normalization = ap::Normalization::Sparsemax;
     ap::Explanation e;
     ap::ExplainOptions o;
-    o.query = 3;
-    o.key = 2;
+    o.cell.query = 3;
+    o.cell.key = 2;
     QVERIFY(ap::explainScene(s, o, e).ok);
     StepView view;
     view.setExplanation(e, QStringLiteral("student → étudiant"));
@@ -155,8 +155,8 @@ void TestExplainUi::stepViewHoverReportsTheNumbersUsed() {
     ap::Scene s = ap::builtInExample();
     ap::Explanation e;
     ap::ExplainOptions o;
-    o.query = 1;
-    o.key = 0;
+    o.cell.query = 1;
+    o.cell.key = 0;
     QVERIFY(ap::explainScene(s, o, e).ok);
     StepView view;
     view.setExplanation(e, QStringLiteral("am → Je"));
@@ -388,8 +388,8 @@ void TestExplainUi::windowStepsFollowSelectionAndEdits() {
     QTest::mouseClick(h, Qt::LeftButton, {}, h->cellCenter(2, 2));
     StepView* steps = tools->stepView();
     QVERIFY(steps->hasExplanation());
-    QCOMPARE(steps->explanation().query, 2);
-    QCOMPARE(steps->explanation().key, 2);
+    QCOMPARE(steps->explanation().cell.query, 2);
+    QCOMPARE(steps->explanation().cell.key, 2);
     QCOMPARE(steps->explanation().weight, w.currentResult()->heads[0].weights(2, 2));
     QCOMPARE(w.selectedQuery(), 2);
     // An edit recomputes, and the steps follow with the new numbers.

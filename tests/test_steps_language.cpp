@@ -122,9 +122,9 @@ void forEveryCell(const std::function<void(const Case&, const ap::Explanation&, 
             for (int i = 0; i < c.scene.queryCount(); ++i)
                 for (int j = 0; j < c.scene.keyCount(); ++j) {
                     ap::ExplainOptions o;
-                    o.query = i;
-                    o.key = j;
-                    o.head = h;
+                    o.cell.query = i;
+                    o.cell.key = j;
+                    o.cell.head = h;
                     o.maxEntries = c.maxEntries;
                     o.maxDraws = 3;
                     ap::Explanation e;

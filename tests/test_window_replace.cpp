@@ -179,7 +179,7 @@ void TestWindowReplace::stepsExplainTheHeadShown() {
     const int row = 1, column = 0;
     emit w.heatmapView()->cellClicked(row, column);
     QVERIFY(steps->hasExplanation());
-    QCOMPARE(steps->explanation().head, 0);
+    QCOMPARE(steps->explanation().cell.head, 0);
     QVERIFY2(header->text().contains(QLatin1String("mean")), qPrintable(header->text()));
 
     // Head 1 chosen in the grid: the steps explain head 1's weight, the one
@@ -187,14 +187,14 @@ void TestWindowReplace::stepsExplainTheHeadShown() {
     QTest::mouseClick(w.headGridView(), Qt::LeftButton, {}, w.headGridView()->tileRect(1).center());
     QCOMPARE(w.currentHead().head, 1);
     emit w.heatmapView()->cellClicked(row, column);
-    QCOMPARE(steps->explanation().head, 1);
+    QCOMPARE(steps->explanation().cell.head, 1);
     QCOMPARE(steps->explanation().weight, r.heads[1].weights(row, column));
     QCOMPARE(w.heatmapView()->data().values(row, column), r.heads[1].weights(row, column));
     QVERIFY2(!header->text().contains(QLatin1String("mean")), qPrintable(header->text()));
     QVERIFY(header->text().contains(QLatin1String("head 1")));
     // And back to head 0 without a new click.
     QTest::mouseClick(w.headGridView(), Qt::LeftButton, {}, w.headGridView()->tileRect(0).center());
-    QCOMPARE(steps->explanation().head, 0);
+    QCOMPARE(steps->explanation().cell.head, 0);
     QCOMPARE(steps->explanation().weight, r.heads[0].weights(row, column));
 }
 
@@ -203,8 +203,8 @@ void TestWindowReplace::stepsExplainTheHeadShown() {
 void TestWindowReplace::stepFormulasShowWholeInANarrowDock() {
     ap::Scene s = ap::builtInExample();
     ap::ExplainOptions o;
-    o.query = 2;
-    o.key = 2;
+    o.cell.query = 2;
+    o.cell.key = 2;
     ap::Explanation e;
     QVERIFY(ap::explainScene(s, o, e).ok);
     StepView view;

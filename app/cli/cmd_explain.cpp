@@ -25,9 +25,9 @@ int runExplain(const QStringList& args) {
     ap::AttentionResult result;
     if (!loadAndCompute(cl.input, scene, result)) return kBadInput;
     ap::ExplainOptions options;
-    if (!cl.intOption(query, 0, scene.queryCount() - 1, options.query) ||
-        !cl.intOption(key, 0, scene.keyCount() - 1, options.key) ||
-        !cl.intOption(head, 0, scene.heads - 1, options.head))
+    if (!cl.intOption(query, 0, scene.queryCount() - 1, options.cell.query) ||
+        !cl.intOption(key, 0, scene.keyCount() - 1, options.cell.key) ||
+        !cl.intOption(head, 0, scene.heads - 1, options.cell.head))
         return kBadInput;
 
     ap::Explanation explanation;

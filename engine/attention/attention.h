@@ -27,6 +27,14 @@ struct HeadResult {
     Matrix context;  // Lq x dv/h
 };
 
+// One weight of a result: row `query`, column `key` of head `head`'s
+// weights (and the scores, mask and context rows around it).
+struct CellIndex {
+    int query = 0;
+    int key = 0;
+    int head = 0;
+};
+
 struct AttentionResult {
     MaskMatrix mask;  // Lq x Lk, true = masked
     std::vector<HeadResult> heads;

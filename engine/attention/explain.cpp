@@ -15,15 +15,15 @@ using explain_steps::latexNum;
 using explain_steps::num;
 using explain_steps::StepBuilder;
 
-Status checkCell(const Scene& s, const AttentionResult& r, const ExplainOptions& o) {
+Status checkCell(const Scene& s, const AttentionResult& r, const CellIndex& c) {
     const int lq = s.queryCount(), lk = s.keyCount();
-    if (o.query < 0 || o.query >= lq)
-        return Status::error("query " + std::to_string(o.query) + " is out of range (" + std::to_string(lq) +
+    if (c.query < 0 || c.query >= lq)
+        return Status::error("query " + std::to_string(c.query) + " is out of range (" + std::to_string(lq) +
                              " queries)");
-    if (o.key < 0 || o.key >= lk)
-        return Status::error("key " + std::to_string(o.key) + " is out of range (" + std::to_string(lk) + " keys)");
-    if (o.head < 0 || o.head >= s.heads)
-        return Status::error("head " + std::to_string(o.head) + " is out of range (" + std::to_string(s.heads) +
+    if (c.key < 0 || c.key >= lk)
+        return Status::error("key " + std::to_string(c.key) + " is out of range (" + std::to_string(lk) + " keys)");
+    if (c.head < 0 || c.head >= s.heads)
+        return Status::error("head " + std::to_string(c.head) + " is out of range (" + std::to_string(s.heads) +
                              " heads)");
     if (int(r.heads.size()) != s.heads || r.mask.rows() != lq || r.mask.cols() != lk)
         return Status::error("the result does not belong to this scene");
@@ -32,13 +32,11 @@ Status checkCell(const Scene& s, const AttentionResult& r, const ExplainOptions&
 }
 
 // The headline numbers, the engine's own.
-void headline(const Scene& s, const AttentionResult& r, const ExplainOptions& o, Explanation& e) {
-    const int i = o.query, j = o.key, h = o.head;
+void headline(const Scene& s, const AttentionResult& r, const CellIndex& c, Explanation& e) {
+    const int i = c.query, j = c.key, h = c.head;
     const HeadResult& hr = r.heads[std::size_t(h)];
     e = Explanation{};
-    e.query = i;
-    e.key = j;
-    e.head = h;
+    e.cell = c;
     e.score = hr.scores(i, j);
     e.scaled = e.score / s.temperature;
     e.masked = r.mask(i, j);
@@ -62,7 +60,7 @@ HeadBlock headBlock(const Scene& s) {
 
 ExplainUse inputUse(const Cell& c, ExplainTable t, int row, bool projected) {
     const Eigen::Index dh = headBlock(c.scene).dh;
-    return projected ? ExplainUse{t, row, 0, -1} : ExplainUse{t, row, int(c.head * dh), int(dh)};
+    return projected ? ExplainUse{t, row, 0, -1} : ExplainUse{t, row, int(c.at.head * dh), int(dh)};
 }
 
 // Steps 1 and 2: the query and key vectors after projections, in the head's
@@ -70,7 +68,7 @@ ExplainUse inputUse(const Cell& c, ExplainTable t, int row, bool projected) {
 void inputAndScoringSteps(const Cell& c) {
     const Scene& s = c.scene;
     const Projections& p = s.projections;
-    const int i = c.query, j = c.key, h = c.head;
+    const int i = c.at.query, j = c.at.key, h = c.at.head;
     const Eigen::Index dh = headBlock(s).dh;
     StepBuilder& b = c.builder;
     const std::vector<double> q = inputRow(s.queries, p.Wq, i, h * dh, dh);
@@ -106,14 +104,14 @@ void temperatureStep(const Cell& c) {
                 "\\frac{s}{T} = \\frac{" + latexNum(e.score) + "}{" + latexNum(s.temperature) +
                     "} = " + latexNum(double(e.score) / s.temperature),
                 double(e.score) / s.temperature)
-        .uses = {{ExplainTable::Heatmap, c.query, c.key, 1}};
+        .uses = {{ExplainTable::Heatmap, c.at.query, c.at.key, 1}};
 }
 
 // Step 4: whether the cell is masked, and by which rule.
 void maskStep(const Cell& c) {
     const Scene& s = c.scene;
     const Explanation& e = c.explanation;
-    const int i = c.query, j = c.key;
+    const int i = c.at.query, j = c.at.key;
     StepBuilder& b = c.builder;
     std::vector<std::string> why;
     if (s.mask.causal && j > i)
@@ -141,7 +139,7 @@ void valueSteps(const Cell& c) {
     const Scene& s = c.scene;
     const Projections& p = s.projections;
     const Explanation& e = c.explanation;
-    const int i = c.query, j = c.key, h = c.head;
+    const int i = c.at.query, j = c.at.key, h = c.at.head;
     const Matrix& valueInput = s.values ? *s.values : s.keys;
     const Eigen::Index dvh = headBlock(s).dvh;
     const std::string w = num(e.weight);
@@ -175,10 +173,10 @@ void valueSteps(const Cell& c) {
 }  // namespace
 
 Status explainCell(const Scene& s, const AttentionResult& r, const ExplainOptions& o, Explanation& e) {
-    if (Status st = checkCell(s, r, o); !st.ok) return st;
-    headline(s, r, o, e);
+    if (Status st = checkCell(s, r, o.cell); !st.ok) return st;
+    headline(s, r, o.cell, e);
     StepBuilder b(e, o.maxEntries);
-    const Cell cell{s, r, o, e, b, o.query, o.key, o.head};
+    const Cell cell{s, r, o, e, b, o.cell};
     inputAndScoringSteps(cell);
     temperatureStep(cell);
     maskStep(cell);

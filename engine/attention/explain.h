@@ -20,9 +20,7 @@
 namespace ap {
 
 struct ExplainOptions {
-    int query = 0;
-    int key = 0;
-    int head = 0;
+    CellIndex cell;
     // Vector values keep at most this many entries (the first ones); rows
     // can be 4096 wide and a view shows only a few of them. The step's
     // `total` says how many there were.
@@ -54,20 +52,20 @@ struct ExplainStep {
 };
 
 struct Explanation {
-    int query = 0, key = 0, head = 0;
+    CellIndex cell;
     float score = 0.0f;   // raw, before temperature and mask (the engine's)
     float scaled = 0.0f;  // score / T
     bool masked = false;
     float weight = 0.0f;         // the engine's
-    std::vector<float> context;  // row `query` of head `head`'s context (the engine's)
-    std::vector<float> output;   // row `query` of the output (the engine's)
+    std::vector<float> context;  // row `cell.query` of head `cell.head`'s context (the engine's)
+    std::vector<float> output;   // row `cell.query` of the output (the engine's)
     std::vector<ExplainStep> steps;
 };
 
 // Explains a cell of a result that computeAttention() made from `scene`.
-// Cheap: it touches row `query` of the result, one query and one key row,
-// and the value row of `key`; nothing grows with Lq. Errors (indices out
-// of range, a result of another shape) come back as a message.
+// Cheap: it touches row `cell.query` of the result, one query and one key
+// row, and the value row of `cell.key`; nothing grows with Lq. Errors
+// (indices out of range, a result of another shape) come back as a message.
 Status explainCell(const Scene& scene, const AttentionResult& result, const ExplainOptions& options, Explanation& out);
 
 // Computes the scene, then explains the cell.

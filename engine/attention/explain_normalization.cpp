@@ -25,13 +25,13 @@ public:
         : c_(c),
           s_(c.scene),
           b_(c.builder),
-          i_(c.query),
-          j_(c.key),
+          i_(c.at.query),
+          j_(c.at.key),
           lk_(c.scene.keyCount()),
-          srow_(c.result.heads[std::size_t(c.head)].scores.row(c.query).data()),
-          mrow_(c.result.mask.row(c.query).data()),
-          rowUse_{{ExplainTable::Heatmap, c.query, 0, -1}},
-          cellUse_{{ExplainTable::Heatmap, c.query, c.key, 1}},
+          srow_(c.result.heads[std::size_t(c.at.head)].scores.row(c.at.query).data()),
+          mrow_(c.result.mask.row(c.at.query).data()),
+          rowUse_{{ExplainTable::Heatmap, c.at.query, 0, -1}},
+          cellUse_{{ExplainTable::Heatmap, c.at.query, c.at.key, 1}},
           unmasked_(std::move(unmasked)),
           w_(num(c.explanation.weight)),
           weight_(c.explanation.weight) {
@@ -166,11 +166,11 @@ private:
         std::vector<double> cumulative(static_cast<std::size_t>(lk_));
         std::vector<float> counts(static_cast<std::size_t>(lk_));
         std::vector<int> draws;
-        sampleCounts(probs.data(), lk_, s_.samples, s_.seed, c_.head, i_, cumulative.data(), counts.data(), &draws,
+        sampleCounts(probs.data(), lk_, s_.samples, s_.seed, c_.at.head, i_, cumulative.data(), counts.data(), &draws,
                      std::max(c_.options.maxDraws, 0));
         b_.vector("draws", "Draws",
                   std::to_string(s_.samples) + " draws of a key from p, generator SplitMix64 seeded by (seed " +
-                      std::to_string(s_.seed) + ", head " + std::to_string(c_.head) + ", row " + std::to_string(i_) +
+                      std::to_string(s_.seed) + ", head " + std::to_string(c_.at.head) + ", row " + std::to_string(i_) +
                       "); the first ones",
                   "j_n \\sim p", asDoubles(draws))
             .uses = rowUse_;
@@ -204,7 +204,7 @@ private:
 
 void normalizationSteps(const Cell& c) {
     const int lk = c.scene.keyCount();
-    const bool* mrow = c.result.mask.row(c.query).data();
+    const bool* mrow = c.result.mask.row(c.at.query).data();
     std::vector<int> unmasked;
     for (int l = 0; l < lk; ++l)
         if (!mrow[l]) unmasked.push_back(l);
@@ -212,7 +212,7 @@ void normalizationSteps(const Cell& c) {
         c.builder
             .number("fully masked", "Every key masked",
                     "every key of this row is masked: all weights and the context are 0", "w = 0", 0.0)
-            .uses = {{ExplainTable::Heatmap, c.query, 0, -1}};
+            .uses = {{ExplainTable::Heatmap, c.at.query, 0, -1}};
         return;
     }
     RowSteps(c, std::move(unmasked)).explain();

@@ -78,7 +78,7 @@ struct Cell {
     const ExplainOptions& options;
     Explanation& explanation;
     StepBuilder& builder;
-    int query, key, head;
+    CellIndex at;
 };
 
 // The scoring steps (docs/math.md) for one query and key block.

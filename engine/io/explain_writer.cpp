@@ -43,9 +43,9 @@ void writeStep(json::Writer& w, const ExplainStep& step) {
 std::string explanationToJson(const Explanation& e) {
     return json::writeToString([&](json::Writer& w) {
         json::InlineObjectWriter o(w);
-        o.key("query").out() += std::to_string(e.query);
-        o.key("key").out() += std::to_string(e.key);
-        o.key("head").out() += std::to_string(e.head);
+        o.key("query").out() += std::to_string(e.cell.query);
+        o.key("key").out() += std::to_string(e.cell.key);
+        o.key("head").out() += std::to_string(e.cell.head);
         o.key("score").number(e.score);
         o.key("scaled").number(e.scaled);
         o.key("masked").out() += e.masked ? "true" : "false";

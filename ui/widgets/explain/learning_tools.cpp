@@ -116,9 +116,9 @@ void LearningTools::explain() {
     }
     const ap::Scene& s = *scene_;
     ap::ExplainOptions o;
-    o.query = std::clamp(query_, 0, s.queryCount() - 1);
-    o.key = std::clamp(key_, 0, s.keyCount() - 1);
-    o.head = std::clamp(head_, 0, s.heads - 1);
+    o.cell.query = std::clamp(query_, 0, s.queryCount() - 1);
+    o.cell.key = std::clamp(key_, 0, s.keyCount() - 1);
+    o.cell.head = std::clamp(head_, 0, s.heads - 1);
     o.maxEntries = 12;
     ap::Explanation e;
     const ap::Status st = ap::explainCell(s, *result_, o, e);
@@ -126,8 +126,8 @@ void LearningTools::explain() {
         steps_->clear(QString::fromStdString(st.message));
         return;
     }
-    const QString query = QString::fromStdString(s.queryLabel(o.query));
-    const QString key = QString::fromStdString(s.keyLabel(o.key));
+    const QString query = QString::fromStdString(s.queryLabel(o.cell.query));
+    const QString key = QString::fromStdString(s.keyLabel(o.cell.key));
     // Heads are 0-based, as in the heatmap and the head grid. The engine
     // explains one head; with the mean shown, say which one it is.
     QString cell;
@@ -136,9 +136,9 @@ void LearningTools::explain() {
     else if (head_ < 0)
         cell = tr("“%1” → “%2”, head %3 (the heatmap shows the mean of the heads; these steps explain head %3)")
                    .arg(query, key)
-                   .arg(o.head);
+                   .arg(o.cell.head);
     else
-        cell = tr("“%1” → “%2”, head %3").arg(query, key).arg(o.head);
+        cell = tr("“%1” → “%2”, head %3").arg(query, key).arg(o.cell.head);
     steps_->setExplanation(e, cell);
 }
 
