@@ -31,6 +31,7 @@ struct SpecialCase {
 };
 
 extern const char* const kUnicodeVersion;
+// (first code point << 5) | category, one entry where the category changes.
 extern const std::uint32_t kCategoryRuns[];
 extern const std::size_t kCategoryRunCount;
 extern const CombiningRange kCombiningClasses[];
@@ -45,8 +46,10 @@ extern const Composition kCompositions[];
 extern const std::size_t kCompositionCount;
 extern const CaseRange kLowercase[];
 extern const std::size_t kLowercaseCount;
+// Lower-case mappings to more than one character.
 extern const SpecialCase kLowercaseSpecial[];
 extern const std::size_t kLowercaseSpecialCount;
+// Simple case folding (the one-character foldings), for (?i) in patterns.
 extern const CaseRange kCaseFold[];
 extern const std::size_t kCaseFoldCount;
 

@@ -96,8 +96,9 @@ protected:
         w->show();
         return w;
     }
-    // The job of `run(o)` with about `snapshotsPerEpoch` test evaluations per
-    // epoch, or null with `error` set when the experiment refuses `o`.
+    // For the experiments that look for one informative position (a channel,
+    // a step): the chart's bars, one per position, named 0, 1, ..., with
+    // `marked` shaded and labelled; returns the position names.
     QStringList showBars(const std::vector<std::vector<double>>& series, double floor, int marked,
                          const QString& markText);
     // The chart's series as CSV: one row per position with `header`'s
