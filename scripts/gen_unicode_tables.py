@@ -24,15 +24,16 @@ CATEGORIES = ["Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", 
               "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn"]
 MAX = 0x110000
 HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
+CP, NUM = "code point", "number"  # how a field of a record is written
 
 
 def packed_lines(records, per_line, kinds):
     """Records (numbers or tuples of numbers) several to a line, fields
     separated by a space and records by two; `kinds` says per field whether
-    it is a code point ("x", written in hex) or a count or delta ("d")."""
+    it is a code point (CP, written in hex) or a count or delta (NUM)."""
     def text(record):
         fields = record if isinstance(record, tuple) else (record,)
-        return " ".join("0x%X" % v if k == "x" else str(v) for v, k in zip(fields, kinds))
+        return " ".join("0x%X" % v if k == CP else str(v) for v, k in zip(fields, kinds))
     return "\n".join("  ".join(text(r) for r in records[i:i + per_line]) for i in range(0, len(records), per_line))
 
 
@@ -140,14 +141,15 @@ def main():
             index.append((cp, len(data), len(seq)))
             data.extend(seq)
         assert len(data) < 65536 and max(len(s) for _, s in entries) < 256  # the entry's field widths
-        return [(name, index, 4, "xdd"), (name + "-data", data, 10, "x")]
+        return [(name, index, 4, (CP, NUM, NUM)), (name + "-data", data, 10, (CP,))]
 
     assert all(len(to) <= 3 for _, to in special)  # SpecialCase holds three
-    sections = [("categories", runs, 8, "x"), ("combining", ccc, 4, "xxd")]
+    sections = [("categories", runs, 8, (CP,)), ("combining", ccc, 4, (CP, CP, NUM))]
     sections += decomposition("canonical", canonical) + decomposition("compatibility", compat)
-    sections += [("compositions", comps, 4, "xxx"), ("lowercase", case_ranges(lower), 4, "xxdd"),
-                 ("lowercase-special", [(cp, *to, *[0] * (3 - len(to))) for cp, to in special], 2, "xxxx"),
-                 ("casefold", case_ranges(fold), 4, "xxdd")]
+    case_range = (CP, CP, NUM, NUM)  # first, last, step, delta
+    sections += [("compositions", comps, 4, (CP, CP, CP)), ("lowercase", case_ranges(lower), 4, case_range),
+                 ("lowercase-special", [(cp, *to, *[0] * (3 - len(to))) for cp, to in special], 2, (CP,) * 4),
+                 ("casefold", case_ranges(fold), 4, case_range)]
     lines = [f"# Unicode {unicodedata.unidata_version} data for the tokenizers, from the unicodedata module",
              f"# of Python {sys.version.split()[0]}. Written by scripts/gen_unicode_tables.py: do not edit,",
              "# run the script again. cmake/EmbedUnicodeTables.cmake turns it into C++.",
