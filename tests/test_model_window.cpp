@@ -23,8 +23,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMouseEvent>
+#include <QTabWidget>
 #include <QTableWidget>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -339,10 +342,32 @@ void TestModelWindow::headViewHoverKeepsOneTokensLines() {
     QVERIFY(view->visibleLines() > 0);
     view->setHovered(-1, false);
     QCOMPARE(view->visibleLines(), all);
-    // Choosing a grid tile shows its head there.
+    // The mouse: a token in the left column is a query, in the right a key
+    // (rows of at most 22 pixels from y = 8, as HeadView lays them out).
     w.resize(1200, 800);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.tabs()->setCurrentWidget(w.headViewPanel());
+    QTRY_VERIFY(view->isVisible());
+    const int n = std::max(view->tensor()->queries, view->tensor()->keys);
+    const double row = std::clamp((view->height() - 16.0) / n, 2.0, 22.0);
+    const auto hover = [&](int token, bool key) {
+        const QPointF at(key ? view->width() - 10 : 10, 8 + row * (token + 0.5));
+        QMouseEvent move(QEvent::MouseMove, at, view->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(view, &move);
+    };
+    hover(2, false);
+    QCOMPARE(view->hoveredToken(), 2);
+    QVERIFY(!view->hoveredKey());
+    QVERIFY(view->visibleLines() <= 3);
+    hover(1, true);
+    QCOMPARE(view->hoveredToken(), 1);
+    QVERIFY(view->hoveredKey());
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(view, &leave);
+    QCOMPARE(view->hoveredToken(), -1);
+    QCOMPARE(view->visibleLines(), all);
+    // Choosing a grid tile shows its head there.
     QTRY_COMPARE(w.grid()->rows(), w.result()->tensor->layers + 1);
     QTest::mouseClick(w.grid(), Qt::LeftButton, {}, w.grid()->tileRect(2, 1).center());
     QCOMPARE(view->layer(), 2);

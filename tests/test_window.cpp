@@ -252,6 +252,7 @@ void TestWindow::maskModeClickMasksAndUndoUnmasks() {
     QVERIFY(views.wait());
     w.setMaskEditMode(true);
     HeatmapView* map = w.heatmapView();
+    QVERIFY(w.maskEditMode() && map->maskEditMode());
     QVERIFY(!map->data().isMasked(2, 1));
     QTest::mouseClick(map, Qt::LeftButton, {}, map->cellCenter(2, 1));
     QVERIFY(w.document()->isCellMasked(2, 1));
@@ -264,6 +265,12 @@ void TestWindow::maskModeClickMasksAndUndoUnmasks() {
     QVERIFY(views.wait());
     QVERIFY(!map->data().isMasked(2, 1));
     expectHeatmapMatchesEngine(w);
+    // Out of the mode, a click selects and masks nothing.
+    w.setMaskEditMode(false);
+    QVERIFY(!map->maskEditMode());
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->cellCenter(3, 1));
+    QVERIFY(!w.document()->isCellMasked(3, 1));
+    QCOMPARE(w.selectedQuery(), 3);
 }
 
 // Lesson 6: a click on a key's label above the heatmap pads the key (the

@@ -56,7 +56,6 @@ public:
     QDockWidget* lessonsDock() const { return lessonsDock_; }
     CompareWindow* compareWindow() const;
     int selectedQuery() const { return query_; }
-    int selectedKey() const { return key_; }
 
     // A new result of `scene`; `head` is the head the heatmap shows (-1 =
     // the mean, explained on head 0).

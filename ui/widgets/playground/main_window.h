@@ -69,7 +69,6 @@ public:
     // Offers, one by one, to restore the scenes that killed processes left
     // unsaved (Restore / Discard). Does not block.
     void offerRecovery();
-    RecoveryManager* recovery() const { return recovery_; }
     // Replaces the scene (not undoable, like opening a file), e.g. from the
     // training window's "Open in playground".
     void setScene(ap::Scene scene);
@@ -80,7 +79,6 @@ public:
     QString exportOutputCsv(const QString& path);
 
     SceneDocument* document() const { return document_; }
-    PlaygroundPresenter* presenter() const { return presenter_; }
     const ap::Scene& scene() const;
     // The result the views show, or null before the first one arrives.
     ResultPtr currentResult() const;

@@ -48,7 +48,6 @@ public:
     Colormap::Kind colormap() const { return colormap_; }
     ColorScale colorScale() const { return colorScale_; }
     void setColorScale(ColorScale scale);
-    bool isBusy() const { return busyShown_; }
 
     void selectQuery(int row);
     void selectHead(HeadChoice head);
