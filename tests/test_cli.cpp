@@ -255,6 +255,23 @@ void TestCli::helpAndVersion() {
     r = runApp({"--help"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("compute") && r.out.contains("export") && r.out.contains("bench"));
+    // The commands' descriptions stand in one column: after a gap of two or
+    // more spaces, or alone on a line.
+    const QRegularExpression description(QStringLiteral("(?:^|\\S) {2,}(\\S)"));
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'));
+    const qsizetype first = lines.indexOf(QStringLiteral("Commands (no display needed):"));
+    QVERIFY(first >= 0);
+    int described = 0;
+    for (qsizetype i = first + 1; i < lines.size() && !lines[i].isEmpty(); ++i) {
+        QRegularExpressionMatchIterator it = description.globalMatch(lines[i]);
+        while (it.hasNext()) {
+            const qsizetype column = it.next().capturedStart(1);
+            if (column < 12) continue;  // a synopsis' own indentation
+            QVERIFY2(column == 38, qPrintable(lines[i]));
+            ++described;
+        }
+    }
+    QVERIFY(described >= 15);
     r = runApp({"export", "--help"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("--width"));

@@ -50,14 +50,14 @@ const std::vector<CommandInfo>& commands() {
          "                                      last line is JSON with the attention",
          [](const QStringList& a, const std::function<void()>&) { return runTranslate(a); }},
         {"inspect",
-         "inspect ATTENTION                     what an attention file (.npy, .npz,\n"
+         "inspect ATTENTION                   what an attention file (.npy, .npz,\n"
          "                                      .safetensors, BertViz JSON) holds",
          [](const QStringList& a, const std::function<void()>&) { return runInspect(a); }},
-        {"heads", "heads ATTENTION                       per-head statistics as JSON",
+        {"heads", "heads ATTENTION                     per-head statistics as JSON",
          [](const QStringList& a, const std::function<void()>&) { return runHeads(a); }},
         {"rollout",
          "rollout ATTENTION [--residual R] [--head-fusion mean|max|min] [--layer L]\n"
-         "        [--flow] [-o OUT.json|.csv]  attention rollout R = Â_L···Â_1 through\n"
+         "        [--flow] [-o OUT.json|.csv]   attention rollout R = Â_L···Â_1 through\n"
          "                                      layer L (or flow) as JSON or CSV",
          [](const QStringList& a, const std::function<void()>&) { return runRollout(a); }},
         {"timestep",
