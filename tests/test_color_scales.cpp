@@ -2,6 +2,7 @@
 // (fixed, min-max, per row, logarithmic, diverging), the colour bar's
 // ticks, the fallbacks for scores, and the View menu that picks a scale for
 // the heatmap and the head grid and remembers it.
+#include "render/chart_text.h"
 #include "render/color_scale.h"
 #include "render/head_grid_renderer.h"
 #include "render/heatmap_data.h"

@@ -4,6 +4,7 @@
 #include "attention/attention.h"
 #include "i18n/language.h"
 #include "io/scene_io.h"
+#include "render/chart_text.h"
 #include "render/heatmap_data.h"
 #include "render/heatmap_renderer.h"
 #include "render/image_export.h"

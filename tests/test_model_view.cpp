@@ -2,6 +2,7 @@
 // wait for the worker, click tiles and table rows, switch to the rollout.
 #include "analysis/rollout.h"
 #include "import/attention_import.h"
+#include "render/chart_text.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
 #include "widgets/model_view/head_stats_model.h"

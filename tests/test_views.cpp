@@ -2,6 +2,7 @@
 // signals out, driven the way a user drives them (keys, clicks).
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/common/export_dialog.h"
+#include "render/chart_text.h"
 #include "render/head_grid_renderer.h"
 #include "render/heatmap_renderer.h"
 #include "widgets/playground/controls_panel.h"

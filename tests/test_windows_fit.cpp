@@ -6,6 +6,7 @@
 // larger screen, with their combo boxes wide enough for their text.
 #include "attention/attention.h"
 #include "core/scene.h"
+#include "render/chart_text.h"
 #include "render/heatmap_data.h"
 #include "render/heatmap_renderer.h"
 #include "widgets/common/bar_chart_view.h"

@@ -1,5 +1,7 @@
 #include "render/head_grid_renderer.h"
 
+#include "render/chart_text.h"
+#include "render/color_bar.h"
 #include "render/unmasked_range.h"
 
 #include <QCoreApplication>

@@ -8,7 +8,6 @@
 
 #include <QColor>
 #include <QFont>
-#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <QPoint>
@@ -79,43 +78,10 @@ QImage heatmapCellImage(const HeatmapData& data, const Colormap& colormap);
 // The map `data` is drawn in when `chosen` is the user's map.
 const Colormap& colormapFor(const HeatmapData& data, const Colormap& chosen);
 
-// The colour scale alone: a vertical strip in `bar` for min..max with five
-// ticks, `label` above it and a hatched "masked" key below it. paintHeatmap
-// uses it for its colour bar; a grid of heatmaps sharing one range draws one.
-// On a logarithmic scale the ticks are the powers of ten in min..max.
-void paintColorScale(QPainter& painter, const QRectF& bar, double minValue, double maxValue, const QString& label,
-                     const QFont& tickFont, const Colormap& colormap, const QColor& ink = Qt::black,
-                     bool logarithmic = false);
-
 // The cell under `pos` as (column, row), or nothing outside the grid.
 std::optional<QPoint> cellAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);
 // The column whose token label (in the band between the title and the
 // cells) is under `pos`, or nothing.
 std::optional<int> columnLabelAt(const HeatmapLayout& layout, const HeatmapData& data, const QPointF& pos);
-
-// Colour-bar ticks: every multiple in [lo, hi] of the smallest step of the
-// form 1, 2 or 5 × 10ⁿ that gives at most `maxTicks` of them.
-std::vector<double> niceTicks(double lo, double hi, int maxTicks);
-// The colour bar's text for `ticks`, in one notation per bar: on a
-// logarithmic scale, when any tick needs a power of ten, every tick is
-// written with one (5·10⁻³, 10⁻³), never "0.005" beside "10⁻³".
-QStringList colorScaleTickLabels(const std::vector<double>& ticks, bool logarithmic);
-// Logarithmic ticks: the powers of ten in [lo, hi] (every n-th, so that at
-// most about `maxTicks` remain); niceTicks() when there is none.
-std::vector<double> logTicks(double lo, double hi, int maxTicks);
-
-// `title` fitted to `width`: whole if it fits, else its beginning elided so
-// that `keep` (an ending of the title) stays whole where it fits at all.
-QString fitTitle(const QString& title, const QString& keep, const QFontMetricsF& fm, double width);
-
-// A font of `px` device pixels: the drawings scale with the picture, not
-// with the screen's dpi, so window and exports look alike.
-QFont pixelFont(const QString& family, double px, bool bold = false);
-
-// How a value is printed in cells: 2 decimals for weights, 3 significant
-// digits for scores. On the logarithmic scale (`logarithmic`) weights keep
-// two significant digits, as m·10⁻ⁿ below 0.01 like the colour bar's ticks,
-// so that the small weights that scale shows do not all read "0.00".
-QString formatCellValue(double value, bool isWeight, bool logarithmic = false);
 
 }  // namespace ui

@@ -1,5 +1,6 @@
 #include "widgets/common/bar_chart_view.h"
 
+#include "render/chart_text.h"
 #include "render/mask_style.h"
 #include "widgets/common/value_text.h"
 

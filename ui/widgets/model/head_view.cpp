@@ -1,6 +1,6 @@
 #include "widgets/model/head_view.h"
 
-#include "render/heatmap_renderer.h"
+#include "render/chart_text.h"
 
 #include <QMouseEvent>
 #include <QPainter>

@@ -1,6 +1,6 @@
 #include "widgets/model_view/model_grid_view.h"
 
-#include "render/heatmap_renderer.h"
+#include "render/chart_text.h"
 
 #include <QFontMetricsF>
 #include <QHelpEvent>
