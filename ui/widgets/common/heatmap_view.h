@@ -1,5 +1,7 @@
 // The interactive heatmap: the shared renderer on a widget, with a tooltip
 // giving each cell's parts, hover highlight and row/cell clicks.
+//   heatmap_view.cpp        data, zoom and scrolling, painting
+//   heatmap_view_input.cpp  tooltips, mouse, wheel and keys
 #pragma once
 
 #include "render/heatmap_data.h"
