@@ -1,5 +1,8 @@
 // The bar chart: one query row's weights (or raw
 // scores) over the keys, the time steps, labelled with the key tokens.
+//   bar_chart_view.cpp       the plot, the row's bars, masked columns and
+//                            value labels, the reference series and legend
+//   bar_chart_view_axes.cpp  key range and ticks, value axis, title, tooltip
 #pragma once
 
 #include <QMap>
@@ -77,6 +80,12 @@ private:
     // at both ends in a narrow chart).
     void setTitle(const QString& text);
     void fitTitle();
+    // The title for the row shown (or the hint when none is).
+    QString rowTitle() const;
+    // The masked keys' columns: a bar per key while the keys are few enough
+    // to be annotated, else one band per run of masked keys.
+    void showMaskedBands(const QVector<double>& maskedKeys, double bandLow, double bandHigh);
+    void addValueLabels();
     void showLegend(bool on);
     void showToolTip(QMouseEvent* event);
     // Widens the value axis once the plot area's height is known, so that
