@@ -1,16 +1,15 @@
 #include "translation/model_file.h"
 
 #include "io/atomic_file.h"
-#include "io/json.h"
 #include "io/json_writer.h"
 #include "io/text_file.h"
 #include "translation/corpus_split.h"
+#include "translation/model_header.h"
 
 #include <zlib.h>
 
 #include <bit>
 #include <charconv>
-#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -23,8 +22,6 @@ constexpr std::string_view kMagic = "attention-playground-seq2seq 2";
 constexpr std::string_view kMagicV1 = "attention-playground-seq2seq 1";
 // A model of the largest widths the options allow is far below this.
 constexpr std::int64_t kMaxFileBytes = 512ll * 1024 * 1024;
-// More blocks than any model of the options can have (16 heads).
-constexpr std::size_t kMaxBlocks = 1024;
 
 void appendDouble(std::string& out, double value) {
     std::uint64_t bits = std::bit_cast<std::uint64_t>(value);
@@ -63,199 +60,6 @@ std::int64_t expectedParameterCount(const Seq2SeqOptions& o, std::int64_t vs, st
     if (o.scoring == Scoring::Cosine) n += 1;
     return n + vt * 2 * d + vt;
 }
-
-struct Block {
-    std::string name;
-    std::int64_t rows = -1, cols = -1;
-};
-
-// What the header line says, read with the pull reader: only the tokens and
-// the small fields are kept, so a header full of numbers costs nothing.
-struct Header {
-    Seq2SeqOptions options;
-    bool haveHidden = false, haveEmbedding = false, haveHeads = false, haveBidirectional = false, haveScoring = false,
-         haveNormalization = false, haveTemperature = false, haveLowercase = false, haveCount = false,
-         haveBlocks = false;
-    bool lowercase = false;
-    bool sawInitialState = false;
-    Vocabulary vocabularies[2];
-    bool haveVocabulary[2] = {false, false};
-    std::int64_t parameterCount = 0;
-    std::vector<Block> blocks;
-};
-
-class HeaderParser {
-public:
-    HeaderParser(std::string_view text, std::int64_t maxTokens) : reader_(text), maxTokens_(maxTokens) {}
-
-    // Fails with the message (without the file name).
-    Status parse(Header& h) {
-        if (reader_.next() != json::Event::ObjectBegin) return fail("the header is not a JSON object");
-        for (;;) {
-            const json::Event e = reader_.next();
-            if (e == json::Event::ObjectEnd) break;
-            if (e != json::Event::Key) return fail("the header is not a JSON object");
-            const std::string key = reader_.key();
-            Status err;
-            if (key == "options") {
-                err = options(h);
-            } else if (key == "lowercase") {
-                err = boolean("lowercase", h.lowercase);
-                h.haveLowercase = true;
-            } else if (key == "source_vocabulary" || key == "target_vocabulary") {
-                const int k = key == "source_vocabulary" ? 0 : 1;
-                err = vocabulary(key, h.vocabularies[k]);
-                h.haveVocabulary[k] = true;
-            } else if (key == "parameter_count") {
-                err = whole("parameter_count", std::int64_t(1) << 40, h.parameterCount);
-                h.haveCount = true;
-            } else if (key == "parameter_blocks") {
-                err = blocks(h.blocks);
-                h.haveBlocks = true;
-            } else {
-                return fail("unknown key " + json::quote(key, 40) + " in the header");
-            }
-            if (!err) return err;
-        }
-        if (reader_.next() != json::Event::End) return fail("text after the header object");
-        return {};
-    }
-
-private:
-    Status fail(const std::string& message) {
-        if (reader_.errorMessage().empty()) return Status::error(message);
-        return Status::error("header, byte " + std::to_string(reader_.errorOffset()) + ": " + reader_.errorMessage());
-    }
-    Status whole(const std::string& name, std::int64_t max, std::int64_t& out) {
-        if (reader_.next() != json::Event::Scalar) return fail(name + ": not a whole number");
-        const json::Value& v = reader_.scalar();
-        // Compared as doubles before any conversion: 9223372036854775808
-        // must not reach an integer cast.
-        if (!v.isNumber() || !v.numberIsInteger || !(v.number >= 0) || v.number > double(max))
-            return fail(name + ": not a whole number from 0 to " + std::to_string(max));
-        out = std::int64_t(v.number);
-        return {};
-    }
-    Status wholeInt(const std::string& name, int& out) {
-        std::int64_t v = 0;
-        if (Status err = whole(name, INT_MAX, v); !err) return err;
-        out = int(v);
-        return {};
-    }
-    Status boolean(const std::string& name, bool& out) {
-        if (reader_.next() != json::Event::Scalar || reader_.scalar().type != json::Type::Bool)
-            return fail(name + ": not true or false");
-        out = reader_.scalar().boolean;
-        return {};
-    }
-    Status string(const std::string& name, std::string& out) {
-        if (reader_.next() != json::Event::Scalar || reader_.scalar().type != json::Type::String)
-            return fail(name + ": not a string");
-        out = reader_.scalar().string;
-        return {};
-    }
-    Status options(Header& h) {
-        if (reader_.next() != json::Event::ObjectBegin) return fail("options: not an object");
-        Seq2SeqOptions& o = h.options;
-        for (;;) {
-            const json::Event e = reader_.next();
-            if (e == json::Event::ObjectEnd) return {};
-            if (e != json::Event::Key) return fail("options: not an object");
-            const std::string key = reader_.key();
-            Status err;
-            std::string text;
-            if (key == "hidden") {
-                err = wholeInt("options.hidden", o.hidden);
-                h.haveHidden = true;
-            } else if (key == "embedding") {
-                err = wholeInt("options.embedding", o.embedding);
-                h.haveEmbedding = true;
-            } else if (key == "heads") {
-                err = wholeInt("options.heads", o.heads);
-                h.haveHeads = true;
-            } else if (key == "bidirectional") {
-                err = boolean("options.bidirectional", o.bidirectional);
-                h.haveBidirectional = true;
-            } else if (key == "initial_state") {
-                err = string("options.initial_state", text);
-                if (err.ok && text != "encoder" && text != "zero")
-                    err = fail("options.initial_state: not \"encoder\" or \"zero\"");
-                o.initialStateFromEncoder = text == "encoder";
-                h.sawInitialState = true;
-            } else if (key == "scoring") {
-                err = string("options.scoring", text);
-                const auto kind = scoringFromString(text);
-                if (err.ok && !kind) err = fail("options.scoring: not a scoring kind");
-                if (kind) o.scoring = *kind;
-                h.haveScoring = true;
-            } else if (key == "normalization") {
-                err = string("options.normalization", text);
-                const auto kind = normalizationFromString(text);
-                if (err.ok && !kind) err = fail("options.normalization: not a normalization kind");
-                if (kind) o.normalization = *kind;
-                h.haveNormalization = true;
-            } else if (key == "temperature") {
-                if (reader_.next() != json::Event::Scalar || !reader_.scalar().isNumber())
-                    return fail("options.temperature: not a number");
-                o.temperature = reader_.scalar().number;
-                h.haveTemperature = true;
-            } else {
-                return fail("unknown key " + json::quote(key, 40) + " in options");
-            }
-            if (!err) return err;
-        }
-    }
-    Status vocabulary(const std::string& name, Vocabulary& v) {
-        if (reader_.next() != json::Event::ArrayBegin) return fail(name + ": not an array");
-        for (std::size_t i = 0;; ++i) {
-            const json::Event e = reader_.next();
-            if (e == json::Event::ArrayEnd) return {};
-            const std::string at = name + "[" + std::to_string(i) + "]";
-            if (e != json::Event::Scalar || reader_.scalar().type != json::Type::String ||
-                reader_.scalar().string.empty())
-                return fail(at + ": not a token");
-            // Every token has at least one embedding parameter in the file.
-            if (++tokens_ > maxTokens_)
-                return fail(name + ": more tokens than the file has parameters for (" + std::to_string(maxTokens_) +
-                            ")");
-            if (v.add(reader_.scalar().string) != int(i) + 3)
-                return fail(at + ": " + json::quote(reader_.scalar().string, 40) + " appears twice");
-        }
-    }
-    Status blocks(std::vector<Block>& out) {
-        if (reader_.next() != json::Event::ArrayBegin) return fail("parameter_blocks: not an array");
-        for (;;) {
-            const json::Event e = reader_.next();
-            if (e == json::Event::ArrayEnd) return {};
-            const std::string at = "parameter_blocks[" + std::to_string(out.size()) + "]";
-            if (out.size() >= kMaxBlocks) return fail("parameter_blocks: more than " + std::to_string(kMaxBlocks));
-            if (e != json::Event::ObjectBegin) return fail(at + ": needs name, rows and cols");
-            Block b;
-            for (;;) {
-                const json::Event m = reader_.next();
-                if (m == json::Event::ObjectEnd) break;
-                if (m != json::Event::Key) return fail(at + ": needs name, rows and cols");
-                const std::string key = reader_.key();
-                Status err;
-                if (key == "name")
-                    err = string(at + ".name", b.name);
-                else if (key == "rows")
-                    err = whole(at + ".rows", INT_MAX, b.rows);
-                else if (key == "cols")
-                    err = whole(at + ".cols", INT_MAX, b.cols);
-                else
-                    return fail("unknown key " + json::quote(key, 40) + " in " + at);
-                if (!err) return err;
-            }
-            if (b.name.empty() || b.rows < 0 || b.cols < 0) return fail(at + ": needs name, rows and cols");
-            out.push_back(std::move(b));
-        }
-    }
-
-    json::Reader reader_;
-    std::int64_t maxTokens_;
-    std::int64_t tokens_ = 0;
-};
 
 void appendWhole(std::string& out, long long v) { out += std::to_string(v); }
 
@@ -351,25 +155,9 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
 
     // Sizes first, from the file itself: nothing below allocates more than
     // the file's own parameters can justify.
-    Header h;
-    HeaderParser parser(body.substr(magicEnd + 1, headerEnd - magicEnd - 1), std::int64_t(data.size() / 8));
-    if (Status err = parser.parse(h); !err) return fail(err.message);
-    if (!h.haveHidden) return fail("options.hidden: not a whole number");
-    if (!h.haveEmbedding) return fail("options.embedding: not a whole number");
-    if (!h.haveHeads) return fail("options.heads: not a whole number");
-    if (!h.haveBidirectional) return fail("options.bidirectional: not true or false");
-    if (!h.haveScoring) return fail("options.scoring: not a scoring kind");
-    if (!h.haveNormalization) return fail("options.normalization: not a normalization kind");
-    if (!h.haveTemperature) return fail("options.temperature: not a number");
-    // Files written before the zero start existed have no such key, and
-    // their decoders started from the encoder.
-    if (!h.sawInitialState) h.options.initialStateFromEncoder = true;
-    if (Status valid = validate(h.options); !valid.ok) return fail("options: " + valid.message);
-    if (!h.haveLowercase) return fail("lowercase: not true or false");
-    if (!h.haveVocabulary[0]) return fail("source_vocabulary: not an array");
-    if (!h.haveVocabulary[1]) return fail("target_vocabulary: not an array");
-    if (!h.haveCount) return fail("parameter_count: not a whole number");
-    if (!h.haveBlocks) return fail("parameter_blocks: not an array");
+    const std::string_view headerLine = body.substr(magicEnd + 1, headerEnd - magicEnd - 1);
+    ModelHeader h;
+    if (Status err = parseModelHeader(headerLine, std::int64_t(data.size() / 8), h); !err) return fail(err.message);
     const std::int64_t expected = expectedParameterCount(h.options, h.vocabularies[0].size(), h.vocabularies[1].size());
     if (h.parameterCount != expected)
         return fail("parameter_count is " + std::to_string(h.parameterCount) +
@@ -390,7 +178,7 @@ ModelReadResult parseModel(std::string_view bytes, const std::string& fileName) 
         return fail("parameter_blocks has " + std::to_string(h.blocks.size()) + " blocks, the model has " +
                     std::to_string(blocks.size()));
     for (std::size_t i = 0; i < blocks.size(); ++i) {
-        const Block& b = h.blocks[i];
+        const ModelHeader::Block& b = h.blocks[i];
         if (b.name != blocks[i].name || b.rows != blocks[i].rows || b.cols != blocks[i].cols)
             return fail("parameter block " + std::to_string(i) + " is " + blocks[i].name + " " +
                         std::to_string(blocks[i].rows) + " x " + std::to_string(blocks[i].cols) + ", the file has " +
