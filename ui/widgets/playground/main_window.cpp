@@ -27,28 +27,17 @@
 #include "widgets/training/training_window.h"
 #include "widgets/common/window_fit.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
-#include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
-#include <QMessageBox>
 #include <QMimeData>
-#include <QPushButton>
 #include <QRandomGenerator>
-#include <QScreen>
-#include <QTimer>
-#include <QToolButton>
 #include <QUndoStack>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 #include <limits>
@@ -317,51 +306,6 @@ void MainWindow::showTrainingWindow() {
     trainingWindow_->show();
     trainingWindow_->raise();
     trainingWindow_->activateWindow();
-}
-
-// --- Crash recovery --------------------------------------------------------------
-
-void MainWindow::offerRecovery() {
-    orphans_ = recovery_->orphans();
-    offerNextOrphan();
-}
-
-void MainWindow::offerNextOrphan() {
-    if (orphans_.empty()) return;
-    const RecoveryManager::Orphan& o = orphans_.front();
-    const QString when = QLocale().toString(o.written, QLocale::ShortFormat);
-    const QString text =
-        o.originalPath.isEmpty()
-            ? tr("Attention Playground was not closed normally. An untitled scene with unsaved changes, "
-                 "last copied at %1, was recovered. Restore it?")
-                  .arg(when)
-            : tr("Attention Playground was not closed normally. Unsaved changes to %1, last copied at %2, "
-                 "were recovered. Restore them?")
-                  .arg(QDir::toNativeSeparators(o.originalPath), when);
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Recover Unsaved Scene"), text, QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("recoveryQuestion"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton* restore = box->addButton(tr("&Restore"), QMessageBox::AcceptRole);
-    restore->setToolTip(tr("Open the recovered scene as an unsaved scene"));
-    QPushButton* discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
-    discard->setToolTip(tr("Delete the recovered copy for good"));
-    box->setDefaultButton(restore);
-    connect(box, &QMessageBox::finished, this, [this, box, restore, discard] {
-        RecoveryManager::Orphan orphan = std::move(orphans_.front());
-        orphans_.erase(orphans_.begin());
-        if (box->clickedButton() == restore) {
-            if (maybeSave()) {
-                cancelOpening();
-                const QString error = recovery_->restore(orphan);
-                if (!error.isEmpty()) showError(error);
-            }
-        } else if (box->clickedButton() == discard) {
-            RecoveryManager::discard(orphan);
-        }
-        // Closed without an answer: the copy stays for the next start.
-        QTimer::singleShot(0, this, &MainWindow::offerNextOrphan);
-    });
-    box->open();
 }
 
 // --- Window events -------------------------------------------------------------

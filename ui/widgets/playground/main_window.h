@@ -4,7 +4,8 @@
 // shows the newest result in all views at once.
 //
 // The window's code is split by job:
-//   main_window.cpp           construction, files, export, window events
+//   main_window.cpp           construction, wiring, status, window events
+//   main_window_files.cpp     open, save, export, crash recovery
 //   main_window_docks.cpp     createDocks(): one small function per dock
 //   main_window_menus.cpp     createMenus(): one small function per menu
 //   main_window_settings.cpp  readSettings()/writeSettings()

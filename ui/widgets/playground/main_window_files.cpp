@@ -1,5 +1,6 @@
-// MainWindow: opening, saving and exporting files (the rest of the window is
-// in main_window.cpp and the files it names).
+// MainWindow: opening, saving and exporting files, and offering the scenes
+// that crash recovery kept (the rest of the window is in main_window.cpp
+// and the files it names).
 #include "widgets/playground/main_window.h"
 
 #include "document/recovery_manager.h"
@@ -31,27 +32,15 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QCloseEvent>
 #include <QDir>
-#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QPushButton>
-#include <QRandomGenerator>
-#include <QScreen>
 #include <QTimer>
-#include <QToolButton>
-#include <QUndoStack>
-#include <QProgressBar>
-#include <QSplitter>
 #include <QStatusBar>
-#include <QHBoxLayout>
-#include <QVBoxLayout>
 
 #include <limits>
 
@@ -276,6 +265,51 @@ void MainWindow::exportCsvDialog(bool weights) {
     rememberDir(path);
     const QString err = weights ? exportWeightsCsv(path) : exportOutputCsv(path);
     if (!err.isEmpty()) showError(err);
+}
+
+// --- Crash recovery --------------------------------------------------------------
+
+void MainWindow::offerRecovery() {
+    orphans_ = recovery_->orphans();
+    offerNextOrphan();
+}
+
+void MainWindow::offerNextOrphan() {
+    if (orphans_.empty()) return;
+    const RecoveryManager::Orphan& o = orphans_.front();
+    const QString when = QLocale().toString(o.written, QLocale::ShortFormat);
+    const QString text =
+        o.originalPath.isEmpty()
+            ? tr("Attention Playground was not closed normally. An untitled scene with unsaved changes, "
+                 "last copied at %1, was recovered. Restore it?")
+                  .arg(when)
+            : tr("Attention Playground was not closed normally. Unsaved changes to %1, last copied at %2, "
+                 "were recovered. Restore them?")
+                  .arg(QDir::toNativeSeparators(o.originalPath), when);
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Recover Unsaved Scene"), text, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("recoveryQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* restore = box->addButton(tr("&Restore"), QMessageBox::AcceptRole);
+    restore->setToolTip(tr("Open the recovered scene as an unsaved scene"));
+    QPushButton* discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    discard->setToolTip(tr("Delete the recovered copy for good"));
+    box->setDefaultButton(restore);
+    connect(box, &QMessageBox::finished, this, [this, box, restore, discard] {
+        RecoveryManager::Orphan orphan = std::move(orphans_.front());
+        orphans_.erase(orphans_.begin());
+        if (box->clickedButton() == restore) {
+            if (maybeSave()) {
+                cancelOpening();
+                const QString error = recovery_->restore(orphan);
+                if (!error.isEmpty()) showError(error);
+            }
+        } else if (box->clickedButton() == discard) {
+            RecoveryManager::discard(orphan);
+        }
+        // Closed without an answer: the copy stays for the next start.
+        QTimer::singleShot(0, this, &MainWindow::offerNextOrphan);
+    });
+    box->open();
 }
 
 }  // namespace ui
