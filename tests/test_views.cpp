@@ -6,6 +6,7 @@
 #include "render/head_grid_renderer.h"
 #include "render/heatmap_renderer.h"
 #include "widgets/playground/controls_panel.h"
+#include "widgets/playground/temperature_field.h"
 #include "widgets/playground/head_grid_view.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/playground/output_view.h"
@@ -473,7 +474,7 @@ void TestViews::controlsSwitchesEmitOnClick() {
 }
 
 void TestViews::controlsTemperatureLogMapping() {
-    using P = ui::ControlsPanel;
+    using P = ui::TemperatureField;
     QCOMPARE(P::temperatureForSlider(0), 0.05);
     QCOMPARE(P::temperatureForSlider(P::kSliderSteps), 20.0);
     QCOMPARE(P::temperatureForSlider(P::kSliderSteps / 2), 1.0);
@@ -508,7 +509,7 @@ void TestViews::controlsSliderAndSpinStayInSync() {
     auto* slider = child<QSlider>(panel, "temperatureSlider");
     auto* spin = child<QDoubleSpinBox>(panel, "temperatureSpin");
     QSignalSpy spy(&panel, &ui::ControlsPanel::temperatureChanged);
-    QCOMPARE(slider->value(), ui::ControlsPanel::kSliderSteps / 2);
+    QCOMPARE(slider->value(), ui::TemperatureField::kSliderSteps / 2);
 
     QTest::keyClick(slider, Qt::Key_Home);
     QCOMPARE(spy.count(), 1);
@@ -534,15 +535,15 @@ void TestViews::controlsSliderAndSpinStayInSync() {
     QTest::keyClick(spin, Qt::Key_Return);
     QCOMPARE(spy.count(), 6);
     QCOMPARE(spy.last().at(0).toFloat(), 2.5f);
-    QCOMPARE(slider->value(), ui::ControlsPanel::sliderForTemperature(2.5));
-    QVERIFY(slider->value() > ui::ControlsPanel::kSliderSteps / 2);
+    QCOMPARE(slider->value(), ui::TemperatureField::sliderForTemperature(2.5));
+    QVERIFY(slider->value() > ui::TemperatureField::kSliderSteps / 2);
 
     // A temperature beyond the slider's reach rests the slider at its end.
     ui::ControlsState s;
     s.temperature = 100.f;
     panel.setState(s);
     QCOMPARE(spin->value(), 100.0);
-    QCOMPARE(slider->value(), ui::ControlsPanel::kSliderSteps);
+    QCOMPARE(slider->value(), ui::TemperatureField::kSliderSteps);
     QCOMPARE(spy.count(), 6);
 }
 

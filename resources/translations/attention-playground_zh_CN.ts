@@ -513,10 +513,6 @@
         <translation>归一化(&amp;N)：</translation>
     </message>
     <message>
-        <source>Temperature T divides the scores before normalization: wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T). T &lt; 1 sharpens the weights towards hard attention, T &gt; 1 flattens them towards uniform; hard attention ignores T. The slider is logarithmic from %1 to %2.</source>
-        <translation>温度 T 在归一化之前除以分数：wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T)。T &lt; 1 使权重更尖锐，趋向硬注意力；T &gt; 1 使权重更平坦，趋向均匀；硬注意力不受 T 影响。滑块按对数刻度从 %1 到 %2。</translation>
-    </message>
-    <message>
         <source>&amp;Temperature:</source>
         <translation>温度(&amp;T)：</translation>
     </message>
@@ -3272,6 +3268,13 @@
     <message>
         <source>Sum of both</source>
         <translation>两者之和</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TemperatureField</name>
+    <message>
+        <source>Temperature T divides the scores before normalization: wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T). T &lt; 1 sharpens the weights towards hard attention, T &gt; 1 flattens them towards uniform; hard attention ignores T. The slider is logarithmic from %1 to %2.</source>
+        <translation>温度 T 在归一化之前除以分数：wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T)。T &lt; 1 使权重更尖锐，趋向硬注意力；T &gt; 1 使权重更平坦，趋向均匀；硬注意力不受 T 影响。滑块按对数刻度从 %1 到 %2。</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,10 @@
 
 #include "document/scene_document.h"
 #include "document/scene_edits.h"
+#include "widgets/playground/temperature_field.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QKeySequence>
@@ -15,33 +15,15 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalBlocker>
-#include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <numeric>
 
 namespace ui {
 namespace {
-
-// Shows the shortest form of the value ("1", "0.0503", "19.8") instead of a
-// fixed number of decimals, so the box reads like the temperature it holds.
-class TemperatureSpinBox : public QDoubleSpinBox {
-public:
-    using QDoubleSpinBox::QDoubleSpinBox;
-    QString textFromValue(double value) const override { return locale().toString(value, 'g', 6); }
-};
-
-// Slider positions land on three significant digits: the number box then
-// shows exactly the temperature that is sent, and scene files stay tidy.
-double roundSignificant(double v, int digits) {
-    if (v <= 0) return v;
-    const double scale = std::pow(10.0, digits - 1 - int(std::floor(std::log10(v))));
-    return std::round(v * scale) / scale;
-}
 
 // Each entry's tooltip is its formula; the combo's own tooltip follows the
 // current entry (see showCurrentFormula), so hovering the closed combo tells
@@ -93,21 +75,6 @@ ControlsState controlsStateOf(const SceneDocument& document) {
             .causal = s.mask.causal,
             .selfAttention = document.selfAttention(),
             .kEqualsV = document.kEqualsV()};
-}
-
-double ControlsPanel::temperatureForSlider(int position) {
-    const double lo = std::log10(kMinTemperature), hi = std::log10(kMaxTemperature);
-    if (position <= 0) return kMinTemperature;
-    if (position >= kSliderSteps) return kMaxTemperature;
-    const double t = double(position) / kSliderSteps;
-    return roundSignificant(std::pow(10.0, lo + t * (hi - lo)), 3);
-}
-
-int ControlsPanel::sliderForTemperature(double temperature) {
-    if (!(temperature > 0)) return 0;
-    const double lo = std::log10(kMinTemperature), hi = std::log10(kMaxTemperature);
-    const double t = (std::log10(temperature) - lo) / (hi - lo);
-    return std::clamp(int(std::lround(t * kSliderSteps)), 0, kSliderSteps);
 }
 
 ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
@@ -207,35 +174,10 @@ QWidget* ControlsPanel::buildAttentionGroup() {
     sampleRow->addWidget(resample_);
     form->addRow(buddyLabel(tr("Sa&mples:"), samples_), sampleRow);
 
-    temperatureSlider_ = new QSlider(Qt::Horizontal, box);
-    temperatureSlider_->setObjectName(QStringLiteral("temperatureSlider"));
-    temperatureSlider_->setRange(0, kSliderSteps);
-    temperatureSlider_->setPageStep(kSliderSteps / 20);
-    temperatureSlider_->setTickPosition(QSlider::TicksBelow);
-    // Ticks at 0.05, 1 and 20: the ends and the neutral temperature.
-    temperatureSlider_->setTickInterval(kSliderSteps / 2);
-    temperatureSpin_ = new TemperatureSpinBox(box);
-    temperatureSpin_->setObjectName(QStringLiteral("temperatureSpin"));
-    // The box accepts more than the slider shows: a scene file may hold any
-    // T > 0, and the slider then rests at its end.
-    temperatureSpin_->setDecimals(4);
-    temperatureSpin_->setRange(0.0001, 1000.0);
-    temperatureSpin_->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
-    temperatureSpin_->setKeyboardTracking(false);
-    const QString tTip = tr("Temperature T divides the scores before normalization: "
-                            "wⱼ = exp(sⱼ/T) / Σₖ exp(sₖ/T). T < 1 sharpens the weights towards hard "
-                            "attention, T > 1 flattens them towards uniform; hard attention ignores T. "
-                            "The slider is logarithmic from %1 to %2.")
-                             .arg(kMinTemperature)
-                             .arg(kMaxTemperature);
-    temperatureSlider_->setToolTip(tTip);
-    temperatureSpin_->setToolTip(tTip);
-    connect(temperatureSlider_, &QSlider::valueChanged, this, &ControlsPanel::onSliderMoved);
-    connect(temperatureSpin_, &QDoubleSpinBox::valueChanged, this, &ControlsPanel::onSpinEdited);
-    auto* tRow = new QHBoxLayout;
-    tRow->addWidget(temperatureSlider_, 1);
-    tRow->addWidget(temperatureSpin_);
-    form->addRow(buddyLabel(tr("&Temperature:"), temperatureSlider_), tRow);
+    temperature_ = new TemperatureField(box);
+    connect(temperature_, &TemperatureField::temperatureChanged, this,
+            [this](double t) { emit temperatureChanged(float(t)); });
+    form->addRow(buddyLabel(tr("&Temperature:"), temperature_->slider()), temperature_);
     return box;
 }
 
@@ -310,47 +252,13 @@ QWidget* ControlsPanel::buildInputsGroup() {
     return box;
 }
 
-void ControlsPanel::onSliderMoved(int position) {
-    const double t = temperatureForSlider(position);
-    {
-        const QSignalBlocker block(temperatureSpin_);
-        temperatureSpin_->setValue(t);
-    }
-    if (t == temperature_) return;
-    temperature_ = t;
-    emit temperatureChanged(float(t));
-}
-
-void ControlsPanel::onSpinEdited(double value) {
-    {
-        const QSignalBlocker block(temperatureSlider_);
-        temperatureSlider_->setValue(sliderForTemperature(value));
-    }
-    if (value == temperature_) return;
-    temperature_ = value;
-    emit temperatureChanged(float(value));
-}
-
-void ControlsPanel::showTemperature(double t) {
-    const QSignalBlocker blockSlider(temperatureSlider_);
-    const QSignalBlocker blockSpin(temperatureSpin_);
-    temperatureSpin_->setValue(t);
-    // The document echoes each dragged temperature back; a slider already on
-    // a position that gives t stays put instead of jumping a step under the
-    // mouse.
-    if (temperatureForSlider(temperatureSlider_->value()) != temperatureSpin_->value())
-        temperatureSlider_->setValue(sliderForTemperature(t));
-    temperature_ = temperatureSpin_->value();
-}
-
 void ControlsPanel::updateDependentWidgets() {
     const auto norm = ap::Normalization(normalization_->currentData().toInt());
     k_->setEnabled(norm == ap::Normalization::TopK);
     for (QWidget* w : {static_cast<QWidget*>(samples_), static_cast<QWidget*>(seed_), static_cast<QWidget*>(resample_)})
         w->setEnabled(norm == ap::Normalization::Sample);
     // Hard attention takes the largest score whatever the temperature.
-    temperatureSlider_->setEnabled(norm != ap::Normalization::Hard);
-    temperatureSpin_->setEnabled(norm != ap::Normalization::Hard);
+    temperature_->setEnabled(norm != ap::Normalization::Hard);
     showCurrentFormula(scoring_);
     showCurrentFormula(normalization_);
     showCurrentFormula(maskPreset_);
@@ -374,7 +282,7 @@ void ControlsPanel::setState(const ControlsState& s) {
     selectData(scoring_, int(s.scoring));
     selectData(normalization_, int(s.normalization));
     k_->setValue(s.k);
-    showTemperature(double(s.temperature));
+    temperature_->setTemperature(double(s.temperature));
     setAvailableHeads(s.availableHeads);
     selectData(heads_, s.heads);
     maskPreset_->setCurrentIndex(s.causal ? 1 : 0);
@@ -392,7 +300,7 @@ ControlsState ControlsPanel::state() const {
     s.k = k_->value();
     s.samples = samples_->value();
     s.seed = std::uint64_t(seed_->value());
-    s.temperature = float(temperatureSpin_->value());
+    s.temperature = float(temperature_->temperature());
     s.heads = heads_->currentData().toInt();
     s.availableHeads.clear();
     for (int i = 0; i < heads_->count(); ++i) s.availableHeads.push_back(heads_->itemData(i).toInt());

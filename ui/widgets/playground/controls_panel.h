@@ -13,12 +13,12 @@
 
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QPushButton;
-class QSlider;
 class QSpinBox;
 
 namespace ui {
+
+class TemperatureField;
 
 struct ControlsState {
     ap::Scoring scoring = ap::Scoring::ScaledDot;
@@ -62,14 +62,6 @@ public:
     // `scope` holds the focus instead.
     void limitShortcutTo(QWidget* scope);
 
-    // The logarithmic temperature slider: position 0 is kMinTemperature,
-    // kSliderSteps is kMaxTemperature, the middle is T = 1.
-    static constexpr double kMinTemperature = 0.05;
-    static constexpr double kMaxTemperature = 20.0;
-    static constexpr int kSliderSteps = 1000;
-    static double temperatureForSlider(int position);
-    static int sliderForTemperature(double temperature);
-
 signals:
     void scoringChanged(ap::Scoring scoring);
     void normalizationChanged(ap::Normalization normalization);
@@ -92,10 +84,7 @@ private:
     QWidget* buildAttentionGroup();
     QWidget* buildHeadsAndMaskGroup();
     QWidget* buildInputsGroup();
-    void onSliderMoved(int position);
-    void onSpinEdited(double value);
     void updateDependentWidgets();
-    void showTemperature(double t);
 
     QComboBox* scoring_ = nullptr;
     QComboBox* normalization_ = nullptr;
@@ -103,17 +92,13 @@ private:
     QSpinBox* samples_ = nullptr;
     QSpinBox* seed_ = nullptr;
     QPushButton* resample_ = nullptr;
-    QSlider* temperatureSlider_ = nullptr;
-    QDoubleSpinBox* temperatureSpin_ = nullptr;
+    TemperatureField* temperature_ = nullptr;
     QComboBox* heads_ = nullptr;
     QComboBox* maskPreset_ = nullptr;
     QPushButton* maskEdit_ = nullptr;
     QCheckBox* selfAttention_ = nullptr;
     QCheckBox* kEqualsV_ = nullptr;
     QCheckBox* showScores_ = nullptr;
-    // The temperature last shown or emitted, so that slider steps that round
-    // to the same number box value are not sent twice.
-    double temperature_ = 1.0;
 };
 
 }  // namespace ui
