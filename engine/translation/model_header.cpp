@@ -22,6 +22,9 @@ class HeaderParser {
 public:
     HeaderParser(std::string_view text, std::int64_t maxTokens) : reader_(text), maxTokens_(maxTokens) {}
 
+    // The keys parse() has met, for the caller's check that none is missing.
+    Seen seen;
+
     // Fails with the message (without the file name).
     Status parse(ModelHeader& h) {
         if (reader_.next() != json::Event::ObjectBegin) return fail("the header is not a JSON object");
@@ -186,10 +189,6 @@ private:
         }
     }
 
-public:
-    Seen seen;
-
-private:
     json::Reader reader_;
     std::int64_t maxTokens_;
     std::int64_t tokens_ = 0;
