@@ -108,8 +108,7 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     statusBar()->addWidget(info_, 1);
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancel_);
-    progress_->hide();
-    cancel_->hide();
+    showGridProgress(0, 0);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     fileMenu_ = file;
@@ -146,17 +145,12 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
         if (id == fileId_) grid_->setTile(row, column, image);
     });
     connect(&worker_, &ModelViewWorker::gridProgress, this, [this](quint64 id, int done, int total) {
-        if (id != fileId_) return;
-        progress_->setMaximum(total);
-        progress_->setValue(done);
-        progress_->setVisible(done < total);
-        cancel_->setVisible(done < total);
+        if (id == fileId_) showGridProgress(done, total);
     });
     connect(&worker_, &ModelViewWorker::gridFailed, this, [this](quint64 id, const QString& message) {
         if (id != fileId_) return;
         messageBar_->showMessage(message);
-        progress_->hide();
-        cancel_->hide();
+        showGridProgress(0, 0);
     });
     connect(&worker_, &ModelViewWorker::statsReady, this, &ModelViewWindow::onStats);
     connect(&worker_, &ModelViewWorker::viewReady, this, &ModelViewWindow::onViewReady);
@@ -170,8 +164,7 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     });
     connect(cancel_, &QPushButton::clicked, this, [this] {
         worker_.cancelGrid();
-        progress_->hide();
-        cancel_->hide();
+        showGridProgress(0, 0);
     });
     connect(grid_, &ModelGridView::tileClicked, this, &ModelViewWindow::showChoice);
     connect(tabs_, &QTabWidget::currentChanged, this, [this] { requestMissing(); });
@@ -189,6 +182,13 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
                 c.head = s.head;
                 showChoice(c);
             });
+}
+
+void ModelViewWindow::showGridProgress(int done, int total) {
+    progress_->setMaximum(total);
+    progress_->setValue(done);
+    progress_->setVisible(done < total);
+    cancel_->setVisible(done < total);
 }
 
 void ModelViewWindow::openFile(const QString& path) {
@@ -226,10 +226,7 @@ void ModelViewWindow::onOpened(quint64 id, AttentionPtr tensor) {
     const bool square = tensor_->queries == tensor_->keys;
     tabs_->setTabEnabled(1, square);
     tabs_->setTabToolTip(1, square ? tabs_->tabToolTip(1) : tr("Rollout needs as many queries as keys."));
-    progress_->setMaximum(int(tensor_->sliceCount()));
-    progress_->setValue(0);
-    progress_->show();
-    cancel_->show();
+    showGridProgress(0, int(tensor_->sliceCount()));
     if (inPlace) {
         // The tab on top stays; what it shows follows the new tensor.
         grid_->setSelected(wantedHead_);

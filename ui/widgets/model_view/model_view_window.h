@@ -79,6 +79,8 @@ private:
     void onViewReady(quint64 id, AttentionViewPtr view);
     void onStats(quint64 fileId, HeadStatsPtr stats);
     void requestMissing();
+    // The thumbnails' bar and Stop, shown while done < total.
+    void showGridProgress(int done, int total);
     void selectTableRow(const ap::analysis::AttentionChoice& choice);
     void chooseAndOpen();
     void chooseAndExport();
