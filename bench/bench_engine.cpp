@@ -5,19 +5,18 @@
 //                --benchmark_report_aggregates_only=true
 #include "attention/attention.h"
 #include "attention/normalization.h"
+#include "core/random.h"
 
 #include <benchmark/benchmark.h>
 
-#include <random>
 #include <vector>
 
 namespace {
 
-ap::Matrix randomMatrix(Eigen::Index rows, Eigen::Index cols, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::normal_distribution<float> dist;
+ap::Matrix randomMatrix(Eigen::Index rows, Eigen::Index cols, std::uint64_t seed) {
+    ap::Random random(seed);
     ap::Matrix m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = dist(gen);
+    ap::fillNormal(m, random);
     return m;
 }
 

@@ -9,6 +9,7 @@
 // reader did before it streamed; BM_WriteResult streams a result's text to a
 // sink that drops it.
 #include "attention/attention.h"
+#include "core/random.h"
 #include "io/json.h"
 #include "io/scene_io.h"
 #include "io/text_file.h"
@@ -16,7 +17,6 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
-#include <random>
 
 namespace {
 
@@ -31,12 +31,11 @@ const std::string& sceneText() {
             return file.value;
         }
         ap::Scene s;
-        std::mt19937 rng(1);
-        std::uniform_int_distribution<int> digit(-9, 12);
+        ap::Random random(1);
         s.queries.resize(512, 512);
         s.keys.resize(16, 512);
         for (ap::Matrix* m : {&s.queries, &s.keys})
-            for (Eigen::Index i = 0; i < m->size(); ++i) m->data()[i] = float(digit(rng)) / 10.0f;
+            for (Eigen::Index i = 0; i < m->size(); ++i) m->data()[i] = float(int(random.below(22)) - 9) / 10.0f;
         return ap::sceneToJson(s);
     }();
     return text;

@@ -10,6 +10,7 @@
 // Prints one JSON object per case. Figures are medians over many edits.
 #include "widgets/common/heatmap_view.h"
 #include "widgets/playground/main_window.h"
+#include "random_scene.h"
 #include "document/scene_document.h"
 
 #include <QApplication>
@@ -22,7 +23,6 @@
 #include <algorithm>
 #include <memory>
 #include <cstdio>
-#include <random>
 #include <vector>
 
 namespace {
@@ -34,17 +34,11 @@ double threadCpuMs() {
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
-ap::Scene randomScene(int tokens, int width, int heads, std::uint32_t seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> n(0.0f, 1.0f);
-    ap::Scene s;
+// A decoder's self-attention: causal, values = keys.
+ap::Scene latencyScene(int tokens, int width, int heads, std::uint64_t seed) {
+    ap::Scene s = randomScene(tokens, width, heads, seed);
     s.title = "latency";
-    s.queries = ap::Matrix(tokens, width);
-    s.keys = ap::Matrix(tokens, width);
-    for (int i = 0; i < s.queries.size(); ++i) s.queries.data()[i] = n(rng);
-    for (int i = 0; i < s.keys.size(); ++i) s.keys.data()[i] = n(rng);
     s.values = s.keys;
-    s.heads = heads;
     s.mask.causal = true;
     return s;
 }
@@ -85,7 +79,7 @@ int main(int argc, char** argv) {
 
     const QByteArray only = qgetenv("AP_BENCH_CASE");  // "latency", "stall" or "zoom" runs one case
     if (only.isEmpty() || only == "latency") {
-        const auto window = openWindow(randomScene(64, 64, 8, 1));
+        const auto window = openWindow(latencyScene(64, 64, 8, 1));
         ui::MainWindow& w = *window;
         std::vector<double> ms;
         QElapsedTimer clock;
@@ -105,7 +99,7 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
     }
     if (only.isEmpty() || only == "stall") {
-        const auto window = openWindow(randomScene(2048, 64, 8, 2));
+        const auto window = openWindow(latencyScene(2048, 64, 8, 2));
         ui::MainWindow& w = *window;
         std::vector<double> gaps;
         QElapsedTimer beat;
@@ -145,7 +139,7 @@ int main(int argc, char** argv) {
                     bigEdits, percentile(gaps, 0.5), percentile(gaps, 0.99), percentile(gaps, 1.0));
     }
     if (only.isEmpty() || only == "zoom") {
-        const auto window = openWindow(randomScene(2048, 64, 8, 3));
+        const auto window = openWindow(latencyScene(2048, 64, 8, 3));
         ui::HeatmapView* view = window->heatmapView();
         std::vector<double> ms, cpuMs;
         QElapsedTimer clock;

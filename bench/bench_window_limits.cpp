@@ -11,6 +11,7 @@
 //                  the way every open worked before loading moved to a
 //                  worker thread.
 // Prints one JSON object per line.
+#include "random_scene.h"
 #include "document/scene_document.h"
 #include "widgets/playground/main_window.h"
 
@@ -22,22 +23,8 @@
 
 #include <cstdio>
 #include <memory>
-#include <random>
 
 namespace {
-
-ap::Scene randomScene(int tokens, int width, int heads) {
-    std::mt19937 rng(1);
-    std::normal_distribution<float> n(0.0f, 1.0f);
-    ap::Scene s;
-    s.title = "limits";
-    s.queries = ap::Matrix(tokens, width);
-    s.keys = ap::Matrix(tokens, width);
-    for (int i = 0; i < s.queries.size(); ++i) s.queries.data()[i] = n(rng);
-    for (int i = 0; i < s.keys.size(); ++i) s.keys.data()[i] = n(rng);
-    s.heads = heads;
-    return s;
-}
 
 // kB of a /proc/self/status field.
 long statusKb(const char* field) {
@@ -75,7 +62,7 @@ int memoryCase(const QString& file) {
     w.show();
     views.wait();
     if (file == QLatin1String("-")) {
-        w.setScene(randomScene(4096, 64, 16));
+        w.setScene(randomScene(4096, 64, 16, 1));
     } else if (!w.openFile(file)) {
         std::fprintf(stderr, "%s\n", qPrintable(w.lastError()));
         return 2;

@@ -1,6 +1,7 @@
 // computeAttention (docs/math.md): each scoring kind on small cases worked
 // by hand, masks, projections and heads, then properties on random scenes.
 #include "attention/attention.h"
+#include "random_inputs.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +9,6 @@
 #include <cmath>
 #include <initializer_list>
 #include <numeric>
-#include <random>
 #include <vector>
 
 namespace ap {
@@ -24,14 +24,6 @@ Matrix mat(std::initializer_list<std::initializer_list<float>> rows) {
         for (float x : row) m(i, j++) = x;
         ++i;
     }
-    return m;
-}
-
-Matrix randomMatrix(Eigen::Index rows, Eigen::Index cols, unsigned seed, float scale = 1.0f) {
-    std::mt19937 gen(seed);
-    std::normal_distribution<float> dist(0.0f, scale);
-    Matrix m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = dist(gen);
     return m;
 }
 
@@ -413,7 +405,8 @@ TEST(Properties, PermutingKeysPermutesWeights) {
     const Matrix q = randomMatrix(5, 4, 100), k = randomMatrix(lk, 4, 101), v = randomMatrix(lk, 4, 102);
     std::vector<int> perm(lk);
     std::iota(perm.begin(), perm.end(), 0);
-    std::shuffle(perm.begin(), perm.end(), std::mt19937(103));
+    ap::Random shuffler(103);
+    ap::shuffle(perm, shuffler);
     Matrix pk(lk, 4), pv(lk, 4);
     for (int j = 0; j < lk; ++j) {
         pk.row(j) = k.row(perm[std::size_t(j)]);

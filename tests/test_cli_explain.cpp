@@ -5,6 +5,7 @@
 #include "io/scene_io.h"
 
 #include "app_process.h"
+#include "random_inputs.h"
 
 #include <QtTest>
 
@@ -16,17 +17,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
-#include <random>
-
 namespace {
-
-ap::Matrix randomMatrix(Eigen::Index rows, Eigen::Index cols, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::normal_distribution<float> dist(0.0f, 1.0f);
-    ap::Matrix m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = dist(gen);
-    return m;
-}
 
 QJsonObject lastLineJson(const QByteArray& out) {
     const QList<QByteArray> lines = out.trimmed().split('\n');

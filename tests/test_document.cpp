@@ -8,6 +8,7 @@
 #include "widgets/playground/matrix_editor.h"
 #include "document/matrix_model.h"
 #include "document/scene_document.h"
+#include "core/random.h"
 #include "document/scene_edits.h"
 #include "io/scene_io.h"
 
@@ -26,7 +27,6 @@
 #include <cmath>
 #include <memory>
 #include <numbers>
-#include <random>
 
 using namespace ui;
 

@@ -27,13 +27,13 @@ using Eigen::VectorXd;
 
 VectorXd randomVector(Index n, double scale, ap::Random& r) {
     VectorXd v(n);
-    for (Index i = 0; i < n; ++i) v(i) = scale * r.normal();
+    ap::fillNormal(v, r, scale);
     return v;
 }
 
 MatrixXd randomMatrix(Index rows, Index cols, double scale, ap::Random& r) {
     MatrixXd m(rows, cols);
-    for (Index i = 0; i < m.size(); ++i) m.data()[i] = scale * r.normal();
+    ap::fillNormal(m, r, scale);
     return m;
 }
 

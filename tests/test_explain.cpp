@@ -4,22 +4,14 @@
 // step's numbers lead to the next.
 #include "attention/explain.h"
 #include "io/explain_writer.h"
+#include "random_inputs.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <random>
 
 namespace ap {
 namespace {
-
-Matrix randomMatrix(Eigen::Index rows, Eigen::Index cols, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::normal_distribution<float> dist(0.0f, 1.0f);
-    Matrix m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = dist(gen);
-    return m;
-}
 
 const ExplainStep* step(const Explanation& e, const std::string& name) {
     for (const ExplainStep& s : e.steps)

@@ -1,6 +1,7 @@
 // The row normalizers of docs/math.md on single rows: worked examples
 // with the arithmetic in the comments, then properties on random rows.
 #include "attention/normalization.h"
+#include "core/random.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +10,6 @@
 #include <limits>
 #include <memory>
 #include <numeric>
-#include <random>
 #include <utility>
 #include <vector>
 
@@ -52,18 +52,16 @@ int nonZeros(const std::vector<float>& w) {
     return int(std::count_if(w.begin(), w.end(), [](float x) { return x != 0.0f; }));
 }
 
-std::vector<float> randomScores(std::mt19937& gen, int n, float scale = 1.0f) {
-    std::normal_distribution<float> dist(0.0f, scale);
+std::vector<float> randomScores(ap::Random& gen, int n, float scale = 1.0f) {
     std::vector<float> s(static_cast<std::size_t>(n));
-    for (float& x : s) x = dist(gen);
+    for (float& x : s) x = float(scale * gen.normal());
     return s;
 }
 
-std::vector<bool> randomMask(std::mt19937& gen, int n, double p) {
-    std::bernoulli_distribution masked(p);
+std::vector<bool> randomMask(ap::Random& gen, int n, double p) {
     std::vector<bool> m(static_cast<std::size_t>(n));
-    for (std::size_t j = 0; j < m.size(); ++j) m[j] = masked(gen);
-    m[gen() % m.size()] = false;  // at least one key stays visible
+    for (std::size_t j = 0; j < m.size(); ++j) m[j] = gen.uniform() < p;
+    m[gen.below(m.size())] = false;  // at least one key stays visible
     return m;
 }
 
@@ -175,12 +173,12 @@ TEST(AllNormalizers, SingleUnmaskedKeyTakesEverything) {
 }
 
 TEST(AllNormalizers, RandomRowsSumToOneAndMaskedAreZero) {
-    std::mt19937 gen(42);
+    ap::Random gen(42);
     for (int trial = 0; trial < 200; ++trial) {
-        const int n = 1 + int(gen() % 70);
+        const int n = 1 + int(gen.below(70));
         const auto scores = randomScores(gen, n, 3.0f);
         const auto mask = randomMask(gen, n, trial % 2 ? 0.4 : 0.0);
-        const int k = 1 + int(gen() % 5);
+        const int k = 1 + int(gen.below(5));
         for (Normalization kind : kAll) {
             const Row r = normalize(kind, scores, mask, 0.7f, k);
             EXPECT_TRUE(r.anyUnmasked);
@@ -208,11 +206,11 @@ TEST(AllNormalizers, RandomRowsSumToOneAndMaskedAreZero) {
 }
 
 TEST(TopK, KeepsTheKLargest) {
-    std::mt19937 gen(7);
+    ap::Random gen(7);
     for (int trial = 0; trial < 100; ++trial) {
-        const int n = 5 + int(gen() % 40);
+        const int n = 5 + int(gen.below(40));
         const auto scores = randomScores(gen, n);
-        const int k = 1 + int(gen() % 4);
+        const int k = 1 + int(gen.below(4));
         const Row r = normalize(Normalization::TopK, scores, {}, 1.0f, k);
         EXPECT_EQ(nonZeros(r.weights), k);
         // Every kept score is at least every dropped one.
@@ -229,10 +227,10 @@ TEST(TopK, KeepsTheKLargest) {
 }
 
 TEST(Sparsemax, LiesOnTheSimplexWithExactZeros) {
-    std::mt19937 gen(11);
+    ap::Random gen(11);
     int rowsWithZeros = 0;
     for (int trial = 0; trial < 100; ++trial) {
-        const int n = 2 + int(gen() % 60);
+        const int n = 2 + int(gen.below(60));
         const auto scores = randomScores(gen, n, 2.0f);
         const Row r = normalize(Normalization::Sparsemax, scores);
         EXPECT_NEAR(sum(r.weights), 1.0f, 1e-5f);
@@ -259,10 +257,10 @@ TEST(Temperature, SmallApproachesHardLargeApproachesUniform) {
     // weight about exp(-100). At T = 1e4, z = s / T spans 1.9e-4: softmax
     // weights are 0.05 (1 +- 1.9e-4), within 1e-5; sparsemax weights are
     // 0.05 + z_j - mean(z), within 1e-4.
-    std::mt19937 gen(3);
+    ap::Random gen(3);
     std::vector<float> scores(20);
     for (std::size_t j = 0; j < scores.size(); ++j) scores[j] = 0.1f * float(j) - 1.0f;
-    std::shuffle(scores.begin(), scores.end(), gen);
+    ap::shuffle(scores, gen);
     const std::vector<float> hard = normalize(Normalization::Hard, scores).weights;
     for (Normalization kind : {Normalization::Softmax, Normalization::TopK, Normalization::Sparsemax}) {
         expectWeights(normalize(kind, scores, {}, 1e-3f, 3).weights, hard, 1e-6f);
@@ -283,10 +281,10 @@ TEST(Temperature, SmallApproachesHardLargeApproachesUniform) {
 }
 
 TEST(Stability, LargeScoresStayFinite) {
-    std::mt19937 gen(5);
+    ap::Random gen(5);
     for (float scale : {1e4f, 1e6f, 1e30f}) {
         for (int trial = 0; trial < 20; ++trial) {
-            const int n = 3 + int(gen() % 40);
+            const int n = 3 + int(gen.below(40));
             auto scores = randomScores(gen, n, scale);
             const auto mask = randomMask(gen, n, 0.3);
             for (Normalization kind : kAll) {
@@ -319,17 +317,17 @@ TEST(Stability, InfiniteAndNaNScoresGiveFiniteWeights) {
 }
 
 TEST(Permutation, WeightsFollowTheKeys) {
-    std::mt19937 gen(9);
+    ap::Random gen(9);
     for (int trial = 0; trial < 50; ++trial) {
-        const int n = 2 + int(gen() % 30);
+        const int n = 2 + int(gen.below(30));
         // Distinct values so that tie-breaking by index plays no part.
         std::vector<float> scores(static_cast<std::size_t>(n));
         for (int j = 0; j < n; ++j) scores[std::size_t(j)] = 0.37f * float(j) - 2.0f;
-        std::shuffle(scores.begin(), scores.end(), gen);
+        ap::shuffle(scores, gen);
         const auto mask = randomMask(gen, n, 0.3);
         std::vector<int> perm(static_cast<std::size_t>(n));
         std::iota(perm.begin(), perm.end(), 0);
-        std::shuffle(perm.begin(), perm.end(), gen);
+        ap::shuffle(perm, gen);
         std::vector<float> permutedScores(static_cast<std::size_t>(n));
         std::vector<bool> permutedMask(static_cast<std::size_t>(n));
         for (int j = 0; j < n; ++j) {

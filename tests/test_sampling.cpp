@@ -5,22 +5,14 @@
 #include "attention/normalization.h"
 #include "attention/sampling.h"
 #include "io/scene_io.h"
+#include "random_inputs.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <random>
 
 namespace ap {
 namespace {
-
-Matrix randomMatrix(Eigen::Index rows, Eigen::Index cols, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::normal_distribution<float> dist(0.0f, 1.0f);
-    Matrix m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = dist(gen);
-    return m;
-}
 
 Scene sampleScene(int lq, int lk, int d, int samples, std::uint64_t seed, int heads = 1) {
     Scene s;

@@ -2,6 +2,7 @@
 // double, as the model computes), determinism, a short training run, greedy
 // decoding, and the exported scene against ap::computeAttention.
 #include "attention/attention.h"
+#include "core/random.h"
 #include "translation/attention_layer.h"
 #include "translation/gru.h"
 #include "translation/metrics.h"
@@ -17,7 +18,6 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -32,17 +32,17 @@ constexpr ap::Scoring kAllScorings[] = {ap::Scoring::Dot, ap::Scoring::ScaledDot
                                         ap::Scoring::Additive, ap::Scoring::Cosine};
 constexpr ap::Normalization kTrainable[] = {ap::Normalization::Softmax, ap::Normalization::Sparsemax};
 
-MatrixXd randomMatrix(Index rows, Index cols, std::mt19937_64& rng, double scale = 1.0) {
-    std::uniform_real_distribution<double> u(-scale, scale);
+// Uniform on [-scale, scale).
+MatrixXd randomMatrix(Index rows, Index cols, ap::Random& rng, double scale = 1.0) {
     MatrixXd m(rows, cols);
-    for (Index i = 0; i < m.size(); ++i) m.data()[i] = u(rng);
+    for (Index i = 0; i < m.size(); ++i) m.data()[i] = rng.symmetric(scale);
     return m;
 }
 
 // ---------------------------------------------------------------- GRU cell
 
 TEST(GruGradient, ParametersInputsAndInitialState) {
-    std::mt19937_64 rng(11);
+    ap::Random rng(11);
     const int I = 4, H = 5, T = 6;
     const ap::GruCell cell(I, H);
     const Index P = cell.parameterCount();
@@ -78,7 +78,7 @@ TEST(GruGradient, ParametersInputsAndInitialState) {
 }
 
 TEST(GruCell, StepMatchesSequence) {
-    std::mt19937_64 rng(3);
+    ap::Random rng(3);
     const ap::GruCell cell(3, 4);
     const VectorXd params = randomMatrix(cell.parameterCount(), 1, rng);
     const MatrixXd X = randomMatrix(3, 5, rng);
@@ -97,7 +97,7 @@ TEST(GruCell, StepMatchesSequence) {
 // --------------------------------------------------- softmax and sparsemax
 
 TEST(NormalizeScores, SoftmaxAndSparsemaxJacobians) {
-    std::mt19937_64 rng(5);
+    ap::Random rng(5);
     for (ap::Normalization kind : kTrainable) {
         for (int trial = 0; trial < 4; ++trial) {
             const int n = 6;
@@ -160,6 +160,23 @@ bool awayFromSparsemaxKinks(const ap::AttentionLayerCache& cache, double invT) {
     return true;
 }
 
+// The model's backward() after `ws` holds forward() on `pair`, against
+// central differences of forward(), parameter block by block.
+void expectModelGradient(const ap::Seq2SeqModel& model, const ap::EncodedPair& pair, ap::Seq2SeqWorkspace& ws,
+                         const std::string& what) {
+    VectorXd analytic = VectorXd::Zero(model.parameters().size());
+    model.backward(ws, analytic.data());
+    auto f = [&](const VectorXd& v) {
+        ap::Seq2SeqModel probe = model;
+        probe.parameters() = v;
+        ap::Seq2SeqWorkspace w;
+        return probe.forward(pair, w);
+    };
+    std::vector<Block> blocks;
+    for (const ap::ParameterBlock& b : model.parameterBlocks()) blocks.push_back({b.name, b.offset, b.size()});
+    expectGradient(f, model.parameters(), analytic, blocks, what);
+}
+
 struct LayerCase {
     ap::Scoring scoring;
     ap::Normalization normalization;
@@ -169,7 +186,7 @@ struct LayerCase {
 };
 
 void checkLayer(const LayerCase& c, std::uint64_t seed) {
-    std::mt19937_64 rng(seed);
+    ap::Random rng(seed);
     const int d = 6, T = 3, n = 4;
     const double temperature = 0.7;
     const ap::AttentionLayer layer(c.scoring, c.normalization, d, c.heads, temperature);
@@ -244,7 +261,7 @@ TEST(AttentionLayerGradient, SparsemaxWithExactZeros) {
     std::uint64_t seed = 300;
     for (ap::Scoring scoring : kAllScorings) {
         checkLayer({scoring, ap::Normalization::Sparsemax, 1, false, 4.0}, seed);
-        std::mt19937_64 rng(seed++);
+        ap::Random rng(seed++);
         const ap::AttentionLayer layer(scoring, ap::Normalization::Sparsemax, 6, 1, 0.7);
         // Same draws as checkLayer: find how many weights are exactly 0.
         VectorXd params = randomMatrix(layer.parameterCount(), 1, rng, 0.7);
@@ -258,7 +275,7 @@ TEST(AttentionLayerGradient, SparsemaxWithExactZeros) {
 }
 
 TEST(AttentionLayer, ContextIsWeightedSumOfKeyHeadBlocks) {
-    std::mt19937_64 rng(8);
+    ap::Random rng(8);
     const ap::AttentionLayer layer(ap::Scoring::Dot, ap::Normalization::Softmax, 4, 2, 1.0);
     const MatrixXd Q = randomMatrix(4, 2, rng), K = randomMatrix(4, 3, rng);
     MatrixXd context;
@@ -347,25 +364,14 @@ TEST(Seq2SeqGradient, EveryParameterBlockForEveryScoringKind) {
                                              (fromEncoder ? ", s_0 from the encoder" : ", s_0 = 0");
                     bool smooth = false;
                     for (unsigned draw = 0; draw < 20 && !smooth; ++draw) {
-                        std::mt19937_64 rng(23 + draw);
+                        ap::Random rng(23 + draw);
                         model.parameters() = initial + randomMatrix(initial.size(), 1, rng, 0.1);
                         model.forward(pair, ws);
                         smooth = normalization != ap::Normalization::Sparsemax ||
                                  awayFromSparsemaxKinks(ws.attentionCache, 1.0);
                     }
                     ASSERT_TRUE(smooth) << what;
-                    VectorXd analytic = VectorXd::Zero(model.parameters().size());
-                    model.backward(ws, analytic.data());
-                    auto f = [&](const VectorXd& v) {
-                        ap::Seq2SeqModel probe = model;
-                        probe.parameters() = v;
-                        ap::Seq2SeqWorkspace w;
-                        return probe.forward(pair, w);
-                    };
-                    std::vector<Block> blocks;
-                    for (const ap::ParameterBlock& b : model.parameterBlocks())
-                        blocks.push_back({b.name, b.offset, b.size()});
-                    expectGradient(f, model.parameters(), analytic, blocks, what);
+                    expectModelGradient(model, pair, ws, what);
                 }
             }
 }
@@ -667,7 +673,7 @@ TEST(Seq2SeqGradient, GuidedAlignmentTermEveryScoringKind) {
             options.guidedAlignment = 0.7;
             ap::Seq2SeqModel model;
             ASSERT_EQ(model.initialize(corpus, options).message, "");
-            std::mt19937_64 rng(29);
+            ap::Random rng(29);
             model.parameters() += randomMatrix(model.parameters().size(), 1, rng, 0.1);
             // Pair 0 has a possible link, so one guide row is split in two.
             ap::EncodedPair pair = model.encode(corpus.pairs[0]);
@@ -676,18 +682,8 @@ TEST(Seq2SeqGradient, GuidedAlignmentTermEveryScoringKind) {
             const double loss = model.forward(pair, ws);
             // The guided term is positive: the loss exceeds the cross-entropy.
             EXPECT_GT(loss, ws.crossEntropy);
-            VectorXd analytic = VectorXd::Zero(model.parameters().size());
-            model.backward(ws, analytic.data());
-            auto f = [&](const VectorXd& v) {
-                ap::Seq2SeqModel probe = model;
-                probe.parameters() = v;
-                ap::Seq2SeqWorkspace w;
-                return probe.forward(pair, w);
-            };
-            std::vector<Block> blocks;
-            for (const ap::ParameterBlock& b : model.parameterBlocks()) blocks.push_back({b.name, b.offset, b.size()});
-            expectGradient(f, model.parameters(), analytic, blocks,
-                           std::string("guided ") + ap::toString(scoring) + " heads " + std::to_string(heads));
+            expectModelGradient(model, pair, ws,
+                                std::string("guided ") + ap::toString(scoring) + " heads " + std::to_string(heads));
         }
 }
 
@@ -887,7 +883,7 @@ TEST(ModelFile, KeepsTheDecodersInitialState) {
         o.initialStateFromEncoder = fromEncoder;
         ap::Seq2SeqModel model;
         ASSERT_EQ(model.initialize(corpus, o).message, "");
-        std::mt19937_64 rng(5);
+        ap::Random rng(5);
         model.parameters() += randomMatrix(model.parameters().size(), 1, rng, 0.3);
         const std::string bytes = ap::modelToBytes(model, false);
         const ap::ModelReadResult r = ap::parseModel(bytes, "m.apmodel");

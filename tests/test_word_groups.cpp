@@ -1,10 +1,9 @@
 // Sub-word tokens gathered into words: labels, and attention between words
 // (sum over the keys' tokens, mean over the queries' tokens).
 #include "analysis/word_groups.h"
+#include "core/random.h"
 
 #include <gtest/gtest.h>
-
-#include <random>
 
 namespace {
 
@@ -21,13 +20,12 @@ TEST(WordGroups, JoinsContinuationsAndDropsTheirMark) {
 
 TEST(WordGroups, AttentionSumsKeysAndAveragesQueries) {
     const int T = 5, slices = 3;
-    std::mt19937 rng(7);
-    std::uniform_real_distribution<float> u(0.0f, 1.0f);
+    ap::Random rng(7);
     std::vector<float> a(std::size_t(slices) * T * T);
     for (int s = 0; s < slices; ++s)
         for (int i = 0; i < T; ++i) {
             float sum = 0;
-            for (int j = 0; j < T; ++j) sum += a[std::size_t((s * T + i) * T + j)] = u(rng);
+            for (int j = 0; j < T; ++j) sum += a[std::size_t((s * T + i) * T + j)] = float(rng.uniform());
             for (int j = 0; j < T; ++j) a[std::size_t((s * T + i) * T + j)] /= sum;
         }
     const auto g = ap::analysis::groupWords({false, false, true, false, true}, {"a", "b", "c", "d", "e"});

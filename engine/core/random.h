@@ -6,8 +6,11 @@
 //               into uniforms, whole numbers and normals by hand;
 //   SplitMix64  a tiny generator whose state is one number, for streams
 //               that must be derived from (seed, position);
-//   shuffle()   Fisher-Yates over either.
+//   shuffle()   Fisher-Yates over either;
+//   fillNormal() a matrix of normals, drawn in storage order.
 #pragma once
+
+#include <Eigen/Core>
 
 #include <cstddef>
 #include <cstdint>
@@ -86,6 +89,14 @@ void shuffle(std::vector<T>& items, Generator& generator) {
         using std::swap;
         swap(items[i - 1], items[std::size_t(generator.below(i))]);
     }
+}
+
+// Sets every coefficient of `m` to scale * (a standard normal draw), in
+// storage order, so that a seed gives the same matrix on every machine.
+template <class Derived>
+void fillNormal(Eigen::PlainObjectBase<Derived>& m, Random& random, double scale = 1.0) {
+    using Scalar = typename Derived::Scalar;
+    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = Scalar(scale * random.normal());
 }
 
 }  // namespace ap

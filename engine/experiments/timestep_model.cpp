@@ -21,7 +21,7 @@ void glorot(Scalar* p, Eigen::Index count, Eigen::Index fanIn, Eigen::Index fanO
 template <typename Scalar>
 void orthogonal(Scalar* p, Eigen::Index rows, Eigen::Index cols, Random& random) {
     Eigen::MatrixXd a(rows, cols);
-    for (Eigen::Index i = 0; i < a.size(); ++i) a.data()[i] = random.normal();
+    fillNormal(a, random);
     const Eigen::HouseholderQR<Eigen::MatrixXd> qr(a);
     Eigen::MatrixXd q = qr.householderQ() * Eigen::MatrixXd::Identity(rows, cols);
     const Eigen::MatrixXd r = qr.matrixQR().topRows(cols).triangularView<Eigen::Upper>();

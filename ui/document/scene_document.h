@@ -155,7 +155,7 @@ public:
     bool resetHeadParams(int head = -1);
     // general: W; additive: Wq, Wk (da = dh) and v; all normal(0, 1) / sqrt(dh)
     // so that scores stay in the range the defaults give. Head h draws from
-    // stream h of the seed (edits::NormalSource), so a head's numbers do not
+    // stream h of the seed (ap::Random(seed, h)), so a head's numbers do not
     // depend on which heads are randomised with it.
     bool randomizeHeadParams(std::uint32_t seed, int head = -1);
     // The parameters of `head` with the defaults written out.

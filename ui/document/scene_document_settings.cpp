@@ -1,5 +1,6 @@
 #include "document/scene_document.h"
 
+#include "core/random.h"
 #include "document/scene_draft.h"
 #include "document/scene_edits.h"
 
@@ -245,20 +246,23 @@ bool SceneDocument::randomizeHeadParams(std::uint32_t seed, int head) {
     list.resize(std::size_t(scene_.heads));
     for (int h = 0; h < scene_.heads; ++h) {
         if (head != -1 && h != head) continue;
-        edits::NormalSource source(seed, std::uint32_t(h));
-        const auto fill = [&](ap::Matrix& m, int rows, int cols) {
-            m.resize(rows, cols);
-            for (int i = 0; i < rows; ++i)
-                for (int j = 0; j < cols; ++j) m(i, j) = source.next() * scale;
+        // Stream h of the seed; each number rounded to float, then scaled.
+        ap::Random random(seed, std::uint32_t(h));
+        const auto fill = [&](auto& m) {
+            ap::fillNormal(m, random);
+            m *= scale;
         };
         ap::HeadParams& hp = list[std::size_t(h)];
         if (scene_.scoring == ap::Scoring::General) {
-            fill(hp.W, dh, dh);
+            hp.W.resize(dh, dh);
+            fill(hp.W);
         } else {
-            fill(hp.Wq, dh, dh);
-            fill(hp.Wk, dh, dh);
+            hp.Wq.resize(dh, dh);
+            hp.Wk.resize(dh, dh);
             hp.v.resize(dh);
-            for (int i = 0; i < dh; ++i) hp.v(i) = source.next() * scale;
+            fill(hp.Wq);
+            fill(hp.Wk);
+            fill(hp.v);
         }
     }
     return pushPatch(std::move(p), ChangeKind::Settings, {},

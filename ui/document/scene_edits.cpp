@@ -1,5 +1,7 @@
 #include "document/scene_edits.h"
 
+#include "core/random.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -167,10 +169,9 @@ ap::Vector effectiveV(const ap::HeadParams& p, int dh) {
 }
 
 ap::Matrix randomNormal(int rows, int cols, std::uint32_t seed) {
-    NormalSource source(seed);
+    ap::Random random(seed);
     ap::Matrix m(rows, cols);
-    for (int i = 0; i < rows; ++i)
-        for (int j = 0; j < cols; ++j) m(i, j) = source.next();
+    ap::fillNormal(m, random);
     return m;
 }
 

@@ -5,7 +5,6 @@
 // W) is written once and the document only decides which parts to touch.
 #pragma once
 
-#include "core/random.h"
 #include "core/scene.h"
 
 #include <QString>
@@ -70,19 +69,9 @@ ap::Matrix effectiveWq(const ap::HeadParams& p, int dh);
 ap::Matrix effectiveWk(const ap::HeadParams& p, int dh);
 ap::Vector effectiveV(const ap::HeadParams& p, int dh);
 
-// Standard normal numbers that are the same with every standard library
-// (up to the last bit of libm's log, cos and sin): ap::Random's normal()
-// (engine/core/random.h), rounded to float, filling a matrix row by row.
-class NormalSource {
-public:
-    explicit NormalSource(std::uint32_t seed) : random_(seed) {}
-    // Independent streams from one seed (one per head).
-    NormalSource(std::uint32_t seed, std::uint32_t stream) : random_(seed, stream) {}
-    float next() { return float(random_.normal()); }
-
-private:
-    ap::Random random_;
-};
+// A rows × cols matrix of standard normal numbers that are the same with
+// every standard library (up to the last bit of libm's log, cos and sin):
+// ap::Random's normal() (engine/core/random.h) rounded to float, row by row.
 ap::Matrix randomNormal(int rows, int cols, std::uint32_t seed);
 
 // A number as typed or pasted: C-locale first ("1.5", "-2e-3"), then the

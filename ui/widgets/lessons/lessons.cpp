@@ -129,8 +129,8 @@ ap::Scene saturationScene(int d, const ap::Scene& base) {
     const int rows = 6;
     s.queries.resize(rows, d);
     s.keys.resize(rows, d);
-    for (Eigen::Index i = 0; i < s.queries.size(); ++i) s.queries.data()[i] = float(random.normal());
-    for (Eigen::Index i = 0; i < s.keys.size(); ++i) s.keys.data()[i] = float(random.normal());
+    ap::fillNormal(s.queries, random);
+    ap::fillNormal(s.keys, random);
     s.values.reset();
     s.heads = 1;
     s.headParams.clear();
