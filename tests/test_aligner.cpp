@@ -1,5 +1,5 @@
 #include "translation/aligner.h"
-#include "translation/corpus.h"
+#include "corpus_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -8,14 +8,6 @@
 namespace {
 
 using ap::AlignmentLink;
-
-ap::Corpus corpusOf(const std::string& text) {
-    const ap::CorpusReadResult r = ap::parseCorpus(text, "test.tsv");
-    EXPECT_TRUE(r.ok) << r.error;
-    return r.value;
-}
-
-AlignmentLink link(int s, int t) { return {s, t, true}; }
 
 // IBM Model 1 without the NULL word on two pairs, forward direction
 // p(English | French):
@@ -62,7 +54,7 @@ TEST(Ibm1, HandWorkedTwoSentenceCorpus) {
     EXPECT_NEAR(s.pairs[0].forward(1, 0), (1.0 / 5) / (1.0 / 5 + 4.0 / 7), 1e-6);
     EXPECT_NEAR(s.pairs[0].forward(1, 1), (4.0 / 7) / (1.0 / 5 + 4.0 / 7), 1e-6);
     // The Viterbi links: the-la, house-maison.
-    EXPECT_EQ(s.pairs[0].forwardLinks, (std::vector<AlignmentLink>{link(0, 0), link(1, 1)}));
+    EXPECT_EQ(s.pairs[0].forwardLinks, (std::vector<AlignmentLink>{sureLink(0, 0), sureLink(1, 1)}));
 }
 
 TEST(Ibm1, LogLikelihoodNeverDecreases) {
@@ -141,17 +133,17 @@ TEST(Symmetrize, IntersectionUnionAndGrowDiagFinalAnd) {
     using S = ap::Symmetrization;
     // forward (one source per target): 0-0, 1-1, 1-2
     // reverse (one target per source): 0-0, 1-1, 2-2
-    const std::vector<AlignmentLink> f = {link(0, 0), link(1, 1), link(1, 2)};
-    const std::vector<AlignmentLink> r = {link(0, 0), link(1, 1), link(2, 2)};
+    const std::vector<AlignmentLink> f = {sureLink(0, 0), sureLink(1, 1), sureLink(1, 2)};
+    const std::vector<AlignmentLink> r = {sureLink(0, 0), sureLink(1, 1), sureLink(2, 2)};
     EXPECT_EQ(ap::symmetrize(f, r, 3, 3, S::None), f);
-    EXPECT_EQ(ap::symmetrize(f, r, 3, 3, S::Intersect), (std::vector<AlignmentLink>{link(0, 0), link(1, 1)}));
+    EXPECT_EQ(ap::symmetrize(f, r, 3, 3, S::Intersect), (std::vector<AlignmentLink>{sureLink(0, 0), sureLink(1, 1)}));
     EXPECT_EQ(ap::symmetrize(f, r, 3, 3, S::Union),
-              (std::vector<AlignmentLink>{link(0, 0), link(1, 1), link(1, 2), link(2, 2)}));
+              (std::vector<AlignmentLink>{sureLink(0, 0), sureLink(1, 1), sureLink(1, 2), sureLink(2, 2)}));
     // grow-diag: from {0-0, 1-1}, the union point 1-2 neighbours 1-1 and
     // target 2 is unaligned: added. 2-2 then neighbours 1-1 (diagonally) and
     // 1-2, and source 2 is unaligned: added too.
     EXPECT_EQ(ap::symmetrize(f, r, 3, 3, S::GrowDiagFinalAnd),
-              (std::vector<AlignmentLink>{link(0, 0), link(1, 1), link(1, 2), link(2, 2)}));
+              (std::vector<AlignmentLink>{sureLink(0, 0), sureLink(1, 1), sureLink(1, 2), sureLink(2, 2)}));
 }
 
 TEST(Symmetrize, FinalAndNeedsBothWordsUnaligned) {
@@ -160,11 +152,11 @@ TEST(Symmetrize, FinalAndNeedsBothWordsUnaligned) {
     // grown) whose words are both unaligned: final-and adds it. Reverse has
     // 3-0 — far away, and target 0 is aligned — so it stays out; union
     // point 1-1 is diagonal to 0-0 with both words unaligned: grown.
-    const std::vector<AlignmentLink> f = {link(0, 0), link(1, 1), link(3, 3)};
-    const std::vector<AlignmentLink> r = {link(0, 0), link(3, 0)};
+    const std::vector<AlignmentLink> f = {sureLink(0, 0), sureLink(1, 1), sureLink(3, 3)};
+    const std::vector<AlignmentLink> r = {sureLink(0, 0), sureLink(3, 0)};
     EXPECT_EQ(ap::symmetrize(f, r, 4, 4, S::GrowDiagFinalAnd),
-              (std::vector<AlignmentLink>{link(0, 0), link(1, 1), link(3, 3)}));
-    EXPECT_EQ(ap::symmetrize(f, r, 4, 4, S::Intersect), (std::vector<AlignmentLink>{link(0, 0)}));
+              (std::vector<AlignmentLink>{sureLink(0, 0), sureLink(1, 1), sureLink(3, 3)}));
+    EXPECT_EQ(ap::symmetrize(f, r, 4, 4, S::Intersect), (std::vector<AlignmentLink>{sureLink(0, 0)}));
 }
 
 TEST(Aligner, PrecisionRecallAndAerAgainstGold) {
@@ -178,8 +170,8 @@ TEST(Aligner, PrecisionRecallAndAerAgainstGold) {
     EXPECT_EQ(s.pairsWithGold, 2);
     EXPECT_EQ(s.counts.sure, 3);
     // The aligner finds the diagonal: A = {0-0, 1-1} in both pairs.
-    EXPECT_EQ(s.pairs[0].links, (std::vector<AlignmentLink>{link(0, 0), link(1, 1)}));
-    EXPECT_EQ(s.pairs[1].links, (std::vector<AlignmentLink>{link(0, 0), link(1, 1)}));
+    EXPECT_EQ(s.pairs[0].links, (std::vector<AlignmentLink>{sureLink(0, 0), sureLink(1, 1)}));
+    EXPECT_EQ(s.pairs[1].links, (std::vector<AlignmentLink>{sureLink(0, 0), sureLink(1, 1)}));
     // |A| = 4, |S| = 3, |A∩S| = 3, |A∩P| = 4: precision 4/4, recall 3/3,
     // AER = 1 - (3 + 4) / (4 + 3) = 0.
     EXPECT_DOUBLE_EQ(s.precision(), 1.0);
@@ -212,12 +204,12 @@ TEST(Aligner, CancelStops) {
 TEST(Aligner, ShippedCorporaMeetTheReference) {
     const std::pair<const char*, double> targets[] = {{"fr-en", 0.034}, {"de-en", 0.120}, {"zh-en", 0.146}};
     for (const auto& [name, reference] : targets) {
-        const ap::CorpusReadResult r = ap::readCorpusFile(std::string(AP_RESOURCES_DIR "/corpora/") + name + ".tsv");
-        ASSERT_TRUE(r.ok) << r.error;
-        const ap::AlignerSummary s = ap::alignCorpus(r.value, ap::AlignerOptions{});
+        const ap::Corpus corpus = shippedCorpus(std::string(name) + ".tsv");
+        ASSERT_FALSE(corpus.pairs.empty()) << name;
+        const ap::AlignerSummary s = ap::alignCorpus(corpus, ap::AlignerOptions{});
         ASSERT_TRUE(s.status.ok) << s.status.message;
         EXPECT_LE(s.aer(), reference + 0.02) << name;
-        EXPECT_EQ(s.pairsWithGold, int(r.value.pairs.size()));
+        EXPECT_EQ(s.pairsWithGold, int(corpus.pairs.size()));
     }
 }
 

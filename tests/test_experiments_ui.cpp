@@ -4,6 +4,7 @@
 #include "widgets/common/heatmap_view.h"
 #include "widgets/experiments/channel_window.h"
 #include "widgets/experiments/experiment_bar_chart.h"
+#include "widgets/experiments/experiment_window.h"
 #include "widgets/experiments/learning_curves.h"
 #include "widgets/experiments/spatial_grid_view.h"
 #include "widgets/experiments/spatial_window.h"
@@ -42,6 +43,24 @@ QPushButton* button(QWidget& w, const QString& text) {
 QByteArray readAll(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Exports the window's chart as STEM.png, STEM.svg and STEM.pdf at `size`,
+// checks that each file is what its name says, then exports its data as
+// STEM.csv into `csvLines`. The caller stops on QTest::currentTestFailed().
+void expectExports(ui::ExperimentWindow& w, const QTemporaryDir& dir, const QString& stem, QSize size,
+                   QList<QByteArray>& csvLines) {
+    for (const char* ending : {".png", ".svg", ".pdf"}) {
+        const QString path = dir.filePath(stem + QLatin1String(ending));
+        QCOMPARE(w.exportChart(path, size), QString());
+        QVERIFY(QFileInfo(path).size() > 500);
+    }
+    QCOMPARE(QImage(dir.filePath(stem + QStringLiteral(".png"))).size(), size);
+    QVERIFY(readAll(dir.filePath(stem + QStringLiteral(".svg"))).contains("<svg"));
+    QVERIFY(readAll(dir.filePath(stem + QStringLiteral(".pdf"))).startsWith("%PDF"));
+    const QString csv = dir.filePath(stem + QStringLiteral(".csv"));
+    QCOMPARE(w.exportCsv(csv), QString());
+    csvLines = readAll(csv).trimmed().split('\n');
 }
 
 // With AP_SCREENSHOT_DIR set, the trained windows are also saved there as
@@ -150,17 +169,9 @@ void TestExperimentsUi::timestepExports() {
     w.setOptions(o);
     w.startTraining();
     QTRY_VERIFY_WITH_TIMEOUT(w.finishedRuns() == 1, 60000);
-    for (const char* name : {"chart.png", "chart.svg", "chart.pdf"}) {
-        const QString path = dir.filePath(QLatin1String(name));
-        QCOMPARE(w.exportChart(path, QSize(640, 400)), QString());
-        QVERIFY(QFileInfo(path).size() > 500);
-    }
-    QCOMPARE(QImage(dir.filePath(QStringLiteral("chart.png"))).size(), QSize(640, 400));
-    QVERIFY(readAll(dir.filePath(QStringLiteral("chart.svg"))).contains("<svg"));
-    QVERIFY(readAll(dir.filePath(QStringLiteral("chart.pdf"))).startsWith("%PDF"));
-    const QString csv = dir.filePath(QStringLiteral("chart.csv"));
-    QCOMPARE(w.exportCsv(csv), QString());
-    const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
+    QList<QByteArray> lines;
+    expectExports(w, dir, QStringLiteral("chart"), QSize(640, 400), lines);
+    if (QTest::currentTestFailed()) return;
     QCOMPARE(lines.size(), 1 + o.steps);
     QCOMPARE(lines[0], QByteArray("step,attention,informative"));
     QVERIFY(lines[1 + o.informative].endsWith(",1"));
@@ -221,12 +232,16 @@ void TestExperimentsUi::channelTrainsAndShowsTheInformativeChannel() {
 void TestExperimentsUi::channelStopAndRestart() {
     ChannelWindow w;
     ap::ChannelOptions o = w.options();
-    o.samples = 20000;
-    o.batch = 1;  // many cheap batches: a run that lasts
-    o.epochs = 1000;
-    w.setOptions(o);
-    w.startTraining();
-    QTRY_VERIFY_WITH_TIMEOUT(w.progressBar()->value() > 10, 60000);
+    // Many cheap batches: a run that lasts, started and under way.
+    const auto startLongRun = [&] {
+        o.samples = 20000;
+        o.batch = 1;
+        o.epochs = 1000;
+        w.setOptions(o);
+        w.startTraining();
+        return QTest::qWaitFor([&] { return w.progressBar()->value() > 10; }, 60000);
+    };
+    QVERIFY(startLongRun());
     // A new run while one is under way: the old one gives way and what it
     // still reports is dropped, so the views show only the new run.
     o.samples = 3000;
@@ -238,12 +253,7 @@ void TestExperimentsUi::channelStopAndRestart() {
     QCOMPARE(w.progressBar()->maximum(), (3000 + 63) / 64);
     QCOMPARE(w.lastSnapshot()->batchesPerEpoch, (3000 + 63) / 64);
     // Stop ends a long run early.
-    o.samples = 20000;
-    o.batch = 1;  // many cheap batches: a run that lasts
-    o.epochs = 1000;
-    w.setOptions(o);
-    w.startTraining();
-    QTRY_VERIFY_WITH_TIMEOUT(w.progressBar()->value() > 10, 60000);
+    QVERIFY(startLongRun());
     w.stopTraining();
     QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 60000);
     // The worker is idle before its queued "run finished" reaches the window.
@@ -307,17 +317,9 @@ void TestExperimentsUi::spatialTrainsDrawsBoxesAndExports() {
         }
     QVERIFY2(orange > 12 * 40, qPrintable(QString::number(orange)));
     QTemporaryDir dir;
-    for (const char* name : {"grid.png", "grid.svg", "grid.pdf"}) {
-        const QString path = dir.filePath(QLatin1String(name));
-        QCOMPARE(w.exportChart(path, QSize(800, 560)), QString());
-        QVERIFY(QFileInfo(path).size() > 500);
-    }
-    QCOMPARE(QImage(dir.filePath(QStringLiteral("grid.png"))).size(), QSize(800, 560));
-    QVERIFY(readAll(dir.filePath(QStringLiteral("grid.svg"))).contains("<svg"));
-    QVERIFY(readAll(dir.filePath(QStringLiteral("grid.pdf"))).startsWith("%PDF"));
-    const QString csv = dir.filePath(QStringLiteral("grid.csv"));
-    QCOMPARE(w.exportCsv(csv), QString());
-    const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
+    QList<QByteArray> lines;
+    expectExports(w, dir, QStringLiteral("grid"), QSize(800, 560), lines);
+    if (QTest::currentTestFailed()) return;
     QCOMPARE(lines.size(), 1 + ui::SpatialWindow::kGridSamples);
     QVERIFY(lines[0].startsWith("sample,label,predicted"));
     QCOMPARE(lines[1].split(',')[1].toInt(), w.grid()->samples()[0].label);

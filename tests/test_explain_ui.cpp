@@ -13,9 +13,11 @@
 #include "widgets/common/bar_chart_view.h"
 #include "widgets/explain/learning_tools.h"
 #include "widgets/playground/controls_panel.h"
+#include "main_window_views.h"
 #include "widgets/playground/main_window.h"
 #include "widgets/playground/matrix_editor.h"
 #include "document/matrix_model.h"
+#include "isolated_settings.h"
 
 #include <QtTest>
 
@@ -31,7 +33,6 @@
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QUndoStack>
 
 using namespace ui;
@@ -57,30 +58,12 @@ void chooseData(QComboBox* combo, int value) {
     emit combo->activated(i);
 }
 
-// Waits until the window shows the result of its newest request.
-struct Views {
-    explicit Views(MainWindow& window) : w(window) {
-        QObject::connect(&w, &MainWindow::viewsUpdated, &w, [this](quint64 id) { shown = id; });
-    }
-    bool wait(int timeoutMs = 60000) {
-        QElapsedTimer clock;
-        clock.start();
-        while (shown != w.latestRequestId() && clock.elapsed() < timeoutMs) QTest::qWait(5);
-        return shown == w.latestRequestId();
-    }
-    MainWindow& w;
-    quint64 shown = 0;
-};
-
 }  // namespace
 
 class TestExplainUi : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
-    }
+    void initTestCase() { isolateSettings(); }
     void windowStepsFollowSelectionAndEdits();
     void windowStepHoverHighlightsTablesAndHeatmap();
     void windowSamplingShowsOneHotRowsAndBars();
@@ -379,9 +362,7 @@ void TestExplainUi::lessonFiveSliderShowsSaturation() {
 void TestExplainUi::windowStepsFollowSelectionAndEdits() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     LearningTools* tools = w.learningTools();
     QVERIFY(tools->stepsDock()->isVisibleTo(&w) || tools->lessonsDock()->isVisibleTo(&w));
     HeatmapView* h = w.heatmapView();
@@ -406,8 +387,7 @@ void TestExplainUi::windowStepsFollowSelectionAndEdits() {
 void TestExplainUi::windowStepHoverHighlightsTablesAndHeatmap() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     HeatmapView* h = w.heatmapView();
     QTest::mouseClick(h, Qt::LeftButton, {}, h->cellCenter(1, 0));
     auto* list = w.learningTools()->stepView()->findChild<QTreeWidget*>(QStringLiteral("stepList"));
@@ -434,8 +414,7 @@ void TestExplainUi::windowStepHoverHighlightsTablesAndHeatmap() {
 void TestExplainUi::windowSamplingShowsOneHotRowsAndBars() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     chooseData(w.controlsPanel()->findChild<QComboBox*>(QStringLiteral("normalizationCombo")),
                int(ap::Normalization::Sample));
     QCOMPARE(w.scene().normalization, ap::Normalization::Sample);
@@ -481,8 +460,7 @@ void TestExplainUi::windowSamplingShowsOneHotRowsAndBars() {
 void TestExplainUi::windowLessonsMenuLoadsALesson() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     auto* action = w.findChild<QAction*>(QStringLiteral("lessonAction1"));
     QVERIFY(action);
     action->trigger();

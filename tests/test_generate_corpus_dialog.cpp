@@ -10,6 +10,18 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+namespace {
+
+// Starts a 50-pair corpus of the default grammar into the dialog's file.
+void generateSmallCorpus(ui::GenerateCorpusDialog& dialog) {
+    ap::GrammarOptions o;
+    o.pairs = 50;
+    dialog.setOptions(o);
+    dialog.generate();
+}
+
+}  // namespace
+
 class TestGenerateCorpusDialog : public QObject {
     Q_OBJECT
 private slots:
@@ -56,11 +68,8 @@ void TestGenerateCorpusDialog::missingFolderIsMade() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("Documents/corpora/out.tsv"));
     ui::GenerateCorpusDialog dialog(nullptr, path);
-    ap::GrammarOptions o;
-    o.pairs = 50;
-    dialog.setOptions(o);
     QSignalSpy spy(&dialog, &ui::GenerateCorpusDialog::generated);
-    dialog.generate();
+    generateSmallCorpus(dialog);
     QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 20000);
     QVERIFY2(dialog.lastError().isEmpty(), qPrintable(dialog.lastError()));
     QVERIFY(QFile::exists(path));
@@ -76,11 +85,8 @@ void TestGenerateCorpusDialog::badFolderGivesAMessageAndNoFile() {
     blocker.close();
     const QString path = dir.filePath(QStringLiteral("afile/folder/out.tsv"));
     ui::GenerateCorpusDialog dialog(nullptr, path);
-    ap::GrammarOptions o;
-    o.pairs = 50;
-    dialog.setOptions(o);
     QSignalSpy spy(&dialog, &ui::GenerateCorpusDialog::generated);
-    dialog.generate();
+    generateSmallCorpus(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 20000);
     QCOMPARE(spy.count(), 0);
     QVERIFY(dialog.lastError().contains(path));

@@ -4,6 +4,7 @@
 #include "document/scene_document.h"
 #include "io/scene_io.h"
 #include "widgets/playground/main_window.h"
+#include "isolated_settings.h"
 
 #include <QAbstractButton>
 #include <QDir>
@@ -49,8 +50,7 @@ class TestRecovery : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
+        isolateSettings();
         QCoreApplication::setApplicationName(QStringLiteral("test_recovery"));
         QDir(RecoveryManager::defaultDirectory()).removeRecursively();
     }

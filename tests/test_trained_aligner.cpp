@@ -1,6 +1,6 @@
 // The aligner trained on one corpus and applied, parameters fixed, to
 // another (translation/trained_aligner.h).
-#include "translation/corpus.h"
+#include "corpus_test_support.h"
 #include "translation/corpus_split.h"
 #include "translation/metrics.h"
 #include "translation/trained_aligner.h"
@@ -12,20 +12,6 @@
 namespace {
 
 using ap::AlignmentLink;
-
-ap::Corpus corpusOf(const std::string& text) {
-    const ap::CorpusReadResult r = ap::parseCorpus(text, "test.tsv");
-    EXPECT_TRUE(r.ok) << r.error;
-    return r.value;
-}
-
-AlignmentLink link(int s, int t) { return {s, t, true}; }
-
-ap::Corpus shipped(const char* name) {
-    const ap::CorpusReadResult r = ap::readCorpusFile(std::string(AP_RESOURCES_DIR "/corpora/") + name);
-    EXPECT_TRUE(r.ok) << r.error;
-    return r.value;
-}
 
 // IBM Model 1 without NULL, two iterations on la maison / the house and
 // la fleur / the flower: the table of test_aligner's hand-worked example,
@@ -63,12 +49,12 @@ TEST(TrainedAligner, HandWorkedTableAppliedToUnseenPairs) {
     EXPECT_NEAR(p.forward(1, 1), 7.0 / 12.0, 1e-6);   // the -> la
     EXPECT_NEAR(p.reverse(0, 0), 20.0 / 27.0, 1e-6);  // maison -> house
     EXPECT_NEAR(p.reverse(1, 1), 7.0 / 12.0, 1e-6);   // la -> the
-    EXPECT_EQ(p.forwardLinks, (std::vector<AlignmentLink>{link(0, 0), link(1, 1)}));
-    EXPECT_EQ(p.links, (std::vector<AlignmentLink>{link(0, 0), link(1, 1)}));
+    EXPECT_EQ(p.forwardLinks, (std::vector<AlignmentLink>{sureLink(0, 0), sureLink(1, 1)}));
+    EXPECT_EQ(p.links, (std::vector<AlignmentLink>{sureLink(0, 0), sureLink(1, 1)}));
     const ap::PairAlignment& q = s.pairs[1];
     EXPECT_NEAR(q.forward(0, 1), 1.0, 1e-9);  // flower -> fleur
     EXPECT_NEAR(q.forward(1, 0), 1.0, 1e-9);  // house -> maison
-    EXPECT_EQ(q.links, (std::vector<AlignmentLink>{link(0, 1), link(1, 0)}));
+    EXPECT_EQ(q.links, (std::vector<AlignmentLink>{sureLink(0, 1), sureLink(1, 0)}));
     // No EM ran on the aligned pairs.
     EXPECT_TRUE(s.forwardLogLikelihood.empty());
     EXPECT_NEAR(s.forwardTable.probability("la", "the"), 3.0 / 5.0, 1e-12);
@@ -88,7 +74,7 @@ TEST(TrainedAligner, UnseenWordsGetTheUniformStartValue) {
     EXPECT_NEAR(p.forward(1, 1), 1.0, 1e-9);
     EXPECT_NEAR(p.reverse(0, 0), 9.0 / 14.0, 1e-6);
     EXPECT_NEAR(p.reverse(1, 1), 1.0, 1e-9);
-    EXPECT_EQ(p.links, (std::vector<AlignmentLink>{link(0, 0), link(1, 1)}));
+    EXPECT_EQ(p.links, (std::vector<AlignmentLink>{sureLink(0, 0), sureLink(1, 1)}));
     EXPECT_NEAR(s.pairs[1].forward(1, 0), 0.5, 1e-9);
     EXPECT_NEAR(s.pairs[1].forward(1, 1), 0.5, 1e-9);
     // The unseen words stay out of the trained tables.
@@ -101,7 +87,7 @@ class EveryTrainedModel : public ::testing::TestWithParam<ap::AlignmentModel> {}
 // Fixed-parameter alignment of the training pairs themselves is EM's last
 // E-step: the same posteriors and links as alignCorpus.
 TEST_P(EveryTrainedModel, OnTheTrainingPairsEqualsAlignCorpus) {
-    const ap::Corpus c = shipped("fr-en.tsv");
+    const ap::Corpus c = shippedCorpus("fr-en.tsv");
     ap::AlignerOptions o;
     o.model = GetParam();
     o.lowercase = true;
@@ -123,9 +109,9 @@ TEST_P(EveryTrainedModel, OnTheTrainingPairsEqualsAlignCorpus) {
 TEST_P(EveryTrainedModel, HeldOutPairsAreAlignedOneByOne) {
     ap::AlignerOptions o;
     o.model = GetParam();
-    const ap::Result<ap::TrainedAligner> a = ap::trainAligner(shipped("fr-en.tsv"), o);
+    const ap::Result<ap::TrainedAligner> a = ap::trainAligner(shippedCorpus("fr-en.tsv"), o);
     ASSERT_TRUE(a.ok) << a.error;
-    const ap::Corpus eval = shipped("fr-en-eval.tsv");
+    const ap::Corpus eval = shippedCorpus("fr-en-eval.tsv");
     const ap::AlignerSummary all = ap::alignWithTrained(a.value, eval);
     ASSERT_TRUE(all.status.ok) << all.status.message;
     for (const ap::PairAlignment& p : all.pairs) {
@@ -166,7 +152,7 @@ TEST(TrainedAligner, Ibm2UnseenLengthsUseUniformPositions) {
 // training pairs': the counts are those of the held-out pairs' links, and
 // removing the training pairs' gold column changes nothing.
 TEST(TrainedAligner, HeldOutAerIsScoredOnTheHeldOutPairs) {
-    const ap::HoldoutSplit split = ap::splitHoldout(shipped("fr-en.tsv"), 0.3, 1);
+    const ap::HoldoutSplit split = ap::splitHoldout(shippedCorpus("fr-en.tsv"), 0.3, 1);
     ASSERT_GT(split.heldOut.pairs.size(), 10u);
     const ap::AlignerSummary s = ap::alignHeldOut(split.train, split.heldOut, ap::AlignerOptions{});
     ASSERT_TRUE(s.status.ok) << s.status.message;

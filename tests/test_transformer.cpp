@@ -96,14 +96,22 @@ double probabilityError(const ForwardResult& r, const std::vector<double>& ref) 
     return worst;
 }
 
-class TransformerModel : public ::testing::TestWithParam<std::string> {};
+// Each fixture model opened, with the reference torch computed for it.
+class TransformerModel : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        const std::string dir = kFixtures + "/" + GetParam();
+        Result<std::shared_ptr<const Model>> opened = Model::open(dir);
+        ASSERT_TRUE(opened.ok) << opened.error;
+        model = opened.value;
+        ref = readReference(dir);
+    }
+    std::shared_ptr<const Model> model;
+    Reference ref;
+};
 
 TEST_P(TransformerModel, MatchesTheTorchReference) {
-    const std::string dir = kFixtures + "/" + GetParam();
-    const auto model = Model::open(dir);
-    ASSERT_TRUE(model.ok) << model.error;
-    const Reference ref = readReference(dir);
-    Forward forward(model.value);
+    Forward forward(model);
     ForwardOptions options;
     options.logitPositions = {ref.position};
     ForwardResult r;
@@ -126,11 +134,7 @@ TEST_P(TransformerModel, MatchesTheTorchReference) {
 }
 
 TEST_P(TransformerModel, SameResultsForAnyThreadCount) {
-    const std::string dir = kFixtures + "/" + GetParam();
-    const auto model = Model::open(dir);
-    ASSERT_TRUE(model.ok) << model.error;
-    const Reference ref = readReference(dir);
-    Forward forward(model.value);
+    Forward forward(model);
     ForwardOptions options;
     options.logitPositions = {ref.position};
     ForwardResult one, two;
@@ -143,12 +147,8 @@ TEST_P(TransformerModel, SameResultsForAnyThreadCount) {
 }
 
 TEST_P(TransformerModel, HeadSceneReproducesTheHead) {
-    const std::string dir = kFixtures + "/" + GetParam();
-    const auto model = Model::open(dir);
-    ASSERT_TRUE(model.ok) << model.error;
-    const Reference ref = readReference(dir);
-    Forward forward(model.value);
-    const ModelConfig& c = model.value->config();
+    Forward forward(model);
+    const ModelConfig& c = model->config();
     for (HeadId h : {HeadId{0, 0}, HeadId{c.layers - 1, c.heads - 1}}) {
         ForwardOptions options;
         options.capture = h;
@@ -173,14 +173,10 @@ TEST_P(TransformerModel, HeadSceneReproducesTheHead) {
 // rounding) and with torch, as the text grows, shrinks, changes at the end
 // and has heads switched off. Other models ignore the option.
 TEST_P(TransformerModel, ReusedPrefixAgreesWithAFullPass) {
-    const std::string dir = kFixtures + "/" + GetParam();
-    const auto model = Model::open(dir);
-    ASSERT_TRUE(model.ok) << model.error;
-    const Reference ref = readReference(dir);
-    const ModelConfig& c = model.value->config();
+    const ModelConfig& c = model->config();
     const int n = int(ref.ids.size());
     ASSERT_GE(n, 6);
-    Forward reusing(model.value), fresh(model.value);
+    Forward reusing(model), fresh(model);
     const auto run = [&](const std::vector<int>& ids, const std::vector<HeadId>& ablate, int expectReused,
                          ForwardResult& r) {
         ForwardOptions options;

@@ -10,6 +10,7 @@
 #include "widgets/playground/head_grid_view.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/playground/output_view.h"
+#include "isolated_settings.h"
 
 #include <QtTest>
 
@@ -24,7 +25,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QSlider>
 #include <QSpinBox>
 
@@ -84,10 +84,7 @@ QStringList comboTexts(QComboBox* combo) {
 class TestViews : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
-    }
+    void initTestCase() { isolateSettings(); }
     void controlsSetStateEmitsNothing();
     void controlsCombosEmitOnUserAction();
     void controlsSwitchesEmitOnClick();

@@ -6,6 +6,7 @@
 #include "widgets/playground/controls_panel.h"
 #include "widgets/playground/head_grid_view.h"
 #include "widgets/common/heatmap_view.h"
+#include "main_window_views.h"
 #include "widgets/playground/main_window.h"
 #include "widgets/playground/matrix_editor.h"
 #include "widgets/playground/output_view.h"
@@ -14,6 +15,7 @@
 #include "translation/seq2seq.h"
 #include "widgets/training/training_panel.h"
 #include "render/title_text.h"
+#include "isolated_settings.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -29,7 +31,6 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QScreen>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -38,22 +39,6 @@
 using namespace ui;
 
 namespace {
-
-// Records the newest request whose result the views show. Results arrive as
-// queued signals, so a watcher made right after the window misses none.
-struct Views {
-    explicit Views(MainWindow& window) : w(window) {
-        QObject::connect(&w, &MainWindow::viewsUpdated, &w, [this](quint64 id) { shown = id; });
-    }
-    bool wait(int timeoutMs = 60000) {
-        QElapsedTimer clock;
-        clock.start();
-        while (shown != w.latestRequestId() && clock.elapsed() < timeoutMs) QTest::qWait(5);
-        return shown == w.latestRequestId();
-    }
-    MainWindow& w;
-    quint64 shown = 0;
-};
 
 // The heatmap must hold exactly what the engine computes for the scene.
 void expectHeatmapMatchesEngine(MainWindow& w, HeadChoice head = {}) {
@@ -75,10 +60,7 @@ QString data(const char* name) { return QStringLiteral(AP_TEST_DATA_DIR "/") + Q
 class TestWindow : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
-    }
+    void initTestCase() { isolateSettings(); }
     void startsOnTheBuiltInExample();
     void typingIntoAQueryCellRecomputes();
     void controlsUpdateTheViews();
@@ -127,9 +109,7 @@ void TestWindow::startsOnTheBuiltInExample() {
 void TestWindow::typingIntoAQueryCellRecomputes() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     const QVector<float> before(w.heatmapView()->data().values.data(),
                                 w.heatmapView()->data().values.data() + w.heatmapView()->data().values.size());
     QTableView* view = w.matrixEditor(0)->view();
@@ -160,9 +140,7 @@ void TestWindow::typingIntoAQueryCellRecomputes() {
 void TestWindow::controlsUpdateTheViews() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     ControlsPanel* c = w.controlsPanel();
     auto* scoring = c->findChild<QComboBox*>(QStringLiteral("scoringCombo"));
     QVERIFY(scoring);
@@ -247,9 +225,7 @@ void TestWindow::headsShowAGridAndClickSelects() {
 void TestWindow::maskModeClickMasksAndUndoUnmasks() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     w.setMaskEditMode(true);
     HeatmapView* map = w.heatmapView();
     QVERIFY(w.maskEditMode() && map->maskEditMode());
@@ -278,9 +254,7 @@ void TestWindow::maskModeClickMasksAndUndoUnmasks() {
 void TestWindow::clickingAKeyLabelPadsTheKey() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     HeatmapView* map = w.heatmapView();
     const int query = w.selectedQuery();
     QVERIFY(!w.document()->isKeyPadded(1));
@@ -311,9 +285,7 @@ void TestWindow::clickingAKeyLabelPadsTheKey() {
 void TestWindow::clickingARowFillsTheBarChart() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     HeatmapView* map = w.heatmapView();
     QTest::mouseClick(map, Qt::LeftButton, {}, map->cellCenter(3, 0));
     QCOMPARE(w.selectedQuery(), 3);
@@ -326,9 +298,7 @@ void TestWindow::clickingARowFillsTheBarChart() {
 void TestWindow::thousandRapidEditsEndInTheFinalState() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     SceneDocument* doc = w.document();
     // Edits arrive far faster than results: requests coalesce, stale
     // results are dropped, and the last edit's result is what stays.
@@ -350,9 +320,7 @@ void TestWindow::thousandRapidEditsEndInTheFinalState() {
 void TestWindow::ctrlCCopiesTheSelectionAsTsv() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     QTableView* table = w.outputView()->tableView();
     OutputModel* m = w.outputView()->model();
     QVERIFY(m->rowCount() >= 2 && m->columnCount() >= 2);
@@ -425,8 +393,7 @@ void TestWindow::openSaveRoundTrip() {
 void TestWindow::badSceneKeepsTheOpenOne() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     const std::string before = ap::sceneToJson(w.scene());
     QVERIFY(!w.openFile(data("cli/ragged.json")));
     QVERIFY(w.lastError().contains(QStringLiteral("ragged.json")));
@@ -437,8 +404,7 @@ void TestWindow::badSceneKeepsTheOpenOne() {
 void TestWindow::openingInTheBackground() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     QSignalSpy opened(&w, &MainWindow::fileOpened);
     QSignalSpy failed(&w, &MainWindow::openFailed);
     // A bad file: the message names it, and the open scene stays.
@@ -464,8 +430,7 @@ void TestWindow::openingInTheBackground() {
 void TestWindow::cancelledOpenKeepsTheScene() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     QSignalSpy opened(&w, &MainWindow::fileOpened);
     const std::string before = ap::sceneToJson(w.scene());
     w.openFileInBackground(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json"));
@@ -483,8 +448,7 @@ void TestWindow::nonAsciiFileNamesOpenAndSave() {
     const QString path = dir.filePath(QStringLiteral("scène ☃ 注意.json"));
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     w.document()->setTemperature(1.5f);
     QVERIFY2(w.saveFile(path), qPrintable(w.lastError()));
     QVERIFY(QFileInfo::exists(path));
@@ -509,8 +473,7 @@ void TestWindow::longTitlesAreCut() {
     // The heatmap shows the scene's title in its own title.
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     QVERIFY(w.document()->setTitle(QStringLiteral("Ünïcode title")));
     QVERIFY(views.wait());
     QVERIFY(w.heatmapView()->data().title.startsWith(QStringLiteral("Ünïcode title")));
@@ -551,8 +514,7 @@ void TestWindow::csvExport() {
     QTemporaryDir dir;
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     const QString path = dir.filePath(QStringLiteral("weights.csv"));
     QCOMPARE(w.exportWeightsCsv(path), QString());
     QFile f(path);
@@ -569,8 +531,7 @@ void TestWindow::csvExport() {
 void TestWindow::modelsPassTheTester() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     QAbstractItemModelTester q(w.matrixEditor(0)->view()->model(),
                                QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester k(w.matrixEditor(1)->view()->model(),
@@ -592,8 +553,7 @@ void TestWindow::modelsPassTheTester() {
 void TestWindow::trainingWindowOpensAPairInThePlayground() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndWait());
     TrainingPanel* panel = w.trainingPanel();
     QVERIFY(panel);
     QVERIFY(panel->corpus() && !panel->corpus()->pairs.empty());

@@ -10,7 +10,9 @@
 #include "widgets/explain/step_view.h"
 #include "widgets/lessons/lessons_panel.h"
 #include "widgets/playground/head_grid_view.h"
+#include "main_window_views.h"
 #include "widgets/playground/main_window.h"
+#include "isolated_settings.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -21,27 +23,12 @@
 #include <QLabel>
 #include <QTreeWidget>
 #include <QMessageBox>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QtTest>
 
 using namespace ui;
 
 namespace {
-
-struct Views {
-    explicit Views(MainWindow& window) : w(window) {
-        QObject::connect(&w, &MainWindow::viewsUpdated, &w, [this](quint64 id) { shown = id; });
-    }
-    bool wait(int timeoutMs = 60000) {
-        QElapsedTimer clock;
-        clock.start();
-        while (shown != w.latestRequestId() && clock.elapsed() < timeoutMs) QTest::qWait(5);
-        return shown == w.latestRequestId();
-    }
-    MainWindow& w;
-    quint64 shown = 0;
-};
 
 // Answers the next message box with `button` while `action` runs, and
 // says whether a box was shown (and what it said).
@@ -71,10 +58,7 @@ struct Answer {
 class TestWindowReplace : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
-    }
+    void initTestCase() { isolateSettings(); }
     void choosingALessonAfterAnEditAsks();
     void goingToTheNextLessonAfterAnEditAsks();
     void anUnrelatedSceneEndsTheLesson();

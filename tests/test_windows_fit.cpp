@@ -23,6 +23,7 @@
 #include "widgets/training/training_plots.h"
 #include "widgets/training/training_settings.h"
 #include "widgets/training/training_window.h"
+#include "isolated_settings.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -33,7 +34,6 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QtTest>
 
 #include <memory>
@@ -73,8 +73,7 @@ class TestWindowsFit : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("attention-playground-tests"));
+        isolateSettings();
         QSettings().clear();
         // Run on a configured screen (see tests/CMakeLists.txt), the test
         // first checks that the platform took the configuration.
