@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QString>
 #include <QTest>
 
 // Records the newest request whose result the views show.
@@ -26,6 +27,12 @@ struct Views {
     [[nodiscard]] bool showAndWait() {
         w.show();
         return QTest::qWaitForWindowExposed(&w) && wait();
+    }
+    // Shows the window, opens the scene file `path` in it and waits until
+    // the views show that scene.
+    [[nodiscard]] bool showAndOpen(const QString& path) {
+        w.show();
+        return QTest::qWaitForWindowExposed(&w) && w.openFile(path) && wait();
     }
     ui::MainWindow& w;
     quint64 shown = 0;

@@ -198,10 +198,7 @@ void TestWindow::controlsUpdateTheViews() {
 void TestWindow::headsShowAGridAndClickSelects() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(w.openFile(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json")));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndOpen(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json")));
     QVERIFY(w.headGridView()->isVisible());
     QCOMPARE(int(w.headGridView()->tiles().size()), 3);  // two heads and the mean
     expectHeatmapMatchesEngine(w);
@@ -373,9 +370,7 @@ void TestWindow::openSaveRoundTrip() {
     QTemporaryDir dir;
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(w.openFile(QStringLiteral(AP_RESOURCES_DIR "/scenes/padded-batch.json")));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndOpen(QStringLiteral(AP_RESOURCES_DIR "/scenes/padded-batch.json")));
     QVERIFY(w.heatmapView()->data().isMasked(0, 3));
     w.document()->setTemperature(2.0f);
     const QString path = dir.filePath(QStringLiteral("saved.json"));
@@ -494,9 +489,7 @@ void TestWindow::exportFromTheWindow() {
     QTemporaryDir dir;
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(w.openFile(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json")));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndOpen(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json")));
     const QString path = dir.filePath(name);
     QCOMPARE(w.exportImage(path, QSize(720, 540), grid), QString());
     QVERIFY(QFileInfo(path).size() > 1000);

@@ -148,10 +148,7 @@ void TestWindowReplace::anUnrelatedSceneEndsTheLesson() {
 void TestWindowReplace::stepsExplainTheHeadShown() {
     MainWindow w;
     Views views(w);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(w.openFile(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json")));
-    QVERIFY(views.wait());
+    QVERIFY(views.showAndOpen(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json")));
     ap::AttentionResult r;
     QVERIFY(ap::computeAttention(w.scene(), {}, r).ok);
     QCOMPARE(int(r.heads.size()), 2);
