@@ -1,6 +1,7 @@
 // The model view window driven as a user drives it: open a file numpy wrote,
 // wait for the worker, click tiles and table rows, switch to the rollout.
 #include "analysis/rollout.h"
+#include "attention_test_files.h"
 #include "import/attention_import.h"
 #include "render/chart_text.h"
 #include "widgets/common/heatmap_view.h"
@@ -11,6 +12,8 @@
 #include "widgets/playground/main_window.h"
 
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QtTest>
 
@@ -47,7 +50,49 @@ private slots:
     void logScaleFromTheViewMenu();
     void thumbnailsFollowTheColourScale();
     void logScaleCellsReadTheirValues();
+    void thumbnailProgressAndStop();
 };
+
+// While the thumbnails are built the status bar shows a bar (heads done of
+// all) and Stop; both go once the grid is complete, or at once on Stop, and
+// progress the worker sent before Stop reached it does not bring them back.
+void TestModelView::thumbnailProgressAndStop() {
+    ui::ModelViewWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* bar = w.statusBar()->findChild<QProgressBar*>();
+    auto* stop = w.statusBar()->findChild<QPushButton*>();
+    QVERIFY(bar && stop);
+    QVERIFY(!bar->isVisible() && !stop->isVisible());
+    bool shownOnOpen = false;
+    int maximumOnOpen = -1;
+    bool pressStop = false;
+    connect(&w, &ui::ModelViewWindow::fileOpened, &w, [&] {
+        shownOnOpen = bar->isVisible() && stop->isVisible();
+        maximumOnOpen = bar->maximum();
+        if (pressStop) QTest::mouseClick(stop, Qt::LeftButton);
+    });
+    QSignalSpy opened(&w, &ui::ModelViewWindow::fileOpened);
+    w.openFile(fixture("f32_2x3x6x6.npy"));
+    QVERIFY(opened.wait(10000));
+    QVERIFY(shownOnOpen);
+    QCOMPARE(maximumOnOpen, 6);  // 2 layers x 3 heads
+    QTRY_VERIFY(!bar->isVisible() && !stop->isVisible());
+    QCOMPARE(bar->value(), 6);
+
+    // 48 heads of 512 x 512 zeros: a grid that takes a while to build.
+    QTemporaryDir dir;
+    const std::string big = dir.filePath(QStringLiteral("big.npy")).toStdString();
+    QVERIFY(testfiles::writeSparse(big, testfiles::npyHeader("<f4", {6, 8, 512, 512}), 48ull * 512 * 512 * 4));
+    pressStop = true;
+    w.openFile(QString::fromStdString(big));
+    QVERIFY(opened.wait(10000));
+    QVERIFY(shownOnOpen);
+    QVERIFY(!bar->isVisible() && !stop->isVisible());
+    // Whatever the worker had sent before the stop arrives now, and changes nothing.
+    QTest::qWait(300);
+    QVERIFY(!bar->isVisible() && !stop->isVisible());
+}
 
 // The grid's thumbnails take the chosen colour scale as the large view
 // does: switching to the logarithmic scale colours every tile again.

@@ -145,7 +145,8 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
         if (id == fileId_) grid_->setTile(row, column, image);
     });
     connect(&worker_, &ModelViewWorker::gridProgress, this, [this](quint64 id, int done, int total) {
-        if (id == fileId_) showGridProgress(done, total);
+        // Progress the worker sent before Stop reached it is stale.
+        if (id == fileId_ && !gridStopped_) showGridProgress(done, total);
     });
     connect(&worker_, &ModelViewWorker::gridFailed, this, [this](quint64 id, const QString& message) {
         if (id != fileId_) return;
@@ -164,6 +165,7 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     });
     connect(cancel_, &QPushButton::clicked, this, [this] {
         worker_.cancelGrid();
+        gridStopped_ = true;
         showGridProgress(0, 0);
     });
     connect(grid_, &ModelGridView::tileClicked, this, &ModelViewWindow::showChoice);
@@ -226,6 +228,7 @@ void ModelViewWindow::onOpened(quint64 id, AttentionPtr tensor) {
     const bool square = tensor_->queries == tensor_->keys;
     tabs_->setTabEnabled(1, square);
     tabs_->setTabToolTip(1, square ? tabs_->tabToolTip(1) : tr("Rollout needs as many queries as keys."));
+    gridStopped_ = false;
     showGridProgress(0, int(tensor_->sliceCount()));
     if (inPlace) {
         // The tab on top stays; what it shows follows the new tensor.

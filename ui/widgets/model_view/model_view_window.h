@@ -100,6 +100,8 @@ private:
                              shownFusion_ = ap::analysis::HeadFusion::Mean;
     bool rolloutShown_ = false;
     bool selecting_ = false;
+    // Stop was pressed: the grid of this tensor stays as far as it got.
+    bool gridStopped_ = false;
 
     ModelGridView* grid_ = nullptr;
     HeatmapView* headView_ = nullptr;
