@@ -5,7 +5,7 @@
 //                --benchmark_report_aggregates_only=true
 #include "attention/attention.h"
 #include "attention/normalization.h"
-#include "core/random.h"
+#include "random_inputs.h"
 
 #include <benchmark/benchmark.h>
 
@@ -13,14 +13,7 @@
 
 namespace {
 
-ap::Matrix randomMatrix(Eigen::Index rows, Eigen::Index cols, std::uint64_t seed) {
-    ap::Random random(seed);
-    ap::Matrix m(rows, cols);
-    ap::fillNormal(m, random);
-    return m;
-}
-
-ap::Scene randomScene(int tokens, int width, int heads, ap::Scoring scoring) {
+ap::Scene causalScene(int tokens, int width, int heads, ap::Scoring scoring) {
     ap::Scene s;
     s.queries = randomMatrix(tokens, width, 1);
     s.keys = randomMatrix(tokens, width, 2);
@@ -50,7 +43,7 @@ void runScene(benchmark::State& state, const ap::Scene& scene) {
 }
 
 void BM_ScaledDotCausal(benchmark::State& state) {
-    runScene(state, randomScene(int(state.range(0)), int(state.range(1)), int(state.range(2)), ap::Scoring::ScaledDot));
+    runScene(state, causalScene(int(state.range(0)), int(state.range(1)), int(state.range(2)), ap::Scoring::ScaledDot));
 }
 BENCHMARK(BM_ScaledDotCausal)
     ->ArgNames({"tokens", "width", "heads"})
@@ -60,7 +53,7 @@ BENCHMARK(BM_ScaledDotCausal)
 
 // Bahdanau scoring costs Lq * Lk * da tanh evaluations per head.
 void BM_AdditiveCausal(benchmark::State& state) {
-    runScene(state, randomScene(int(state.range(0)), int(state.range(1)), int(state.range(2)), ap::Scoring::Additive));
+    runScene(state, causalScene(int(state.range(0)), int(state.range(1)), int(state.range(2)), ap::Scoring::Additive));
 }
 BENCHMARK(BM_AdditiveCausal)
     ->ArgNames({"tokens", "width", "heads"})

@@ -10,7 +10,7 @@
 // Prints one JSON object per case. Figures are medians over many edits.
 #include "widgets/common/heatmap_view.h"
 #include "widgets/playground/main_window.h"
-#include "random_scene.h"
+#include "random_inputs.h"
 #include "document/scene_document.h"
 
 #include <QApplication>

@@ -11,7 +11,7 @@
 //                  the way every open worked before loading moved to a
 //                  worker thread.
 // Prints one JSON object per line.
-#include "random_scene.h"
+#include "random_inputs.h"
 #include "document/scene_document.h"
 #include "widgets/playground/main_window.h"
 
