@@ -89,6 +89,12 @@ void TestModelView::thumbnailProgressAndStop() {
     QVERIFY(opened.wait(10000));
     QVERIFY(shownOnOpen);
     QVERIFY(!bar->isVisible() && !stop->isVisible());
+    const QString info = w.findChild<QLabel*>(QStringLiteral("modelViewInfo"))->text();
+    QVERIFY2(info.startsWith(QStringLiteral("big.npy: 6 layers × 8 heads")), qPrintable(info));
+    QVERIFY2(info.contains(QStringLiteral("thumbnails stopped after ")) &&
+                 info.contains(QStringLiteral(" of 48 heads")),
+             qPrintable(info));
+    QCOMPARE(w.statsModel()->rowCount(), 0);
     // Whatever the worker had sent before the stop arrives now, and changes nothing.
     QTest::qWait(300);
     QVERIFY(!bar->isVisible() && !stop->isVisible());

@@ -2239,6 +2239,10 @@
         <source>%1 could not be opened</source>
         <translation>无法打开 %1</translation>
     </message>
+    <message>
+        <source>%1 · thumbnails stopped after %2 of %3 heads; the statistics need every head</source>
+        <translation>%1 · 缩略图在 %3 个头中的 %2 个后停止；统计数据需要所有头</translation>
+    </message>
 </context>
 <context>
     <name>ui::ModelWindow</name>

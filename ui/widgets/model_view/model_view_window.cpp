@@ -99,6 +99,7 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     addDockWidget(Qt::BottomDockWidgetArea, dock);
 
     info_ = new QLabel;
+    info_->setObjectName(QStringLiteral("modelViewInfo"));
     progress_ = new QProgressBar;
     progress_->setMaximumWidth(220);
     progress_->setFormat(tr("Thumbnails %v of %m"));
@@ -145,8 +146,13 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
         if (id == fileId_) grid_->setTile(row, column, image);
     });
     connect(&worker_, &ModelViewWorker::gridProgress, this, [this](quint64 id, int done, int total) {
-        // Progress the worker sent before Stop reached it is stale.
-        if (id == fileId_ && !gridStopped_) showGridProgress(done, total);
+        if (id != fileId_) return;
+        gridDone_ = done;
+        // What the worker sent before Stop reached it only corrects the count.
+        if (gridStopped_)
+            showStoppedInfo();
+        else
+            showGridProgress(done, total);
     });
     connect(&worker_, &ModelViewWorker::gridFailed, this, [this](quint64 id, const QString& message) {
         if (id != fileId_) return;
@@ -167,6 +173,7 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
         worker_.cancelGrid();
         gridStopped_ = true;
         showGridProgress(0, 0);
+        showStoppedInfo();
     });
     connect(grid_, &ModelGridView::tileClicked, this, &ModelViewWindow::showChoice);
     connect(tabs_, &QTabWidget::currentChanged, this, [this] { requestMissing(); });
@@ -191,6 +198,15 @@ void ModelViewWindow::showGridProgress(int done, int total) {
     progress_->setValue(done);
     progress_->setVisible(done < total);
     cancel_->setVisible(done < total);
+}
+
+void ModelViewWindow::showStoppedInfo() {
+    // The table stays empty: the statistics are computed once every head
+    // has been read.
+    info_->setText(tr("%1 · thumbnails stopped after %2 of %3 heads; the statistics need every head")
+                       .arg(openedInfo_)
+                       .arg(gridDone_)
+                       .arg(tensor_ ? int(tensor_->sliceCount()) : 0));
 }
 
 void ModelViewWindow::openFile(const QString& path) {
@@ -218,17 +234,19 @@ void ModelViewWindow::onOpened(quint64 id, AttentionPtr tensor) {
         source_ == Source::Live && tensor_ && tensor_->layers == tensor->layers && tensor_->heads == tensor->heads;
     tensor_ = std::move(tensor);
     if (!inPlace) grid_->reset(tensor_->layers, tensor_->heads);
-    info_->setText(tr("%1: %2 layers × %3 heads, %4 queries × %5 keys, %6")
-                       .arg(source_ == Source::Live ? description_ : QFileInfo(path_).fileName())
-                       .arg(tensor_->layers)
-                       .arg(tensor_->heads)
-                       .arg(tensor_->queries)
-                       .arg(tensor_->keys)
-                       .arg(QString::fromUtf8(ap::import::toString(tensor_->dtype))));
+    openedInfo_ = tr("%1: %2 layers × %3 heads, %4 queries × %5 keys, %6")
+                      .arg(source_ == Source::Live ? description_ : QFileInfo(path_).fileName())
+                      .arg(tensor_->layers)
+                      .arg(tensor_->heads)
+                      .arg(tensor_->queries)
+                      .arg(tensor_->keys)
+                      .arg(QString::fromUtf8(ap::import::toString(tensor_->dtype)));
     const bool square = tensor_->queries == tensor_->keys;
     tabs_->setTabEnabled(1, square);
     tabs_->setTabToolTip(1, square ? tabs_->tabToolTip(1) : tr("Rollout needs as many queries as keys."));
+    info_->setText(openedInfo_);
     gridStopped_ = false;
+    gridDone_ = 0;
     showGridProgress(0, int(tensor_->sliceCount()));
     if (inPlace) {
         // The tab on top stays; what it shows follows the new tensor.

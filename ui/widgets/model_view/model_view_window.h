@@ -81,6 +81,8 @@ private:
     void requestMissing();
     // The thumbnails' bar and Stop, shown while done < total.
     void showGridProgress(int done, int total);
+    // The status line after Stop: the tensor and how many heads were read.
+    void showStoppedInfo();
     void selectTableRow(const ap::analysis::AttentionChoice& choice);
     void chooseAndOpen();
     void chooseAndExport();
@@ -102,6 +104,9 @@ private:
     bool selecting_ = false;
     // Stop was pressed: the grid of this tensor stays as far as it got.
     bool gridStopped_ = false;
+    int gridDone_ = 0;
+    // The status line's description of the tensor shown.
+    QString openedInfo_;
 
     ModelGridView* grid_ = nullptr;
     HeatmapView* headView_ = nullptr;
