@@ -150,8 +150,11 @@ void TestExperimentsUi::timestepPauseResumeAndStop() {
     const int held = w.progressBar()->value();
     QTest::qWait(500);
     QCOMPARE(w.progressBar()->value(), held);
+    // The report of the batch under way at the pause must not replace it.
+    QCOMPARE(w.statusText(), QStringLiteral("Paused."));
     w.resumeTraining();
     QTRY_VERIFY_WITH_TIMEOUT(w.progressBar()->value() > held, 60000);
+    QVERIFY(w.statusText() != QStringLiteral("Paused."));
     w.stopTraining();
     QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 60000);
     QCOMPARE(w.finishedRuns(), 0);

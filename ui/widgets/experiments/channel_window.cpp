@@ -56,9 +56,10 @@ void ChannelWindow::showSnapshot(const QVariant& data) {
     showBars({s.channelWeights, s.classWeights[0], s.classWeights[1]}, 0.5, informative,
              tr("informative channel %1").arg(informative));
     addCurvePoint(s);
-    setStatus(progressText(tr("Epoch %1, batch %2 of %3: test accuracy %4, excitation peaks at channel %5 with %6."), s)
-                  .arg(s.peakChannel)
-                  .arg(s.channelWeights[std::size_t(s.peakChannel)], 0, 'f', 3));
+    setProgressStatus(
+        progressText(tr("Epoch %1, batch %2 of %3: test accuracy %4, excitation peaks at channel %5 with %6."), s)
+            .arg(s.peakChannel)
+            .arg(s.channelWeights[std::size_t(s.peakChannel)], 0, 'f', 3));
     last_ = s;
 }
 

@@ -100,7 +100,7 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QMainWindow(parent) {
         if (run != run_) return;
         progress_->setRange(0, total);
         progress_->setValue(done);
-        setStatus(tr("Batch %1 of %2, training loss %3.").arg(done).arg(total).arg(loss, 0, 'f', 4));
+        setProgressStatus(tr("Batch %1 of %2, training loss %3.").arg(done).arg(total).arg(loss, 0, 'f', 4));
     });
     connect(worker_, &JobWorker::snapshot, this, [this](quint64 run, const QVariant& data) {
         if (run == run_) showSnapshot(data);
@@ -186,6 +186,10 @@ bool ExperimentWindow::isPaused() const { return worker_->isPaused(); }
 QString ExperimentWindow::statusText() const { return status_->text(); }
 
 void ExperimentWindow::setStatus(const QString& text) { status_->setText(text); }
+
+void ExperimentWindow::setProgressStatus(const QString& text) {
+    if (!isPaused()) setStatus(text);
+}
 
 QString ExperimentWindow::errorText() const { return messages_->text(); }
 

@@ -148,6 +148,10 @@ protected:
 
     // Shows one line in the status bar at the bottom of the settings.
     void setStatus(const QString& text);
+    // The same for news of the run (batch, accuracy), except while paused:
+    // progress the worker sent before the pause reached it would otherwise
+    // replace "Paused." at once.
+    void setProgressStatus(const QString& text);
     // Shows an error in the message bar above the views.
     void showError(const QString& text);
     // After an export: "Saved PATH." in the status line, or `error` in the

@@ -59,14 +59,14 @@ void SpatialWindow::showSnapshot(const QVariant& data) {
     const double at = std::max(0, s.epoch - 1) + fraction;
     curves()->addPoint(at, s.accuracy, s.trainLoss, s.testLoss);
     curves()->addComparisonPoint(at, s.baselineAccuracy);
-    setStatus(tr("Epoch %1, batch %2 of %3: test accuracy %4 (baseline %5), box IoU %6, angle correlation %7.")
-                  .arg(s.epoch)
-                  .arg(s.batch)
-                  .arg(s.batchesPerEpoch)
-                  .arg(s.accuracy, 0, 'f', 3)
-                  .arg(s.baselineAccuracy, 0, 'f', 3)
-                  .arg(s.boxIou, 0, 'f', 3)
-                  .arg(s.angleCorrelation, 0, 'f', 3));
+    setProgressStatus(tr("Epoch %1, batch %2 of %3: test accuracy %4 (baseline %5), box IoU %6, angle correlation %7.")
+                          .arg(s.epoch)
+                          .arg(s.batch)
+                          .arg(s.batchesPerEpoch)
+                          .arg(s.accuracy, 0, 'f', 3)
+                          .arg(s.baselineAccuracy, 0, 'f', 3)
+                          .arg(s.boxIou, 0, 'f', 3)
+                          .arg(s.angleCorrelation, 0, 'f', 3));
     grid_->setSamples(s.grid);
     last_ = std::move(s);
 }

@@ -87,9 +87,10 @@ void TimestepWindow::showSnapshot(const QVariant& data) {
     h.maxValue = std::max(0.2, double(s.sampleAttention.maxCoeff()));
     h.scaleLabel = tr("weight");
     heatmap_->setData(std::move(h));
-    setStatus(progressText(tr("Epoch %1, batch %2 of %3: test accuracy %4, attention peaks at step %5 with %6."), s)
-                  .arg(s.peakStep)
-                  .arg(s.attention[std::size_t(s.peakStep)], 0, 'f', 3));
+    setProgressStatus(
+        progressText(tr("Epoch %1, batch %2 of %3: test accuracy %4, attention peaks at step %5 with %6."), s)
+            .arg(s.peakStep)
+            .arg(s.attention[std::size_t(s.peakStep)], 0, 'f', 3));
     last_ = s;
 }
 
