@@ -35,6 +35,28 @@ ap::Matrix slice(const QString& path, int layer, int head) {
     return m;
 }
 
+// A model view fed as the model window feeds it (showTensor).
+class LiveView : public ui::ModelViewWindow {
+public:
+    LiveView() : ModelViewWindow(Source::Live, nullptr) {}
+};
+
+// `layers` x `heads` slices of n x n float32 cells in memory; cell values
+// start at `first` and count up, so that two tensors differ everywhere.
+ui::AttentionPtr memoryTensor(int layers, int heads, int n, float first) {
+    auto values = std::make_shared<std::vector<float>>(std::size_t(layers) * heads * n * n);
+    for (std::size_t i = 0; i < values->size(); ++i) (*values)[i] = first + float(i) * 1e-3f;
+    auto t = std::make_shared<ap::import::AttentionTensor>();
+    t->fileName = "memory";
+    t->format = "npy";
+    t->layers = layers;
+    t->heads = heads;
+    t->queries = t->keys = n;
+    t->data = reinterpret_cast<const unsigned char*>(values->data());
+    t->owner = values;
+    return t;
+}
+
 }  // namespace
 
 class TestModelView : public QObject {
@@ -51,6 +73,8 @@ private slots:
     void thumbnailsFollowTheColourScale();
     void logScaleCellsReadTheirValues();
     void thumbnailProgressAndStop();
+    void liveViewNeverShowsTheOldTensor();
+    void stopDuringALiveUpdateKeepsTheNewGrid();
 };
 
 // While the thumbnails are built the status bar shows a bar (heads done of
@@ -98,6 +122,58 @@ void TestModelView::thumbnailProgressAndStop() {
     // Whatever the worker had sent before the stop arrives now, and changes nothing.
     QTest::qWait(300);
     QVERIFY(!bar->isVisible() && !stop->isVisible());
+}
+
+// A live source replaces the tensor while a head view of the old one is on
+// its way to the window: the head shown afterwards is the new tensor's.
+void TestModelView::liveViewNeverShowsTheOldTensor() {
+    LiveView w;
+    QSignalSpy opened(&w, &ui::ModelViewWindow::fileOpened);
+    QSignalSpy shown(&w, &ui::ModelViewWindow::viewShown);
+    const ui::AttentionPtr first = memoryTensor(1, 2, 4, 0.0f), second = memoryTensor(1, 2, 4, 0.5f);
+    w.showTensor(first, QStringLiteral("first"));
+    QVERIFY(opened.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 10000);
+    ap::analysis::AttentionChoice head1;
+    head1.head = 1;
+    w.showChoice(head1);
+    // No events run: the worker answers for the first tensor meanwhile, and
+    // that answer is queued when the second tensor is given.
+    QTest::qSleep(300);
+    w.showTensor(second, QStringLiteral("second"));
+    QVERIFY(opened.wait(10000));
+    ap::Matrix expected;
+    QVERIFY(second->slice(0, 1, expected));
+    QTRY_VERIFY_WITH_TIMEOUT(w.headView()->data().values.isApprox(expected), 10000);
+    QTest::qWait(200);
+    QVERIFY(w.headView()->data().values.isApprox(expected));
+}
+
+// Stop pressed while the worker already holds a newer live tensor (its
+// opened() not yet in the window) stops the old grid only: the new one is
+// built to the end, and its statistics fill the table.
+void TestModelView::stopDuringALiveUpdateKeepsTheNewGrid() {
+    LiveView w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* bar = w.statusBar()->findChild<QProgressBar*>();
+    auto* stop = w.statusBar()->findChild<QPushButton*>();
+    QVERIFY(bar && stop);
+    QSignalSpy opened(&w, &ui::ModelViewWindow::fileOpened);
+    QSignalSpy statistics(&w, &ui::ModelViewWindow::statisticsReady);
+    // 48 heads of 512 x 512: a grid that takes a while to build.
+    w.showTensor(memoryTensor(6, 8, 512, 0.0f), QStringLiteral("first"));
+    QVERIFY(opened.wait(10000));
+    w.showTensor(memoryTensor(6, 8, 512, 0.5f), QStringLiteral("second"));
+    // The worker opens the second tensor (between two thumbnails of the
+    // first); the window has not heard of it yet.
+    QTest::qSleep(50);
+    stop->click();
+    QVERIFY(opened.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(w.statsModel()->rowCount() == 48, 30000);
+    QTRY_VERIFY(!bar->isVisible() && !stop->isVisible());
+    const QString info = w.findChild<QLabel*>(QStringLiteral("modelViewInfo"))->text();
+    QVERIFY2(info.startsWith(QStringLiteral("second: 6 layers × 8 heads")), qPrintable(info));
 }
 
 // The grid's thumbnails take the chosen colour scale as the large view

@@ -148,6 +148,11 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     connect(&worker_, &ModelViewWorker::gridProgress, this, [this](quint64 id, int done, int total) {
         if (id != fileId_) return;
         gridDone_ = done;
+        if (gridStopped_ && done == total) {
+            // Stop came too late: every head was read and the statistics follow.
+            gridStopped_ = false;
+            info_->setText(openedInfo_);
+        }
         // What the worker sent before Stop reached it only corrects the count.
         if (gridStopped_)
             showStoppedInfo();
@@ -170,7 +175,9 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
         requestMissing();
     });
     connect(cancel_, &QPushButton::clicked, this, [this] {
-        worker_.cancelGrid();
+        // The grid the user sees is tensor_'s, even when a newer tensor is
+        // already with the worker: that one's grid is built when it opens.
+        worker_.cancelGrid(shownFileId_);
         gridStopped_ = true;
         showGridProgress(0, 0);
         showStoppedInfo();
@@ -213,9 +220,11 @@ void ModelViewWindow::openFile(const QString& path) {
     path_ = path;
     fileId_ = nextId_++;
     tensor_.reset();
-    headShown_ = rolloutShown_ = false;
+    forgetViews();
     statsModel_->setStats({});
     grid_->reset(0, 0);
+    // The old grid is gone, and so is its Stop.
+    showGridProgress(0, 0);
     info_->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     setWindowTitle(tr("%1 — Model view").arg(QFileInfo(path).fileName()));
     worker_.open(path, fileId_);
@@ -224,12 +233,20 @@ void ModelViewWindow::openFile(const QString& path) {
 void ModelViewWindow::showTensor(AttentionPtr tensor, const QString& description) {
     description_ = description;
     fileId_ = nextId_++;
-    headShown_ = rolloutShown_ = false;
+    forgetViews();
     worker_.show(std::move(tensor), fileId_);
+}
+
+void ModelViewWindow::forgetViews() {
+    headShown_ = rolloutShown_ = false;
+    // A view of the old tensor may already be queued to this thread: it must
+    // not pass for the new tensor's.
+    headRequest_ = rolloutRequest_ = 0;
 }
 
 void ModelViewWindow::onOpened(quint64 id, AttentionPtr tensor) {
     if (id != fileId_) return;
+    shownFileId_ = id;
     const bool inPlace =
         source_ == Source::Live && tensor_ && tensor_->layers == tensor->layers && tensor_->heads == tensor->heads;
     tensor_ = std::move(tensor);

@@ -79,6 +79,8 @@ private:
     void onViewReady(quint64 id, AttentionViewPtr view);
     void onStats(quint64 fileId, HeadStatsPtr stats);
     void requestMissing();
+    // A new tensor is coming: the large views must be asked for again.
+    void forgetViews();
     // The thumbnails' bar and Stop, shown while done < total.
     void showGridProgress(int done, int total);
     // The status line after Stop: the tensor and how many heads were read.
@@ -94,6 +96,8 @@ private:
     QString path_;
     QString description_;
     quint64 fileId_ = 0;
+    // The id of tensor_, which may lag fileId_ while a newer one is read.
+    quint64 shownFileId_ = 0;
     quint64 nextId_ = 1;
     quint64 headRequest_ = 0, rolloutRequest_ = 0;
     ap::analysis::AttentionChoice wantedHead_, shownHead_;

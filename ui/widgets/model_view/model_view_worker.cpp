@@ -63,9 +63,9 @@ void ModelViewWorker::requestView(const ap::analysis::AttentionChoice& choice, q
     post(kViewLane, id, [this, choice](const Job& job) { viewJob(job, choice); });
 }
 
-void ModelViewWorker::cancelGrid() {
+void ModelViewWorker::cancelGrid(quint64 fileId) {
     QMutexLocker lock(&mutex());
-    gridCancelled_ = true;
+    if (fileId == fileId_) gridCancelled_ = true;
 }
 
 void ModelViewWorker::setColormap(Colormap::Kind kind) {

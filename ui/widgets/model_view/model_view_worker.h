@@ -55,8 +55,10 @@ public:
     void show(AttentionPtr tensor, quint64 id);
     // The large view of `choice`; answers with viewReady() or viewFailed().
     void requestView(const ap::analysis::AttentionChoice& choice, quint64 id);
-    // Stops building thumbnails and statistics for the open file.
-    void cancelGrid();
+    // Stops building thumbnails and statistics for tensor `fileId` (the id
+    // given to open() or show()); nothing when the worker has moved on to a
+    // newer tensor, whose grid the caller has not seen yet.
+    void cancelGrid(quint64 fileId);
     void setColormap(Colormap::Kind kind);
     // The colour scale of the thumbnails and of the large views prepared
     // from now on; the grid's tiles are coloured again (tileReady).
