@@ -75,6 +75,8 @@ private slots:
     void badSceneKeepsTheOpenOne();
     void openingInTheBackground();
     void cancelledOpenKeepsTheScene();
+    void aNewerSceneWinsOverAFileBeingRead_data();
+    void aNewerSceneWinsOverAFileBeingRead();
     void nonAsciiFileNamesOpenAndSave();
     void longTitlesAreCut();
     void exportFromTheWindow_data();
@@ -436,6 +438,52 @@ void TestWindow::cancelledOpenKeepsTheScene() {
     QCOMPARE(opened.count(), 0);
     QCOMPARE(ap::sceneToJson(w.scene()), before);
     QVERIFY(w.controlsPanel()->isEnabled());
+}
+
+// New, a lesson or a scene handed over by another window, chosen while a
+// file is still being read: the file is given up, so that it cannot replace
+// the newer scene when it arrives.
+void TestWindow::aNewerSceneWinsOverAFileBeingRead_data() {
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("File > New") << QStringLiteral("new") << QString();
+    QTest::newRow("a lesson") << QStringLiteral("lesson") << QStringLiteral("Lesson 1: the four steps of attention");
+    QTest::newRow("another window") << QStringLiteral("setScene") << QStringLiteral("handed over");
+}
+
+void TestWindow::aNewerSceneWinsOverAFileBeingRead() {
+    QFETCH(QString, how);
+    QFETCH(QString, title);
+    MainWindow w;
+    Views views(w);
+    QVERIFY(views.showAndWait());
+    const auto actions = w.findChildren<QAction*>();
+    const auto action = [&](auto matches) -> QAction* {
+        for (QAction* a : actions)
+            if (matches(a)) return a;
+        return nullptr;
+    };
+    QAction* newAction = action([](QAction* a) { return a->shortcut() == QKeySequence(QKeySequence::New); });
+    QAction* lesson = w.findChild<QAction*>(QStringLiteral("lessonAction1"));
+    QVERIFY(newAction && lesson);
+    QSignalSpy opened(&w, &MainWindow::fileOpened);
+    w.openFileInBackground(QStringLiteral(AP_RESOURCES_DIR "/scenes/multi-head.json"));
+    QVERIFY(w.isOpening());
+    if (how == QLatin1String("new")) {
+        newAction->trigger();
+        title = QString::fromStdString(ap::builtInExample().title);
+    } else if (how == QLatin1String("lesson")) {
+        lesson->trigger();
+    } else {
+        ap::Scene scene = ap::builtInExample();
+        scene.title = title.toStdString();
+        w.setScene(std::move(scene));
+    }
+    QVERIFY(!w.isOpening());
+    QVERIFY(w.controlsPanel()->isEnabled());
+    QTest::qWait(300);  // whatever the reader does later is dropped
+    QCOMPARE(opened.count(), 0);
+    QCOMPARE(QString::fromStdString(w.scene().title), title);
 }
 
 void TestWindow::nonAsciiFileNamesOpenAndSave() {

@@ -332,7 +332,7 @@ void MainWindow::createLearningTools() {
     parts.document = document_;
     parts.heatmap = heatmap_;
     parts.barChart = barChart_;
-    parts.confirmReplace = [this] { return maybeSave(); };
+    parts.confirmReplace = [this] { return confirmReplace(); };
     for (int r = 0; r < 3; ++r) parts.tables[std::size_t(r)] = editors_[r]->model();
     learning_ = new LearningTools(parts);
 }

@@ -141,6 +141,13 @@ private:
     void createLearningTools();
     void showError(const QString& message);
     bool maybeSave();
+    // Asked before a scene of the program's making (New, a lesson, a model's
+    // head, a restored copy) replaces the open one: maybeSave(), and then a
+    // file still being read is given up, or it would replace the newer
+    // scene when it arrives.
+    bool confirmReplace();
+    // Stops waiting for a file being read, without a word.
+    void dropPendingOpen();
     void newScene();
     void openDialog();
     void openModelDialog();

@@ -56,12 +56,18 @@ bool MainWindow::maybeSave() {
     return answer == QMessageBox::Discard;
 }
 
+bool MainWindow::confirmReplace() {
+    if (!maybeSave()) return false;
+    dropPendingOpen();
+    return true;
+}
+
 void MainWindow::newScene() {
-    if (maybeSave()) document_->newScene();
+    if (confirmReplace()) document_->newScene();
 }
 
 bool MainWindow::openFile(const QString& path) {
-    cancelOpening();
+    dropPendingOpen();
     if (openIfAttentionFile(path)) return true;
     QString error;
     if (!document_->load(path, &error)) {
@@ -118,9 +124,14 @@ void MainWindow::openFileInBackground(const QString& path) {
 
 void MainWindow::cancelOpening() {
     if (!loader_->isLoading()) return;
+    dropPendingOpen();
+    statusBar()->showMessage(tr("Opening was cancelled; the open scene is unchanged"), 3000);
+}
+
+void MainWindow::dropPendingOpen() {
+    if (!loader_->isLoading()) return;
     loader_->cancel();
     setLoading(false);
-    statusBar()->showMessage(tr("Opening was cancelled; the open scene is unchanged"), 3000);
 }
 
 bool MainWindow::isOpening() const { return loader_->isLoading(); }
@@ -151,11 +162,11 @@ void MainWindow::onSceneLoadFailed(const QString& path, const QString& message) 
 }
 
 void MainWindow::setScene(ap::Scene scene) {
-    if (!maybeSave()) return;
     if (const ap::Status valid = ap::validate(scene); !valid.ok) {
         showError(tr("The scene is not valid: %1").arg(QString::fromStdString(valid.message)));
         return;
     }
+    if (!confirmReplace()) return;
     document_->resetScene(std::move(scene));
     raise();
     activateWindow();
@@ -298,8 +309,7 @@ void MainWindow::offerNextOrphan() {
         RecoveryManager::Orphan orphan = std::move(orphans_.front());
         orphans_.erase(orphans_.begin());
         if (box->clickedButton() == restore) {
-            if (maybeSave()) {
-                cancelOpening();
+            if (confirmReplace()) {
                 const QString error = recovery_->restore(orphan);
                 if (!error.isEmpty()) showError(error);
             }
