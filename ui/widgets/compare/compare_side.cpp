@@ -5,11 +5,8 @@
 #include "widgets/common/heatmap_view.h"
 #include "widgets/playground/controls_panel.h"
 
-#include <QRandomGenerator>
 #include <QScrollArea>
 #include <QVBoxLayout>
-
-#include <limits>
 
 namespace ui {
 
@@ -28,30 +25,9 @@ CompareSide::CompareSide(const QString& name, const ap::Scene& scene, QWidget* p
     controls_->limitShortcutTo(this);
     layout->addWidget(controls_);
 
-    SceneDocument* d = document_;
-    connect(controls_, &ControlsPanel::scoringChanged, d, &SceneDocument::setScoring);
-    connect(controls_, &ControlsPanel::normalizationChanged, d, &SceneDocument::setNormalization);
-    connect(controls_, &ControlsPanel::topKChanged, d, &SceneDocument::setTopK);
-    connect(controls_, &ControlsPanel::temperatureChanged, d, &SceneDocument::setTemperature);
-    connect(controls_, &ControlsPanel::causalChanged, d, &SceneDocument::setCausal);
-    connect(controls_, &ControlsPanel::samplesChanged, d, &SceneDocument::setSamples);
-    connect(controls_, &ControlsPanel::seedChanged, d, [d](quint64 s) { d->setSeed(s); });
-    connect(controls_, &ControlsPanel::resampleRequested, d,
-            [d] { d->setSeed(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max())); });
-    connect(controls_, &ControlsPanel::headsChanged, this, [this](int h) {
-        QString err;
-        if (!document_->setHeads(h, &err)) emit failed(err);
-    });
-    connect(controls_, &ControlsPanel::selfAttentionToggled, this, [this](bool on) {
-        QString err;
-        if (!document_->setSelfAttention(on, &err)) emit failed(err);
-        syncControls();
-    });
-    connect(controls_, &ControlsPanel::kEqualsVToggled, this, [this](bool on) {
-        QString err;
-        if (!document_->setKEqualsV(on, &err)) emit failed(err);
-        syncControls();
-    });
+    connectToDocument(
+        controls_, document_, this, [this](const QString& message) { emit failed(message); },
+        [this] { syncControls(); });
     connect(document_, &SceneDocument::sceneChanged, this, [this] {
         syncControls();
         requestCompute();

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -75,6 +76,36 @@ ControlsState controlsStateOf(const SceneDocument& document) {
             .causal = s.mask.causal,
             .selfAttention = document.selfAttention(),
             .kEqualsV = document.kEqualsV()};
+}
+
+void connectToDocument(ControlsPanel* panel, SceneDocument* document, QObject* context,
+                       const std::function<void(const QString&)>& failed, const std::function<void()>& resync) {
+    SceneDocument* d = document;
+    QObject::connect(panel, &ControlsPanel::scoringChanged, d, &SceneDocument::setScoring);
+    QObject::connect(panel, &ControlsPanel::normalizationChanged, d, &SceneDocument::setNormalization);
+    QObject::connect(panel, &ControlsPanel::topKChanged, d, &SceneDocument::setTopK);
+    QObject::connect(panel, &ControlsPanel::samplesChanged, d, &SceneDocument::setSamples);
+    QObject::connect(panel, &ControlsPanel::temperatureChanged, d, &SceneDocument::setTemperature);
+    QObject::connect(panel, &ControlsPanel::causalChanged, d, &SceneDocument::setCausal);
+    QObject::connect(panel, &ControlsPanel::seedChanged, d, [d](quint64 seed) { d->setSeed(seed); });
+    // Resample: a new seed nobody chose, so entropy rather than a generator
+    // of ours (whose draws are for reproducing).
+    QObject::connect(panel, &ControlsPanel::resampleRequested, d,
+                     [d] { d->setSeed(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max())); });
+    QObject::connect(panel, &ControlsPanel::headsChanged, context, [d, failed](int heads) {
+        QString error;
+        if (!d->setHeads(heads, &error)) failed(error);
+    });
+    QObject::connect(panel, &ControlsPanel::selfAttentionToggled, context, [d, failed, resync](bool on) {
+        QString error;
+        if (!d->setSelfAttention(on, &error)) failed(error);
+        resync();
+    });
+    QObject::connect(panel, &ControlsPanel::kEqualsVToggled, context, [d, failed, resync](bool on) {
+        QString error;
+        if (!d->setKEqualsV(on, &error)) failed(error);
+        resync();
+    });
 }
 
 ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {

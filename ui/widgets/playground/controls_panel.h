@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 class QCheckBox;
@@ -44,6 +45,15 @@ class SceneDocument;
 // The controls as the document's scene and modes set them; the window's own
 // modes (mask editing, scores shown) are left to the caller.
 ControlsState controlsStateOf(const SceneDocument& document);
+
+class ControlsPanel;
+// Hands the panel's actions to the document, as the playground and each
+// side of the comparison do. A change the document refuses goes to
+// `failed` (its message); after a switch the document may refuse or adjust,
+// `resync` shows the scene in the panel again. `context` ends the
+// connections when it goes.
+void connectToDocument(ControlsPanel* panel, SceneDocument* document, QObject* context,
+                       const std::function<void(const QString&)>& failed, const std::function<void()>& resync);
 
 class ControlsPanel : public QWidget {
     Q_OBJECT

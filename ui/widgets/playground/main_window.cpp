@@ -33,14 +33,11 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMimeData>
-#include <QRandomGenerator>
 #include <QUndoStack>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
-
-#include <limits>
 
 namespace ui {
 
@@ -189,29 +186,8 @@ void MainWindow::connectPresenter() {
 }
 
 void MainWindow::connectControls() {
-    connect(controls_, &ControlsPanel::scoringChanged, document_, &SceneDocument::setScoring);
-    connect(controls_, &ControlsPanel::normalizationChanged, document_, &SceneDocument::setNormalization);
-    connect(controls_, &ControlsPanel::topKChanged, document_, &SceneDocument::setTopK);
-    connect(controls_, &ControlsPanel::samplesChanged, document_, &SceneDocument::setSamples);
-    connect(controls_, &ControlsPanel::seedChanged, document_, [this](quint64 seed) { document_->setSeed(seed); });
-    connect(controls_, &ControlsPanel::resampleRequested, document_,
-            [this] { document_->setSeed(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max())); });
-    connect(controls_, &ControlsPanel::temperatureChanged, document_, &SceneDocument::setTemperature);
-    connect(controls_, &ControlsPanel::causalChanged, document_, &SceneDocument::setCausal);
-    connect(controls_, &ControlsPanel::headsChanged, this, [this](int h) {
-        QString err;
-        if (!document_->setHeads(h, &err)) showError(err);
-    });
-    connect(controls_, &ControlsPanel::selfAttentionToggled, this, [this](bool on) {
-        QString err;
-        if (!document_->setSelfAttention(on, &err)) showError(err);
-        syncControls();
-    });
-    connect(controls_, &ControlsPanel::kEqualsVToggled, this, [this](bool on) {
-        QString err;
-        if (!document_->setKEqualsV(on, &err)) showError(err);
-        syncControls();
-    });
+    connectToDocument(
+        controls_, document_, this, [this](const QString& message) { showError(message); }, [this] { syncControls(); });
     connect(controls_, &ControlsPanel::maskEditModeToggled, this, &MainWindow::setMaskEditMode);
     connect(controls_, &ControlsPanel::showScoresToggled, this, &MainWindow::setShowScores);
 }
