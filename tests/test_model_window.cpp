@@ -115,6 +115,7 @@ private slots:
     void headInPlaygroundReproducesTheHead();
     void folderArgumentOpensTheModelWindow();
     void badFolderShowsOneMessage();
+    void aCancelledOrFailedLoadKeepsTheModel();
 };
 
 void TestModelWindow::typingUpdatesTheGrid() {
@@ -426,6 +427,49 @@ void TestModelWindow::badFolderShowsOneMessage() {
     QVERIFY2(failed.last().at(0).toString().contains(QStringLiteral("config.json")),
              qPrintable(failed.last().at(0).toString()));
     QVERIFY(!w.textBox()->isEnabled());
+}
+
+// Cancel while a second checkpoint opens, or a folder that does not open:
+// the model open before stays, and typing still runs it.
+void TestModelWindow::aCancelledOrFailedLoadKeepsTheModel() {
+    ui::ModelWindow w;
+    QVERIFY(loadAndType(w, "gpt2"));
+    QSignalSpy loaded(&w, &ui::ModelWindow::modelLoaded);
+    QSignalSpy failed(&w, &ui::ModelWindow::loadFailed);
+    // These checkpoints open in a few milliseconds: on a busy machine the
+    // worker may have BERT in before Cancel, which is then too late and the
+    // load completes. Then GPT-2 again, and another try.
+    bool cancelled = false;
+    for (int attempt = 0; attempt < 5 && !cancelled; ++attempt) {
+        w.loadModel(checkpoint("bert"));
+        QVERIFY(w.isLoading() && !w.textBox()->isEnabled());
+        w.cancelLoading();
+        cancelled = !w.isLoading();
+        if (!cancelled) {
+            QVERIFY(loaded.wait(10000));
+            QCOMPARE(w.info().modelType, QStringLiteral("bert"));
+            QVERIFY(loadAndType(w, "gpt2"));
+            loaded.clear();
+        }
+    }
+    QVERIFY(cancelled);
+    QVERIFY(w.textBox()->isEnabled());
+    QVERIFY2(w.windowTitle().contains(QStringLiteral("gpt2")), qPrintable(w.windowTitle()));
+    QTemporaryDir empty;
+    w.loadModel(empty.path());
+    QVERIFY(failed.wait(10000));
+    QVERIFY(w.textBox()->isEnabled());
+    QVERIFY2(w.windowTitle().contains(QStringLiteral("gpt2")), qPrintable(w.windowTitle()));
+    // The worker runs GPT-2 still: its attention is causal, BERT's is not.
+    QSignalSpy shown(&w, &ui::ModelWindow::resultShown);
+    w.textBox()->setText(QStringLiteral("w3 w4 w5 w6"));
+    w.runNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toULongLong() == w.latestRequest(), 10000);
+    QCOMPARE(loaded.count(), 0);
+    ap::Matrix head;
+    QVERIFY(w.result()->tensor->slice(0, 0, head));
+    QVERIFY(head.rows() == 4 && head.cols() == 4);
+    QCOMPARE(head.triangularView<Eigen::StrictlyUpper>().toDenseMatrix().cwiseAbs().maxCoeff(), 0.0f);
 }
 
 QTEST_MAIN(TestModelWindow)

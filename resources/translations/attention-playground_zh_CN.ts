@@ -2396,6 +2396,10 @@
         <source>What switching heads off did to the chosen head: its weights with the heads off minus with every head on.</source>
         <translation>关闭头对所选头的影响：关闭头后的权重减去所有头开启时的权重。</translation>
     </message>
+    <message>
+        <source>Opening the model was cancelled; %1 stays open.</source>
+        <translation>已取消打开模型；%1 仍然打开。</translation>
+    </message>
 </context>
 <context>
     <name>ui::ModelWorker</name>

@@ -29,7 +29,7 @@
 namespace ui {
 
 ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent) {
-    setWindowTitle(tr("Model"));
+    showModelTitle();
     text_ = new QLineEdit;
     text_->setPlaceholderText(tr("Type a sentence; every head follows as you type"));
     text_->setClearButtonEnabled(true);
@@ -117,6 +117,7 @@ ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent
         if (id != loadId_) return;
         loadId_ = 0;
         loading_->hide();
+        keepPreviousModel();
         messageBar()->showMessage(message);
         emit loadFailed(message);
     });
@@ -140,11 +141,27 @@ void ModelWindow::loadModel(const QString& dir) {
 
 void ModelWindow::cancelLoading() {
     if (loadId_ == 0) return;
-    // The window stops waiting at once; the worker finishes opening on its
-    // thread and its answer is dropped.
+    // Too late when the new model is already in: its loaded() follows.
+    if (!worker_.cancelLoad(loadId_)) return;
     loadId_ = 0;
     loading_->hide();
-    statusBar()->showMessage(tr("Opening the model was cancelled."), 4000);
+    keepPreviousModel();
+    statusBar()->showMessage(
+        loaded_ ? tr("Opening the model was cancelled; %1 stays open.").arg(QDir::toNativeSeparators(info_.dir))
+                : tr("Opening the model was cancelled."),
+        4000);
+}
+
+void ModelWindow::keepPreviousModel() {
+    // The worker keeps the model it had until a new one is in.
+    loaded_ = !info_.dir.isEmpty();
+    text_->setEnabled(loaded_);
+    showModelTitle();
+}
+
+void ModelWindow::showModelTitle() {
+    setWindowTitle(loaded_ ? tr("%1 — %2 — Model").arg(info_.modelType, QDir::toNativeSeparators(info_.dir))
+                           : tr("Model"));
 }
 
 void ModelWindow::onLoaded(quint64 id, const ModelInfo& info) {
@@ -156,7 +173,7 @@ void ModelWindow::onLoaded(quint64 id, const ModelInfo& info) {
     ablated_.clear();
     grid()->setAblated({});
     grid()->setChanges({}, {});
-    setWindowTitle(tr("%1 — %2 — Model").arg(info.modelType, QDir::toNativeSeparators(info.dir)));
+    showModelTitle();
     predictions_->setModel(info);
     text_->setEnabled(true);
     if (text_->text().isEmpty())

@@ -69,6 +69,10 @@ signals:
 private:
     void onLoaded(quint64 id, const ModelInfo& info);
     void onResult(quint64 id, ModelResultPtr result);
+    // After a load that failed or was cancelled: the model open before (if
+    // any) is usable again.
+    void keepPreviousModel();
+    void showModelTitle();
     void sendRequest();
     ModelRequest currentRequest() const;
     void updateLegend();

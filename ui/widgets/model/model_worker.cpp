@@ -78,6 +78,16 @@ void ModelWorker::request(const ModelRequest& request, quint64 id) {
     post(kRequestLane, id, [this, request](const Job& job) { doRequest(job, request); });
 }
 
+bool ModelWorker::cancelLoad(quint64 id) {
+    {
+        QMutexLocker lock(&mutex());
+        if (installedLoad_ == id) return false;
+        cancelledLoad_ = id;
+    }
+    clearLane(kLoadLane);
+    return true;
+}
+
 void ModelWorker::requestScene(const ModelRequest& request, int layer, int head, quint64 id) {
     post(
         kSceneLane, id, [this, request, layer, head](const Job& job) { doScene(job, request, layer, head); },
@@ -86,7 +96,6 @@ void ModelWorker::requestScene(const ModelRequest& request, int layer, int head,
 
 void ModelWorker::doLoad(const Job& job, const QString& dir) {
     const quint64 id = job.id();
-    engine_.reset();
     if (!QFileInfo(QDir(dir).filePath(QStringLiteral("config.json"))).isFile()) {
         deliver(job, [&] {
             emit loadFailed(
@@ -124,7 +133,14 @@ void ModelWorker::doLoad(const Job& job, const QString& dir) {
     info.maxPositions = c.maxPositions;
     info.causal = c.causal;
     info.predicts = e->model->hasOutputHead();
-    engine_ = std::move(e);
+    std::unique_ptr<Engine> old;  // closed after the lock: unmapping takes a while
+    {
+        QMutexLocker lock(&mutex());
+        if (cancelledLoad_ == id) return;
+        old = std::move(engine_);
+        engine_ = std::move(e);
+        installedLoad_ = id;
+    }
     deliver(job, [&] { emit loaded(id, info); });
 }
 

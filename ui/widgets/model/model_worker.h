@@ -79,7 +79,13 @@ public:
     ~ModelWorker() override;
 
     // Opens the checkpoint folder; answers with loaded() or loadFailed().
+    // The model open until then stays until the new one is ready, and stays
+    // for good when the load fails or is cancelled.
     void load(const QString& dir, quint64 id);
+    // Gives up load `id`: nothing more is said of it and the model open
+    // before stays. Returns false when it is too late: the new model is
+    // already in, and loaded() is on its way.
+    bool cancelLoad(quint64 id);
     // Never blocks on a computation: swaps the pending request and cancels
     // the pass under way. Answers with resultReady() or failed().
     void request(const ModelRequest& request, quint64 id);
@@ -103,6 +109,8 @@ private:
     void doScene(const Job& job, const ModelRequest& request, int layer, int head);
 
     std::unique_ptr<Engine> engine_;  // worker thread only
+    // Under mutex(): the load given up, and the last one installed.
+    quint64 cancelledLoad_ = 0, installedLoad_ = 0;
 };
 
 }  // namespace ui
