@@ -5,6 +5,7 @@
 #include "render/chart_text.h"
 #include "render/head_grid_renderer.h"
 #include "render/heatmap_renderer.h"
+#include "document/scene_document.h"
 #include "widgets/playground/controls_panel.h"
 #include "widgets/playground/temperature_field.h"
 #include "widgets/playground/head_grid_view.h"
@@ -86,6 +87,7 @@ class TestViews : public QObject {
 private slots:
     void initTestCase() { isolateSettings(); }
     void controlsSetStateEmitsNothing();
+    void controlsDriveTheDocument();
     void controlsCombosEmitOnUserAction();
     void controlsSwitchesEmitOnClick();
     void controlsTemperatureLogMapping();
@@ -431,6 +433,48 @@ void TestViews::controlsCombosEmitOnUserAction() {
     QCOMPARE(causalSpy.last().at(0).toBool(), true);
     QTest::keyClick(mask, Qt::Key_Up);
     QCOMPARE(causalSpy.last().at(0).toBool(), false);
+}
+
+// connectToDocument: each action reaches the document; what it refuses
+// comes back as one message, and the switches ask for the panel to be
+// shown again.
+void TestViews::controlsDriveTheDocument() {
+    ui::ControlsPanel panel;
+    ui::SceneDocument document;
+    QStringList messages;
+    int resyncs = 0;
+    ui::connectToDocument(
+        &panel, &document, &panel, [&](const QString& m) { messages << m; }, [&] { ++resyncs; });
+    emit panel.scoringChanged(ap::Scoring::Dot);
+    QCOMPARE(document.scene().scoring, ap::Scoring::Dot);
+    emit panel.normalizationChanged(ap::Normalization::TopK);
+    emit panel.topKChanged(1);
+    QCOMPARE(document.scene().normalization, ap::Normalization::TopK);
+    QCOMPARE(document.scene().topK, 1);
+    emit panel.temperatureChanged(2.0f);
+    emit panel.causalChanged(true);
+    QCOMPARE(document.scene().temperature, 2.0f);
+    QVERIFY(document.scene().mask.causal);
+    emit panel.samplesChanged(3);
+    QCOMPARE(document.scene().samples, 3);
+    emit panel.seedChanged(42);
+    QCOMPARE(document.scene().seed, std::uint64_t(42));
+    emit panel.resampleRequested();
+    QVERIFY(document.scene().seed != 42);
+    QVERIFY(messages.isEmpty());
+    const int d = int(document.scene().queries.cols());
+    emit panel.headsChanged(d + 1);  // cannot divide d
+    QCOMPARE(messages.size(), 1);
+    QVERIFY2(messages.first().contains(QStringLiteral("%1 heads").arg(d + 1)), qPrintable(messages.first()));
+    QCOMPARE(document.scene().heads, 1);
+    emit panel.headsChanged(2);
+    QCOMPARE(document.scene().heads, 2);
+    emit panel.selfAttentionToggled(true);
+    QVERIFY(document.selfAttention());
+    QCOMPARE(resyncs, 1);
+    emit panel.kEqualsVToggled(true);
+    QCOMPARE(resyncs, 2);
+    QCOMPARE(messages.size(), 1);
 }
 
 void TestViews::controlsSwitchesEmitOnClick() {
