@@ -6,7 +6,7 @@
 #include "render/chart_text.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
-#include "widgets/model_view/head_stats_model.h"
+#include "widgets/model_view/head_stats_table.h"
 #include "widgets/model_view/model_grid_view.h"
 #include "widgets/model_view/model_view_window.h"
 #include "widgets/playground/main_window.h"
@@ -64,6 +64,7 @@ class TestModelView : public QObject {
 private slots:
     void opensAndShowsTheFirstHead();
     void gridTilesStatisticsAndLinking();
+    void statsTableAnnouncesOnlyTheUsersChoice();
     void rolloutTabShowsTheRollout();
     void badFileShowsOneMessage();
     void exportsViewAndStatistics();
@@ -334,6 +335,49 @@ void TestModelView::gridTilesStatisticsAndLinking() {
                             3.0f;
     QVERIFY(w.headView()->data().values.isApprox(mean));
     QVERIFY(!w.statsTable()->currentIndex().isValid() || w.statsTable()->selectionModel()->selectedRows().isEmpty());
+}
+
+void TestModelView::statsTableAnnouncesOnlyTheUsersChoice() {
+    ui::HeadStatsTable table;
+    std::vector<ap::analysis::HeadStats> stats;
+    for (int layer = 0; layer < 2; ++layer)
+        for (int head = 0; head < 3; ++head) {
+            ap::analysis::HeadStats s;
+            s.layer = layer;
+            s.head = head;
+            // Larger for later heads, so that sorting by it reverses the rows.
+            s.maxWeight = 0.1 * (3 * layer + head + 1);
+            stats.push_back(s);
+        }
+    table.statsModel()->setStats(stats);
+    table.sortByColumn(ui::HeadStatsModel::MaxWeight, Qt::DescendingOrder);
+    QSignalSpy picked(&table, &ui::HeadStatsTable::headPicked);
+    const auto current = [&] {
+        const QModelIndex source = table.proxy()->mapToSource(table.currentIndex());
+        const ap::analysis::HeadStats& s = table.statsModel()->stats().at(std::size_t(source.row()));
+        return QPoint(s.head, s.layer);
+    };
+
+    // Chosen elsewhere: selected through the sorted proxy, not announced.
+    table.selectHead(0, 1);
+    QCOMPARE(current(), QPoint(1, 0));
+    QCOMPARE(table.selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(picked.count(), 0);
+
+    // Picked by the user: announced once, as (layer, head).
+    table.selectionModel()->setCurrentIndex(table.proxy()->index(0, 0),
+                                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(picked.count(), 1);
+    QCOMPARE(picked.at(0).at(0).toInt(), 1);
+    QCOMPARE(picked.at(0).at(1).toInt(), 2);
+
+    // No such head, or none: nothing selected, nothing announced.
+    table.selectHead(5, 0);
+    QVERIFY(table.selectionModel()->selectedRows().isEmpty());
+    table.selectHead(0, 2);
+    table.selectHead(-1, -1);
+    QVERIFY(table.selectionModel()->selectedRows().isEmpty());
+    QCOMPARE(picked.count(), 1);
 }
 
 void TestModelView::rolloutTabShowsTheRollout() {

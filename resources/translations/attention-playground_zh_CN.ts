@@ -1137,6 +1137,13 @@
     </message>
 </context>
 <context>
+    <name>ui::HeadStatsTable</name>
+    <message>
+        <source>Click a column header to sort; select a row to show the head.</source>
+        <translation>点击列标题排序；选择一行以显示该头。</translation>
+    </message>
+</context>
+<context>
     <name>ui::HeadView</name>
     <message>
         <source>Choose a layer and at least one head.</source>
@@ -2118,10 +2125,6 @@
     <message>
         <source>Attention rollout: each layer&apos;s fused heads, 0.5·A + 0.5·I with rows renormalised, multiplied from the first layer to the last.</source>
         <translation>注意力展开：把每层融合后的头取 0.5·A + 0.5·I 并按行重新归一化，从第一层乘到最后一层。</translation>
-    </message>
-    <message>
-        <source>Click a column header to sort; select a row to show the head.</source>
-        <translation>点击列标题排序；选择一行以显示该头。</translation>
     </message>
     <message>
         <source>Head statistics</source>

@@ -86,10 +86,10 @@ ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent
         ->addAction(tr("Open Head in &Playground"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
                     &ModelWindow::openSelectedHead)
         ->setToolTip(tr("Open the chosen head as a playground scene: its queries, keys and values for this text."));
-    ablationMode_ = model->addAction(tr("Switch Heads Off by &Clicking"));
-    ablationMode_->setCheckable(true);
-    ablationMode_->setToolTip(tr("A click on a head switches it off or on (Ctrl+click does it at any time)."));
-    connect(ablationMode_, &QAction::toggled, this, [this](bool on) { grid()->setAblationMode(on); });
+    QAction* ablationMode = model->addAction(tr("Switch Heads Off by &Clicking"));
+    ablationMode->setCheckable(true);
+    ablationMode->setToolTip(tr("A click on a head switches it off or on (Ctrl+click does it at any time)."));
+    connect(ablationMode, &QAction::toggled, this, [this](bool on) { grid()->setAblationMode(on); });
     model->addAction(tr("Switch &All Heads On"), this, [this] { setAblated({}); });
 
     loading_ = new OpeningIndicator(QString(), QString(), this);

@@ -91,7 +91,6 @@ private:
 
     QLineEdit* text_ = nullptr;
     QCheckBox* words_ = nullptr;
-    QAction* ablationMode_ = nullptr;
     QLabel* legend_ = nullptr;
     HeadViewPanel* headPanel_ = nullptr;
     ChangeView* changeView_ = nullptr;

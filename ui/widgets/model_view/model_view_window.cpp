@@ -5,7 +5,7 @@
 #include "widgets/common/color_scale_menu.h"
 #include "widgets/common/heatmap_view.h"
 #include "widgets/common/message_bar.h"
-#include "widgets/model_view/head_stats_model.h"
+#include "widgets/model_view/head_stats_table.h"
 #include "widgets/model_view/model_grid_view.h"
 #include "widgets/common/window_fit.h"
 
@@ -15,16 +15,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -41,17 +38,17 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     grid_ = new ModelGridView;
     headView_ = new HeatmapView;
     rolloutView_ = new HeatmapView;
-    fusion_ = new QComboBox;
-    fusion_->addItem(tr("Mean of heads"), int(HeadFusion::Mean));
-    fusion_->addItem(tr("Maximum of heads"), int(HeadFusion::Max));
-    fusion_->addItem(tr("Minimum of heads"), int(HeadFusion::Min));
-    fusion_->setToolTip(tr("How each layer's heads are fused before the rollout (Abnar & Zuidema 2020)."));
+    auto* fusion = new QComboBox;
+    fusion->addItem(tr("Mean of heads"), int(HeadFusion::Mean));
+    fusion->addItem(tr("Maximum of heads"), int(HeadFusion::Max));
+    fusion->addItem(tr("Minimum of heads"), int(HeadFusion::Min));
+    fusion->setToolTip(tr("How each layer's heads are fused before the rollout (Abnar & Zuidema 2020)."));
     auto* rolloutPage = new QWidget;
     auto* rolloutLayout = new QVBoxLayout(rolloutPage);
     rolloutLayout->setContentsMargins(0, 0, 0, 0);
     auto* fusionRow = new QHBoxLayout;
     fusionRow->addWidget(new QLabel(tr("Head fusion:")));
-    fusionRow->addWidget(fusion_);
+    fusionRow->addWidget(fusion);
     fusionRow->addStretch();
     rolloutLayout->addLayout(fusionRow);
     // The rollout of a big file takes seconds: say so rather than show an
@@ -80,22 +77,10 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
-    statsModel_ = new HeadStatsModel(this);
-    proxy_ = new QSortFilterProxyModel(this);
-    proxy_->setSourceModel(statsModel_);
-    table_ = new QTableView;
-    table_->setModel(proxy_);
-    table_->setSortingEnabled(true);
-    // Layer by layer, first layer first (the header's default is descending).
-    table_->sortByColumn(HeadStatsModel::Layer, Qt::AscendingOrder);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    table_->verticalHeader()->hide();
-    table_->setToolTip(tr("Click a column header to sort; select a row to show the head."));
+    stats_ = new HeadStatsTable;
     auto* dock = new QDockWidget(tr("Head statistics"), this);
     dock->setObjectName(QStringLiteral("headStatisticsDock"));
-    dock->setWidget(table_);
+    dock->setWidget(stats_);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
 
     info_ = new QLabel;
@@ -184,20 +169,16 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     });
     connect(grid_, &ModelGridView::tileClicked, this, &ModelViewWindow::showChoice);
     connect(tabs_, &QTabWidget::currentChanged, this, [this] { requestMissing(); });
-    connect(fusion_, &QComboBox::currentIndexChanged, this, [this] {
-        wantedFusion_ = HeadFusion(fusion_->currentData().toInt());
+    connect(fusion, &QComboBox::currentIndexChanged, this, [this, fusion] {
+        wantedFusion_ = HeadFusion(fusion->currentData().toInt());
         requestMissing();
     });
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (selecting_ || !current.isValid()) return;
-                const QModelIndex source = proxy_->mapToSource(current);
-                const ap::analysis::HeadStats& s = statsModel_->stats().at(std::size_t(source.row()));
-                AttentionChoice c;
-                c.layer = s.layer;
-                c.head = s.head;
-                showChoice(c);
-            });
+    connect(stats_, &HeadStatsTable::headPicked, this, [this](int layer, int head) {
+        AttentionChoice c;
+        c.layer = layer;
+        c.head = head;
+        showChoice(c);
+    });
 }
 
 void ModelViewWindow::showGridProgress(int done, int total) {
@@ -221,7 +202,7 @@ void ModelViewWindow::openFile(const QString& path) {
     fileId_ = nextId_++;
     tensor_.reset();
     forgetViews();
-    statsModel_->setStats({});
+    stats_->statsModel()->setStats({});
     grid_->reset(0, 0);
     // The old grid is gone, and so is its Stop.
     showGridProgress(0, 0);
@@ -323,24 +304,20 @@ void ModelViewWindow::onViewReady(quint64 id, AttentionViewPtr view) {
 
 void ModelViewWindow::onStats(quint64 fileId, HeadStatsPtr stats) {
     if (fileId != fileId_) return;
-    statsModel_->setStats(*stats);
+    stats_->statsModel()->setStats(*stats);
     selectTableRow(wantedHead_);
     emit statisticsReady();
 }
 
+HeadStatsModel* ModelViewWindow::statsModel() const { return stats_->statsModel(); }
+
+QSortFilterProxyModel* ModelViewWindow::statsProxy() const { return stats_->proxy(); }
+
 void ModelViewWindow::selectTableRow(const AttentionChoice& choice) {
-    const int row =
-        choice.layer >= 0 && choice.head >= 0 && !choice.rollout ? statsModel_->rowOf(choice.layer, choice.head) : -1;
-    selecting_ = true;
-    if (row < 0) {
-        table_->clearSelection();
-    } else {
-        const QModelIndex index = proxy_->mapFromSource(statsModel_->index(row, 0));
-        table_->selectionModel()->setCurrentIndex(index,
-                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        table_->scrollTo(index);
-    }
-    selecting_ = false;
+    if (choice.rollout)
+        stats_->selectHead(-1, -1);
+    else
+        stats_->selectHead(choice.layer, choice.head);
 }
 
 QString ModelViewWindow::exportView(const QString& path, QSize size) const {
@@ -354,8 +331,8 @@ QString ModelViewWindow::exportView(const QString& path, QSize size) const {
 }
 
 QString ModelViewWindow::exportStatistics(const QString& path) const {
-    if (statsModel_->rowCount() == 0) return tr("%1: the statistics are not ready yet.").arg(path);
-    return writeTextFile(path, statsModel_->toCsv());
+    if (stats_->statsModel()->rowCount() == 0) return tr("%1: the statistics are not ready yet.").arg(path);
+    return writeTextFile(path, stats_->statsModel()->toCsv());
 }
 
 void ModelViewWindow::chooseAndOpen() {

@@ -12,18 +12,17 @@
 
 #include <QMainWindow>
 
-class QComboBox;
 class QLabel;
 class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
-class QTableView;
 
 namespace ui {
 
 class HeadStatsModel;
+class HeadStatsTable;
 class HeatmapView;
 class MessageBar;
 class ModelGridView;
@@ -56,9 +55,9 @@ public:
     ModelGridView* grid() const { return grid_; }
     HeatmapView* headView() const { return headView_; }
     HeatmapView* rolloutView() const { return rolloutView_; }
-    QTableView* statsTable() const { return table_; }
-    HeadStatsModel* statsModel() const { return statsModel_; }
-    QSortFilterProxyModel* statsProxy() const { return proxy_; }
+    HeadStatsTable* statsTable() const { return stats_; }
+    HeadStatsModel* statsModel() const;
+    QSortFilterProxyModel* statsProxy() const;
     QTabWidget* tabs() const { return tabs_; }
     MessageBar* messageBar() const { return messageBar_; }
 
@@ -105,7 +104,6 @@ private:
     ap::analysis::HeadFusion wantedFusion_ = ap::analysis::HeadFusion::Mean,
                              shownFusion_ = ap::analysis::HeadFusion::Mean;
     bool rolloutShown_ = false;
-    bool selecting_ = false;
     // Stop was pressed: the grid of this tensor stays as far as it got.
     bool gridStopped_ = false;
     int gridDone_ = 0;
@@ -115,11 +113,8 @@ private:
     ModelGridView* grid_ = nullptr;
     HeatmapView* headView_ = nullptr;
     HeatmapView* rolloutView_ = nullptr;
-    QComboBox* fusion_ = nullptr;
     QTabWidget* tabs_ = nullptr;
-    QTableView* table_ = nullptr;
-    HeadStatsModel* statsModel_ = nullptr;
-    QSortFilterProxyModel* proxy_ = nullptr;
+    HeadStatsTable* stats_ = nullptr;
     MessageBar* messageBar_ = nullptr;
     QLabel* info_ = nullptr;
     QLabel* rolloutHint_ = nullptr;

@@ -107,18 +107,18 @@ void MainWindow::createCentralViews() {
     layout->setContentsMargins(4, 4, 4, 4);
     messages_ = new MessageBar(central);
     layout->addWidget(messages_);
-    mapSplitter_ = new QSplitter(Qt::Horizontal, central);
-    heatmap_ = new HeatmapView(mapSplitter_);
+    auto* mapSplitter = new QSplitter(Qt::Horizontal, central);
+    heatmap_ = new HeatmapView(mapSplitter);
     heatmap_->setToolTip(QString());
     heatmap_->setWhatsThis(tr("Attention weights: one row per query, one column per key. Click a row to see its "
                               "weights as bars; in mask edit mode (M) a click masks or unmasks the cell."));
-    headGrid_ = new HeadGridView(mapSplitter_);
+    headGrid_ = new HeadGridView(mapSplitter);
     headGrid_->setToolTip(tr("Every head and their mean; click one to show it in the main heatmap"));
-    mapSplitter_->addWidget(heatmap_);
-    mapSplitter_->addWidget(headGrid_);
-    mapSplitter_->setStretchFactor(0, 3);
-    mapSplitter_->setStretchFactor(1, 2);
-    layout->addWidget(mapSplitter_, 1);
+    mapSplitter->addWidget(heatmap_);
+    mapSplitter->addWidget(headGrid_);
+    mapSplitter->setStretchFactor(0, 3);
+    mapSplitter->setStretchFactor(1, 2);
+    layout->addWidget(mapSplitter, 1);
     setCentralWidget(central);
 
     connect(heatmap_, &HeatmapView::cellClicked, this, [this](int row, int column) {

@@ -24,7 +24,6 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
-class QSplitter;
 class QTabWidget;
 
 namespace ui {
@@ -34,7 +33,6 @@ class LearningTools;
 class BarChartView;
 class ControlsPanel;
 class HeadGridView;
-class HeadParamsEditor;
 class HeatmapView;
 class MatrixEditor;
 class MessageBar;
@@ -194,13 +192,11 @@ private:
     MessageBar* messages_ = nullptr;
     HeatmapView* heatmap_ = nullptr;
     HeadGridView* headGrid_ = nullptr;
-    QSplitter* mapSplitter_ = nullptr;
     BarChartView* barChart_ = nullptr;
     OutputView* output_ = nullptr;
     ControlsPanel* controls_ = nullptr;
     QTabWidget* inputs_ = nullptr;
     MatrixEditor* editors_[3] = {};
-    HeadParamsEditor* headParams_ = nullptr;
     TrainingPanel* training_ = nullptr;
     QWidget* trainingWindow_ = nullptr;
     RecentFiles* recent_ = nullptr;

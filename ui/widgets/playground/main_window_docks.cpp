@@ -79,8 +79,8 @@ QDockWidget* MainWindow::createInputsDock() {
         connect(editors_[r], &MatrixEditor::message, this, [this](const QString& m) { showError(m); });
     }
     connect(editors_[0], &MatrixEditor::currentRowChanged, this, &MainWindow::selectQuery);
-    headParams_ = new HeadParamsEditor(document_, inputs);
-    inputs->setTabToolTip(inputs->addTab(headParams_, tr("Scoring parameters")),
+    auto* headParams = new HeadParamsEditor(document_, inputs);
+    inputs->setTabToolTip(inputs->addTab(headParams, tr("Scoring parameters")),
                           tr("W of general scoring; Wq, Wk and v of additive scoring, per head"));
     return addDock(tr("Inputs"), QStringLiteral("inputsDock"), scrolling(inputs, this), Qt::LeftDockWidgetArea);
 }
