@@ -241,6 +241,10 @@ private slots:
         auto* button = new QPushButton(QCoreApplication::translate("ui::Heatmap", "masked"), &window);
         auto* own = new QLabel(QStringLiteral("a token"), &window);
         QAction* action = window.addAction(QCoreApplication::translate("ui::Heatmap", "weight"));
+        auto* view = new ui::HeatmapView(&window);
+        const char* emptySource = "Each test sample's attention over the steps appears here as the model trains "
+                                  "(Train, Ctrl+Return).";
+        view->setEmptyText(QCoreApplication::translate("ui::TimestepWindow", emptySource));
 
         ui::applyLanguage(ui::Language::SimplifiedChinese);
         QCOMPARE(label->text(), QStringLiteral("平均分数"));
@@ -249,12 +253,34 @@ private slots:
         QCOMPARE(button->text(), QStringLiteral("已屏蔽"));
         QCOMPARE(action->text(), QStringLiteral("权重"));
         QCOMPARE(own->text(), QStringLiteral("a token"));
+        QVERIFY2(view->emptyText().contains(QStringLiteral("训练")), qPrintable(view->emptyText()));
 
         ui::applyLanguage(ui::Language::English);
         QCOMPARE(label->text(), QStringLiteral("mean score"));
         QCOMPARE(combo->itemText(1), QStringLiteral("hard"));
         QCOMPARE(button->text(), QStringLiteral("masked"));
         QCOMPARE(action->text(), QStringLiteral("weight"));
+        QCOMPARE(view->emptyText(), QString::fromUtf8(emptySource));
+    }
+
+    // An empty view says what will appear in it; once there is data the
+    // text is gone and the picture is the same as without it.
+    void emptyViewSaysWhatWillAppear() {
+        ui::HeatmapView blank, said;
+        blank.resize(400, 300);
+        said.resize(400, 300);
+        said.setEmptyText(QStringLiteral("The attention appears here after training."));
+        QVERIFY(blank.grab().toImage() != said.grab().toImage());
+
+        const Computed c = computeScene(QStringLiteral("play-computer-game.json"));
+        const ui::HeatmapData data =
+            ui::heatmapFromResult(c.scene, c.result, ui::HeadChoice{}, ui::HeatmapQuantity::Weights);
+        blank.setData(data);
+        said.setData(data);
+        QCOMPARE(said.grab().toImage(), blank.grab().toImage());
+        said.setData({});
+        blank.setData({});
+        QVERIFY(blank.grab().toImage() != said.grab().toImage());
     }
 
     // A dark palette: the view draws on the palette's base with its text

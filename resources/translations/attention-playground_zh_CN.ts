@@ -3438,6 +3438,10 @@
         <source>Epoch %1, batch %2 of %3: test accuracy %4, attention peaks at step %5 with %6.</source>
         <translation>第 %1 轮，第 %2 批（共 %3 批）：测试准确率 %4，注意力在时间步 %5 处最高，为 %6。</translation>
     </message>
+    <message>
+        <source>Each test sample&apos;s attention over the steps appears here as the model trains (Train, Ctrl+Return).</source>
+        <translation>模型训练时，每个测试样本在各时间步上的注意力会显示在这里（训练，Ctrl+Return）。</translation>
+    </message>
 </context>
 <context>
     <name>ui::TrainingPanel</name>

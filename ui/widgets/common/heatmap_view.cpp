@@ -267,6 +267,11 @@ QPoint HeatmapView::columnLabelCenter(int column) const {
 
 void HeatmapView::resizeEvent(QResizeEvent*) { relayout(); }
 
+void HeatmapView::setEmptyText(const QString& text) {
+    emptyText_ = text;
+    update();
+}
+
 void HeatmapView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     // The window's own colours around the cells (style() keeps the black on
@@ -287,6 +292,10 @@ void HeatmapView::paintEvent(QPaintEvent*) {
         if (style_.highlight) onScreen.highlight = style_.highlight->translated(-offset);
     }
     paintHeatmap(p, shownData(), layout_, onScreen, isZoomed() ? &shownImage_ : &cellImage_);
+    if (data_.rows() == 0 && !emptyText_.isEmpty()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, emptyText_);
+    }
     if (selectedCell_ && visible_.contains(*selectedCell_)) {
         const QPoint c = *selectedCell_ - offset;
         const QRectF cell(layout_.cells.left() + c.x() * layout_.cellWidth,

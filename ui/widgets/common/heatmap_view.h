@@ -22,6 +22,10 @@ public:
 
     void setData(HeatmapData data);
     const HeatmapData& data() const { return data_; }
+    // Said in the middle while there is no data, so that an empty view tells
+    // what will appear in it and what brings it ("" for a blank view).
+    void setEmptyText(const QString& text);
+    QString emptyText() const { return emptyText_; }
     // Raw scores and weights for the tooltip, so that it gives every part of
     // a cell whichever quantity the view shows (either may be empty).
     void setTooltipScores(ap::Matrix scores);
@@ -141,6 +145,7 @@ private:
     const ap::Matrix* tooltipWeightsPtr_ = nullptr;
     bool maskEditMode_ = false;
     QString columnLabelTip_;
+    QString emptyText_;
     HeatmapStyle style_;
     HeatmapLayout layout_;
     std::optional<ColorScale> colorScale_;

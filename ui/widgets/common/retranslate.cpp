@@ -1,6 +1,7 @@
 #include "widgets/common/retranslate.h"
 
 #include "i18n/language.h"
+#include "widgets/common/heatmap_view.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -70,6 +71,8 @@ int retranslateWidget(QWidget* w) {
         n += update([g] { return g->title(); }, [g](const QString& t) { g->setTitle(t); });
     if (auto* m = qobject_cast<QMenu*>(w))
         n += update([m] { return m->title(); }, [m](const QString& t) { m->setTitle(t); });
+    if (auto* h = qobject_cast<HeatmapView*>(w))
+        n += update([h] { return h->emptyText(); }, [h](const QString& t) { h->setEmptyText(t); });
     if (auto* e = qobject_cast<QLineEdit*>(w))
         n += update([e] { return e->placeholderText(); }, [e](const QString& t) { e->setPlaceholderText(t); });
     if (auto* s = qobject_cast<QAbstractSpinBox*>(w))

@@ -51,6 +51,8 @@ TimestepWindow::TimestepWindow(QWidget* parent) : ExperimentWindowOf(parent) {
     heatmap_ = new HeatmapView(this);
     heatmap_->setObjectName(QStringLiteral("sampleHeatmap"));
     heatmap_->setToolTip(tr("Each test sample's attention over the steps (mean over the units)"));
+    heatmap_->setEmptyText(tr("Each test sample's attention over the steps appears here as the model trains "
+                              "(Train, Ctrl+Return)."));
     addView(heatmap_, 2);
 
     QMenu* file = menuBar()->actions().first()->menu();
