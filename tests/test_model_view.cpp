@@ -271,6 +271,9 @@ void TestModelView::logScaleFromTheViewMenu() {
 
 void TestModelView::opensAndShowsTheFirstHead() {
     ui::ModelViewWindow w;
+    // Before a file, the large views say what will appear in them.
+    QVERIFY(w.headView()->emptyText().contains(QStringLiteral("Ctrl+O")));
+    QVERIFY(!w.rolloutView()->emptyText().isEmpty());
     QSignalSpy opened(&w, &ui::ModelViewWindow::fileOpened);
     QSignalSpy shown(&w, &ui::ModelViewWindow::viewShown);
     w.openFile(fixture("stored_tokens.npz"));

@@ -2246,6 +2246,18 @@
         <source>%1 · thumbnails stopped after %2 of %3 heads; the statistics need every head</source>
         <translation>%1 · 缩略图在 %3 个头中的 %2 个后停止；统计数据需要所有头</translation>
     </message>
+    <message>
+        <source>Open an attention file (Ctrl+O); the head chosen in the grid appears here.</source>
+        <translation>打开一个注意力文件（Ctrl+O）；在网格中选中的头会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The head chosen in the grid appears here once the model has run.</source>
+        <translation>模型运行后，在网格中选中的头会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The rollout through every layer appears here.</source>
+        <translation>经过所有层的注意力展开会显示在这里。</translation>
+    </message>
 </context>
 <context>
     <name>ui::ModelWindow</name>

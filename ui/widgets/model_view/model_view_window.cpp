@@ -38,6 +38,10 @@ ModelViewWindow::ModelViewWindow(Source source, QWidget* parent) : QMainWindow(p
     grid_ = new ModelGridView;
     headView_ = new HeatmapView;
     rolloutView_ = new HeatmapView;
+    headView_->setEmptyText(source_ == Source::Files
+                                ? tr("Open an attention file (Ctrl+O); the head chosen in the grid appears here.")
+                                : tr("The head chosen in the grid appears here once the model has run."));
+    rolloutView_->setEmptyText(tr("The rollout through every layer appears here."));
     auto* fusion = new QComboBox;
     fusion->addItem(tr("Mean of heads"), int(HeadFusion::Mean));
     fusion->addItem(tr("Maximum of heads"), int(HeadFusion::Max));
