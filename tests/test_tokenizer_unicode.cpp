@@ -133,8 +133,11 @@ TEST(TokenizerRegex, Constructs) {
 TEST(TokenizerRegex, HostilePatternsAreBounded) {
     // Nesting that would exhaust the stack, repetitions that would unroll to
     // a billion instructions, and exponential backtracking.
-    EXPECT_NE(Regex::compile(std::string(500, '(') + "a" + std::string(500, ')')).error.find("nested deeper"),
-              std::string::npos);
+    // Built by append: GCC 12 takes the inlined operator+ chain for an
+    // out-of-bounds copy (-Warray-bounds, a false positive).
+    std::string deep(500, '(');
+    deep.append(1, 'a').append(500, ')');
+    EXPECT_NE(Regex::compile(deep).error.find("nested deeper"), std::string::npos);
     EXPECT_NE(Regex::compile("((a{1000}){1000}){1000}").error.find("too large"), std::string::npos);
     auto slow = Regex::compile("(a|a|aa)*c");
     ASSERT_TRUE(slow.ok);
