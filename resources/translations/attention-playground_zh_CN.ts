@@ -2304,16 +2304,8 @@
         <translation>导出头视图</translation>
     </message>
     <message>
-        <source>Gather sub-word tokens into words: a word&apos;s attention to another is the sum over the other word&apos;s tokens, averaged over its own tokens.</source>
-        <translation>把子词词元合并为单词：一个单词对另一个单词的注意力，是对另一个单词的各词元求和，再对本单词的各词元取平均。</translation>
-    </message>
-    <message>
         <source>Head view</source>
         <translation>头视图</translation>
-    </message>
-    <message>
-        <source>Legend</source>
-        <translation>图例</translation>
     </message>
     <message>
         <source>Model</source>
@@ -2372,36 +2364,12 @@
         <translation>单击关闭头(&amp;C)</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Text:</source>
-        <translation>文本：</translation>
-    </message>
-    <message>
         <source>The capital of France is [MASK].</source>
         <translation>法国的首都是[MASK]。</translation>
     </message>
     <message>
         <source>The quick brown fox jumps over the lazy dog</source>
         <translation>敏捷的棕色狐狸跳过了那只懒狗</translation>
-    </message>
-    <message>
-        <source>Tokens as the model sees them; %1 marks a piece that continues the word before it.</source>
-        <translation>模型所见的词元；%1 标记接续前一个单词的子词片段。</translation>
-    </message>
-    <message>
-        <source>Type a sentence; every head follows as you type</source>
-        <translation>输入一句话，每个头都会随输入而更新</translation>
-    </message>
-    <message>
-        <source>Words</source>
-        <translation>单词</translation>
-    </message>
-    <message>
-        <source>Words: a word attends to another with the sum of the weights on that word&apos;s tokens, averaged over its own tokens.</source>
-        <translation>单词：一个单词对另一个单词的注意力，是落在那个单词各词元上的权重之和，再对本单词的各词元取平均。</translation>
     </message>
     <message>
         <source>Change</source>
@@ -2789,6 +2757,41 @@
     <message>
         <source>Lesson 7: splitting into heads</source>
         <translation>第 7 课：拆分为多个头</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SentenceInput</name>
+    <message>
+        <source>Type a sentence; every head follows as you type</source>
+        <translation>输入一句话，每个头都会随输入而更新</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>单词</translation>
+    </message>
+    <message>
+        <source>Gather sub-word tokens into words: a word&apos;s attention to another is the sum over the other word&apos;s tokens, averaged over its own tokens.</source>
+        <translation>把子词词元合并为单词：一个单词对另一个单词的注意力，是对另一个单词的各词元求和，再对本单词的各词元取平均。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Words: a word attends to another with the sum of the weights on that word&apos;s tokens, averaged over its own tokens.</source>
+        <translation>单词：一个单词对另一个单词的注意力，是落在那个单词各词元上的权重之和，再对本单词的各词元取平均。</translation>
+    </message>
+    <message>
+        <source>Tokens as the model sees them; %1 marks a piece that continues the word before it.</source>
+        <translation>模型所见的词元；%1 标记接续前一个单词的子词片段。</translation>
     </message>
 </context>
 <context>

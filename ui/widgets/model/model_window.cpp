@@ -7,10 +7,10 @@
 #include "widgets/model/head_view.h"
 #include "widgets/model/head_view_panel.h"
 #include "widgets/model/predictions_view.h"
+#include "widgets/model/sentence_input.h"
 #include "widgets/model_view/model_grid_view.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -24,34 +24,12 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QToolBar>
 
 namespace ui {
 
 ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent) {
     showModelTitle();
-    text_ = new QLineEdit;
-    text_->setPlaceholderText(tr("Type a sentence; every head follows as you type"));
-    text_->setClearButtonEnabled(true);
-    text_->setEnabled(false);
-    words_ = new QCheckBox(tr("Words"));
-    words_->setToolTip(tr("Gather sub-word tokens into words: a word's attention to another is the sum over the "
-                          "other word's tokens, averaged over its own tokens."));
-    auto* bar = new QToolBar(tr("Text"));
-    bar->setObjectName(QStringLiteral("textToolBar"));
-    bar->setMovable(false);
-    bar->addWidget(new QLabel(tr("Text:") + QLatin1Char(' ')));
-    bar->addWidget(text_);
-    bar->addWidget(words_);
-    addToolBar(Qt::TopToolBarArea, bar);
-    addToolBarBreak();
-    auto* legendBar = new QToolBar(tr("Legend"));
-    legendBar->setObjectName(QStringLiteral("legendToolBar"));
-    legendBar->setMovable(false);
-    legend_ = new QLabel;
-    legendBar->addWidget(legend_);
-    addToolBar(Qt::TopToolBarArea, legendBar);
-    updateLegend();
+    sentence_ = new SentenceInput(this);
 
     headPanel_ = new HeadViewPanel;
     tabs()->addTab(headPanel_, tr("Head view"));
@@ -96,14 +74,8 @@ ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent
     statusBar()->addPermanentWidget(loading_);
     connect(loading_, &OpeningIndicator::cancelRequested, this, &ModelWindow::cancelLoading);
 
-    debounce_.setSingleShot(true);
-    debounce_.setInterval(kDebounceMs);
-    connect(&debounce_, &QTimer::timeout, this, &ModelWindow::sendRequest);
-    connect(text_, &QLineEdit::textChanged, this, [this] { debounce_.start(); });
-    connect(words_, &QCheckBox::toggled, this, [this] {
-        updateLegend();
-        sendRequest();
-    });
+    connect(sentence_, &SentenceInput::textSettled, this, &ModelWindow::sendRequest);
+    connect(sentence_, &SentenceInput::wordsToggled, this, &ModelWindow::sendRequest);
     connect(grid(), &ModelGridView::ablateClicked, this, &ModelWindow::toggleAblation);
     connect(grid(), &ModelGridView::tileClicked, this, [this](const ap::analysis::AttentionChoice& c) {
         const bool head = c.layer >= 0 && c.head >= 0 && !c.rollout;
@@ -133,7 +105,7 @@ ModelWindow::ModelWindow(QWidget* parent) : ModelViewWindow(Source::Live, parent
 void ModelWindow::loadModel(const QString& dir) {
     loadId_ = nextId_++;
     loaded_ = false;
-    text_->setEnabled(false);
+    sentence_->setEnabled(false);
     loading_->showOpening(dir);
     setWindowTitle(tr("%1 — Model").arg(QDir::toNativeSeparators(dir)));
     worker_.load(dir, loadId_);
@@ -155,7 +127,7 @@ void ModelWindow::cancelLoading() {
 void ModelWindow::keepPreviousModel() {
     // The worker keeps the model it had until a new one is in.
     loaded_ = !info_.dir.isEmpty();
-    text_->setEnabled(loaded_);
+    sentence_->setEnabled(loaded_);
     showModelTitle();
 }
 
@@ -175,31 +147,31 @@ void ModelWindow::onLoaded(quint64 id, const ModelInfo& info) {
     grid()->setChanges({}, {});
     showModelTitle();
     predictions_->setModel(info);
-    text_->setEnabled(true);
-    if (text_->text().isEmpty())
-        text_->setText(info.causal ? tr("The quick brown fox jumps over the lazy dog")
-                                   : tr("The capital of France is [MASK]."));
-    text_->setFocus();
+    sentence_->setEnabled(true);
+    if (sentence_->text().isEmpty())
+        sentence_->textBox()->setText(info.causal ? tr("The quick brown fox jumps over the lazy dog")
+                                                  : tr("The capital of France is [MASK]."));
+    sentence_->textBox()->setFocus();
     sendRequest();
     emit modelLoaded();
 }
 
 ModelRequest ModelWindow::currentRequest() const {
     ModelRequest r;
-    r.text = text_->text();
+    r.text = sentence_->text();
     r.ablate = ablated_;
-    r.words = words_->isChecked();
+    r.words = sentence_->words();
     return r;
 }
 
 void ModelWindow::runNow() {
-    debounce_.stop();
+    sentence_->dropPending();
     sendRequest();
 }
 
 void ModelWindow::sendRequest() {
-    debounce_.stop();
-    if (!loaded_ || text_->text().trimmed().isEmpty()) return;
+    sentence_->dropPending();
+    if (!loaded_ || sentence_->text().trimmed().isEmpty()) return;
     latest_ = nextId_++;
     worker_.request(currentRequest(), latest_);
 }
@@ -244,18 +216,12 @@ void ModelWindow::setAblated(HeadSet heads) {
     sendRequest();
 }
 
-void ModelWindow::setWords(bool words) { words_->setChecked(words); }
+QLineEdit* ModelWindow::textBox() const { return sentence_->textBox(); }
 
-void ModelWindow::updateLegend() {
-    legend_->setText(words_->isChecked()
-                         ? tr("Words: a word attends to another with the sum of the weights on that word's tokens, "
-                              "averaged over its own tokens.")
-                         : tr("Tokens as the model sees them; %1 marks a piece that continues the word before it.")
-                               .arg(kContinuationMark));
-}
+void ModelWindow::setWords(bool words) { sentence_->setWords(words); }
 
 void ModelWindow::openHeadInPlayground(int layer, int head) {
-    if (!loaded_ || text_->text().trimmed().isEmpty()) return;
+    if (!loaded_ || sentence_->text().trimmed().isEmpty()) return;
     sceneId_ = nextId_++;
     worker_.requestScene(currentRequest(), layer, head, sceneId_);
 }

@@ -7,12 +7,10 @@
 #pragma once
 
 #include "widgets/model/model_worker.h"
+#include "widgets/model/sentence_input.h"
 #include "widgets/model_view/model_view_window.h"
 
-#include <QTimer>
-
 class QAction;
-class QCheckBox;
 class QLineEdit;
 
 namespace ui {
@@ -35,7 +33,7 @@ public:
     const ModelInfo& info() const { return info_; }
 
     // The text box; the text is run after the debounce, or at once here.
-    QLineEdit* textBox() const { return text_; }
+    QLineEdit* textBox() const;
     void runNow();
     // Switches a head off, or on again; the views follow at once.
     void toggleAblation(int layer, int head);
@@ -51,11 +49,7 @@ public:
     ChangeView* changeView() const { return changeView_; }
     PredictionsView* predictions() const { return predictions_; }
     ModelWorker* worker() { return &worker_; }
-    // The pause between the last key stroke and the request: long enough
-    // for a key stroke to follow the one before while typing fluently,
-    // short enough to leave the pass room within 150 ms (a newer text
-    // cancels the pass under way anyway).
-    static constexpr int kDebounceMs = 50;
+    static constexpr int kDebounceMs = SentenceInput::kDebounceMs;
 
 signals:
     void modelLoaded();
@@ -75,7 +69,6 @@ private:
     void showModelTitle();
     void sendRequest();
     ModelRequest currentRequest() const;
-    void updateLegend();
     void chooseModel();
     void openSelectedHead();
     void exportHeadView();
@@ -87,11 +80,8 @@ private:
     quint64 nextId_ = 1, loadId_ = 0, latest_ = 0, sceneId_ = 0;
     HeadSet ablated_;
     ModelResultPtr result_;
-    QTimer debounce_;
 
-    QLineEdit* text_ = nullptr;
-    QCheckBox* words_ = nullptr;
-    QLabel* legend_ = nullptr;
+    SentenceInput* sentence_ = nullptr;
     HeadViewPanel* headPanel_ = nullptr;
     ChangeView* changeView_ = nullptr;
     PredictionsView* predictions_ = nullptr;
