@@ -76,6 +76,8 @@ protected:
 
 private:
     void updateTicks();
+    // The key axis over keyRange(), wide enough for the outer bars' halves.
+    void applyKeyRange();
     // The title, elided to the chart's width (QCPTextElement would clip it
     // at both ends in a narrow chart).
     void setTitle(const QString& text);
@@ -113,7 +115,6 @@ private:
     double barsLow_ = 0, barsHigh_ = 0;
     bool weights_ = true;
     int rangeFirst_ = 0, rangeCount_ = 0;  // 0: every key
-    void applyKeyRange();
 };
 
 }  // namespace ui
